@@ -1,0 +1,52 @@
+import { Link } from '@remix-run/react'
+import { useTranslation } from 'react-i18next'
+
+import { Price } from '~/components/price'
+import type { ProductCard as ProductCardData } from '~/modules/catalog/catalog.server'
+import { imageSrcSet, imageUrl } from '~/utils/images'
+import { htmlLang, type Locale } from '~/utils/locales'
+
+export function ProductCard({ product, locale, eager = false }: { product: ProductCardData; locale: Locale; eager?: boolean }) {
+  const { t } = useTranslation()
+  const otherLang = (lang: Locale) => (lang === locale ? undefined : htmlLang(lang))
+  return (
+    <article className="product-card">
+      {product.image ? (
+        <img
+          className="product-card__image"
+          src={imageUrl(product.image.storageKey, product.image.widths[0])}
+          srcSet={imageSrcSet(product.image)}
+          sizes="(min-width: 960px) 240px, 45vw"
+          width={product.image.width}
+          height={product.image.height}
+          loading={eager ? 'eager' : 'lazy'}
+          decoding="async"
+          alt=""
+        />
+      ) : (
+        <div className="product-card__image product-card__image--empty" aria-hidden="true" />
+      )}
+      <div className="product-card__body">
+        <h3 className="product-card__name" lang={otherLang(product.name.lang)}>
+          <Link to={`/${locale}/products/${product.slug}`}>{product.name.text}</Link>
+        </h3>
+        <p className="product-card__exporter" lang={otherLang(product.exporter.name.lang)}>
+          {product.exporter.name.text}
+        </p>
+        <p className="product-card__meta">
+          <span lang={otherLang(product.originRegion.lang)}>{product.originRegion.text}</span>
+          <span aria-hidden="true"> · </span>
+          <span>{t('product.hsCode', { code: product.hsCode })}</span>
+        </p>
+        <Price price={product.price} reference={product.reference} locale={locale} unit={product.unit} />
+        <p className="product-card__badges">
+          <span className={`badge badge--${product.saleMode}`}>{t(`saleMode.${product.saleMode}`)}</span>
+          {product.minOrderQuantity > 1 ? (
+            <span className="badge">{t('product.moq', { count: product.minOrderQuantity, unit: t(`units.${product.unit}`) })}</span>
+          ) : null}
+          {!product.inStock ? <span className="badge badge--out">{t('product.soldOut')}</span> : null}
+        </p>
+      </div>
+    </article>
+  )
+}

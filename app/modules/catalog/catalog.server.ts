@@ -1,0 +1,279 @@
+// The storefront's view of the catalog: sectors, categories and the products buyers may see
+// (published, from a verified exporter), with text in the reader's language or its fallback.
+import { pavilion, type MarketCode } from '~/config/pavilion'
+import { marketAccessFor } from '~/modules/checkout/market-access.server'
+import { displayPrice, currentRates, marketCurrency, type DisplayPrice } from '~/modules/checkout/pricing.server'
+import { getDb } from '~/utils/db.server'
+import { pickTranslation, type Locale } from '~/utils/locales'
+
+export const visibleProduct = { status: 'published', exporter: { status: 'verified' } } as const
+
+export type LocalizedText = { text: string; lang: Locale }
+
+function localized<T extends { locale: string }>(rows: T[], locale: Locale, field: keyof T): LocalizedText {
+  const row = pickTranslation(rows, locale)
+  return row ? { text: String(row[field]), lang: row.locale } : { text: '', lang: locale }
+}
+
+export async function listSectorsWithCategories(locale: Locale) {
+  const db = getDb()
+  const [sectors, counts] = await Promise.all([
+    db.sector.findMany({
+      orderBy: { position: 'asc' },
+      select: {
+        key: true,
+        slug: true,
+        translations: { select: { locale: true, name: true, description: true } },
+        categories: {
+          orderBy: { position: 'asc' },
+          select: {
+            id: true,
+            slug: true,
+            translations: { select: { locale: true, name: true } },
+            hsHeadings: { select: { heading: true }, orderBy: { heading: 'asc' } },
+          },
+        },
+      },
+    }),
+    db.product.groupBy({ by: ['categoryId'], where: visibleProduct, _count: { _all: true } }),
+  ])
+  const productCount = new Map(counts.map((row) => [row.categoryId, row._count._all]))
+  return sectors.map((sector) => ({
+    key: sector.key,
+    slug: sector.slug,
+    name: localized(sector.translations, locale, 'name'),
+    description: localized(sector.translations, locale, 'description'),
+    categories: sector.categories.map((category) => ({
+      slug: category.slug,
+      name: localized(category.translations, locale, 'name'),
+      hsHeadings: category.hsHeadings.map((h) => h.heading),
+      productCount: productCount.get(category.id) ?? 0,
+    })),
+  }))
+}
+
+const productCardSelect = {
+  id: true,
+  slug: true,
+  hsCode: true,
+  saleMode: true,
+  unit: true,
+  basePriceMinor: true,
+  baseCurrency: true,
+  stock: true,
+  minOrderQuantity: true,
+  translations: { select: { locale: true, name: true } },
+  images: { orderBy: { position: 'asc' }, take: 1, select: { storageKey: true, widths: true, width: true, height: true } },
+  exporter: { select: { slug: true, translations: { select: { locale: true, legalName: true } } } },
+  originRegion: { select: { code: true, translations: { select: { locale: true, name: true } } } },
+} as const
+
+type ProductCardRow = Awaited<ReturnType<typeof findProductCards>>[number]
+
+function findProductCards(args: { where: object; orderBy?: object; skip?: number; take?: number }) {
+  return getDb().product.findMany({ ...args, select: productCardSelect })
+}
+
+export type ProductCard = {
+  slug: string
+  hsCode: string
+  saleMode: string
+  unit: string
+  minOrderQuantity: number
+  inStock: boolean
+  name: LocalizedText
+  exporter: { slug: string; name: LocalizedText }
+  originRegion: LocalizedText
+  image: { storageKey: string; widths: number[]; width: number; height: number } | null
+} & DisplayPrice
+
+function toProductCards(rows: ProductCardRow[], locale: Locale, currency: string, rates: Awaited<ReturnType<typeof currentRates>>): ProductCard[] {
+  return rows.map((row) => {
+    const image = row.images[0]
+    return {
+      slug: row.slug,
+      hsCode: row.hsCode,
+      saleMode: row.saleMode,
+      unit: row.unit,
+      minOrderQuantity: row.minOrderQuantity,
+      inStock: row.stock > 0,
+      name: localized(row.translations, locale, 'name'),
+      exporter: { slug: row.exporter.slug, name: localized(row.exporter.translations, locale, 'legalName') },
+      originRegion: localized(row.originRegion.translations, locale, 'name'),
+      image: image ? { ...image, widths: image.widths.split(',').map(Number) } : null,
+      ...displayPrice({ amountMinor: row.basePriceMinor, currency: row.baseCurrency }, currency, locale, rates),
+    }
+  })
+}
+
+export function defaultMarket(locale: Locale): MarketCode {
+  return pavilion.defaultMarketByLocale[locale]
+}
+
+export async function featuredProducts(locale: Locale, market: MarketCode, take = 8) {
+  const [rows, currency, rates] = await Promise.all([
+    findProductCards({ where: { ...visibleProduct, featured: true }, orderBy: { id: 'asc' }, take }),
+    marketCurrency(market),
+    currentRates(),
+  ])
+  return toProductCards(rows, locale, currency, rates)
+}
+
+export const categoryPageSize = 24
+
+export async function categoryPage(locale: Locale, market: MarketCode, slug: string, page: number) {
+  const db = getDb()
+  const category = await db.category.findUnique({
+    where: { slug },
+    select: {
+      id: true,
+      slug: true,
+      chinaTradeEvidence: true,
+      translations: { select: { locale: true, name: true, description: true } },
+      hsHeadings: { select: { heading: true }, orderBy: { heading: 'asc' } },
+      sector: { select: { slug: true, translations: { select: { locale: true, name: true } } } },
+    },
+  })
+  if (!category) return null
+  const where = { ...visibleProduct, categoryId: category.id }
+  const [total, rows, currency, rates] = await Promise.all([
+    db.product.count({ where }),
+    findProductCards({ where, orderBy: [{ featured: 'desc' }, { id: 'asc' }], skip: (page - 1) * categoryPageSize, take: categoryPageSize }),
+    marketCurrency(market),
+    currentRates(),
+  ])
+  return {
+    slug: category.slug,
+    name: localized(category.translations, locale, 'name'),
+    description: localized(category.translations, locale, 'description'),
+    chinaTradeEvidence: category.chinaTradeEvidence,
+    hsHeadings: category.hsHeadings.map((h) => h.heading),
+    sector: { slug: category.sector.slug, name: localized(category.sector.translations, locale, 'name') },
+    total,
+    page,
+    pageCount: Math.max(1, Math.ceil(total / categoryPageSize)),
+    products: toProductCards(rows, locale, currency, rates),
+  }
+}
+
+export async function catalogFigures() {
+  const db = getDb()
+  const [sectors, categories, products, exporters] = await Promise.all([
+    db.sector.count(),
+    db.category.count(),
+    db.product.count({ where: visibleProduct }),
+    db.exporter.count({ where: { status: 'verified' } }),
+  ])
+  return { sectors, categories, products, exporters }
+}
+
+/** Everything a product page shows, or null when the product is not for sale to the public. */
+export async function productPage(locale: Locale, market: MarketCode, slug: string) {
+  const db = getDb()
+  const product = await db.product.findFirst({
+    where: { slug, ...visibleProduct },
+    select: {
+      slug: true,
+      hsCode: true,
+      saleMode: true,
+      unit: true,
+      basePriceMinor: true,
+      baseCurrency: true,
+      stock: true,
+      minOrderQuantity: true,
+      netWeightGrams: true,
+      shelfLifeDays: true,
+      translations: { select: { locale: true, name: true, description: true } },
+      priceTiers: { orderBy: { minQuantity: 'asc' }, select: { minQuantity: true, unitPriceMinor: true } },
+      images: { orderBy: { position: 'asc' }, select: { storageKey: true, widths: true, width: true, height: true } },
+      certificates: { orderBy: { kind: 'asc' }, select: { kind: true } },
+      category: { select: { slug: true, translations: { select: { locale: true, name: true } } } },
+      originRegion: { select: { translations: { select: { locale: true, name: true } } } },
+      exporter: {
+        select: {
+          slug: true,
+          status: true,
+          founded: true,
+          translations: { select: { locale: true, legalName: true, city: true } },
+          region: { select: { translations: { select: { locale: true, name: true } } } },
+        },
+      },
+    },
+  })
+  if (!product) return null
+  const [currency, rates, access] = await Promise.all([
+    marketCurrency(market),
+    currentRates(),
+    marketAccessFor(product.hsCode, ['CN', 'HK'], locale),
+  ])
+  const base = (amountMinor: number) => ({ amountMinor, currency: product.baseCurrency })
+  return {
+    slug: product.slug,
+    hsCode: product.hsCode,
+    saleMode: product.saleMode,
+    unit: product.unit,
+    inStock: product.stock > 0,
+    minOrderQuantity: product.minOrderQuantity,
+    netWeightGrams: product.netWeightGrams,
+    shelfLifeDays: product.shelfLifeDays,
+    name: localized(product.translations, locale, 'name'),
+    description: localized(product.translations, locale, 'description'),
+    ...displayPrice(base(product.basePriceMinor), currency, locale, rates),
+    tiers: product.priceTiers.map((tier) => ({
+      minQuantity: tier.minQuantity,
+      ...displayPrice(base(tier.unitPriceMinor), currency, locale, rates),
+    })),
+    images: product.images.map((image) => ({ ...image, widths: image.widths.split(',').map(Number) })),
+    certificates: product.certificates.map((c) => c.kind),
+    category: { slug: product.category.slug, name: localized(product.category.translations, locale, 'name') },
+    originRegion: localized(product.originRegion.translations, locale, 'name'),
+    exporter: {
+      slug: product.exporter.slug,
+      verified: product.exporter.status === 'verified',
+      founded: product.exporter.founded,
+      name: localized(product.exporter.translations, locale, 'legalName'),
+      city: localized(product.exporter.translations, locale, 'city'),
+      region: localized(product.exporter.region.translations, locale, 'name'),
+    },
+    access,
+  }
+}
+
+/** A verified exporter's public profile with their products; null for anyone else. */
+export async function exporterProfile(locale: Locale, market: MarketCode, slug: string, page: number) {
+  const db = getDb()
+  const exporter = await db.exporter.findFirst({
+    where: { slug, status: 'verified' },
+    select: {
+      id: true,
+      slug: true,
+      bin: true,
+      founded: true,
+      gaccRegistration: true,
+      translations: { select: { locale: true, legalName: true, city: true, about: true } },
+      region: { select: { translations: { select: { locale: true, name: true } } } },
+    },
+  })
+  if (!exporter) return null
+  const where = { ...visibleProduct, exporterId: exporter.id }
+  const [total, rows, currency, rates] = await Promise.all([
+    db.product.count({ where }),
+    findProductCards({ where, orderBy: [{ featured: 'desc' }, { id: 'asc' }], skip: (page - 1) * categoryPageSize, take: categoryPageSize }),
+    marketCurrency(market),
+    currentRates(),
+  ])
+  return {
+    slug: exporter.slug,
+    bin: exporter.bin,
+    founded: exporter.founded,
+    gaccRegistration: exporter.gaccRegistration,
+    name: localized(exporter.translations, locale, 'legalName'),
+    city: localized(exporter.translations, locale, 'city'),
+    about: localized(exporter.translations, locale, 'about'),
+    region: localized(exporter.region.translations, locale, 'name'),
+    total,
+    page,
+    pageCount: Math.max(1, Math.ceil(total / categoryPageSize)),
+    products: toProductCards(rows, locale, currency, rates),
+  }
+}

@@ -1,0 +1,30 @@
+// Market access: what each market allows for an HS code. The longest matching HS prefix among
+// the admin-editable rules decides; no rule means allowed. The one place this rule is applied.
+import { getDb } from '~/utils/db.server'
+import { pickTranslation, type Locale } from '~/utils/locales'
+
+export type Verdict = 'allowed' | 'conditional' | 'restricted' | 'prohibited'
+export type MarketAccess = { market: string; verdict: Verdict; reason: { text: string; lang: Locale } | null }
+
+/** Whether a buyer in that market can buy the goods at retail (conditional still sells). */
+export function sellsAtRetail(verdict: Verdict) {
+  return verdict === 'allowed' || verdict === 'conditional'
+}
+
+function prefixesOf(hsCode: string) {
+  const digits = hsCode.replace(/\D/g, '')
+  return [digits.slice(0, 2), digits.slice(0, 4), digits.slice(0, 6)].filter((p, i, all) => p.length >= 2 && all.indexOf(p) === i)
+}
+
+export async function marketAccessFor(hsCode: string, markets: readonly string[], locale: Locale): Promise<MarketAccess[]> {
+  const rules = await getDb().marketAccessRule.findMany({
+    where: { marketCode: { in: [...markets] }, hsPrefix: { in: prefixesOf(hsCode) } },
+    select: { marketCode: true, hsPrefix: true, verdict: true, translations: { select: { locale: true, reason: true } } },
+  })
+  return markets.map((market) => {
+    const rule = rules.filter((r) => r.marketCode === market).sort((a, b) => b.hsPrefix.length - a.hsPrefix.length)[0]
+    if (!rule) return { market, verdict: 'allowed', reason: null }
+    const reason = pickTranslation(rule.translations, locale)
+    return { market, verdict: rule.verdict as Verdict, reason: reason ? { text: reason.reason, lang: reason.locale } : null }
+  })
+}

@@ -1,0 +1,76 @@
+// Money: integer minor units plus an ISO 4217 code, converted exactly through the US dollar
+// pivot and formatted through Intl. The only place where amounts are converted or rounded.
+
+import { intlLocale, type Locale } from '~/utils/locales'
+
+export type Money = { amountMinor: number; currency: string }
+
+/** units of a currency one US dollar buys, as the decimal text stored in ExchangeRate.rate */
+export type RateTable = Record<string, string>
+
+const minorDigits: Record<string, number> = { KZT: 2, USD: 2, CNY: 2, HKD: 2 }
+
+export function currencyDigits(currency: string) {
+  return minorDigits[currency] ?? 2
+}
+
+const decimalPattern = /^(\d{1,12})(?:\.(\d{1,12}))?$/
+
+/** A decimal rate as an exact fraction; throws on anything but a plain positive decimal. */
+export function parseRate(rate: string) {
+  const match = decimalPattern.exec(rate.trim())
+  if (!match) throw new Error(`Not a decimal exchange rate: ${rate}`)
+  const fraction = match[2] ?? ''
+  const numerator = BigInt(match[1] + fraction)
+  if (numerator === 0n) throw new Error('An exchange rate must be above zero')
+  return { numerator, denominator: 10n ** BigInt(fraction.length) }
+}
+
+function rateOf(rates: RateTable, currency: string) {
+  if (currency === 'USD') return { numerator: 1n, denominator: 1n }
+  const rate = rates[currency]
+  if (!rate) throw new Error(`No exchange rate for ${currency}`)
+  return parseRate(rate)
+}
+
+/** Divides and rounds half away from zero. */
+function divideRounded(numerator: bigint, denominator: bigint) {
+  const negative = numerator < 0n !== denominator < 0n
+  const n = numerator < 0n ? -numerator : numerator
+  const d = denominator < 0n ? -denominator : denominator
+  const quotient = (n * 2n + d) / (2n * d)
+  return negative ? -quotient : quotient
+}
+
+export function convert(money: Money, to: string, rates: RateTable): Money {
+  if (!Number.isSafeInteger(money.amountMinor)) throw new Error('Amounts are integer minor units')
+  if (money.currency === to) return money
+  const from = rateOf(rates, money.currency)
+  const target = rateOf(rates, to)
+  const scaleFrom = 10n ** BigInt(currencyDigits(money.currency))
+  const scaleTo = 10n ** BigInt(currencyDigits(to))
+  // amount_to = amount_from / rate_from * rate_to, with both rates per one US dollar
+  const numerator = BigInt(money.amountMinor) * scaleTo * target.numerator * from.denominator
+  const denominator = scaleFrom * target.denominator * from.numerator
+  return { amountMinor: Number(divideRounded(numerator, denominator)), currency: to }
+}
+
+const formatters = new Map<string, Intl.NumberFormat>()
+
+export function formatMoney(money: Money, locale: Locale) {
+  const key = `${locale}:${money.currency}`
+  let formatter = formatters.get(key)
+  if (!formatter) {
+    const digits = currencyDigits(money.currency)
+    formatter = new Intl.NumberFormat(intlLocale(locale), {
+      style: 'currency',
+      currency: money.currency,
+      // ₸ rather than "KZT" in every language that has no symbol of its own for it
+      currencyDisplay: money.currency === 'KZT' ? 'narrowSymbol' : 'symbol',
+      minimumFractionDigits: digits,
+      maximumFractionDigits: digits,
+    })
+    formatters.set(key, formatter)
+  }
+  return formatter.format(money.amountMinor / 10 ** currencyDigits(money.currency))
+}

@@ -1,0 +1,79 @@
+import type { LinksFunction, LoaderFunctionArgs } from '@remix-run/node'
+import {
+  isRouteErrorResponse,
+  Links,
+  Meta,
+  Outlet,
+  Scripts,
+  ScrollRestoration,
+  useRouteError,
+  useRouteLoaderData,
+} from '@remix-run/react'
+import { useTranslation } from 'react-i18next'
+import { useChangeLanguage } from 'remix-i18next/react'
+
+import { SiteFooter, SiteHeader } from '~/components/site-chrome'
+import styles from '~/styles/app.css'
+import { htmlLang, type Locale } from '~/utils/locales'
+import { requestLocale } from '~/utils/request-locale'
+
+export const links: LinksFunction = () => [
+  { rel: 'stylesheet', href: styles },
+  { rel: 'icon', href: '/favicon.svg', type: 'image/svg+xml' },
+]
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  return { locale: requestLocale(request) }
+}
+
+export function useRootLocale(): Locale {
+  return useRouteLoaderData<typeof loader>('root')?.locale ?? 'en'
+}
+
+export function Layout({ children }: { children: React.ReactNode }) {
+  const locale = useRootLocale()
+  return (
+    <html lang={htmlLang(locale)} data-locale={locale} dir="ltr">
+      <head>
+        <meta charSet="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <Meta />
+        <Links />
+      </head>
+      <body>
+        {children}
+        <ScrollRestoration />
+        <Scripts />
+      </body>
+    </html>
+  )
+}
+
+export default function App() {
+  const locale = useRootLocale()
+  useChangeLanguage(locale)
+  return <Outlet />
+}
+
+export function ErrorBoundary() {
+  const error = useRouteError()
+  const locale = useRootLocale()
+  const { t } = useTranslation()
+  const notFound = isRouteErrorResponse(error) && error.status === 404
+  if (!isRouteErrorResponse(error)) console.error(error)
+  return (
+    <>
+      <SiteHeader locale={locale} />
+      <main id="main" className="page error-page">
+        <h1>{notFound ? t('errors.notFoundTitle') : t('errors.errorTitle')}</h1>
+        <p>{notFound ? t('errors.notFoundText') : t('errors.errorText')}</p>
+        <p>
+          <a className="button" href={`/${locale}`}>
+            {t('errors.backHome')}
+          </a>
+        </p>
+      </main>
+      <SiteFooter />
+    </>
+  )
+}

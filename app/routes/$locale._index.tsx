@@ -1,0 +1,115 @@
+import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import { Link, useLoaderData } from '@remix-run/react'
+import { useTranslation } from 'react-i18next'
+
+import { ProductCard } from '~/components/product-card'
+import { catalogFigures, defaultMarket, featuredProducts, listSectorsWithCategories } from '~/modules/catalog/catalog.server'
+import { useRootLocale } from '~/root'
+import { cacheHeaders, publicPage } from '~/utils/cache'
+import { getFixedT } from '~/utils/i18n.server'
+import { htmlLang, type Locale } from '~/utils/locales'
+
+export async function loader({ params }: LoaderFunctionArgs) {
+  const locale = params.locale as Locale
+  const [sectors, products, figures] = await Promise.all([
+    listSectorsWithCategories(locale),
+    featuredProducts(locale, defaultMarket(locale)),
+    catalogFigures(),
+  ])
+  const t = getFixedT(locale)
+  return {
+    title: t('home.metaTitle'),
+    description: t('home.metaDescription'),
+    sectors: sectors.map(({ categories, ...sector }) => ({ ...sector, categoryCount: categories.length })),
+    products,
+    figures,
+  }
+}
+
+export const headers = () => cacheHeaders(publicPage)
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data?.title },
+  { name: 'description', content: data?.description },
+]
+
+const tradeFacts = ['copperOre', 'naturalGas', 'copperCathodes', 'ironOre'] as const
+
+export default function Home() {
+  const { sectors, products, figures } = useLoaderData<typeof loader>()
+  const locale = useRootLocale()
+  const { t } = useTranslation()
+  return (
+    <>
+      <section className="hero" aria-labelledby="hero-title">
+        <div className="hero__text">
+          <p className="eyebrow">{t('home.eyebrow')}</p>
+          <h1 id="hero-title">{t('home.title')}</h1>
+          <p className="lead">{t('home.lead')}</p>
+          <p>
+            <Link className="button button--primary" to={`/${locale}/catalog`}>
+              {t('home.browseCatalog')}
+            </Link>
+          </p>
+        </div>
+        <dl className="figures">
+          <div>
+            <dt>{t('home.figures.sectors')}</dt>
+            <dd>{figures.sectors}</dd>
+          </div>
+          <div>
+            <dt>{t('home.figures.categories')}</dt>
+            <dd>{figures.categories}</dd>
+          </div>
+          <div>
+            <dt>{t('home.figures.exporters')}</dt>
+            <dd>{figures.exporters}</dd>
+          </div>
+          <div>
+            <dt>{t('home.figures.products')}</dt>
+            <dd>{figures.products}</dd>
+          </div>
+        </dl>
+      </section>
+
+      <section aria-labelledby="sectors-title">
+        <h2 id="sectors-title">{t('home.sectorsTitle')}</h2>
+        <ul className="sector-grid">
+          {sectors.map((sector) => (
+            <li key={sector.key} className={`sector-card sector-card--${sector.key}`}>
+              <h3 lang={sector.name.lang === locale ? undefined : htmlLang(sector.name.lang)}>
+                <Link to={`/${locale}/catalog#${sector.slug}`}>{sector.name.text}</Link>
+              </h3>
+              <p>{sector.description.text}</p>
+              <p className="muted">{t('catalog.categoryCount', { count: sector.categoryCount })}</p>
+            </li>
+          ))}
+        </ul>
+      </section>
+
+      {products.length > 0 ? (
+        <section aria-labelledby="featured-title">
+          <h2 id="featured-title">{t('home.featuredTitle')}</h2>
+          <div className="product-grid">
+            {products.map((product) => (
+              <ProductCard key={product.slug} product={product} locale={locale} />
+            ))}
+          </div>
+        </section>
+      ) : null}
+
+      <section aria-labelledby="story-title" className="story">
+        <h2 id="story-title">{t('home.storyTitle')}</h2>
+        <p>{t('home.story')}</p>
+        <ul className="trade-facts">
+          {tradeFacts.map((fact) => (
+            <li key={fact}>{t(`home.tradeFacts.${fact}`)}</li>
+          ))}
+        </ul>
+        <p className="muted">{t('home.tradeFactsSource')}</p>
+        <h3>{t('home.corridorsTitle')}</h3>
+        <p>{t('home.corridors')}</p>
+      </section>
+    </>
+  )
+}

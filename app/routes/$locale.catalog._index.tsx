@@ -1,0 +1,65 @@
+import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import { Link, useLoaderData } from '@remix-run/react'
+import { useTranslation } from 'react-i18next'
+
+import { listSectorsWithCategories } from '~/modules/catalog/catalog.server'
+import { useRootLocale } from '~/root'
+import { cacheHeaders, publicPage } from '~/utils/cache'
+import { getFixedT } from '~/utils/i18n.server'
+import { htmlLang, type Locale } from '~/utils/locales'
+
+export async function loader({ params }: LoaderFunctionArgs) {
+  const locale = params.locale as Locale
+  const t = getFixedT(locale)
+  return { title: t('catalog.metaTitle'), sectors: await listSectorsWithCategories(locale) }
+}
+
+export const headers = () => cacheHeaders(publicPage)
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }]
+
+export default function Catalog() {
+  const { sectors } = useLoaderData<typeof loader>()
+  const locale = useRootLocale()
+  const { t } = useTranslation()
+  const langOf = (lang: Locale) => (lang === locale ? undefined : htmlLang(lang))
+  const total = sectors.reduce((sum, sector) => sum + sector.categories.length, 0)
+  return (
+    <>
+      <h1>{t('catalog.title')}</h1>
+      <p className="lead">{t('catalog.lead', { sectors: sectors.length, categories: total })}</p>
+      <nav aria-label={t('catalog.sectorsNav')} className="sector-nav">
+        <ul>
+          {sectors.map((sector) => (
+            <li key={sector.key}>
+              <a href={`#${sector.slug}`} lang={langOf(sector.name.lang)}>
+                {sector.name.text}
+              </a>
+            </li>
+          ))}
+        </ul>
+      </nav>
+      {sectors.map((sector) => (
+        <section key={sector.key} id={sector.slug} className="catalog-sector" aria-labelledby={`${sector.slug}-title`}>
+          <h2 id={`${sector.slug}-title`} lang={langOf(sector.name.lang)}>
+            {sector.name.text}
+          </h2>
+          <p className="muted">{sector.description.text}</p>
+          <ul className="category-list">
+            {sector.categories.map((category) => (
+              <li key={category.slug}>
+                <Link to={`/${locale}/catalog/${category.slug}`} lang={langOf(category.name.lang)}>
+                  {category.name.text}
+                </Link>
+                <span className="category-list__meta">
+                  <span>{t('catalog.hsHeadings', { headings: category.hsHeadings.join(', ') })}</span>
+                  <span>{t('catalog.productCount', { count: category.productCount })}</span>
+                </span>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ))}
+    </>
+  )
+}

@@ -1,0 +1,70 @@
+import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import { useLoaderData } from '@remix-run/react'
+import { useTranslation } from 'react-i18next'
+
+import { Pagination } from '~/components/pagination'
+import { ProductCard } from '~/components/product-card'
+import { defaultMarket, exporterProfile } from '~/modules/catalog/catalog.server'
+import { useRootLocale } from '~/root'
+import { cacheHeaders, publicPage } from '~/utils/cache'
+import { notFound, pageParam } from '~/utils/http.server'
+import { htmlLang, type Locale } from '~/utils/locales'
+
+export async function loader({ params, request }: LoaderFunctionArgs) {
+  const locale = params.locale as Locale
+  const exporter = await exporterProfile(locale, defaultMarket(locale), params.exporterSlug ?? '', pageParam(new URL(request.url)))
+  if (!exporter) throw notFound()
+  return { exporter }
+}
+
+export const headers = () => cacheHeaders(publicPage)
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data?.exporter.name.text },
+  { name: 'description', content: data?.exporter.about.text.slice(0, 160) },
+]
+
+export default function ExporterProfile() {
+  const { exporter } = useLoaderData<typeof loader>()
+  const locale = useRootLocale()
+  const { t } = useTranslation()
+  const langOf = (lang: Locale) => (lang === locale ? undefined : htmlLang(lang))
+  return (
+    <>
+      <h1 lang={langOf(exporter.name.lang)}>{exporter.name.text}</h1>
+      <p>
+        <span className="badge badge--retail">{t('exporter.verified')}</span>
+      </p>
+      <p className="lead" lang={langOf(exporter.about.lang)}>
+        {exporter.about.text}
+      </p>
+      <dl className="facts">
+        <dt>{t('exporter.location')}</dt>
+        <dd>
+          <span lang={langOf(exporter.city.lang)}>{exporter.city.text}</span>, <span lang={langOf(exporter.region.lang)}>{exporter.region.text}</span>
+        </dd>
+        <dt>{t('exporter.bin')}</dt>
+        <dd>{exporter.bin}</dd>
+        {exporter.founded ? (
+          <>
+            <dt>{t('exporter.founded')}</dt>
+            <dd>{exporter.founded}</dd>
+          </>
+        ) : null}
+        {exporter.gaccRegistration ? (
+          <>
+            <dt>{t('exporter.gacc')}</dt>
+            <dd>{exporter.gaccRegistration}</dd>
+          </>
+        ) : null}
+      </dl>
+      <h2>{t('catalog.productsTitle', { count: exporter.total })}</h2>
+      <div className="product-grid">
+        {exporter.products.map((product, index) => (
+          <ProductCard key={product.slug} product={product} locale={locale} eager={index < 4} />
+        ))}
+      </div>
+      <Pagination page={exporter.page} pageCount={exporter.pageCount} />
+    </>
+  )
+}

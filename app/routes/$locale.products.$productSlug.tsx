@@ -1,0 +1,149 @@
+import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import { Link, useLoaderData } from '@remix-run/react'
+import { useTranslation } from 'react-i18next'
+
+import { Price } from '~/components/price'
+import { defaultMarket, productPage } from '~/modules/catalog/catalog.server'
+import { useRootLocale } from '~/root'
+import { cacheHeaders, publicPage } from '~/utils/cache'
+import { notFound } from '~/utils/http.server'
+import { imageSrcSet, imageUrl } from '~/utils/images'
+import { htmlLang, type Locale } from '~/utils/locales'
+
+export async function loader({ params }: LoaderFunctionArgs) {
+  const locale = params.locale as Locale
+  const product = await productPage(locale, defaultMarket(locale), params.productSlug ?? '')
+  if (!product) throw notFound()
+  return { product }
+}
+
+export const headers = () => cacheHeaders(publicPage)
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data?.product.name.text },
+  { name: 'description', content: data?.product.description.text.slice(0, 160) },
+]
+
+export default function ProductPage() {
+  const { product } = useLoaderData<typeof loader>()
+  const locale = useRootLocale()
+  const { t } = useTranslation()
+  const langOf = (lang: Locale) => (lang === locale ? undefined : htmlLang(lang))
+  const unit = t(`units.${product.unit}`)
+  return (
+    <article className="product-page">
+      <nav aria-label={t('nav.breadcrumbs')} className="breadcrumbs">
+        <ol>
+          <li>
+            <Link to={`/${locale}/catalog`}>{t('nav.catalog')}</Link>
+          </li>
+          <li>
+            <Link to={`/${locale}/catalog/${product.category.slug}`} lang={langOf(product.category.name.lang)}>
+              {product.category.name.text}
+            </Link>
+          </li>
+        </ol>
+      </nav>
+      <div className="product-page__layout">
+        <div className="product-page__gallery">
+          {product.images.map((image, index) => (
+            <img
+              key={image.storageKey}
+              src={imageUrl(image.storageKey, image.widths[Math.min(1, image.widths.length - 1)])}
+              srcSet={imageSrcSet(image)}
+              sizes="(min-width: 960px) 560px, 100vw"
+              width={image.width}
+              height={image.height}
+              loading={index === 0 ? 'eager' : 'lazy'}
+              alt={index === 0 ? product.name.text : ''}
+            />
+          ))}
+        </div>
+        <div className="product-page__summary">
+          <h1 lang={langOf(product.name.lang)}>{product.name.text}</h1>
+          {product.name.lang !== locale ? (
+            <p className="notice" role="note">
+              {t('product.untranslated')}
+            </p>
+          ) : null}
+          <p className="product-page__exporter">
+            <Link to={`/${locale}/exporters/${product.exporter.slug}`} lang={langOf(product.exporter.name.lang)}>
+              {product.exporter.name.text}
+            </Link>{' '}
+            {product.exporter.verified ? <span className="badge badge--retail">{t('exporter.verified')}</span> : null}
+          </p>
+          <Price price={product.price} reference={product.reference} locale={locale} unit={product.unit} />
+          <p className="product-card__badges">
+            <span className={`badge badge--${product.saleMode}`}>{t(`saleMode.${product.saleMode}`)}</span>
+            {!product.inStock ? <span className="badge badge--out">{t('product.soldOut')}</span> : null}
+          </p>
+          {product.minOrderQuantity > 1 ? <p>{t('product.moq', { count: product.minOrderQuantity, unit })}</p> : null}
+          {product.tiers.length > 0 ? (
+            <table className="tiers">
+              <caption>{t('product.tiersTitle')}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t('product.tierFrom')}</th>
+                  <th scope="col">{t('product.tierPrice')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {product.tiers.map((tier) => (
+                  <tr key={tier.minQuantity}>
+                    <td>
+                      {tier.minQuantity} {unit}
+                    </td>
+                    <td>
+                      <Price price={tier.price} reference={tier.reference} locale={locale} />
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          ) : null}
+          <h2>{t('product.accessTitle')}</h2>
+          <ul className="access-list">
+            {product.access.map((access) => (
+              <li key={access.market} className={`access access--${access.verdict}`}>
+                <strong>{t(`markets.${access.market}`)}</strong>: {t(`access.${access.verdict}`)}
+                {access.reason ? (
+                  <p className="muted" lang={langOf(access.reason.lang)}>
+                    {access.reason.text}
+                  </p>
+                ) : null}
+              </li>
+            ))}
+          </ul>
+        </div>
+      </div>
+      <section aria-labelledby="description-title">
+        <h2 id="description-title">{t('product.descriptionTitle')}</h2>
+        <p lang={langOf(product.description.lang)}>{product.description.text}</p>
+        <dl className="facts">
+          <dt>{t('product.hsLabel')}</dt>
+          <dd>{product.hsCode}</dd>
+          <dt>{t('product.originLabel')}</dt>
+          <dd lang={langOf(product.originRegion.lang)}>{product.originRegion.text}</dd>
+          {product.netWeightGrams ? (
+            <>
+              <dt>{t('product.netWeightLabel')}</dt>
+              <dd>{t('product.grams', { count: product.netWeightGrams })}</dd>
+            </>
+          ) : null}
+          {product.shelfLifeDays ? (
+            <>
+              <dt>{t('product.shelfLifeLabel')}</dt>
+              <dd>{t('product.days', { count: product.shelfLifeDays })}</dd>
+            </>
+          ) : null}
+          {product.certificates.length > 0 ? (
+            <>
+              <dt>{t('product.certificatesLabel')}</dt>
+              <dd>{product.certificates.join(', ')}</dd>
+            </>
+          ) : null}
+        </dl>
+      </section>
+    </article>
+  )
+}

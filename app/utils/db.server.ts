@@ -1,0 +1,67 @@
+// The one database client. DATABASE_URL picks the engine: postgres(ql):// → PostgreSQL through
+// the pg adapter, anything else → a SQLite file through better-sqlite3 (WAL, busy timeout,
+// foreign keys on). The app is typed against the SQLite client; the PostgreSQL client is
+// generated from the same models and cast once, here.
+import { PrismaBetterSqlite3 } from '@prisma/adapter-better-sqlite3'
+import { PrismaPg } from '@prisma/adapter-pg'
+import type { SqlDriverAdapter, SqlMigrationAwareDriverAdapterFactory } from '@prisma/driver-adapter-utils'
+
+import { PrismaClient as PostgresClient } from '~/generated/postgresql/client'
+import { PrismaClient } from '~/generated/sqlite/client'
+
+export type Db = PrismaClient
+export type Dialect = 'sqlite' | 'postgresql'
+
+export const defaultDatabaseUrl = 'file:./data/pavilion.db'
+
+export function databaseUrl() {
+  return process.env.DATABASE_URL || defaultDatabaseUrl
+}
+
+export function dialectOf(url: string): Dialect {
+  return /^postgres(ql)?:\/\//.test(url) ? 'postgresql' : 'sqlite'
+}
+
+const sqlitePragmas = ['PRAGMA foreign_keys = ON', 'PRAGMA synchronous = NORMAL']
+
+/** Runs the per-connection pragmas on every connection the adapter opens. */
+function withSqlitePragmas(
+  factory: SqlMigrationAwareDriverAdapterFactory,
+): SqlMigrationAwareDriverAdapterFactory {
+  const prepare = async (adapter: SqlDriverAdapter) => {
+    for (const sql of sqlitePragmas) await adapter.executeRaw({ sql, args: [], argTypes: [] })
+    return adapter
+  }
+  return {
+    provider: factory.provider,
+    adapterName: factory.adapterName,
+    connect: async () => prepare(await factory.connect()),
+    connectToShadowDb: async () => prepare(await factory.connectToShadowDb()),
+  }
+}
+
+export function createDb(url = databaseUrl()): Db {
+  if (dialectOf(url) === 'postgresql') {
+    const adapter = new PrismaPg({ connectionString: url, max: Number(process.env.DATABASE_POOL_SIZE) || 10 })
+    return new PostgresClient({ adapter }) as unknown as Db
+  }
+  // busy timeout: writers wait for each other instead of failing with SQLITE_BUSY
+  const adapter = withSqlitePragmas(new PrismaBetterSqlite3({ url, timeout: 15_000 }))
+  return new PrismaClient({ adapter })
+}
+
+const globalForDb = globalThis as unknown as { pavilionDb?: Db; pavilionDbUrl?: string }
+
+/** The process-wide client, created on first use (and kept across dev rebuilds). */
+export function getDb(): Db {
+  const url = databaseUrl()
+  if (!globalForDb.pavilionDb || globalForDb.pavilionDbUrl !== url) {
+    globalForDb.pavilionDb = createDb(url)
+    globalForDb.pavilionDbUrl = url
+  }
+  return globalForDb.pavilionDb
+}
+
+export function currentDialect(): Dialect {
+  return dialectOf(databaseUrl())
+}

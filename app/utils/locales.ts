@@ -1,0 +1,109 @@
+// The five languages: URL segments, <html lang> tags, Intl locales, negotiation from
+// Accept-Language, and the fallback chain for content an exporter has not translated.
+
+export const locales = ['en', 'zh-hans', 'zh-hant', 'kk', 'ru'] as const
+export type Locale = (typeof locales)[number]
+export const defaultLocale: Locale = 'en'
+
+const htmlLangs: Record<Locale, string> = {
+  en: 'en',
+  'zh-hans': 'zh-Hans',
+  'zh-hant': 'zh-Hant',
+  kk: 'kk',
+  ru: 'ru',
+}
+
+/** Region-qualified tags so Intl picks the right currency symbols (CN¥ vs ¥, HK$). */
+const intlLocales: Record<Locale, string> = {
+  en: 'en-US',
+  'zh-hans': 'zh-Hans-CN',
+  'zh-hant': 'zh-Hant-HK',
+  kk: 'kk-KZ',
+  ru: 'ru-RU',
+}
+
+/** What to show, in order, when a text is missing in the reader's language. */
+const contentFallbacks: Record<Locale, readonly Locale[]> = {
+  en: ['en', 'ru', 'zh-hans', 'kk', 'zh-hant'],
+  'zh-hans': ['zh-hans', 'zh-hant', 'en', 'ru', 'kk'],
+  'zh-hant': ['zh-hant', 'zh-hans', 'en', 'ru', 'kk'],
+  kk: ['kk', 'ru', 'en', 'zh-hans', 'zh-hant'],
+  ru: ['ru', 'en', 'kk', 'zh-hans', 'zh-hant'],
+}
+
+export function isLocale(value: unknown): value is Locale {
+  return typeof value === 'string' && (locales as readonly string[]).includes(value)
+}
+
+export function htmlLang(locale: Locale) {
+  return htmlLangs[locale]
+}
+
+export function intlLocale(locale: Locale) {
+  return intlLocales[locale]
+}
+
+export function fallbackChain(locale: Locale) {
+  return contentFallbacks[locale]
+}
+
+/** The URL locale for one BCP 47 tag, or null: zh-HK and zh-TW are Traditional, zh-CN Simplified. */
+export function localeForTag(tag: string): Locale | null {
+  let maximized: Intl.Locale
+  try {
+    maximized = new Intl.Locale(tag.trim()).maximize()
+  } catch {
+    return null
+  }
+  switch (maximized.language) {
+    case 'zh':
+      return maximized.script === 'Hant' ? 'zh-hant' : 'zh-hans'
+    case 'en':
+    case 'kk':
+    case 'ru':
+      return maximized.language
+    default:
+      return null
+  }
+}
+
+/** The best locale for an Accept-Language header, by quality then order. */
+export function negotiateLocale(acceptLanguage: string | null): Locale {
+  if (!acceptLanguage) return defaultLocale
+  const ranges = acceptLanguage
+    .split(',')
+    .slice(0, 20)
+    .map((part, index) => {
+      const [tag, ...params] = part.trim().split(';')
+      const q = params.map((p) => p.trim()).find((p) => p.startsWith('q='))
+      const quality = q ? Number(q.slice(2)) : 1
+      return { tag, quality: Number.isFinite(quality) ? quality : 0, index }
+    })
+    .filter((range) => range.tag && range.tag !== '*' && range.quality > 0)
+    .sort((a, b) => b.quality - a.quality || a.index - b.index)
+  for (const range of ranges) {
+    const locale = localeForTag(range.tag)
+    if (locale) return locale
+  }
+  return defaultLocale
+}
+
+/** Picks the text in the reader's language or the first fallback, and says which one it is. */
+export function pickTranslation<T extends { locale: string }>(
+  rows: readonly T[],
+  locale: Locale,
+): (T & { locale: Locale }) | null {
+  for (const candidate of fallbackChain(locale)) {
+    const row = rows.find((r) => r.locale === candidate)
+    if (row) return row as T & { locale: Locale }
+  }
+  return null
+}
+
+/** Replaces the locale segment of a path, keeping the rest of the page. */
+export function switchLocalePath(pathname: string, search: string, to: Locale) {
+  const segments = pathname.split('/')
+  if (isLocale(segments[1])) segments[1] = to
+  else segments.splice(1, 0, to)
+  return segments.join('/').replace(/\/$/, '') + search
+}

@@ -1,0 +1,74 @@
+import { describe, expect, test } from 'vitest'
+
+import { categoryPage, featuredProducts, listSectorsWithCategories } from '~/modules/catalog/catalog.server'
+import { getDb } from '~/utils/db.server'
+
+async function categoryWithMostProducts() {
+  const sectors = await listSectorsWithCategories('en')
+  return sectors.flatMap((s) => s.categories).sort((a, b) => b.productCount - a.productCount)[0]
+}
+
+describe('category pages', () => {
+  test('show only published products of verified exporters', async () => {
+    const db = getDb()
+    const category = await categoryWithMostProducts()
+    const page = await categoryPage('en', 'INTL', category.slug, 1)
+    expect(page!.total).toBe(category.productCount)
+    const first = page!.products[0]
+    const exporter = await db.exporter.findUniqueOrThrow({ where: { slug: first.exporter.slug } })
+    expect(exporter.status).toBe('verified')
+
+    // suspending the exporter takes their products off the page at once
+    await db.exporter.update({ where: { id: exporter.id }, data: { status: 'suspended' } })
+    const after = await categoryPage('en', 'INTL', category.slug, 1)
+    expect(after!.products.some((p) => p.exporter.slug === exporter.slug)).toBe(false)
+
+    // and a product sent back to draft disappears too
+    const other = after!.products[0]
+    if (other) {
+      await db.product.update({ where: { slug: other.slug }, data: { status: 'draft' } })
+      const again = await categoryPage('en', 'INTL', category.slug, 1)
+      expect(again!.products.some((p) => p.slug === other.slug)).toBe(false)
+    }
+  })
+
+  test('prices are shown in the market currency, with a tenge reference in Kazakh', async () => {
+    const category = await categoryWithMostProducts()
+    const cn = await categoryPage('zh-hans', 'CN', category.slug, 1)
+    const hk = await categoryPage('zh-hant', 'HK', category.slug, 1)
+    const kk = await categoryPage('kk', 'INTL', category.slug, 1)
+    expect(cn!.products[0].price.currency).toBe('CNY')
+    expect(cn!.products[0].reference).toBeNull()
+    expect(hk!.products[0].price.currency).toBe('HKD')
+    expect(kk!.products[0].price.currency).toBe('USD')
+    expect(kk!.products[0].reference?.currency).toBe('KZT')
+    for (const product of cn!.products) expect(Number.isInteger(product.price.amountMinor)).toBe(true)
+  })
+
+  test('a product without a Traditional Chinese text falls back to Simplified, and says so', async () => {
+    const db = getDb()
+    const untranslated = await db.product.findFirstOrThrow({
+      where: { status: 'published', exporter: { status: 'verified' }, translations: { none: { locale: 'zh-hant' } } },
+      select: { slug: true, category: { select: { slug: true } } },
+    })
+    let found
+    for (let page = 1; !found; page++) {
+      const data = await categoryPage('zh-hant', 'HK', untranslated.category.slug, page)
+      found = data!.products.find((p) => p.slug === untranslated.slug)
+      if (page >= data!.pageCount) break
+    }
+    expect(found?.name.lang).toBe('zh-hans')
+  })
+
+  test('a missing category is null', async () => {
+    expect(await categoryPage('en', 'INTL', 'no-such-category', 1)).toBeNull()
+  })
+})
+
+describe('home page', () => {
+  test('featured products come from several sectors', async () => {
+    const products = await featuredProducts('ru', 'INTL', 12)
+    expect(products.length).toBeGreaterThanOrEqual(6)
+    expect(products.every((p) => p.name.text.length > 0)).toBe(true)
+  })
+})
