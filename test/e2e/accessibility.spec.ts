@@ -12,3 +12,17 @@ for (const path of pages) {
     expect(serious.map((v) => `${v.id}: ${v.nodes.length} × ${v.help}`)).toEqual([])
   })
 }
+
+test('axe finds no serious or critical violation on a product page and its exporter’s profile', async ({ page }) => {
+  await page.goto('/zh-hant/catalog/natural-honey')
+  await page.locator('.product-card h3 a').first().click()
+  await expect(page).toHaveURL(/\/zh-hant\/products\//)
+  const check = async () => {
+    const results = await new AxeBuilder({ page }).analyze()
+    return results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.help}`)
+  }
+  expect(await check()).toEqual([])
+  await page.locator('.product-page__exporter a').click()
+  await expect(page).toHaveURL(/\/zh-hant\/exporters\//)
+  expect(await check()).toEqual([])
+})
