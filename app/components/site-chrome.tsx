@@ -1,4 +1,4 @@
-import { Link, useLocation } from '@remix-run/react'
+import { Form, Link, useLocation } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 
 import { locales, htmlLang, switchLocalePath, type Locale } from '~/utils/locales'
@@ -70,6 +70,15 @@ export function SiteHeader({ locale }: { locale: Locale }) {
             </li>
           </ul>
         </nav>
+        <Form method="get" action={`/${locale}/search`} role="search" className="header-search">
+          <label htmlFor="header-search" className="visually-hidden">
+            {t('search.label')}
+          </label>
+          <input id="header-search" name="q" type="search" placeholder={t('search.placeholder')} maxLength={200} />
+          <button type="submit" className="button">
+            {t('search.submit')}
+          </button>
+        </Form>
         <LanguageSwitcher locale={locale} />
       </div>
     </header>

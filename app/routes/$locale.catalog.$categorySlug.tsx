@@ -2,20 +2,27 @@ import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 
+import { CatalogFiltersForm } from '~/components/catalog-filters'
 import { Pagination } from '~/components/pagination'
 import { ProductCard } from '~/components/product-card'
-import { categoryPage, defaultMarket } from '~/modules/catalog/catalog.server'
+import { defaultMarket, findCategory } from '~/modules/catalog/catalog.server'
+import { filterOptions, parseCatalogParams, searchCatalog } from '~/modules/catalog/search.server'
 import { useRootLocale } from '~/root'
 import { cacheHeaders, publicPage } from '~/utils/cache'
-import { notFound, pageParam } from '~/utils/http.server'
+import { notFound } from '~/utils/http.server'
 import { htmlLang, type Locale } from '~/utils/locales'
 
 export async function loader({ params, request }: LoaderFunctionArgs) {
   const locale = params.locale as Locale
-  const page = pageParam(new URL(request.url))
-  const category = await categoryPage(locale, defaultMarket(locale), params.categorySlug ?? '', page)
+  const category = await findCategory(locale, params.categorySlug ?? '')
   if (!category) throw notFound()
-  return { category }
+  const filters = parseCatalogParams(new URL(request.url).searchParams)
+  const market = filters.market ?? defaultMarket(locale)
+  const [results, options] = await Promise.all([
+    searchCatalog(locale, market, filters, { categoryId: category.id }),
+    filterOptions(locale),
+  ])
+  return { category, filters, market, results, options }
 }
 
 export const headers = () => cacheHeaders(publicPage)
@@ -26,7 +33,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 ]
 
 export default function CategoryPage() {
-  const { category } = useLoaderData<typeof loader>()
+  const { category, filters, market, results, options } = useLoaderData<typeof loader>()
   const locale = useRootLocale()
   const { t } = useTranslation()
   const langOf = (lang: Locale) => (lang === locale ? undefined : htmlLang(lang))
@@ -51,21 +58,21 @@ export default function CategoryPage() {
       <p className="muted">{t('catalog.hsHeadings', { headings: category.hsHeadings.join(', ') })}</p>
       {category.chinaTradeEvidence ? (
         <p className="evidence">
-          <span className="evidence__label">{t('catalog.evidenceLabel')}</span>{' '}
-          <span lang="en">{category.chinaTradeEvidence}</span>
+          <span className="evidence__label">{t('catalog.evidenceLabel')}</span> <span lang="en">{category.chinaTradeEvidence}</span>
         </p>
       ) : null}
-      <h2>{t('catalog.productsTitle', { count: category.total })}</h2>
-      {category.products.length === 0 ? (
+      <CatalogFiltersForm filters={filters} options={options} market={market} currency={results.currency} />
+      <h2 aria-live="polite">{t('catalog.productsTitle', { count: results.total })}</h2>
+      {results.products.length === 0 ? (
         <p>{t('catalog.noProducts')}</p>
       ) : (
         <div className="product-grid">
-          {category.products.map((product, index) => (
+          {results.products.map((product, index) => (
             <ProductCard key={product.slug} product={product} locale={locale} eager={index < 4} />
           ))}
         </div>
       )}
-      <Pagination page={category.page} pageCount={category.pageCount} />
+      <Pagination page={results.page} pageCount={results.pageCount} />
     </>
   )
 }

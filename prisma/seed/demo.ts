@@ -5,6 +5,7 @@ import { demoImageSvg } from './demo-images'
 import { perLocale } from './reference'
 
 import { hashPassword } from '~/modules/accounts/password.server'
+import { reindexProducts } from '~/modules/catalog/search.server'
 import { saveImageVariants } from '~/modules/exporters/media.server'
 import type { Db } from '~/utils/db.server'
 
@@ -80,6 +81,8 @@ export async function seedDemo(db: Db, options: { images?: boolean } = {}) {
       await db.productImage.create({ data: { productId: created.id, position: 0, ...image } })
     }
   }
+
+  await reindexProducts()
 
   const passwordHash = await hashPassword(demoPassword)
   const firstVerified = seedData.exporters().find((exporter) => exporter.status === 'verified')!

@@ -1,7 +1,17 @@
 import { describe, expect, test } from 'vitest'
 
-import { categoryPage, featuredProducts, listSectorsWithCategories } from '~/modules/catalog/catalog.server'
+import type { MarketCode } from '~/config/pavilion'
+import { featuredProducts, findCategory, listSectorsWithCategories } from '~/modules/catalog/catalog.server'
+import { parseCatalogParams, searchCatalog } from '~/modules/catalog/search.server'
 import { getDb } from '~/utils/db.server'
+import type { Locale } from '~/utils/locales'
+
+/** A category page's listing, as the route builds it. */
+async function categoryPage(locale: Locale, market: MarketCode, slug: string, page: number) {
+  const category = await findCategory(locale, slug)
+  if (!category) return null
+  return searchCatalog(locale, market, parseCatalogParams(new URLSearchParams({ page: String(page) })), { categoryId: category.id })
+}
 
 async function categoryWithMostProducts() {
   const sectors = await listSectorsWithCategories('en')

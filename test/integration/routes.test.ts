@@ -62,7 +62,7 @@ describe('catalog loaders', () => {
     const slug = catalog.sectors.flatMap((s) => s.categories).find((c) => c.productCount > 0)!.slug
     for (const page of ['-1', 'abc', '1e9', '99999999999']) {
       const data = await categoryLoader(args(`/en/catalog/${slug}?page=${page}`, { locale: 'en', categorySlug: slug }))
-      expect(data.category.page).toBe(1)
+      expect(data.results.page).toBe(1)
     }
   })
 })

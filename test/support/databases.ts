@@ -32,7 +32,16 @@ export async function createPostgresDatabase(serverUrl: string, name: string, te
   await client.connect()
   try {
     await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`)
-    await client.query(`CREATE DATABASE "${name}"${template ? ` TEMPLATE "${template}"` : ''}`)
+    // copying a template fails while another copy of it is being made: wait for our turn
+    for (let attempt = 0; ; attempt++) {
+      try {
+        await client.query(`CREATE DATABASE "${name}"${template ? ` TEMPLATE "${template}"` : ''}`)
+        break
+      } catch (error) {
+        if ((error as { code?: string }).code !== '55006' || attempt >= 50) throw error
+        await new Promise((resolve) => setTimeout(resolve, 100 + Math.random() * 200))
+      }
+    }
   } finally {
     await client.end()
   }

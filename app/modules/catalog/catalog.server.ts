@@ -70,7 +70,7 @@ const productCardSelect = {
 
 type ProductCardRow = Awaited<ReturnType<typeof findProductCards>>[number]
 
-function findProductCards(args: { where: object; orderBy?: object; skip?: number; take?: number }) {
+export function findProductCards(args: { where: object; orderBy?: object; skip?: number; take?: number }) {
   return getDb().product.findMany({ ...args, select: productCardSelect })
 }
 
@@ -87,7 +87,7 @@ export type ProductCard = {
   image: { storageKey: string; widths: number[]; width: number; height: number } | null
 } & DisplayPrice
 
-function toProductCards(rows: ProductCardRow[], locale: Locale, currency: string, rates: Awaited<ReturnType<typeof currentRates>>): ProductCard[] {
+export function toProductCards(rows: ProductCardRow[], locale: Locale, currency: string, rates: Awaited<ReturnType<typeof currentRates>>): ProductCard[] {
   return rows.map((row) => {
     const image = row.images[0]
     return {
@@ -121,9 +121,9 @@ export async function featuredProducts(locale: Locale, market: MarketCode, take 
 
 export const categoryPageSize = 24
 
-export async function categoryPage(locale: Locale, market: MarketCode, slug: string, page: number) {
-  const db = getDb()
-  const category = await db.category.findUnique({
+/** A category's own data, or null; its product listing comes from searchCatalog. */
+export async function findCategory(locale: Locale, slug: string) {
+  const category = await getDb().category.findUnique({
     where: { slug },
     select: {
       id: true,
@@ -135,24 +135,14 @@ export async function categoryPage(locale: Locale, market: MarketCode, slug: str
     },
   })
   if (!category) return null
-  const where = { ...visibleProduct, categoryId: category.id }
-  const [total, rows, currency, rates] = await Promise.all([
-    db.product.count({ where }),
-    findProductCards({ where, orderBy: [{ featured: 'desc' }, { id: 'asc' }], skip: (page - 1) * categoryPageSize, take: categoryPageSize }),
-    marketCurrency(market),
-    currentRates(),
-  ])
   return {
+    id: category.id,
     slug: category.slug,
     name: localized(category.translations, locale, 'name'),
     description: localized(category.translations, locale, 'description'),
     chinaTradeEvidence: category.chinaTradeEvidence,
     hsHeadings: category.hsHeadings.map((h) => h.heading),
     sector: { slug: category.sector.slug, name: localized(category.sector.translations, locale, 'name') },
-    total,
-    page,
-    pageCount: Math.max(1, Math.ceil(total / categoryPageSize)),
-    products: toProductCards(rows, locale, currency, rates),
   }
 }
 

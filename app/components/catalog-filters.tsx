@@ -1,0 +1,105 @@
+import { Form } from '@remix-run/react'
+import { useTranslation } from 'react-i18next'
+
+import type { CatalogFilters } from '~/modules/catalog/search.server'
+
+type Options = { regions: { code: string; name: string }[]; certificates: string[] }
+
+/** The filter form: a plain GET form, so every filter lives in the URL and works without JS. */
+export function CatalogFiltersForm({
+  filters,
+  options,
+  market,
+  currency,
+  showQuery = true,
+}: {
+  filters: CatalogFilters
+  options: Options
+  market: string
+  currency: string
+  showQuery?: boolean
+}) {
+  const { t } = useTranslation()
+  const toMajor = (minor: number | undefined) => (minor === undefined ? '' : (minor / 100).toString())
+  return (
+    <Form method="get" className="filters" aria-label={t('filters.title')}>
+      {showQuery ? (
+        <div className="filters__field filters__field--wide">
+          <label htmlFor="filter-q">{t('search.label')}</label>
+          <input id="filter-q" name="q" type="search" defaultValue={filters.q} maxLength={200} />
+        </div>
+      ) : null}
+      <div className="filters__field">
+        <label htmlFor="filter-market">{t('filters.market')}</label>
+        <select id="filter-market" name="market" defaultValue={market}>
+          {(['CN', 'HK', 'INTL'] as const).map((code) => (
+            <option key={code} value={code}>
+              {t(`markets.${code}`)}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div className="filters__field">
+        <label htmlFor="filter-region">{t('filters.region')}</label>
+        <select id="filter-region" name="region" defaultValue={filters.region[0] ?? ''}>
+          <option value="">{t('filters.any')}</option>
+          {options.regions.map((region) => (
+            <option key={region.code} value={region.code}>
+              {region.name}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div className="filters__field">
+        <label htmlFor="filter-cert">{t('filters.certificate')}</label>
+        <select id="filter-cert" name="cert" defaultValue={filters.cert[0] ?? ''}>
+          <option value="">{t('filters.any')}</option>
+          {options.certificates.map((kind) => (
+            <option key={kind} value={kind}>
+              {kind}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div className="filters__field">
+        <label htmlFor="filter-mode">{t('filters.saleMode')}</label>
+        <select id="filter-mode" name="mode" defaultValue={filters.mode ?? ''}>
+          <option value="">{t('filters.any')}</option>
+          <option value="retail">{t('saleMode.retail')}</option>
+          <option value="wholesale">{t('saleMode.wholesale')}</option>
+        </select>
+      </div>
+      <fieldset className="filters__field filters__price">
+        <legend>{t('filters.price', { currency })}</legend>
+        <label htmlFor="filter-min" className="visually-hidden">
+          {t('filters.minPrice')}
+        </label>
+        <input id="filter-min" name="min" inputMode="decimal" placeholder={t('filters.minPrice')} defaultValue={toMajor(filters.min)} size={7} />
+        <span aria-hidden="true">–</span>
+        <label htmlFor="filter-max" className="visually-hidden">
+          {t('filters.maxPrice')}
+        </label>
+        <input id="filter-max" name="max" inputMode="decimal" placeholder={t('filters.maxPrice')} defaultValue={toMajor(filters.max)} size={7} />
+      </fieldset>
+      <div className="filters__field filters__check">
+        <input id="filter-available" name="available" type="checkbox" value="1" defaultChecked={filters.available} />
+        <label htmlFor="filter-available">{t('filters.availableForMarket')}</label>
+      </div>
+      <div className="filters__field">
+        <label htmlFor="filter-sort">{t('filters.sort')}</label>
+        <select id="filter-sort" name="sort" defaultValue={filters.sort ?? 'relevance'}>
+          {(['relevance', 'price_asc', 'price_desc', 'newest'] as const).map((order) => (
+            <option key={order} value={order}>
+              {t(`filters.sortOrders.${order}`)}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div className="filters__actions">
+        <button type="submit" className="button button--primary">
+          {t('filters.apply')}
+        </button>
+      </div>
+    </Form>
+  )
+}

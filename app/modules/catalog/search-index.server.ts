@@ -1,0 +1,125 @@
+// The product search index: the dialect-specific half of search. SQLite keeps an FTS5 table,
+// PostgreSQL a tsvector column with a GIN index; both store the tokens of search-text.ts and
+// answer the same queries. Both branches are tested (test/integration/search.test.ts).
+import { pairsOf, tokenize, type QueryTerm } from '~/modules/catalog/search-text'
+import { currentDialect, getDb } from '~/utils/db.server'
+
+export type SearchDocument = { productId: number; name: string; body: string; codes: string[] }
+
+/** Which products the index knows about, best first, at most `limit`. */
+export type IndexHit = { productId: number; rank: number }
+
+function columns(document: SearchDocument) {
+  const name = tokenize(document.name)
+  const body = tokenize(document.body)
+  return {
+    nameWords: name.words.join(' '),
+    nameUni: name.unigrams.join(' '),
+    nameBi: name.bigrams.join(' '),
+    bodyWords: body.words.join(' '),
+    bodyUni: body.unigrams.join(' '),
+    bodyBi: body.bigrams.join(' '),
+    codes: document.codes.join(' '),
+  }
+}
+
+// FTS5 quoting: every token is wrapped in quotes, so nothing a user types is query syntax.
+const quoted = (token: string) => `"${token.replace(/"/g, '""')}"`
+
+function fts5Query(terms: QueryTerm[]) {
+  return terms
+    .map((term) => {
+      if (term.kind === 'word') return `{name_words body_words codes} : ${quoted(term.text)}*`
+      if (term.characters.length === 1) return `{name_uni body_uni} : ${quoted(term.characters[0])}`
+      return `{name_bi body_bi} : ${quoted(pairsOf(term.characters).join(' '))}`
+    })
+    .join(' AND ')
+}
+
+// tsquery quoting: lexemes in single quotes; the tokens hold only letters and digits anyway.
+const lexeme = (token: string) => `'${token.replace(/'/g, "''")}'`
+
+function tsQuery(terms: QueryTerm[]) {
+  return terms
+    .map((term) => {
+      if (term.kind === 'word') return `${lexeme(term.text)}:*`
+      if (term.characters.length === 1) return lexeme(term.characters[0])
+      return `(${pairsOf(term.characters).map(lexeme).join(' <-> ')})`
+    })
+    .join(' & ')
+}
+
+export async function writeSearchDocuments(documents: SearchDocument[]) {
+  const db = getDb()
+  if (documents.length === 0) return
+  if (currentDialect() === 'sqlite') {
+    await db.$transaction(
+      documents.flatMap((document) => {
+        const c = columns(document)
+        return [
+          db.$executeRawUnsafe('DELETE FROM product_search WHERE rowid = ?', document.productId),
+          db.$executeRawUnsafe(
+            'INSERT INTO product_search (rowid, name_words, name_uni, name_bi, body_words, body_uni, body_bi, codes) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+            document.productId,
+            c.nameWords,
+            c.nameUni,
+            c.nameBi,
+            c.bodyWords,
+            c.bodyUni,
+            c.bodyBi,
+            c.codes,
+          ),
+        ]
+      }),
+    )
+    return
+  }
+  await db.$transaction(
+    documents.map((document) => {
+      const c = columns(document)
+      const name = [c.nameWords, c.nameUni, c.nameBi, c.codes].join(' ')
+      const body = [c.bodyWords, c.bodyUni, c.bodyBi].join(' ')
+      return db.$executeRawUnsafe(
+        `INSERT INTO product_search (product_id, document)
+         VALUES ($1, setweight(to_tsvector('simple', $2), 'A') || setweight(to_tsvector('simple', $3), 'B'))
+         ON CONFLICT (product_id) DO UPDATE SET document = EXCLUDED.document`,
+        document.productId,
+        name,
+        body,
+      )
+    }),
+  )
+}
+
+export async function removeSearchDocuments(productIds: number[]) {
+  if (productIds.length === 0) return
+  const db = getDb()
+  const placeholders = productIds.map((_, i) => (currentDialect() === 'sqlite' ? '?' : `$${i + 1}`)).join(', ')
+  const sql =
+    currentDialect() === 'sqlite'
+      ? `DELETE FROM product_search WHERE rowid IN (${placeholders})`
+      : `DELETE FROM product_search WHERE product_id IN (${placeholders})`
+  await db.$executeRawUnsafe(sql, ...productIds)
+}
+
+export async function queryIndex(terms: QueryTerm[], limit: number): Promise<IndexHit[]> {
+  if (terms.length === 0) return []
+  const db = getDb()
+  if (currentDialect() === 'sqlite') {
+    // bm25 weights per column: names count most, then codes, then descriptions
+    const rows = await db.$queryRawUnsafe<{ id: bigint | number; rank: number }[]>(
+      'SELECT rowid AS id, bm25(product_search, 10.0, 10.0, 10.0, 2.0, 2.0, 2.0, 6.0) AS rank FROM product_search WHERE product_search MATCH ? ORDER BY rank LIMIT ?',
+      fts5Query(terms),
+      limit,
+    )
+    return rows.map((row) => ({ productId: Number(row.id), rank: -row.rank }))
+  }
+  const rows = await db.$queryRawUnsafe<{ id: number; rank: number }[]>(
+    `SELECT product_id AS id, ts_rank(document, query) AS rank
+     FROM product_search, to_tsquery('simple', $1) AS query
+     WHERE document @@ query ORDER BY rank DESC LIMIT $2`,
+    tsQuery(terms),
+    limit,
+  )
+  return rows.map((row) => ({ productId: Number(row.id), rank: Number(row.rank) }))
+}

@@ -1,0 +1,16 @@
+import type { LoaderFunctionArgs } from '@remix-run/node'
+
+import { parseFeedQuery, productFeed } from '~/modules/catalog/feeds.server'
+import { cacheHeaders, publicPage } from '~/utils/cache'
+import { publicUrl } from '~/utils/public-url.server'
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const parsed = parseFeedQuery(new URL(request.url).searchParams)
+  if ('error' in parsed) return Response.json({ error: parsed.error }, { status: 400, headers: cacheHeaders(publicPage) })
+  const feed = await productFeed({ origin: publicUrl(), ...parsed.query })
+  if (!feed) {
+    const error = { code: 'page_not_found', message: `page ${parsed.query.page} is past the last page` }
+    return Response.json({ error }, { status: 404, headers: cacheHeaders(publicPage) })
+  }
+  return Response.json(feed, { headers: cacheHeaders(publicPage) })
+}
