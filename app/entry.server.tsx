@@ -53,3 +53,6 @@ export default function handleRequest(
     setTimeout(abort, ABORT_DELAY)
   })
 }
+
+/** For the page cache in scripts/server.mjs: the version of everything cached pages show. */
+export { catalogVersion as pageCacheVersion } from '~/modules/catalog/cache-version.server'

@@ -45,6 +45,11 @@ export function ProductCard({ product, locale, eager = false }: { product: Produ
             <span className="badge">{t('product.moq', { count: product.minOrderQuantity, unit: t(`units.${product.unit}`) })}</span>
           ) : null}
           {!product.inStock ? <span className="badge badge--out">{t('product.soldOut')}</span> : null}
+          {product.access.verdict !== 'allowed' ? (
+            <span className={`badge badge--access-${product.access.verdict}`}>
+              {t(`access.card.${product.access.verdict}`, { market: t(`markets.${product.access.market}`) })}
+            </span>
+          ) : null}
         </p>
       </div>
     </article>

@@ -8,6 +8,8 @@ import { useRootLocale } from '~/root'
 import { cacheHeaders, publicPage } from '~/utils/cache'
 import { getFixedT } from '~/utils/i18n.server'
 import { htmlLang, type Locale } from '~/utils/locales'
+import { seoContext } from '~/utils/public-url.server'
+import { pageMeta, siteJsonLd } from '~/utils/seo'
 
 export async function loader({ params }: LoaderFunctionArgs) {
   const locale = params.locale as Locale
@@ -18,6 +20,7 @@ export async function loader({ params }: LoaderFunctionArgs) {
   ])
   const t = getFixedT(locale)
   return {
+    seo: await seoContext(locale),
     title: t('home.metaTitle'),
     description: t('home.metaDescription'),
     sectors: sectors.map(({ categories, ...sector }) => ({ ...sector, categoryCount: categories.length })),
@@ -28,10 +31,14 @@ export async function loader({ params }: LoaderFunctionArgs) {
 
 export const headers = () => cacheHeaders(publicPage)
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: data?.title },
-  { name: 'description', content: data?.description },
-]
+export const meta: MetaFunction<typeof loader> = ({ data, params }) => {
+  if (!data) return []
+  const locale = params.locale as Locale
+  return [
+    ...pageMeta({ ...data.seo, locale, path: '', title: data.title, description: data.description }),
+    { 'script:ld+json': siteJsonLd({ ...data.seo, locale, description: data.description }) },
+  ]
+}
 
 const tradeFacts = ['copperOre', 'naturalGas', 'copperCathodes', 'ironOre'] as const
 

@@ -11,6 +11,8 @@ import { useRootLocale } from '~/root'
 import { cacheHeaders, publicPage } from '~/utils/cache'
 import { notFound } from '~/utils/http.server'
 import { htmlLang, type Locale } from '~/utils/locales'
+import { seoContext } from '~/utils/public-url.server'
+import { breadcrumbJsonLd, pageMeta } from '~/utils/seo'
 
 export async function loader({ params, request }: LoaderFunctionArgs) {
   const locale = params.locale as Locale
@@ -22,15 +24,30 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
     searchCatalog(locale, market, filters, { categoryId: category.id }),
     filterOptions(locale),
   ])
-  return { category, filters, market, results, options }
+  return { seo: await seoContext(locale), category, filters, market, results, options }
 }
 
 export const headers = () => cacheHeaders(publicPage)
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: data?.category.name.text },
-  { name: 'description', content: data?.category.description.text },
-]
+export const meta: MetaFunction<typeof loader> = ({ data, params }) => {
+  if (!data) return []
+  const locale = params.locale as Locale
+  const { seo, category } = data
+  const path = `/catalog/${category.slug}`
+  return [
+    ...pageMeta({ ...seo, locale, path, title: category.name.text, description: category.description.text }),
+    {
+      'script:ld+json': breadcrumbJsonLd({
+        origin: seo.origin,
+        locale,
+        items: [
+          { name: seo.catalogLabel, path: '/catalog' },
+          { name: category.name.text, path },
+        ],
+      }),
+    },
+  ]
+}
 
 export default function CategoryPage() {
   const { category, filters, market, results, options } = useLoaderData<typeof loader>()

@@ -7,16 +7,26 @@ import { useRootLocale } from '~/root'
 import { cacheHeaders, publicPage } from '~/utils/cache'
 import { getFixedT } from '~/utils/i18n.server'
 import { htmlLang, type Locale } from '~/utils/locales'
+import { seoContext } from '~/utils/public-url.server'
+import { pageMeta } from '~/utils/seo'
 
 export async function loader({ params }: LoaderFunctionArgs) {
   const locale = params.locale as Locale
   const t = getFixedT(locale)
-  return { title: t('catalog.metaTitle'), sectors: await listSectorsWithCategories(locale) }
+  const sectors = await listSectorsWithCategories(locale)
+  const categories = sectors.reduce((sum, sector) => sum + sector.categories.length, 0)
+  return {
+    seo: await seoContext(locale),
+    title: t('catalog.metaTitle'),
+    description: t('catalog.lead', { sectors: sectors.length, categories }),
+    sectors,
+  }
 }
 
 export const headers = () => cacheHeaders(publicPage)
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }]
+export const meta: MetaFunction<typeof loader> = ({ data, params }) =>
+  data ? pageMeta({ ...data.seo, locale: params.locale as Locale, path: '/catalog', title: data.title, description: data.description }) : []
 
 export default function Catalog() {
   const { sectors } = useLoaderData<typeof loader>()

@@ -4,25 +4,35 @@ import { useTranslation } from 'react-i18next'
 
 import { Pagination } from '~/components/pagination'
 import { ProductCard } from '~/components/product-card'
+import { parseCatalogParams } from '~/modules/catalog/search.server'
 import { defaultMarket, exporterProfile } from '~/modules/catalog/catalog.server'
 import { useRootLocale } from '~/root'
 import { cacheHeaders, publicPage } from '~/utils/cache'
 import { notFound, pageParam } from '~/utils/http.server'
 import { htmlLang, type Locale } from '~/utils/locales'
+import { seoContext } from '~/utils/public-url.server'
+import { pageMeta } from '~/utils/seo'
 
 export async function loader({ params, request }: LoaderFunctionArgs) {
   const locale = params.locale as Locale
-  const exporter = await exporterProfile(locale, defaultMarket(locale), params.exporterSlug ?? '', pageParam(new URL(request.url)))
+  const exporter = await exporterProfile(locale, parseCatalogParams(new URL(request.url).searchParams).market ?? defaultMarket(locale), params.exporterSlug ?? '', pageParam(new URL(request.url)))
   if (!exporter) throw notFound()
-  return { exporter }
+  return { seo: await seoContext(locale), exporter }
 }
 
 export const headers = () => cacheHeaders(publicPage)
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: data?.exporter.name.text },
-  { name: 'description', content: data?.exporter.about.text.slice(0, 160) },
-]
+export const meta: MetaFunction<typeof loader> = ({ data, params }) =>
+  data
+    ? pageMeta({
+        ...data.seo,
+        locale: params.locale as Locale,
+        path: `/exporters/${data.exporter.slug}`,
+        title: data.exporter.name.text,
+        description: data.exporter.about.text,
+        type: 'profile',
+      })
+    : []
 
 export default function ExporterProfile() {
   const { exporter } = useLoaderData<typeof loader>()

@@ -3,26 +3,47 @@ import { Link, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 
 import { Price } from '~/components/price'
+import { parseCatalogParams } from '~/modules/catalog/search.server'
 import { defaultMarket, productPage } from '~/modules/catalog/catalog.server'
 import { useRootLocale } from '~/root'
 import { cacheHeaders, publicPage } from '~/utils/cache'
 import { notFound } from '~/utils/http.server'
 import { imageSrcSet, imageUrl } from '~/utils/images'
 import { htmlLang, type Locale } from '~/utils/locales'
+import { seoContext } from '~/utils/public-url.server'
+import { absoluteImageUrl, breadcrumbJsonLd, pageMeta, productJsonLd } from '~/utils/seo'
 
-export async function loader({ params }: LoaderFunctionArgs) {
+export async function loader({ params, request }: LoaderFunctionArgs) {
   const locale = params.locale as Locale
-  const product = await productPage(locale, defaultMarket(locale), params.productSlug ?? '')
+  const product = await productPage(locale, parseCatalogParams(new URL(request.url).searchParams).market ?? defaultMarket(locale), params.productSlug ?? '')
   if (!product) throw notFound()
-  return { product }
+  return { seo: await seoContext(locale), product }
 }
 
 export const headers = () => cacheHeaders(publicPage)
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: data?.product.name.text },
-  { name: 'description', content: data?.product.description.text.slice(0, 160) },
-]
+export const meta: MetaFunction<typeof loader> = ({ data, params }) => {
+  if (!data) return []
+  const locale = params.locale as Locale
+  const { product, seo } = data
+  const path = `/products/${product.slug}`
+  const image = product.images[0] ? absoluteImageUrl(seo.origin, product.images[0]) : null
+  return [
+    ...pageMeta({ ...seo, locale, path, title: product.name.text, description: product.description.text, image, type: 'product' }),
+    { 'script:ld+json': productJsonLd({ origin: seo.origin, locale, product }) },
+    {
+      'script:ld+json': breadcrumbJsonLd({
+        origin: seo.origin,
+        locale,
+        items: [
+          { name: seo.catalogLabel, path: '/catalog' },
+          { name: product.category.name.text, path: `/catalog/${product.category.slug}` },
+          { name: product.name.text, path },
+        ],
+      }),
+    },
+  ]
+}
 
 export default function ProductPage() {
   const { product } = useLoaderData<typeof loader>()

@@ -1,4 +1,6 @@
 // The site's public origin, for absolute links in canonical tags, sitemaps, feeds and mail.
+import { getFixedT } from '~/utils/i18n.server'
+import type { Locale } from '~/utils/locales'
 
 export const defaultPublicUrl = 'http://localhost:3000'
 
@@ -13,4 +15,10 @@ export function publicUrl(): string {
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new Error(`PUBLIC_URL must be http or https: ${value}`)
   return url.origin
+}
+
+/** What every page's `meta` needs from the server for canonical links and OpenGraph. */
+export function seoContext(locale: Locale) {
+  const t = getFixedT(locale)
+  return { origin: publicUrl(), siteName: t('brand.name'), catalogLabel: t('nav.catalog') }
 }

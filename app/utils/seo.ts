@@ -5,7 +5,7 @@ import type { MetaDescriptor } from '@remix-run/node'
 
 import { pavilion } from '~/config/pavilion'
 import type { productPage } from '~/modules/catalog/catalog.server'
-import { currencyDigits, type Money } from '~/modules/checkout/money'
+import { decimalAmount } from '~/modules/checkout/money'
 import { imageUrl, type StoredImage } from '~/utils/images'
 import { htmlLang, locales, type Locale } from '~/utils/locales'
 
@@ -103,15 +103,6 @@ export function pageMeta({
     ...(image ? [{ property: 'og:image', content: absoluteUrl(origin, image) }] : []),
     { name: 'twitter:card', content: image ? 'summary_large_image' : 'summary' },
   ]
-}
-
-/** Minor units as the decimal text schema.org wants (4935 CNY → "49.35"), without floating point. */
-export function decimalAmount({ amountMinor, currency }: Money) {
-  if (!Number.isSafeInteger(amountMinor)) throw new Error('Amounts are integer minor units')
-  const digits = currencyDigits(currency)
-  const sign = amountMinor < 0 ? '-' : ''
-  const text = String(Math.abs(amountMinor)).padStart(digits + 1, '0')
-  return digits === 0 ? `${sign}${text}` : `${sign}${text.slice(0, -digits)}.${text.slice(-digits)}`
 }
 
 // UN/CEFACT Recommendation 20 codes for the catalog's units

@@ -82,3 +82,14 @@ describe('home page', () => {
     expect(products.every((p) => p.name.text.length > 0)).toBe(true)
   })
 })
+
+describe('market access on product cards', () => {
+  test('beef is marked as not sold at retail in mainland China, and allowed with conditions in Hong Kong', async () => {
+    const category = await findCategory('zh-hans', 'beef-frozen')
+    const cn = await searchCatalog('zh-hans', 'CN', parseCatalogParams(new URLSearchParams()), { categoryId: category!.id })
+    const hk = await searchCatalog('zh-hant', 'HK', parseCatalogParams(new URLSearchParams()), { categoryId: category!.id })
+    expect(cn.products.length).toBeGreaterThan(0)
+    expect(cn.products.every((p) => p.access.verdict === 'restricted' && p.access.market === 'CN')).toBe(true)
+    expect(hk.products.every((p) => p.access.verdict === 'conditional')).toBe(true)
+  })
+})

@@ -11,6 +11,7 @@ import { createPostgresDatabase, isPostgresRun, testDataDir, testServerUrl } fro
 
 let server: ChildProcess
 let baseUrl: string
+let databaseUrl: string
 let output = ''
 
 function freePort() {
@@ -38,7 +39,7 @@ async function waitForHealth(url: string, deadline: number) {
 beforeAll(async () => {
   if (!existsSync('build/index.js') || !existsSync('build/seed.cjs')) throw new Error('Build the app first (npm test does).')
   const label = `server_${process.pid}`
-  const databaseUrl = isPostgresRun()
+  databaseUrl = isPostgresRun()
     ? await createPostgresDatabase(testServerUrl(), `pavilion_${label}`)
     : `file:${path.join(testDataDir, `${label}.db`)}`
   if (!isPostgresRun()) rmSync(path.join(testDataDir, `${label}.db`), { force: true })
@@ -81,5 +82,36 @@ describe('npm start on an empty database', () => {
     expect(redirect.headers.get('location')).toBe('/zh-hant')
     const missing = await fetch(`${baseUrl}/xx`)
     expect(missing.status).toBe(404)
+  })
+
+  test('anonymous pages come from the page cache until the catalog changes', async () => {
+    const page = `${baseUrl}/ru/catalog`
+    const first = await fetch(page, { headers: { 'Accept-Encoding': 'gzip' } })
+    const firstBody = await first.text()
+    const second = await fetch(page, { headers: { 'Accept-Encoding': 'gzip' } })
+    expect(second.headers.get('x-page-cache')).toBe('hit')
+    expect(await second.text()).toBe(firstBody)
+    expect(second.headers.get('content-encoding')).toBe('gzip')
+
+    // a catalog change in the database (from any process) invalidates it within a second
+    const { createDb } = await import('~/utils/db.server')
+    const db = createDb(databaseUrl)
+    await db.cacheGeneration.upsert({ where: { key: 'catalog' }, create: { key: 'catalog', version: 100 }, update: { version: { increment: 1 } } })
+    await db.$disconnect()
+    await new Promise((resolve) => setTimeout(resolve, 1100))
+    const third = await fetch(page)
+    expect(third.headers.get('x-page-cache')).toBe('miss')
+  })
+
+  test('signed-in visitors and private responses bypass the page cache', async () => {
+    const page = `${baseUrl}/en/catalog`
+    await fetch(page)
+    const withSession = await fetch(page, { headers: { Cookie: '__session=abc' } })
+    expect(withSession.headers.get('x-page-cache')).toBeNull()
+    const redirect1 = await fetch(`${baseUrl}/`, { headers: { 'Accept-Language': 'kk' }, redirect: 'manual' })
+    const redirect2 = await fetch(`${baseUrl}/`, { headers: { 'Accept-Language': 'ru' }, redirect: 'manual' })
+    expect(redirect1.headers.get('location')).toBe('/kk')
+    expect(redirect2.headers.get('location')).toBe('/ru')
+    expect(redirect2.headers.get('x-page-cache')).toBe('miss')
   })
 })

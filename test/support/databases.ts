@@ -3,7 +3,8 @@
 import { copyFileSync, existsSync, mkdirSync, rmSync } from 'node:fs'
 import path from 'node:path'
 
-export const testDataDir = path.resolve('data/test')
+/** This run's own folder (set by the global setup), so runs side by side never share files. */
+export const testDataDir = path.resolve(process.env.PAVILION_TEST_DIR ?? 'data/test')
 
 /** Where the suite runs: TEST_DATABASE_URL=postgresql://… selects PostgreSQL, else SQLite. */
 export function testServerUrl() {
@@ -20,7 +21,8 @@ export function databaseNamed(serverUrl: string, name: string) {
   return url.toString()
 }
 
-export const templateName = 'pavilion_template'
+/** The PostgreSQL template database, also per run. */
+export const templateName = process.env.PAVILION_TEST_TEMPLATE ?? 'pavilion_template'
 
 export function sqliteTemplatePath() {
   return path.join(testDataDir, 'template.db')
@@ -69,11 +71,15 @@ export async function dropDatabase(label: string) {
     for (const suffix of ['', '-wal', '-shm']) rmSync(file + suffix, { force: true })
     return
   }
+  await dropDatabaseNamed(postgresName(label))
+}
+
+export async function dropDatabaseNamed(name: string) {
   const { default: pg } = await import('pg')
   const client = new pg.Client({ connectionString: databaseNamed(testServerUrl(), 'postgres') })
   await client.connect()
   try {
-    await client.query(`DROP DATABASE IF EXISTS "${postgresName(label)}" WITH (FORCE)`)
+    await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`)
   } finally {
     await client.end()
   }

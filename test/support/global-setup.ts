@@ -1,11 +1,18 @@
 // Once per run: migrate and seed the template database every test file starts from.
 import { mkdirSync, rmSync } from 'node:fs'
+import path from 'node:path'
 
 import { migrate } from '../../scripts/migrate.mjs'
 
-import { createPostgresDatabase, isPostgresRun, sqliteTemplatePath, templateName, testDataDir, testServerUrl } from './databases'
+// Each run works in its own folder and template database; workers inherit these variables.
+const runId = `${Date.now().toString(36)}_${process.pid}`
+process.env.PAVILION_TEST_DIR = path.resolve('data/test', runId)
+process.env.PAVILION_TEST_TEMPLATE = `pavilion_template_${runId}`
 
 export default async function setup() {
+  const { createPostgresDatabase, dropDatabaseNamed, isPostgresRun, sqliteTemplatePath, templateName, testDataDir, testServerUrl } = await import(
+    './databases'
+  )
   mkdirSync(testDataDir, { recursive: true })
   let url: string
   if (isPostgresRun()) {
@@ -23,4 +30,8 @@ export default async function setup() {
   await seedIfEmpty({ db, demo: true, images: false })
   if (!isPostgresRun()) await db.$executeRawUnsafe('PRAGMA wal_checkpoint(TRUNCATE)')
   await db.$disconnect()
+  return async () => {
+    rmSync(testDataDir, { recursive: true, force: true })
+    if (isPostgresRun()) await dropDatabaseNamed(templateName)
+  }
 }

@@ -1,7 +1,7 @@
 // The storefront's view of the catalog: sectors, categories and the products buyers may see
 // (published, from a verified exporter), with text in the reader's language or its fallback.
 import { pavilion, type MarketCode } from '~/config/pavilion'
-import { marketAccessFor } from '~/modules/checkout/market-access.server'
+import { marketAccessFor, verdictsFor, type Verdict } from '~/modules/checkout/market-access.server'
 import { displayPrice, currentRates, marketCurrency, type DisplayPrice } from '~/modules/checkout/pricing.server'
 import { getDb } from '~/utils/db.server'
 import { pickTranslation, type Locale } from '~/utils/locales'
@@ -85,9 +85,12 @@ export type ProductCard = {
   exporter: { slug: string; name: LocalizedText }
   originRegion: LocalizedText
   image: { storageKey: string; widths: number[]; width: number; height: number } | null
+  /** what the buyer's market allows for these goods */
+  access: { market: MarketCode; verdict: Verdict }
 } & DisplayPrice
 
-export function toProductCards(rows: ProductCardRow[], locale: Locale, currency: string, rates: Awaited<ReturnType<typeof currentRates>>): ProductCard[] {
+export async function toProductCards(rows: ProductCardRow[], locale: Locale, market: MarketCode, currency: string, rates: Awaited<ReturnType<typeof currentRates>>): Promise<ProductCard[]> {
+  const verdictOf = await verdictsFor(market)
   return rows.map((row) => {
     const image = row.images[0]
     return {
@@ -101,6 +104,7 @@ export function toProductCards(rows: ProductCardRow[], locale: Locale, currency:
       exporter: { slug: row.exporter.slug, name: localized(row.exporter.translations, locale, 'legalName') },
       originRegion: localized(row.originRegion.translations, locale, 'name'),
       image: image ? { ...image, widths: image.widths.split(',').map(Number) } : null,
+      access: { market, verdict: verdictOf(row.hsCode) },
       ...displayPrice({ amountMinor: row.basePriceMinor, currency: row.baseCurrency }, currency, locale, rates),
     }
   })
@@ -116,7 +120,7 @@ export async function featuredProducts(locale: Locale, market: MarketCode, take 
     marketCurrency(market),
     currentRates(),
   ])
-  return toProductCards(rows, locale, currency, rates)
+  return toProductCards(rows, locale, market, currency, rates)
 }
 
 export const categoryPageSize = 24
@@ -264,6 +268,6 @@ export async function exporterProfile(locale: Locale, market: MarketCode, slug: 
     total,
     page,
     pageCount: Math.max(1, Math.ceil(total / categoryPageSize)),
-    products: toProductCards(rows, locale, currency, rates),
+    products: await toProductCards(rows, locale, market, currency, rates),
   }
 }

@@ -5,6 +5,7 @@ import { z } from 'zod'
 
 import type { MarketCode } from '~/config/pavilion'
 import { toProductCards, categoryPageSize, findProductCards, visibleProduct } from '~/modules/catalog/catalog.server'
+import { bumpCatalogVersion } from '~/modules/catalog/cache-version.server'
 import { queryIndex, writeSearchDocuments, type SearchDocument } from '~/modules/catalog/search-index.server'
 import { parseQuery } from '~/modules/catalog/search-text'
 import { sellsAtRetail, type Verdict } from '~/modules/checkout/market-access.server'
@@ -144,7 +145,7 @@ export async function searchCatalog(locale: Locale, market: MarketCode, filters:
     page: filters.page,
     pageCount: Math.max(1, Math.ceil(total / categoryPageSize)),
     currency,
-    products: toProductCards(rows, locale, currency, rates),
+    products: await toProductCards(rows, locale, market, currency, rates),
   }
 }
 
@@ -165,7 +166,8 @@ export async function filterOptions(locale: Locale) {
 
 // ---------------------------------------------------------------- keeping the index current
 
-/** Rebuilds the search documents and USD sort prices of the given products (all when omitted). */
+/** Rebuilds the search documents and USD sort prices of the given products (all when omitted),
+ * and invalidates the cached pages that show them. */
 export async function reindexProducts(productIds?: number[]) {
   const db = getDb()
   const rates = await currentRates()
@@ -206,4 +208,5 @@ export async function reindexProducts(productIds?: number[]) {
       ),
     )
   }
+  await bumpCatalogVersion()
 }

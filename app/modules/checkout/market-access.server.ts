@@ -28,3 +28,10 @@ export async function marketAccessFor(hsCode: string, markets: readonly string[]
     return { market, verdict: rule.verdict as Verdict, reason: reason ? { text: reason.reason, lang: reason.locale } : null }
   })
 }
+
+/** One query for a whole listing: a function from HS code to the market's verdict. */
+export async function verdictsFor(market: string) {
+  const rules = await getDb().marketAccessRule.findMany({ where: { marketCode: market }, select: { hsPrefix: true, verdict: true } })
+  rules.sort((a, b) => b.hsPrefix.length - a.hsPrefix.length)
+  return (hsCode: string): Verdict => (rules.find((rule) => hsCode.startsWith(rule.hsPrefix))?.verdict as Verdict) ?? 'allowed'
+}

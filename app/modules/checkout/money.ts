@@ -55,6 +55,15 @@ export function convert(money: Money, to: string, rates: RateTable): Money {
   return { amountMinor: Number(divideRounded(numerator, denominator)), currency: to }
 }
 
+/** Minor units as plain decimal text (4935 CNY → "49.35"), for machines: schema.org, feeds. */
+export function decimalAmount({ amountMinor, currency }: Money) {
+  if (!Number.isSafeInteger(amountMinor)) throw new Error('Amounts are integer minor units')
+  const digits = currencyDigits(currency)
+  const sign = amountMinor < 0 ? '-' : ''
+  const text = String(Math.abs(amountMinor)).padStart(digits + 1, '0')
+  return digits === 0 ? `${sign}${text}` : `${sign}${text.slice(0, -digits)}.${text.slice(-digits)}`
+}
+
 const formatters = new Map<string, Intl.NumberFormat>()
 
 export function formatMoney(money: Money, locale: Locale) {

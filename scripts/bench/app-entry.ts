@@ -1,0 +1,7 @@
+// What the benchmark calls in the app, bundled from source by scripts/bench.mjs with esbuild
+// (packages external, `~/*` → app/*), so it measures the code as it is now, not the last build.
+export { seedIfEmpty } from '../../prisma/seed/index'
+export { parseCatalogParams, reindexProducts, searchCatalog } from '~/modules/catalog/search.server'
+export { queryIndex } from '~/modules/catalog/search-index.server'
+export { parseQuery } from '~/modules/catalog/search-text'
+export { currentDialect, getDb } from '~/utils/db.server'

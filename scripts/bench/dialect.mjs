@@ -1,0 +1,155 @@
+// One database's half of the benchmark, run as a child process of scripts/bench.mjs with
+// DATABASE_URL set before any app module asks for a client: migrate, seed the reference and demo
+// data, grow to the target, index every product with the app's own reindexProducts(), then time
+// the fixed queries through searchCatalog() and queryIndex(). Writes its results as JSON.
+//   node scripts/bench/dialect.mjs <bundle.cjs> <out.json>   (env: DATABASE_URL, BENCH_*)
+import { writeFileSync } from 'node:fs'
+import { createRequire } from 'node:module'
+import path from 'node:path'
+
+import { migrate } from '../migrate.mjs'
+import { growCatalog } from './grow.mjs'
+
+const [bundlePath, outPath] = process.argv.slice(2)
+const url = process.env.DATABASE_URL
+const target = Number(process.env.BENCH_PRODUCTS) || 100_000
+const runs = Number(process.env.BENCH_RUNS) || 50
+const warmups = Number(process.env.BENCH_WARMUPS) || 5
+const queryBudgetMs = Number(process.env.BENCH_QUERY_BUDGET_MS) || 12_000
+const reindexConcurrency = Number(process.env.BENCH_REINDEX_CONCURRENCY) || 1
+const label = process.env.BENCH_LABEL || 'db'
+
+export const queries = [
+  { q: '铜', note: 'zh, 1 character' },
+  { q: '蜂蜜', note: 'zh, 2 characters' },
+  { q: '小麦粉', note: 'zh, 3 characters' },
+  { q: 'бал', note: 'kk' },
+  { q: 'бидай', note: 'kk' },
+  { q: 'мёд', note: 'ru' },
+  { q: 'honey', note: 'en' },
+  { q: '7403', note: 'HS code' },
+]
+
+const log = (line) => console.log(`[${label}] ${line}`)
+
+function stats(samples) {
+  const sorted = [...samples].sort((a, b) => a - b)
+  const at = (p) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]
+  const round = (n) => Math.round(n * 100) / 100
+  return {
+    runs: sorted.length,
+    p50: round(at(50)),
+    p95: round(at(95)),
+    max: round(sorted[sorted.length - 1]),
+    mean: round(sorted.reduce((a, b) => a + b, 0) / sorted.length),
+  }
+}
+
+/** Times `fn` `runs` times after `warmups`, stopping early when the budget is spent. */
+async function time(fn) {
+  let result
+  for (let i = 0; i < warmups; i++) result = await fn()
+  const samples = []
+  const deadline = performance.now() + queryBudgetMs
+  for (let i = 0; i < runs; i++) {
+    const started = performance.now()
+    result = await fn()
+    samples.push(performance.now() - started)
+    if (performance.now() > deadline && samples.length >= 5) break
+  }
+  return { ...stats(samples), result }
+}
+
+async function main() {
+  const require = createRequire(import.meta.url)
+  const app = require(path.resolve(bundlePath))
+  const out = { dialect: app.currentDialect(), target, timings: {} }
+
+  const loadStarted = performance.now()
+  let t = performance.now()
+  await migrate(url, () => {})
+  out.timings.migrateMs = Math.round(performance.now() - t)
+
+  t = performance.now()
+  const seeded = await app.seedIfEmpty({ demo: true, images: false })
+  if (!seeded) throw new Error('the scratch database was not empty')
+  out.timings.seedMs = Math.round(performance.now() - t)
+  log(`migrated and seeded in ${out.timings.migrateMs + out.timings.seedMs} ms`)
+
+  const db = app.getDb()
+  const grown = await growCatalog(db, { url, target, log })
+  out.timings.growMs = grown.ms
+  out.rows = grown.rows
+  log(`grew to ${target} products (${grown.rows.translations} translations) in ${grown.ms} ms`)
+
+  t = performance.now()
+  if (reindexConcurrency <= 1) {
+    await app.reindexProducts()
+  } else {
+    // disjoint id ranges indexed side by side, each through reindexProducts(ids)
+    const ids = (await db.product.findMany({ select: { id: true }, orderBy: { id: 'asc' } })).map((r) => r.id)
+    const slice = Math.ceil(ids.length / reindexConcurrency)
+    await Promise.all(Array.from({ length: reindexConcurrency }, (_, i) => app.reindexProducts(ids.slice(i * slice, (i + 1) * slice))))
+  }
+  out.timings.reindexMs = Math.round(performance.now() - t)
+  out.reindexConcurrency = reindexConcurrency
+  log(`indexed every product with reindexProducts() in ${out.timings.reindexMs} ms`)
+
+  if (out.dialect === 'sqlite') {
+    await db.$executeRawUnsafe('PRAGMA optimize')
+    await db.$executeRawUnsafe('PRAGMA wal_checkpoint(TRUNCATE)')
+  } else {
+    await db.$executeRawUnsafe('VACUUM ANALYZE')
+  }
+
+  const visible = await db.product.count({ where: { status: 'published', exporter: { status: 'verified' } } })
+  out.products = { total: await db.product.count(), published: await db.product.count({ where: { status: 'published' } }), visible }
+  out.indexed = Number(
+    (await db.$queryRawUnsafe('SELECT count(*) AS n FROM product_search'))[0].n,
+  )
+
+  out.timings.loadMs = Math.round(performance.now() - loadStarted)
+  // Under scripts/bench.mjs the databases load side by side, but only one measures at a time.
+  if (process.send) {
+    process.send({ type: 'loaded', timings: out.timings })
+    await new Promise((resolve) => process.once('message', resolve))
+  }
+
+  out.search = []
+  for (const { q, note } of queries) {
+    const full = await time(() => app.searchCatalog('zh-hans', 'CN', app.parseCatalogParams(new URLSearchParams({ q }))))
+    const index = await time(() => app.queryIndex(app.parseQuery(q), 1000))
+    const entry = {
+      q,
+      note,
+      searchCatalog: { ...full, result: undefined, total: full.result.total },
+      queryIndex: { ...index, result: undefined, hits: index.result.length },
+    }
+    out.search.push(entry)
+    log(
+      `${q.padEnd(6)} searchCatalog p50 ${entry.searchCatalog.p50} ms p95 ${entry.searchCatalog.p95} ms (${entry.searchCatalog.total} found) · ` +
+        `queryIndex p50 ${entry.queryIndex.p50} ms p95 ${entry.queryIndex.p95} ms (${entry.queryIndex.hits} hits)`,
+    )
+  }
+
+  // a product page and its slug for the server half (a clone, so it is one of the 100k)
+  const sample = await db.product.findFirst({
+    where: { status: 'published', exporter: { status: 'verified' }, slug: { contains: '-lot' }, category: { slug: 'natural-honey' } },
+    select: { slug: true },
+    orderBy: { id: 'desc' },
+  })
+  out.sampleProductSlug = sample?.slug ?? null
+  await db.$disconnect()
+  writeFileSync(outPath, JSON.stringify(out, null, 2))
+}
+
+main().then(
+  () => {
+    if (process.send) process.send({ type: 'done' })
+    process.exit(0)
+  },
+  (error) => {
+    console.error(error)
+    process.exit(1)
+  },
+)
