@@ -1,18 +1,15 @@
-import { formatMoney, type Money } from '~/modules/checkout/money'
-import type { Locale } from '~/utils/locales'
 import { useTranslation } from 'react-i18next'
 
-export function Price({ price, reference, locale, unit }: { price: Money; reference: Money | null; locale: Locale; unit?: string }) {
+type PriceText = { text: string }
+
+/** A price as the server formatted it, with the unit and the tenge reference where shown. */
+export function Price({ price, reference, unit }: { price: PriceText; reference: PriceText | null; unit?: string }) {
   const { t } = useTranslation()
   return (
     <span className="price">
-      <span className="price__amount">{formatMoney(price, locale)}</span>
+      <span className="price__amount">{price.text}</span>
       {unit ? <span className="price__unit"> {t('units.per', { unit: t(`units.${unit}`) })}</span> : null}
-      {reference ? (
-        <span className="price__reference">
-          {t('price.reference', { amount: formatMoney(reference, locale) })}
-        </span>
-      ) : null}
+      {reference ? <span className="price__reference">{t('price.reference', { amount: reference.text })}</span> : null}
     </span>
   )
 }

@@ -38,7 +38,7 @@ export function ProductCard({ product, locale, eager = false }: { product: Produ
           <span aria-hidden="true"> · </span>
           <span>{t('product.hsCode', { code: product.hsCode })}</span>
         </p>
-        <Price price={product.price} reference={product.reference} locale={locale} unit={product.unit} />
+        <Price price={product.price} reference={product.reference} unit={product.unit} />
         <p className="product-card__badges">
           <span className={`badge badge--${product.saleMode}`}>{t(`saleMode.${product.saleMode}`)}</span>
           {product.minOrderQuantity > 1 ? (

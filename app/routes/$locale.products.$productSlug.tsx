@@ -93,7 +93,7 @@ export default function ProductPage() {
             </Link>{' '}
             {product.exporter.verified ? <span className="badge badge--retail">{t('exporter.verified')}</span> : null}
           </p>
-          <Price price={product.price} reference={product.reference} locale={locale} unit={product.unit} />
+          <Price price={product.price} reference={product.reference} unit={product.unit} />
           <p className="product-card__badges">
             <span className={`badge badge--${product.saleMode}`}>{t(`saleMode.${product.saleMode}`)}</span>
             {!product.inStock ? <span className="badge badge--out">{t('product.soldOut')}</span> : null}
@@ -115,7 +115,7 @@ export default function ProductPage() {
                       {tier.minQuantity} {unit}
                     </td>
                     <td>
-                      <Price price={tier.price} reference={tier.reference} locale={locale} />
+                      <Price price={tier.price} reference={tier.reference} />
                     </td>
                   </tr>
                 ))}

@@ -1,7 +1,7 @@
 // Prices as buyers see them: the exporter's base price converted into the market's currency at
 // the admin-set rates in force today, plus the KZT reference where the pavilion shows it.
 import { pavilion, type MarketCode } from '~/config/pavilion'
-import { convert, type Money, type RateTable } from '~/modules/checkout/money'
+import { convert, formatMoney, type Money, type RateTable } from '~/modules/checkout/money'
 import { getDb } from '~/utils/db.server'
 import type { Locale } from '~/utils/locales'
 
@@ -23,15 +23,19 @@ export async function marketCurrency(market: MarketCode) {
   return row.currencyCode
 }
 
-export type DisplayPrice = { price: Money; reference: Money | null }
+/** Money plus its text, formatted once on the server so every browser shows the same
+ * (some browsers lack Kazakh number formats and would re-render differently). */
+export type PriceText = Money & { text: string }
+export type DisplayPrice = { price: PriceText; reference: PriceText | null }
 
 export function displayPrice(base: Money, currency: string, locale: Locale, rates: RateTable): DisplayPrice {
   const showsReference = (pavilion.referenceCurrencyLocales as readonly string[]).includes(locale)
+  const withText = (money: Money): PriceText => ({ ...money, text: formatMoney(money, locale) })
   return {
-    price: convert(base, currency, rates),
+    price: withText(convert(base, currency, rates)),
     reference:
       showsReference && currency !== pavilion.referenceCurrency
-        ? convert(base, pavilion.referenceCurrency, rates)
+        ? withText(convert(base, pavilion.referenceCurrency, rates))
         : null,
   }
 }
