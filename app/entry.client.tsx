@@ -4,33 +4,28 @@ import { startTransition, StrictMode } from 'react'
 import { hydrateRoot } from 'react-dom/client'
 import { I18nextProvider, initReactI18next } from 'react-i18next'
 
+import { chunkBackend } from '~/utils/i18n-client'
 import { defaultLocale, isLocale, locales } from '~/utils/locales'
-
-// One chunk per language, so a page downloads only the messages it shows.
-const loaders = {
-  en: () => import('../locales/en/common.json'),
-  'zh-hans': () => import('../locales/zh-hans/common.json'),
-  'zh-hant': () => import('../locales/zh-hant/common.json'),
-  kk: () => import('../locales/kk/common.json'),
-  ru: () => import('../locales/ru/common.json'),
-}
 
 async function hydrate() {
   const fromPage = document.documentElement.dataset.locale
   const locale = isLocale(fromPage) ? fromPage : defaultLocale
-  const messages = await loaders[locale]()
-  await i18next.use(initReactI18next).init({
-    resources: { [locale]: { common: messages.default } },
-    lng: locale,
-    fallbackLng: false,
-    supportedLngs: [...locales],
-    lowerCaseLng: true,
-    load: 'currentOnly',
-    ns: ['common'],
-    defaultNS: 'common',
-    interpolation: { escapeValue: false },
-    react: { useSuspense: false },
-  })
+  // the server says which namespaces this page's text comes from
+  const namespaces = (document.documentElement.dataset.namespaces || 'common').split(',')
+  await i18next
+    .use(chunkBackend)
+    .use(initReactI18next)
+    .init({
+      lng: locale,
+      fallbackLng: false,
+      supportedLngs: [...locales],
+      lowerCaseLng: true,
+      load: 'currentOnly',
+      ns: namespaces,
+      defaultNS: 'common',
+      interpolation: { escapeValue: false },
+      react: { useSuspense: false },
+    })
   startTransition(() => {
     hydrateRoot(
       document,

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto'
 import { PassThrough } from 'node:stream'
 
 import type { EntryContext } from '@remix-run/node'
@@ -8,6 +9,8 @@ import { renderToPipeableStream } from 'react-dom/server'
 import { I18nextProvider } from 'react-i18next'
 
 import { getI18n } from '~/utils/i18n.server'
+import { NonceContext } from '~/utils/nonce'
+import { contentSecurityPolicy } from '~/utils/security-headers.server'
 import { requestLocale } from '~/utils/request-locale'
 
 const ABORT_DELAY = 5_000
@@ -19,16 +22,21 @@ export default function handleRequest(
   remixContext: EntryContext,
 ) {
   const i18n = getI18n(requestLocale(request))
+  const nonce = randomBytes(16).toString('base64')
+  responseHeaders.set('Content-Security-Policy', contentSecurityPolicy(nonce))
   // crawlers and no-JS clients get the whole document at once; browsers get it streamed
   const readyEvent = isbot(request.headers.get('user-agent') ?? '') ? 'onAllReady' : 'onShellReady'
 
   return new Promise<Response>((resolve, reject) => {
     let shellRendered = false
     const { pipe, abort } = renderToPipeableStream(
-      <I18nextProvider i18n={i18n}>
-        <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} />
-      </I18nextProvider>,
+      <NonceContext.Provider value={nonce}>
+        <I18nextProvider i18n={i18n}>
+          <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} nonce={nonce} />
+        </I18nextProvider>
+      </NonceContext.Provider>,
       {
+        nonce,
         [readyEvent]() {
           shellRendered = true
           const body = new PassThrough()

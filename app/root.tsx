@@ -14,7 +14,8 @@ import { useChangeLanguage } from 'remix-i18next/react'
 
 import { SiteFooter, SiteHeader } from '~/components/site-chrome'
 import styles from '~/styles/app.css'
-import { htmlLang, type Locale } from '~/utils/locales'
+import { htmlLang, namespacesFor, type Locale } from '~/utils/locales'
+import { useNonce } from '~/utils/nonce'
 import { requestLocale } from '~/utils/request-locale'
 
 export const links: LinksFunction = () => [
@@ -23,7 +24,7 @@ export const links: LinksFunction = () => [
 ]
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  return { locale: requestLocale(request) }
+  return { locale: requestLocale(request), namespaces: namespacesFor(new URL(request.url).pathname) }
 }
 
 export function useRootLocale(): Locale {
@@ -32,8 +33,10 @@ export function useRootLocale(): Locale {
 
 export function Layout({ children }: { children: React.ReactNode }) {
   const locale = useRootLocale()
+  const namespaces = useRouteLoaderData<typeof loader>('root')?.namespaces ?? ['common']
+  const nonce = useNonce()
   return (
-    <html lang={htmlLang(locale)} data-locale={locale} dir="ltr">
+    <html lang={htmlLang(locale)} data-locale={locale} data-namespaces={namespaces.join(',')} dir="ltr">
       <head>
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
@@ -42,8 +45,8 @@ export function Layout({ children }: { children: React.ReactNode }) {
       </head>
       <body>
         {children}
-        <ScrollRestoration />
-        <Scripts />
+        <ScrollRestoration nonce={nonce} />
+        <Scripts nonce={nonce} />
       </body>
     </html>
   )

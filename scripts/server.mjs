@@ -28,6 +28,14 @@ export async function createServer() {
   const mode = process.env.NODE_ENV
   const app = express()
   app.disable('x-powered-by')
+  app.use((req, res, next) => {
+    res.setHeader('X-Content-Type-Options', 'nosniff')
+    res.setHeader('Referrer-Policy', 'strict-origin-when-cross-origin')
+    res.setHeader('X-Frame-Options', 'DENY')
+    res.setHeader('Cross-Origin-Opener-Policy', 'same-origin')
+    res.setHeader('Permissions-Policy', 'camera=(), microphone=(), geolocation=(), payment=()')
+    next()
+  })
   // fingerprinted by the compiler, so they never change
   app.use('/build', compression(), express.static(path.join(root, 'public', 'build'), { immutable: true, maxAge: '1y' }))
   // uploaded images are written once under a fresh key

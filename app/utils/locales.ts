@@ -107,3 +107,19 @@ export function switchLocalePath(pathname: string, search: string, to: Locale) {
   else segments.splice(1, 0, to)
   return segments.join('/').replace(/\/$/, '') + search
 }
+
+const sectionNamespaces: Record<string, string[]> = {
+  login: ['auth'],
+  register: ['auth'],
+  'forgot-password': ['auth'],
+  'reset-password': ['auth'],
+  account: ['auth'],
+  invitations: ['auth', 'portal'],
+  exporter: ['auth', 'portal'],
+  admin: ['auth', 'admin'],
+}
+
+/** The message namespaces a page needs, from its path: the browser loads just these. */
+export function namespacesFor(pathname: string) {
+  return ['common', ...(sectionNamespaces[pathname.split('/')[2] ?? ''] ?? [])]
+}

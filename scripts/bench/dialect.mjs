@@ -111,6 +111,7 @@ async function main() {
   out.timings.loadMs = Math.round(performance.now() - loadStarted)
   // Under scripts/bench.mjs the databases load side by side, but only one measures at a time.
   if (process.send) {
+    process.on('disconnect', () => process.exit(1)) // the parent is gone
     process.send({ type: 'loaded', timings: out.timings })
     await new Promise((resolve) => process.once('message', resolve))
   }

@@ -46,3 +46,18 @@ test('switching language on a category page stays on that category', async ({ pa
   await expect(page.locator('html')).toHaveAttribute('lang', 'ru')
   await expect(page.getByRole('link', { name: 'Каталог' }).first()).toBeVisible()
 })
+
+test('pages hydrate under the Content-Security-Policy: client-side navigation, no violations', async ({ page }) => {
+  const problems: string[] = []
+  page.on('console', (message) => {
+    if (message.type() === 'error') problems.push(message.text())
+  })
+  page.on('pageerror', (error) => problems.push(error.message))
+  const response = await page.goto('/zh-hans/catalog/natural-honey')
+  expect(response?.headers()['content-security-policy']).toMatch(/script-src 'self' 'nonce-[^']+'/)
+  await page.evaluate(() => ((window as unknown as { stayed: boolean }).stayed = true))
+  await page.getByRole('navigation', { name: '面包屑导航' }).getByRole('link').first().click()
+  await expect(page).toHaveURL(/\/zh-hans\/catalog$/)
+  expect(await page.evaluate(() => (window as unknown as { stayed?: boolean }).stayed)).toBe(true)
+  expect(problems).toEqual([])
+})

@@ -1,0 +1,138 @@
+// Accounts: registration, sign-in, password reset and change, the admin second factor.
+// Validation errors are translation keys in the `auth` namespace; routes translate them.
+import { createHash, randomBytes } from 'node:crypto'
+
+import { z } from 'zod'
+
+import { audit } from '~/modules/accounts/audit.server'
+import { sendMail } from '~/modules/accounts/mail.server'
+import { hashPassword, verifyPassword } from '~/modules/accounts/password.server'
+import { generateTotpSecret, verifyTotp } from '~/modules/accounts/totp.server'
+import { getDb } from '~/utils/db.server'
+import { getFixedT } from '~/utils/i18n.server'
+import { isLocale, type Locale } from '~/utils/locales'
+import { publicUrl } from '~/utils/public-url.server'
+
+export const email = z
+  .string({ required_error: 'errors.emailRequired', invalid_type_error: 'errors.emailRequired' })
+  .trim()
+  .toLowerCase()
+  .min(1, 'errors.emailRequired')
+  .max(254, 'errors.emailInvalid')
+  .email('errors.emailInvalid')
+
+export const newPassword = z
+  .string({ required_error: 'errors.passwordTooShort', invalid_type_error: 'errors.passwordTooShort' })
+  .min(10, 'errors.passwordTooShort')
+  .max(200, 'errors.passwordTooLong')
+
+export const RegisterForm = z.object({
+  email,
+  password: newPassword,
+  displayName: z.string({ required_error: 'errors.nameRequired' }).trim().min(1, 'errors.nameRequired').max(100, 'errors.nameTooLong'),
+})
+
+export const SignInForm = z.object({ email, password: z.string().min(1, 'errors.passwordRequired').max(200, 'errors.passwordRequired') })
+
+/** Field errors as translation keys, from a failed zod parse. */
+export function fieldErrors(error: z.ZodError) {
+  const errors: Record<string, string> = {}
+  for (const issue of error.issues) errors[String(issue.path[0] ?? 'form')] ??= issue.message
+  return errors
+}
+
+export type Outcome<T> = { ok: true; value: T } | { ok: false; errors: Record<string, string> }
+
+export async function registerBuyer(input: z.infer<typeof RegisterForm>, locale: Locale): Promise<Outcome<{ id: number }>> {
+  const db = getDb()
+  if (await db.user.findUnique({ where: { email: input.email }, select: { id: true } })) {
+    return { ok: false, errors: { email: 'errors.emailTaken' } }
+  }
+  // role, exporter and verification are never taken from a form
+  const user = await db.user.create({
+    data: { email: input.email, displayName: input.displayName, passwordHash: await hashPassword(input.password), role: 'buyer', locale },
+    select: { id: true },
+  })
+  return { ok: true, value: user }
+}
+
+/** The user for these credentials, or null; the same answer and work for unknown emails. */
+export async function authenticate(input: z.infer<typeof SignInForm>) {
+  const user = await getDb().user.findUnique({ where: { email: input.email }, select: { id: true, role: true, passwordHash: true, totpEnabledAt: true } })
+  const hash = user?.passwordHash ?? '$argon2id$v=19$m=19456,t=2,p=1$c29tZXNhbHRzb21lc2FsdA$0000000000000000000000000000000000000000000'
+  const valid = await verifyPassword(hash, input.password)
+  return user && valid ? { id: user.id, role: user.role, totpEnabled: user.totpEnabledAt !== null } : null
+}
+
+const tokenHash = (token: string) => createHash('sha256').update(token).digest('hex')
+const resetLifetimeMs = 60 * 60 * 1000
+
+/** Mails a reset link when the address has an account; says nothing either way. */
+export async function requestPasswordReset(address: string, locale: Locale) {
+  const db = getDb()
+  const user = await db.user.findUnique({ where: { email: address }, select: { id: true, email: true, locale: true } })
+  if (!user) return
+  const token = randomBytes(32).toString('base64url')
+  await db.passwordResetToken.create({ data: { userId: user.id, tokenHash: tokenHash(token), expiresAt: new Date(Date.now() + resetLifetimeMs) } })
+  const mailLocale = isLocale(user.locale) ? user.locale : locale
+  const t = getFixedT(mailLocale, 'auth')
+  await sendMail({
+    to: user.email,
+    locale: mailLocale,
+    subject: t('mail.resetSubject'),
+    body: t('mail.resetBody', { link: `${publicUrl()}/${mailLocale}/reset-password/${token}` }),
+  })
+}
+
+export async function resetPassword(token: string, password: string): Promise<Outcome<{ userId: number }>> {
+  const db = getDb()
+  const row = await db.passwordResetToken.findUnique({ where: { tokenHash: tokenHash(token) }, select: { id: true, userId: true, expiresAt: true, usedAt: true } })
+  if (!row || row.usedAt || row.expiresAt < new Date()) return { ok: false, errors: { form: 'errors.resetLinkInvalid' } }
+  const parsed = newPassword.safeParse(password)
+  if (!parsed.success) return { ok: false, errors: { password: parsed.error.issues[0].message } }
+  const passwordHash = await hashPassword(parsed.data)
+  await db.$transaction([
+    // a token works once, even when two requests race
+    db.passwordResetToken.updateMany({ where: { id: row.id, usedAt: null }, data: { usedAt: new Date() } }),
+    db.user.update({ where: { id: row.userId }, data: { passwordHash, sessionVersion: { increment: 1 } } }),
+  ])
+  await audit({ id: row.userId }, 'user.password_reset', 'User', row.userId)
+  return { ok: true, value: { userId: row.userId } }
+}
+
+export async function changePassword(userId: number, current: string, next: string): Promise<Outcome<null>> {
+  const db = getDb()
+  const user = await db.user.findUniqueOrThrow({ where: { id: userId }, select: { passwordHash: true } })
+  if (!(await verifyPassword(user.passwordHash, current))) return { ok: false, errors: { currentPassword: 'errors.passwordWrong' } }
+  const parsed = newPassword.safeParse(next)
+  if (!parsed.success) return { ok: false, errors: { newPassword: parsed.error.issues[0].message } }
+  // bumping the version signs out every other session
+  await db.user.update({ where: { id: userId }, data: { passwordHash: await hashPassword(parsed.data), sessionVersion: { increment: 1 } } })
+  await audit({ id: userId }, 'user.password_changed', 'User', userId)
+  return { ok: true, value: null }
+}
+
+/** A fresh secret to show while setting up the second factor (not active until confirmed). */
+export async function startTotpSetup(userId: number) {
+  const secret = generateTotpSecret()
+  await getDb().user.update({ where: { id: userId }, data: { totpSecret: secret, totpEnabledAt: null } })
+  return secret
+}
+
+export async function confirmTotpSetup(userId: number, code: string) {
+  const db = getDb()
+  const user = await db.user.findUniqueOrThrow({ where: { id: userId }, select: { totpSecret: true } })
+  if (!user.totpSecret || !verifyTotp(user.totpSecret, code)) return false
+  await db.user.update({ where: { id: userId }, data: { totpEnabledAt: new Date() } })
+  await audit({ id: userId }, 'user.two_factor_enabled', 'User', userId)
+  return true
+}
+
+export async function checkTotp(userId: number, code: string) {
+  const user = await getDb().user.findUniqueOrThrow({ where: { id: userId }, select: { totpSecret: true, totpEnabledAt: true } })
+  return !!user.totpSecret && !!user.totpEnabledAt && verifyTotp(user.totpSecret, code)
+}
+
+export async function pendingTotpSecret(userId: number) {
+  return (await getDb().user.findUniqueOrThrow({ where: { id: userId }, select: { totpSecret: true } })).totpSecret
+}
