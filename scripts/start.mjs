@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // `npm start`: build when there is no build, apply migrations, seed an empty database, serve.
 import { spawnSync } from 'node:child_process'
-import { existsSync } from 'node:fs'
+import { randomBytes } from 'node:crypto'
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
 
@@ -12,8 +13,19 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 process.chdir(root)
 process.env.NODE_ENV ??= 'production'
 
-if (process.env.NODE_ENV === 'production' && !process.env.SESSION_SECRET && process.env.PAVILION_DEMO !== '1') {
-  console.warn('SESSION_SECRET is not set: using a development secret. Set it before going live.')
+if (!process.env.SESSION_SECRET) {
+  if (process.env.NODE_ENV === 'production' && process.env.PAVILION_DEMO === '0') {
+    console.error('SESSION_SECRET must be set to run a production pavilion (PAVILION_DEMO=0).')
+    process.exit(1)
+  }
+  // the demo pavilion keeps a generated secret under data/, so sessions survive restarts
+  const file = path.join(root, 'data', 'session-secret')
+  if (!existsSync(file)) {
+    mkdirSync(path.dirname(file), { recursive: true })
+    writeFileSync(file, randomBytes(32).toString('hex'), { mode: 0o600 })
+  }
+  process.env.SESSION_SECRET = readFileSync(file, 'utf8').trim()
+  console.log('Demo pavilion: using the session secret in data/session-secret (set SESSION_SECRET to choose one).')
 }
 
 if (!existsSync(path.join(root, 'build', 'index.js')) || !existsSync(path.join(root, 'build', 'seed.cjs'))) {

@@ -68,6 +68,9 @@ export function SiteHeader({ locale }: { locale: Locale }) {
             <li>
               <Link to={`/${locale}/catalog`}>{t('nav.catalog')}</Link>
             </li>
+            <li>
+              <Link to={`/${locale}/account`}>{t('nav.account')}</Link>
+            </li>
           </ul>
         </nav>
         <Form method="get" action={`/${locale}/search`} role="search" className="header-search">

@@ -115,7 +115,7 @@ const sectionNamespaces: Record<string, string[]> = {
   'reset-password': ['auth'],
   account: ['auth'],
   invitations: ['auth', 'portal'],
-  exporter: ['auth', 'portal'],
+  exporter: ['auth', 'portal', 'imports'],
   admin: ['auth', 'admin'],
 }
 

@@ -1,0 +1,56 @@
+// The one place a product's status changes: draft → in_review → published / rejected →
+// archived (and back to draft or review as allowed below). Every change is audited, updates the
+// search index and invalidates cached pages.
+import { audit, type Actor } from '~/modules/accounts/audit.server'
+import { reindexProducts } from '~/modules/catalog/search.server'
+import { removeSearchDocuments } from '~/modules/catalog/search-index.server'
+import { getDb } from '~/utils/db.server'
+
+export const productStatuses = ['draft', 'in_review', 'published', 'rejected', 'archived'] as const
+export type ProductStatus = (typeof productStatuses)[number]
+
+const allowed: Record<ProductStatus, readonly ProductStatus[]> = {
+  draft: ['in_review', 'archived'],
+  in_review: ['published', 'rejected', 'draft'],
+  published: ['in_review', 'archived'],
+  rejected: ['in_review', 'draft', 'archived'],
+  archived: ['draft'],
+}
+
+export function canTransitionProduct(from: string, to: ProductStatus) {
+  return (allowed[from as ProductStatus] ?? []).includes(to)
+}
+
+export class TransitionError extends Error {
+  constructor(
+    readonly from: string,
+    readonly to: string,
+  ) {
+    super(`A product cannot go from ${from} to ${to}`)
+  }
+}
+
+/**
+ * Moves a product to `to` if the rules allow it from where it is now; the update is conditional
+ * on the status read, so two admins acting at once cannot both succeed.
+ */
+export async function transitionProduct(productId: number, to: ProductStatus, actor: Actor, reason?: string) {
+  const db = getDb()
+  const product = await db.product.findUniqueOrThrow({ where: { id: productId }, select: { status: true } })
+  if (!canTransitionProduct(product.status, to)) throw new TransitionError(product.status, to)
+  const now = new Date()
+  const { count } = await db.product.updateMany({
+    where: { id: productId, status: product.status },
+    data: {
+      status: to,
+      statusReason: to === 'rejected' ? (reason ?? null) : null,
+      ...(to === 'published' ? { publishedAt: now } : {}),
+      ...(to === 'in_review' ? { submittedAt: now } : {}),
+    },
+  })
+  if (count === 0) throw new TransitionError(product.status, to)
+  await audit(actor, `product.${to}`, 'Product', productId, { from: product.status, to, ...(reason ? { reason } : {}) })
+  if (to === 'published' || product.status === 'published') await reindexProducts([productId])
+  if (to !== 'published') await removeSearchDocuments([productId])
+  return { from: product.status, to }
+}

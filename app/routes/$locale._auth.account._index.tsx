@@ -1,0 +1,82 @@
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
+import { useTranslation } from 'react-i18next'
+
+import { Field, FormError } from '~/components/form'
+import { changePassword } from '~/modules/accounts/auth.server'
+import { createUserSession, requireUser } from '~/modules/accounts/session.server'
+import { cacheHeaders, privatePage } from '~/utils/cache'
+import { readForm } from '~/utils/forms.server'
+import { getFixedT } from '~/utils/i18n.server'
+import type { Locale } from '~/utils/locales'
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const locale = params.locale as Locale
+  const user = await requireUser(request, locale)
+  return { title: getFixedT(locale, 'auth')('account.title'), user }
+}
+
+export const headers = () => cacheHeaders(privatePage)
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }]
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const locale = params.locale as Locale
+  const user = await requireUser(request, locale)
+  const form = await readForm(request)
+  const result = await changePassword(user.id, String(form.get('currentPassword') ?? ''), String(form.get('newPassword') ?? ''))
+  if (!result.ok) return data({ errors: result.errors, changed: false }, { status: 400 })
+  // this session stays signed in with the new version; every other one is signed out
+  return createUserSession(request, user.id, `/${locale}/account?changed=1`, { secondFactor: user.secondFactorDone })
+}
+
+export default function Account() {
+  const { user } = useLoaderData<typeof loader>()
+  const { t, i18n } = useTranslation('auth')
+  const errors = useActionData<{ errors?: Record<string, string> }>()?.errors ?? {}
+  const locale = i18n.language
+  return (
+    <div className="auth-card">
+      <h1>{t('account.title')}</h1>
+      <dl className="facts">
+        <dt>{t('fields.displayName')}</dt>
+        <dd>{user.displayName}</dd>
+        <dt>{t('fields.email')}</dt>
+        <dd>{user.email}</dd>
+        <dt>{t('account.role')}</dt>
+        <dd>{t(`roles.${user.role}`)}</dd>
+      </dl>
+      {user.role === 'exporter' ? (
+        <p>
+          <Link className="button" to={`/${locale}/exporter`}>
+            {t('account.toPortal')}
+          </Link>
+        </p>
+      ) : null}
+      {user.role === 'admin' ? (
+        <p>
+          <Link className="button" to={`/${locale}/admin`}>
+            {t('account.toAdmin')}
+          </Link>
+        </p>
+      ) : null}
+      <h2>{t('account.changePassword')}</h2>
+      <Form method="post" noValidate>
+        <FormError error={errors.form} />
+        <Field label={t('fields.currentPassword')} name="currentPassword" type="password" autoComplete="current-password" required error={errors.currentPassword} />
+        <Field label={t('fields.newPassword')} name="newPassword" type="password" autoComplete="new-password" required minLength={10} error={errors.newPassword} />
+        <button type="submit" className="button button--primary">
+          {t('account.changePasswordSubmit')}
+        </button>
+      </Form>
+      <h2>{t('twoFactor.title')}</h2>
+      <p>
+        <Link to={`/${locale}/account/two-factor`}>{user.totpEnabled ? t('account.twoFactorOn') : t('account.twoFactorSetUp')}</Link>
+      </p>
+      <Form method="post" action={`/${locale}/logout`}>
+        <button type="submit" className="button">
+          {t('account.signOut')}
+        </button>
+      </Form>
+    </div>
+  )
+}

@@ -1,0 +1,63 @@
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
+import { Form, useActionData, useLoaderData } from '@remix-run/react'
+import { useTranslation } from 'react-i18next'
+
+import { Field, FormError } from '~/components/form'
+import { confirmTotpSetup, pendingTotpSecret, startTotpSetup } from '~/modules/accounts/auth.server'
+import { completeSecondFactor, requireUser } from '~/modules/accounts/session.server'
+import { otpauthUri } from '~/modules/accounts/totp.server'
+import { cacheHeaders, privatePage } from '~/utils/cache'
+import { readForm } from '~/utils/forms.server'
+import type { Locale } from '~/utils/locales'
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await requireUser(request, params.locale as Locale)
+  if (user.totpEnabled) return { enabled: true as const, secret: null, uri: null }
+  // a secret is shown until it is confirmed; reloading keeps the same one
+  const secret = (await pendingTotpSecret(user.id)) ?? (await startTotpSetup(user.id))
+  return { enabled: false as const, secret, uri: otpauthUri(secret, user.email) }
+}
+
+export const headers = () => cacheHeaders(privatePage)
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const locale = params.locale as Locale
+  const user = await requireUser(request, locale)
+  if (user.totpEnabled) return redirect(`/${locale}/account`)
+  const form = await readForm(request)
+  if (!(await confirmTotpSetup(user.id, String(form.get('code') ?? '')))) return data({ errors: { code: 'errors.codeWrong' } }, { status: 400 })
+  return completeSecondFactor(request, user.role === 'admin' ? `/${locale}/admin` : `/${locale}/account`)
+}
+
+export default function TwoFactorSetup() {
+  const { enabled, secret, uri } = useLoaderData<typeof loader>()
+  const { t } = useTranslation('auth')
+  const errors = useActionData<{ errors?: Record<string, string> }>()?.errors ?? {}
+  if (enabled) {
+    return (
+      <div className="auth-card">
+        <h1>{t('twoFactor.title')}</h1>
+        <p className="form-success">{t('twoFactor.enabled')}</p>
+      </div>
+    )
+  }
+  return (
+    <div className="auth-card">
+      <h1>{t('twoFactor.setUpTitle')}</h1>
+      <p>{t('twoFactor.setUpLead')}</p>
+      <p className="secret" data-testid="totp-secret">
+        {secret}
+      </p>
+      <p className="muted">
+        <a href={uri ?? '#'}>{t('twoFactor.openInApp')}</a>
+      </p>
+      <Form method="post">
+        <FormError error={errors.form} />
+        <Field label={t('fields.code')} name="code" inputMode="numeric" autoComplete="one-time-code" required error={errors.code} />
+        <button type="submit" className="button button--primary">
+          {t('twoFactor.confirm')}
+        </button>
+      </Form>
+    </div>
+  )
+}

@@ -1,0 +1,54 @@
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { Form, useActionData } from '@remix-run/react'
+import { useTranslation } from 'react-i18next'
+
+import { Field, FormError, Honeypot } from '~/components/form'
+import { email, requestPasswordReset } from '~/modules/accounts/auth.server'
+import { clientKey, hit, limits } from '~/modules/accounts/rate-limit.server'
+import { cacheHeaders, privatePage } from '~/utils/cache'
+import { isHoneypotFilled, readForm } from '~/utils/forms.server'
+import { getFixedT } from '~/utils/i18n.server'
+import type { Locale } from '~/utils/locales'
+
+export async function loader({ params }: LoaderFunctionArgs) {
+  return { title: getFixedT(params.locale as Locale, 'auth')('forgot.title') }
+}
+
+export const headers = () => cacheHeaders(privatePage)
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }]
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const form = await readForm(request)
+  if (isHoneypotFilled(form)) return data({ errors: { form: 'errors.rejected' } }, { status: 400 })
+  if (!(await hit(limits.passwordReset, clientKey(request)))) return data({ errors: { form: 'errors.tooManyAttempts' } }, { status: 429 })
+  const parsed = email.safeParse(form.get('email'))
+  if (!parsed.success) return data({ errors: { email: parsed.error.issues[0].message } }, { status: 400 })
+  await requestPasswordReset(parsed.data, params.locale as Locale)
+  // the same answer whether or not the address has an account
+  return data({ sent: true })
+}
+
+export default function ForgotPassword() {
+  const { t } = useTranslation('auth')
+  const actionData = useActionData<{ errors?: Record<string, string>; sent?: boolean }>()
+  return (
+    <div className="auth-card">
+      <h1>{t('forgot.title')}</h1>
+      {actionData?.sent ? (
+        <p className="form-success" role="status">
+          {t('forgot.sent')}
+        </p>
+      ) : (
+        <Form method="post" noValidate>
+          <p>{t('forgot.lead')}</p>
+          <FormError error={actionData?.errors?.form} />
+          <Honeypot />
+          <Field label={t('fields.email')} name="email" type="email" autoComplete="email" required error={actionData?.errors?.email} />
+          <button type="submit" className="button button--primary">
+            {t('forgot.submit')}
+          </button>
+        </Form>
+      )}
+    </div>
+  )
+}

@@ -1,0 +1,76 @@
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { Form, Link, useActionData, useSearchParams } from '@remix-run/react'
+import { useTranslation } from 'react-i18next'
+
+import { Field, FormError, Honeypot } from '~/components/form'
+import { authenticate, fieldErrors, SignInForm } from '~/modules/accounts/auth.server'
+import { clientKey, hit, limits } from '~/modules/accounts/rate-limit.server'
+import { createUserSession, getUser, safeRedirect } from '~/modules/accounts/session.server'
+import { cacheHeaders, privatePage } from '~/utils/cache'
+import { formObject, isHoneypotFilled, readForm } from '~/utils/forms.server'
+import { getFixedT } from '~/utils/i18n.server'
+import type { Locale } from '~/utils/locales'
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const locale = params.locale as Locale
+  const user = await getUser(request)
+  return { title: getFixedT(locale, 'auth')('signIn.title'), signedInAs: user?.email ?? null }
+}
+
+export const headers = () => cacheHeaders(privatePage)
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }, { name: 'robots', content: 'noindex' }]
+
+function homeFor(role: string, locale: Locale) {
+  if (role === 'admin') return `/${locale}/admin`
+  if (role === 'exporter') return `/${locale}/exporter`
+  return `/${locale}/account`
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const locale = params.locale as Locale
+  const form = await readForm(request)
+  if (isHoneypotFilled(form)) return data({ errors: { form: 'errors.rejected' } }, { status: 400 })
+  if (!(await hit(limits.signIn, clientKey(request)))) return data({ errors: { form: 'errors.tooManyAttempts' } }, { status: 429 })
+  const parsed = SignInForm.safeParse(formObject(form))
+  if (!parsed.success) return data({ errors: fieldErrors(parsed.error) }, { status: 400 })
+  const user = await authenticate(parsed.data)
+  if (!user) return data({ errors: { form: 'errors.wrongCredentials' } }, { status: 400 })
+  const redirectTo = safeRedirect(form.get('redirectTo'), homeFor(user.role, locale))
+  if (user.role === 'admin' && user.totpEnabled) {
+    return createUserSession(request, user.id, `/${locale}/login/two-factor?redirectTo=${encodeURIComponent(redirectTo)}`)
+  }
+  return createUserSession(request, user.id, user.role === 'admin' ? `/${locale}/account/two-factor` : redirectTo)
+}
+
+export default function SignIn() {
+  const { t } = useTranslation('auth')
+  const actionData = useActionData<{ errors?: Record<string, string> }>()
+  const [searchParams] = useSearchParams()
+  const errors = actionData?.errors ?? {}
+  const locale = useTranslation().i18n.language
+  return (
+    <div className="auth-card">
+      <h1>{t('signIn.title')}</h1>
+      {searchParams.get('reset') === '1' ? <p className="form-success">{t('reset.done')}</p> : null}
+      <Form method="post" noValidate>
+        <FormError error={errors.form} />
+        <Honeypot />
+        <input type="hidden" name="redirectTo" value={searchParams.get('redirectTo') ?? ''} />
+        <Field label={t('fields.email')} name="email" type="email" autoComplete="email" required error={errors.email} />
+        <Field label={t('fields.password')} name="password" type="password" autoComplete="current-password" required error={errors.password} />
+        <button type="submit" className="button button--primary">
+          {t('signIn.submit')}
+        </button>
+      </Form>
+      <p>
+        <Link to={`/${locale}/forgot-password`}>{t('signIn.forgot')}</Link>
+      </p>
+      <p>
+        {t('signIn.noAccount')} <Link to={`/${locale}/register`}>{t('signIn.register')}</Link>
+      </p>
+      <p>
+        {t('signIn.exporterPrompt')} <Link to={`/${locale}/exporter/register`}>{t('signIn.exporterRegister')}</Link>
+      </p>
+    </div>
+  )
+}

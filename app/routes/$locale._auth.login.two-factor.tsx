@@ -1,0 +1,47 @@
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
+import { Form, useActionData, useSearchParams } from '@remix-run/react'
+import { useTranslation } from 'react-i18next'
+
+import { Field, FormError } from '~/components/form'
+import { checkTotp } from '~/modules/accounts/auth.server'
+import { clientKey, hit, limits } from '~/modules/accounts/rate-limit.server'
+import { completeSecondFactor, requireUser, safeRedirect } from '~/modules/accounts/session.server'
+import { cacheHeaders, privatePage } from '~/utils/cache'
+import { readForm } from '~/utils/forms.server'
+import type { Locale } from '~/utils/locales'
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  await requireUser(request, params.locale as Locale)
+  return null
+}
+
+export const headers = () => cacheHeaders(privatePage)
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const locale = params.locale as Locale
+  const user = await requireUser(request, locale)
+  if (!(await hit(limits.signIn, `totp:${user.id}:${clientKey(request)}`))) return data({ errors: { code: 'errors.tooManyAttempts' } }, { status: 429 })
+  const form = await readForm(request)
+  if (!(await checkTotp(user.id, String(form.get('code') ?? '')))) return data({ errors: { code: 'errors.codeWrong' } }, { status: 400 })
+  return completeSecondFactor(request, safeRedirect(form.get('redirectTo'), `/${locale}/admin`))
+}
+
+export default function TwoFactorSignIn() {
+  const { t } = useTranslation('auth')
+  const actionData = useActionData<{ errors?: Record<string, string> }>()
+  const [searchParams] = useSearchParams()
+  return (
+    <div className="auth-card">
+      <h1>{t('twoFactor.title')}</h1>
+      <p>{t('twoFactor.prompt')}</p>
+      <Form method="post">
+        <FormError error={actionData?.errors?.form} />
+        <input type="hidden" name="redirectTo" value={searchParams.get('redirectTo') ?? ''} />
+        <Field label={t('fields.code')} name="code" inputMode="numeric" autoComplete="one-time-code" pattern="[0-9 ]*" required error={actionData?.errors?.code} />
+        <button type="submit" className="button button--primary">
+          {t('twoFactor.submit')}
+        </button>
+      </Form>
+    </div>
+  )
+}

@@ -1,0 +1,64 @@
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { Form, Link, useActionData } from '@remix-run/react'
+import { useTranslation } from 'react-i18next'
+
+import { Field, FormError, Honeypot } from '~/components/form'
+import { fieldErrors, RegisterForm, registerBuyer } from '~/modules/accounts/auth.server'
+import { clientKey, hit, limits } from '~/modules/accounts/rate-limit.server'
+import { createUserSession } from '~/modules/accounts/session.server'
+import { cacheHeaders, privatePage } from '~/utils/cache'
+import { formObject, isHoneypotFilled, readForm } from '~/utils/forms.server'
+import { getFixedT } from '~/utils/i18n.server'
+import type { Locale } from '~/utils/locales'
+
+export async function loader({ params }: LoaderFunctionArgs) {
+  return { title: getFixedT(params.locale as Locale, 'auth')('register.title') }
+}
+
+export const headers = () => cacheHeaders(privatePage)
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }]
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const locale = params.locale as Locale
+  const form = await readForm(request)
+  if (isHoneypotFilled(form)) return data({ errors: { form: 'errors.rejected' } }, { status: 400 })
+  if (!(await hit(limits.register, clientKey(request)))) return data({ errors: { form: 'errors.tooManyAttempts' } }, { status: 429 })
+  const parsed = RegisterForm.safeParse(formObject(form))
+  if (!parsed.success) return data({ errors: fieldErrors(parsed.error) }, { status: 400 })
+  const result = await registerBuyer(parsed.data, locale)
+  if (!result.ok) return data({ errors: result.errors }, { status: 400 })
+  return createUserSession(request, result.value.id, `/${locale}/account`)
+}
+
+export default function Register() {
+  const { t, i18n } = useTranslation('auth')
+  const errors = useActionData<{ errors?: Record<string, string> }>()?.errors ?? {}
+  return (
+    <div className="auth-card">
+      <h1>{t('register.title')}</h1>
+      <p>{t('register.lead')}</p>
+      <Form method="post" noValidate>
+        <FormError error={errors.form} />
+        <Honeypot />
+        <Field label={t('fields.displayName')} name="displayName" autoComplete="name" required maxLength={100} error={errors.displayName} />
+        <Field label={t('fields.email')} name="email" type="email" autoComplete="email" required error={errors.email} />
+        <Field
+          label={t('fields.newPassword')}
+          name="password"
+          type="password"
+          autoComplete="new-password"
+          required
+          minLength={10}
+          hint={t('register.passwordHint')}
+          error={errors.password}
+        />
+        <button type="submit" className="button button--primary">
+          {t('register.submit')}
+        </button>
+      </Form>
+      <p>
+        {t('register.haveAccount')} <Link to={`/${i18n.language}/login`}>{t('register.signIn')}</Link>
+      </p>
+    </div>
+  )
+}

@@ -1,0 +1,38 @@
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
+import { Form, useActionData } from '@remix-run/react'
+import { useTranslation } from 'react-i18next'
+
+import { Field, FormError } from '~/components/form'
+import { resetPassword } from '~/modules/accounts/auth.server'
+import { cacheHeaders, privatePage } from '~/utils/cache'
+import { readForm } from '~/utils/forms.server'
+
+export async function loader(_: LoaderFunctionArgs) {
+  return null
+}
+
+export const headers = () => ({ ...cacheHeaders(privatePage), 'Referrer-Policy': 'no-referrer' })
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const form = await readForm(request)
+  const result = await resetPassword(params.token ?? '', String(form.get('password') ?? ''))
+  if (!result.ok) return data({ errors: result.errors }, { status: 400 })
+  return redirect(`/${params.locale}/login?reset=1`)
+}
+
+export default function ResetPassword() {
+  const { t } = useTranslation('auth')
+  const errors = useActionData<{ errors?: Record<string, string> }>()?.errors ?? {}
+  return (
+    <div className="auth-card">
+      <h1>{t('reset.title')}</h1>
+      <Form method="post" noValidate>
+        <FormError error={errors.form} />
+        <Field label={t('fields.newPassword')} name="password" type="password" autoComplete="new-password" required minLength={10} error={errors.password} />
+        <button type="submit" className="button button--primary">
+          {t('reset.submit')}
+        </button>
+      </Form>
+    </div>
+  )
+}
