@@ -1,5 +1,6 @@
 // Market access: what each market allows for an HS code. The longest matching HS prefix among
 // the admin-editable rules decides; no rule means allowed. The one place this rule is applied.
+import { cachedByCatalogVersion } from '~/modules/catalog/reference-cache.server'
 import { getDb } from '~/utils/db.server'
 import { pickTranslation, type Locale } from '~/utils/locales'
 
@@ -31,7 +32,9 @@ export async function marketAccessFor(hsCode: string, markets: readonly string[]
 
 /** One query for a whole listing: a function from HS code to the market's verdict. */
 export async function verdictsFor(market: string) {
-  const rules = await getDb().marketAccessRule.findMany({ where: { marketCode: market }, select: { hsPrefix: true, verdict: true } })
-  rules.sort((a, b) => b.hsPrefix.length - a.hsPrefix.length)
+  const rules = await cachedByCatalogVersion(`access-rules:${market}`, async () => {
+    const rows = await getDb().marketAccessRule.findMany({ where: { marketCode: market }, select: { hsPrefix: true, verdict: true } })
+    return rows.sort((a, b) => b.hsPrefix.length - a.hsPrefix.length)
+  })
   return (hsCode: string): Verdict => (rules.find((rule) => hsCode.startsWith(rule.hsPrefix))?.verdict as Verdict) ?? 'allowed'
 }

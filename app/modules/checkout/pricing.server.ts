@@ -1,12 +1,19 @@
 // Prices as buyers see them: the exporter's base price converted into the market's currency at
 // the admin-set rates in force today, plus the KZT reference where the pavilion shows it.
 import { pavilion, type MarketCode } from '~/config/pavilion'
+import { cachedByCatalogVersion } from '~/modules/catalog/reference-cache.server'
 import { convert, formatMoney, type Money, type RateTable } from '~/modules/checkout/money'
 import { getDb } from '~/utils/db.server'
 import type { Locale } from '~/utils/locales'
 
-/** The latest rate per currency that is already in force. */
-export async function currentRates(now = new Date()): Promise<RateTable> {
+/** The latest rate per currency that is already in force (kept until the catalog changes). */
+export function currentRates(): Promise<RateTable> {
+  // a new rate bumps the catalog version; rates dated in the future start counting after a minute
+  const minute = Math.floor(Date.now() / 60_000)
+  return cachedByCatalogVersion(`rates:${minute}`, () => readRates(new Date()))
+}
+
+async function readRates(now: Date): Promise<RateTable> {
   const rows = await getDb().exchangeRate.findMany({
     where: { effectiveOn: { lte: now } },
     orderBy: { effectiveOn: 'desc' },
@@ -17,10 +24,12 @@ export async function currentRates(now = new Date()): Promise<RateTable> {
   return table
 }
 
-export async function marketCurrency(market: MarketCode) {
-  const row = await getDb().market.findUnique({ where: { code: market }, select: { currencyCode: true } })
-  if (!row) throw new Error(`Unknown market ${market}`)
-  return row.currencyCode
+export function marketCurrency(market: MarketCode) {
+  return cachedByCatalogVersion(`market-currency:${market}`, async () => {
+    const row = await getDb().market.findUnique({ where: { code: market }, select: { currencyCode: true } })
+    if (!row) throw new Error(`Unknown market ${market}`)
+    return row.currencyCode
+  })
 }
 
 /** Money plus its text, formatted once on the server so every browser shows the same
