@@ -3,6 +3,7 @@
 import { pavilion, type MarketCode } from '~/config/pavilion'
 import { marketAccessFor, verdictsFor, type Verdict } from '~/modules/checkout/market-access.server'
 import { displayPrice, currentRates, marketCurrency, type DisplayPrice } from '~/modules/checkout/pricing.server'
+import { cachedByCatalogVersion } from '~/modules/catalog/reference-cache.server'
 import { getDb } from '~/utils/db.server'
 import { pickTranslation, type Locale } from '~/utils/locales'
 
@@ -15,7 +16,11 @@ function localized<T extends { locale: string }>(rows: T[], locale: Locale, fiel
   return row ? { text: String(row[field]), lang: row.locale } : { text: '', lang: locale }
 }
 
-export async function listSectorsWithCategories(locale: Locale) {
+export function listSectorsWithCategories(locale: Locale) {
+  return cachedByCatalogVersion(`sectors:${locale}`, () => readSectorsWithCategories(locale))
+}
+
+async function readSectorsWithCategories(locale: Locale) {
   const db = getDb()
   const [sectors, counts] = await Promise.all([
     db.sector.findMany({
@@ -150,7 +155,11 @@ export async function findCategory(locale: Locale, slug: string) {
   }
 }
 
-export async function catalogFigures() {
+export function catalogFigures() {
+  return cachedByCatalogVersion('figures', readCatalogFigures)
+}
+
+async function readCatalogFigures() {
   const db = getDb()
   const [sectors, categories, products, exporters] = await Promise.all([
     db.sector.count(),

@@ -6,6 +6,7 @@ import { z } from 'zod'
 import type { MarketCode } from '~/config/pavilion'
 import { toProductCards, categoryPageSize, findProductCards, visibleProduct } from '~/modules/catalog/catalog.server'
 import { bumpCatalogVersion } from '~/modules/catalog/cache-version.server'
+import { cachedByCatalogVersion } from '~/modules/catalog/reference-cache.server'
 import { queryIndex, writeSearchDocuments, type SearchDocument } from '~/modules/catalog/search-index.server'
 import { parseQuery } from '~/modules/catalog/search-text'
 import { sellsAtRetail, type Verdict } from '~/modules/checkout/market-access.server'
@@ -149,19 +150,22 @@ export async function searchCatalog(locale: Locale, market: MarketCode, filters:
   }
 }
 
-/** What the filter form offers: regions by name, the certificates in use. */
-export async function filterOptions(locale: Locale) {
-  const db = getDb()
-  const [regions, certificates] = await Promise.all([
-    db.region.findMany({ select: { code: true, translations: { select: { locale: true, name: true } } } }),
-    db.productCertificate.findMany({ distinct: ['kind'], select: { kind: true }, orderBy: { kind: 'asc' } }),
-  ])
-  return {
-    regions: regions
-      .map((region) => ({ code: region.code, name: pickTranslation(region.translations, locale)?.name ?? region.code }))
-      .sort((a, b) => a.name.localeCompare(b.name, locale)),
-    certificates: certificates.map((c) => c.kind),
-  }
+/** What the filter form offers: regions by name, the certificates in use (kept until the catalog changes). */
+export function filterOptions(locale: Locale) {
+  return cachedByCatalogVersion(`filter-options:${locale}`, async () => {
+    const db = getDb()
+    const [regions, certificates] = await Promise.all([
+      db.region.findMany({ select: { code: true, translations: { select: { locale: true, name: true } } } }),
+      // GROUP BY in SQL: Prisma's `distinct` would read every certificate row
+      db.productCertificate.groupBy({ by: ['kind'], orderBy: { kind: 'asc' } }),
+    ])
+    return {
+      regions: regions
+        .map((region) => ({ code: region.code, name: pickTranslation(region.translations, locale)?.name ?? region.code }))
+        .sort((a, b) => a.name.localeCompare(b.name, locale)),
+      certificates: certificates.map((c) => c.kind),
+    }
+  })
 }
 
 // ---------------------------------------------------------------- keeping the index current
