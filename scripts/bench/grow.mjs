@@ -57,16 +57,43 @@ function textsOf(product) {
 // Raw bulk writers: Prisma's createMany managed ~650 rows/s here, far too slow for 100k products
 // with 500k translations. The rows are the same either way; the app's code reads them back.
 const productColumns = [
-  ['id', 'int'], ['slug', 'text'], ['exporterId', 'int'], ['categoryId', 'int'], ['hsCode', 'text'], ['status', 'text'],
-  ['saleMode', 'text'], ['unit', 'text'], ['basePriceMinor', 'int'], ['baseCurrency', 'text'], ['stock', 'int'],
-  ['minOrderQuantity', 'int'], ['originRegionId', 'int'], ['netWeightGrams', 'int'], ['shelfLifeDays', 'int'],
-  ['featured', 'bool'], ['publishedAt', 'date'], ['createdAt', 'date'], ['updatedAt', 'date'],
+  ['id', 'int'],
+  ['slug', 'text'],
+  ['exporterId', 'int'],
+  ['categoryId', 'int'],
+  ['hsCode', 'text'],
+  ['status', 'text'],
+  ['saleMode', 'text'],
+  ['unit', 'text'],
+  ['basePriceMinor', 'int'],
+  ['baseCurrency', 'text'],
+  ['stock', 'int'],
+  ['minOrderQuantity', 'int'],
+  ['originRegionId', 'int'],
+  ['netWeightGrams', 'int'],
+  ['shelfLifeDays', 'int'],
+  ['featured', 'bool'],
+  ['publishedAt', 'date'],
+  ['createdAt', 'date'],
+  ['updatedAt', 'date'],
 ]
 const tables = {
   Product: productColumns,
-  ProductTranslation: [['productId', 'int'], ['locale', 'text'], ['name', 'text'], ['description', 'text']],
-  PriceTier: [['productId', 'int'], ['minQuantity', 'int'], ['unitPriceMinor', 'int']],
-  ProductCertificate: [['productId', 'int'], ['kind', 'text']],
+  ProductTranslation: [
+    ['productId', 'int'],
+    ['locale', 'text'],
+    ['name', 'text'],
+    ['description', 'text'],
+  ],
+  PriceTier: [
+    ['productId', 'int'],
+    ['minQuantity', 'int'],
+    ['unitPriceMinor', 'int'],
+  ],
+  ProductCertificate: [
+    ['productId', 'int'],
+    ['kind', 'text'],
+  ],
 }
 const quote = (name) => `"${name}"`
 
@@ -77,11 +104,14 @@ async function sqliteWriter(url) {
   db.pragma('foreign_keys = ON')
   db.pragma('synchronous = NORMAL')
   // Prisma's SQLite adapter stores DateTime as ISO text with an explicit offset, booleans as 0/1
-  const value = (type, v) => (v == null ? null : type === 'date' ? v.toISOString().replace('Z', '+00:00') : type === 'bool' ? (v ? 1 : 0) : v)
+  const value = (type, v) =>
+    v == null ? null : type === 'date' ? v.toISOString().replace('Z', '+00:00') : type === 'bool' ? (v ? 1 : 0) : v
   const statements = Object.fromEntries(
     Object.entries(tables).map(([table, columns]) => [
       table,
-      db.prepare(`INSERT INTO ${quote(table)} (${columns.map(([c]) => quote(c)).join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`),
+      db.prepare(
+        `INSERT INTO ${quote(table)} (${columns.map(([c]) => quote(c)).join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`,
+      ),
     ]),
   )
   const write = db.transaction((batch) => {
@@ -117,7 +147,9 @@ async function postgresWriter(url) {
     async finish() {
       // explicit ids leave the serial sequences behind; move them past the data
       for (const table of Object.keys(tables)) {
-        await client.query(`SELECT setval(pg_get_serial_sequence('"${table}"', 'id'), COALESCE((SELECT MAX(id) FROM "${table}"), 1))`)
+        await client.query(
+          `SELECT setval(pg_get_serial_sequence('"${table}"', 'id'), COALESCE((SELECT MAX(id) FROM "${table}"), 1))`,
+        )
       }
     },
     close: () => client.end(),
@@ -134,7 +166,9 @@ export async function growCatalog(db, { url, target, chunk = 5000, log = () => {
     orderBy: { id: 'asc' },
     include: { translations: true, priceTiers: true, certificates: true },
   })
-  const exporters = (await db.exporter.findMany({ where: { status: 'verified' }, select: { id: true }, orderBy: { id: 'asc' } })).map((e) => e.id)
+  const exporters = (
+    await db.exporter.findMany({ where: { status: 'verified' }, select: { id: true }, orderBy: { id: 'asc' } })
+  ).map((e) => e.id)
   const regions = (await db.region.findMany({ select: { id: true }, orderBy: { id: 'asc' } })).map((r) => r.id)
   const existing = await db.product.count()
   const lastId = (await db.product.aggregate({ _max: { id: true } }))._max.id ?? 0
@@ -196,16 +230,26 @@ export async function growCatalog(db, { url, target, chunk = 5000, log = () => {
           })
         }
         for (const tier of source.priceTiers) {
-          tiers.push({ productId: id, minQuantity: tier.minQuantity, unitPriceMinor: Math.max(1, Math.round(tier.unitPriceMinor * factor)) })
+          tiers.push({
+            productId: id,
+            minQuantity: tier.minQuantity,
+            unitPriceMinor: Math.max(1, Math.round(tier.unitPriceMinor * factor)),
+          })
         }
         for (const certificate of source.certificates) certificates.push({ productId: id, kind: certificate.kind })
       }
-      await writer.write({ Product: products, ProductTranslation: translations, PriceTier: tiers, ProductCertificate: certificates })
+      await writer.write({
+        Product: products,
+        ProductTranslation: translations,
+        PriceTier: tiers,
+        ProductCertificate: certificates,
+      })
       rows.products += products.length
       rows.translations += translations.length
       rows.tiers += tiers.length
       rows.certificates += certificates.length
-      if ((offset / chunk) % 5 === 4) log(`  … ${existing + rows.products} products (${Math.round(performance.now() - started)} ms)`)
+      if ((offset / chunk) % 5 === 4)
+        log(`  … ${existing + rows.products} products (${Math.round(performance.now() - started)} ms)`)
     }
     await writer.finish()
   } finally {

@@ -17,12 +17,15 @@ const agent = new http.Agent({ keepAlive: true, maxSockets: connections, maxFree
 
 function get() {
   return new Promise((resolve) => {
-    const request = http.get({ host: url.hostname, port: url.port, path: url.pathname + url.search, agent, headers }, (response) => {
-      let bytes = 0
-      response.on('data', (chunk) => (bytes += chunk.length))
-      response.on('end', () => resolve({ status: response.statusCode, bytes }))
-      response.on('error', () => resolve({ status: 0, bytes }))
-    })
+    const request = http.get(
+      { host: url.hostname, port: url.port, path: url.pathname + url.search, agent, headers },
+      (response) => {
+        let bytes = 0
+        response.on('data', (chunk) => (bytes += chunk.length))
+        response.on('end', () => resolve({ status: response.statusCode, bytes }))
+        response.on('error', () => resolve({ status: 0, bytes }))
+      },
+    )
     request.setTimeout(10_000, () => request.destroy(new Error('timeout')))
     request.on('error', () => resolve({ status: 0, bytes: 0 }))
   })
@@ -57,7 +60,8 @@ async function worker() {
 await Promise.all(Array.from({ length: connections }, worker))
 agent.destroy()
 latencies.sort((a, b) => a - b)
-const at = (p) => (latencies.length ? Math.round(latencies[Math.min(latencies.length - 1, Math.ceil(p * latencies.length) - 1)] * 100) / 100 : null)
+const at = (p) =>
+  latencies.length ? Math.round(latencies[Math.min(latencies.length - 1, Math.ceil(p * latencies.length) - 1)] * 100) / 100 : null
 process.stdout.write(
   JSON.stringify({
     url: url.pathname,

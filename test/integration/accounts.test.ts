@@ -21,8 +21,6 @@ function post(path: string, fields: Record<string, string>, headers: Record<stri
   })
 }
 
-type ActionResult = { init?: { status?: number } | null; data?: { errors?: Record<string, string> } } | Response
-
 function statusOf(result: unknown) {
   if (result instanceof Response) return result.status
   return (result as { init?: { status?: number } }).init?.status ?? 200

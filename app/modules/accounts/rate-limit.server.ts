@@ -7,6 +7,8 @@ export const limits = {
   signIn: { name: 'sign-in', max: 10, windowSeconds: 15 * 60 },
   register: { name: 'register', max: 5, windowSeconds: 60 * 60 },
   passwordReset: { name: 'password-reset', max: 5, windowSeconds: 60 * 60 },
+  exporterRegister: { name: 'exporter-register', max: 5, windowSeconds: 60 * 60 },
+  invite: { name: 'invite', max: 20, windowSeconds: 60 * 60 },
 } satisfies Record<string, Limit>
 
 /** The client address as the app sees it; behind a proxy, X-Forwarded-For's first entry. */

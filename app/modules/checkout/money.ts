@@ -83,3 +83,40 @@ export function formatMoney(money: Money, locale: Locale) {
   }
   return formatter.format(money.amountMinor / 10 ** currencyDigits(money.currency))
 }
+
+export type AmountError = 'invalid' | 'ambiguous' | 'tooPrecise' | 'tooLarge'
+
+/**
+ * A decimal amount typed by a person ("1234.5", "1 234,50", "1,234.50") as exact integer minor
+ * units of `currency`, or why it is not one. Parsed as text, never through a float. "1,234" is
+ * refused as ambiguous: a thousands separator in English, a decimal comma in Russian and Kazakh.
+ */
+export function parseAmount(text: string, currency: string): { ok: true; amountMinor: number } | { ok: false; error: AmountError } {
+  const digits = currencyDigits(currency)
+  const compact = text.trim().replace(/[\s\u00a0\u202f]/g, '')
+  if (compact.length === 0 || compact.length > 32) return { ok: false, error: 'invalid' }
+  let whole: string
+  let fraction: string
+  const plain = /^(\d+)(?:([.,])(\d+))?$/.exec(compact)
+  const grouped = /^(\d{1,3}(?:,\d{3})+)(?:\.(\d+))?$/.exec(compact)
+  if (plain) {
+    if (plain[2] === ',' && plain[3].length === 3) return { ok: false, error: 'ambiguous' }
+    whole = plain[1]
+    fraction = plain[3] ?? ''
+  } else if (grouped) {
+    whole = grouped[1].replace(/,/g, '')
+    fraction = grouped[2] ?? ''
+  } else {
+    return { ok: false, error: 'invalid' }
+  }
+  // trailing zeros beyond the currency's digits change nothing ("12.500" USD is 1250 cents)
+  if (fraction.length > digits) {
+    if (!/^0+$/.test(fraction.slice(digits))) return { ok: false, error: 'tooPrecise' }
+    fraction = fraction.slice(0, digits)
+  }
+  whole = whole.replace(/^0+(?=\d)/, '')
+  if (whole.length > 15) return { ok: false, error: 'tooLarge' }
+  const amount = BigInt(whole) * 10n ** BigInt(digits) + BigInt(fraction.padEnd(digits, '0') || '0')
+  if (amount > BigInt(Number.MAX_SAFE_INTEGER)) return { ok: false, error: 'tooLarge' }
+  return { ok: true, amountMinor: Number(amount) }
+}

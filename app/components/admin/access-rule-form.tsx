@@ -1,0 +1,71 @@
+import { Form } from '@remix-run/react'
+import { useTranslation } from 'react-i18next'
+
+import { CheckboxField, LocalizedFields, SelectField } from '~/components/admin/fields'
+import { Field, FormError } from '~/components/form'
+
+const markets = ['CN', 'HK', 'INTL'] as const
+const verdicts = ['allowed', 'conditional', 'restricted', 'prohibited'] as const
+
+/** The create and edit form of a market-access rule. */
+export function AccessRuleForm({
+  values,
+  errors,
+  submitLabel,
+}: {
+  values: Record<string, string>
+  errors: Record<string, string>
+  submitLabel: string
+}) {
+  const { t } = useTranslation('admin')
+  return (
+    <Form method="post" className="admin-form" noValidate>
+      <FormError namespace="admin" error={errors.form} />
+      <input type="hidden" name="intent" value="save" />
+      <SelectField
+        label={t('rules.market')}
+        name="market"
+        defaultValue={values.market ?? 'CN'}
+        error={errors.market}
+        options={markets.map((market) => ({ value: market, label: `${t(`markets.${market}`)} (${market})` }))}
+      />
+      <Field
+        namespace="admin"
+        label={t('rules.hsPrefix')}
+        name="hsPrefix"
+        inputMode="numeric"
+        required
+        maxLength={6}
+        defaultValue={values.hsPrefix}
+        error={errors.hsPrefix}
+        hint={t('rules.hsPrefixHint')}
+      />
+      <SelectField
+        label={t('rules.verdict')}
+        name="verdict"
+        defaultValue={values.verdict ?? 'conditional'}
+        error={errors.verdict}
+        options={verdicts.map((verdict) => ({ value: verdict, label: t(`statuses.verdict.${verdict}`) }))}
+      />
+      <Field
+        namespace="admin"
+        label={t('rules.source')}
+        name="source"
+        required
+        maxLength={300}
+        defaultValue={values.source}
+        error={errors.source}
+      />
+      <CheckboxField
+        label={t('rules.verified')}
+        name="verified"
+        defaultChecked={values.verified === '1' || values.verified === 'on'}
+        error={errors.verified}
+      />
+      <LocalizedFields field="reason" label={t('rules.reason')} values={values} errors={errors} maxLength={1000} multiline />
+      <button type="submit" className="button button--primary">
+        {submitLabel}
+      </button>
+    </Form>
+  )
+}

@@ -1,0 +1,57 @@
+// The admin dashboard: what waits for a decision and how big the pavilion is.
+import { getDb } from '~/utils/db.server'
+import { dateText } from '~/utils/dates'
+import { pickTranslation, type Locale } from '~/utils/locales'
+
+const latestCount = 5
+
+export async function dashboard(locale: Locale) {
+  const db = getDb()
+  const [
+    pendingExporters,
+    productsInReview,
+    publishedProducts,
+    verifiedExporters,
+    outboxMessages,
+    latestExporters,
+    latestProducts,
+  ] = await Promise.all([
+    db.exporter.count({ where: { status: 'pending' } }),
+    db.product.count({ where: { status: 'in_review' } }),
+    db.product.count({ where: { status: 'published' } }),
+    db.exporter.count({ where: { status: 'verified' } }),
+    db.outboxMessage.count(),
+    db.exporter.findMany({
+      where: { status: 'pending' },
+      orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+      take: latestCount,
+      select: { id: true, bin: true, createdAt: true, translations: { select: { locale: true, legalName: true } } },
+    }),
+    db.product.findMany({
+      where: { status: 'in_review' },
+      orderBy: [{ submittedAt: 'desc' }, { id: 'desc' }],
+      take: latestCount,
+      select: { id: true, slug: true, submittedAt: true, translations: { select: { locale: true, name: true } } },
+    }),
+  ])
+  return {
+    counts: { pendingExporters, productsInReview, publishedProducts, verifiedExporters, outboxMessages },
+    latestExporters: latestExporters.map((row) => {
+      const name = pickTranslation(row.translations, locale)
+      return {
+        id: row.id,
+        bin: row.bin,
+        createdAt: dateText(row.createdAt, locale),
+        name: { text: name?.legalName ?? row.bin, lang: name?.locale ?? locale },
+      }
+    }),
+    latestProducts: latestProducts.map((row) => {
+      const name = pickTranslation(row.translations, locale)
+      return {
+        id: row.id,
+        submittedAt: row.submittedAt ? dateText(row.submittedAt, locale) : null,
+        name: { text: name?.name ?? row.slug, lang: name?.locale ?? locale },
+      }
+    }),
+  }
+}

@@ -1,0 +1,73 @@
+// What admins read but never change: the outbox (mail as sent, text only) and the audit log.
+import { recentAuditEntries } from '~/modules/accounts/audit.server'
+import { outbox } from '~/modules/accounts/mail.server'
+import { getDb } from '~/utils/db.server'
+import { dateText } from '~/utils/dates'
+import type { Locale } from '~/utils/locales'
+
+export const outboxPageSize = 50
+export const auditPageSize = 50
+
+export async function outboxPage(locale: Locale, page: number) {
+  const [total, messages] = await Promise.all([
+    getDb().outboxMessage.count(),
+    outbox(outboxPageSize, (page - 1) * outboxPageSize),
+  ])
+  return {
+    total,
+    page,
+    pageCount: Math.max(1, Math.ceil(total / outboxPageSize)),
+    messages: messages.map((message) => ({
+      id: message.id,
+      to: message.toAddress,
+      locale: message.locale,
+      subject: message.subject,
+      createdAt: dateText(message.createdAt, locale),
+      sentAt: message.sentAt ? dateText(message.sentAt, locale) : null,
+    })),
+  }
+}
+
+export async function outboxMessage(locale: Locale, messageId: number) {
+  const message = await getDb().outboxMessage.findUnique({ where: { id: messageId } })
+  if (!message) return null
+  return {
+    id: message.id,
+    to: message.toAddress,
+    locale: message.locale,
+    subject: message.subject,
+    body: message.body,
+    createdAt: dateText(message.createdAt, locale),
+    sentAt: message.sentAt ? dateText(message.sentAt, locale) : null,
+  }
+}
+
+/** The details JSON, indented for reading; text that is not JSON is shown as it is. */
+function prettyDetails(details: string) {
+  try {
+    return JSON.stringify(JSON.parse(details), null, 2)
+  } catch {
+    return details
+  }
+}
+
+export async function auditPage(locale: Locale, page: number) {
+  const [total, entries] = await Promise.all([
+    getDb().auditLog.count(),
+    recentAuditEntries(auditPageSize, (page - 1) * auditPageSize),
+  ])
+  return {
+    total,
+    page,
+    pageCount: Math.max(1, Math.ceil(total / auditPageSize)),
+    entries: entries.map((entry) => ({
+      id: entry.id,
+      actor: entry.actor?.email ?? null,
+      action: entry.action,
+      entityType: entry.entityType,
+      entityId: entry.entityId,
+      createdAt: dateText(entry.createdAt, locale),
+      details: prettyDetails(entry.details),
+    })),
+  }
+}

@@ -1,0 +1,115 @@
+// An exporter's supporting documents (registration certificate, GACC letter…): stored as uploaded
+// under DOCUMENTS_DIR, outside public/ and the image folder, under a random key; read back only by
+// the company's members and by admins who passed their second factor.
+import { randomBytes } from 'node:crypto'
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises'
+import path from 'node:path'
+
+import { audit } from '~/modules/accounts/audit.server'
+import type { Outcome } from '~/modules/accounts/auth.server'
+import type { SessionUser } from '~/modules/accounts/session.server'
+import { documentKinds } from '~/modules/exporters/document-kinds'
+import { companyOf, type Member } from '~/modules/exporters/membership.server'
+import { checkDocumentUpload, cleanFileName } from '~/modules/exporters/upload-checks.server'
+import { getDb } from '~/utils/db.server'
+import type { UploadedFile } from '~/utils/multipart.server'
+
+export const maxDocumentsPerCompany = 30
+
+export function documentsDir() {
+  return path.resolve(process.env.DOCUMENTS_DIR || 'data/documents')
+}
+
+/** The file of a stored key; keys are ours (`<exporterId>/<hex>`), but never trust a path blindly. */
+function documentPath(storageKey: string) {
+  const root = documentsDir()
+  const file = path.resolve(root, storageKey)
+  if (!file.startsWith(root + path.sep)) throw new Error('A document key points outside the documents folder')
+  return file
+}
+
+export async function saveExporterDocument(
+  user: Member,
+  input: { kind: string; file: UploadedFile | null; fileTooLarge?: boolean },
+): Promise<Outcome<{ id: number }>> {
+  const company = await companyOf(user)
+  const db = getDb()
+  if (!(documentKinds as readonly string[]).includes(input.kind))
+    return { ok: false, errors: { kind: 'errors.documentKindRequired' } }
+  const checked = await checkDocumentUpload(input.file, input.fileTooLarge)
+  if (!checked.ok) return { ok: false, errors: { file: checked.error } }
+  if ((await db.exporterDocument.count({ where: { exporterId: company.id } })) >= maxDocumentsPerCompany) {
+    return { ok: false, errors: { file: 'errors.tooManyDocuments' } }
+  }
+  const file = input.file!
+  const storageKey = `${company.id}/${randomBytes(16).toString('hex')}.${checked.extension}`
+  const target = documentPath(storageKey)
+  await mkdir(path.dirname(target), { recursive: true })
+  await writeFile(target, file.bytes, { flag: 'wx' })
+  let id: number
+  try {
+    const row = await db.exporterDocument.create({
+      data: {
+        exporterId: company.id,
+        kind: input.kind,
+        fileName: cleanFileName(file.fileName),
+        storageKey,
+        contentType: checked.contentType,
+        sizeBytes: file.bytes.length,
+        uploadedById: user.id,
+      },
+      select: { id: true },
+    })
+    id = row.id
+  } catch (error) {
+    await rm(target, { force: true })
+    throw error
+  }
+  await audit(user, 'exporter.document_uploaded', 'Exporter', company.id, { documentId: id, kind: input.kind })
+  return { ok: true, value: { id } }
+}
+
+export async function listExporterDocuments(exporterId: number) {
+  return getDb().exporterDocument.findMany({
+    where: { exporterId },
+    orderBy: { id: 'desc' },
+    select: { id: true, kind: true, fileName: true, contentType: true, sizeBytes: true, createdAt: true },
+  })
+}
+
+type DocumentReader = Pick<SessionUser, 'id' | 'role' | 'exporterId'> &
+  Partial<Pick<SessionUser, 'totpEnabled' | 'secondFactorDone'>>
+
+/**
+ * The document's record if `user` may read it: a member of the company that owns it, or an admin
+ * who has passed the second factor in this session. Null otherwise (answer 404: say nothing).
+ */
+export async function authorizeDocument(user: DocumentReader | null, documentId: number) {
+  if (!user || !Number.isSafeInteger(documentId) || documentId <= 0) return null
+  const document = await getDb().exporterDocument.findUnique({
+    where: { id: documentId },
+    select: { id: true, exporterId: true, fileName: true, storageKey: true, contentType: true, sizeBytes: true },
+  })
+  if (!document) return null
+  const isAdmin = user.role === 'admin' && user.totpEnabled === true && user.secondFactorDone === true
+  const isMember = user.role === 'exporter' && user.exporterId === document.exporterId
+  return isAdmin || isMember ? document : null
+}
+
+/** A download Response for the document, or null when `user` may not have it. */
+export async function documentResponse(user: DocumentReader | null, documentId: number) {
+  const document = await authorizeDocument(user, documentId)
+  if (!document) return null
+  const body = await readFile(documentPath(document.storageKey))
+  const asciiName = document.fileName.replace(/[^\x20-\x7e]/g, '_').replace(/["\\;]/g, '_')
+  return new Response(body, {
+    headers: {
+      'Content-Type': document.contentType,
+      'Content-Length': String(body.length),
+      'Content-Disposition': `attachment; filename="${asciiName}"; filename*=UTF-8''${encodeURIComponent(document.fileName)}`,
+      'X-Content-Type-Options': 'nosniff',
+      'Cache-Control': 'private, no-store',
+      'Content-Security-Policy': "default-src 'none'; sandbox",
+    },
+  })
+}

@@ -1,0 +1,160 @@
+// Company registration: one transaction creates the exporter (pending verification) and its first
+// member; then the registrant is told by mail, in their language, that the pavilion has it.
+// Status, role and verification are set here, never read from the form.
+import { z } from 'zod'
+
+import { audit } from '~/modules/accounts/audit.server'
+import { email, type Outcome } from '~/modules/accounts/auth.server'
+import { sendMail } from '~/modules/accounts/mail.server'
+import { hashPassword } from '~/modules/accounts/password.server'
+import { isValidBin } from '~/modules/exporters/bin'
+import { text } from '~/modules/exporters/fields.server'
+import { uniqueSlug } from '~/modules/exporters/slugs'
+import { getDb } from '~/utils/db.server'
+import { getFixedT } from '~/utils/i18n.server'
+import type { Locale } from '~/utils/locales'
+import { publicUrl } from '~/utils/public-url.server'
+
+/** Legal names are required in these languages, optional in Simplified Chinese. */
+export const legalNameLocales = ['kk', 'ru', 'en'] as const
+
+function isWebAddress(value: string) {
+  try {
+    const url = new URL(value)
+    return (url.protocol === 'https:' || url.protocol === 'http:') && url.hostname.includes('.')
+  } catch {
+    return false
+  }
+}
+
+const password = z
+  .string({ required_error: 'errors.passwordTooShort', invalid_type_error: 'errors.passwordTooShort' })
+  .min(10, 'errors.passwordTooShort')
+  .max(200, 'errors.passwordTooLong')
+
+export const ExporterRegistrationForm = z.object({
+  email,
+  password,
+  contactName: text(100, 'errors.contactNameRequired'),
+  contactPhone: text(40, 'errors.phoneRequired').refine((value) => /^\+?[\d\s()-]{6,30}$/.test(value), 'errors.phoneInvalid'),
+  contactEmail: z.preprocess(
+    (value) => (typeof value === 'string' ? value.trim().toLowerCase() : ''),
+    z.string().refine((value) => value === '' || email.safeParse(value).success, 'errors.emailInvalid'),
+  ),
+  'legalName.kk': text(200, 'errors.legalNameRequired'),
+  'legalName.ru': text(200, 'errors.legalNameRequired'),
+  'legalName.en': text(200, 'errors.legalNameRequired'),
+  'legalName.zh-hans': text(200),
+  bin: z.preprocess(
+    (value) => (typeof value === 'string' ? value.replace(/[\s\u00a0]/g, '') : ''),
+    z
+      .string()
+      .min(1, 'errors.binRequired')
+      .regex(/^\d{12}$/, 'errors.binFormat')
+      .refine(isValidBin, 'errors.binCheckDigit'),
+  ),
+  region: z.preprocess((value) => value ?? '', z.string().regex(/^[a-z-]{2,40}$/, 'errors.regionRequired')),
+  city: text(100, 'errors.cityRequired'),
+  address: text(300, 'errors.addressRequired'),
+  gaccRegistration: text(40).refine((value) => value === '' || /^[A-Za-z0-9/-]{4,40}$/.test(value), 'errors.gaccInvalid'),
+  website: text(200).refine((value) => value === '' || isWebAddress(value), 'errors.websiteInvalid'),
+  about: text(2000),
+})
+
+export type ExporterRegistration = z.infer<typeof ExporterRegistrationForm>
+
+function isUniqueViolation(error: unknown) {
+  return typeof error === 'object' && error !== null && (error as { code?: string }).code === 'P2002'
+}
+
+async function conflicts(input: ExporterRegistration) {
+  const db = getDb()
+  const errors: Record<string, string> = {}
+  if (await db.user.findUnique({ where: { email: input.email }, select: { id: true } })) errors.email = 'errors.emailTaken'
+  if (await db.exporter.findUnique({ where: { bin: input.bin }, select: { id: true } })) errors.bin = 'errors.binTaken'
+  return errors
+}
+
+export async function registerExporter(
+  input: ExporterRegistration,
+  locale: Locale,
+): Promise<Outcome<{ userId: number; exporterId: number }>> {
+  const db = getDb()
+  const region = await db.region.findUnique({ where: { code: input.region }, select: { id: true } })
+  const errors = await conflicts(input)
+  if (!region) errors.region = 'errors.regionRequired'
+  if (Object.keys(errors).length > 0) return { ok: false, errors }
+
+  const names = {
+    kk: input['legalName.kk'],
+    ru: input['legalName.ru'],
+    en: input['legalName.en'],
+    'zh-hans': input['legalName.zh-hans'],
+  }
+  // the about text is in the language the form was filled in; the other rows start empty
+  const aboutLocale = locale in names && names[locale as keyof typeof names] ? locale : 'en'
+  const translations = Object.entries(names)
+    .filter(([, legalName]) => legalName !== '')
+    .map(([rowLocale, legalName]) => ({
+      locale: rowLocale,
+      legalName,
+      city: input.city,
+      about: rowLocale === aboutLocale ? input.about : '',
+    }))
+  const passwordHash = await hashPassword(input.password)
+
+  let created: { userId: number; exporterId: number }
+  try {
+    created = await db.$transaction(async (tx) => {
+      const exporter = await tx.exporter.create({
+        data: {
+          slug: uniqueSlug(input['legalName.en'], 'company'),
+          bin: input.bin,
+          status: 'pending',
+          regionId: region!.id,
+          gaccRegistration: input.gaccRegistration || null,
+          address: input.address,
+          contactName: input.contactName,
+          contactPhone: input.contactPhone,
+          contactEmail: input.contactEmail || input.email,
+          website: input.website || null,
+          translations: { create: translations },
+        },
+        select: { id: true },
+      })
+      const user = await tx.user.create({
+        data: {
+          email: input.email,
+          passwordHash,
+          displayName: input.contactName,
+          role: 'exporter',
+          locale,
+          exporterId: exporter.id,
+        },
+        select: { id: true },
+      })
+      return { userId: user.id, exporterId: exporter.id }
+    })
+  } catch (error) {
+    // another registration took the email or BIN between our check and the insert
+    if (isUniqueViolation(error)) {
+      const raced = await conflicts(input)
+      return { ok: false, errors: Object.keys(raced).length > 0 ? raced : { form: 'errors.tryAgain' } }
+    }
+    throw error
+  }
+
+  await audit({ id: created.userId }, 'exporter.registered', 'Exporter', created.exporterId, { bin: input.bin })
+  const t = getFixedT(locale, 'portal')
+  await sendMail({
+    to: input.email,
+    locale,
+    subject: t('mail.registeredSubject'),
+    body: t('mail.registeredBody', {
+      name: input.contactName,
+      company: names[locale as keyof typeof names] || names.en,
+      link: `${publicUrl()}/${locale}/exporter`,
+    }),
+  })
+  return { ok: true, value: created }
+}

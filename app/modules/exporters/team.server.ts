@@ -1,0 +1,196 @@
+// A company's team: members invite colleagues by mail; the link (a token stored only as its hash,
+// valid 7 days, usable once) creates an account attached to the company, or attaches the buyer
+// account of whoever opens it signed in.
+import { createHash, randomBytes } from 'node:crypto'
+
+import { audit } from '~/modules/accounts/audit.server'
+import { email as emailSchema, newPassword, type Outcome } from '~/modules/accounts/auth.server'
+import { sendMail } from '~/modules/accounts/mail.server'
+import { hashPassword } from '~/modules/accounts/password.server'
+import type { SessionUser } from '~/modules/accounts/session.server'
+import { text } from '~/modules/exporters/fields.server'
+import { companyOf, type Member } from '~/modules/exporters/membership.server'
+import { getDb } from '~/utils/db.server'
+import { getFixedT } from '~/utils/i18n.server'
+import { pickTranslation, type Locale } from '~/utils/locales'
+import { publicUrl } from '~/utils/public-url.server'
+
+export const invitationLifetimeMs = 7 * 24 * 60 * 60 * 1000
+const maxOpenInvitations = 20
+
+const hashToken = (token: string) => createHash('sha256').update(token).digest('hex')
+
+async function companyName(exporterId: number, locale: Locale) {
+  const rows = await getDb().exporterTranslation.findMany({ where: { exporterId }, select: { locale: true, legalName: true } })
+  const row = pickTranslation(rows, locale)
+  return { text: row?.legalName ?? '', lang: row?.locale ?? locale }
+}
+
+export async function listTeam(user: Member) {
+  const company = await companyOf(user)
+  const db = getDb()
+  const [members, invitations] = await Promise.all([
+    db.user.findMany({
+      where: { exporterId: company.id, role: 'exporter' },
+      orderBy: { id: 'asc' },
+      select: { id: true, displayName: true, email: true },
+    }),
+    db.invitation.findMany({
+      where: { exporterId: company.id, acceptedAt: null },
+      orderBy: { id: 'desc' },
+      select: { id: true, email: true, expiresAt: true },
+    }),
+  ])
+  const now = Date.now()
+  return {
+    members: members.map((member) => ({ ...member, isYou: member.id === user.id })),
+    invitations: invitations.map((invitation) => ({ ...invitation, expired: invitation.expiresAt.getTime() < now })),
+  }
+}
+
+/** Invites `address` to the caller's company and mails the link in `locale`. */
+export async function inviteColleague(user: Member, address: unknown, locale: Locale): Promise<Outcome<{ id: number }>> {
+  const company = await companyOf(user)
+  const parsed = emailSchema.safeParse(address ?? '')
+  if (!parsed.success) return { ok: false, errors: { email: parsed.error.issues[0].message } }
+  const db = getDb()
+  const existing = await db.user.findUnique({ where: { email: parsed.data }, select: { exporterId: true } })
+  if (existing?.exporterId === company.id) return { ok: false, errors: { email: 'errors.alreadyMember' } }
+  const open = await db.invitation.count({ where: { exporterId: company.id, acceptedAt: null, expiresAt: { gt: new Date() } } })
+  if (open >= maxOpenInvitations) return { ok: false, errors: { email: 'errors.tooManyInvitations' } }
+
+  const token = randomBytes(32).toString('base64url')
+  const invitation = await db.invitation.create({
+    data: {
+      exporterId: company.id,
+      email: parsed.data,
+      tokenHash: hashToken(token),
+      invitedById: user.id,
+      expiresAt: new Date(Date.now() + invitationLifetimeMs),
+    },
+    select: { id: true },
+  })
+  const inviter = await db.user.findUniqueOrThrow({ where: { id: user.id }, select: { displayName: true } })
+  const name = (await companyName(company.id, locale)).text
+  const t = getFixedT(locale, 'portal')
+  await sendMail({
+    to: parsed.data,
+    locale,
+    subject: t('mail.invitationSubject', { company: name }),
+    body: t('mail.invitationBody', {
+      inviter: inviter.displayName,
+      company: name,
+      link: `${publicUrl()}/${locale}/invitations/${token}`,
+    }),
+  })
+  await audit(user, 'exporter.member_invited', 'Exporter', company.id, { invitationId: invitation.id, email: parsed.data })
+  return { ok: true, value: invitation }
+}
+
+/** Withdraws an open invitation of the caller's company (404 for any other). */
+export async function revokeInvitation(user: Member, invitationId: number) {
+  const company = await companyOf(user)
+  const { count } = await getDb().invitation.deleteMany({ where: { id: invitationId, exporterId: company.id, acceptedAt: null } })
+  if (count === 0) throw new Response('Not found', { status: 404 })
+  await audit(user, 'exporter.invitation_revoked', 'Exporter', company.id, { invitationId })
+}
+
+const tokenPattern = /^[A-Za-z0-9_-]{20,100}$/
+
+/** What the invitation page shows; null when the link is unknown, used or expired. */
+export async function findInvitation(token: string, locale: Locale) {
+  if (!tokenPattern.test(token)) return null
+  const invitation = await getDb().invitation.findUnique({
+    where: { tokenHash: hashToken(token) },
+    select: { id: true, email: true, exporterId: true, expiresAt: true, acceptedAt: true },
+  })
+  if (!invitation || invitation.acceptedAt || invitation.expiresAt < new Date()) return null
+  const accountExists = (await getDb().user.findUnique({ where: { email: invitation.email }, select: { id: true } })) !== null
+  return {
+    email: invitation.email,
+    exporterId: invitation.exporterId,
+    company: await companyName(invitation.exporterId, locale),
+    accountExists,
+  }
+}
+
+export type Acceptance =
+  | { kind: 'new-account'; displayName: unknown; password: unknown; locale: Locale }
+  | { kind: 'signed-in'; user: Pick<SessionUser, 'id' | 'role' | 'exporterId'> }
+
+const displayName = text(100, 'errors.contactNameRequired')
+
+/** Accepts the invitation once: a new account with the invited address, or the signed-in buyer's. */
+export async function acceptInvitation(
+  token: string,
+  acceptance: Acceptance,
+): Promise<Outcome<{ userId: number; exporterId: number }>> {
+  const db = getDb()
+  const invitation = tokenPattern.test(token)
+    ? await db.invitation.findUnique({
+        where: { tokenHash: hashToken(token) },
+        select: { id: true, email: true, exporterId: true, expiresAt: true, acceptedAt: true },
+      })
+    : null
+  if (!invitation || invitation.acceptedAt || invitation.expiresAt < new Date())
+    return { ok: false, errors: { form: 'errors.invitationInvalid' } }
+
+  let userId: number
+  if (acceptance.kind === 'signed-in') {
+    const { user } = acceptance
+    if (user.role === 'exporter' && user.exporterId === invitation.exporterId)
+      return { ok: false, errors: { form: 'errors.alreadyMember' } }
+    // an admin or another company's member cannot be moved by a link
+    if (user.role !== 'buyer' || user.exporterId !== null) return { ok: false, errors: { form: 'errors.cannotJoin' } }
+    // the link works once, even when it is opened twice at the same moment
+    const claimed = await db.$transaction(async (tx) => {
+      const { count } = await tx.invitation.updateMany({
+        where: { id: invitation.id, acceptedAt: null },
+        data: { acceptedAt: new Date() },
+      })
+      if (count === 0) return false
+      await tx.user.update({ where: { id: user.id }, data: { role: 'exporter', exporterId: invitation.exporterId } })
+      return true
+    })
+    if (!claimed) return { ok: false, errors: { form: 'errors.invitationInvalid' } }
+    userId = user.id
+  } else {
+    const errors: Record<string, string> = {}
+    const name = displayName.safeParse(acceptance.displayName)
+    const password = newPassword.safeParse(acceptance.password ?? '')
+    if (!name.success) errors.displayName = name.error.issues[0].message
+    if (!password.success) errors.password = password.error.issues[0].message
+    if (await db.user.findUnique({ where: { email: invitation.email }, select: { id: true } }))
+      errors.form = 'errors.accountExists'
+    if (!name.success || !password.success || errors.form) return { ok: false, errors }
+    const passwordHash = await hashPassword(password.data)
+    let created: { id: number } | null
+    try {
+      created = await db.$transaction(async (tx) => {
+        const { count } = await tx.invitation.updateMany({
+          where: { id: invitation.id, acceptedAt: null },
+          data: { acceptedAt: new Date() },
+        })
+        if (count === 0) return null
+        return tx.user.create({
+          data: {
+            email: invitation.email,
+            displayName: name.data,
+            passwordHash,
+            role: 'exporter',
+            locale: acceptance.locale,
+            exporterId: invitation.exporterId,
+          },
+          select: { id: true },
+        })
+      })
+    } catch (error) {
+      if ((error as { code?: string }).code === 'P2002') return { ok: false, errors: { form: 'errors.accountExists' } }
+      throw error
+    }
+    if (!created) return { ok: false, errors: { form: 'errors.invitationInvalid' } }
+    userId = created.id
+  }
+  await audit({ id: userId }, 'exporter.member_joined', 'Exporter', invitation.exporterId, { invitationId: invitation.id })
+  return { ok: true, value: { userId, exporterId: invitation.exporterId } }
+}

@@ -1,0 +1,100 @@
+import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import { Link, useLoaderData } from '@remix-run/react'
+import { useTranslation } from 'react-i18next'
+
+import { Text, When } from '~/components/admin/ui'
+import { requireRole } from '~/modules/accounts/session.server'
+import { dashboard } from '~/modules/admin/dashboard.server'
+import { useRootLocale } from '~/root'
+import { cacheHeaders, privatePage } from '~/utils/cache'
+import { getFixedT } from '~/utils/i18n.server'
+import type { Locale } from '~/utils/locales'
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const locale = params.locale as Locale
+  await requireRole(request, locale, 'admin')
+  return { title: getFixedT(locale, 'admin')('dashboard.title'), ...(await dashboard(locale)) }
+}
+
+export const headers = () => cacheHeaders(privatePage)
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }]
+
+const countLinks = {
+  pendingExporters: 'exporters?status=pending',
+  productsInReview: 'products',
+  publishedProducts: 'products?status=published',
+  verifiedExporters: 'exporters?status=verified',
+  outboxMessages: 'outbox',
+} as const
+
+export default function AdminDashboard() {
+  const { counts, latestExporters, latestProducts } = useLoaderData<typeof loader>()
+  const locale = useRootLocale()
+  const { t } = useTranslation('admin')
+  return (
+    <>
+      <h1>{t('dashboard.title')}</h1>
+      <dl className="admin-counts">
+        {(Object.keys(countLinks) as (keyof typeof countLinks)[]).map((key) => (
+          <div key={key}>
+            <dt>
+              <Link to={`/${locale}/admin/${countLinks[key]}`}>{t(`dashboard.counts.${key}`)}</Link>
+            </dt>
+            <dd>{counts[key]}</dd>
+          </div>
+        ))}
+      </dl>
+      <div className="admin-panels">
+        <section className="admin-panel" aria-labelledby="pending-exporters">
+          <h2 id="pending-exporters">{t('dashboard.pendingExporters')}</h2>
+          {latestExporters.length === 0 ? (
+            <p className="muted">{t('dashboard.nothingPending')}</p>
+          ) : (
+            <ul>
+              {latestExporters.map((exporter) => (
+                <li key={exporter.id}>
+                  <Link to={`/${locale}/admin/exporters/${exporter.id}`}>
+                    <Text value={exporter.name} locale={locale} />
+                  </Link>{' '}
+                  <span className="muted">
+                    <When value={exporter.createdAt} />
+                  </span>
+                </li>
+              ))}
+            </ul>
+          )}
+          <p>
+            <Link to={`/${locale}/admin/exporters?status=pending`}>{t('dashboard.allPendingExporters')}</Link>
+          </p>
+        </section>
+        <section className="admin-panel" aria-labelledby="products-in-review">
+          <h2 id="products-in-review">{t('dashboard.productsInReview')}</h2>
+          {latestProducts.length === 0 ? (
+            <p className="muted">{t('dashboard.nothingPending')}</p>
+          ) : (
+            <ul>
+              {latestProducts.map((product) => (
+                <li key={product.id}>
+                  <Link to={`/${locale}/admin/products/${product.id}`}>
+                    <Text value={product.name} locale={locale} />
+                  </Link>{' '}
+                  <span className="muted">
+                    <When value={product.submittedAt} />
+                  </span>
+                </li>
+              ))}
+            </ul>
+          )}
+          <p>
+            <Link to={`/${locale}/admin/products`}>{t('dashboard.reviewQueue')}</Link>
+          </p>
+        </section>
+        {/* Orders arrive with checkout (issue 5): their counts and latest orders go here, no figures until then. */}
+        <section className="admin-panel admin-panel--placeholder" aria-labelledby="orders" data-testid="orders-placeholder">
+          <h2 id="orders">{t('dashboard.ordersTitle')}</h2>
+          <p className="muted">{t('dashboard.ordersLater')}</p>
+        </section>
+      </div>
+    </>
+  )
+}

@@ -1,0 +1,71 @@
+import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import { useLoaderData } from '@remix-run/react'
+import { useTranslation } from 'react-i18next'
+
+import { When } from '~/components/admin/ui'
+import { Pagination } from '~/components/pagination'
+import { requireRole } from '~/modules/accounts/session.server'
+import { auditPage } from '~/modules/admin/records.server'
+import { cacheHeaders, privatePage } from '~/utils/cache'
+import { pageParam } from '~/utils/http.server'
+import { getFixedT } from '~/utils/i18n.server'
+import type { Locale } from '~/utils/locales'
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const locale = params.locale as Locale
+  await requireRole(request, locale, 'admin')
+  return { title: getFixedT(locale, 'admin')('audit.title'), ...(await auditPage(locale, pageParam(new URL(request.url)))) }
+}
+
+export const headers = () => cacheHeaders(privatePage)
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }]
+
+export default function AdminAudit() {
+  const { entries, total, page, pageCount } = useLoaderData<typeof loader>()
+  const { t } = useTranslation('admin')
+  return (
+    <>
+      <h1>{t('audit.title')}</h1>
+      <p className="muted">{t('audit.lead', { count: total })}</p>
+      {entries.length === 0 ? (
+        <p>{t('audit.empty')}</p>
+      ) : (
+        <table className="admin-table">
+          <thead>
+            <tr>
+              <th scope="col">{t('audit.when')}</th>
+              <th scope="col">{t('audit.who')}</th>
+              <th scope="col">{t('audit.what')}</th>
+              <th scope="col">{t('audit.entity')}</th>
+              <th scope="col">{t('audit.details')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {entries.map((entry) => (
+              <tr key={entry.id}>
+                <td>
+                  <When value={entry.createdAt} />
+                </td>
+                <td>{entry.actor ?? t('audit.system')}</td>
+                <td>
+                  <code>{entry.action}</code>
+                </td>
+                <td>
+                  <code>
+                    {entry.entityType} #{entry.entityId}
+                  </code>
+                </td>
+                <td>
+                  <pre className="audit-details" tabIndex={0}>
+                    {entry.details}
+                  </pre>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      <Pagination page={page} pageCount={pageCount} />
+    </>
+  )
+}

@@ -1,0 +1,73 @@
+import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import { Link, useLoaderData } from '@remix-run/react'
+import { useTranslation } from 'react-i18next'
+
+import { Notice, StatusBadge, Text } from '~/components/admin/ui'
+import { requireRole } from '~/modules/accounts/session.server'
+import { listCheckpoints } from '~/modules/admin/checkpoints.server'
+import { useRootLocale } from '~/root'
+import { cacheHeaders, privatePage } from '~/utils/cache'
+import { getFixedT } from '~/utils/i18n.server'
+import type { Locale } from '~/utils/locales'
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const locale = params.locale as Locale
+  await requireRole(request, locale, 'admin')
+  return { title: getFixedT(locale, 'admin')('checkpoints.title'), checkpoints: await listCheckpoints(locale) }
+}
+
+export const headers = () => cacheHeaders(privatePage)
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }]
+
+export default function AdminCheckpoints() {
+  const { checkpoints } = useLoaderData<typeof loader>()
+  const locale = useRootLocale()
+  const { t } = useTranslation('admin')
+  return (
+    <>
+      <h1>{t('checkpoints.title')}</h1>
+      <Notice />
+      <table className="admin-table">
+        <thead>
+          <tr>
+            <th scope="col">{t('checkpoints.name')}</th>
+            <th scope="col">{t('checkpoints.mode')}</th>
+            <th scope="col">{t('checkpoints.status')}</th>
+            <th scope="col">{t('checkpoints.coordinates')}</th>
+            <th scope="col">{t('checkpoints.source')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {checkpoints.map((checkpoint) => (
+            <tr key={checkpoint.id}>
+              <td>
+                <Link to={`/${locale}/admin/checkpoints/${checkpoint.id}`}>
+                  <Text value={checkpoint.name} locale={locale} />
+                </Link>
+              </td>
+              <td>{t(`checkpoints.modes.${checkpoint.mode}`)}</td>
+              <td>
+                <StatusBadge kind="checkpoint" status={checkpoint.status} />
+              </td>
+              <td>
+                {checkpoint.lat === null || checkpoint.lon === null ? (
+                  <span className="muted">{t('checkpoints.noCoordinates')}</span>
+                ) : (
+                  <>
+                    <code>
+                      {checkpoint.lat}, {checkpoint.lon}
+                    </code>{' '}
+                    <span className={checkpoint.coordinatesVerified ? 'badge badge--ok' : 'badge badge--problem'}>
+                      {checkpoint.coordinatesVerified ? t('checkpoints.verified') : t('checkpoints.unverified')}
+                    </span>
+                  </>
+                )}
+              </td>
+              <td>{checkpoint.source}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </>
+  )
+}

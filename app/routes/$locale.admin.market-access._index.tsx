@@ -1,0 +1,90 @@
+import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import { Link, useLoaderData } from '@remix-run/react'
+import { useTranslation } from 'react-i18next'
+
+import { Notice, StatusBadge, Text } from '~/components/admin/ui'
+import { requireRole } from '~/modules/accounts/session.server'
+import { listAccessRules } from '~/modules/admin/access-rules.server'
+import { useRootLocale } from '~/root'
+import { cacheHeaders, privatePage } from '~/utils/cache'
+import { getFixedT } from '~/utils/i18n.server'
+import type { Locale } from '~/utils/locales'
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const locale = params.locale as Locale
+  await requireRole(request, locale, 'admin')
+  return { title: getFixedT(locale, 'admin')('rules.title'), rules: await listAccessRules(locale) }
+}
+
+export const headers = () => cacheHeaders(privatePage)
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }]
+
+export default function AdminAccessRules() {
+  const { rules } = useLoaderData<typeof loader>()
+  const locale = useRootLocale()
+  const { t } = useTranslation('admin')
+  return (
+    <>
+      <h1>{t('rules.title')}</h1>
+      <p className="muted">{t('rules.lead')}</p>
+      <Notice />
+      <p>
+        <Link className="button button--primary" to={`/${locale}/admin/market-access/new`}>
+          {t('rules.create')}
+        </Link>
+      </p>
+      {rules.length === 0 ? (
+        <p>{t('rules.none')}</p>
+      ) : (
+        <table className="admin-table">
+          <thead>
+            <tr>
+              <th scope="col">{t('rules.market')}</th>
+              <th scope="col">{t('rules.hsPrefix')}</th>
+              <th scope="col">{t('rules.verdict')}</th>
+              <th scope="col">{t('rules.reason')}</th>
+              <th scope="col">{t('rules.source')}</th>
+              <th scope="col">
+                <span className="visually-hidden">{t('rules.edit')}</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {rules.map((rule) => (
+              <tr key={rule.id}>
+                <td>{t(`markets.${rule.market}`)}</td>
+                <td>
+                  <code>{rule.hsPrefix}</code>
+                  {rule.hsDescription ? (
+                    <>
+                      <br />
+                      <span className="muted" lang="en">
+                        {rule.hsDescription}
+                      </span>
+                    </>
+                  ) : null}
+                </td>
+                <td>
+                  <StatusBadge kind="verdict" status={rule.verdict} />
+                  {rule.verified ? null : <span className="badge badge--problem">{t('rules.unverified')}</span>}
+                </td>
+                <td>
+                  <Text value={rule.reason} locale={locale} />
+                </td>
+                <td>{rule.source}</td>
+                <td>
+                  <Link
+                    to={`/${locale}/admin/market-access/${rule.id}`}
+                    aria-label={t('rules.editNamed', { market: rule.market, prefix: rule.hsPrefix })}
+                  >
+                    {t('rules.edit')}
+                  </Link>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </>
+  )
+}

@@ -1,0 +1,68 @@
+import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import { Link, useLoaderData } from '@remix-run/react'
+import { useTranslation } from 'react-i18next'
+
+import { When } from '~/components/admin/ui'
+import { Pagination } from '~/components/pagination'
+import { requireRole } from '~/modules/accounts/session.server'
+import { outboxPage } from '~/modules/admin/records.server'
+import { useRootLocale } from '~/root'
+import { cacheHeaders, privatePage } from '~/utils/cache'
+import { pageParam } from '~/utils/http.server'
+import { getFixedT } from '~/utils/i18n.server'
+import { htmlLang, isLocale, type Locale } from '~/utils/locales'
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const locale = params.locale as Locale
+  await requireRole(request, locale, 'admin')
+  return { title: getFixedT(locale, 'admin')('outbox.title'), ...(await outboxPage(locale, pageParam(new URL(request.url)))) }
+}
+
+export const headers = () => cacheHeaders(privatePage)
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }]
+
+export default function AdminOutbox() {
+  const { messages, total, page, pageCount } = useLoaderData<typeof loader>()
+  const locale = useRootLocale()
+  const { t } = useTranslation('admin')
+  return (
+    <>
+      <h1>{t('outbox.title')}</h1>
+      <p className="muted">{t('outbox.lead', { count: total })}</p>
+      {messages.length === 0 ? (
+        <p>{t('outbox.empty')}</p>
+      ) : (
+        <table className="admin-table">
+          <thead>
+            <tr>
+              <th scope="col">{t('outbox.subject')}</th>
+              <th scope="col">{t('outbox.to')}</th>
+              <th scope="col">{t('outbox.created')}</th>
+              <th scope="col">{t('outbox.sent')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {messages.map((message) => (
+              <tr key={message.id}>
+                <td>
+                  <Link
+                    to={`/${locale}/admin/outbox/${message.id}`}
+                    lang={isLocale(message.locale) && message.locale !== locale ? htmlLang(message.locale) : undefined}
+                  >
+                    {message.subject}
+                  </Link>
+                </td>
+                <td>{message.to}</td>
+                <td>
+                  <When value={message.createdAt} />
+                </td>
+                <td>{message.sentAt ? <When value={message.sentAt} /> : t('outbox.notSent')}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      <Pagination page={page} pageCount={pageCount} />
+    </>
+  )
+}

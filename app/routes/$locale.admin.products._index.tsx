@@ -1,0 +1,99 @@
+import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import { Link, useLoaderData } from '@remix-run/react'
+import { useTranslation } from 'react-i18next'
+
+import { Text, When } from '~/components/admin/ui'
+import { Pagination } from '~/components/pagination'
+import { requireRole } from '~/modules/accounts/session.server'
+import { listProductsForAdmin, productStatusFilter } from '~/modules/admin/products.server'
+import { productStatuses } from '~/modules/catalog/product-status.server'
+import { useRootLocale } from '~/root'
+import { cacheHeaders, privatePage } from '~/utils/cache'
+import { pageParam } from '~/utils/http.server'
+import { getFixedT } from '~/utils/i18n.server'
+import type { Locale } from '~/utils/locales'
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const locale = params.locale as Locale
+  await requireRole(request, locale, 'admin')
+  const url = new URL(request.url)
+  const status = productStatusFilter(url.searchParams.get('status'))
+  return {
+    title: getFixedT(locale, 'admin')('products.title'),
+    status,
+    statuses: productStatuses,
+    ...(await listProductsForAdmin(locale, status, pageParam(url))),
+  }
+}
+
+export const headers = () => cacheHeaders(privatePage)
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }]
+
+export default function AdminProducts() {
+  const { status, statuses, products, countByStatus, page, pageCount } = useLoaderData<typeof loader>()
+  const locale = useRootLocale()
+  const { t } = useTranslation('admin')
+  const base = `/${locale}/admin/products`
+  return (
+    <>
+      <h1>{status === 'in_review' ? t('products.queueTitle') : t('products.title')}</h1>
+      <nav aria-label={t('products.filterLabel')}>
+        <ul className="admin-filters">
+          {statuses.map((candidate) => (
+            <li key={candidate}>
+              <Link
+                to={candidate === 'in_review' ? base : `${base}?status=${candidate}`}
+                aria-current={status === candidate ? 'page' : undefined}
+              >
+                {t('products.filterCount', { status: t(`statuses.product.${candidate}`), count: countByStatus[candidate] ?? 0 })}
+              </Link>
+            </li>
+          ))}
+        </ul>
+      </nav>
+      {status === 'in_review' ? <p className="muted">{t('products.queueLead')}</p> : null}
+      {products.length === 0 ? (
+        <p>{status === 'in_review' ? t('products.queueEmpty') : t('products.none')}</p>
+      ) : (
+        <table className="admin-table">
+          <thead>
+            <tr>
+              <th scope="col">{t('products.name')}</th>
+              <th scope="col">{t('products.exporter')}</th>
+              <th scope="col">{t('products.category')}</th>
+              <th scope="col">{t('products.hsCode')}</th>
+              <th scope="col">{status === 'in_review' ? t('products.submitted') : t('products.updated')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {products.map((product) => (
+              <tr key={product.id}>
+                <td>
+                  <Link to={`${base}/${product.id}`}>
+                    <Text value={product.name} locale={locale} />
+                  </Link>
+                  {product.featured ? <span className="badge badge--ok"> {t('products.featuredBadge')}</span> : null}
+                </td>
+                <td>
+                  <Link to={`/${locale}/admin/exporters/${product.exporter.id}`}>
+                    <Text value={product.exporter.name} locale={locale} />
+                  </Link>
+                </td>
+                <td>
+                  <Text value={product.category} locale={locale} />
+                </td>
+                <td>
+                  <code>{product.hsCode}</code>
+                </td>
+                <td>
+                  <When value={status === 'in_review' ? product.submittedAt : product.updatedAt} />
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      <Pagination page={page} pageCount={pageCount} />
+    </>
+  )
+}

@@ -1,0 +1,135 @@
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { Form, useLoaderData } from '@remix-run/react'
+import { useTranslation } from 'react-i18next'
+
+import { CheckboxField, SelectField } from '~/components/admin/fields'
+import { Notice, useAdminForm, When } from '~/components/admin/ui'
+import { Field, FormError } from '~/components/form'
+import { requireRole } from '~/modules/accounts/session.server'
+import { addExchangeRate, exchangeRatesOverview } from '~/modules/admin/exchange-rates.server'
+import { echoValues, readAdminForm } from '~/modules/admin/forms.server'
+import { cacheHeaders, privatePage } from '~/utils/cache'
+import { formObject } from '~/utils/forms.server'
+import { getFixedT } from '~/utils/i18n.server'
+import type { Locale } from '~/utils/locales'
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const locale = params.locale as Locale
+  await requireRole(request, locale, 'admin')
+  return { title: getFixedT(locale, 'admin')('rates.title'), ...(await exchangeRatesOverview(locale)) }
+}
+
+export const headers = () => cacheHeaders(privatePage)
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }]
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const locale = params.locale as Locale
+  const admin = await requireRole(request, locale, 'admin')
+  const form = await readAdminForm(request)
+  if (!form) return data({ errors: { form: 'errors.formTooLarge' }, values: {} }, { status: 400 })
+  const result = await addExchangeRate(admin, formObject(form))
+  if (!result.ok)
+    return data({ errors: { form: 'errors.fixFields', ...result.errors }, values: echoValues(form) }, { status: result.status })
+  return redirect(`/${locale}/admin/rates?notice=rateAdded`)
+}
+
+export default function AdminRates() {
+  const { currencies, today } = useLoaderData<typeof loader>()
+  const { t } = useTranslation('admin')
+  const { errors, values } = useAdminForm({ currency: currencies[0]?.code ?? '', effectiveOn: today })
+  return (
+    <>
+      <h1>{t('rates.title')}</h1>
+      <p className="muted">{t('rates.lead')}</p>
+      <Notice />
+      {currencies.map((currency) => (
+        <table className="admin-table" key={currency.code}>
+          <caption>{t('rates.perUsd', { currency: currency.code })}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('rates.rate')}</th>
+              <th scope="col">{t('rates.effectiveOn')}</th>
+              <th scope="col">{t('rates.source')}</th>
+              <th scope="col">{t('rates.enteredAt')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {currency.history.length === 0 ? (
+              <tr>
+                <td colSpan={4}>{t('rates.noRates')}</td>
+              </tr>
+            ) : (
+              currency.history.map((row) => (
+                <tr key={row.id}>
+                  <td>
+                    <code>{row.rate}</code> {row.inForce ? <span className="badge badge--ok">{t('rates.current')}</span> : null}
+                  </td>
+                  <td>
+                    <When value={row.effectiveOn} />
+                  </td>
+                  <td>{row.source}</td>
+                  <td>
+                    <When value={row.enteredAt} />
+                  </td>
+                </tr>
+              ))
+            )}
+          </tbody>
+        </table>
+      ))}
+
+      <Form method="post" className="admin-form" noValidate>
+        <h2>{t('rates.addTitle')}</h2>
+        <p className="muted">{t('rates.addLead')}</p>
+        <FormError namespace="admin" error={errors.form} />
+        <SelectField
+          label={t('rates.currency')}
+          name="currency"
+          defaultValue={values.currency}
+          error={errors.currency}
+          options={currencies.map((currency) => ({ value: currency.code, label: currency.code }))}
+        />
+        <Field
+          namespace="admin"
+          label={t('rates.rateField')}
+          name="rate"
+          inputMode="decimal"
+          required
+          maxLength={30}
+          defaultValue={values.rate}
+          error={errors.rate}
+          hint={t('rates.rateHint')}
+        />
+        <Field
+          namespace="admin"
+          label={t('rates.effectiveOn')}
+          name="effectiveOn"
+          type="date"
+          max={today}
+          required
+          defaultValue={values.effectiveOn}
+          error={errors.effectiveOn}
+        />
+        <Field
+          namespace="admin"
+          label={t('rates.source')}
+          name="source"
+          required
+          maxLength={300}
+          defaultValue={values.source}
+          error={errors.source}
+          hint={t('rates.sourceHint')}
+        />
+        <CheckboxField
+          label={t('rates.confirmJump')}
+          name="confirmJump"
+          defaultChecked={values.confirmJump === '1'}
+          error={errors.confirmJump}
+        />
+        <button type="submit" className="button button--primary">
+          {t('rates.add')}
+        </button>
+      </Form>
+    </>
+  )
+}

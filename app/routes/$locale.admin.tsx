@@ -1,0 +1,65 @@
+import type { LinksFunction, LoaderFunctionArgs } from '@remix-run/node'
+import type { ClientLoaderFunctionArgs } from '@remix-run/react'
+import { NavLink, Outlet, useLoaderData } from '@remix-run/react'
+import { useTranslation } from 'react-i18next'
+
+import { requireRole } from '~/modules/accounts/session.server'
+import { useRootLocale } from '~/root'
+import adminStyles from '~/styles/admin.css'
+import { cacheHeaders, privatePage } from '~/utils/cache'
+import { loadNamespaces } from '~/utils/i18n-client'
+import type { Locale } from '~/utils/locales'
+
+// The admin console's frame: the guard (admin with a confirmed second factor), the navigation and
+// the `admin` namespace, loaded before a client-side visit renders.
+export const links: LinksFunction = () => [{ rel: 'stylesheet', href: adminStyles }]
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const admin = await requireRole(request, params.locale as Locale, 'admin')
+  return { admin: { displayName: admin.displayName, email: admin.email } }
+}
+
+export async function clientLoader({ serverLoader }: ClientLoaderFunctionArgs) {
+  const [data] = await Promise.all([serverLoader<typeof loader>(), loadNamespaces('admin')])
+  return data
+}
+
+export const headers = () => cacheHeaders(privatePage)
+
+const sections = [
+  ['', 'nav.dashboard'],
+  ['/exporters', 'nav.exporters'],
+  ['/products', 'nav.products'],
+  ['/categories', 'nav.categories'],
+  ['/rates', 'nav.rates'],
+  ['/market-access', 'nav.marketAccess'],
+  ['/checkpoints', 'nav.checkpoints'],
+  ['/outbox', 'nav.outbox'],
+  ['/audit', 'nav.audit'],
+] as const
+
+export default function AdminLayout() {
+  const { admin } = useLoaderData<typeof loader>()
+  const locale = useRootLocale()
+  const { t } = useTranslation('admin')
+  return (
+    <div className="admin">
+      <nav className="admin-nav" aria-label={t('nav.label')}>
+        <p>{t('nav.title')}</p>
+        <ul>
+          {sections.map(([path, label]) => (
+            <li key={path}>
+              <NavLink to={`/${locale}/admin${path}`} end={path === ''} prefetch="intent">
+                {t(label)}
+              </NavLink>
+            </li>
+          ))}
+        </ul>
+        <p className="muted">{t('nav.signedInAs', { email: admin.email })}</p>
+      </nav>
+      <div className="admin-main">
+        <Outlet />
+      </div>
+    </div>
+  )
+}

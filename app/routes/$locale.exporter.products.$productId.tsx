@@ -1,0 +1,222 @@
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
+import { useTranslation } from 'react-i18next'
+
+import { FormError } from '~/components/form'
+import { Notice, StatusBadge } from '~/components/portal'
+import { ProductForm, type ProductActionData } from '~/components/product-form'
+import { requireVerifiedExporter } from '~/modules/exporters/membership.server'
+import { categoryOptions, regionOptions } from '~/modules/exporters/options.server'
+import {
+  addProductImage,
+  deleteProductImage,
+  moveProduct,
+  parseProductForm,
+  productForEditing,
+  submitProduct,
+  updateProduct,
+  type ExporterMove,
+} from '~/modules/exporters/product-authoring.server'
+import { maxUploadBytes } from '~/modules/exporters/upload-checks.server'
+import { cacheHeaders, privatePage } from '~/utils/cache'
+import { formObject, readForm } from '~/utils/forms.server'
+import { getFixedT } from '~/utils/i18n.server'
+import { imageUrl } from '~/utils/images'
+import type { Locale } from '~/utils/locales'
+import { isMultipart, readMultipartForm } from '~/utils/multipart.server'
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const locale = params.locale as Locale
+  const { user } = await requireVerifiedExporter(request, locale)
+  const product = await productForEditing(user, params.productId)
+  const [sectors, regions] = await Promise.all([categoryOptions(locale), regionOptions(locale)])
+  return { title: getFixedT(locale, 'portal')('edit.title'), product, sectors, regions }
+}
+
+export const headers = () => cacheHeaders(privatePage)
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }, { name: 'robots', content: 'noindex' }]
+
+const moves: readonly string[] = ['withdraw', 'archive', 'restore'] satisfies ExporterMove[]
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const locale = params.locale as Locale
+  const { user } = await requireVerifiedExporter(request, locale)
+  const here = `/${locale}/exporter/products/${params.productId}`
+
+  if (isMultipart(request)) {
+    const upload = await readMultipartForm(request, { fileField: 'image', maxFileBytes: maxUploadBytes })
+    const added = await addProductImage(user, params.productId, upload)
+    if (!added.ok) return data({ scope: 'image', errors: added.errors }, { status: 400 })
+    return redirect(`${here}?notice=${added.value.sentToReview ? 'imageAddedReview' : 'imageAdded'}`)
+  }
+
+  const form = await readForm(request)
+  const intent = form.get('intent') ?? ''
+  if (intent === 'save' || intent === 'submit') {
+    const state = { values: formObject(form), certificates: form.getAll('certificate') }
+    const parsed = parseProductForm(form)
+    if (!parsed.ok) return data({ errors: parsed.errors, ...state }, { status: 400 })
+    const updated = await updateProduct(user, params.productId, parsed.value)
+    if (!updated.ok) return data({ errors: updated.errors, ...state }, { status: 400 })
+    if (intent === 'save')
+      return redirect(
+        `${here}?notice=${updated.value.sentToReview ? 'sentToReview' : updated.value.status === 'published' ? 'savedLive' : 'saved'}`,
+      )
+    const submitted = await submitProduct(user, params.productId)
+    if (!submitted.ok) return data({ errors: submitted.errors, ...state }, { status: 400 })
+    return redirect(`${here}?notice=submitted`)
+  }
+  if (intent === 'deleteImage') {
+    const deleted = await deleteProductImage(user, params.productId, form.get('imageId') ?? '')
+    if (!deleted.ok) return data({ scope: 'image', errors: deleted.errors }, { status: 400 })
+    return redirect(`${here}?notice=${deleted.value.sentToReview ? 'imageDeletedReview' : 'imageDeleted'}`)
+  }
+  if (moves.includes(intent)) {
+    const moved = await moveProduct(user, params.productId, intent as ExporterMove)
+    if (!moved.ok) return data({ scope: 'status', errors: moved.errors }, { status: 400 })
+    return redirect(
+      intent === 'archive'
+        ? `/${locale}/exporter?notice=archived`
+        : `${here}?notice=${intent === 'withdraw' ? 'withdrawn' : 'restored'}`,
+    )
+  }
+  return data({ errors: { form: 'errors.rejected' } }, { status: 400 })
+}
+
+const notices = [
+  'created',
+  'saved',
+  'savedLive',
+  'sentToReview',
+  'submitted',
+  'withdrawn',
+  'restored',
+  'imageAdded',
+  'imageAddedReview',
+  'imageDeleted',
+  'imageDeletedReview',
+] as const
+
+export default function EditProduct() {
+  const { product, sectors, regions } = useLoaderData<typeof loader>()
+  const actionData = useActionData<ProductActionData & { scope?: string }>()
+  const { t, i18n } = useTranslation('portal')
+  const [searchParams] = useSearchParams()
+  const locale = i18n.language
+  const formErrors = actionData?.scope ? {} : (actionData?.errors ?? {})
+  const otherErrors = actionData?.scope ? (actionData.errors ?? {}) : {}
+  return (
+    <>
+      <h1>
+        {t('edit.title')} <StatusBadge status={product.status} />
+      </h1>
+      <Notice notice={actionData ? null : searchParams.get('notice')} known={notices} />
+      <p className="notice">
+        {t(`edit.statusHelp.${product.status}`)}
+        {product.status === 'rejected' && product.statusReason ? (
+          <>
+            <br />
+            <strong>{t('edit.rejectedBecause', { reason: product.statusReason })}</strong>
+          </>
+        ) : null}
+      </p>
+      {product.status === 'published' ? (
+        <p>
+          <Link to={`/${locale}/products/${product.slug}`}>{t('edit.viewOnSite')}</Link>
+        </p>
+      ) : null}
+
+      {product.can.edit ? (
+        <ProductForm
+          sectors={sectors}
+          regions={regions}
+          values={actionData?.values ?? product.form.values}
+          certificates={actionData?.certificates ?? product.form.certificates}
+          errors={formErrors}
+          actions={
+            <>
+              <button type="submit" name="intent" value="save" className="button button--primary">
+                {product.status === 'draft' ? t('actions.saveDraft') : t('actions.save')}
+              </button>
+              {product.can.submit ? (
+                <button type="submit" name="intent" value="submit" className="button">
+                  {t('actions.saveAndSubmit')}
+                </button>
+              ) : null}
+            </>
+          }
+        />
+      ) : null}
+
+      {product.can.edit ? (
+        <section className="form-section" aria-labelledby="images-title">
+          <h2 id="images-title">{t('images.title')}</h2>
+          <p className="muted">{t('images.lead')}</p>
+          {product.images.length === 0 ? <p>{t('images.none')}</p> : null}
+          <ul className="image-list">
+            {product.images.map((image, index) => (
+              <li key={image.id}>
+                <img
+                  src={imageUrl(image.storageKey, image.widths[0])}
+                  width={160}
+                  height={Math.round((160 * image.height) / image.width)}
+                  alt={t('images.alt', { number: index + 1 })}
+                />
+                <Form method="post">
+                  <input type="hidden" name="imageId" value={image.id} />
+                  <button type="submit" name="intent" value="deleteImage" className="button">
+                    {t('images.delete', { number: index + 1 })}
+                  </button>
+                </Form>
+              </li>
+            ))}
+          </ul>
+          <Form method="post" encType="multipart/form-data" className="upload-form">
+            <FormError namespace="portal" error={otherErrors.file ?? otherErrors.form} />
+            <div className="field">
+              <label htmlFor="product-image">{t('images.file')}</label>
+              <input
+                id="product-image"
+                name="image"
+                type="file"
+                accept="image/jpeg,image/png,image/webp"
+                required
+                aria-describedby="product-image-hint"
+              />
+              <p className="field__hint" id="product-image-hint">
+                {t('images.hint')}
+              </p>
+            </div>
+            <button type="submit" className="button">
+              {t('images.upload')}
+            </button>
+          </Form>
+        </section>
+      ) : null}
+
+      {product.can.withdraw || product.can.archive || product.can.restore ? (
+        <section className="form-section" aria-labelledby="status-title">
+          <h2 id="status-title">{t('edit.statusTitle')}</h2>
+          {actionData?.scope === 'status' ? <FormError namespace="portal" error={otherErrors.form} /> : null}
+          <Form method="post" className="form-actions">
+            {product.can.withdraw ? (
+              <button type="submit" name="intent" value="withdraw" className="button">
+                {t('actions.withdraw')}
+              </button>
+            ) : null}
+            {product.can.restore ? (
+              <button type="submit" name="intent" value="restore" className="button">
+                {t('actions.restore')}
+              </button>
+            ) : null}
+            {product.can.archive ? (
+              <button type="submit" name="intent" value="archive" className="button">
+                {t('actions.archive')}
+              </button>
+            ) : null}
+          </Form>
+        </section>
+      ) : null}
+    </>
+  )
+}

@@ -1,0 +1,58 @@
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { useActionData, useLoaderData } from '@remix-run/react'
+import { useTranslation } from 'react-i18next'
+
+import { ProductForm, type ProductActionData } from '~/components/product-form'
+import { requireVerifiedExporter } from '~/modules/exporters/membership.server'
+import { categoryOptions, regionOptions } from '~/modules/exporters/options.server'
+import { createProduct, parseProductForm } from '~/modules/exporters/product-authoring.server'
+import { cacheHeaders, privatePage } from '~/utils/cache'
+import { formObject, readForm } from '~/utils/forms.server'
+import { getFixedT } from '~/utils/i18n.server'
+import type { Locale } from '~/utils/locales'
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const locale = params.locale as Locale
+  const { exporter } = await requireVerifiedExporter(request, locale)
+  const [sectors, regions] = await Promise.all([categoryOptions(locale), regionOptions(locale)])
+  return { title: getFixedT(locale, 'portal')('new.title'), sectors, regions, companyRegionId: exporter.regionId }
+}
+
+export const headers = () => cacheHeaders(privatePage)
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }, { name: 'robots', content: 'noindex' }]
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const locale = params.locale as Locale
+  const { user } = await requireVerifiedExporter(request, locale)
+  const form = await readForm(request)
+  const state = { values: formObject(form), certificates: form.getAll('certificate') }
+  const parsed = parseProductForm(form)
+  if (!parsed.ok) return data({ errors: parsed.errors, ...state }, { status: 400 })
+  const created = await createProduct(user, parsed.value)
+  if (!created.ok) return data({ errors: created.errors, ...state }, { status: 400 })
+  return redirect(`/${locale}/exporter/products/${created.value.id}?notice=created`)
+}
+
+export default function NewProduct() {
+  const { sectors, regions, companyRegionId } = useLoaderData<typeof loader>()
+  const actionData = useActionData<ProductActionData>()
+  const { t } = useTranslation('portal')
+  return (
+    <>
+      <h1>{t('new.title')}</h1>
+      <p className="lead">{t('new.lead')}</p>
+      <ProductForm
+        sectors={sectors}
+        regions={regions}
+        values={actionData?.values ?? { originRegionId: String(companyRegionId) }}
+        certificates={actionData?.certificates ?? []}
+        errors={actionData?.errors ?? {}}
+        actions={
+          <button type="submit" name="intent" value="save" className="button button--primary">
+            {t('actions.saveDraft')}
+          </button>
+        }
+      />
+    </>
+  )
+}

@@ -1,0 +1,188 @@
+import {
+  data,
+  redirect,
+  type LinksFunction,
+  type ActionFunctionArgs,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+} from '@remix-run/node'
+import type { ClientLoaderFunctionArgs } from '@remix-run/react'
+import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
+import { useTranslation } from 'react-i18next'
+
+import { Field, FormError, Honeypot } from '~/components/form'
+import { SelectField, TextAreaField } from '~/components/portal'
+import { fieldErrors } from '~/modules/accounts/auth.server'
+import { clientKey, hit, limits } from '~/modules/accounts/rate-limit.server'
+import { createUserSession, getUser } from '~/modules/accounts/session.server'
+import { regionOptions } from '~/modules/exporters/options.server'
+import { ExporterRegistrationForm, registerExporter } from '~/modules/exporters/registration.server'
+import portalStyles from '~/styles/portal.css'
+import { cacheHeaders, privatePage } from '~/utils/cache'
+import { formObject, isHoneypotFilled, readForm } from '~/utils/forms.server'
+import { loadNamespaces } from '~/utils/i18n-client'
+import { getFixedT } from '~/utils/i18n.server'
+import { htmlLang, type Locale } from '~/utils/locales'
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const locale = params.locale as Locale
+  const user = await getUser(request)
+  if (user?.role === 'exporter' && user.exporterId !== null) throw redirect(`/${locale}/exporter`)
+  return { title: getFixedT(locale, 'portal')('register.title'), regions: await regionOptions(locale) }
+}
+
+export async function clientLoader({ serverLoader }: ClientLoaderFunctionArgs) {
+  const [data] = await Promise.all([serverLoader(), loadNamespaces('portal')])
+  return data
+}
+
+export const links: LinksFunction = () => [{ rel: 'stylesheet', href: portalStyles }]
+
+export const headers = () => cacheHeaders(privatePage)
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }]
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const locale = params.locale as Locale
+  const form = await readForm(request)
+  const values = formObject(form)
+  delete values.password
+  if (isHoneypotFilled(form)) return data({ errors: { form: 'errors.rejected' }, values }, { status: 400 })
+  if (!(await hit(limits.exporterRegister, clientKey(request))))
+    return data({ errors: { form: 'errors.tooManyAttempts' }, values }, { status: 429 })
+  const parsed = ExporterRegistrationForm.safeParse(formObject(form))
+  if (!parsed.success) return data({ errors: fieldErrors(parsed.error), values }, { status: 400 })
+  const result = await registerExporter(parsed.data, locale)
+  if (!result.ok) return data({ errors: result.errors, values }, { status: 400 })
+  return createUserSession(request, result.value.userId, `/${locale}/exporter?notice=registered`)
+}
+
+const legalNameFields = [
+  { locale: 'kk', required: true },
+  { locale: 'ru', required: true },
+  { locale: 'en', required: true },
+  { locale: 'zh-hans', required: false },
+] as const
+
+export default function RegisterCompany() {
+  const { regions } = useLoaderData<typeof loader>()
+  const actionData = useActionData<{ errors?: Record<string, string>; values?: Record<string, string> }>()
+  const errors = actionData?.errors ?? {}
+  const values = actionData?.values ?? {}
+  const { t, i18n } = useTranslation('portal')
+  const locale = i18n.language
+  const field = (name: string) => ({ name, defaultValue: values[name] ?? '', error: errors[name], namespace: 'portal' })
+  return (
+    <div className="auth-card auth-card--wide">
+      <h1>{t('register.title')}</h1>
+      <p>{t('register.lead')}</p>
+      <Form method="post" noValidate>
+        <FormError namespace="portal" error={errors.form} />
+        {Object.keys(errors).length > 0 && !errors.form ? <FormError namespace="portal" error="errors.checkFields" /> : null}
+        <Honeypot />
+
+        <fieldset className="form-section">
+          <legend>{t('register.company')}</legend>
+          {legalNameFields.map(({ locale: nameLocale, required }) => (
+            <Field
+              key={nameLocale}
+              label={t('company.legalNameIn', { language: t(`languages.${nameLocale}`) })}
+              lang={htmlLang(nameLocale)}
+              required={required}
+              maxLength={200}
+              hint={required ? undefined : t('form.optional')}
+              {...field(`legalName.${nameLocale}`)}
+            />
+          ))}
+          <Field
+            label={t('fields.bin')}
+            inputMode="numeric"
+            autoComplete="off"
+            maxLength={14}
+            required
+            hint={t('register.binHint')}
+            {...field('bin')}
+          />
+          <SelectField label={t('fields.region')} name="region" defaultValue={values.region ?? ''} error={errors.region} required>
+            <option value="">{t('form.regionPlaceholder')}</option>
+            {regions.map((region) => (
+              <option key={region.code} value={region.code}>
+                {region.name}
+              </option>
+            ))}
+          </SelectField>
+          <Field label={t('fields.city')} autoComplete="address-level2" maxLength={100} required {...field('city')} />
+          <Field label={t('fields.address')} autoComplete="street-address" maxLength={300} required {...field('address')} />
+          <Field
+            label={t('fields.gaccRegistration')}
+            autoComplete="off"
+            maxLength={40}
+            hint={t('register.gaccHint')}
+            {...field('gaccRegistration')}
+          />
+          <Field
+            label={t('fields.website')}
+            type="url"
+            autoComplete="url"
+            maxLength={200}
+            hint={t('form.optional')}
+            {...field('website')}
+          />
+          <TextAreaField
+            label={t('fields.about')}
+            name="about"
+            defaultValue={values.about ?? ''}
+            error={errors.about}
+            maxLength={2000}
+            rows={4}
+            hint={t('register.aboutHint')}
+          />
+        </fieldset>
+
+        <fieldset className="form-section">
+          <legend>{t('register.contact')}</legend>
+          <Field label={t('fields.contactName')} autoComplete="name" maxLength={100} required {...field('contactName')} />
+          <Field
+            label={t('fields.contactPhone')}
+            type="tel"
+            autoComplete="tel"
+            maxLength={40}
+            required
+            hint={t('register.phoneHint')}
+            {...field('contactPhone')}
+          />
+          <Field
+            label={t('fields.contactEmail')}
+            type="email"
+            autoComplete="off"
+            hint={t('register.contactEmailHint')}
+            {...field('contactEmail')}
+          />
+        </fieldset>
+
+        <fieldset className="form-section">
+          <legend>{t('register.account')}</legend>
+          <Field label={t('fields.email')} type="email" autoComplete="email" required {...field('email')} />
+          <Field
+            label={t('fields.password')}
+            name="password"
+            type="password"
+            autoComplete="new-password"
+            required
+            minLength={10}
+            hint={t('register.passwordHint')}
+            error={errors.password}
+            namespace="portal"
+          />
+        </fieldset>
+
+        <p className="muted">{t('register.afterwards')}</p>
+        <button type="submit" className="button button--primary">
+          {t('register.submit')}
+        </button>
+      </Form>
+      <p>
+        {t('register.haveAccount')} <Link to={`/${locale}/login`}>{t('register.signIn')}</Link>
+      </p>
+    </div>
+  )
+}

@@ -1,0 +1,149 @@
+import { data, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import type { ClientLoaderFunctionArgs } from '@remix-run/react'
+import { Form, Link, useActionData, useLoaderData, useLocation } from '@remix-run/react'
+import { useTranslation } from 'react-i18next'
+
+import { Field, FormError, Honeypot } from '~/components/form'
+import { clientKey, hit, limits } from '~/modules/accounts/rate-limit.server'
+import { createUserSession, getUser } from '~/modules/accounts/session.server'
+import { acceptInvitation, findInvitation } from '~/modules/exporters/team.server'
+import portalStyles from '~/styles/portal.css'
+import { cacheHeaders, privatePage } from '~/utils/cache'
+import { isHoneypotFilled, readForm } from '~/utils/forms.server'
+import { loadNamespaces } from '~/utils/i18n-client'
+import { getFixedT } from '~/utils/i18n.server'
+import { htmlLang, type Locale } from '~/utils/locales'
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const locale = params.locale as Locale
+  const [invitation, user] = await Promise.all([findInvitation(params.token ?? '', locale), getUser(request)])
+  return {
+    title: getFixedT(locale, 'portal')('invitation.title'),
+    invitation: invitation && { email: invitation.email, company: invitation.company, accountExists: invitation.accountExists },
+    viewer: user && {
+      email: user.email,
+      canJoin: user.role === 'buyer' && user.exporterId === null,
+      isMember: user.role === 'exporter' && user.exporterId === invitation?.exporterId,
+    },
+  }
+}
+
+export async function clientLoader({ serverLoader }: ClientLoaderFunctionArgs) {
+  const [data] = await Promise.all([serverLoader(), loadNamespaces('portal')])
+  return data
+}
+
+export const links: LinksFunction = () => [{ rel: 'stylesheet', href: portalStyles }]
+
+export const headers = () => cacheHeaders(privatePage)
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data?.title },
+  { name: 'robots', content: 'noindex' },
+  { name: 'referrer', content: 'no-referrer' },
+]
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const locale = params.locale as Locale
+  const token = params.token ?? ''
+  const form = await readForm(request)
+  if (isHoneypotFilled(form)) return data({ errors: { form: 'errors.rejected' } }, { status: 400 })
+  const user = await getUser(request)
+  if (form.get('intent') === 'join') {
+    if (!user) return data({ errors: { form: 'errors.signInFirst' } }, { status: 400 })
+    const joined = await acceptInvitation(token, { kind: 'signed-in', user })
+    if (!joined.ok) return data({ errors: joined.errors }, { status: 400 })
+    return createUserSession(request, user.id, `/${locale}/exporter?notice=joined`, { secondFactor: user.secondFactorDone })
+  }
+  if (!(await hit(limits.register, clientKey(request))))
+    return data({ errors: { form: 'errors.tooManyAttempts' } }, { status: 429 })
+  const created = await acceptInvitation(token, {
+    kind: 'new-account',
+    displayName: form.get('displayName'),
+    password: form.get('password'),
+    locale,
+  })
+  if (!created.ok) return data({ errors: created.errors }, { status: 400 })
+  return createUserSession(request, created.value.userId, `/${locale}/exporter?notice=joined`)
+}
+
+export default function Invitation() {
+  const { invitation, viewer } = useLoaderData<typeof loader>()
+  const errors = useActionData<{ errors?: Record<string, string> }>()?.errors ?? {}
+  const { t, i18n } = useTranslation('portal')
+  const location = useLocation()
+  const locale = i18n.language as Locale
+  if (!invitation) {
+    return (
+      <div className="auth-card">
+        <h1>{t('invitation.title')}</h1>
+        <p>{t('errors.invitationInvalid')}</p>
+      </div>
+    )
+  }
+  const company = (
+    <strong lang={invitation.company.lang === locale ? undefined : htmlLang(invitation.company.lang as Locale)}>
+      {invitation.company.text}
+    </strong>
+  )
+  const signIn = `/${locale}/login?redirectTo=${encodeURIComponent(location.pathname)}`
+  return (
+    <div className="auth-card">
+      <h1>{t('invitation.title')}</h1>
+      <p>
+        {t('invitation.lead')} {company}
+      </p>
+      <FormError namespace="portal" error={errors.form} />
+      {viewer ? (
+        viewer.isMember ? (
+          <p>
+            <Link to={`/${locale}/exporter`}>{t('invitation.alreadyMember')}</Link>
+          </p>
+        ) : viewer.canJoin ? (
+          <Form method="post">
+            <p>{t('invitation.joinAs', { email: viewer.email })}</p>
+            <button type="submit" name="intent" value="join" className="button button--primary">
+              {t('invitation.join')}
+            </button>
+          </Form>
+        ) : (
+          <p>{t('errors.cannotJoin')}</p>
+        )
+      ) : invitation.accountExists ? (
+        <p>
+          {t('invitation.accountExists', { email: invitation.email })} <Link to={signIn}>{t('invitation.signIn')}</Link>
+        </p>
+      ) : (
+        <Form method="post" noValidate>
+          <Honeypot />
+          <p>{t('invitation.createFor', { email: invitation.email })}</p>
+          <Field
+            namespace="portal"
+            label={t('fields.yourName')}
+            name="displayName"
+            autoComplete="name"
+            required
+            maxLength={100}
+            error={errors.displayName}
+          />
+          <Field
+            namespace="portal"
+            label={t('fields.password')}
+            name="password"
+            type="password"
+            autoComplete="new-password"
+            required
+            minLength={10}
+            hint={t('register.passwordHint')}
+            error={errors.password}
+          />
+          <button type="submit" name="intent" value="create" className="button button--primary">
+            {t('invitation.create')}
+          </button>
+          <p>
+            {t('invitation.haveAccount')} <Link to={signIn}>{t('invitation.signIn')}</Link>
+          </p>
+        </Form>
+      )}
+    </div>
+  )
+}

@@ -1,0 +1,107 @@
+import { createHash } from 'node:crypto'
+
+import { describe, expect, test } from 'vitest'
+
+import { getUser } from '~/modules/accounts/session.server'
+import { action as invitationAction, loader as invitationLoader } from '~/routes/$locale.invitations.$token'
+import { action as teamAction, loader as teamLoader } from '~/routes/$locale.exporter.team'
+import { getDb } from '~/utils/db.server'
+
+import { args, get, outcome, person, post, type Person } from '../support/portal'
+
+let invites = 0
+async function invite(member: Person, locale = 'ru') {
+  invites++
+  const email = `colleague-${invites}-${Date.now()}@example.kz`
+  const answer = await outcome(() => teamAction(args(post(`/${locale}/exporter/team`, { intent: 'invite', email }, member.cookie), { locale })))
+  expect(answer).toMatchObject({ status: 302, location: `/${locale}/exporter/team?notice=invitationSent` })
+  const mail = await getDb().outboxMessage.findFirstOrThrow({ where: { toAddress: email }, orderBy: { id: 'desc' } })
+  const token = new RegExp(`/${locale}/invitations/([\\w-]+)`).exec(mail.body)![1]
+  return { email, token, mail }
+}
+
+const accept = (token: string, fields: Record<string, string>, cookie?: string, locale = 'ru') =>
+  outcome(() => invitationAction(args(post(`/${locale}/invitations/${token}`, fields, cookie), { locale, token })))
+
+describe('inviting a colleague', () => {
+  test('the invitation is mailed in the inviter’s language with a link; only the token’s hash is stored; it lasts 7 days', async () => {
+    const member = await person('exporter', 'kokshe-grain')
+    const { email, token, mail } = await invite(member)
+    expect(mail.locale).toBe('ru')
+    expect(mail.subject).toMatch(/Приглашение/)
+    const row = await getDb().invitation.findFirstOrThrow({ where: { email } })
+    expect(row.tokenHash).toBe(createHash('sha256').update(token).digest('hex'))
+    expect(row.tokenHash).not.toContain(token)
+    expect(row.exporterId).toBe(member.exporterId)
+    const days = (row.expiresAt.getTime() - row.createdAt.getTime()) / 86_400_000
+    expect(days).toBeGreaterThan(6.99)
+    expect(days).toBeLessThan(7.01)
+    const team = await outcome(() => teamLoader(args(get('/ru/exporter/team', member.cookie), { locale: 'ru' })))
+    expect((team.data as { invitations: { email: string }[] }).invitations.map((i) => i.email)).toContain(email)
+  })
+
+  test('a malformed address or a current member is refused', async () => {
+    const member = await person('exporter', 'kokshe-grain')
+    const bad = await outcome(() => teamAction(args(post('/en/exporter/team', { intent: 'invite', email: 'nope' }, member.cookie), { locale: 'en' })))
+    expect(bad).toMatchObject({ status: 400, errors: { email: 'errors.emailInvalid' } })
+    const colleague = await person('exporter', 'kokshe-grain')
+    const again = await outcome(() => teamAction(args(post('/en/exporter/team', { intent: 'invite', email: colleague.email }, member.cookie), { locale: 'en' })))
+    expect(again).toMatchObject({ status: 400, errors: { email: 'errors.alreadyMember' } })
+  })
+
+  test('a new account joins the company with the invited address, once', async () => {
+    const member = await person('exporter', 'kokshe-grain')
+    const { email, token } = await invite(member)
+    const page = await outcome(() => invitationLoader(args(get(`/ru/invitations/${token}`), { locale: 'ru', token })))
+    expect((page.data as { invitation: { email: string } }).invitation.email).toBe(email)
+
+    const joined = await accept(token, { intent: 'create', displayName: 'Ерлан', password: 'a-long-password', email: 'someone-else@example.com', role: 'admin' })
+    expect(joined).toMatchObject({ status: 302, location: '/ru/exporter?notice=joined' })
+    const user = await getDb().user.findUniqueOrThrow({ where: { email } })
+    expect(user).toMatchObject({ role: 'exporter', exporterId: member.exporterId, displayName: 'Ерлан', locale: 'ru' })
+    expect(await getDb().user.findUnique({ where: { email: 'someone-else@example.com' } })).toBeNull()
+    const cookie = joined.response!.headers.get('Set-Cookie')!.split(';')[0]
+    expect((await getUser(get('/ru/exporter', cookie)))?.id).toBe(user.id)
+
+    const twice = await accept(token, { intent: 'create', displayName: 'Again', password: 'a-long-password' })
+    expect(twice).toMatchObject({ status: 400, errors: { form: 'errors.invitationInvalid' } })
+    const gone = await outcome(() => invitationLoader(args(get(`/ru/invitations/${token}`), { locale: 'ru', token })))
+    expect((gone.data as { invitation: unknown }).invitation).toBeNull()
+  })
+
+  test('a signed-in buyer is converted into a member; an admin or another company’s member cannot be', async () => {
+    const member = await person('exporter', 'kokshe-grain')
+    const buyer = await person('buyer')
+    const { token } = await invite(member)
+    for (const outsider of [await person('admin'), await person('exporter', 'tobyl-mill')]) {
+      const refused = await accept(token, { intent: 'join' }, outsider.cookie)
+      expect(refused).toMatchObject({ status: 400, errors: { form: 'errors.cannotJoin' } })
+    }
+    const joined = await accept(token, { intent: 'join' }, buyer.cookie)
+    expect(joined.status).toBe(302)
+    expect(await getDb().user.findUniqueOrThrow({ where: { id: buyer.id } })).toMatchObject({ role: 'exporter', exporterId: member.exporterId })
+  })
+
+  test('an expired or revoked invitation does not work', async () => {
+    const member = await person('exporter', 'kokshe-grain')
+    const expired = await invite(member)
+    await getDb().invitation.updateMany({ where: { email: expired.email }, data: { expiresAt: new Date(Date.now() - 1000) } })
+    expect((await accept(expired.token, { intent: 'create', displayName: 'Late', password: 'a-long-password' })).errors.form).toBe('errors.invitationInvalid')
+
+    const revoked = await invite(member)
+    const row = await getDb().invitation.findFirstOrThrow({ where: { email: revoked.email } })
+    const other = await person('exporter', 'tobyl-mill')
+    const notTheirs = await outcome(() => teamAction(args(post('/en/exporter/team', { intent: 'revoke', invitationId: String(row.id) }, other.cookie), { locale: 'en' })))
+    expect(notTheirs.status).toBe(404)
+    const revokedAnswer = await outcome(() => teamAction(args(post('/en/exporter/team', { intent: 'revoke', invitationId: String(row.id) }, member.cookie), { locale: 'en' })))
+    expect(revokedAnswer.location).toBe('/en/exporter/team?notice=invitationRevoked')
+    expect((await accept(revoked.token, { intent: 'create', displayName: 'Late', password: 'a-long-password' })).errors.form).toBe('errors.invitationInvalid')
+  })
+
+  test('a made-up token is simply invalid', async () => {
+    for (const token of ['x', 'a'.repeat(43), '../../etc/passwd', '%00']) {
+      const page = await outcome(() => invitationLoader(args(get(`/en/invitations/${encodeURIComponent(token)}`), { locale: 'en', token })))
+      expect((page.data as { invitation: unknown }).invitation).toBeNull()
+    }
+  })
+})
