@@ -24,6 +24,8 @@ export async function loader({ params }: LoaderFunctionArgs) {
     title: t('home.metaTitle'),
     description: t('home.metaDescription'),
     sectors: sectors.map(({ categories, ...sector }) => ({ ...sector, categoryCount: categories.length })),
+    // the categories the pavilion's admins chose to feature
+    featuredCategories: sectors.flatMap((sector) => sector.categories.filter((category) => category.featured)),
     products,
     figures,
   }
@@ -43,7 +45,7 @@ export const meta: MetaFunction<typeof loader> = ({ data, params }) => {
 const tradeFacts = ['copperOre', 'naturalGas', 'copperCathodes', 'ironOre'] as const
 
 export default function Home() {
-  const { sectors, products, figures } = useLoaderData<typeof loader>()
+  const { sectors, featuredCategories, products, figures } = useLoaderData<typeof loader>()
   const locale = useRootLocale()
   const { t } = useTranslation()
   return (
@@ -93,6 +95,22 @@ export default function Home() {
           ))}
         </ul>
       </section>
+
+      {featuredCategories.length > 0 ? (
+        <section aria-labelledby="featured-categories-title">
+          <h2 id="featured-categories-title">{t('home.featuredCategoriesTitle')}</h2>
+          <ul className="featured-categories">
+            {featuredCategories.map((category) => (
+              <li key={category.slug}>
+                <Link to={`/${locale}/catalog/${category.slug}`} lang={category.name.lang === locale ? undefined : htmlLang(category.name.lang)}>
+                  {category.name.text}
+                </Link>
+                <span className="muted"> {t('catalog.productCount', { count: category.productCount })}</span>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
 
       {products.length > 0 ? (
         <section aria-labelledby="featured-title">

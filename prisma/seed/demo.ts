@@ -16,6 +16,9 @@ export const demoAccounts = {
   buyer: 'buyer@pavilion.test',
 } as const
 
+/** Categories the demo admins feature on the home page: goods with evidence of trade with China. */
+const featuredCategories = ['refined-copper-cathodes', 'natural-honey', 'wheat-flour', 'ferro-alloys', 'sunflower-oil', 'pasta-noodles', 'chocolate-cocoa-confectionery', 'mutton-lamb-goat']
+
 // Published products are dated back from here so "newest" sorting has something to sort.
 const demoEpoch = Date.UTC(2026, 9, 1)
 
@@ -82,6 +85,7 @@ export async function seedDemo(db: Db, options: { images?: boolean } = {}) {
     }
   }
 
+  await db.category.updateMany({ where: { slug: { in: featuredCategories } }, data: { featured: true } })
   await reindexProducts()
 
   const passwordHash = await hashPassword(demoPassword)

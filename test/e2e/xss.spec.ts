@@ -4,7 +4,7 @@ import { expect, test } from '@playwright/test'
 import { reindexProducts } from '~/modules/catalog/search.server'
 import { getDb } from '~/utils/db.server'
 
-import { e2eDatabaseUrl, e2eDb, uniqueSuffix } from './fixtures'
+import { createTestUser, e2eDatabaseUrl, e2eDb, signIn, uniqueSuffix } from './fixtures'
 
 const hostile = {
   'zh-hans': { name: '蜂蜜<script>alert("xss-zh")</script>', description: '<img src=x onerror=alert("img-zh")> 优质 <a href="javascript:alert(1)">点击</a>' },
@@ -82,3 +82,32 @@ for (const [locale, path] of [
     expect(violations).toEqual([])
   })
 }
+
+test('hostile text renders as text in the admin console and the exporter portal too', async ({ page, browser }) => {
+  const dialogs: string[] = []
+  const watch = (p: typeof page) =>
+    p.on('dialog', async (dialog) => {
+      dialogs.push(dialog.message())
+      await dialog.dismiss()
+    })
+  watch(page)
+  const db = e2eDb()
+  const product = await db.product.findUniqueOrThrow({ where: { slug }, select: { id: true, exporterId: true } })
+  await db.$disconnect()
+
+  await signIn(page, await createTestUser({ role: 'admin' }))
+  await page.goto(`/en/admin/products/${product.id}`)
+  await expect(page.getByText(hostile.en.name).first()).toBeVisible()
+  await expect(page.getByText(hostile['zh-hans'].name).first()).toBeVisible()
+
+  const exporterPage = await browser.newPage()
+  watch(exporterPage)
+  await signIn(exporterPage, await createTestUser({ role: 'exporter', exporterId: product.exporterId, locale: 'ru' }), 'ru')
+  await exporterPage.goto(`/ru/exporter/products/${product.id}`)
+  // the edit form holds the typed text as field values, not markup
+  const values = await exporterPage.locator('input[type="text"], input:not([type]), textarea').evaluateAll((fields) => fields.map((f) => (f as HTMLInputElement).value))
+  expect(values).toContain(hostile.ru.name)
+  for (const p of [page, exporterPage]) expect(await p.locator('img[src="x"], svg[onload], iframe, a[href^="javascript:"]').count()).toBe(0)
+  await page.waitForTimeout(300)
+  expect(dialogs).toEqual([])
+})

@@ -93,3 +93,13 @@ describe('market access on product cards', () => {
     expect(hk.products.every((p) => p.access.verdict === 'conditional')).toBe(true)
   })
 })
+
+describe('featured categories', () => {
+  test('the home page lists the categories admins feature, and only those', async () => {
+    const { loader } = await import('~/routes/$locale._index')
+    const data = await loader({ request: new Request('http://localhost/kk'), params: { locale: 'kk' }, context: {} })
+    const featured = await getDb().category.findMany({ where: { featured: true }, select: { slug: true } })
+    expect(featured.length).toBeGreaterThan(0)
+    expect(data.featuredCategories.map((c) => c.slug).sort()).toEqual(featured.map((c) => c.slug).sort())
+  })
+})

@@ -34,6 +34,7 @@ async function readSectorsWithCategories(locale: Locale) {
           select: {
             id: true,
             slug: true,
+            featured: true,
             translations: { select: { locale: true, name: true } },
             hsHeadings: { select: { heading: true }, orderBy: { heading: 'asc' } },
           },
@@ -50,6 +51,7 @@ async function readSectorsWithCategories(locale: Locale) {
     description: localized(sector.translations, locale, 'description'),
     categories: sector.categories.map((category) => ({
       slug: category.slug,
+      featured: category.featured,
       name: localized(category.translations, locale, 'name'),
       hsHeadings: category.hsHeadings.map((h) => h.heading),
       productCount: productCount.get(category.id) ?? 0,
