@@ -2,6 +2,7 @@
 // (packages external, `~/*` → app/*), so it measures the code as it is now, not the last build.
 export { seedIfEmpty } from '../../prisma/seed/index'
 export { parseCatalogParams, reindexProducts, searchCatalog } from '~/modules/catalog/search.server'
+export { analyzeTables } from '~/modules/catalog/search-index.server'
 export { queryIndex } from '~/modules/catalog/search-index.server'
 export { parseQuery } from '~/modules/catalog/search-text'
 export { currentDialect, getDb } from '~/utils/db.server'

@@ -123,3 +123,14 @@ export async function queryIndex(terms: QueryTerm[], limit: number): Promise<Ind
   )
   return rows.map((row) => ({ productId: Number(row.id), rank: Number(row.rank) }))
 }
+
+/**
+ * Refreshes the query planner's statistics after bulk changes. Without them SQLite guesses that
+ * `status` is selective (every product is "published") and walks the wrong index: a 100k
+ * category page took 72 ms instead of 3 ms in the bench.
+ */
+export async function analyzeTables() {
+  const db = getDb()
+  if (currentDialect() === 'sqlite') await db.$executeRawUnsafe('ANALYZE')
+  else await db.$executeRawUnsafe('ANALYZE "Product", "ProductTranslation", "Exporter", product_search')
+}

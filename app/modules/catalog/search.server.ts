@@ -7,7 +7,7 @@ import type { MarketCode } from '~/config/pavilion'
 import { toProductCards, categoryPageSize, findProductCards, visibleProduct } from '~/modules/catalog/catalog.server'
 import { bumpCatalogVersion } from '~/modules/catalog/cache-version.server'
 import { cachedByCatalogVersion } from '~/modules/catalog/reference-cache.server'
-import { queryIndex, writeSearchDocuments, type SearchDocument } from '~/modules/catalog/search-index.server'
+import { analyzeTables, queryIndex, writeSearchDocuments, type SearchDocument } from '~/modules/catalog/search-index.server'
 import { parseQuery } from '~/modules/catalog/search-text'
 import { sellsAtRetail, type Verdict } from '~/modules/checkout/market-access.server'
 import { convert, type RateTable } from '~/modules/checkout/money'
@@ -170,8 +170,8 @@ export function filterOptions(locale: Locale) {
 
 // ---------------------------------------------------------------- keeping the index current
 
-/** Rebuilds the search documents and USD sort prices of the given products (all when omitted),
- * and invalidates the cached pages that show them. */
+/** Rebuilds the search documents and USD sort prices of the given products (all when omitted,
+ * then also the planner's statistics), and invalidates the cached pages that show them. */
 export async function reindexProducts(productIds?: number[]) {
   const db = getDb()
   const rates = await currentRates()
@@ -212,5 +212,6 @@ export async function reindexProducts(productIds?: number[]) {
       ),
     )
   }
+  if (!productIds) await analyzeTables()
   await bumpCatalogVersion()
 }
