@@ -33,7 +33,7 @@ export default function SearchPage() {
     <>
       <h1>{filters.q ? t('search.titleFor', { query: filters.q }) : t('search.title')}</h1>
       <CatalogFiltersForm filters={filters} options={options} market={market} currency={results.currency} />
-      <h2 aria-live="polite">{t('search.resultCount', { count: results.total })}</h2>
+      <h2 aria-live="polite">{t(results.capped ? 'search.resultCountCapped' : 'search.resultCount', { count: results.total })}</h2>
       {results.products.length === 0 ? (
         <p>{filters.q ? t('search.noResults') : t('search.prompt')}</p>
       ) : (

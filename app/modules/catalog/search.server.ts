@@ -143,6 +143,8 @@ export async function searchCatalog(locale: Locale, market: MarketCode, filters:
   }
   return {
     total,
+    /** the index found more matches than it ranks: the total is a lower bound */
+    capped: hits !== null && hits.length === searchCandidateLimit,
     page: filters.page,
     pageCount: Math.max(1, Math.ceil(total / categoryPageSize)),
     currency,
