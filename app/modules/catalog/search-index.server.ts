@@ -49,45 +49,51 @@ function tsQuery(terms: QueryTerm[]) {
     .join(' & ')
 }
 
+/**
+ * Writes (or replaces) the documents of a batch in one statement per dialect: a batch of 200
+ * row-by-row writes hit Prisma's 5-second transaction limit on a busy PostgreSQL in the bench.
+ */
 export async function writeSearchDocuments(documents: SearchDocument[]) {
   const db = getDb()
   if (documents.length === 0) return
+  const rows = documents.map((document) => ({ id: document.productId, ...columns(document) }))
   if (currentDialect() === 'sqlite') {
-    await db.$transaction(
-      documents.flatMap((document) => {
-        const c = columns(document)
-        return [
-          db.$executeRawUnsafe('DELETE FROM product_search WHERE rowid = ?', document.productId),
-          db.$executeRawUnsafe(
-            'INSERT INTO product_search (rowid, name_words, name_uni, name_bi, body_words, body_uni, body_bi, codes) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
-            document.productId,
-            c.nameWords,
-            c.nameUni,
-            c.nameBi,
-            c.bodyWords,
-            c.bodyUni,
-            c.bodyBi,
-            c.codes,
-          ),
-        ]
-      }),
-    )
+    const ids = rows.map((row) => row.id)
+    await db.$transaction([
+      db.$executeRawUnsafe(`DELETE FROM product_search WHERE rowid IN (${ids.map(() => '?').join(', ')})`, ...ids),
+      db.$executeRawUnsafe(
+        `INSERT INTO product_search (rowid, name_words, name_uni, name_bi, body_words, body_uni, body_bi, codes) VALUES ${rows
+          .map(() => '(?, ?, ?, ?, ?, ?, ?, ?)')
+          .join(', ')}`,
+        ...rows.flatMap((c) => [c.id, c.nameWords, c.nameUni, c.nameBi, c.bodyWords, c.bodyUni, c.bodyBi, c.codes]),
+      ),
+    ])
     return
   }
-  await db.$transaction(
-    documents.map((document) => {
-      const c = columns(document)
-      const name = [c.nameWords, c.nameUni, c.nameBi, c.codes].join(' ')
-      const body = [c.bodyWords, c.bodyUni, c.bodyBi].join(' ')
-      return db.$executeRawUnsafe(
-        `INSERT INTO product_search (product_id, document)
-         VALUES ($1, setweight(to_tsvector('simple', $2), 'A') || setweight(to_tsvector('simple', $3), 'B'))
-         ON CONFLICT (product_id) DO UPDATE SET document = EXCLUDED.document`,
-        document.productId,
-        name,
-        body,
-      )
-    }),
+  await db.$executeRawUnsafe(
+    `INSERT INTO product_search (product_id, document)
+     SELECT id, setweight(to_tsvector('simple', name), 'A') || setweight(to_tsvector('simple', body), 'B')
+     FROM unnest($1::int[], $2::text[], $3::text[]) AS batch(id, name, body)
+     ON CONFLICT (product_id) DO UPDATE SET document = EXCLUDED.document`,
+    rows.map((c) => c.id),
+    rows.map((c) => [c.nameWords, c.nameUni, c.nameBi, c.codes].join(' ')),
+    rows.map((c) => [c.bodyWords, c.bodyUni, c.bodyBi].join(' ')),
+  )
+}
+
+/** Sets the USD sort prices of a batch in one UPDATE. */
+export async function writeSortPrices(prices: { productId: number; usdMinor: number }[]) {
+  if (prices.length === 0) return
+  const sqlite = currentDialect() === 'sqlite'
+  let n = 0
+  // PostgreSQL cannot infer the parameters' types inside CASE: say they are integers
+  const param = () => (sqlite ? '?' : `$${++n}::int`)
+  const cases = prices.map(() => `WHEN ${param()} THEN ${param()}`).join(' ')
+  const ids = prices.map(() => param()).join(', ')
+  await getDb().$executeRawUnsafe(
+    `UPDATE "Product" SET "sortPriceUsdMinor" = CASE "id" ${cases} END WHERE "id" IN (${ids})`,
+    ...prices.flatMap((p) => [p.productId, p.usdMinor]),
+    ...prices.map((p) => p.productId),
   )
 }
 

@@ -7,7 +7,7 @@ import type { MarketCode } from '~/config/pavilion'
 import { toProductCards, categoryPageSize, findProductCards, visibleProduct } from '~/modules/catalog/catalog.server'
 import { bumpCatalogVersion } from '~/modules/catalog/cache-version.server'
 import { cachedByCatalogVersion } from '~/modules/catalog/reference-cache.server'
-import { analyzeTables, queryIndex, writeSearchDocuments, type SearchDocument } from '~/modules/catalog/search-index.server'
+import { analyzeTables, queryIndex, writeSearchDocuments, writeSortPrices, type SearchDocument } from '~/modules/catalog/search-index.server'
 import { parseQuery } from '~/modules/catalog/search-text'
 import { sellsAtRetail, type Verdict } from '~/modules/checkout/market-access.server'
 import { convert, type RateTable } from '~/modules/checkout/money'
@@ -205,13 +205,11 @@ export async function reindexProducts(productIds?: number[]) {
       codes: [product.hsCode, product.hsCode.slice(0, 4), ...product.category.hsHeadings.map((h) => h.heading)],
     }))
     await writeSearchDocuments(documents)
-    await db.$transaction(
-      products.map((product) =>
-        db.product.update({
-          where: { id: product.id },
-          data: { sortPriceUsdMinor: convert({ amountMinor: product.basePriceMinor, currency: product.baseCurrency }, 'USD', rates).amountMinor },
-        }),
-      ),
+    await writeSortPrices(
+      products.map((product) => ({
+        productId: product.id,
+        usdMinor: convert({ amountMinor: product.basePriceMinor, currency: product.baseCurrency }, 'USD', rates).amountMinor,
+      })),
     )
   }
   if (!productIds) await analyzeTables()
