@@ -4,7 +4,16 @@
 import { z } from 'zod'
 
 import { audit } from '~/modules/accounts/audit.server'
-import { failure, fieldErrors, multiLine, perLocale, singleLine, textsOf, type AdminOutcome } from '~/modules/admin/forms.server'
+import {
+  type AdminOutcome,
+  failure,
+  FeaturedForm,
+  fieldErrors,
+  multiLine,
+  perLocale,
+  singleLine,
+  textsOf,
+} from '~/modules/admin/forms.server'
 import { assertAdmin, type AdminActor } from '~/modules/admin/guard.server'
 import { bumpCatalogVersion } from '~/modules/catalog/cache-version.server'
 import { reindexProducts } from '~/modules/catalog/search.server'
@@ -130,8 +139,6 @@ export async function updateCategoryTexts(
   else await bumpCatalogVersion()
   return { ok: true, value: { slug: category.slug } }
 }
-
-const FeaturedForm = z.object({ featured: z.enum(['0', '1'], { errorMap: () => ({ message: 'errors.invalidChoice' }) }) })
 
 export async function setCategoryFeatured(
   admin: AdminActor,

@@ -85,3 +85,6 @@ export function echoValues(form: URLSearchParams | null) {
   for (const [key, value] of form.entries()) if (key.length <= 40 && !(key in values)) values[key] = value.slice(0, 5000)
   return values
 }
+
+/** The "feature on the home page" toggle of categories and products. */
+export const FeaturedForm = z.object({ featured: z.enum(['0', '1'], { errorMap: () => ({ message: 'errors.invalidChoice' }) }) })

@@ -4,7 +4,7 @@
 import { z } from 'zod'
 
 import { audit } from '~/modules/accounts/audit.server'
-import { failure, fieldErrors, multiLine, type AdminOutcome } from '~/modules/admin/forms.server'
+import { type AdminOutcome, failure, FeaturedForm, fieldErrors, multiLine } from '~/modules/admin/forms.server'
 import { assertAdmin, type AdminActor } from '~/modules/admin/guard.server'
 import { hsCodeExists, hsDescription } from '~/modules/admin/hs-codes.server'
 import { notifyProductDecision } from '~/modules/admin/notifications.server'
@@ -185,8 +185,6 @@ export async function moderateProduct(
   await notifyProductDecision(productId, to, to === 'rejected' ? reason : undefined)
   return { ok: true, value: { to } }
 }
-
-const FeaturedForm = z.object({ featured: z.enum(['0', '1'], { errorMap: () => ({ message: 'errors.invalidChoice' }) }) })
 
 /** Puts a product on the home page (or takes it off); only published products show there. */
 export async function setProductFeatured(
