@@ -3,7 +3,18 @@ import reactHooks from 'eslint-plugin-react-hooks'
 import tseslint from 'typescript-eslint'
 
 export default tseslint.config(
-  { ignores: ['build/**', 'public/build/**', 'app/generated/**', 'node_modules/**', 'data/**', 'test-results/**', 'playwright-report/**', 'prisma/engine/**'] },
+  {
+    ignores: [
+      'build/**',
+      'public/build/**',
+      'app/generated/**',
+      'node_modules/**',
+      'data/**',
+      'test-results/**',
+      'playwright-report/**',
+      'prisma/engine/**',
+    ],
+  },
   ...tseslint.configs.recommended,
   {
     files: ['**/*.{ts,tsx}'],
@@ -18,13 +29,19 @@ export default tseslint.config(
   {
     files: ['app/**/*.{ts,tsx}'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [{ group: ['**/test/**', 'vitest', '@playwright/test'], message: 'App code must not import test code.' }] }],
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['**/test/**', 'vitest', '@playwright/test'], message: 'App code must not import test code.' }] },
+      ],
     },
   },
   {
     files: ['app/routes/**/*.{ts,tsx}'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [{ group: ['~/generated/*', '@prisma/*'], message: 'Routes call modules; only modules talk to Prisma.' }] }],
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['~/generated/*', '@prisma/*'], message: 'Routes call modules; only modules talk to Prisma.' }] },
+      ],
     },
   },
 )

@@ -9,7 +9,14 @@ const provider = /^postgres(ql)?:\/\//.test(url) ? 'postgresql' : 'sqlite'
 // Prisma must leave alone: app/modules/catalog/search-index.server.ts owns it.
 const searchTables =
   provider === 'sqlite'
-    ? ['product_search', 'product_search_data', 'product_search_idx', 'product_search_content', 'product_search_docsize', 'product_search_config']
+    ? [
+        'product_search',
+        'product_search_data',
+        'product_search_idx',
+        'product_search_content',
+        'product_search_docsize',
+        'product_search_config',
+      ]
     : ['public.product_search']
 
 export default defineConfig({

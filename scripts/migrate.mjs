@@ -53,7 +53,10 @@ async function migrateSqlite(url, migrations, log) {
     db.pragma('journal_mode = WAL')
     db.exec(sqliteTable)
     const applied = new Set(
-      db.prepare('SELECT migration_name FROM _prisma_migrations WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL').pluck().all(),
+      db
+        .prepare('SELECT migration_name FROM _prisma_migrations WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL')
+        .pluck()
+        .all(),
     )
     for (const migration of migrations) {
       if (applied.has(migration.name)) continue

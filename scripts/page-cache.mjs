@@ -37,7 +37,11 @@ export function createPageCache({ render, version }) {
     const body = Buffer.from(await response.arrayBuffer())
     const directives = cacheDirectives(response.headers.get('cache-control'))
     const cacheable =
-      response.status === 200 && directives.public && !directives['no-store'] && !response.headers.has('set-cookie') && body.length <= maxBodyBytes
+      response.status === 200 &&
+      directives.public &&
+      !directives['no-store'] &&
+      !response.headers.has('set-cookie') &&
+      body.length <= maxBodyBytes
     const entry = {
       status: response.status,
       headers: [...response.headers].filter(([name]) => name !== 'content-length' && name !== 'content-encoding'),

@@ -41,12 +41,29 @@ export async function startPostgres({ dir }) {
     chownSync(dir, uid, gid)
   }
   const data = path.join(dir, 'data')
-  const [initCommand, initArgs] = runAs('initdb', ['-D', data, '--locale=C.UTF-8', '--encoding=UTF8', '-U', 'postgres', '--auth=trust'])
+  const [initCommand, initArgs] = runAs('initdb', [
+    '-D',
+    data,
+    '--locale=C.UTF-8',
+    '--encoding=UTF8',
+    '-U',
+    'postgres',
+    '--auth=trust',
+  ])
   const init = spawnSync(initCommand, initArgs, { encoding: 'utf8' })
   if (init.status !== 0) throw new Error(`initdb failed: ${init.stderr}`)
   const port = await freePort()
   const options = `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200`
-  const [startCommand, startArgs] = runAs('pg_ctl', ['-D', data, '-o', options, '-l', path.join(dir, 'server.log'), '-w', 'start'])
+  const [startCommand, startArgs] = runAs('pg_ctl', [
+    '-D',
+    data,
+    '-o',
+    options,
+    '-l',
+    path.join(dir, 'server.log'),
+    '-w',
+    'start',
+  ])
   const start = spawnSync(startCommand, startArgs, { encoding: 'utf8' })
   if (start.status !== 0) throw new Error(`pg_ctl start failed: ${start.stderr}${start.stdout}`)
   return {

@@ -50,18 +50,26 @@ if (!npx(['remix', 'build'], 'build the app') || !run('build the seed', process.
 }
 
 const sqliteReport = path.join(resultsDir, 'vitest-sqlite.json')
-npx(['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${sqliteReport}`], 'unit and integration tests on SQLite', {
-  TEST_DATABASE_URL: '',
-})
+npx(
+  ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${sqliteReport}`],
+  'unit and integration tests on SQLite',
+  {
+    TEST_DATABASE_URL: '',
+  },
+)
 countVitest(sqliteReport)
 
 const postgres = await startPostgres({ dir: path.join(root, 'data', 'test-postgres') })
 if (postgres) {
   const pgReport = path.join(resultsDir, 'vitest-postgres.json')
   try {
-    npx(['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${pgReport}`], `unit and integration tests on PostgreSQL ${postgres.version}`, {
-      TEST_DATABASE_URL: postgres.url,
-    })
+    npx(
+      ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${pgReport}`],
+      `unit and integration tests on PostgreSQL ${postgres.version}`,
+      {
+        TEST_DATABASE_URL: postgres.url,
+      },
+    )
   } finally {
     await postgres.stop()
   }

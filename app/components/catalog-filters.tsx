@@ -74,12 +74,26 @@ export function CatalogFiltersForm({
         <label htmlFor="filter-min" className="visually-hidden">
           {t('filters.minPrice')}
         </label>
-        <input id="filter-min" name="min" inputMode="decimal" placeholder={t('filters.minPrice')} defaultValue={toMajor(filters.min)} size={7} />
+        <input
+          id="filter-min"
+          name="min"
+          inputMode="decimal"
+          placeholder={t('filters.minPrice')}
+          defaultValue={toMajor(filters.min)}
+          size={7}
+        />
         <span aria-hidden="true">–</span>
         <label htmlFor="filter-max" className="visually-hidden">
           {t('filters.maxPrice')}
         </label>
-        <input id="filter-max" name="max" inputMode="decimal" placeholder={t('filters.maxPrice')} defaultValue={toMajor(filters.max)} size={7} />
+        <input
+          id="filter-max"
+          name="max"
+          inputMode="decimal"
+          placeholder={t('filters.maxPrice')}
+          defaultValue={toMajor(filters.max)}
+          size={7}
+        />
       </fieldset>
       <div className="filters__field filters__check">
         <input id="filter-available" name="available" type="checkbox" value="1" defaultChecked={filters.available} />

@@ -42,7 +42,9 @@ export function ProductCard({ product, locale, eager = false }: { product: Produ
         <p className="product-card__badges">
           <span className={`badge badge--${product.saleMode}`}>{t(`saleMode.${product.saleMode}`)}</span>
           {product.minOrderQuantity > 1 ? (
-            <span className="badge">{t('product.moq', { count: product.minOrderQuantity, unit: t(`units.${product.unit}`) })}</span>
+            <span className="badge">
+              {t('product.moq', { count: product.minOrderQuantity, unit: t(`units.${product.unit}`) })}
+            </span>
           ) : null}
           {!product.inStock ? <span className="badge badge--out">{t('product.soldOut')}</span> : null}
           {product.access.verdict !== 'allowed' ? (

@@ -62,15 +62,32 @@ export default function Account() {
       <h2>{t('account.changePassword')}</h2>
       <Form method="post" noValidate>
         <FormError error={errors.form} />
-        <Field label={t('fields.currentPassword')} name="currentPassword" type="password" autoComplete="current-password" required error={errors.currentPassword} />
-        <Field label={t('fields.newPassword')} name="newPassword" type="password" autoComplete="new-password" required minLength={10} error={errors.newPassword} />
+        <Field
+          label={t('fields.currentPassword')}
+          name="currentPassword"
+          type="password"
+          autoComplete="current-password"
+          required
+          error={errors.currentPassword}
+        />
+        <Field
+          label={t('fields.newPassword')}
+          name="newPassword"
+          type="password"
+          autoComplete="new-password"
+          required
+          minLength={10}
+          error={errors.newPassword}
+        />
         <button type="submit" className="button button--primary">
           {t('account.changePasswordSubmit')}
         </button>
       </Form>
       <h2>{t('twoFactor.title')}</h2>
       <p>
-        <Link to={`/${locale}/account/two-factor`}>{user.totpEnabled ? t('account.twoFactorOn') : t('account.twoFactorSetUp')}</Link>
+        <Link to={`/${locale}/account/two-factor`}>
+          {user.totpEnabled ? t('account.twoFactorOn') : t('account.twoFactorSetUp')}
+        </Link>
       </p>
       <Form method="post" action={`/${locale}/logout`}>
         <button type="submit" className="button">

@@ -25,7 +25,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request, locale)
   if (user.totpEnabled) return redirect(`/${locale}/account`)
   const form = await readForm(request)
-  if (!(await confirmTotpSetup(user.id, String(form.get('code') ?? '')))) return data({ errors: { code: 'errors.codeWrong' } }, { status: 400 })
+  if (!(await confirmTotpSetup(user.id, String(form.get('code') ?? ''))))
+    return data({ errors: { code: 'errors.codeWrong' } }, { status: 400 })
   return completeSecondFactor(request, user.role === 'admin' ? `/${locale}/admin` : `/${locale}/account`)
 }
 
@@ -53,7 +54,14 @@ export default function TwoFactorSetup() {
       </p>
       <Form method="post">
         <FormError error={errors.form} />
-        <Field label={t('fields.code')} name="code" inputMode="numeric" autoComplete="one-time-code" required error={errors.code} />
+        <Field
+          label={t('fields.code')}
+          name="code"
+          inputMode="numeric"
+          autoComplete="one-time-code"
+          required
+          error={errors.code}
+        />
         <button type="submit" className="button button--primary">
           {t('twoFactor.confirm')}
         </button>

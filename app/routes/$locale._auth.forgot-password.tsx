@@ -20,7 +20,8 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.t
 export async function action({ request, params }: ActionFunctionArgs) {
   const form = await readForm(request)
   if (isHoneypotFilled(form)) return data({ errors: { form: 'errors.rejected' } }, { status: 400 })
-  if (!(await hit(limits.passwordReset, clientKey(request)))) return data({ errors: { form: 'errors.tooManyAttempts' } }, { status: 429 })
+  if (!(await hit(limits.passwordReset, clientKey(request))))
+    return data({ errors: { form: 'errors.tooManyAttempts' } }, { status: 429 })
   const parsed = email.safeParse(form.get('email'))
   if (!parsed.success) return data({ errors: { email: parsed.error.issues[0].message } }, { status: 400 })
   await requestPasswordReset(parsed.data, params.locale as Locale)
@@ -43,7 +44,14 @@ export default function ForgotPassword() {
           <p>{t('forgot.lead')}</p>
           <FormError error={actionData?.errors?.form} />
           <Honeypot />
-          <Field label={t('fields.email')} name="email" type="email" autoComplete="email" required error={actionData?.errors?.email} />
+          <Field
+            label={t('fields.email')}
+            name="email"
+            type="email"
+            autoComplete="email"
+            required
+            error={actionData?.errors?.email}
+          />
           <button type="submit" className="button button--primary">
             {t('forgot.submit')}
           </button>

@@ -30,7 +30,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const locale = params.locale as Locale
   const form = await readForm(request)
   if (isHoneypotFilled(form)) return data({ errors: { form: 'errors.rejected' } }, { status: 400 })
-  if (!(await hit(limits.signIn, clientKey(request)))) return data({ errors: { form: 'errors.tooManyAttempts' } }, { status: 429 })
+  if (!(await hit(limits.signIn, clientKey(request))))
+    return data({ errors: { form: 'errors.tooManyAttempts' } }, { status: 429 })
   const parsed = SignInForm.safeParse(formObject(form))
   if (!parsed.success) return data({ errors: fieldErrors(parsed.error) }, { status: 400 })
   const user = await authenticate(parsed.data)
@@ -57,7 +58,14 @@ export default function SignIn() {
         <Honeypot />
         <input type="hidden" name="redirectTo" value={searchParams.get('redirectTo') ?? ''} />
         <Field label={t('fields.email')} name="email" type="email" autoComplete="email" required error={errors.email} />
-        <Field label={t('fields.password')} name="password" type="password" autoComplete="current-password" required error={errors.password} />
+        <Field
+          label={t('fields.password')}
+          name="password"
+          type="password"
+          autoComplete="current-password"
+          required
+          error={errors.password}
+        />
         <button type="submit" className="button button--primary">
           {t('signIn.submit')}
         </button>

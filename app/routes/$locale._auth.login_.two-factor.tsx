@@ -20,9 +20,11 @@ export const headers = () => cacheHeaders(privatePage)
 export async function action({ request, params }: ActionFunctionArgs) {
   const locale = params.locale as Locale
   const user = await requireUser(request, locale)
-  if (!(await hit(limits.signIn, `totp:${user.id}:${clientKey(request)}`))) return data({ errors: { code: 'errors.tooManyAttempts' } }, { status: 429 })
+  if (!(await hit(limits.signIn, `totp:${user.id}:${clientKey(request)}`)))
+    return data({ errors: { code: 'errors.tooManyAttempts' } }, { status: 429 })
   const form = await readForm(request)
-  if (!(await checkTotp(user.id, String(form.get('code') ?? '')))) return data({ errors: { code: 'errors.codeWrong' } }, { status: 400 })
+  if (!(await checkTotp(user.id, String(form.get('code') ?? ''))))
+    return data({ errors: { code: 'errors.codeWrong' } }, { status: 400 })
   return completeSecondFactor(request, safeRedirect(form.get('redirectTo'), `/${locale}/admin`))
 }
 
@@ -37,7 +39,15 @@ export default function TwoFactorSignIn() {
       <Form method="post">
         <FormError error={actionData?.errors?.form} />
         <input type="hidden" name="redirectTo" value={searchParams.get('redirectTo') ?? ''} />
-        <Field label={t('fields.code')} name="code" inputMode="numeric" autoComplete="one-time-code" pattern="[0-9 ]*" required error={actionData?.errors?.code} />
+        <Field
+          label={t('fields.code')}
+          name="code"
+          inputMode="numeric"
+          autoComplete="one-time-code"
+          pattern="[0-9 ]*"
+          required
+          error={actionData?.errors?.code}
+        />
         <button type="submit" className="button button--primary">
           {t('twoFactor.submit')}
         </button>

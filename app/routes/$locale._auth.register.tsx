@@ -22,7 +22,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const locale = params.locale as Locale
   const form = await readForm(request)
   if (isHoneypotFilled(form)) return data({ errors: { form: 'errors.rejected' } }, { status: 400 })
-  if (!(await hit(limits.register, clientKey(request)))) return data({ errors: { form: 'errors.tooManyAttempts' } }, { status: 429 })
+  if (!(await hit(limits.register, clientKey(request))))
+    return data({ errors: { form: 'errors.tooManyAttempts' } }, { status: 429 })
   const parsed = RegisterForm.safeParse(formObject(form))
   if (!parsed.success) return data({ errors: fieldErrors(parsed.error) }, { status: 400 })
   const result = await registerBuyer(parsed.data, locale)
@@ -40,7 +41,14 @@ export default function Register() {
       <Form method="post" noValidate>
         <FormError error={errors.form} />
         <Honeypot />
-        <Field label={t('fields.displayName')} name="displayName" autoComplete="name" required maxLength={100} error={errors.displayName} />
+        <Field
+          label={t('fields.displayName')}
+          name="displayName"
+          autoComplete="name"
+          required
+          maxLength={100}
+          error={errors.displayName}
+        />
         <Field label={t('fields.email')} name="email" type="email" autoComplete="email" required error={errors.email} />
         <Field
           label={t('fields.newPassword')}

@@ -28,7 +28,15 @@ export default function ResetPassword() {
       <h1>{t('reset.title')}</h1>
       <Form method="post" noValidate>
         <FormError error={errors.form} />
-        <Field label={t('fields.newPassword')} name="password" type="password" autoComplete="new-password" required minLength={10} error={errors.password} />
+        <Field
+          label={t('fields.newPassword')}
+          name="password"
+          type="password"
+          autoComplete="new-password"
+          required
+          minLength={10}
+          error={errors.password}
+        />
         <button type="submit" className="button button--primary">
           {t('reset.submit')}
         </button>

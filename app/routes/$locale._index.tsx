@@ -102,7 +102,10 @@ export default function Home() {
           <ul className="featured-categories">
             {featuredCategories.map((category) => (
               <li key={category.slug}>
-                <Link to={`/${locale}/catalog/${category.slug}`} lang={category.name.lang === locale ? undefined : htmlLang(category.name.lang)}>
+                <Link
+                  to={`/${locale}/catalog/${category.slug}`}
+                  lang={category.name.lang === locale ? undefined : htmlLang(category.name.lang)}
+                >
                   {category.name.text}
                 </Link>
                 <span className="muted"> {t('catalog.productCount', { count: category.productCount })}</span>

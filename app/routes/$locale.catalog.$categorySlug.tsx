@@ -75,7 +75,8 @@ export default function CategoryPage() {
       <p className="muted">{t('catalog.hsHeadings', { headings: category.hsHeadings.join(', ') })}</p>
       {category.chinaTradeEvidence ? (
         <p className="evidence">
-          <span className="evidence__label">{t('catalog.evidenceLabel')}</span> <span lang="en">{category.chinaTradeEvidence}</span>
+          <span className="evidence__label">{t('catalog.evidenceLabel')}</span>{' '}
+          <span lang="en">{category.chinaTradeEvidence}</span>
         </p>
       ) : null}
       <CatalogFiltersForm filters={filters} options={options} market={market} currency={results.currency} />

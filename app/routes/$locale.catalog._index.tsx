@@ -26,7 +26,15 @@ export async function loader({ params }: LoaderFunctionArgs) {
 export const headers = () => cacheHeaders(publicPage)
 
 export const meta: MetaFunction<typeof loader> = ({ data, params }) =>
-  data ? pageMeta({ ...data.seo, locale: params.locale as Locale, path: '/catalog', title: data.title, description: data.description }) : []
+  data
+    ? pageMeta({
+        ...data.seo,
+        locale: params.locale as Locale,
+        path: '/catalog',
+        title: data.title,
+        description: data.description,
+      })
+    : []
 
 export default function Catalog() {
   const { sectors } = useLoaderData<typeof loader>()

@@ -15,7 +15,12 @@ import { pageMeta } from '~/utils/seo'
 
 export async function loader({ params, request }: LoaderFunctionArgs) {
   const locale = params.locale as Locale
-  const exporter = await exporterProfile(locale, parseCatalogParams(new URL(request.url).searchParams).market ?? defaultMarket(locale), params.exporterSlug ?? '', pageParam(new URL(request.url)))
+  const exporter = await exporterProfile(
+    locale,
+    parseCatalogParams(new URL(request.url).searchParams).market ?? defaultMarket(locale),
+    params.exporterSlug ?? '',
+    pageParam(new URL(request.url)),
+  )
   if (!exporter) throw notFound()
   return { seo: await seoContext(locale), exporter }
 }
@@ -51,7 +56,8 @@ export default function ExporterProfile() {
       <dl className="facts">
         <dt>{t('exporter.location')}</dt>
         <dd>
-          <span lang={langOf(exporter.city.lang)}>{exporter.city.text}</span>, <span lang={langOf(exporter.region.lang)}>{exporter.region.text}</span>
+          <span lang={langOf(exporter.city.lang)}>{exporter.city.text}</span>,{' '}
+          <span lang={langOf(exporter.region.lang)}>{exporter.region.text}</span>
         </dd>
         <dt>{t('exporter.bin')}</dt>
         <dd>{exporter.bin}</dd>

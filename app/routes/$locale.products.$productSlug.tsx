@@ -15,7 +15,11 @@ import { absoluteImageUrl, breadcrumbJsonLd, pageMeta, productJsonLd } from '~/u
 
 export async function loader({ params, request }: LoaderFunctionArgs) {
   const locale = params.locale as Locale
-  const product = await productPage(locale, parseCatalogParams(new URL(request.url).searchParams).market ?? defaultMarket(locale), params.productSlug ?? '')
+  const product = await productPage(
+    locale,
+    parseCatalogParams(new URL(request.url).searchParams).market ?? defaultMarket(locale),
+    params.productSlug ?? '',
+  )
   if (!product) throw notFound()
   return { seo: await seoContext(locale), product }
 }
@@ -29,7 +33,15 @@ export const meta: MetaFunction<typeof loader> = ({ data, params }) => {
   const path = `/products/${product.slug}`
   const image = product.images[0] ? absoluteImageUrl(seo.origin, product.images[0]) : null
   return [
-    ...pageMeta({ ...seo, locale, path, title: product.name.text, description: product.description.text, image, type: 'product' }),
+    ...pageMeta({
+      ...seo,
+      locale,
+      path,
+      title: product.name.text,
+      description: product.description.text,
+      image,
+      type: 'product',
+    }),
     { 'script:ld+json': productJsonLd({ origin: seo.origin, locale, product }) },
     {
       'script:ld+json': breadcrumbJsonLd({

@@ -23,7 +23,10 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
 
 export const headers = () => cacheHeaders(publicPage)
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }, { name: 'robots', content: 'noindex, follow' }]
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data?.title },
+  { name: 'robots', content: 'noindex, follow' },
+]
 
 export default function SearchPage() {
   const { filters, market, results, options } = useLoaderData<typeof loader>()
@@ -33,7 +36,9 @@ export default function SearchPage() {
     <>
       <h1>{filters.q ? t('search.titleFor', { query: filters.q }) : t('search.title')}</h1>
       <CatalogFiltersForm filters={filters} options={options} market={market} currency={results.currency} />
-      <h2 aria-live="polite">{t(results.capped ? 'search.resultCountCapped' : 'search.resultCount', { count: results.total })}</h2>
+      <h2 aria-live="polite">
+        {t(results.capped ? 'search.resultCountCapped' : 'search.resultCount', { count: results.total })}
+      </h2>
       {results.products.length === 0 ? (
         <p>{filters.q ? t('search.noResults') : t('search.prompt')}</p>
       ) : (

@@ -25,9 +25,7 @@ export function dialectOf(url: string): Dialect {
 const sqlitePragmas = ['PRAGMA foreign_keys = ON', 'PRAGMA synchronous = NORMAL']
 
 /** Runs the per-connection pragmas on every connection the adapter opens. */
-function withSqlitePragmas(
-  factory: SqlMigrationAwareDriverAdapterFactory,
-): SqlMigrationAwareDriverAdapterFactory {
+function withSqlitePragmas(factory: SqlMigrationAwareDriverAdapterFactory): SqlMigrationAwareDriverAdapterFactory {
   const prepare = async (adapter: SqlDriverAdapter) => {
     for (const sql of sqlitePragmas) await adapter.executeRaw({ sql, args: [], argTypes: [] })
     return adapter

@@ -9,7 +9,11 @@ async function sqliteSettings() {
     db.$queryRawUnsafe<{ foreign_keys: bigint | number }[]>('PRAGMA foreign_keys'),
     db.$queryRawUnsafe<{ timeout: bigint | number }[]>('PRAGMA busy_timeout'),
   ])
-  return { journalMode: journal.journal_mode, foreignKeys: Number(keys.foreign_keys) === 1, busyTimeoutMs: Number(timeout.timeout) }
+  return {
+    journalMode: journal.journal_mode,
+    foreignKeys: Number(keys.foreign_keys) === 1,
+    busyTimeoutMs: Number(timeout.timeout),
+  }
 }
 
 async function postgresSettings() {

@@ -39,4 +39,3 @@ export function getI18n(locale: Locale = defaultLocale) {
 export function getFixedT(locale: Locale, namespace: (typeof namespaces)[number] = 'common'): TFunction {
   return instanceFor(locale).getFixedT(locale, namespace)
 }
-

@@ -17,7 +17,16 @@ export const demoAccounts = {
 } as const
 
 /** Categories the demo admins feature on the home page: goods with evidence of trade with China. */
-const featuredCategories = ['refined-copper-cathodes', 'natural-honey', 'wheat-flour', 'ferro-alloys', 'sunflower-oil', 'pasta-noodles', 'chocolate-cocoa-confectionery', 'mutton-lamb-goat']
+const featuredCategories = [
+  'refined-copper-cathodes',
+  'natural-honey',
+  'wheat-flour',
+  'ferro-alloys',
+  'sunflower-oil',
+  'pasta-noodles',
+  'chocolate-cocoa-confectionery',
+  'mutton-lamb-goat',
+]
 
 // Published products are dated back from here so "newest" sorting has something to sort.
 const demoEpoch = Date.UTC(2026, 9, 1)
@@ -72,7 +81,11 @@ export async function seedDemo(db: Db, options: { images?: boolean } = {}) {
         publishedAt,
         createdAt: publishedAt,
         translations: {
-          create: Object.entries(product.content).map(([locale, text]) => ({ locale, name: text!.name, description: text!.description })),
+          create: Object.entries(product.content).map(([locale, text]) => ({
+            locale,
+            name: text!.name,
+            description: text!.description,
+          })),
         },
         priceTiers: { create: product.tiers },
         certificates: { create: product.certificates.map((kind) => ({ kind })) },

@@ -1,7 +1,15 @@
 import AxeBuilder from '@axe-core/playwright'
 import { expect, test } from '@playwright/test'
 
-const pages = ['/zh-hans', '/zh-hans/catalog', '/kk', '/kk/catalog', '/en/catalog/refined-copper-cathodes', '/zh-hans/search?q=%E8%9C%82%E8%9C%9C', '/kk/search?q=%D0%B1%D0%B0%D0%BB&mode=retail']
+const pages = [
+  '/zh-hans',
+  '/zh-hans/catalog',
+  '/kk',
+  '/kk/catalog',
+  '/en/catalog/refined-copper-cathodes',
+  '/zh-hans/search?q=%E8%9C%82%E8%9C%9C',
+  '/kk/search?q=%D0%B1%D0%B0%D0%BB&mode=retail',
+]
 
 for (const path of pages) {
   test(`axe finds no serious or critical violation on ${path}`, async ({ page }) => {

@@ -9,7 +9,10 @@ test('a buyer browses a sector and a category in Simplified Chinese', async ({ p
   await expect(sector.getByRole('heading', { level: 2 })).toBeVisible()
   await expect(page.locator('.category-list a')).toHaveCount(180)
 
-  await sector.getByRole('link', { name: /阴极铜|精炼铜/ }).first().click()
+  await sector
+    .getByRole('link', { name: /阴极铜|精炼铜/ })
+    .first()
+    .click()
   await expect(page).toHaveURL(/\/zh-hans\/catalog\/[a-z0-9-]+$/)
   await expect(page.getByRole('heading', { level: 1 })).toContainText('铜')
   await expect(page.getByText('HS 7403', { exact: true })).toBeVisible()
@@ -24,7 +27,9 @@ test('a buyer browses a sector and a category in Kazakh, with prices and a tenge
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Каталог')
   await page.getByRole('navigation', { name: 'Салалар' }).getByRole('link').nth(2).click()
   await expect(page).toHaveURL(/#food$/)
-  const honey = page.locator('section#food .category-list li').filter({ has: page.locator('a[href="/kk/catalog/natural-honey"]') })
+  const honey = page
+    .locator('section#food .category-list li')
+    .filter({ has: page.locator('a[href="/kk/catalog/natural-honey"]') })
   await expect(honey).toContainText(/\d+ тауар/)
   await honey.getByRole('link').click()
   await expect(page).toHaveURL(/\/kk\/catalog\/natural-honey$/)

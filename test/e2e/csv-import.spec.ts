@@ -26,7 +26,11 @@ function csv() {
 test.beforeAll(async () => {
   const db = e2eDb()
   try {
-    const exporter = await db.exporter.findFirstOrThrow({ where: { status: 'verified' }, orderBy: { id: 'desc' }, select: { id: true } })
+    const exporter = await db.exporter.findFirstOrThrow({
+      where: { status: 'verified' },
+      orderBy: { id: 'desc' },
+      select: { id: true },
+    })
     user = await createTestUser({ role: 'exporter', exporterId: exporter.id, locale: 'ru' })
   } finally {
     await db.$disconnect()
@@ -38,7 +42,10 @@ test('an exporter uploads a CSV with good and bad rows in Russian and follows it
   await signIn(page, user, 'ru')
   await page.goto('/ru/exporter/import')
   await expect(page.getByRole('heading', { level: 1, name: 'Импорт товаров из CSV-файла' })).toBeVisible()
-  await expect(page.getByRole('link', { name: 'Скачать шаблон (CSV)' })).toHaveAttribute('href', '/ru/exporter/import/template.csv')
+  await expect(page.getByRole('link', { name: 'Скачать шаблон (CSV)' })).toHaveAttribute(
+    'href',
+    '/ru/exporter/import/template.csv',
+  )
 
   await page.getByLabel('CSV-файл').setInputFiles({ name: 'товары.csv', mimeType: 'text/csv', buffer: Buffer.from(csv()) })
   await page.getByRole('button', { name: 'Загрузить и импортировать' }).click()
@@ -58,7 +65,8 @@ test('an exporter uploads a CSV with good and bad rows in Russian and follows it
   await expect(page.getByText('В 2 строках ошибки, они не импортированы.')).toBeVisible()
 
   const report = page.getByRole('table')
-  const rowOf = (number: number) => report.getByRole('row').filter({ has: page.getByRole('rowheader', { name: String(number), exact: true }) })
+  const rowOf = (number: number) =>
+    report.getByRole('row').filter({ has: page.getByRole('rowheader', { name: String(number), exact: true }) })
   await expect(rowOf(2)).toContainText('Создан')
   await expect(rowOf(3)).toContainText('category: Категории «no-such-category» нет.')
   await expect(rowOf(4)).toContainText('base_price: «12,5.0» — не цена')

@@ -22,7 +22,11 @@ export function uniqueSuffix() {
 export type TestUser = { id: number; email: string; password: string; totpSecret: string | null }
 
 /** A user of its own for one test; admins get a confirmed TOTP secret so the test can sign in. */
-export async function createTestUser(options: { role: 'buyer' | 'exporter' | 'admin'; exporterId?: number; locale?: string }): Promise<TestUser> {
+export async function createTestUser(options: {
+  role: 'buyer' | 'exporter' | 'admin'
+  exporterId?: number
+  locale?: string
+}): Promise<TestUser> {
   const db = e2eDb()
   try {
     const email = `${options.role}-${uniqueSuffix()}@e2e.test`

@@ -5,9 +5,18 @@
 import { expect, test } from '@playwright/test'
 
 import { createTestUser, signIn } from './fixtures'
-import { createAndSubmitProduct, fillCompanyRegistration, newCompany, newHoneyProduct, portalText, withWrongCheckDigit } from './portal-fixtures'
+import {
+  createAndSubmitProduct,
+  fillCompanyRegistration,
+  newCompany,
+  newHoneyProduct,
+  portalText,
+  withWrongCheckDigit,
+} from './portal-fixtures'
 
-test('exporter registers, admin verifies with TOTP, exporter lists, admin approves, buyer finds it in zh-hans', async ({ browser }) => {
+test('exporter registers, admin verifies with TOTP, exporter lists, admin approves, buyer finds it in zh-hans', async ({
+  browser,
+}) => {
   const t = (key: string, values?: Record<string, string>) => portalText('kk', key, values)
   const exporter = await browser.newPage()
   const company = newCompany()

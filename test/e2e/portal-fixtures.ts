@@ -53,7 +53,12 @@ export function newCompany(): CompanyDetails {
     email: `owner-${suffix}@e2e.test`,
     password: `pw-${suffix}-long`,
     bin: validBin(),
-    legalName: { kk: `«Жетісу бал ${suffix}» ЖШС`, ru: `ТОО «Жетысу бал ${suffix}»`, en: `Zhetysu Bal ${suffix} LLP`, 'zh-hans': `七河蜂蜜${suffix}有限责任公司` },
+    legalName: {
+      kk: `«Жетісу бал ${suffix}» ЖШС`,
+      ru: `ТОО «Жетысу бал ${suffix}»`,
+      en: `Zhetysu Bal ${suffix} LLP`,
+      'zh-hans': `七河蜂蜜${suffix}有限责任公司`,
+    },
   }
 }
 
@@ -81,7 +86,11 @@ export async function fillCompanyRegistration(page: Page, locale: PortalLocale, 
 export async function verifyCompanyInDb(bin: string) {
   const db = e2eDb()
   try {
-    const exporter = await db.exporter.update({ where: { bin }, data: { status: 'verified', verifiedAt: new Date() }, select: { id: true } })
+    const exporter = await db.exporter.update({
+      where: { bin },
+      data: { status: 'verified', verifiedAt: new Date() },
+      select: { id: true },
+    })
     return exporter.id
   } finally {
     await db.$disconnect()
@@ -91,12 +100,23 @@ export async function verifyCompanyInDb(bin: string) {
 /** A real PNG made on the spot: a golden honeycomb cell on sky blue. */
 export async function productPng() {
   return sharp({ create: { width: 900, height: 675, channels: 3, background: '#00afca' } })
-    .composite([{ input: Buffer.from('<svg width="900" height="675"><polygon points="450,140 620,240 620,440 450,540 280,440 280,240" fill="#fec50c"/></svg>') }])
+    .composite([
+      {
+        input: Buffer.from(
+          '<svg width="900" height="675"><polygon points="450,140 620,240 620,440 450,540 280,440 280,240" fill="#fec50c"/></svg>',
+        ),
+      },
+    ])
     .png()
     .toBuffer()
 }
 
-export type ProductDetails = { kk: { name: string; description: string }; 'zh-hans': { name: string; description: string }; price: string; stock: string }
+export type ProductDetails = {
+  kk: { name: string; description: string }
+  'zh-hans': { name: string; description: string }
+  price: string
+  stock: string
+}
 
 export function newHoneyProduct(suffix = uniqueSuffix()): ProductDetails {
   return {

@@ -16,7 +16,9 @@ import {
 
 const t = (key: string, values?: Record<string, string>) => portalText('kk', key, values)
 
-test('a Kazakh exporter registers, waits for verification, then lists a product with a Chinese translation and sends it for review', async ({ page }) => {
+test('a Kazakh exporter registers, waits for verification, then lists a product with a Chinese translation and sends it for review', async ({
+  page,
+}) => {
   const company = newCompany()
   await page.goto('/kk/exporter/register')
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(t('register.title'))
@@ -54,11 +56,17 @@ test('a Kazakh exporter registers, waits for verification, then lists a product 
   const productId = await createAndSubmitProduct(page, 'kk', product)
   await expect(page.locator('h1 .status')).toHaveText(t('status.in_review'))
 
-  const stored = await db.product.findUniqueOrThrow({ where: { id: productId }, include: { translations: true, images: true, certificates: true, exporter: true } })
+  const stored = await db.product.findUniqueOrThrow({
+    where: { id: productId },
+    include: { translations: true, images: true, certificates: true, exporter: true },
+  })
   await db.$disconnect()
   expect(stored).toMatchObject({ status: 'in_review', basePriceMinor: 250050, baseCurrency: 'KZT', stock: 120, hsCode: '040900' })
   expect(stored.exporter.bin).toBe(company.bin)
-  expect(Object.fromEntries(stored.translations.map((row) => [row.locale, row.name]))).toEqual({ kk: product.kk.name, 'zh-hans': product['zh-hans'].name })
+  expect(Object.fromEntries(stored.translations.map((row) => [row.locale, row.name]))).toEqual({
+    kk: product.kk.name,
+    'zh-hans': product['zh-hans'].name,
+  })
   expect(stored.images).toHaveLength(1)
   expect(stored.certificates.map((c) => c.kind)).toEqual(['HACCP'])
 

@@ -7,8 +7,14 @@ import { getDb } from '~/utils/db.server'
 import { createTestUser, e2eDatabaseUrl, e2eDb, signIn, uniqueSuffix } from './fixtures'
 
 const hostile = {
-  'zh-hans': { name: '蜂蜜<script>alert("xss-zh")</script>', description: '<img src=x onerror=alert("img-zh")> 优质 <a href="javascript:alert(1)">点击</a>' },
-  kk: { name: 'Бал<img src=x onerror=alert("kk")>', description: 'Таза бал \u202Egnp.exe\u202C <script>alert("kk-desc")</script>' },
+  'zh-hans': {
+    name: '蜂蜜<script>alert("xss-zh")</script>',
+    description: '<img src=x onerror=alert("img-zh")> 优质 <a href="javascript:alert(1)">点击</a>',
+  },
+  kk: {
+    name: 'Бал<img src=x onerror=alert("kk")>',
+    description: 'Таза бал \u202Egnp.exe\u202C <script>alert("kk-desc")</script>',
+  },
   ru: { name: 'Мёд <svg onload=alert("ru")>', description: '<a href="javascript:alert(\'ru\')">ссылка</a> \u2067мёд\u2069' },
   en: { name: 'Honey "><script>alert(1)</script>', description: '<iframe src="javascript:alert(2)"></iframe>' },
 }
@@ -105,9 +111,12 @@ test('hostile text renders as text in the admin console and the exporter portal 
   await signIn(exporterPage, await createTestUser({ role: 'exporter', exporterId: product.exporterId, locale: 'ru' }), 'ru')
   await exporterPage.goto(`/ru/exporter/products/${product.id}`)
   // the edit form holds the typed text as field values, not markup
-  const values = await exporterPage.locator('input[type="text"], input:not([type]), textarea').evaluateAll((fields) => fields.map((f) => (f as HTMLInputElement).value))
+  const values = await exporterPage
+    .locator('input[type="text"], input:not([type]), textarea')
+    .evaluateAll((fields) => fields.map((f) => (f as HTMLInputElement).value))
   expect(values).toContain(hostile.ru.name)
-  for (const p of [page, exporterPage]) expect(await p.locator('img[src="x"], svg[onload], iframe, a[href^="javascript:"]').count()).toBe(0)
+  for (const p of [page, exporterPage])
+    expect(await p.locator('img[src="x"], svg[onload], iframe, a[href^="javascript:"]').count()).toBe(0)
   await page.waitForTimeout(300)
   expect(dialogs).toEqual([])
 })

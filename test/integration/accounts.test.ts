@@ -33,7 +33,14 @@ describe('registration', () => {
   test('creates a buyer and signs them in; role and verification are never taken from the form', async () => {
     const email = `new-${Date.now()}@example.com`
     const response = (await registerAction({
-      request: post('/zh-hans/register', { email, password: 'a-long-password', displayName: '张三', role: 'admin', exporterId: '1', verified: '1' }),
+      request: post('/zh-hans/register', {
+        email,
+        password: 'a-long-password',
+        displayName: '张三',
+        role: 'admin',
+        exporterId: '1',
+        verified: '1',
+      }),
       params: { locale: 'zh-hans' },
       context: {},
     })) as Response
@@ -65,7 +72,12 @@ describe('registration', () => {
   test('a filled honeypot is refused and nothing is stored', async () => {
     const before = await getDb().user.count()
     const result = await registerAction({
-      request: post('/en/register', { email: 'bot@example.com', password: 'a-long-password', displayName: 'Bot', website_url: 'http://spam' }),
+      request: post('/en/register', {
+        email: 'bot@example.com',
+        password: 'a-long-password',
+        displayName: 'Bot',
+        website_url: 'http://spam',
+      }),
       params: { locale: 'en' },
       context: {},
     })
@@ -75,37 +87,62 @@ describe('registration', () => {
 
   test('an oversized form is refused with 413', async () => {
     await expect(
-      registerAction({ request: post('/en/register', { email: 'a@b.co', password: 'x'.repeat(100_000), displayName: 'A' }), params: { locale: 'en' }, context: {} }),
+      registerAction({
+        request: post('/en/register', { email: 'a@b.co', password: 'x'.repeat(100_000), displayName: 'A' }),
+        params: { locale: 'en' },
+        context: {},
+      }),
     ).rejects.toMatchObject({ status: 413 })
   })
 })
 
 describe('sign-in', () => {
   test('the demo buyer signs in; a wrong password gets the same answer as an unknown email', async () => {
-    const ok = (await signInAction({ request: post('/en/login', { email: 'buyer@pavilion.test', password: 'pavilion-demo' }), params: { locale: 'en' }, context: {} })) as Response
+    const ok = (await signInAction({
+      request: post('/en/login', { email: 'buyer@pavilion.test', password: 'pavilion-demo' }),
+      params: { locale: 'en' },
+      context: {},
+    })) as Response
     expect(ok.status).toBe(302)
     expect(ok.headers.get('Location')).toBe('/en/account')
-    const wrong = await signInAction({ request: post('/en/login', { email: 'buyer@pavilion.test', password: 'nope-nope-nope' }), params: { locale: 'en' }, context: {} })
-    const unknown = await signInAction({ request: post('/en/login', { email: 'nobody@pavilion.test', password: 'nope-nope-nope' }), params: { locale: 'en' }, context: {} })
+    const wrong = await signInAction({
+      request: post('/en/login', { email: 'buyer@pavilion.test', password: 'nope-nope-nope' }),
+      params: { locale: 'en' },
+      context: {},
+    })
+    const unknown = await signInAction({
+      request: post('/en/login', { email: 'nobody@pavilion.test', password: 'nope-nope-nope' }),
+      params: { locale: 'en' },
+      context: {},
+    })
     expect(errorsOf(wrong)).toEqual({ form: 'errors.wrongCredentials' })
     expect(errorsOf(unknown)).toEqual(errorsOf(wrong))
   })
 
   test('an admin without an authenticator is sent to set one up first', async () => {
-    const response = (await signInAction({ request: post('/en/login', { email: 'admin@pavilion.test', password: 'pavilion-demo' }), params: { locale: 'en' }, context: {} })) as Response
+    const response = (await signInAction({
+      request: post('/en/login', { email: 'admin@pavilion.test', password: 'pavilion-demo' }),
+      params: { locale: 'en' },
+      context: {},
+    })) as Response
     expect(response.headers.get('Location')).toBe('/en/account/two-factor')
   })
 
   test('redirects after sign-in stay on this site', () => {
     expect(safeRedirect('/zh-hans/cart', '/')).toBe('/zh-hans/cart')
-    for (const hostile of ['//evil.example', 'https://evil.example', '/\\evil.example', 'javascript:alert(1)', '']) expect(safeRedirect(hostile, '/home')).toBe('/home')
+    for (const hostile of ['//evil.example', 'https://evil.example', '/\\evil.example', 'javascript:alert(1)', ''])
+      expect(safeRedirect(hostile, '/home')).toBe('/home')
   })
 
   test('sign-in attempts are rate-limited per client', async () => {
     const headers = { 'X-Forwarded-For': '203.0.113.77' }
     const statuses = []
     for (let i = 0; i < 12; i++) {
-      const result = await signInAction({ request: post('/en/login', { email: 'buyer@pavilion.test', password: 'wrong-password' }, headers), params: { locale: 'en' }, context: {} })
+      const result = await signInAction({
+        request: post('/en/login', { email: 'buyer@pavilion.test', password: 'wrong-password' }, headers),
+        params: { locale: 'en' },
+        context: {},
+      })
       statuses.push(statusOf(result))
     }
     expect(statuses.slice(0, 10).every((s) => s === 400)).toBe(true)
@@ -118,24 +155,42 @@ describe('password reset and change', () => {
     const db = getDb()
     const user = await db.user.findUniqueOrThrow({ where: { email: 'buyer@pavilion.test' } })
     const oldCookie = await sessionCookieFor(user.id)
-    const forgot = await forgotAction({ request: post('/en/forgot-password', { email: 'buyer@pavilion.test' }), params: { locale: 'en' }, context: {} })
+    const forgot = await forgotAction({
+      request: post('/en/forgot-password', { email: 'buyer@pavilion.test' }),
+      params: { locale: 'en' },
+      context: {},
+    })
     expect(statusOf(forgot)).toBe(200)
     const mail = await db.outboxMessage.findFirstOrThrow({ where: { toAddress: 'buyer@pavilion.test' }, orderBy: { id: 'desc' } })
     expect(mail.locale).toBe('zh-hans') // the demo buyer reads Chinese
     const token = /reset-password\/([\w-]+)/.exec(mail.body)![1]
 
-    const reset = (await resetAction({ request: post(`/zh-hans/reset-password/${token}`, { password: 'a-brand-new-password' }), params: { locale: 'zh-hans', token }, context: {} })) as Response
+    const reset = (await resetAction({
+      request: post(`/zh-hans/reset-password/${token}`, { password: 'a-brand-new-password' }),
+      params: { locale: 'zh-hans', token },
+      context: {},
+    })) as Response
     expect(reset.status).toBe(302)
-    expect(await verifyPassword((await db.user.findUniqueOrThrow({ where: { id: user.id } })).passwordHash, 'a-brand-new-password')).toBe(true)
+    expect(
+      await verifyPassword((await db.user.findUniqueOrThrow({ where: { id: user.id } })).passwordHash, 'a-brand-new-password'),
+    ).toBe(true)
     expect(await getUser(new Request('http://localhost/', { headers: { Cookie: oldCookie } }))).toBeNull()
 
-    const again = await resetAction({ request: post(`/zh-hans/reset-password/${token}`, { password: 'yet-another-password' }), params: { locale: 'zh-hans', token }, context: {} })
+    const again = await resetAction({
+      request: post(`/zh-hans/reset-password/${token}`, { password: 'yet-another-password' }),
+      params: { locale: 'zh-hans', token },
+      context: {},
+    })
     expect(errorsOf(again)).toEqual({ form: 'errors.resetLinkInvalid' })
   })
 
   test('asking for an unknown address answers the same and sends nothing', async () => {
     const before = await getDb().outboxMessage.count()
-    const result = await forgotAction({ request: post('/en/forgot-password', { email: 'nobody@nowhere.test' }), params: { locale: 'en' }, context: {} })
+    const result = await forgotAction({
+      request: post('/en/forgot-password', { email: 'nobody@nowhere.test' }),
+      params: { locale: 'en' },
+      context: {},
+    })
     expect(statusOf(result)).toBe(200)
     expect(await getDb().outboxMessage.count()).toBe(before)
   })
@@ -145,9 +200,17 @@ describe('password reset and change', () => {
     const user = await db.user.findUniqueOrThrow({ where: { email: 'exporter@pavilion.test' } })
     const cookie = await sessionCookieFor(user.id)
     const other = await sessionCookieFor(user.id)
-    const wrong = await accountAction({ request: post('/en/account', { currentPassword: 'nope', newPassword: 'another-long-one' }, { Cookie: cookie }), params: { locale: 'en' }, context: {} })
+    const wrong = await accountAction({
+      request: post('/en/account', { currentPassword: 'nope', newPassword: 'another-long-one' }, { Cookie: cookie }),
+      params: { locale: 'en' },
+      context: {},
+    })
     expect(errorsOf(wrong)).toEqual({ currentPassword: 'errors.passwordWrong' })
-    const ok = (await accountAction({ request: post('/en/account', { currentPassword: 'pavilion-demo', newPassword: 'another-long-one' }, { Cookie: cookie }), params: { locale: 'en' }, context: {} })) as Response
+    const ok = (await accountAction({
+      request: post('/en/account', { currentPassword: 'pavilion-demo', newPassword: 'another-long-one' }, { Cookie: cookie }),
+      params: { locale: 'en' },
+      context: {},
+    })) as Response
     expect(ok.status).toBe(302)
     expect(await getUser(new Request('http://localhost/', { headers: { Cookie: other } }))).toBeNull()
     const fresh = ok.headers.get('Set-Cookie')!.split(';')[0]

@@ -10,7 +10,9 @@ import type { Locale } from '~/utils/locales'
 async function categoryPage(locale: Locale, market: MarketCode, slug: string, page: number) {
   const category = await findCategory(locale, slug)
   if (!category) return null
-  return searchCatalog(locale, market, parseCatalogParams(new URLSearchParams({ page: String(page) })), { categoryId: category.id })
+  return searchCatalog(locale, market, parseCatalogParams(new URLSearchParams({ page: String(page) })), {
+    categoryId: category.id,
+  })
 }
 
 async function categoryWithMostProducts() {

@@ -18,7 +18,12 @@ describe('the demo pavilion', () => {
   test('has at least 300 products spread over all six sectors, with content in all five languages', async () => {
     const db = getDb()
     const products = await db.product.findMany({
-      select: { saleMode: true, minOrderQuantity: true, category: { select: { sector: { select: { key: true } } } }, translations: { select: { locale: true } } },
+      select: {
+        saleMode: true,
+        minOrderQuantity: true,
+        category: { select: { sector: { select: { key: true } } } },
+        translations: { select: { locale: true } },
+      },
     })
     expect(products.length).toBeGreaterThanOrEqual(300)
     const perSector = new Map<string, number>()
@@ -40,7 +45,10 @@ describe('the demo pavilion', () => {
   })
 
   test('the demo accounts exist with the contract password, hashed with argon2id', async () => {
-    const users = await getDb().user.findMany({ orderBy: { email: 'asc' }, select: { email: true, role: true, passwordHash: true, exporterId: true } })
+    const users = await getDb().user.findMany({
+      orderBy: { email: 'asc' },
+      select: { email: true, role: true, passwordHash: true, exporterId: true },
+    })
     expect(users.map((u) => [u.email, u.role])).toEqual([
       ['admin@pavilion.test', 'admin'],
       ['buyer@pavilion.test', 'buyer'],

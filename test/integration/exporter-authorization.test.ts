@@ -48,7 +48,9 @@ async function ownedByA() {
   if (!parsed.ok) throw new Error(JSON.stringify(parsed.errors))
   const created = await createProduct(people.exporterA, parsed.value)
   if (!created.ok) throw new Error('not created')
-  const image = await addProductImage(people.exporterA, created.value.id, { file: { fileName: 'a.png', bytes: await goodPng(320, 240) } })
+  const image = await addProductImage(people.exporterA, created.value.id, {
+    file: { fileName: 'a.png', bytes: await goodPng(320, 240) },
+  })
   if (!image.ok) throw new Error('upload failed')
   return { productId: created.value.id, imageId: image.value.id, documentId }
 }
@@ -61,7 +63,10 @@ beforeAll(async () => {
   people.admin = await person('admin')
   people.exporterA = await person('exporter', 'zhetysu-orchard')
   people.exporterB = await person('exporter', 'medeu-sweets')
-  const document = await saveExporterDocument(people.exporterA, { kind: 'other', file: { fileName: 'a.pdf', bytes: minimalPdf() } })
+  const document = await saveExporterDocument(people.exporterA, {
+    kind: 'other',
+    file: { fileName: 'a.pdf', bytes: minimalPdf() },
+  })
   if (!document.ok) throw new Error('upload failed')
   documentId = document.value.id
 })
@@ -81,7 +86,12 @@ const p = (extra: Record<string, string> = {}) => ({ locale: 'en', ...extra })
 const cases: Case[] = [
   { route: 'portal frame', kind: 'read', ownedByA: false, run: (c) => layoutLoader(args(get('/en/exporter', c), p())) },
   { route: 'dashboard', kind: 'read', ownedByA: false, run: (c) => dashboardLoader(args(get('/en/exporter', c), p())) },
-  { route: 'new product form', kind: 'read', ownedByA: false, run: (c) => newLoader(args(get('/en/exporter/products/new', c), p())) },
+  {
+    route: 'new product form',
+    kind: 'read',
+    ownedByA: false,
+    run: (c) => newLoader(args(get('/en/exporter/products/new', c), p())),
+  },
   {
     route: 'create a product',
     kind: 'write',
@@ -99,20 +109,33 @@ const cases: Case[] = [
     kind: 'write',
     ownedByA: true,
     run: (c, ids) =>
-      editAction(args(post(`/en/exporter/products/${ids.productId}`, { ...productForm('Changed'), intent: 'save' }, c), p({ productId: String(ids.productId) }))),
+      editAction(
+        args(
+          post(`/en/exporter/products/${ids.productId}`, { ...productForm('Changed'), intent: 'save' }, c),
+          p({ productId: String(ids.productId) }),
+        ),
+      ),
   },
   {
     route: "submit A's product",
     kind: 'write',
     ownedByA: true,
     run: (c, ids) =>
-      editAction(args(post(`/en/exporter/products/${ids.productId}`, { ...productForm('Changed'), intent: 'submit' }, c), p({ productId: String(ids.productId) }))),
+      editAction(
+        args(
+          post(`/en/exporter/products/${ids.productId}`, { ...productForm('Changed'), intent: 'submit' }, c),
+          p({ productId: String(ids.productId) }),
+        ),
+      ),
   },
   {
     route: "archive A's product",
     kind: 'write',
     ownedByA: true,
-    run: (c, ids) => editAction(args(post(`/en/exporter/products/${ids.productId}`, { intent: 'archive' }, c), p({ productId: String(ids.productId) }))),
+    run: (c, ids) =>
+      editAction(
+        args(post(`/en/exporter/products/${ids.productId}`, { intent: 'archive' }, c), p({ productId: String(ids.productId) })),
+      ),
   },
   {
     route: "add an image to A's product",
@@ -120,7 +143,15 @@ const cases: Case[] = [
     ownedByA: true,
     run: async (c, ids) =>
       editAction(
-        args(upload(`/en/exporter/products/${ids.productId}`, {}, { field: 'image', name: 'b.png', bytes: await goodPng(320, 240) }, c), p({ productId: String(ids.productId) })),
+        args(
+          upload(
+            `/en/exporter/products/${ids.productId}`,
+            {},
+            { field: 'image', name: 'b.png', bytes: await goodPng(320, 240) },
+            c,
+          ),
+          p({ productId: String(ids.productId) }),
+        ),
       ),
   },
   {
@@ -128,28 +159,46 @@ const cases: Case[] = [
     kind: 'write',
     ownedByA: true,
     run: (c, ids) =>
-      editAction(args(post(`/en/exporter/products/${ids.productId}`, { intent: 'deleteImage', imageId: String(ids.imageId) }, c), p({ productId: String(ids.productId) }))),
+      editAction(
+        args(
+          post(`/en/exporter/products/${ids.productId}`, { intent: 'deleteImage', imageId: String(ids.imageId) }, c),
+          p({ productId: String(ids.productId) }),
+        ),
+      ),
   },
   { route: 'company page', kind: 'read', ownedByA: false, run: (c) => companyLoader(args(get('/en/exporter/company', c), p())) },
   {
     route: 'upload a document',
     kind: 'write',
     ownedByA: false,
-    run: (c) => companyAction(args(upload('/en/exporter/company', { kind: 'other' }, { field: 'document', name: 'x.pdf', bytes: minimalPdf() }, c), p())),
+    run: (c) =>
+      companyAction(
+        args(
+          upload('/en/exporter/company', { kind: 'other' }, { field: 'document', name: 'x.pdf', bytes: minimalPdf() }, c),
+          p(),
+        ),
+      ),
   },
   {
     route: "A's document",
     kind: 'read',
     ownedByA: true,
     admin: 200,
-    run: (c, ids) => documentLoader(args(get(`/en/exporter/documents/${ids.documentId}`, c), p({ documentId: String(ids.documentId) }))),
+    run: (c, ids) =>
+      documentLoader(args(get(`/en/exporter/documents/${ids.documentId}`, c), p({ documentId: String(ids.documentId) }))),
   },
   { route: 'team page', kind: 'read', ownedByA: false, run: (c) => teamLoader(args(get('/en/exporter/team', c), p())) },
   {
     route: 'invite a colleague',
     kind: 'write',
     ownedByA: false,
-    run: (c) => teamAction(args(post('/en/exporter/team', { intent: 'invite', email: `colleague-${Date.now()}-${Math.random()}@example.com` }, c), p())),
+    run: (c) =>
+      teamAction(
+        args(
+          post('/en/exporter/team', { intent: 'invite', email: `colleague-${Date.now()}-${Math.random()}@example.com` }, c),
+          p(),
+        ),
+      ),
   },
 ]
 
@@ -175,14 +224,20 @@ describe.each(cases)('$route ($kind)', (one) => {
   test.each(visitors)('%s', async (who) => {
     const ids = await ownedByA()
     const cookie = who === 'anonymous' ? undefined : people[who].cookie
-    const before = await getDb().product.findUniqueOrThrow({ where: { id: ids.productId }, include: { translations: true, images: true } })
+    const before = await getDb().product.findUniqueOrThrow({
+      where: { id: ids.productId },
+      include: { translations: true, images: true },
+    })
     const answer = await outcome(() => one.run(cookie, ids))
     const want = expected(who, one)
     expect(answer.status).toBe(want.status)
     if ('location' in want) expect(answer.location).toMatch(want.location!)
     if (who !== 'exporterA') {
       // nobody but A changed A's product, its images or its texts
-      const after = await getDb().product.findUniqueOrThrow({ where: { id: ids.productId }, include: { translations: true, images: true } })
+      const after = await getDb().product.findUniqueOrThrow({
+        where: { id: ids.productId },
+        include: { translations: true, images: true },
+      })
       expect(after).toEqual(before)
     }
   })
@@ -197,7 +252,14 @@ describe('exporter B cannot reach A’s things through B’s own product either'
     if (!mine.ok) throw new Error('not created')
     const answer = await outcome(() =>
       editAction(
-        args(post(`/en/exporter/products/${mine.value.id}`, { intent: 'deleteImage', imageId: String(ids.imageId) }, people.exporterB.cookie), p({ productId: String(mine.value.id) })),
+        args(
+          post(
+            `/en/exporter/products/${mine.value.id}`,
+            { intent: 'deleteImage', imageId: String(ids.imageId) },
+            people.exporterB.cookie,
+          ),
+          p({ productId: String(mine.value.id) }),
+        ),
       ),
     )
     expect(answer.status).toBe(404)
@@ -209,14 +271,25 @@ describe('exporter B cannot reach A’s things through B’s own product either'
     const admin = await person('admin')
     const { sessionCookieFor } = await import('../support/sessions')
     const halfway = await sessionCookieFor(admin.id, { secondFactor: false })
-    const answer = await outcome(() => documentLoader(args(get(`/en/exporter/documents/${ids.documentId}`, halfway), p({ documentId: String(ids.documentId) }))))
+    const answer = await outcome(() =>
+      documentLoader(args(get(`/en/exporter/documents/${ids.documentId}`, halfway), p({ documentId: String(ids.documentId) }))),
+    )
     expect(answer).toMatchObject({ status: 302, location: '/en/login/two-factor' })
   })
 
   test('odd ids are 404s, not errors', async () => {
     for (const id of ['abc', '-1', '0', '99999999999999999999', '1e3']) {
-      expect((await outcome(() => editLoader(args(get(`/en/exporter/products/${id}`, people.exporterA.cookie), p({ productId: id }))))).status).toBe(404)
-      expect((await outcome(() => documentLoader(args(get(`/en/exporter/documents/${id}`, people.exporterA.cookie), p({ documentId: id }))))).status).toBe(404)
+      expect(
+        (await outcome(() => editLoader(args(get(`/en/exporter/products/${id}`, people.exporterA.cookie), p({ productId: id })))))
+          .status,
+      ).toBe(404)
+      expect(
+        (
+          await outcome(() =>
+            documentLoader(args(get(`/en/exporter/documents/${id}`, people.exporterA.cookie), p({ documentId: id }))),
+          )
+        ).status,
+      ).toBe(404)
     }
   })
 })

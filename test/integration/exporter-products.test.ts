@@ -53,7 +53,11 @@ function productFields(overrides: Record<string, string | string[]> = {}) {
 const create = (who: Person, fields: Record<string, string | string[]>) =>
   outcome(() => newAction(args(post('/en/exporter/products/new', fields, who.cookie), { locale: 'en' })))
 const edit = (who: Person, productId: number, fields: Record<string, string | string[]>) =>
-  outcome(() => editAction(args(post(`/en/exporter/products/${productId}`, fields, who.cookie), { locale: 'en', productId: String(productId) })))
+  outcome(() =>
+    editAction(
+      args(post(`/en/exporter/products/${productId}`, fields, who.cookie), { locale: 'en', productId: String(productId) }),
+    ),
+  )
 function formOf(fields: Record<string, string | string[]>) {
   const form = new URLSearchParams()
   for (const [key, value] of Object.entries(fields)) for (const item of [value].flat()) form.append(key, item)
@@ -95,9 +99,21 @@ describe('prices are parsed as text into exact minor units', () => {
 
 describe('the product form', () => {
   test('volume tiers start above the MOQ, increase, and get cheaper', async () => {
-    const good = await create(exporterA, productFields({ minOrderQuantity: '10', 'tierQuantity.0': '50', 'tierPrice.0': '2400', 'tierQuantity.1': '200', 'tierPrice.1': '2250.50' }))
+    const good = await create(
+      exporterA,
+      productFields({
+        minOrderQuantity: '10',
+        'tierQuantity.0': '50',
+        'tierPrice.0': '2400',
+        'tierQuantity.1': '200',
+        'tierPrice.1': '2250.50',
+      }),
+    )
     expect(good.status).toBe(302)
-    const tiers = await getDb().priceTier.findMany({ where: { productId: idFrom(good.location) }, orderBy: { minQuantity: 'asc' } })
+    const tiers = await getDb().priceTier.findMany({
+      where: { productId: idFrom(good.location) },
+      orderBy: { minQuantity: 'asc' },
+    })
     expect(tiers.map((t) => [t.minQuantity, t.unitPriceMinor])).toEqual([
       [50, 240000],
       [200, 225050],
@@ -105,8 +121,16 @@ describe('the product form', () => {
     const cases: [Record<string, string>, string, string][] = [
       [{ minOrderQuantity: '10', 'tierQuantity.0': '10', 'tierPrice.0': '2400' }, 'tierQuantity.0', 'errors.tierQuantityOrder'],
       [{ 'tierQuantity.0': '50', 'tierPrice.0': '2500' }, 'tierPrice.0', 'errors.tierPriceOrder'],
-      [{ 'tierQuantity.0': '50', 'tierPrice.0': '2400', 'tierQuantity.1': '40', 'tierPrice.1': '2300' }, 'tierQuantity.1', 'errors.tierQuantityOrder'],
-      [{ 'tierQuantity.0': '50', 'tierPrice.0': '2400', 'tierQuantity.1': '60', 'tierPrice.1': '2450' }, 'tierPrice.1', 'errors.tierPriceOrder'],
+      [
+        { 'tierQuantity.0': '50', 'tierPrice.0': '2400', 'tierQuantity.1': '40', 'tierPrice.1': '2300' },
+        'tierQuantity.1',
+        'errors.tierQuantityOrder',
+      ],
+      [
+        { 'tierQuantity.0': '50', 'tierPrice.0': '2400', 'tierQuantity.1': '60', 'tierPrice.1': '2450' },
+        'tierPrice.1',
+        'errors.tierPriceOrder',
+      ],
       [{ 'tierQuantity.0': 'many', 'tierPrice.0': '2400' }, 'tierQuantity.0', 'errors.tierQuantityInvalid'],
     ]
     for (const [fields, field, key] of cases) expect((await create(exporterA, productFields(fields))).errors[field]).toBe(key)
@@ -147,19 +171,38 @@ describe('the product form', () => {
     const product = await getDb().product.findUniqueOrThrow({ where: { id: idFrom(answer.location) } })
     expect(product.slug).toMatch(/^altai-honey-250-g-[0-9a-f]{6}$/)
     const kazakhOnly = await create(exporterA, productFields({ 'name.zh-hans': '', 'name.kk': 'Қызыл алма' }))
-    expect((await getDb().product.findUniqueOrThrow({ where: { id: idFrom(kazakhOnly.location) } })).slug).toMatch(/^qyzyl-alma-[0-9a-f]{6}$/)
+    expect((await getDb().product.findUniqueOrThrow({ where: { id: idFrom(kazakhOnly.location) } })).slug).toMatch(
+      /^qyzyl-alma-[0-9a-f]{6}$/,
+    )
   })
 })
 
 describe('mass assignment', () => {
-  const forged = () => ({ status: 'published', exporterId: String(exporterB.exporterId), featured: '1', role: 'admin', verified: '1', publishedAt: '2020-01-01', sortPriceUsdMinor: '1', statusReason: 'x' })
+  const forged = () => ({
+    status: 'published',
+    exporterId: String(exporterB.exporterId),
+    featured: '1',
+    role: 'admin',
+    verified: '1',
+    publishedAt: '2020-01-01',
+    sortPriceUsdMinor: '1',
+    statusReason: 'x',
+  })
 
   test('creating ignores status, company, featured, role and verification in the form', async () => {
     const answer = await create(exporterA, productFields(forged()))
     expect(answer.status).toBe(302)
     const product = await getDb().product.findUniqueOrThrow({ where: { id: idFrom(answer.location) } })
-    expect(product).toMatchObject({ status: 'draft', exporterId: exporterA.exporterId, featured: false, publishedAt: null, statusReason: null })
-    expect(await getDb().user.findUniqueOrThrow({ where: { id: exporterA.id }, select: { role: true, exporterId: true } })).toEqual({ role: 'exporter', exporterId: exporterA.exporterId })
+    expect(product).toMatchObject({
+      status: 'draft',
+      exporterId: exporterA.exporterId,
+      featured: false,
+      publishedAt: null,
+      statusReason: null,
+    })
+    expect(
+      await getDb().user.findUniqueOrThrow({ where: { id: exporterA.id }, select: { role: true, exporterId: true } }),
+    ).toEqual({ role: 'exporter', exporterId: exporterA.exporterId })
   })
 
   test('saving ignores them too', async () => {
@@ -167,7 +210,13 @@ describe('mass assignment', () => {
     const id = idFrom(created.location)
     expect((await edit(exporterA, id, productFields({ ...forged(), stock: '41' }))).status).toBe(302)
     const product = await getDb().product.findUniqueOrThrow({ where: { id } })
-    expect(product).toMatchObject({ status: 'draft', exporterId: exporterA.exporterId, featured: false, publishedAt: null, stock: 41 })
+    expect(product).toMatchObject({
+      status: 'draft',
+      exporterId: exporterA.exporterId,
+      featured: false,
+      publishedAt: null,
+      stock: 41,
+    })
   })
 
   test('an unknown intent changes nothing', async () => {
@@ -189,7 +238,9 @@ describe('moving through review', () => {
     expect(product.status).toBe('in_review')
     expect(product.submittedAt).not.toBeNull()
     expect(product.translations.map((t) => t.locale).sort()).toEqual(['en', 'kk', 'zh-hans'])
-    expect(await getDb().auditLog.count({ where: { entityType: 'Product', entityId: String(id), action: 'product.in_review' } })).toBe(1)
+    expect(
+      await getDb().auditLog.count({ where: { entityType: 'Product', entityId: String(id), action: 'product.in_review' } }),
+    ).toBe(1)
     // a second submit is refused: it is already in review
     expect((await edit(exporterA, id, productFields({ intent: 'submit' }))).errors.form).toBe('errors.statusChangeNotAllowed')
     expect((await edit(exporterA, id, { intent: 'withdraw' })).location).toContain('notice=withdrawn')
@@ -209,7 +260,9 @@ describe('moving through review', () => {
     await transitionProduct(id, 'in_review', { id: exporterA.id })
     await transitionProduct(id, 'rejected', null, 'Фотосуреттер жоқ')
     const page = await outcome(() => dashboardLoader(args(get('/kk/exporter', exporterA.cookie), { locale: 'kk' })))
-    const row = (page.data as { products: { id: number; status: string; statusReason: string | null; missing: string[] }[] }).products.find((p) => p.id === id)!
+    const row = (
+      page.data as { products: { id: number; status: string; statusReason: string | null; missing: string[] }[] }
+    ).products.find((p) => p.id === id)!
     expect(row).toMatchObject({ status: 'rejected', statusReason: 'Фотосуреттер жоқ', missing: ['ru', 'en', 'zh-hant'] })
   })
 })
@@ -217,7 +270,10 @@ describe('moving through review', () => {
 describe('editing a published product (docs/decisions/004)', () => {
   async function publishedProductOfA() {
     const db = getDb()
-    const product = await db.product.findFirstOrThrow({ where: { exporterId: exporterA.exporterId!, status: 'published' }, orderBy: { id: 'desc' } })
+    const product = await db.product.findFirstOrThrow({
+      where: { exporterId: exporterA.exporterId!, status: 'published' },
+      orderBy: { id: 'desc' },
+    })
     const editing = await productForEditing(exporterA, product.id)
     return { product, values: editing.form.values, certificates: editing.form.certificates }
   }
@@ -227,7 +283,13 @@ describe('editing a published product (docs/decisions/004)', () => {
     const version = await catalogVersion()
     // a higher price in the same currency keeps every volume tier below it
     const raised = product.basePriceMinor + 12345
-    const answer = await edit(exporterA, product.id, { ...values, certificate: certificates, basePrice: (raised / 100).toFixed(2), stock: '7', intent: 'save' })
+    const answer = await edit(exporterA, product.id, {
+      ...values,
+      certificate: certificates,
+      basePrice: (raised / 100).toFixed(2),
+      stock: '7',
+      intent: 'save',
+    })
     expect(answer.errors).toEqual({})
     expect(answer.location).toContain('notice=savedLive')
     const after = await getDb().product.findUniqueOrThrow({ where: { id: product.id } })
@@ -240,7 +302,12 @@ describe('editing a published product (docs/decisions/004)', () => {
 
   test('a name change sends it back to review and off the storefront', async () => {
     const { product, values, certificates } = await publishedProductOfA()
-    const answer = await edit(exporterA, product.id, { ...values, certificate: certificates, 'name.en': `${values['name.en']} (new)`, intent: 'save' })
+    const answer = await edit(exporterA, product.id, {
+      ...values,
+      certificate: certificates,
+      'name.en': `${values['name.en']} (new)`,
+      intent: 'save',
+    })
     expect(answer.location).toContain('notice=sentToReview')
     const after = await getDb().product.findUniqueOrThrow({ where: { id: product.id }, include: { translations: true } })
     expect(after.status).toBe('in_review')
@@ -250,11 +317,26 @@ describe('editing a published product (docs/decisions/004)', () => {
   })
 
   test.each([
-    ['certificates', (v: Record<string, string>, certificates: string[]) => ({ ...v, certificate: certificates.includes('Halal') ? ['ISO 9001'] : ['Halal'] })],
-    ['HS code', (v: Record<string, string>, certificates: string[]) => ({ ...v, certificate: certificates, hsCode: `${v.hsCode.slice(0, 4)}${v.hsCode.endsWith('9') ? '11' : '19'}` })],
+    [
+      'certificates',
+      (v: Record<string, string>, certificates: string[]) => ({
+        ...v,
+        certificate: certificates.includes('Halal') ? ['ISO 9001'] : ['Halal'],
+      }),
+    ],
+    [
+      'HS code',
+      (v: Record<string, string>, certificates: string[]) => ({
+        ...v,
+        certificate: certificates,
+        hsCode: `${v.hsCode.slice(0, 4)}${v.hsCode.endsWith('9') ? '11' : '19'}`,
+      }),
+    ],
   ])('changing the %s also sends it back to review', async (_, change) => {
     const { product, values, certificates } = await publishedProductOfA()
-    expect((await edit(exporterA, product.id, { ...change(values, certificates), intent: 'save' })).location).toContain('notice=sentToReview')
+    expect((await edit(exporterA, product.id, { ...change(values, certificates), intent: 'save' })).location).toContain(
+      'notice=sentToReview',
+    )
     expect((await getDb().product.findUniqueOrThrow({ where: { id: product.id } })).status).toBe('in_review')
   })
 })
@@ -275,7 +357,9 @@ describe('ownership and verification are checked in the module functions', () =>
     const input = parseProductForm(formOf(productFields()))
     if (!input.ok) throw new Error('the form should parse')
     await expect(createProduct(pending, input.value)).rejects.toMatchObject({ status: 403 })
-    expect(await outcome(() => newLoader(args(get('/en/exporter/products/new', pending.cookie), { locale: 'en' })))).toMatchObject({ status: 302, location: '/en/exporter' })
+    expect(
+      await outcome(() => newLoader(args(get('/en/exporter/products/new', pending.cookie), { locale: 'en' }))),
+    ).toMatchObject({ status: 302, location: '/en/exporter' })
     const before = await getDb().product.count({ where: { exporterId: pending.exporterId! } })
     expect(await create(pending, productFields())).toMatchObject({ status: 302, location: '/en/exporter' })
     expect(await getDb().product.count({ where: { exporterId: pending.exporterId! } })).toBe(before)

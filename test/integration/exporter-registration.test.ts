@@ -51,7 +51,10 @@ describe('company registration', () => {
     expect(signedIn).toMatchObject({ email: fields.email, role: 'exporter', locale: 'kk' })
 
     const db = getDb()
-    const exporter = await db.exporter.findUniqueOrThrow({ where: { bin: fields.bin }, include: { translations: true, region: true } })
+    const exporter = await db.exporter.findUniqueOrThrow({
+      where: { bin: fields.bin },
+      include: { translations: true, region: true },
+    })
     expect(exporter).toMatchObject({
       status: 'pending',
       verifiedAt: null,
@@ -83,7 +86,14 @@ describe('company registration', () => {
   })
 
   test('status, role, verification and company are never taken from the form', async () => {
-    const fields = await validForm({ status: 'verified', role: 'admin', verified: '1', exporterId: '1', verifiedAt: '2020-01-01', slug: 'mine' })
+    const fields = await validForm({
+      status: 'verified',
+      role: 'admin',
+      verified: '1',
+      exporterId: '1',
+      verifiedAt: '2020-01-01',
+      slug: 'mine',
+    })
     expect((await register(fields, 'en')).status).toBe(302)
     const db = getDb()
     const exporter = await db.exporter.findUniqueOrThrow({ where: { bin: fields.bin } })
@@ -95,22 +105,47 @@ describe('company registration', () => {
 
   const takenBin = async () => (await getDb().exporter.findFirstOrThrow({ select: { bin: true } })).bin
   const refusals: [string, () => Promise<Record<string, string>>, string, string][] = [
-    ['a BIN whose check digit is wrong', async () => validForm({ bin: binWithWrongCheckDigit(await freshBin()) }), 'bin', 'errors.binCheckDigit'],
+    [
+      'a BIN whose check digit is wrong',
+      async () => validForm({ bin: binWithWrongCheckDigit(await freshBin()) }),
+      'bin',
+      'errors.binCheckDigit',
+    ],
     ['a BIN of 11 digits', async () => validForm({ bin: '12345678901' }), 'bin', 'errors.binFormat'],
     ['a BIN with letters', async () => validForm({ bin: '12345678901a' }), 'bin', 'errors.binFormat'],
     ['a BIN already registered', async () => validForm({ bin: await takenBin() }), 'bin', 'errors.binTaken'],
     ['an email already in use', async () => validForm({ email: 'buyer@pavilion.test' }), 'email', 'errors.emailTaken'],
     ['a malformed email', async () => validForm({ email: 'not-an-email' }), 'email', 'errors.emailInvalid'],
-    ['an email of 300 characters', async () => validForm({ email: `${'x'.repeat(300)}@example.com` }), 'email', 'errors.emailInvalid'],
+    [
+      'an email of 300 characters',
+      async () => validForm({ email: `${'x'.repeat(300)}@example.com` }),
+      'email',
+      'errors.emailInvalid',
+    ],
     ['a short password', async () => validForm({ password: 'short' }), 'password', 'errors.passwordTooShort'],
     ['no Kazakh legal name', async () => validForm({ 'legalName.kk': '   ' }), 'legalName.kk', 'errors.legalNameRequired'],
-    ['a legal name of 5,000 characters', async () => validForm({ 'legalName.en': 'A'.repeat(5000) }), 'legalName.en', 'errors.tooLong'],
+    [
+      'a legal name of 5,000 characters',
+      async () => validForm({ 'legalName.en': 'A'.repeat(5000) }),
+      'legalName.en',
+      'errors.tooLong',
+    ],
     ['a NUL character in the city', async () => validForm({ city: 'Almaty\u0000' }), 'city', 'errors.invalidCharacters'],
     ['an unknown region', async () => validForm({ region: 'atlantis' }), 'region', 'errors.regionRequired'],
-    ['a region that is not a code', async () => validForm({ region: "'; DROP TABLE exporter; --" }), 'region', 'errors.regionRequired'],
+    [
+      'a region that is not a code',
+      async () => validForm({ region: "'; DROP TABLE exporter; --" }),
+      'region',
+      'errors.regionRequired',
+    ],
     ['a javascript: website', async () => validForm({ website: 'javascript:alert(1)' }), 'website', 'errors.websiteInvalid'],
     ['a phone number of letters', async () => validForm({ contactPhone: 'call me' }), 'contactPhone', 'errors.phoneInvalid'],
-    ['a GACC number with a script', async () => validForm({ gaccRegistration: '<script>alert(1)</script>' }), 'gaccRegistration', 'errors.gaccInvalid'],
+    [
+      'a GACC number with a script',
+      async () => validForm({ gaccRegistration: '<script>alert(1)</script>' }),
+      'gaccRegistration',
+      'errors.gaccInvalid',
+    ],
     ['an about text of 2,001 characters', async () => validForm({ about: 'ә'.repeat(2001) }), 'about', 'errors.tooLong'],
   ]
 
@@ -142,7 +177,8 @@ describe('company registration', () => {
   test('registration is rate-limited per client', async () => {
     const headers = { 'X-Forwarded-For': '203.0.113.201' }
     const statuses: number[] = []
-    for (let attempt = 0; attempt < 7; attempt++) statuses.push((await register(await validForm({ bin: '1' }), 'en', headers)).status)
+    for (let attempt = 0; attempt < 7; attempt++)
+      statuses.push((await register(await validForm({ bin: '1' }), 'en', headers)).status)
     expect(statuses.slice(0, 5)).toEqual([400, 400, 400, 400, 400])
     expect(statuses.slice(5)).toEqual([429, 429])
   })

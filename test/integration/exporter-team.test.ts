@@ -13,7 +13,9 @@ let invites = 0
 async function invite(member: Person, locale = 'ru') {
   invites++
   const email = `colleague-${invites}-${Date.now()}@example.kz`
-  const answer = await outcome(() => teamAction(args(post(`/${locale}/exporter/team`, { intent: 'invite', email }, member.cookie), { locale })))
+  const answer = await outcome(() =>
+    teamAction(args(post(`/${locale}/exporter/team`, { intent: 'invite', email }, member.cookie), { locale })),
+  )
   expect(answer).toMatchObject({ status: 302, location: `/${locale}/exporter/team?notice=invitationSent` })
   const mail = await getDb().outboxMessage.findFirstOrThrow({ where: { toAddress: email }, orderBy: { id: 'desc' } })
   const token = new RegExp(`/${locale}/invitations/([\\w-]+)`).exec(mail.body)![1]
@@ -42,10 +44,14 @@ describe('inviting a colleague', () => {
 
   test('a malformed address or a current member is refused', async () => {
     const member = await person('exporter', 'kokshe-grain')
-    const bad = await outcome(() => teamAction(args(post('/en/exporter/team', { intent: 'invite', email: 'nope' }, member.cookie), { locale: 'en' })))
+    const bad = await outcome(() =>
+      teamAction(args(post('/en/exporter/team', { intent: 'invite', email: 'nope' }, member.cookie), { locale: 'en' })),
+    )
     expect(bad).toMatchObject({ status: 400, errors: { email: 'errors.emailInvalid' } })
     const colleague = await person('exporter', 'kokshe-grain')
-    const again = await outcome(() => teamAction(args(post('/en/exporter/team', { intent: 'invite', email: colleague.email }, member.cookie), { locale: 'en' })))
+    const again = await outcome(() =>
+      teamAction(args(post('/en/exporter/team', { intent: 'invite', email: colleague.email }, member.cookie), { locale: 'en' })),
+    )
     expect(again).toMatchObject({ status: 400, errors: { email: 'errors.alreadyMember' } })
   })
 
@@ -55,7 +61,13 @@ describe('inviting a colleague', () => {
     const page = await outcome(() => invitationLoader(args(get(`/ru/invitations/${token}`), { locale: 'ru', token })))
     expect((page.data as { invitation: { email: string } }).invitation.email).toBe(email)
 
-    const joined = await accept(token, { intent: 'create', displayName: 'Ерлан', password: 'a-long-password', email: 'someone-else@example.com', role: 'admin' })
+    const joined = await accept(token, {
+      intent: 'create',
+      displayName: 'Ерлан',
+      password: 'a-long-password',
+      email: 'someone-else@example.com',
+      role: 'admin',
+    })
     expect(joined).toMatchObject({ status: 302, location: '/ru/exporter?notice=joined' })
     const user = await getDb().user.findUniqueOrThrow({ where: { email } })
     expect(user).toMatchObject({ role: 'exporter', exporterId: member.exporterId, displayName: 'Ерлан', locale: 'ru' })
@@ -79,28 +91,45 @@ describe('inviting a colleague', () => {
     }
     const joined = await accept(token, { intent: 'join' }, buyer.cookie)
     expect(joined.status).toBe(302)
-    expect(await getDb().user.findUniqueOrThrow({ where: { id: buyer.id } })).toMatchObject({ role: 'exporter', exporterId: member.exporterId })
+    expect(await getDb().user.findUniqueOrThrow({ where: { id: buyer.id } })).toMatchObject({
+      role: 'exporter',
+      exporterId: member.exporterId,
+    })
   })
 
   test('an expired or revoked invitation does not work', async () => {
     const member = await person('exporter', 'kokshe-grain')
     const expired = await invite(member)
     await getDb().invitation.updateMany({ where: { email: expired.email }, data: { expiresAt: new Date(Date.now() - 1000) } })
-    expect((await accept(expired.token, { intent: 'create', displayName: 'Late', password: 'a-long-password' })).errors.form).toBe('errors.invitationInvalid')
+    expect(
+      (await accept(expired.token, { intent: 'create', displayName: 'Late', password: 'a-long-password' })).errors.form,
+    ).toBe('errors.invitationInvalid')
 
     const revoked = await invite(member)
     const row = await getDb().invitation.findFirstOrThrow({ where: { email: revoked.email } })
     const other = await person('exporter', 'tobyl-mill')
-    const notTheirs = await outcome(() => teamAction(args(post('/en/exporter/team', { intent: 'revoke', invitationId: String(row.id) }, other.cookie), { locale: 'en' })))
+    const notTheirs = await outcome(() =>
+      teamAction(
+        args(post('/en/exporter/team', { intent: 'revoke', invitationId: String(row.id) }, other.cookie), { locale: 'en' }),
+      ),
+    )
     expect(notTheirs.status).toBe(404)
-    const revokedAnswer = await outcome(() => teamAction(args(post('/en/exporter/team', { intent: 'revoke', invitationId: String(row.id) }, member.cookie), { locale: 'en' })))
+    const revokedAnswer = await outcome(() =>
+      teamAction(
+        args(post('/en/exporter/team', { intent: 'revoke', invitationId: String(row.id) }, member.cookie), { locale: 'en' }),
+      ),
+    )
     expect(revokedAnswer.location).toBe('/en/exporter/team?notice=invitationRevoked')
-    expect((await accept(revoked.token, { intent: 'create', displayName: 'Late', password: 'a-long-password' })).errors.form).toBe('errors.invitationInvalid')
+    expect(
+      (await accept(revoked.token, { intent: 'create', displayName: 'Late', password: 'a-long-password' })).errors.form,
+    ).toBe('errors.invitationInvalid')
   })
 
   test('a made-up token is simply invalid', async () => {
     for (const token of ['x', 'a'.repeat(43), '../../etc/passwd', '%00']) {
-      const page = await outcome(() => invitationLoader(args(get(`/en/invitations/${encodeURIComponent(token)}`), { locale: 'en', token })))
+      const page = await outcome(() =>
+        invitationLoader(args(get(`/en/invitations/${encodeURIComponent(token)}`), { locale: 'en', token })),
+      )
       expect((page.data as { invitation: unknown }).invitation).toBeNull()
     }
   })

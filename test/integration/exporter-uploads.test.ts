@@ -55,10 +55,17 @@ beforeAll(async () => {
 
 const uploadImage = (file: { name: string; bytes: Buffer; type?: string }) =>
   outcome(() =>
-    editAction(args(upload(`/en/exporter/products/${productId}`, {}, { field: 'image', ...file }, owner.cookie), { locale: 'en', productId: String(productId) })),
+    editAction(
+      args(upload(`/en/exporter/products/${productId}`, {}, { field: 'image', ...file }, owner.cookie), {
+        locale: 'en',
+        productId: String(productId),
+      }),
+    ),
   )
 const uploadDocument = (file: { name: string; bytes: Buffer; type?: string }, kind = 'registration_certificate') =>
-  outcome(() => companyAction(args(upload('/en/exporter/company', { kind }, { field: 'document', ...file }, owner.cookie), { locale: 'en' })))
+  outcome(() =>
+    companyAction(args(upload('/en/exporter/company', { kind }, { field: 'document', ...file }, owner.cookie), { locale: 'en' })),
+  )
 
 describe('product images', () => {
   test('every file of the hostile corpus is refused with a clear message, and nothing is stored', async () => {
@@ -78,14 +85,24 @@ describe('product images', () => {
     const image = await getDb().productImage.findFirstOrThrow({ where: { productId } })
     expect(image.storageKey).toMatch(new RegExp(`^products/${owner.exporterId}/[0-9a-f]{24}$`))
     const files = filesUnder(storage.uploads)
-    expect(files.map((f) => path.basename(f)).sort()).toEqual(image.widths.split(',').map((w) => `${path.basename(image.storageKey)}-${w}.webp`).sort())
+    expect(files.map((f) => path.basename(f)).sort()).toEqual(
+      image.widths
+        .split(',')
+        .map((w) => `${path.basename(image.storageKey)}-${w}.webp`)
+        .sort(),
+    )
     for (const file of files) {
       const metadata = await sharp(file).metadata()
       expect(metadata.format).toBe('webp')
       expect(metadata.exif).toBeUndefined()
     }
     const deleted = await outcome(() =>
-      editAction(args(post(`/en/exporter/products/${productId}`, { intent: 'deleteImage', imageId: String(image.id) }, owner.cookie), { locale: 'en', productId: String(productId) })),
+      editAction(
+        args(post(`/en/exporter/products/${productId}`, { intent: 'deleteImage', imageId: String(image.id) }, owner.cookie), {
+          locale: 'en',
+          productId: String(productId),
+        }),
+      ),
     )
     expect(deleted.location).toContain('notice=imageDeleted')
     expect(filesUnder(storage.uploads)).toEqual([])
@@ -100,7 +117,12 @@ describe('product images', () => {
 
   test('a form with no file at all is refused', async () => {
     const answer = await outcome(() =>
-      editAction(args(upload(`/en/exporter/products/${productId}`, { note: 'no file' }, null, owner.cookie), { locale: 'en', productId: String(productId) })),
+      editAction(
+        args(upload(`/en/exporter/products/${productId}`, { note: 'no file' }, null, owner.cookie), {
+          locale: 'en',
+          productId: String(productId),
+        }),
+      ),
     )
     expect(answer).toMatchObject({ status: 400, errors: { file: 'errors.fileMissing' } })
   })
@@ -111,16 +133,37 @@ describe('supporting documents', () => {
     const before = await getDb().exporterDocument.count()
     const pdf = minimalPdf()
     const more = [
-      { label: 'a PDF named .pdf.php', name: 'scan.pdf.php', bytes: pdf, type: 'application/pdf', documentError: 'errors.fileNameNotAllowed' },
-      { label: 'HTML named .pdf', name: 'scan.pdf', bytes: Buffer.from('<html><script>alert(1)</script></html>'), type: 'application/pdf', documentError: 'errors.documentType' },
-      { label: 'a PDF over 10 MB', name: 'big.pdf', bytes: Buffer.concat([pdf, Buffer.alloc(10 * 1024 * 1024)]), type: 'application/pdf', documentError: 'errors.fileTooLarge' },
+      {
+        label: 'a PDF named .pdf.php',
+        name: 'scan.pdf.php',
+        bytes: pdf,
+        type: 'application/pdf',
+        documentError: 'errors.fileNameNotAllowed',
+      },
+      {
+        label: 'HTML named .pdf',
+        name: 'scan.pdf',
+        bytes: Buffer.from('<html><script>alert(1)</script></html>'),
+        type: 'application/pdf',
+        documentError: 'errors.documentType',
+      },
+      {
+        label: 'a PDF over 10 MB',
+        name: 'big.pdf',
+        bytes: Buffer.concat([pdf, Buffer.alloc(10 * 1024 * 1024)]),
+        type: 'application/pdf',
+        documentError: 'errors.fileTooLarge',
+      },
     ]
     for (const file of [...corpus, ...more]) {
       const answer = await uploadDocument(file)
       expect(answer.status, file.label).toBe(400)
       expect(answer.errors.file, file.label).toBe(file.documentError)
     }
-    expect(await uploadDocument({ name: 'ok.pdf', bytes: pdf }, 'passport-of-my-cat')).toMatchObject({ status: 400, errors: { kind: 'errors.documentKindRequired' } })
+    expect(await uploadDocument({ name: 'ok.pdf', bytes: pdf }, 'passport-of-my-cat')).toMatchObject({
+      status: 400,
+      errors: { kind: 'errors.documentKindRequired' },
+    })
     expect(await getDb().exporterDocument.count()).toBe(before)
     expect(filesUnder(storage.documents)).toEqual([])
   })
@@ -129,14 +172,26 @@ describe('supporting documents', () => {
     const pdf = minimalPdf()
     const answer = await uploadDocument({ name: 'Мемлекеттік тіркеу куәлігі.pdf', bytes: pdf, type: 'text/html' })
     expect(answer).toMatchObject({ status: 302, location: '/en/exporter/company?notice=documentUploaded' })
-    const document = await getDb().exporterDocument.findFirstOrThrow({ where: { exporterId: owner.exporterId! }, orderBy: { id: 'desc' } })
-    expect(document).toMatchObject({ contentType: 'application/pdf', sizeBytes: pdf.length, kind: 'registration_certificate', uploadedById: owner.id })
+    const document = await getDb().exporterDocument.findFirstOrThrow({
+      where: { exporterId: owner.exporterId! },
+      orderBy: { id: 'desc' },
+    })
+    expect(document).toMatchObject({
+      contentType: 'application/pdf',
+      sizeBytes: pdf.length,
+      kind: 'registration_certificate',
+      uploadedById: owner.id,
+    })
     expect(document.storageKey).toMatch(new RegExp(`^${owner.exporterId}/[0-9a-f]{32}\\.pdf$`))
     const stored = filesUnder(storage.documents)
     expect(stored).toEqual([path.join(storage.documents, document.storageKey)])
     expect(stored[0].startsWith(path.resolve('public'))).toBe(false)
 
-    const download = await outcome(() => documentLoader(args(get(`/en/exporter/documents/${document.id}`, owner.cookie), { locale: 'en', documentId: String(document.id) })))
+    const download = await outcome(() =>
+      documentLoader(
+        args(get(`/en/exporter/documents/${document.id}`, owner.cookie), { locale: 'en', documentId: String(document.id) }),
+      ),
+    )
     const response = download.response!
     expect(response.status).toBe(200)
     expect(response.headers.get('Content-Type')).toBe('application/pdf')
@@ -150,7 +205,10 @@ describe('supporting documents', () => {
   test('a photographed certificate (JPEG) is accepted as a document and kept as uploaded', async () => {
     const jpeg = await jpegWithMetadata()
     expect((await uploadDocument({ name: 'certificate.jpeg', bytes: jpeg }, 'product_certificate')).status).toBe(302)
-    const document = await getDb().exporterDocument.findFirstOrThrow({ where: { exporterId: owner.exporterId! }, orderBy: { id: 'desc' } })
+    const document = await getDb().exporterDocument.findFirstOrThrow({
+      where: { exporterId: owner.exporterId! },
+      orderBy: { id: 'desc' },
+    })
     expect(document.contentType).toBe('image/jpeg')
   })
 })

@@ -17,7 +17,14 @@ const hsHeadings = new Set(
 describe('the six sectors and 180 categories', () => {
   test('there are exactly 6 sectors and 180 categories, each sector with at least 20', async () => {
     const sectors = await getDb().sector.findMany({ select: { key: true, _count: { select: { categories: true } } } })
-    expect(sectors.map((s) => s.key).sort()).toEqual(['chemicals', 'construction', 'engineering', 'food', 'metallurgy', 'petrochemicals'])
+    expect(sectors.map((s) => s.key).sort()).toEqual([
+      'chemicals',
+      'construction',
+      'engineering',
+      'food',
+      'metallurgy',
+      'petrochemicals',
+    ])
     expect(sectors.reduce((sum, s) => sum + s._count.categories, 0)).toBe(180)
     for (const sector of sectors) expect(sector._count.categories).toBeGreaterThanOrEqual(20)
   })
@@ -25,26 +32,54 @@ describe('the six sectors and 180 categories', () => {
   test('every category is on at least one real HS 2022 heading', async () => {
     expect(hsHeadings.size).toBeGreaterThan(1200)
     const categories = await getDb().category.findMany({ select: { slug: true, hsHeadings: { select: { heading: true } } } })
-    const unknown = categories.flatMap((c) => c.hsHeadings.map((h) => h.heading).filter((h) => !hsHeadings.has(h)).map((h) => `${c.slug}: ${h}`))
+    const unknown = categories.flatMap((c) =>
+      c.hsHeadings
+        .map((h) => h.heading)
+        .filter((h) => !hsHeadings.has(h))
+        .map((h) => `${c.slug}: ${h}`),
+    )
     expect(unknown).toEqual([])
     expect(categories.filter((c) => c.hsHeadings.length === 0)).toEqual([])
   })
 
   test('the headings with evidence of trade with China are all covered', async () => {
     const covered = new Set((await getDb().categoryHsHeading.findMany({ select: { heading: true } })).map((h) => h.heading))
-    for (const heading of ['2603', '2711', '7403', '2601', '7901', '1204', '2613', '1512', '1001', '1003', '2709', '2844', '7202', '2819', '0409']) {
+    for (const heading of [
+      '2603',
+      '2711',
+      '7403',
+      '2601',
+      '7901',
+      '1204',
+      '2613',
+      '1512',
+      '1001',
+      '1003',
+      '2709',
+      '2844',
+      '7202',
+      '2819',
+      '0409',
+    ]) {
       expect(covered.has(heading), heading).toBe(true)
     }
-    const copper = await getDb().category.findFirst({ where: { hsHeadings: { some: { heading: '7403' } } }, select: { chinaTradeEvidence: true } })
+    const copper = await getDb().category.findFirst({
+      where: { hsHeadings: { some: { heading: '7403' } } },
+      select: { chinaTradeEvidence: true },
+    })
     expect(copper?.chinaTradeEvidence).toMatch(/848\.8/)
   })
 
   test('every sector and category has a name and description in all five languages', async () => {
     const db = getDb()
     const categoryRows = await db.categoryTranslation.groupBy({ by: ['locale'], _count: { _all: true } })
-    expect(Object.fromEntries(categoryRows.map((r) => [r.locale, r._count._all]))).toEqual(Object.fromEntries(locales.map((l) => [l, 180])))
+    expect(Object.fromEntries(categoryRows.map((r) => [r.locale, r._count._all]))).toEqual(
+      Object.fromEntries(locales.map((l) => [l, 180])),
+    )
     const sectorRows = await db.sectorTranslation.groupBy({ by: ['locale'], _count: { _all: true } })
-    expect(Object.fromEntries(sectorRows.map((r) => [r.locale, r._count._all]))).toEqual(Object.fromEntries(locales.map((l) => [l, 6])))
+    expect(Object.fromEntries(sectorRows.map((r) => [r.locale, r._count._all]))).toEqual(
+      Object.fromEntries(locales.map((l) => [l, 6])),
+    )
     const empty = await db.categoryTranslation.count({ where: { OR: [{ name: '' }, { description: '' }] } })
     expect(empty).toBe(0)
   })
@@ -64,7 +99,10 @@ describe('the six sectors and 180 categories', () => {
 
 describe('markets, money and rules', () => {
   test('three markets with the currencies buyers pay in', async () => {
-    const markets = await getDb().market.findMany({ orderBy: { position: 'asc' }, select: { code: true, currencyCode: true, perOrderLimitMinor: true, annualLimitMinor: true } })
+    const markets = await getDb().market.findMany({
+      orderBy: { position: 'asc' },
+      select: { code: true, currencyCode: true, perOrderLimitMinor: true, annualLimitMinor: true },
+    })
     expect(markets).toEqual([
       { code: 'CN', currencyCode: 'CNY', perOrderLimitMinor: 500_000, annualLimitMinor: 2_600_000 },
       { code: 'HK', currencyCode: 'HKD', perOrderLimitMinor: null, annualLimitMinor: null },
@@ -79,7 +117,9 @@ describe('markets, money and rules', () => {
       expect(rate.effectiveOn.toISOString()).toBe('2026-11-01T00:00:00.000Z')
       expect(rate.source).toMatch(/demo/i)
     }
-    expect(await getDb().currency.findUnique({ where: { code: 'KZT' }, select: { chargeable: true } })).toEqual({ chargeable: false })
+    expect(await getDb().currency.findUnique({ where: { code: 'KZT' }, select: { chargeable: true } })).toEqual({
+      chargeable: false,
+    })
   })
 
   test.each([
@@ -98,7 +138,9 @@ describe('markets, money and rules', () => {
   })
 
   test('border checkpoints carry status, and coordinates only where a source gives them', async () => {
-    const checkpoints = await getDb().checkpoint.findMany({ select: { slug: true, status: true, lat: true, lon: true, coordinatesVerified: true } })
+    const checkpoints = await getDb().checkpoint.findMany({
+      select: { slug: true, status: true, lat: true, lon: true, coordinatesVerified: true },
+    })
     const bySlug = Object.fromEntries(checkpoints.map((c) => [c.slug, c]))
     expect(bySlug['nur-zholy-khorgos']).toMatchObject({ status: 'open', lat: 44.233, lon: 80.483 })
     expect(bySlug['dostyk-alashankou']).toMatchObject({ status: 'open', lat: 45.2533, lon: 82.4844 })

@@ -61,7 +61,9 @@ describe('search finds goods in every language', () => {
     const all = await collectAll({ q: query })
     expect(all.length).toBeGreaterThan(0)
     expect(all.every((p) => p.hsCode.startsWith(heading))).toBe(true)
-    const expected = await getDb().product.count({ where: { status: 'published', exporter: { status: 'verified' }, hsCode: { startsWith: heading } } })
+    const expected = await getDb().product.count({
+      where: { status: 'published', exporter: { status: 'verified' }, hsCode: { startsWith: heading } },
+    })
     expect(all.length).toBe(expected)
   })
 
@@ -79,14 +81,22 @@ describe('search finds goods in every language', () => {
     expect(both.length).toBeLessThanOrEqual(copper.length)
   })
 
-  test.each(['"', '*', 'NEAR(a b)', 'AND OR NOT', "'; DROP TABLE \"Product\"; --", '蜂蜜" OR "1"="1', '((()))', 'a'.repeat(5000), '\u202e\u0000', '🍯'])(
-    'hostile or odd input %j answers without error',
-    async (query) => {
-      const results = await search({ q: query })
-      expect(results.total).toBeGreaterThanOrEqual(0)
-      expect(await getDb().product.count()).toBeGreaterThan(300)
-    },
-  )
+  test.each([
+    '"',
+    '*',
+    'NEAR(a b)',
+    'AND OR NOT',
+    '\'; DROP TABLE "Product"; --',
+    '蜂蜜" OR "1"="1',
+    '((()))',
+    'a'.repeat(5000),
+    '\u202e\u0000',
+    '🍯',
+  ])('hostile or odd input %j answers without error', async (query) => {
+    const results = await search({ q: query })
+    expect(results.total).toBeGreaterThanOrEqual(0)
+    expect(await getDb().product.count()).toBeGreaterThan(300)
+  })
 
   test('hits from suspended or pending exporters never show', async () => {
     const hidden = await getDb().product.findFirstOrThrow({
@@ -106,7 +116,10 @@ describe('filters and sorting', () => {
     const region = await collectAll({ q: 'honey', region: 'east-kazakhstan' })
     expect(region.length).toBeGreaterThan(0)
     expect(region.length).toBeLessThanOrEqual(all.total)
-    const rows = await getDb().product.findMany({ where: { slug: { in: region.map((p) => p.slug) } }, select: { originRegion: { select: { code: true } } } })
+    const rows = await getDb().product.findMany({
+      where: { slug: { in: region.map((p) => p.slug) } },
+      select: { originRegion: { select: { code: true } } },
+    })
     expect(rows.every((row) => row.originRegion.code === 'east-kazakhstan')).toBe(true)
     const halal = await collectAll({ cert: 'Halal' })
     const certified = await getDb().product.count({
@@ -154,8 +167,19 @@ describe('filters and sorting', () => {
   })
 
   test('malformed filters are ignored, not errors', () => {
-    const filters = parseCatalogParams(new URLSearchParams('min=abc&max=-5&mode=free&sort=sideways&page=0&market=XX&available=yes&region=<script>'))
-    expect(filters).toMatchObject({ min: undefined, max: undefined, mode: undefined, sort: undefined, page: 1, market: undefined, available: false, region: [] })
+    const filters = parseCatalogParams(
+      new URLSearchParams('min=abc&max=-5&mode=free&sort=sideways&page=0&market=XX&available=yes&region=<script>'),
+    )
+    expect(filters).toMatchObject({
+      min: undefined,
+      max: undefined,
+      mode: undefined,
+      sort: undefined,
+      page: 1,
+      market: undefined,
+      available: false,
+      region: [],
+    })
   })
 })
 

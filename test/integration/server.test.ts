@@ -46,7 +46,14 @@ beforeAll(async () => {
   const port = await freePort()
   baseUrl = `http://127.0.0.1:${port}`
   server = spawn(process.execPath, ['scripts/start.mjs'], {
-    env: { ...process.env, DATABASE_URL: databaseUrl, PORT: String(port), PAVILION_DEMO: '0', NODE_ENV: 'production', SESSION_SECRET: 'test-secret' },
+    env: {
+      ...process.env,
+      DATABASE_URL: databaseUrl,
+      PORT: String(port),
+      PAVILION_DEMO: '0',
+      NODE_ENV: 'production',
+      SESSION_SECRET: 'test-secret',
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   })
   server.stdout!.on('data', (chunk) => (output += chunk))
@@ -96,7 +103,11 @@ describe('npm start on an empty database', () => {
     // a catalog change in the database (from any process) invalidates it within a second
     const { createDb } = await import('~/utils/db.server')
     const db = createDb(databaseUrl)
-    await db.cacheGeneration.upsert({ where: { key: 'catalog' }, create: { key: 'catalog', version: 100 }, update: { version: { increment: 1 } } })
+    await db.cacheGeneration.upsert({
+      where: { key: 'catalog' },
+      create: { key: 'catalog', version: 100 },
+      update: { version: { increment: 1 } },
+    })
     await db.$disconnect()
     await new Promise((resolve) => setTimeout(resolve, 1100))
     const third = await fetch(page)

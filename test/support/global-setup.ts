@@ -10,9 +10,15 @@ process.env.PAVILION_TEST_DIR = path.resolve('data/test', runId)
 process.env.PAVILION_TEST_TEMPLATE = `pavilion_template_${runId}`
 
 export default async function setup() {
-  const { createPostgresDatabase, dropDatabaseNamed, isPostgresRun, sqliteTemplatePath, templateName, testDataDir, testServerUrl } = await import(
-    './databases'
-  )
+  const {
+    createPostgresDatabase,
+    dropDatabaseNamed,
+    isPostgresRun,
+    sqliteTemplatePath,
+    templateName,
+    testDataDir,
+    testServerUrl,
+  } = await import('./databases')
   mkdirSync(testDataDir, { recursive: true })
   let url: string
   if (isPostgresRun()) {

@@ -22,13 +22,21 @@ export function privateStorage() {
 
 let counter = 0
 
-export type Person = { id: number; email: string; cookie: string; exporterId: number | null; role: 'buyer' | 'exporter' | 'admin' }
+export type Person = {
+  id: number
+  email: string
+  cookie: string
+  exporterId: number | null
+  role: 'buyer' | 'exporter' | 'admin'
+}
 
 /** A new signed-in user; exporters join `exporterSlug`'s company, admins have passed their second factor. */
 export async function person(role: Person['role'], exporterSlug?: string): Promise<Person> {
   counter++
   const db = getDb()
-  const exporterId = exporterSlug ? (await db.exporter.findUniqueOrThrow({ where: { slug: exporterSlug }, select: { id: true } })).id : null
+  const exporterId = exporterSlug
+    ? (await db.exporter.findUniqueOrThrow({ where: { slug: exporterSlug }, select: { id: true } })).id
+    : null
   const totp = role === 'admin'
   const user = await db.user.create({
     data: {
@@ -57,12 +65,23 @@ export function get(url: string, cookie?: string) {
   return new Request(`http://localhost${url}`, { headers: cookie ? { Cookie: cookie } : {} })
 }
 
-export function post(url: string, fields: Record<string, string | string[]> | URLSearchParams, cookie?: string, headers: Record<string, string> = {}) {
+export function post(
+  url: string,
+  fields: Record<string, string | string[]> | URLSearchParams,
+  cookie?: string,
+  headers: Record<string, string> = {},
+) {
   const body = fields instanceof URLSearchParams ? fields : new URLSearchParams()
-  if (!(fields instanceof URLSearchParams)) for (const [key, value] of Object.entries(fields)) for (const item of [value].flat()) body.append(key, item)
+  if (!(fields instanceof URLSearchParams))
+    for (const [key, value] of Object.entries(fields)) for (const item of [value].flat()) body.append(key, item)
   return new Request(`http://localhost${url}`, {
     method: 'POST',
-    headers: { 'Content-Type': 'application/x-www-form-urlencoded', 'X-Forwarded-For': clientAddress(), ...(cookie ? { Cookie: cookie } : {}), ...headers },
+    headers: {
+      'Content-Type': 'application/x-www-form-urlencoded',
+      'X-Forwarded-For': clientAddress(),
+      ...(cookie ? { Cookie: cookie } : {}),
+      ...headers,
+    },
     body: body.toString(),
   })
 }
@@ -72,11 +91,18 @@ export type UploadFile = { field: string; name: string; bytes: Buffer; type?: st
 export function upload(url: string, fields: Record<string, string>, file: UploadFile | null, cookie?: string) {
   const form = new FormData()
   for (const [key, value] of Object.entries(fields)) form.append(key, value)
-  if (file) form.append(file.field, new Blob([new Uint8Array(file.bytes)], { type: file.type ?? 'application/octet-stream' }), file.name)
+  if (file)
+    form.append(file.field, new Blob([new Uint8Array(file.bytes)], { type: file.type ?? 'application/octet-stream' }), file.name)
   return new Request(`http://localhost${url}`, { method: 'POST', body: form, headers: cookie ? { Cookie: cookie } : {} })
 }
 
-export type Outcome = { status: number; location: string | null; errors: Record<string, string>; data: unknown; response: Response | null }
+export type Outcome = {
+  status: number
+  location: string | null
+  errors: Record<string, string>
+  data: unknown
+  response: Response | null
+}
 
 /** What a loader or action answered, thrown or returned: its status, redirect, errors and data. */
 export async function outcome(run: () => Promise<unknown>): Promise<Outcome> {
@@ -87,7 +113,8 @@ export async function outcome(run: () => Promise<unknown>): Promise<Outcome> {
     if (!(error instanceof Response)) throw error
     result = error
   }
-  if (result instanceof Response) return { status: result.status, location: result.headers.get('Location'), errors: {}, data: null, response: result }
+  if (result instanceof Response)
+    return { status: result.status, location: result.headers.get('Location'), errors: {}, data: null, response: result }
   const withInit = result as { type?: string; data?: unknown; init?: { status?: number } | null }
   if (withInit && withInit.type === 'DataWithResponseInit') {
     const payload = withInit.data as { errors?: Record<string, string> }

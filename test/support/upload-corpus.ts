@@ -29,12 +29,23 @@ export function pixelFloodPng(width = 50_000, height = 50_000) {
   header[8] = 8 // bit depth
   header[9] = 0 // greyscale
   const signature = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])
-  return Buffer.concat([signature, pngChunk('IHDR', header), pngChunk('IDAT', deflateSync(Buffer.alloc(4096))), pngChunk('IEND', Buffer.alloc(0))])
+  return Buffer.concat([
+    signature,
+    pngChunk('IHDR', header),
+    pngChunk('IDAT', deflateSync(Buffer.alloc(4096))),
+    pngChunk('IEND', Buffer.alloc(0)),
+  ])
 }
 
 export async function goodPng(width = 800, height = 600) {
   return sharp({ create: { width, height, channels: 3, background: '#00afca' } })
-    .composite([{ input: Buffer.from(`<svg width="${width}" height="${height}"><circle cx="${width / 2}" cy="${height / 2}" r="${height / 3}" fill="#fec50c"/></svg>`) }])
+    .composite([
+      {
+        input: Buffer.from(
+          `<svg width="${width}" height="${height}"><circle cx="${width / 2}" cy="${height / 2}" r="${height / 3}" fill="#fec50c"/></svg>`,
+        ),
+      },
+    ])
     .png()
     .toBuffer()
 }
@@ -60,19 +71,86 @@ export type HostileFile = { label: string; name: string; bytes: Buffer; type: st
 
 /** Every kind of bad upload the issue names, with the message each must get. */
 export async function hostileFiles(): Promise<HostileFile[]> {
-  const jpeg = await sharp({ create: { width: 1200, height: 900, channels: 3, background: '#c00' } }).jpeg().toBuffer()
+  const jpeg = await sharp({ create: { width: 1200, height: 900, channels: 3, background: '#c00' } })
+    .jpeg()
+    .toBuffer()
   const html = Buffer.from('<!DOCTYPE html><html><body><script>alert(document.cookie)</script></body></html>')
-  const svg = Buffer.from('<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><script>alert(1)</script><rect width="10" height="10"/></svg>')
+  const svg = Buffer.from(
+    '<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><script>alert(1)</script><rect width="10" height="10"/></svg>',
+  )
   const oversized = Buffer.concat([jpeg, Buffer.alloc(tenMegabytes + 1 - jpeg.length)])
   return [
-    { label: 'a PNG that is really HTML', name: 'photo.png', bytes: html, type: 'image/png', imageError: 'errors.imageType', documentError: 'errors.documentType' },
-    { label: 'an SVG with a script', name: 'logo.svg', bytes: svg, type: 'image/svg+xml', imageError: 'errors.fileNameNotAllowed', documentError: 'errors.documentType' },
-    { label: 'an SVG with a script named .png', name: 'logo.png', bytes: svg, type: 'image/png', imageError: 'errors.imageType', documentError: 'errors.documentType' },
-    { label: 'a truncated JPEG', name: 'cut.jpg', bytes: jpeg.subarray(0, Math.floor(jpeg.length / 2)), type: 'image/jpeg', imageError: 'errors.imageDamaged', documentError: 'errors.imageDamaged' },
-    { label: 'a pixel flood (50000×50000 PNG header)', name: 'flood.png', bytes: pixelFloodPng(), type: 'image/png', imageError: 'errors.imageTooManyPixels', documentError: 'errors.imageTooManyPixels' },
-    { label: 'a file over 10 MB', name: 'big.jpg', bytes: oversized, type: 'image/jpeg', imageError: 'errors.fileTooLarge', documentError: 'errors.fileTooLarge' },
-    { label: 'PHP code named .jpg.php', name: 'shell.jpg.php', bytes: Buffer.from('<?php system($_GET["c"]); ?>'), type: 'image/jpeg', imageError: 'errors.fileNameNotAllowed', documentError: 'errors.documentType' },
-    { label: 'a real JPEG named .jpg.php', name: 'shell.jpg.php', bytes: jpeg, type: 'image/jpeg', imageError: 'errors.fileNameNotAllowed', documentError: 'errors.fileNameNotAllowed' },
-    { label: 'an empty file', name: 'empty.jpg', bytes: Buffer.alloc(0), type: 'image/jpeg', imageError: 'errors.fileMissing', documentError: 'errors.fileMissing' },
+    {
+      label: 'a PNG that is really HTML',
+      name: 'photo.png',
+      bytes: html,
+      type: 'image/png',
+      imageError: 'errors.imageType',
+      documentError: 'errors.documentType',
+    },
+    {
+      label: 'an SVG with a script',
+      name: 'logo.svg',
+      bytes: svg,
+      type: 'image/svg+xml',
+      imageError: 'errors.fileNameNotAllowed',
+      documentError: 'errors.documentType',
+    },
+    {
+      label: 'an SVG with a script named .png',
+      name: 'logo.png',
+      bytes: svg,
+      type: 'image/png',
+      imageError: 'errors.imageType',
+      documentError: 'errors.documentType',
+    },
+    {
+      label: 'a truncated JPEG',
+      name: 'cut.jpg',
+      bytes: jpeg.subarray(0, Math.floor(jpeg.length / 2)),
+      type: 'image/jpeg',
+      imageError: 'errors.imageDamaged',
+      documentError: 'errors.imageDamaged',
+    },
+    {
+      label: 'a pixel flood (50000×50000 PNG header)',
+      name: 'flood.png',
+      bytes: pixelFloodPng(),
+      type: 'image/png',
+      imageError: 'errors.imageTooManyPixels',
+      documentError: 'errors.imageTooManyPixels',
+    },
+    {
+      label: 'a file over 10 MB',
+      name: 'big.jpg',
+      bytes: oversized,
+      type: 'image/jpeg',
+      imageError: 'errors.fileTooLarge',
+      documentError: 'errors.fileTooLarge',
+    },
+    {
+      label: 'PHP code named .jpg.php',
+      name: 'shell.jpg.php',
+      bytes: Buffer.from('<?php system($_GET["c"]); ?>'),
+      type: 'image/jpeg',
+      imageError: 'errors.fileNameNotAllowed',
+      documentError: 'errors.documentType',
+    },
+    {
+      label: 'a real JPEG named .jpg.php',
+      name: 'shell.jpg.php',
+      bytes: jpeg,
+      type: 'image/jpeg',
+      imageError: 'errors.fileNameNotAllowed',
+      documentError: 'errors.fileNameNotAllowed',
+    },
+    {
+      label: 'an empty file',
+      name: 'empty.jpg',
+      bytes: Buffer.alloc(0),
+      type: 'image/jpeg',
+      imageError: 'errors.fileMissing',
+      documentError: 'errors.fileMissing',
+    },
   ]
 }

@@ -33,7 +33,13 @@ describe('Accept-Language negotiation', () => {
 
 describe('html lang', () => {
   test('matches the contract', () => {
-    expect(['en', 'zh-hans', 'zh-hant', 'kk', 'ru'].map((l) => htmlLang(l as never))).toEqual(['en', 'zh-Hans', 'zh-Hant', 'kk', 'ru'])
+    expect(['en', 'zh-hans', 'zh-hant', 'kk', 'ru'].map((l) => htmlLang(l as never))).toEqual([
+      'en',
+      'zh-Hans',
+      'zh-Hant',
+      'kk',
+      'ru',
+    ])
   })
 })
 

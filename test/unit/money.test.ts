@@ -6,7 +6,10 @@ const rates = { CNY: '7.1200', HKD: '7.7800', KZT: '505.00' }
 
 describe('conversion', () => {
   test('USD to CNY is exact', () => {
-    expect(convert({ amountMinor: 900_000_00, currency: 'USD' }, 'CNY', rates)).toEqual({ amountMinor: 6_408_000_00, currency: 'CNY' })
+    expect(convert({ amountMinor: 900_000_00, currency: 'USD' }, 'CNY', rates)).toEqual({
+      amountMinor: 6_408_000_00,
+      currency: 'CNY',
+    })
   })
   test('KZT to CNY goes through the dollar and rounds half away from zero', () => {
     // 3 500 ₸ / 505 × 7.12 = 49.346… CNY

@@ -18,7 +18,9 @@ const namespaces = readdirSync(path.resolve('locales/en')).filter((file) => file
 const messages = Object.fromEntries(
   locales.map((locale) => [
     locale,
-    Object.fromEntries(namespaces.map((ns) => [ns, flatten(JSON.parse(readFileSync(path.resolve('locales', locale, ns), 'utf8')))])),
+    Object.fromEntries(
+      namespaces.map((ns) => [ns, flatten(JSON.parse(readFileSync(path.resolve('locales', locale, ns), 'utf8')))]),
+    ),
   ]),
 )
 
@@ -50,7 +52,9 @@ describe.each(namespaces)('locales/*/%s', (ns) => {
 
   test.each(locales.filter((l) => l !== 'en'))('%s is translated, not an English copy', (locale) => {
     const english = messages.en[ns]
-    const entries = Object.entries(messages[locale][ns]).filter(([key]) => english[key] !== undefined && /[a-z]{4,}/i.test(english[key]))
+    const entries = Object.entries(messages[locale][ns]).filter(
+      ([key]) => english[key] !== undefined && /[a-z]{4,}/i.test(english[key]),
+    )
     const copied = entries.filter(([key, text]) => text === english[key]).map(([key]) => key)
     // a few brand or unit strings may legitimately stay the same; whole sentences may not
     expect(copied.filter((key) => english[key].split(' ').length > 2)).toEqual([])

@@ -3,7 +3,13 @@ import { getDb } from '~/utils/db.server'
 
 export type Actor = { id: number } | null
 
-export async function audit(actor: Actor, action: string, entityType: string, entityId: string | number, details: Record<string, unknown> = {}) {
+export async function audit(
+  actor: Actor,
+  action: string,
+  entityType: string,
+  entityId: string | number,
+  details: Record<string, unknown> = {},
+) {
   await getDb().auditLog.create({
     data: { actorId: actor?.id ?? null, action, entityType, entityId: String(entityId), details: JSON.stringify(details) },
   })
@@ -14,6 +20,14 @@ export async function recentAuditEntries(take = 100, skip = 0) {
     orderBy: { id: 'desc' },
     take,
     skip,
-    select: { id: true, action: true, entityType: true, entityId: true, details: true, createdAt: true, actor: { select: { email: true } } },
+    select: {
+      id: true,
+      action: true,
+      entityType: true,
+      entityId: true,
+      details: true,
+      createdAt: true,
+      actor: { select: { email: true } },
+    },
   })
 }

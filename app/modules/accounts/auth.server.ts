@@ -29,10 +29,17 @@ export const newPassword = z
 export const RegisterForm = z.object({
   email,
   password: newPassword,
-  displayName: z.string({ required_error: 'errors.nameRequired' }).trim().min(1, 'errors.nameRequired').max(100, 'errors.nameTooLong'),
+  displayName: z
+    .string({ required_error: 'errors.nameRequired' })
+    .trim()
+    .min(1, 'errors.nameRequired')
+    .max(100, 'errors.nameTooLong'),
 })
 
-export const SignInForm = z.object({ email, password: z.string().min(1, 'errors.passwordRequired').max(200, 'errors.passwordRequired') })
+export const SignInForm = z.object({
+  email,
+  password: z.string().min(1, 'errors.passwordRequired').max(200, 'errors.passwordRequired'),
+})
 
 /** Field errors as translation keys, from a failed zod parse. */
 export function fieldErrors(error: z.ZodError) {
@@ -50,7 +57,13 @@ export async function registerBuyer(input: z.infer<typeof RegisterForm>, locale:
   }
   // role, exporter and verification are never taken from a form
   const user = await db.user.create({
-    data: { email: input.email, displayName: input.displayName, passwordHash: await hashPassword(input.password), role: 'buyer', locale },
+    data: {
+      email: input.email,
+      displayName: input.displayName,
+      passwordHash: await hashPassword(input.password),
+      role: 'buyer',
+      locale,
+    },
     select: { id: true },
   })
   return { ok: true, value: user }
@@ -58,8 +71,12 @@ export async function registerBuyer(input: z.infer<typeof RegisterForm>, locale:
 
 /** The user for these credentials, or null; the same answer and work for unknown emails. */
 export async function authenticate(input: z.infer<typeof SignInForm>) {
-  const user = await getDb().user.findUnique({ where: { email: input.email }, select: { id: true, role: true, passwordHash: true, totpEnabledAt: true } })
-  const hash = user?.passwordHash ?? '$argon2id$v=19$m=19456,t=2,p=1$c29tZXNhbHRzb21lc2FsdA$0000000000000000000000000000000000000000000'
+  const user = await getDb().user.findUnique({
+    where: { email: input.email },
+    select: { id: true, role: true, passwordHash: true, totpEnabledAt: true },
+  })
+  const hash =
+    user?.passwordHash ?? '$argon2id$v=19$m=19456,t=2,p=1$c29tZXNhbHRzb21lc2FsdA$0000000000000000000000000000000000000000000'
   const valid = await verifyPassword(hash, input.password)
   return user && valid ? { id: user.id, role: user.role, totpEnabled: user.totpEnabledAt !== null } : null
 }
@@ -73,7 +90,9 @@ export async function requestPasswordReset(address: string, locale: Locale) {
   const user = await db.user.findUnique({ where: { email: address }, select: { id: true, email: true, locale: true } })
   if (!user) return
   const token = randomBytes(32).toString('base64url')
-  await db.passwordResetToken.create({ data: { userId: user.id, tokenHash: tokenHash(token), expiresAt: new Date(Date.now() + resetLifetimeMs) } })
+  await db.passwordResetToken.create({
+    data: { userId: user.id, tokenHash: tokenHash(token), expiresAt: new Date(Date.now() + resetLifetimeMs) },
+  })
   const mailLocale = isLocale(user.locale) ? user.locale : locale
   const t = getFixedT(mailLocale, 'auth')
   await sendMail({
@@ -86,7 +105,10 @@ export async function requestPasswordReset(address: string, locale: Locale) {
 
 export async function resetPassword(token: string, password: string): Promise<Outcome<{ userId: number }>> {
   const db = getDb()
-  const row = await db.passwordResetToken.findUnique({ where: { tokenHash: tokenHash(token) }, select: { id: true, userId: true, expiresAt: true, usedAt: true } })
+  const row = await db.passwordResetToken.findUnique({
+    where: { tokenHash: tokenHash(token) },
+    select: { id: true, userId: true, expiresAt: true, usedAt: true },
+  })
   if (!row || row.usedAt || row.expiresAt < new Date()) return { ok: false, errors: { form: 'errors.resetLinkInvalid' } }
   const parsed = newPassword.safeParse(password)
   if (!parsed.success) return { ok: false, errors: { password: parsed.error.issues[0].message } }
@@ -103,11 +125,15 @@ export async function resetPassword(token: string, password: string): Promise<Ou
 export async function changePassword(userId: number, current: string, next: string): Promise<Outcome<null>> {
   const db = getDb()
   const user = await db.user.findUniqueOrThrow({ where: { id: userId }, select: { passwordHash: true } })
-  if (!(await verifyPassword(user.passwordHash, current))) return { ok: false, errors: { currentPassword: 'errors.passwordWrong' } }
+  if (!(await verifyPassword(user.passwordHash, current)))
+    return { ok: false, errors: { currentPassword: 'errors.passwordWrong' } }
   const parsed = newPassword.safeParse(next)
   if (!parsed.success) return { ok: false, errors: { newPassword: parsed.error.issues[0].message } }
   // bumping the version signs out every other session
-  await db.user.update({ where: { id: userId }, data: { passwordHash: await hashPassword(parsed.data), sessionVersion: { increment: 1 } } })
+  await db.user.update({
+    where: { id: userId },
+    data: { passwordHash: await hashPassword(parsed.data), sessionVersion: { increment: 1 } },
+  })
   await audit({ id: userId }, 'user.password_changed', 'User', userId)
   return { ok: true, value: null }
 }

@@ -8,7 +8,12 @@ export type Mail = { to: string; locale: Locale; subject: string; body: string }
 async function sendSmtp(mail: Mail) {
   const { createTransport } = await import('nodemailer')
   const transport = createTransport(process.env.SMTP_URL)
-  await transport.sendMail({ from: process.env.MAIL_FROM || 'Kazakhstan Pavilion <pavilion@pavilion.test>', to: mail.to, subject: mail.subject, text: mail.body })
+  await transport.sendMail({
+    from: process.env.MAIL_FROM || 'Kazakhstan Pavilion <pavilion@pavilion.test>',
+    to: mail.to,
+    subject: mail.subject,
+    text: mail.body,
+  })
 }
 
 export async function sendMail(mail: Mail) {

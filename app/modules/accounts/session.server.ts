@@ -52,7 +52,16 @@ export async function getUser(request: Request): Promise<SessionUser | null> {
   if (typeof userId !== 'number') return null
   const user = await getDb().user.findUnique({
     where: { id: userId },
-    select: { id: true, email: true, displayName: true, role: true, locale: true, exporterId: true, sessionVersion: true, totpEnabledAt: true },
+    select: {
+      id: true,
+      email: true,
+      displayName: true,
+      role: true,
+      locale: true,
+      exporterId: true,
+      sessionVersion: true,
+      totpEnabledAt: true,
+    },
   })
   if (!user || user.sessionVersion !== session.get('version')) return null
   return {
@@ -92,7 +101,12 @@ export async function requireRole(request: Request, locale: Locale, role: Role) 
   return user
 }
 
-export async function createUserSession(request: Request, userId: number, redirectTo: string, options: { secondFactor?: boolean } = {}) {
+export async function createUserSession(
+  request: Request,
+  userId: number,
+  redirectTo: string,
+  options: { secondFactor?: boolean } = {},
+) {
   const session = await readSession(request)
   const user = await getDb().user.findUniqueOrThrow({ where: { id: userId }, select: { sessionVersion: true } })
   session.set('userId', userId)

@@ -96,7 +96,13 @@ export type ProductCard = {
   access: { market: MarketCode; verdict: Verdict }
 } & DisplayPrice
 
-export async function toProductCards(rows: ProductCardRow[], locale: Locale, market: MarketCode, currency: string, rates: Awaited<ReturnType<typeof currentRates>>): Promise<ProductCard[]> {
+export async function toProductCards(
+  rows: ProductCardRow[],
+  locale: Locale,
+  market: MarketCode,
+  currency: string,
+  rates: Awaited<ReturnType<typeof currentRates>>,
+): Promise<ProductCard[]> {
   const verdictOf = await verdictsFor(market)
   return rows.map((row) => {
     const image = row.images[0]
@@ -263,7 +269,12 @@ export async function exporterProfile(locale: Locale, market: MarketCode, slug: 
   const where = { ...visibleProduct, exporterId: exporter.id }
   const [total, rows, currency, rates] = await Promise.all([
     db.product.count({ where }),
-    findProductCards({ where, orderBy: [{ featured: 'desc' }, { id: 'asc' }], skip: (page - 1) * categoryPageSize, take: categoryPageSize }),
+    findProductCards({
+      where,
+      orderBy: [{ featured: 'desc' }, { id: 'asc' }],
+      skip: (page - 1) * categoryPageSize,
+      take: categoryPageSize,
+    }),
     marketCurrency(market),
     currentRates(),
   ])

@@ -7,7 +7,13 @@ import type { MarketCode } from '~/config/pavilion'
 import { toProductCards, categoryPageSize, findProductCards, visibleProduct } from '~/modules/catalog/catalog.server'
 import { bumpCatalogVersion } from '~/modules/catalog/cache-version.server'
 import { cachedByCatalogVersion } from '~/modules/catalog/reference-cache.server'
-import { analyzeTables, queryIndex, writeSearchDocuments, writeSortPrices, type SearchDocument } from '~/modules/catalog/search-index.server'
+import {
+  analyzeTables,
+  queryIndex,
+  writeSearchDocuments,
+  writeSortPrices,
+  type SearchDocument,
+} from '~/modules/catalog/search-index.server'
 import { parseQuery } from '~/modules/catalog/search-text'
 import { sellsAtRetail, type Verdict } from '~/modules/checkout/market-access.server'
 import { convert, type RateTable } from '~/modules/checkout/money'
@@ -20,7 +26,13 @@ export type SortOrder = (typeof sortOrders)[number]
 export const markets = ['CN', 'HK', 'INTL'] as const
 
 const list = z
-  .array(z.string().trim().max(40).regex(/^[\p{L}\p{N} ()-]+$/u))
+  .array(
+    z
+      .string()
+      .trim()
+      .max(40)
+      .regex(/^[\p{L}\p{N} ()-]+$/u),
+  )
   .max(25)
   .catch([])
 /** A price typed by a buyer, in major units of their currency, e.g. "49.90"; anything else is ignored. */
@@ -70,14 +82,22 @@ export function parseCatalogParams(params: URLSearchParams): CatalogFilters {
 
 /** Products whose longest matching access rule for `market` does not allow retail sale. */
 async function notForMarket(market: MarketCode) {
-  const rules = await getDb().marketAccessRule.findMany({ where: { marketCode: market }, select: { hsPrefix: true, verdict: true } })
+  const rules = await getDb().marketAccessRule.findMany({
+    where: { marketCode: market },
+    select: { hsPrefix: true, verdict: true },
+  })
   return rules
     .filter((rule) => !sellsAtRetail(rule.verdict as Verdict))
     .map((rule) => ({
       AND: [
         { hsCode: { startsWith: rule.hsPrefix } },
         ...rules
-          .filter((other) => other.hsPrefix.length > rule.hsPrefix.length && other.hsPrefix.startsWith(rule.hsPrefix) && sellsAtRetail(other.verdict as Verdict))
+          .filter(
+            (other) =>
+              other.hsPrefix.length > rule.hsPrefix.length &&
+              other.hsPrefix.startsWith(rule.hsPrefix) &&
+              sellsAtRetail(other.verdict as Verdict),
+          )
           .map((other) => ({ NOT: { hsCode: { startsWith: other.hsPrefix } } })),
       ],
     }))
@@ -139,7 +159,10 @@ export async function searchCatalog(locale: Locale, market: MarketCode, filters:
           : sort === 'newest'
             ? [{ publishedAt: 'desc' as const }, { id: 'desc' as const }]
             : [{ featured: 'desc' as const }, { id: 'asc' as const }]
-    ;[total, rows] = await Promise.all([db.product.count({ where }), findProductCards({ where, orderBy, skip, take: categoryPageSize })])
+    ;[total, rows] = await Promise.all([
+      db.product.count({ where }),
+      findProductCards({ where, orderBy, skip, take: categoryPageSize }),
+    ])
   }
   return {
     total,

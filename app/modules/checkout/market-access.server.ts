@@ -33,7 +33,10 @@ export async function marketAccessFor(hsCode: string, markets: readonly string[]
 /** One query for a whole listing: a function from HS code to the market's verdict. */
 export async function verdictsFor(market: string) {
   const rules = await cachedByCatalogVersion(`access-rules:${market}`, async () => {
-    const rows = await getDb().marketAccessRule.findMany({ where: { marketCode: market }, select: { hsPrefix: true, verdict: true } })
+    const rows = await getDb().marketAccessRule.findMany({
+      where: { marketCode: market },
+      select: { hsPrefix: true, verdict: true },
+    })
     return rows.sort((a, b) => b.hsPrefix.length - a.hsPrefix.length)
   })
   return (hsCode: string): Verdict => (rules.find((rule) => hsCode.startsWith(rule.hsPrefix))?.verdict as Verdict) ?? 'allowed'

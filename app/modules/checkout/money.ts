@@ -91,7 +91,10 @@ export type AmountError = 'invalid' | 'ambiguous' | 'tooPrecise' | 'tooLarge'
  * units of `currency`, or why it is not one. Parsed as text, never through a float. "1,234" is
  * refused as ambiguous: a thousands separator in English, a decimal comma in Russian and Kazakh.
  */
-export function parseAmount(text: string, currency: string): { ok: true; amountMinor: number } | { ok: false; error: AmountError } {
+export function parseAmount(
+  text: string,
+  currency: string,
+): { ok: true; amountMinor: number } | { ok: false; error: AmountError } {
   const digits = currencyDigits(currency)
   const compact = text.trim().replace(/[\s\u00a0\u202f]/g, '')
   if (compact.length === 0 || compact.length > 32) return { ok: false, error: 'invalid' }

@@ -20,7 +20,11 @@ export async function saveImageVariants(input: Buffer, storageKey: string) {
   const file = path.join(uploadsDir(), storageKey)
   await mkdir(path.dirname(file), { recursive: true })
   for (const target of widths) {
-    const data = await source.clone().resize({ width: target, withoutEnlargement: true }).webp({ quality: 78, effort: 3 }).toBuffer()
+    const data = await source
+      .clone()
+      .resize({ width: target, withoutEnlargement: true })
+      .webp({ quality: 78, effort: 3 })
+      .toBuffer()
     await writeFile(`${file}-${target}.webp`, data)
   }
   const largest = Math.min(width, widths[widths.length - 1])
