@@ -33,7 +33,8 @@ export default defineConfig({
     url: `http://localhost:${port}/healthz`,
     timeout: 240_000,
     reuseExistingServer: false,
-    env: { PORT: String(port) },
+    // E2E_STRIPE=0 runs the pavilion without Stripe (bank transfer only)
+    env: { PORT: String(port), E2E_STRIPE: process.env.E2E_STRIPE ?? '1' },
     stdout: 'pipe',
   },
 })

@@ -8,12 +8,17 @@ import { isbot } from 'isbot'
 import { renderToPipeableStream } from 'react-dom/server'
 import { I18nextProvider } from 'react-i18next'
 
+import { startReservationSweeper } from '~/modules/checkout/fulfil.server'
 import { getI18n } from '~/utils/i18n.server'
 import { NonceContext } from '~/utils/nonce'
 import { contentSecurityPolicy } from '~/utils/security-headers.server'
 import { requestLocale } from '~/utils/request-locale'
 
 const ABORT_DELAY = 5_000
+
+// unpaid orders give their stock back when their time is up (PAVILION_SWEEPER=0 turns this off;
+// tests that import the app never start it)
+if (!process.env.VITEST) startReservationSweeper()
 
 export default function handleRequest(
   request: Request,

@@ -69,6 +69,15 @@ export function SiteHeader({ locale }: { locale: Locale }) {
               <Link to={`/${locale}/catalog`}>{t('nav.catalog')}</Link>
             </li>
             <li>
+              <Link to={`/${locale}/tours`}>{t('nav.tours')}</Link>
+            </li>
+            <li>
+              <Link to={`/${locale}/corridor`}>{t('nav.corridor')}</Link>
+            </li>
+            <li>
+              <Link to={`/${locale}/cart`}>{t('nav.cart')}</Link>
+            </li>
+            <li>
               <Link to={`/${locale}/account`}>{t('nav.account')}</Link>
             </li>
           </ul>

@@ -17,6 +17,22 @@ export const pavilion = {
     ru: 'INTL',
   },
   contactEmail: 'pavilion@pavilion.test',
+  /** Stripe Checkout methods per charge currency (Alipay and WeChat Pay present in CNY, HKD, USD). */
+  stripePaymentMethods: {
+    CNY: ['card', 'alipay', 'wechat_pay'],
+    HKD: ['card', 'alipay', 'wechat_pay'],
+    USD: ['card', 'alipay', 'wechat_pay'],
+  },
+  /** Days a bank-transfer order keeps its stock or seats before it is cancelled unpaid
+   * (BANK_TRANSFER_DAYS overrides). */
+  bankTransferDays: 5,
+  /** Where buyers send bank transfers (demo details: a real pavilion puts its own here). */
+  bankAccount: {
+    beneficiary: 'Kazakhstan Pavilion (demo account)',
+    bank: 'Demo Bank JSC, Almaty',
+    iban: 'KZ00 DEMO 0000 0000 0000',
+    swift: 'DEMOKZKA',
+  },
 } as const
 
 export type MarketCode = 'CN' | 'HK' | 'INTL'

@@ -45,6 +45,14 @@ export default function Account() {
         <dt>{t('account.role')}</dt>
         <dd>{t(`roles.${user.role}`)}</dd>
       </dl>
+      <p>
+        <Link className="button" to={`/${locale}/orders`}>
+          {t('account.orders')}
+        </Link>{' '}
+        <Link className="button" to={`/${locale}/quotes`}>
+          {t('account.quotes')}
+        </Link>
+      </p>
       {user.role === 'exporter' ? (
         <p>
           <Link className="button" to={`/${locale}/exporter`}>

@@ -30,9 +30,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const locale = params.locale as Locale
   const form = await readForm(request)
   if (isHoneypotFilled(form)) return data({ errors: { form: 'errors.rejected' } }, { status: 400 })
-  if (!(await hit(limits.signIn, clientKey(request))))
-    return data({ errors: { form: 'errors.tooManyAttempts' } }, { status: 429 })
   const parsed = SignInForm.safeParse(formObject(form))
+  const client = clientKey(request)
+  const account = parsed.success ? parsed.data.email.toLowerCase() : ''
+  const [clientOk, accountOk] = await Promise.all([hit(limits.signInClient, client), hit(limits.signIn, `${client}:${account}`)])
+  if (!clientOk || !accountOk) return data({ errors: { form: 'errors.tooManyAttempts' } }, { status: 429 })
   if (!parsed.success) return data({ errors: fieldErrors(parsed.error) }, { status: 400 })
   const user = await authenticate(parsed.data)
   if (!user) return data({ errors: { form: 'errors.wrongCredentials' } }, { status: 400 })

@@ -28,7 +28,7 @@ const countLinks = {
 } as const
 
 export default function AdminDashboard() {
-  const { counts, latestExporters, latestProducts } = useLoaderData<typeof loader>()
+  const { counts, latestExporters, latestProducts, orders } = useLoaderData<typeof loader>()
   const locale = useRootLocale()
   const { t } = useTranslation('admin')
   return (
@@ -89,10 +89,36 @@ export default function AdminDashboard() {
             <Link to={`/${locale}/admin/products`}>{t('dashboard.reviewQueue')}</Link>
           </p>
         </section>
-        {/* Orders arrive with checkout (issue 5): their counts and latest orders go here, no figures until then. */}
-        <section className="admin-panel admin-panel--placeholder" aria-labelledby="orders" data-testid="orders-placeholder">
+        <section className="admin-panel" aria-labelledby="orders" data-testid="orders-figures">
           <h2 id="orders">{t('dashboard.ordersTitle')}</h2>
-          <p className="muted">{t('dashboard.ordersLater')}</p>
+          <dl className="facts">
+            <dt>
+              <Link to={`/${locale}/admin/orders?status=awaiting_payment`}>
+                {t('dashboard.awaitingPayment', { ns: 'sales' })}
+              </Link>
+            </dt>
+            <dd>{orders.awaitingPayment}</dd>
+            <dt>
+              <Link to={`/${locale}/admin/orders?status=paid`}>{t('dashboard.paidToShip', { ns: 'sales' })}</Link>
+            </dt>
+            <dd>{orders.paidToShip}</dd>
+          </dl>
+          <h3>{t('dashboard.revenue', { ns: 'sales' })}</h3>
+          {orders.revenue.length === 0 ? (
+            <p className="muted">{t('dashboard.noRevenue', { ns: 'sales' })}</p>
+          ) : (
+            <ul>
+              {orders.revenue.map((row) => (
+                <li key={row.currency}>
+                  <strong>{row.text}</strong>{' '}
+                  <span className="muted">{t('dashboard.revenueOrders', { ns: 'sales', count: row.orders })}</span>
+                </li>
+              ))}
+            </ul>
+          )}
+          <p>
+            <Link to={`/${locale}/admin/orders`}>{t('dashboard.allOrders', { ns: 'sales' })}</Link>
+          </p>
         </section>
       </div>
     </>

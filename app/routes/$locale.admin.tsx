@@ -20,7 +20,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function clientLoader({ serverLoader }: ClientLoaderFunctionArgs) {
-  const [data] = await Promise.all([serverLoader<typeof loader>(), loadNamespaces('admin')])
+  const [data] = await Promise.all([
+    serverLoader<typeof loader>(),
+    loadNamespaces('admin', 'checkout', 'tours', 'trade', 'sales'),
+  ])
   return data
 }
 
@@ -34,6 +37,8 @@ const sections = [
   ['/rates', 'nav.rates'],
   ['/market-access', 'nav.marketAccess'],
   ['/checkpoints', 'nav.checkpoints'],
+  ['/transit', 'trade:nav.transit'],
+  ['/tours', 'tours:admin.nav'],
   ['/outbox', 'nav.outbox'],
   ['/audit', 'nav.audit'],
 ] as const
@@ -54,6 +59,16 @@ export default function AdminLayout() {
               </NavLink>
             </li>
           ))}
+          <li>
+            <NavLink to={`/${locale}/admin/orders`} prefetch="intent">
+              {t('nav.orders', { ns: 'sales' })}
+            </NavLink>
+          </li>
+          <li>
+            <NavLink to={`/${locale}/admin/ledger`} prefetch="intent">
+              {t('nav.ledger', { ns: 'sales' })}
+            </NavLink>
+          </li>
         </ul>
         <p className="muted">{t('nav.signedInAs', { email: admin.email })}</p>
       </nav>

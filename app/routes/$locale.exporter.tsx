@@ -19,7 +19,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function clientLoader({ serverLoader }: ClientLoaderFunctionArgs) {
-  const [data] = await Promise.all([serverLoader(), loadNamespaces('portal', 'imports')])
+  const [data] = await Promise.all([serverLoader(), loadNamespaces('portal', 'imports', 'checkout', 'trade', 'sales')])
   return data
 }
 
@@ -63,6 +63,15 @@ export default function ExporterPortal() {
             </li>
             <li>
               <NavLink to={`/${locale}/exporter/team`}>{t('nav.team')}</NavLink>
+            </li>
+            <li>
+              <NavLink to={`/${locale}/exporter/orders`}>{t('nav.orders', { ns: 'sales' })}</NavLink>
+            </li>
+            <li>
+              <NavLink to={`/${locale}/exporter/ledger`}>{t('nav.ledger', { ns: 'sales' })}</NavLink>
+            </li>
+            <li>
+              <NavLink to={`/${locale}/exporter/quotes`}>{t('nav.quotes', { ns: 'trade' })}</NavLink>
             </li>
           </ul>
           <Form method="post" action={`/${locale}/logout`} className="portal-nav__signout">

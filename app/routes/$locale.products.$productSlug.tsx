@@ -1,13 +1,17 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
-import { Link, useLoaderData } from '@remix-run/react'
+import { Link, useLoaderData, type ClientLoaderFunctionArgs } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 
+import { AddToCart } from '~/components/add-to-cart'
 import { Price } from '~/components/price'
+import { ProductTradeSection } from '~/components/transit-estimate'
 import { parseCatalogParams } from '~/modules/catalog/search.server'
 import { defaultMarket, productPage } from '~/modules/catalog/catalog.server'
+import { productTransit } from '~/modules/logistics/transit.server'
 import { useRootLocale } from '~/root'
 import { cacheHeaders, publicPage } from '~/utils/cache'
 import { notFound } from '~/utils/http.server'
+import { loadNamespaces } from '~/utils/i18n-client'
 import { imageSrcSet, imageUrl } from '~/utils/images'
 import { htmlLang, type Locale } from '~/utils/locales'
 import { seoContext } from '~/utils/public-url.server'
@@ -15,13 +19,15 @@ import { absoluteImageUrl, breadcrumbJsonLd, pageMeta, productJsonLd } from '~/u
 
 export async function loader({ params, request }: LoaderFunctionArgs) {
   const locale = params.locale as Locale
-  const product = await productPage(
-    locale,
-    parseCatalogParams(new URL(request.url).searchParams).market ?? defaultMarket(locale),
-    params.productSlug ?? '',
-  )
+  const market = parseCatalogParams(new URL(request.url).searchParams).market ?? defaultMarket(locale)
+  const product = await productPage(locale, market, params.productSlug ?? '')
   if (!product) throw notFound()
-  return { seo: await seoContext(locale), product }
+  return { seo: await seoContext(locale), product, transit: await productTransit(product.slug, market, locale) }
+}
+
+export async function clientLoader({ serverLoader }: ClientLoaderFunctionArgs) {
+  const [data] = await Promise.all([serverLoader<typeof loader>(), loadNamespaces('checkout', 'trade')])
+  return data
 }
 
 export const headers = () => cacheHeaders(publicPage)
@@ -58,7 +64,7 @@ export const meta: MetaFunction<typeof loader> = ({ data, params }) => {
 }
 
 export default function ProductPage() {
-  const { product } = useLoaderData<typeof loader>()
+  const { product, transit } = useLoaderData<typeof loader>()
   const locale = useRootLocale()
   const { t } = useTranslation()
   const langOf = (lang: Locale) => (lang === locale ? undefined : htmlLang(lang))
@@ -111,6 +117,7 @@ export default function ProductPage() {
             {!product.inStock ? <span className="badge badge--out">{t('product.soldOut')}</span> : null}
           </p>
           {product.minOrderQuantity > 1 ? <p>{t('product.moq', { count: product.minOrderQuantity, unit })}</p> : null}
+          <AddToCart product={product} />
           {product.tiers.length > 0 ? (
             <table className="tiers">
               <caption>{t('product.tiersTitle')}</caption>
@@ -147,6 +154,7 @@ export default function ProductPage() {
               </li>
             ))}
           </ul>
+          <ProductTradeSection slug={product.slug} saleMode={product.saleMode} estimates={transit} locale={locale} />
         </div>
       </div>
       <section aria-labelledby="description-title">

@@ -11,6 +11,10 @@ const loaders: Record<string, Record<string, Loader>> = {
     portal: () => import('../../locales/en/portal.json'),
     imports: () => import('../../locales/en/imports.json'),
     admin: () => import('../../locales/en/admin.json'),
+    checkout: () => import('../../locales/en/checkout.json'),
+    tours: () => import('../../locales/en/tours.json'),
+    trade: () => import('../../locales/en/trade.json'),
+    sales: () => import('../../locales/en/sales.json'),
   },
   'zh-hans': {
     common: () => import('../../locales/zh-hans/common.json'),
@@ -18,6 +22,10 @@ const loaders: Record<string, Record<string, Loader>> = {
     portal: () => import('../../locales/zh-hans/portal.json'),
     imports: () => import('../../locales/zh-hans/imports.json'),
     admin: () => import('../../locales/zh-hans/admin.json'),
+    checkout: () => import('../../locales/zh-hans/checkout.json'),
+    tours: () => import('../../locales/zh-hans/tours.json'),
+    trade: () => import('../../locales/zh-hans/trade.json'),
+    sales: () => import('../../locales/zh-hans/sales.json'),
   },
   'zh-hant': {
     common: () => import('../../locales/zh-hant/common.json'),
@@ -25,6 +33,10 @@ const loaders: Record<string, Record<string, Loader>> = {
     portal: () => import('../../locales/zh-hant/portal.json'),
     imports: () => import('../../locales/zh-hant/imports.json'),
     admin: () => import('../../locales/zh-hant/admin.json'),
+    checkout: () => import('../../locales/zh-hant/checkout.json'),
+    tours: () => import('../../locales/zh-hant/tours.json'),
+    trade: () => import('../../locales/zh-hant/trade.json'),
+    sales: () => import('../../locales/zh-hant/sales.json'),
   },
   kk: {
     common: () => import('../../locales/kk/common.json'),
@@ -32,6 +44,10 @@ const loaders: Record<string, Record<string, Loader>> = {
     portal: () => import('../../locales/kk/portal.json'),
     imports: () => import('../../locales/kk/imports.json'),
     admin: () => import('../../locales/kk/admin.json'),
+    checkout: () => import('../../locales/kk/checkout.json'),
+    tours: () => import('../../locales/kk/tours.json'),
+    trade: () => import('../../locales/kk/trade.json'),
+    sales: () => import('../../locales/kk/sales.json'),
   },
   ru: {
     common: () => import('../../locales/ru/common.json'),
@@ -39,6 +55,10 @@ const loaders: Record<string, Record<string, Loader>> = {
     portal: () => import('../../locales/ru/portal.json'),
     imports: () => import('../../locales/ru/imports.json'),
     admin: () => import('../../locales/ru/admin.json'),
+    checkout: () => import('../../locales/ru/checkout.json'),
+    tours: () => import('../../locales/ru/tours.json'),
+    trade: () => import('../../locales/ru/trade.json'),
+    sales: () => import('../../locales/ru/sales.json'),
   },
 }
 

@@ -25,11 +25,82 @@ import zhHantAuth from '../../locales/zh-hant/auth.json'
 import zhHant from '../../locales/zh-hant/common.json'
 import zhHantImports from '../../locales/zh-hant/imports.json'
 import zhHantPortal from '../../locales/zh-hant/portal.json'
+import enCheckout from '../../locales/en/checkout.json'
+import enTours from '../../locales/en/tours.json'
+import enTrade from '../../locales/en/trade.json'
+import zhHansCheckout from '../../locales/zh-hans/checkout.json'
+import zhHansTours from '../../locales/zh-hans/tours.json'
+import zhHansTrade from '../../locales/zh-hans/trade.json'
+import zhHantCheckout from '../../locales/zh-hant/checkout.json'
+import zhHantTours from '../../locales/zh-hant/tours.json'
+import zhHantTrade from '../../locales/zh-hant/trade.json'
+import kkCheckout from '../../locales/kk/checkout.json'
+import kkTours from '../../locales/kk/tours.json'
+import kkTrade from '../../locales/kk/trade.json'
+import ruCheckout from '../../locales/ru/checkout.json'
+import ruTours from '../../locales/ru/tours.json'
+import ruTrade from '../../locales/ru/trade.json'
+
+import enSales from '../../locales/en/sales.json'
+import zhHansSales from '../../locales/zh-hans/sales.json'
+import zhHantSales from '../../locales/zh-hant/sales.json'
+import kkSales from '../../locales/kk/sales.json'
+import ruSales from '../../locales/ru/sales.json'
 
 export const resources = {
-  en: { common: en, auth: enAuth, portal: enPortal, imports: enImports, admin: enAdmin },
-  'zh-hans': { common: zhHans, auth: zhHansAuth, portal: zhHansPortal, imports: zhHansImports, admin: zhHansAdmin },
-  'zh-hant': { common: zhHant, auth: zhHantAuth, portal: zhHantPortal, imports: zhHantImports, admin: zhHantAdmin },
-  kk: { common: kk, auth: kkAuth, portal: kkPortal, imports: kkImports, admin: kkAdmin },
-  ru: { common: ru, auth: ruAuth, portal: ruPortal, imports: ruImports, admin: ruAdmin },
+  en: {
+    common: en,
+    auth: enAuth,
+    portal: enPortal,
+    imports: enImports,
+    admin: enAdmin,
+    checkout: enCheckout,
+    tours: enTours,
+    trade: enTrade,
+    sales: enSales,
+  },
+  'zh-hans': {
+    common: zhHans,
+    auth: zhHansAuth,
+    portal: zhHansPortal,
+    imports: zhHansImports,
+    admin: zhHansAdmin,
+    checkout: zhHansCheckout,
+    tours: zhHansTours,
+    trade: zhHansTrade,
+    sales: zhHansSales,
+  },
+  'zh-hant': {
+    common: zhHant,
+    auth: zhHantAuth,
+    portal: zhHantPortal,
+    imports: zhHantImports,
+    admin: zhHantAdmin,
+    checkout: zhHantCheckout,
+    tours: zhHantTours,
+    trade: zhHantTrade,
+    sales: zhHantSales,
+  },
+  kk: {
+    common: kk,
+    auth: kkAuth,
+    portal: kkPortal,
+    imports: kkImports,
+    admin: kkAdmin,
+    checkout: kkCheckout,
+    tours: kkTours,
+    trade: kkTrade,
+    sales: kkSales,
+  },
+  ru: {
+    common: ru,
+    auth: ruAuth,
+    portal: ruPortal,
+    imports: ruImports,
+    admin: ruAdmin,
+    checkout: ruCheckout,
+    tours: ruTours,
+    trade: ruTrade,
+    sales: ruSales,
+  },
 }

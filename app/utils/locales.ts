@@ -115,8 +115,15 @@ const sectionNamespaces: Record<string, string[]> = {
   'reset-password': ['auth'],
   account: ['auth'],
   invitations: ['auth', 'portal'],
-  exporter: ['auth', 'portal', 'imports'],
-  admin: ['auth', 'admin'],
+  exporter: ['auth', 'portal', 'imports', 'checkout', 'trade', 'sales'],
+  admin: ['auth', 'admin', 'checkout', 'tours', 'trade', 'sales'],
+  products: ['checkout', 'trade'],
+  cart: ['checkout'],
+  checkout: ['checkout'],
+  orders: ['checkout', 'tours', 'trade'],
+  tours: ['tours', 'checkout'],
+  corridor: ['trade'],
+  quotes: ['trade', 'checkout'],
 }
 
 /** The message namespaces a page needs, from its path: the browser loads just these. */

@@ -2,7 +2,9 @@
 // accounts from the contract. Never loaded into a production pavilion (PAVILION_DEMO=0).
 import { seedData } from './data-files'
 import { demoImageSvg } from './demo-images'
+import { seedDemoQuotes } from './demo-quotes'
 import { perLocale } from './reference'
+import { seedTours } from './tours'
 
 import { hashPassword } from '~/modules/accounts/password.server'
 import { reindexProducts } from '~/modules/catalog/search.server'
@@ -100,6 +102,7 @@ export async function seedDemo(db: Db, options: { images?: boolean } = {}) {
 
   await db.category.updateMany({ where: { slug: { in: featuredCategories } }, data: { featured: true } })
   await reindexProducts()
+  await seedTours(db)
 
   const passwordHash = await hashPassword(demoPassword)
   const firstVerified = seedData.exporters().find((exporter) => exporter.status === 'verified')!
@@ -117,4 +120,5 @@ export async function seedDemo(db: Db, options: { images?: boolean } = {}) {
       { email: demoAccounts.buyer, passwordHash, displayName: '演示买家', role: 'buyer', locale: 'zh-hans' },
     ],
   })
+  await seedDemoQuotes(db, demoAccounts)
 }

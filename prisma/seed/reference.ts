@@ -1,6 +1,7 @@
 // The reference seed, loaded into every pavilion: sectors, the 180 categories, regions,
 // currencies and dated rates, markets, market-access rules and border checkpoints.
 import { seedData, type Texts } from './data-files'
+import { seedTransitLanes } from './transit-lanes'
 
 import type { Db } from '~/utils/db.server'
 import { locales } from '~/utils/locales'
@@ -119,4 +120,6 @@ export async function seedReference(db: Db) {
       },
     })
   }
+
+  await seedTransitLanes(db)
 }

@@ -88,7 +88,7 @@ test('an admin verifies a company, approves a product buyers then find, renames 
   await signIn(page, admin)
   await expect(page).toHaveURL(/\/en\/admin$/)
   await expect(page.getByRole('heading', { level: 1, name: 'Dashboard' })).toBeVisible()
-  await expect(page.getByTestId('orders-placeholder')).toBeVisible()
+  await expect(page.getByTestId('orders-figures').getByRole('link', { name: 'All orders' })).toBeVisible()
 
   // verify the pending company
   await page.getByRole('navigation', { name: 'Admin console' }).getByRole('link', { name: 'Exporters' }).click()

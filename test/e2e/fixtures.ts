@@ -9,7 +9,8 @@ import { hashPassword } from '~/modules/accounts/password.server'
 import { generateTotpSecret, totpCode } from '~/modules/accounts/totp.server'
 import { createDb } from '~/utils/db.server'
 
-export const e2eDatabaseUrl = `file:${path.resolve('data/e2e/pavilion.db')}`
+export const e2eDir = path.resolve(process.env.E2E_PORT ? `data/e2e-${process.env.E2E_PORT}` : 'data/e2e')
+export const e2eDatabaseUrl = `file:${e2eDir}/pavilion.db`
 
 export function e2eDb() {
   return createDb(e2eDatabaseUrl)

@@ -148,6 +148,21 @@ describe('sign-in', () => {
     expect(statuses.slice(0, 10).every((s) => s === 400)).toBe(true)
     expect(statuses.slice(10)).toEqual([429, 429])
   })
+
+  test('one client trying many accounts is limited too, at a higher count', async () => {
+    const headers = { 'X-Forwarded-For': '203.0.113.78' }
+    const statuses = []
+    for (let i = 0; i < 62; i++) {
+      const result = await signInAction({
+        request: post('/en/login', { email: `someone-${i}@example.com`, password: 'wrong-password' }, headers),
+        params: { locale: 'en' },
+        context: {},
+      })
+      statuses.push(statusOf(result))
+    }
+    expect(statuses.slice(0, 60).every((s) => s === 400)).toBe(true)
+    expect(statuses.slice(60)).toEqual([429, 429])
+  })
 })
 
 describe('password reset and change', () => {

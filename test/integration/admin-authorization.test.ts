@@ -21,9 +21,20 @@ import * as outbox from '~/routes/$locale.admin.outbox._index'
 import * as product from '~/routes/$locale.admin.products.$productId'
 import * as products from '~/routes/$locale.admin.products._index'
 import * as rates from '~/routes/$locale.admin.rates'
+import * as ledger from '~/routes/$locale.admin.ledger'
+import * as order from '~/routes/$locale.admin.orders.$orderNumber'
+import * as orders from '~/routes/$locale.admin.orders._index'
+import * as tourRoute from '~/routes/$locale.admin.tours.$routeId'
+import * as tourDeparture from '~/routes/$locale.admin.tours.$routeId_.departures.$departureId'
+import * as tourStop from '~/routes/$locale.admin.tours.$routeId_.stops.$stopId'
+import * as tours from '~/routes/$locale.admin.tours._index'
+import * as newTour from '~/routes/$locale.admin.tours.new'
+import * as transitLane from '~/routes/$locale.admin.transit.$laneId'
+import * as transitLanes from '~/routes/$locale.admin.transit._index'
 import { getDb } from '~/utils/db.server'
 
 import { createUser, get, outcome, post } from '../support/admin'
+import { bankOrder, productBySlug } from '../support/checkout'
 import { sessionCookieFor } from '../support/sessions'
 
 type RouteModule = {
@@ -54,6 +65,16 @@ beforeAll(async () => {
   ids.ruleId = String((await db.marketAccessRule.findFirstOrThrow({ select: { id: true } })).id)
   ids.checkpointId = String((await db.checkpoint.findFirstOrThrow({ select: { id: true } })).id)
   ids.messageId = String(await sendMail({ to: 'someone@example.com', locale: 'en', subject: 'Hello', body: 'Text' }))
+  const placed = await bankOrder([
+    { kind: 'product', productId: (await productBySlug('altai-mountain-honey-250g')).id, quantity: 1 },
+  ])
+  if (!placed.ok) throw new Error(JSON.stringify(placed.errors))
+  ids.orderNumber = placed.orderNumber
+  const departure = await db.tourDeparture.findFirstOrThrow({ select: { id: true, routeId: true } })
+  ids.routeId = String(departure.routeId)
+  ids.departureId = String(departure.id)
+  ids.stopId = String((await db.tourStop.findFirstOrThrow({ where: { routeId: departure.routeId }, select: { id: true } })).id)
+  ids.laneId = String((await db.transitLane.findFirstOrThrow({ select: { id: true } })).id)
 })
 
 const routes: [string, RouteModule, string, string[]][] = [
@@ -74,6 +95,16 @@ const routes: [string, RouteModule, string, string[]][] = [
   ['outbox', outbox, '/admin/outbox', []],
   ['outbox message', message, '/admin/outbox/:messageId', ['messageId']],
   ['audit log', audit, '/admin/audit', []],
+  ['orders', orders, '/admin/orders', []],
+  ['order', order, '/admin/orders/:orderNumber', ['orderNumber']],
+  ['ledger', ledger, '/admin/ledger', []],
+  ['tours', tours, '/admin/tours', []],
+  ['new tour', newTour, '/admin/tours/new', []],
+  ['tour', tourRoute, '/admin/tours/:routeId', ['routeId']],
+  ['tour stop', tourStop, '/admin/tours/:routeId/stops/:stopId', ['routeId', 'stopId']],
+  ['tour departure', tourDeparture, '/admin/tours/:routeId/departures/:departureId', ['routeId', 'departureId']],
+  ['transit lanes', transitLanes, '/admin/transit', []],
+  ['transit lane', transitLane, '/admin/transit/:laneId', ['laneId']],
 ]
 
 function target(path: string, names: string[]) {

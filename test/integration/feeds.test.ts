@@ -109,7 +109,9 @@ describe('/sitemap.xml', () => {
     const urls = sitemapUrls(parseXml(await response.text()))
 
     const { products, exporters } = await visibleCounts()
-    expect(urls).toHaveLength(5 * (2 + 180 + products + exporters))
+    const tours = await getDb().tourRoute.findMany({ where: { status: 'published' }, select: { slug: true } })
+    expect(tours.length).toBeGreaterThan(0)
+    expect(urls).toHaveLength(5 * (4 + 180 + products + exporters + tours.length))
     expect(new Set(urls.map((url) => url.loc)).size).toBe(urls.length)
 
     for (const url of urls) {
@@ -123,6 +125,9 @@ describe('/sitemap.xml', () => {
     for (const locale of locales) {
       expect(locs).toContain(`${origin}/${locale}`)
       expect(locs).toContain(`${origin}/${locale}/catalog`)
+      expect(locs).toContain(`${origin}/${locale}/tours`)
+      expect(locs).toContain(`${origin}/${locale}/corridor`)
+      for (const tour of tours) expect(locs).toContain(`${origin}/${locale}/tours/${tour.slug}`)
     }
     expect(urls.filter((url) => url.loc.includes('/catalog/'))).toHaveLength(5 * 180)
 

@@ -29,6 +29,28 @@ export async function sendMail(mail: Mail) {
   return message.id
 }
 
+type OutboxWriter = { outboxMessage: { create: ReturnType<typeof getDb>['outboxMessage']['create'] } }
+
+/** Writes the mail to the outbox inside the caller's transaction (so it exists exactly when the
+ * change it tells of does); call `deliverQueued` with the ids after the transaction commits. */
+export async function queueMail(tx: OutboxWriter, mail: Mail) {
+  const message = await tx.outboxMessage.create({
+    data: { toAddress: mail.to, locale: mail.locale, subject: mail.subject, body: mail.body },
+    select: { id: true },
+  })
+  return message.id
+}
+
+/** Sends queued mail by SMTP when it is configured; without it the outbox is the delivery. */
+export async function deliverQueued(ids: number[]) {
+  if (!process.env.SMTP_URL || ids.length === 0) return
+  const db = getDb()
+  for (const message of await db.outboxMessage.findMany({ where: { id: { in: ids }, sentAt: null } })) {
+    await sendSmtp({ to: message.toAddress, locale: message.locale as Locale, subject: message.subject, body: message.body })
+    await db.outboxMessage.update({ where: { id: message.id }, data: { sentAt: new Date() } })
+  }
+}
+
 export async function outbox(take = 50, skip = 0) {
   return getDb().outboxMessage.findMany({ orderBy: { id: 'desc' }, take, skip })
 }

@@ -4,7 +4,10 @@ import { getDb } from '~/utils/db.server'
 export type Limit = { name: string; max: number; windowSeconds: number }
 
 export const limits = {
+  /** per account and client: guessing one account's password */
   signIn: { name: 'sign-in', max: 10, windowSeconds: 15 * 60 },
+  /** per client across accounts: trying many accounts (people behind one office proxy share it) */
+  signInClient: { name: 'sign-in-client', max: 60, windowSeconds: 15 * 60 },
   register: { name: 'register', max: 5, windowSeconds: 60 * 60 },
   passwordReset: { name: 'password-reset', max: 5, windowSeconds: 60 * 60 },
   exporterRegister: { name: 'exporter-register', max: 5, windowSeconds: 60 * 60 },

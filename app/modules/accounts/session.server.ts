@@ -2,13 +2,14 @@
 // change signs every other session out. Guards throw a Response, as routes expect.
 import { createCookieSessionStorage, redirect } from '@remix-run/node'
 
+import { mergeGuestCart } from '~/modules/checkout/cart.server'
 import { getDb } from '~/utils/db.server'
 import { isProduction, sessionSecret } from '~/utils/env.server'
 import type { Locale } from '~/utils/locales'
 
 export type Role = 'buyer' | 'exporter' | 'admin'
 
-type SessionData = { userId: number; version: number; secondFactor: boolean }
+type SessionData = { userId: number; version: number; secondFactor: boolean; cartToken: string }
 
 let storage: ReturnType<typeof createCookieSessionStorage<SessionData>> | undefined
 
@@ -112,6 +113,11 @@ export async function createUserSession(
   session.set('userId', userId)
   session.set('version', user.sessionVersion)
   session.set('secondFactor', options.secondFactor === true)
+  const guestCart = session.get('cartToken')
+  if (guestCart) {
+    await mergeGuestCart(guestCart, userId)
+    session.unset('cartToken')
+  }
   return redirect(redirectTo, { headers: { 'Set-Cookie': await sessionStorage().commitSession(session) } })
 }
 
@@ -120,6 +126,20 @@ export async function completeSecondFactor(request: Request, redirectTo: string)
   const session = await readSession(request)
   session.set('secondFactor', true)
   return redirect(redirectTo, { headers: { 'Set-Cookie': await sessionStorage().commitSession(session) } })
+}
+
+/** The guest cart's token kept in the session cookie, if any. */
+export async function readCartToken(request: Request) {
+  if (!/(^|;\s*)__session=/.test(request.headers.get('Cookie') ?? '')) return null
+  const token = (await readSession(request)).get('cartToken')
+  return typeof token === 'string' ? token : null
+}
+
+/** The Set-Cookie header that remembers a guest's cart. */
+export async function rememberCartToken(request: Request, token: string) {
+  const session = await readSession(request)
+  session.set('cartToken', token)
+  return sessionStorage().commitSession(session)
 }
 
 export async function logout(request: Request, redirectTo: string) {

@@ -1,4 +1,5 @@
 // The admin dashboard: what waits for a decision and how big the pavilion is.
+import { orderFigures } from '~/modules/checkout/sales.server'
 import { getDb } from '~/utils/db.server'
 import { dateText } from '~/utils/dates'
 import { pickTranslation, type Locale } from '~/utils/locales'
@@ -15,6 +16,7 @@ export async function dashboard(locale: Locale) {
     outboxMessages,
     latestExporters,
     latestProducts,
+    orders,
   ] = await Promise.all([
     db.exporter.count({ where: { status: 'pending' } }),
     db.product.count({ where: { status: 'in_review' } }),
@@ -33,9 +35,11 @@ export async function dashboard(locale: Locale) {
       take: latestCount,
       select: { id: true, slug: true, submittedAt: true, translations: { select: { locale: true, name: true } } },
     }),
+    orderFigures(locale),
   ])
   return {
     counts: { pendingExporters, productsInReview, publishedProducts, verifiedExporters, outboxMessages },
+    orders,
     latestExporters: latestExporters.map((row) => {
       const name = pickTranslation(row.translations, locale)
       return {

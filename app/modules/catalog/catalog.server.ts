@@ -184,6 +184,7 @@ export async function productPage(locale: Locale, market: MarketCode, slug: stri
   const product = await db.product.findFirst({
     where: { slug, ...visibleProduct },
     select: {
+      id: true,
       slug: true,
       hsCode: true,
       saleMode: true,
@@ -219,11 +220,13 @@ export async function productPage(locale: Locale, market: MarketCode, slug: stri
   ])
   const base = (amountMinor: number) => ({ amountMinor, currency: product.baseCurrency })
   return {
+    id: product.id,
     slug: product.slug,
     hsCode: product.hsCode,
     saleMode: product.saleMode,
     unit: product.unit,
     inStock: product.stock > 0,
+    stock: product.stock,
     minOrderQuantity: product.minOrderQuantity,
     netWeightGrams: product.netWeightGrams,
     shelfLifeDays: product.shelfLifeDays,

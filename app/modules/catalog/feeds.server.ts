@@ -15,6 +15,7 @@ const paths = {
   category: (slug: string) => `/catalog/${encodeURIComponent(slug)}`,
   product: (slug: string) => `/products/${encodeURIComponent(slug)}`,
   exporter: (slug: string) => `/exporters/${encodeURIComponent(slug)}`,
+  tour: (slug: string) => `/tours/${encodeURIComponent(slug)}`,
 }
 
 // ---------------------------------------------------------------- sitemap
@@ -28,14 +29,17 @@ type PageGroup = { count: number; read: (skip: number, take: number) => Promise<
 /** Every public page once (without its locale), in a fixed order that parts can slice. */
 async function sitemapPageGroups(): Promise<PageGroup[]> {
   const db = getDb()
-  const [categories, exporters, products] = await Promise.all([
+  const [categories, exporters, products, tours] = await Promise.all([
     db.category.count(),
     db.exporter.count({ where: verifiedExporter }),
     db.product.count({ where: visibleProduct }),
+    db.tourRoute.count({ where: { status: 'published' } }),
   ])
   const fixedPages: SitemapPage[] = [
     { path: '', lastModified: null },
     { path: '/catalog', lastModified: null },
+    { path: '/tours', lastModified: null },
+    { path: '/corridor', lastModified: null },
   ]
   return [
     { count: fixedPages.length, read: async (skip, take) => fixedPages.slice(skip, skip + take) },
@@ -72,6 +76,19 @@ async function sitemapPageGroups(): Promise<PageGroup[]> {
             select: { slug: true, updatedAt: true },
           })
         ).map((row) => ({ path: paths.product(row.slug), lastModified: row.updatedAt })),
+    },
+    {
+      count: tours,
+      read: async (skip, take) =>
+        (
+          await db.tourRoute.findMany({
+            where: { status: 'published' },
+            orderBy: { id: 'asc' },
+            skip,
+            take,
+            select: { slug: true, updatedAt: true },
+          })
+        ).map((row) => ({ path: paths.tour(row.slug), lastModified: row.updatedAt })),
     },
   ]
 }

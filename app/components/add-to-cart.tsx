@@ -1,0 +1,43 @@
+import { Form, Link } from '@remix-run/react'
+import { useTranslation } from 'react-i18next'
+
+import { useRootLocale } from '~/root'
+
+type Props = { product: { id: number; saleMode: string; stock: number; minOrderQuantity: number; unit: string } }
+
+/** The product page's buy box: a plain form posting to the cart, so it works without JavaScript. */
+export function AddToCart({ product }: Props) {
+  const locale = useRootLocale()
+  const { t } = useTranslation('checkout')
+  if (product.saleMode === 'wholesale') return null
+  if (product.stock < product.minOrderQuantity)
+    return (
+      <p className="buy-box buy-box--sold-out" role="status">
+        {t('cart.soldOut')}
+      </p>
+    )
+  return (
+    <Form method="post" action={`/${locale}/cart`} className="buy-box">
+      <input type="hidden" name="intent" value="add" />
+      <input type="hidden" name="productId" value={product.id} />
+      <label htmlFor="buy-quantity">{t('cart.quantity', { unit: t(`units.${product.unit}`, { ns: 'common' }) })}</label>
+      <input
+        id="buy-quantity"
+        name="quantity"
+        type="number"
+        inputMode="numeric"
+        min={product.minOrderQuantity}
+        max={product.stock}
+        step={1}
+        defaultValue={product.minOrderQuantity}
+        required
+      />
+      <button type="submit" className="button button--primary">
+        {t('cart.add')}
+      </button>
+      <Link to={`/${locale}/cart`} className="buy-box__cart">
+        {t('cart.view')}
+      </Link>
+    </Form>
+  )
+}

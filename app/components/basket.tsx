@@ -1,0 +1,103 @@
+import { Form } from '@remix-run/react'
+import { useTranslation } from 'react-i18next'
+
+import { useRootLocale } from '~/root'
+import { htmlLang, type Locale } from '~/utils/locales'
+
+type Problem =
+  | { code: 'unavailable' | 'soldOut' | 'departed' }
+  | { code: 'belowMinimum'; min: number }
+  | { code: 'overStock'; max: number }
+  | { code: 'notAllowed'; reason: { text: string; lang: Locale } | null }
+
+type Money = { text: string; amountMinor: number }
+
+type BasketSummary = {
+  market: string
+  subtotal: Money
+  tax: Money
+  total: Money
+  cbec: { singleItemException: boolean; problem: string | null; perOrderLimit: Money; remainingAnnual: Money | null } | null
+}
+
+/** Destination market chooser: a GET form, so prices change with it without JavaScript. */
+export function MarketPicker({ market, action }: { market: string; action: string }) {
+  const { t } = useTranslation('checkout')
+  return (
+    <Form method="get" action={action} className="market-picker">
+      <label htmlFor="market-picker">{t('basket.market')}</label>
+      <select
+        id="market-picker"
+        name="market"
+        defaultValue={market}
+        onChange={(event) => event.currentTarget.form?.requestSubmit()}
+      >
+        {['CN', 'HK', 'INTL'].map((code) => (
+          <option key={code} value={code}>
+            {t(`markets.${code}`)}
+          </option>
+        ))}
+      </select>
+      <noscript>
+        <button type="submit" className="button">
+          {t('basket.changeMarket')}
+        </button>
+      </noscript>
+    </Form>
+  )
+}
+
+export function BasketProblems({ problems }: { problems: Problem[] }) {
+  const locale = useRootLocale()
+  const { t } = useTranslation('checkout')
+  if (problems.length === 0) return null
+  return (
+    <ul className="basket__problems">
+      {problems.map((problem) => (
+        <li key={problem.code} className="field__error">
+          {t(`problems.${problem.code}`, 'min' in problem ? { min: problem.min } : 'max' in problem ? { max: problem.max } : {})}
+          {problem.code === 'notAllowed' && problem.reason ? (
+            <span lang={problem.reason.lang === locale ? undefined : htmlLang(problem.reason.lang)}> {problem.reason.text}</span>
+          ) : null}
+        </li>
+      ))}
+    </ul>
+  )
+}
+
+export function BasketTotals({ basket }: { basket: BasketSummary }) {
+  const { t } = useTranslation('checkout')
+  return (
+    <div className="basket-totals">
+      <dl>
+        <dt>{t('basket.subtotal')}</dt>
+        <dd data-testid="subtotal">{basket.subtotal.text}</dd>
+        {basket.cbec ? (
+          <>
+            <dt>
+              {t('basket.taxEstimate')}
+              <span className="muted"> {t(basket.cbec.singleItemException ? 'basket.taxFullRate' : 'basket.taxCbecRate')}</span>
+            </dt>
+            <dd data-testid="tax">{basket.tax.text}</dd>
+          </>
+        ) : null}
+        <dt>{t('basket.total')}</dt>
+        <dd data-testid="total">
+          <strong>{basket.total.text}</strong>
+        </dd>
+      </dl>
+      {basket.cbec ? (
+        <div className="notice" role="note">
+          <p>{t('cbec.explainer', { limit: basket.cbec.perOrderLimit.text })}</p>
+          {basket.cbec.remainingAnnual ? <p>{t('cbec.remaining', { amount: basket.cbec.remainingAnnual.text })}</p> : null}
+          {basket.cbec.singleItemException ? <p>{t('cbec.singleItem')}</p> : null}
+          {basket.cbec.problem ? (
+            <p className="field__error" role="alert">
+              {t(`errors.${basket.cbec.problem}`, { limit: basket.cbec.perOrderLimit.text })}
+            </p>
+          ) : null}
+        </div>
+      ) : null}
+    </div>
+  )
+}

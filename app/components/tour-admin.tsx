@@ -1,0 +1,271 @@
+// Pieces of the admin's tourism pages: the notice after a change and the route's form fields
+// (shared by "new route" and "edit route"). Errors are keys, see ~/modules/tourism/admin.server.
+import { Form, useActionData, useSearchParams } from '@remix-run/react'
+import type { ReactNode } from 'react'
+import { useTranslation } from 'react-i18next'
+
+import { CheckboxField, LocalizedFields, SelectField } from '~/components/admin/fields'
+import { Field, FormError } from '~/components/form'
+import { departureCurrencies, legModes, tourCities } from '~/modules/tourism/options'
+
+const notices = [
+  'saved',
+  'created',
+  'statusChanged',
+  'stopSaved',
+  'stopDeleted',
+  'legSaved',
+  'legDeleted',
+  'departureAdded',
+  'departureSaved',
+  'departureCancelled',
+] as const
+
+/** The confirmation after a change, from `?notice=` (only known notices). */
+export function TourNotice() {
+  const { t } = useTranslation('tours')
+  const [params] = useSearchParams()
+  const notice = params.get('notice')
+  if (!notice || !(notices as readonly string[]).includes(notice)) return null
+  return (
+    <p className="form-success" role="status">
+      {t(`admin.notices.${notice}`)}
+    </p>
+  )
+}
+
+export function useMonthOptions(months: readonly string[]) {
+  return months.map((name, index) => ({ value: String(index + 1), label: name }))
+}
+
+export function RouteFields({
+  values,
+  errors,
+  months,
+}: {
+  values: Record<string, string>
+  errors: Record<string, string>
+  months: readonly string[]
+}) {
+  const { t } = useTranslation('tours')
+  const cityOptions = tourCities.map((city) => ({ value: city, label: t(`cities.${city}`) }))
+  const monthOptions = useMonthOptions(months)
+  return (
+    <>
+      <Field
+        namespace="admin"
+        label={t('admin.fields.slug')}
+        name="slug"
+        required
+        maxLength={80}
+        defaultValue={values.slug}
+        error={errors.slug}
+        hint={t('admin.fields.slugHint')}
+      />
+      <Field
+        namespace="admin"
+        label={t('admin.fields.durationDays')}
+        name="durationDays"
+        inputMode="numeric"
+        required
+        maxLength={3}
+        defaultValue={values.durationDays}
+        error={errors.durationDays}
+      />
+      <SelectField
+        label={t('admin.fields.startCity')}
+        name="startCity"
+        defaultValue={values.startCity}
+        error={errors.startCity}
+        options={cityOptions}
+      />
+      <SelectField
+        label={t('admin.fields.endCity')}
+        name="endCity"
+        defaultValue={values.endCity}
+        error={errors.endCity}
+        options={cityOptions}
+      />
+      <SelectField
+        label={t('admin.fields.seasonFromMonth')}
+        name="seasonFromMonth"
+        defaultValue={values.seasonFromMonth ?? '1'}
+        error={errors.seasonFromMonth}
+        options={monthOptions}
+      />
+      <SelectField
+        label={t('admin.fields.seasonToMonth')}
+        name="seasonToMonth"
+        defaultValue={values.seasonToMonth ?? '12'}
+        error={errors.seasonToMonth}
+        options={monthOptions}
+      />
+      <Field
+        namespace="admin"
+        label={t('admin.fields.operatorName')}
+        name="operatorName"
+        required
+        maxLength={120}
+        defaultValue={values.operatorName}
+        error={errors.operatorName}
+      />
+      <Field
+        namespace="admin"
+        label={t('admin.fields.imagePath')}
+        name="imagePath"
+        maxLength={200}
+        defaultValue={values.imagePath}
+        error={errors.imagePath}
+        hint={t('admin.fields.imagePathHint')}
+      />
+      <Field
+        namespace="admin"
+        label={t('admin.fields.basePrice')}
+        name="basePrice"
+        inputMode="decimal"
+        required
+        maxLength={20}
+        defaultValue={values.basePrice}
+        error={errors.basePrice}
+        hint={t('admin.fields.basePriceHint')}
+      />
+      <SelectField
+        label={t('admin.fields.currency')}
+        name="baseCurrency"
+        defaultValue={values.baseCurrency ?? 'USD'}
+        error={errors.baseCurrency}
+        options={departureCurrencies.map((code) => ({ value: code, label: code }))}
+      />
+      <Field
+        namespace="admin"
+        label={t('admin.fields.position')}
+        name="position"
+        inputMode="numeric"
+        maxLength={4}
+        defaultValue={values.position ?? '0'}
+        error={errors.position}
+      />
+      <p className="field__hint">{t('admin.translationsHint')}</p>
+      <LocalizedFields
+        field="name"
+        label={t('admin.fields.name')}
+        values={values}
+        errors={errors}
+        maxLength={120}
+        required={false}
+      />
+      <LocalizedFields
+        field="summary"
+        label={t('admin.fields.summary')}
+        values={values}
+        errors={errors}
+        maxLength={1000}
+        multiline
+        required={false}
+      />
+      <LocalizedFields
+        field="included"
+        label={t('admin.fields.included')}
+        values={values}
+        errors={errors}
+        maxLength={1000}
+        multiline
+        required={false}
+      />
+    </>
+  )
+}
+
+type ActionData = { intent?: string; target?: string; errors?: Record<string, string>; values?: Record<string, string> }
+
+/** Errors and typed values for the one form that was submitted (found by intent and target). */
+export function useFormState(intent: string, target = '') {
+  const actionData = useActionData<ActionData>()
+  const mine = actionData?.intent === intent && (actionData.target ?? '') === target
+  return { errors: mine ? (actionData.errors ?? {}) : {}, values: mine ? (actionData.values ?? null) : null }
+}
+
+/** The leg between two consecutive stops: set it, change it or remove it. */
+export function LegForm({
+  target,
+  heading,
+  fromPosition,
+  toPosition,
+  leg,
+  checkpointOptions,
+}: {
+  target: string
+  heading: ReactNode
+  fromPosition: number
+  toPosition: number
+  leg: {
+    id: number
+    mode: string
+    durationMinutes: string
+    distanceKm: string
+    distanceVerified: string
+    checkpointId: string
+  } | null
+  checkpointOptions: { value: string; label: string }[]
+}) {
+  const { t } = useTranslation('tours')
+  const { errors, values: typed } = useFormState('leg', target)
+  const values = typed ?? leg ?? { mode: 'road', durationMinutes: '', distanceKm: '', distanceVerified: '', checkpointId: '' }
+  return (
+    <Form method="post" className="admin-form tour-admin-leg" noValidate>
+      <h3>{heading}</h3>
+      {leg ? null : <p className="muted">{t('admin.legs.missing')}</p>}
+      <input type="hidden" name="target" value={target} />
+      <input type="hidden" name="fromPosition" value={fromPosition} />
+      <input type="hidden" name="toPosition" value={toPosition} />
+      <FormError namespace="admin" error={errors.form} />
+      <SelectField
+        label={t('admin.legs.mode')}
+        name="mode"
+        defaultValue={values.mode}
+        error={errors.mode}
+        options={legModes.map((mode) => ({ value: mode, label: t(`legs.modes.${mode}`) }))}
+      />
+      <Field
+        namespace="admin"
+        label={t('admin.legs.minutes')}
+        name="durationMinutes"
+        inputMode="numeric"
+        maxLength={6}
+        defaultValue={values.durationMinutes}
+        error={errors.durationMinutes}
+      />
+      <Field
+        namespace="admin"
+        label={t('admin.legs.km')}
+        name="distanceKm"
+        inputMode="numeric"
+        maxLength={6}
+        defaultValue={values.distanceKm}
+        error={errors.distanceKm}
+      />
+      <CheckboxField
+        label={t('admin.legs.distanceVerified')}
+        name="distanceVerified"
+        defaultChecked={values.distanceVerified === '1' || values.distanceVerified === 'on'}
+        error={errors.distanceVerified}
+      />
+      <SelectField
+        label={t('admin.legs.checkpoint')}
+        name="checkpointId"
+        defaultValue={values.checkpointId}
+        error={errors.checkpointId}
+        options={checkpointOptions}
+      />
+      <button type="submit" name="intent" value="leg" className="button button--primary">
+        {t('admin.legs.save')}
+      </button>
+      {leg ? (
+        <button type="submit" name="intent" value="deleteLeg" className="button button--danger tour-admin-delete" formNoValidate>
+          {t('admin.legs.delete')}
+        </button>
+      ) : null}
+      {leg ? <input type="hidden" name="legId" value={leg.id} /> : null}
+    </Form>
+  )
+}

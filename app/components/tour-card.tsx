@@ -1,0 +1,86 @@
+import { Link } from '@remix-run/react'
+import { Trans, useTranslation } from 'react-i18next'
+
+import type { TourCard as TourCardData } from '~/modules/tourism/tours.server'
+import { htmlLang, type Locale } from '~/utils/locales'
+
+/** The season as text: "All year" or "May – October", from month names formatted on the server. */
+export function useSeasonText() {
+  const { t } = useTranslation('tours')
+  return (season: { fromMonth: number; toMonth: number }, months: readonly string[]) =>
+    (season.fromMonth === 1 && season.toMonth === 12) || season.toMonth === season.fromMonth - 1
+      ? t('route.allYear')
+      : t('route.seasonRange', { from: months[season.fromMonth - 1], to: months[season.toMonth - 1] })
+}
+
+/** "from HK$1,000.00 per seat", the price in bold, in the word order of the reader's language. */
+export function FromPrice({ text }: { text: string }) {
+  const { t } = useTranslation('tours')
+  return (
+    <span className="tour-from">
+      <Trans
+        t={t}
+        i18nKey="list.fromPrice"
+        values={{ price: text }}
+        components={{ strong: <strong className="price__amount" /> }}
+      />
+    </span>
+  )
+}
+
+export function TourCard({ tour, locale, months }: { tour: TourCardData; locale: Locale; months: readonly string[] }) {
+  const { t } = useTranslation('tours')
+  const seasonText = useSeasonText()
+  const langOf = (lang: Locale) => (lang === locale ? undefined : htmlLang(lang))
+  return (
+    <article className="tour-card">
+      {tour.imagePath ? (
+        <img className="tour-card__image" src={tour.imagePath} width={640} height={400} alt="" loading="lazy" decoding="async" />
+      ) : (
+        <div className="tour-card__image tour-card__image--empty" aria-hidden="true" />
+      )}
+      <div className="tour-card__body">
+        <h2 className="tour-card__name" lang={langOf(tour.name.lang)}>
+          <Link to={`/${locale}/tours/${tour.slug}`}>{tour.name.text}</Link>
+        </h2>
+        <p className="tour-card__summary" lang={langOf(tour.summary.lang)}>
+          {tour.summary.text}
+        </p>
+        <dl className="tour-facts">
+          <dt>{t('route.durationLabel')}</dt>
+          <dd>{t('route.days', { count: tour.durationDays })}</dd>
+          <dt>{t('route.startEndLabel')}</dt>
+          <dd>{t('route.startEnd', { start: t(`cities.${tour.startCity}`), end: t(`cities.${tour.endCity}`) })}</dd>
+          <dt>{t('route.seasonLabel')}</dt>
+          <dd>{seasonText(tour.season, months)}</dd>
+          <dt>{t('list.crossings')}</dt>
+          <dd>
+            {tour.crossings.length === 0
+              ? t('list.noCrossing')
+              : tour.crossings.map((crossing, index) => (
+                  <span key={crossing.slug} lang={langOf(crossing.name.lang)}>
+                    {index > 0 ? ', ' : ''}
+                    {crossing.name.text}
+                  </span>
+                ))}
+          </dd>
+        </dl>
+        <p className="tour-card__price">
+          <FromPrice text={tour.from.price.text} />
+          {tour.from.reference ? (
+            <span className="price__reference">{t('list.reference', { amount: tour.from.reference.text })}</span>
+          ) : null}
+        </p>
+        <p className="muted">
+          {tour.nextDeparture ? (
+            <>
+              {t('list.nextDeparture')} <time dateTime={tour.nextDeparture.iso}>{tour.nextDeparture.text}</time>
+            </>
+          ) : (
+            t('list.noDepartures')
+          )}
+        </p>
+      </div>
+    </article>
+  )
+}

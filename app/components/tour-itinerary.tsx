@@ -1,0 +1,94 @@
+import { useTranslation } from 'react-i18next'
+
+import type { ItineraryLeg, TourDay } from '~/modules/tourism/tours.server'
+import { htmlLang, type Locale } from '~/utils/locales'
+
+/** "5 h", "1 h 50 min", "45 min". */
+export function useDurationText() {
+  const { t } = useTranslation('tours')
+  return (totalMinutes: number) => {
+    const hours = Math.floor(totalMinutes / 60)
+    const minutes = totalMinutes % 60
+    if (hours === 0) return t('units.minutes', { minutes })
+    if (minutes === 0) return t('units.hours', { hours })
+    return t('units.hoursMinutes', { hours, minutes })
+  }
+}
+
+function Leg({ leg, locale }: { leg: ItineraryLeg; locale: Locale }) {
+  const { t } = useTranslation('tours')
+  const duration = useDurationText()
+  return (
+    <li className={`tour-leg tour-leg--${leg.mode}`} data-leg-mode={leg.mode}>
+      <span className="tour-leg__mode">{t(`legs.modes.${leg.mode}`)}</span>{' '}
+      <span>{t('legs.about', { duration: duration(leg.durationMinutes) })}</span>
+      {leg.distanceText ? (
+        <>
+          {' · '}
+          <span>{t('units.km', { distance: leg.distanceText })}</span>{' '}
+          {leg.distanceVerified ? null : (
+            <span className="badge badge--unverified" title={t('legs.unverifiedHint')}>
+              {t('legs.unverified')}
+            </span>
+          )}
+        </>
+      ) : null}
+      {leg.crossing ? (
+        <>
+          {' · '}
+          <span lang={leg.crossing.name.lang === locale ? undefined : htmlLang(leg.crossing.name.lang)}>
+            {leg.crossing.name.text}
+          </span>
+        </>
+      ) : null}
+    </li>
+  )
+}
+
+/** The route day by day: each day's legs and stops in order, legs told with duration and distance. */
+export function TourItinerary({ days, locale }: { days: readonly TourDay[]; locale: Locale }) {
+  const { t } = useTranslation('tours')
+  const langOf = (lang: Locale) => (lang === locale ? undefined : htmlLang(lang))
+  return (
+    <ol className="tour-itinerary">
+      {days.map((day) => (
+        <li key={day.day} className="tour-day">
+          <h3 className="tour-day__title">{t('route.day', { day: day.day })}</h3>
+          <ul className="tour-day__entries">
+            {day.entries.map((entry) =>
+              entry.kind === 'leg' ? (
+                <Leg key={`leg-${entry.leg.fromPosition}-${entry.leg.toPosition}`} leg={entry.leg} locale={locale} />
+              ) : (
+                <li key={`stop-${entry.stop.position}`} className="tour-stop" data-stop={entry.stop.position}>
+                  <span className="tour-stop__number" aria-hidden="true">
+                    {entry.stop.position}
+                  </span>
+                  <div>
+                    <strong lang={langOf(entry.stop.name.lang)}>{entry.stop.name.text}</strong>
+                    {entry.stop.crossing ? <span className="badge badge--crossing">{t('stops.crossing')}</span> : null}
+                    <p lang={langOf(entry.stop.description.lang)}>{entry.stop.description.text}</p>
+                    <p className="muted">
+                      {entry.stop.region ? (
+                        <>
+                          <span lang={langOf(entry.stop.region.lang)}>{entry.stop.region.text}</span>
+                          {' · '}
+                        </>
+                      ) : null}
+                      <span>{t('stops.coordinates', { lat: entry.stop.lat, lon: entry.stop.lon })}</span>
+                      {entry.stop.coordinatesVerified ? null : (
+                        <>
+                          {' '}
+                          <span className="badge badge--unverified">{t('stops.unverified')}</span>
+                        </>
+                      )}
+                    </p>
+                  </div>
+                </li>
+              ),
+            )}
+          </ul>
+        </li>
+      ))}
+    </ol>
+  )
+}

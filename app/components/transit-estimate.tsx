@@ -1,0 +1,121 @@
+// Transit estimates as buyers and exporters read them: the fastest open crossing from the
+// exporter's region to the market, the alternatives, and the green-corridor fast lane for farm and
+// food goods. Every figure comes from the admin-edited lanes and is marked when unverified.
+import { Link } from '@remix-run/react'
+import { useTranslation } from 'react-i18next'
+
+import type { TransitEstimate, TransitOption } from '~/modules/logistics/transit.server'
+import { htmlLang, type Locale } from '~/utils/locales'
+
+function CrossingName({ option, locale }: { option: TransitOption; locale: Locale }) {
+  return (
+    <span lang={option.checkpoint.name.lang === locale ? undefined : htmlLang(option.checkpoint.name.lang)}>
+      {option.checkpoint.name.text}
+    </span>
+  )
+}
+
+/** One way across: crossing, mode, distance and days (the green corridor's when it applies). */
+export function TransitOptionText({ option, locale }: { option: TransitOption; locale: Locale }) {
+  const { t } = useTranslation('trade')
+  return (
+    <>
+      <CrossingName option={option} locale={locale} /> · {t(`modes.${option.mode}`)} ·{' '}
+      {t('transit.distance', { distance: option.distanceText, city: t(`cities.${option.destinationCity}`) })} ·{' '}
+      <strong>{t('transit.days', { count: option.days })}</strong>
+      {option.greenCorridorDays !== null ? (
+        <>
+          {' '}
+          <span className="badge trade-green">{t('transit.greenCorridor', { count: option.transitDays })}</span>
+        </>
+      ) : null}
+      {option.verified ? null : <span className="muted"> {t('transit.estimate')}</span>}
+    </>
+  )
+}
+
+function hasGreenLane(estimate: TransitEstimate) {
+  return (
+    estimate.farmGoods &&
+    [estimate.fastest, ...estimate.alternatives].some((option) => option && option.greenCorridorDays !== null)
+  )
+}
+
+/** The estimate for one market: the fastest way and, folded away, the others. */
+export function TransitEstimateBlock({
+  estimate,
+  locale,
+  heading,
+  greenNote = true,
+}: {
+  estimate: TransitEstimate
+  locale: Locale
+  heading?: boolean
+  /** whether to explain the green corridor here (a page showing several markets explains it once) */
+  greenNote?: boolean
+}) {
+  const { t } = useTranslation('trade')
+  const market = t(`markets.${estimate.market}`, { ns: 'common' })
+  return (
+    <div className="trade-transit">
+      {heading ? <h3>{t('transit.toMarket', { market })}</h3> : null}
+      {estimate.fastest ? (
+        <>
+          <p>
+            <span className="trade-transit__label">{t('transit.fastest')}</span>{' '}
+            <TransitOptionText option={estimate.fastest} locale={locale} />
+          </p>
+          {estimate.alternatives.length > 0 ? (
+            <details>
+              <summary>{t('transit.alternatives', { count: estimate.alternatives.length })}</summary>
+              <ul className="trade-transit__alternatives">
+                {estimate.alternatives.map((option) => (
+                  <li key={option.laneId}>
+                    <TransitOptionText option={option} locale={locale} />
+                  </li>
+                ))}
+              </ul>
+            </details>
+          ) : null}
+          {greenNote && hasGreenLane(estimate) ? <p className="muted">{t('transit.greenNote')}</p> : null}
+        </>
+      ) : (
+        <p className="muted">{t('transit.none', { market })}</p>
+      )}
+    </div>
+  )
+}
+
+/** The product page's wholesale block: transit estimates and, for wholesale goods, the request for quote. */
+export function ProductTradeSection({
+  slug,
+  saleMode,
+  estimates,
+  locale,
+}: {
+  slug: string
+  saleMode: string
+  estimates: TransitEstimate[]
+  locale: Locale
+}) {
+  const { t } = useTranslation('trade')
+  return (
+    <section aria-labelledby="trade-title" className="trade-section">
+      <h2 id="trade-title">{t('transit.title')}</h2>
+      {estimates.map((estimate) => (
+        <TransitEstimateBlock key={estimate.market} estimate={estimate} locale={locale} heading greenNote={false} />
+      ))}
+      {estimates.some(hasGreenLane) ? <p className="muted">{t('transit.greenNote')}</p> : null}
+      <p className="muted">
+        {t('transit.disclaimer')} <Link to={`/${locale}/corridor`}>{t('transit.corridorLink')}</Link>
+      </p>
+      {saleMode === 'wholesale' || saleMode === 'both' ? (
+        <p>
+          <Link className="button button--primary" to={`/${locale}/products/${slug}/quote`}>
+            {t('request.cta')}
+          </Link>
+        </p>
+      ) : null}
+    </section>
+  )
+}

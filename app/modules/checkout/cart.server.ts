@@ -1,0 +1,127 @@
+// The cart: retail goods a buyer means to order. A guest's cart is found by a token in their
+// session cookie, a signed-in buyer's by their id; signing in merges the first into the second.
+// The cart keeps only product ids and quantities: prices are worked out afresh on every view.
+import { randomBytes } from 'node:crypto'
+
+import { getUser, readCartToken, rememberCartToken } from '~/modules/accounts/session.server'
+import { maxBasketLines, maxLineQuantity, type OrderItem } from '~/modules/checkout/basket.server'
+import { getDb } from '~/utils/db.server'
+
+export type CartChange =
+  | { ok: true; setCookie: string | null }
+  | {
+      ok: false
+      error: 'unavailable' | 'belowMinimum' | 'overStock' | 'tooManyLines' | 'invalidQuantity'
+      min?: number
+      max?: number
+    }
+
+async function findCart(request: Request) {
+  const user = await getUser(request)
+  const db = getDb()
+  if (user) return { user, cart: await db.cart.findUnique({ where: { userId: user.id }, select: { id: true } }) }
+  const token = await readCartToken(request)
+  return { user, cart: token ? await db.cart.findUnique({ where: { token }, select: { id: true } }) : null }
+}
+
+/** What is in the request's cart, as order items (empty when there is no cart). */
+export async function cartItems(request: Request): Promise<Extract<OrderItem, { kind: 'product' }>[]> {
+  const { cart } = await findCart(request)
+  if (!cart) return []
+  const lines = await getDb().cartLine.findMany({
+    where: { cartId: cart.id },
+    orderBy: { id: 'asc' },
+    select: { productId: true, quantity: true },
+  })
+  return lines.map((line) => ({ kind: 'product', productId: line.productId, quantity: line.quantity }))
+}
+
+export function parseQuantity(value: FormDataEntryValue | null) {
+  if (typeof value !== 'string' || !/^\d{1,7}$/.test(value.trim())) return null
+  const quantity = Number(value.trim())
+  return quantity >= 1 && quantity <= maxLineQuantity ? quantity : null
+}
+
+async function checkProduct(productId: number, quantity: number): Promise<CartChange | null> {
+  const product = await getDb().product.findFirst({
+    where: { id: productId, status: 'published', saleMode: { in: ['retail', 'both'] }, exporter: { status: 'verified' } },
+    select: { stock: true, minOrderQuantity: true },
+  })
+  if (!product) return { ok: false, error: 'unavailable' }
+  if (quantity < product.minOrderQuantity) return { ok: false, error: 'belowMinimum', min: product.minOrderQuantity }
+  if (quantity > product.stock) return { ok: false, error: 'overStock', max: product.stock }
+  return null
+}
+
+/** Adds units of a product (on top of any already in the cart). */
+export async function addToCart(request: Request, productId: number, quantity: number): Promise<CartChange> {
+  const db = getDb()
+  const found = await findCart(request)
+  let cart = found.cart
+  let setCookie: string | null = null
+  const existing = cart ? await db.cartLine.findUnique({ where: { cartId_productId: { cartId: cart.id, productId } } }) : null
+  const total = (existing?.quantity ?? 0) + quantity
+  if (total > maxLineQuantity) return { ok: false, error: 'invalidQuantity' }
+  const problem = await checkProduct(productId, total)
+  if (problem) return problem
+  if (!cart) {
+    const token = randomBytes(18).toString('base64url')
+    cart = await db.cart.create({ data: { token, userId: found.user?.id ?? null }, select: { id: true } })
+    if (!found.user) setCookie = await rememberCartToken(request, token)
+  }
+  if (!existing && (await db.cartLine.count({ where: { cartId: cart.id } })) >= maxBasketLines)
+    return { ok: false, error: 'tooManyLines' }
+  await db.cartLine.upsert({
+    where: { cartId_productId: { cartId: cart.id, productId } },
+    create: { cartId: cart.id, productId, quantity },
+    update: { quantity: total },
+  })
+  return { ok: true, setCookie }
+}
+
+/** Sets a line's quantity (0 removes it). */
+export async function setCartQuantity(request: Request, productId: number, quantity: number): Promise<CartChange> {
+  const { cart } = await findCart(request)
+  if (!cart) return { ok: true, setCookie: null }
+  const db = getDb()
+  if (quantity === 0) {
+    await db.cartLine.deleteMany({ where: { cartId: cart.id, productId } })
+    return { ok: true, setCookie: null }
+  }
+  const problem = await checkProduct(productId, quantity)
+  if (problem) return problem
+  await db.cartLine.updateMany({ where: { cartId: cart.id, productId }, data: { quantity } })
+  return { ok: true, setCookie: null }
+}
+
+/** Takes ordered goods out of the cart once the order exists. */
+export async function removeOrderedLines(request: Request, productIds: number[]) {
+  const { cart } = await findCart(request)
+  if (cart) await getDb().cartLine.deleteMany({ where: { cartId: cart.id, productId: { in: productIds } } })
+}
+
+/** At sign-in: the guest cart's lines join the user's cart (quantities added), and it goes. */
+export async function mergeGuestCart(token: string, userId: number) {
+  const db = getDb()
+  const guest = await db.cart.findUnique({
+    where: { token },
+    select: { id: true, userId: true, lines: { select: { productId: true, quantity: true } } },
+  })
+  if (!guest || guest.userId !== null) return
+  const own = await db.cart.findUnique({ where: { userId }, select: { id: true } })
+  if (!own) {
+    await db.cart.update({ where: { id: guest.id }, data: { userId } })
+    return
+  }
+  await db.$transaction(async (tx) => {
+    for (const line of guest.lines) {
+      const mine = await tx.cartLine.findUnique({ where: { cartId_productId: { cartId: own.id, productId: line.productId } } })
+      await tx.cartLine.upsert({
+        where: { cartId_productId: { cartId: own.id, productId: line.productId } },
+        create: { cartId: own.id, productId: line.productId, quantity: line.quantity },
+        update: { quantity: Math.min(maxLineQuantity, (mine?.quantity ?? 0) + line.quantity) },
+      })
+    }
+    await tx.cart.delete({ where: { id: guest.id } })
+  })
+}

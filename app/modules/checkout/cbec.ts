@@ -1,0 +1,47 @@
+// Mainland China's cross-border e-commerce (CBEC) retail rules, as data in → verdict out
+// (domain-facts §4): RMB 5,000 per order and RMB 26,000 per buyer and year; within the limits
+// no tariff and import VAT at 70% (13% goods → 9.1%, 9% goods → 6.3%). A single item above the
+// per-order limit may still come in if it is the only item, but then at the full VAT rate and it
+// counts toward the yearly limit. The tax is an estimate: customs assesses the real amount.
+
+export type CbecMarket = { perOrderLimitMinor: number; annualLimitMinor: number; taxSharePercent: number }
+export type CbecLine = { lineTotalMinor: number; quantity: number; vatRateBasisPoints: number }
+export type CbecProblem = 'overOrderLimit' | 'overAnnualLimit'
+
+export type CbecAssessment = {
+  /** Estimated tax rate per line, basis points (910 = 9.1%). */
+  taxRates: number[]
+  taxes: number[]
+  taxMinor: number
+  /** the one-item exception is being used: full taxes apply */
+  singleItemException: boolean
+  problem: CbecProblem | null
+  remainingAnnualMinor: number
+}
+
+/** Rounds half up a non-negative amount times basis points. */
+export function applyBasisPoints(amountMinor: number, basisPoints: number) {
+  return Number((BigInt(amountMinor) * BigInt(basisPoints) + 5_000n) / 10_000n)
+}
+
+export function assessCbec(lines: CbecLine[], market: CbecMarket, spentThisYearMinor: number): CbecAssessment {
+  const subtotal = lines.reduce((sum, line) => sum + line.lineTotalMinor, 0)
+  const singleItem = lines.length === 1 && lines[0].quantity === 1
+  const overOrderLimit = subtotal > market.perOrderLimitMinor
+  const singleItemException = overOrderLimit && singleItem
+  const share = singleItemException ? 100 : market.taxSharePercent
+  const taxRates = lines.map((line) => Math.round((line.vatRateBasisPoints * share) / 100))
+  const taxes = lines.map((line, i) => applyBasisPoints(line.lineTotalMinor, taxRates[i]))
+  const remainingAnnualMinor = Math.max(0, market.annualLimitMinor - spentThisYearMinor)
+  let problem: CbecProblem | null = null
+  if (overOrderLimit && !singleItem) problem = 'overOrderLimit'
+  else if (subtotal > remainingAnnualMinor) problem = 'overAnnualLimit'
+  return {
+    taxRates,
+    taxes,
+    taxMinor: taxes.reduce((sum, tax) => sum + tax, 0),
+    singleItemException,
+    problem,
+    remainingAnnualMinor,
+  }
+}

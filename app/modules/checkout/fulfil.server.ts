@@ -1,0 +1,89 @@
+// One idempotent fulfilment, as Stripe recommends: the webhook and the success page both call
+// it, it asks Stripe for the session's real state and moves the order to match. Whichever event
+// comes first, however often, the order ends in the state Stripe's object says, and the
+// conditional status updates in order-lifecycle make the change happen once.
+import {
+  cancelOrder,
+  markPaid,
+  refundCancelledPayment,
+  releaseExpiredReservations,
+} from '~/modules/checkout/order-lifecycle.server'
+import { retrieveSession, stripeEnabled, type StripeEventObject } from '~/modules/checkout/stripe.server'
+import { getDb } from '~/utils/db.server'
+
+export type FulfilResult = 'paid' | 'pending' | 'cancelled' | 'unknown'
+
+export async function fulfilCheckoutSession(sessionId: string, hint: 'failed' | null = null): Promise<FulfilResult> {
+  if (!/^cs_[A-Za-z0-9_]{1,200}$/.test(sessionId)) return 'unknown'
+  const session = await retrieveSession(sessionId)
+  const db = getDb()
+  const order = await db.order.findFirst({
+    where: {
+      OR: [{ stripeSessionId: session.id }, { number: session.metadata?.orderNumber ?? session.client_reference_id ?? '' }],
+    },
+    select: { id: true, number: true, stripeSessionId: true, paymentMethod: true },
+  })
+  if (!order || order.paymentMethod !== 'stripe') return 'unknown'
+  // the process may have stopped between opening the session and saving its id
+  if (!order.stripeSessionId)
+    await db.order.updateMany({ where: { id: order.id, stripeSessionId: null }, data: { stripeSessionId: session.id } })
+  else if (order.stripeSessionId !== session.id) return 'unknown'
+
+  if (session.payment_status === 'paid' || session.payment_status === 'no_payment_required') {
+    const paymentIntent =
+      typeof session.payment_intent === 'string' ? session.payment_intent : (session.payment_intent?.id ?? null)
+    // the order may have been cancelled meanwhile: Stripe's word wins — goods taken again, or
+    // the money given back when they are gone
+    const result = await markPaid(order.number, { via: 'stripe', paymentIntentId: paymentIntent, reinstate: true })
+    if (result === 'sold_out' && paymentIntent) {
+      console.warn(`stripe: order ${order.number} was paid after it was cancelled and its goods are gone; refunding`)
+      await refundCancelledPayment(order.number, paymentIntent)
+      return 'cancelled'
+    }
+    return 'paid'
+  }
+  if (session.status === 'expired' || (hint === 'failed' && session.status === 'complete')) {
+    await cancelOrder(order.number, { actorId: null, reason: session.status === 'expired' ? 'stripe_expired' : 'payment_failed' })
+    return 'cancelled'
+  }
+  return 'pending'
+}
+
+const handled = new Set([
+  'checkout.session.completed',
+  'checkout.session.async_payment_succeeded',
+  'checkout.session.async_payment_failed',
+  'checkout.session.expired',
+])
+
+/** Handles a verified webhook event; events already processed are acknowledged and skipped. */
+export async function handleStripeEvent(event: StripeEventObject) {
+  const db = getDb()
+  if (!handled.has(event.type)) return 'ignored'
+  if (await db.stripeEvent.findUnique({ where: { id: event.id } })) return 'duplicate'
+  const session = event.data.object as { id?: string; object?: string }
+  if (session.object !== 'checkout.session' || typeof session.id !== 'string') return 'ignored'
+  const result = await fulfilCheckoutSession(session.id, event.type === 'checkout.session.async_payment_failed' ? 'failed' : null)
+  await db.stripeEvent.createMany({ data: [{ id: event.id, type: event.type }] }).catch((error: unknown) => {
+    if ((error as { code?: string }).code !== 'P2002') throw error
+  })
+  return result
+}
+
+/** Releases expired reservations, fulfilling Stripe orders that turn out to be paid. */
+export function sweepReservations(now = new Date()) {
+  return releaseExpiredReservations(now, stripeEnabled() ? (id) => fulfilCheckoutSession(id) : undefined)
+}
+
+let sweeper: NodeJS.Timeout | undefined
+
+/** Starts the periodic sweep once per process (every 5 minutes, not keeping the process alive). */
+export function startReservationSweeper() {
+  if (sweeper || process.env.PAVILION_SWEEPER === '0') return
+  sweeper = setInterval(() => {
+    sweepReservations().catch((error: unknown) =>
+      console.warn('reservations sweep failed:', error instanceof Error ? error.message : error),
+    )
+  }, 5 * 60_000)
+  sweeper.unref()
+}

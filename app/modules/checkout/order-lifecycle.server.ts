@@ -1,0 +1,310 @@
+// Every change of an order after it is placed: paid, cancelled (stock and seats go back),
+// refunded, shipped and delivered per exporter part, and unpaid reservations released when they
+// expire. Each change is one conditional update on the current status inside a transaction, so a
+// change happens once however many callers race for it; the transitions are in order-status.ts.
+import { deliverQueued } from '~/modules/accounts/mail.server'
+import { queuePaidMail, queueStatusMail } from '~/modules/checkout/order-mail.server'
+import { statusesBefore } from '~/modules/checkout/order-status'
+import { expireSession, refundPayment, retrieveSession, stripeEnabled } from '~/modules/checkout/stripe.server'
+import { getDb, type Db } from '~/utils/db.server'
+
+type Tx = Parameters<Parameters<Db['$transaction']>[0]>[0]
+
+const txOptions = { maxWait: 60_000, timeout: 60_000 }
+
+export type ChangeResult = 'done' | 'unchanged' | 'not_found' | 'sold_out'
+
+class SoldOut extends Error {}
+
+/** Puts seats back, and the goods of the parts given (all when `partIds` is null). */
+async function putBack(tx: Tx, orderId: number, partIds: number[] | null) {
+  const lines = await tx.orderLine.findMany({
+    where: { orderId },
+    select: { partId: true, productId: true, departureId: true, quantity: true },
+  })
+  for (const line of lines) {
+    if (line.productId !== null && (partIds === null || partIds.includes(line.partId)))
+      await tx.product.update({ where: { id: line.productId }, data: { stock: { increment: line.quantity } } })
+    if (line.departureId !== null)
+      await tx.tourDeparture.update({ where: { id: line.departureId }, data: { seatsAvailable: { increment: line.quantity } } })
+  }
+}
+
+/** Cancels an unpaid order and puts its stock and seats back. */
+export async function cancelOrder(number: string, by: { actorId: number | null; reason: string }): Promise<ChangeResult> {
+  let mail: number[] = []
+  const result = await getDb().$transaction(async (tx) => {
+    const order = await tx.order.findUnique({ where: { number }, select: { id: true } })
+    if (!order) return 'not_found' as const
+    const { count } = await tx.order.updateMany({
+      where: { id: order.id, status: { in: statusesBefore('cancelled') } },
+      data: { status: 'cancelled', cancelledAt: new Date(), reservedUntil: null },
+    })
+    if (count !== 1) return 'unchanged' as const
+    await tx.orderPart.updateMany({ where: { orderId: order.id }, data: { status: 'cancelled' } })
+    await putBack(tx, order.id, null)
+    await tx.quote.updateMany({ where: { orderId: order.id }, data: { orderId: null } })
+    await tx.orderEvent.create({
+      data: { orderId: order.id, kind: 'cancelled', actorId: by.actorId, details: JSON.stringify({ reason: by.reason }) },
+    })
+    mail = await queueStatusMail(tx, order.id, 'cancelled')
+    return 'done' as const
+  }, txOptions)
+  await deliverQueued(mail)
+  return result
+}
+
+/** Marks an unpaid order paid, once: credits each exporter's ledger and mails buyer and exporters. */
+export async function markPaid(
+  number: string,
+  payment: {
+    via: 'stripe' | 'bank_transfer'
+    paymentIntentId?: string | null
+    actorId?: number | null
+    /** Stripe took the money for an order already cancelled: take the goods again if they are there */
+    reinstate?: boolean
+  },
+): Promise<ChangeResult> {
+  let mail: number[] = []
+  const run = () =>
+    getDb().$transaction(async (tx) => {
+      const order = await tx.order.findUnique({
+        where: { number },
+        select: { id: true, currency: true, paymentMethod: true, status: true },
+      })
+      if (!order) return 'not_found' as const
+      if (order.paymentMethod !== payment.via) return 'unchanged' as const
+      const reinstating = payment.reinstate === true && order.status === 'cancelled'
+      const { count } = await tx.order.updateMany({
+        where: { id: order.id, status: { in: reinstating ? ['cancelled'] : statusesBefore('paid') } },
+        data: {
+          status: 'paid',
+          paidAt: new Date(),
+          reservedUntil: null,
+          cancelledAt: null,
+          stripePaymentIntentId: payment.paymentIntentId ?? undefined,
+        },
+      })
+      if (count !== 1) return 'unchanged' as const
+      if (reinstating) await reserveAgain(tx, order.id)
+      await tx.orderPart.updateMany({ where: { orderId: order.id }, data: { status: 'paid' } })
+      const parts = await tx.orderPart.findMany({
+        where: { orderId: order.id, exporterId: { not: null } },
+        select: { id: true, exporterId: true, subtotalMinor: true },
+      })
+      for (const part of parts) {
+        await tx.ledgerEntry.create({
+          data: {
+            exporterId: part.exporterId!,
+            orderId: order.id,
+            partId: part.id,
+            kind: 'sale',
+            amountMinor: part.subtotalMinor,
+            currency: order.currency,
+            note: number,
+          },
+        })
+      }
+      await tx.orderEvent.create({
+        data: {
+          orderId: order.id,
+          kind: 'paid',
+          actorId: payment.actorId ?? null,
+          details: JSON.stringify({ via: payment.via }),
+        },
+      })
+      mail = await queuePaidMail(tx, order.id)
+      return 'done' as const
+    }, txOptions)
+  let result: ChangeResult
+  try {
+    result = await run()
+  } catch (error) {
+    if (error instanceof SoldOut) return 'sold_out'
+    throw error
+  }
+  await deliverQueued(mail)
+  return result
+}
+
+/** Takes stock and seats again for a cancelled order that turns out paid; throws SoldOut. */
+async function reserveAgain(tx: Tx, orderId: number) {
+  const lines = await tx.orderLine.findMany({
+    where: { orderId },
+    select: { productId: true, departureId: true, quantity: true },
+  })
+  for (const line of lines) {
+    if (line.productId !== null) {
+      const { count } = await tx.product.updateMany({
+        where: { id: line.productId, stock: { gte: line.quantity } },
+        data: { stock: { decrement: line.quantity } },
+      })
+      if (count !== 1) throw new SoldOut()
+    }
+    if (line.departureId !== null) {
+      const { count } = await tx.tourDeparture.updateMany({
+        where: { id: line.departureId, seatsAvailable: { gte: line.quantity } },
+        data: { seatsAvailable: { decrement: line.quantity } },
+      })
+      if (count !== 1) throw new SoldOut()
+    }
+  }
+  await tx.orderEvent.create({ data: { orderId, kind: 'reinstated', details: JSON.stringify({ reason: 'paid_after_cancel' }) } })
+}
+
+/** Stripe took the money for a cancelled order whose goods are gone: give it back, once. */
+export async function refundCancelledPayment(number: string, paymentIntentId: string): Promise<ChangeResult> {
+  const db = getDb()
+  const order = await db.order.findUnique({ where: { number }, select: { id: true, status: true } })
+  if (!order) return 'not_found'
+  if (order.status !== 'cancelled') return 'unchanged'
+  await refundPayment(paymentIntentId, number)
+  let mail: number[] = []
+  const result = await db.$transaction(async (tx) => {
+    const { count } = await tx.order.updateMany({
+      where: { id: order.id, status: 'cancelled' },
+      data: { status: 'refunded', refundedAt: new Date(), stripePaymentIntentId: paymentIntentId },
+    })
+    if (count !== 1) return 'unchanged' as const
+    await tx.orderPart.updateMany({ where: { orderId: order.id }, data: { status: 'refunded' } })
+    await tx.orderEvent.create({
+      data: { orderId: order.id, kind: 'refunded', details: JSON.stringify({ reason: 'paid_after_cancel_sold_out' }) },
+    })
+    mail = await queueStatusMail(tx, order.id, 'refunded')
+    return 'done' as const
+  }, txOptions)
+  await deliverQueued(mail)
+  return result
+}
+
+/** Refunds a paid order (through Stripe when it was paid there) and debits the exporters' ledgers.
+ * Goods not yet shipped go back into stock; seats always do. */
+export async function refundOrder(number: string, by: { actorId: number | null }): Promise<ChangeResult> {
+  const db = getDb()
+  const order = await db.order.findUnique({
+    where: { number },
+    select: { id: true, status: true, paymentMethod: true, stripePaymentIntentId: true },
+  })
+  if (!order) return 'not_found'
+  if (!statusesBefore('refunded').includes(order.status as never)) return 'unchanged'
+  if (order.paymentMethod === 'stripe') {
+    if (!order.stripePaymentIntentId || !stripeEnabled()) throw new Error(`Order ${number} has no Stripe payment to refund`)
+    await refundPayment(order.stripePaymentIntentId, number)
+  }
+  let mail: number[] = []
+  const result = await db.$transaction(async (tx) => {
+    // the money is back with the buyer now, so the order is refunded from whatever state it has
+    // reached meanwhile (an exporter may have shipped while Stripe was refunding)
+    const data = { status: 'refunded', refundedAt: new Date() }
+    const { count } = await tx.order.updateMany({ where: { id: order.id, status: { in: statusesBefore('refunded') } }, data })
+    if (count !== 1) return 'unchanged' as const
+    // goods of parts not yet shipped go back on the shelf; shipped ones are with the buyer
+    const unshippedParts = await tx.orderPart.findMany({ where: { orderId: order.id, status: 'paid' }, select: { id: true } })
+    await tx.orderPart.updateMany({ where: { orderId: order.id }, data: { status: 'refunded' } })
+    await putBack(
+      tx,
+      order.id,
+      unshippedParts.map((part) => part.id),
+    )
+    const sales = await tx.ledgerEntry.findMany({ where: { orderId: order.id, kind: 'sale' } })
+    for (const sale of sales) {
+      await tx.ledgerEntry.create({
+        data: {
+          exporterId: sale.exporterId,
+          orderId: order.id,
+          partId: sale.partId,
+          kind: 'refund',
+          amountMinor: -sale.amountMinor,
+          currency: sale.currency,
+          note: number,
+        },
+      })
+    }
+    await tx.orderEvent.create({ data: { orderId: order.id, kind: 'refunded', actorId: by.actorId } })
+    mail = await queueStatusMail(tx, order.id, 'refunded')
+    return 'done' as const
+  }, txOptions)
+  await deliverQueued(mail)
+  return result
+}
+
+/** An exporter marks their part shipped; the order is shipped when every part is. */
+export async function shipPart(
+  partId: number,
+  exporterId: number,
+  shipment: { carrier: string; trackingNumber: string },
+  actorId: number,
+): Promise<ChangeResult> {
+  let mail: number[] = []
+  const result = await getDb().$transaction(async (tx) => {
+    const part = await tx.orderPart.findFirst({ where: { id: partId, exporterId }, select: { id: true, orderId: true } })
+    if (!part) return 'not_found' as const
+    const { count } = await tx.orderPart.updateMany({
+      where: { id: part.id, status: { in: statusesBefore('shipped') } },
+      data: { status: 'shipped', carrier: shipment.carrier, trackingNumber: shipment.trackingNumber, shippedAt: new Date() },
+    })
+    if (count !== 1) return 'unchanged' as const
+    await tx.orderEvent.create({
+      data: { orderId: part.orderId, partId: part.id, kind: 'shipped', actorId, details: JSON.stringify(shipment) },
+    })
+    const waiting = await tx.orderPart.count({ where: { orderId: part.orderId, status: 'paid' } })
+    if (waiting === 0)
+      await tx.order.updateMany({
+        where: { id: part.orderId, status: { in: statusesBefore('shipped') } },
+        data: { status: 'shipped' },
+      })
+    mail = await queueStatusMail(tx, part.orderId, 'shipped', shipment)
+    return 'done' as const
+  }, txOptions)
+  await deliverQueued(mail)
+  return result
+}
+
+/** An exporter confirms delivery of their part; the order is delivered when every part is. */
+export async function deliverPart(partId: number, exporterId: number, actorId: number): Promise<ChangeResult> {
+  return getDb().$transaction(async (tx) => {
+    const part = await tx.orderPart.findFirst({ where: { id: partId, exporterId }, select: { id: true, orderId: true } })
+    if (!part) return 'not_found' as const
+    const { count } = await tx.orderPart.updateMany({
+      where: { id: part.id, status: { in: statusesBefore('delivered') } },
+      data: { status: 'delivered', deliveredAt: new Date() },
+    })
+    if (count !== 1) return 'unchanged' as const
+    await tx.orderEvent.create({ data: { orderId: part.orderId, partId: part.id, kind: 'delivered', actorId } })
+    const open = await tx.orderPart.count({ where: { orderId: part.orderId, status: { not: 'delivered' } } })
+    if (open === 0) await tx.order.updateMany({ where: { id: part.orderId, status: 'shipped' }, data: { status: 'delivered' } })
+    return 'done' as const
+  }, txOptions)
+}
+
+/**
+ * Releases what unpaid orders hold once their time is up. A bank-transfer order is cancelled; a
+ * Stripe order is first checked with Stripe: paid → fulfilled, still open → the session is
+ * expired there and the order cancelled, so a buyer can never pay for goods given back.
+ */
+export async function releaseExpiredReservations(now = new Date(), fulfil?: (sessionId: string) => Promise<unknown>) {
+  const due = await getDb().order.findMany({
+    where: { status: 'awaiting_payment', reservedUntil: { lt: now } },
+    select: { number: true, paymentMethod: true, stripeSessionId: true },
+    take: 100,
+  })
+  let released = 0
+  for (const order of due) {
+    // one order Stripe cannot answer for (an outage, a session of other keys) must not hold up the rest
+    try {
+      if (order.paymentMethod === 'stripe' && order.stripeSessionId && stripeEnabled()) {
+        const session = await retrieveSession(order.stripeSessionId)
+        if (session.payment_status === 'paid' || session.payment_status === 'no_payment_required') {
+          await fulfil?.(session.id)
+          continue
+        }
+        if (session.status === 'complete') continue // an asynchronous payment is still on its way
+        if (session.status === 'open' && !(await expireSession(session.id, order.number))) continue
+      }
+      if ((await cancelOrder(order.number, { actorId: null, reason: 'expired' })) === 'done') released++
+    } catch (error) {
+      console.warn(`reservations: could not release ${order.number}:`, error instanceof Error ? error.message : error)
+    }
+  }
+  return released
+}

@@ -1,0 +1,144 @@
+// The mail an order sends, each in its reader's language: the buyer in the order's language, the
+// exporters' members in their own. Mail is queued in the same transaction as the change it tells
+// of, so a repeated webhook can never send it twice.
+import { pavilion } from '~/config/pavilion'
+import { queueMail, deliverQueued } from '~/modules/accounts/mail.server'
+import { decimalAmount, formatMoney } from '~/modules/checkout/money'
+import { getDb, type Db } from '~/utils/db.server'
+import { getFixedT } from '~/utils/i18n.server'
+import { isLocale, type Locale } from '~/utils/locales'
+import { publicUrl } from '~/utils/public-url.server'
+
+type Tx = Pick<Db, 'outboxMessage' | 'order' | 'user'>
+
+const orderSelect = {
+  id: true,
+  number: true,
+  email: true,
+  locale: true,
+  currency: true,
+  totalMinor: true,
+  paymentMethod: true,
+  paymentReference: true,
+  reservedUntil: true,
+  kind: true,
+  lines: { select: { name: true, quantity: true, unit: true, lineTotalMinor: true } },
+} as const
+
+function localeOf(value: string): Locale {
+  return isLocale(value) ? value : 'en'
+}
+
+function orderLink(order: { locale: string; number: string }, accessKey?: string) {
+  return `${publicUrl()}/${order.locale}/orders/${order.number}${accessKey ? `?key=${accessKey}` : ''}`
+}
+
+async function loadOrder(tx: Tx, orderId: number) {
+  return tx.order.findUniqueOrThrow({ where: { id: orderId }, select: orderSelect })
+}
+
+function linesText(order: Awaited<ReturnType<typeof loadOrder>>, locale: Locale) {
+  return order.lines
+    .map(
+      (line) =>
+        `- ${line.name} × ${line.quantity}: ${formatMoney({ amountMinor: line.lineTotalMinor, currency: order.currency }, locale)}`,
+    )
+    .join('\n')
+}
+
+/** Bank transfer: the instructions and the reference; mailed right after the order is placed. */
+export async function mailOrderPlaced(orderId: number, accessKey: string) {
+  const db = getDb()
+  const order = await loadOrder(db, orderId)
+  const locale = localeOf(order.locale)
+  const t = getFixedT(locale, 'checkout')
+  const total = formatMoney({ amountMinor: order.totalMinor, currency: order.currency }, locale)
+  const account = pavilion.bankAccount
+  const body = [
+    t('mail.placed.intro', { number: order.number }),
+    '',
+    linesText(order, locale),
+    '',
+    t('mail.placed.transfer', {
+      amount: total,
+      exact: `${decimalAmount({ amountMinor: order.totalMinor, currency: order.currency })} ${order.currency}`,
+    }),
+    `${t('bank.beneficiary')}: ${account.beneficiary}`,
+    `${t('bank.bank')}: ${account.bank}`,
+    `${t('bank.iban')}: ${account.iban}`,
+    `${t('bank.swift')}: ${account.swift}`,
+    `${t('bank.reference')}: ${order.paymentReference}`,
+    order.reservedUntil ? t('mail.placed.dueBy', { date: order.reservedUntil.toISOString().slice(0, 10) }) : '',
+    '',
+    t('mail.link', { url: orderLink(order, accessKey) }),
+  ].join('\n')
+  const id = await queueMail(db, { to: order.email, locale, subject: t('mail.placed.subject', { number: order.number }), body })
+  await deliverQueued([id])
+}
+
+/** Paid: a confirmation to the buyer and a "ready to ship" note to each exporter's members. */
+export async function queuePaidMail(tx: Tx, orderId: number) {
+  const order = await loadOrder(tx, orderId)
+  const locale = localeOf(order.locale)
+  const t = getFixedT(locale, 'checkout')
+  const ids = [
+    await queueMail(tx, {
+      to: order.email,
+      locale,
+      subject: t('mail.paid.subject', { number: order.number }),
+      body: [
+        t('mail.paid.intro', { number: order.number }),
+        '',
+        linesText(order, locale),
+        '',
+        t('mail.link', { url: orderLink(order) }),
+      ].join('\n'),
+    }),
+  ]
+  const members = await tx.user.findMany({
+    where: { exporter: { orderParts: { some: { orderId } } } },
+    select: { email: true, locale: true, exporterId: true },
+  })
+  for (const member of members) {
+    const memberLocale = localeOf(member.locale)
+    const mt = getFixedT(memberLocale, 'checkout')
+    ids.push(
+      await queueMail(tx, {
+        to: member.email,
+        locale: memberLocale,
+        subject: mt('mail.exporterPaid.subject', { number: order.number }),
+        body: [
+          mt('mail.exporterPaid.intro', { number: order.number }),
+          '',
+          `${publicUrl()}/${memberLocale}/exporter/orders/${order.number}`,
+        ].join('\n'),
+      }),
+    )
+  }
+  return ids
+}
+
+/** Shipped, cancelled or refunded: one line to the buyer. */
+export async function queueStatusMail(
+  tx: Tx,
+  orderId: number,
+  event: 'shipped' | 'cancelled' | 'refunded',
+  details: { carrier?: string; trackingNumber?: string } = {},
+) {
+  const order = await loadOrder(tx, orderId)
+  const locale = localeOf(order.locale)
+  const t = getFixedT(locale, 'checkout')
+  const body = [
+    t(`mail.${event}.intro`, { number: order.number, carrier: details.carrier ?? '', tracking: details.trackingNumber ?? '' }),
+    '',
+    t('mail.link', { url: orderLink(order) }),
+  ]
+  return [
+    await queueMail(tx, {
+      to: order.email,
+      locale,
+      subject: t(`mail.${event}.subject`, { number: order.number }),
+      body: body.join('\n'),
+    }),
+  ]
+}

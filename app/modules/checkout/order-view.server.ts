@@ -1,0 +1,149 @@
+// What a buyer sees of their orders: the order page (lines per exporter with shipping, totals,
+// the timeline, and how to pay while it is unpaid) and the list of their orders.
+import { pavilion } from '~/config/pavilion'
+import { formatMoney } from '~/modules/checkout/money'
+import { isOrderNumber } from '~/modules/checkout/order-number'
+import { maskPrcId } from '~/modules/checkout/prc-id'
+import { retrieveSession, stripeEnabled } from '~/modules/checkout/stripe.server'
+import { getDb } from '~/utils/db.server'
+import { pickTranslation, type Locale } from '~/utils/locales'
+
+export async function findOrderForViewing(number: string) {
+  if (!isOrderNumber(number)) return null
+  return getDb().order.findUnique({
+    where: { number },
+    select: {
+      id: true,
+      number: true,
+      buyerId: true,
+      accessKeyHash: true,
+      status: true,
+      paymentMethod: true,
+      stripeSessionId: true,
+    },
+  })
+}
+
+export async function buyerOrderView(number: string, locale: Locale) {
+  const order = await getDb().order.findUnique({
+    where: { number },
+    include: {
+      lines: { orderBy: { id: 'asc' } },
+      parts: {
+        orderBy: { id: 'asc' },
+        include: {
+          exporter: { select: { slug: true, translations: { select: { locale: true, legalName: true } } } },
+          tourRoute: { select: { slug: true, operatorName: true } },
+        },
+      },
+      events: { orderBy: { id: 'asc' }, select: { kind: true, partId: true, createdAt: true, details: true } },
+    },
+  })
+  if (!order) return null
+  const money = (amountMinor: number) => ({
+    amountMinor,
+    currency: order.currency,
+    text: formatMoney({ amountMinor, currency: order.currency }, locale),
+  })
+  let paymentUrl: string | null = null
+  if (order.status === 'awaiting_payment' && order.paymentMethod === 'stripe' && order.stripeSessionId && stripeEnabled()) {
+    const session = await retrieveSession(order.stripeSessionId).catch(() => null)
+    if (session?.status === 'open') paymentUrl = session.url
+  }
+  return {
+    number: order.number,
+    kind: order.kind,
+    status: order.status,
+    market: order.market,
+    createdAt: order.createdAt.toISOString(),
+    paymentMethod: order.paymentMethod,
+    paymentReference: order.paymentReference,
+    reservedUntil: order.reservedUntil?.toISOString() ?? null,
+    bankAccount: order.paymentMethod === 'bank_transfer' && order.status === 'awaiting_payment' ? pavilion.bankAccount : null,
+    paymentUrl,
+    subtotal: money(order.subtotalMinor),
+    tax: money(order.taxEstimateMinor),
+    total: money(order.totalMinor),
+    address: {
+      recipientName: order.recipientName,
+      phone: order.phone,
+      province: order.province,
+      city: order.city,
+      district: order.district,
+      addressLine: order.addressLine,
+      postalCode: order.postalCode,
+    },
+    customs: order.customsIdNumber ? { name: order.customsName ?? '', idNumber: maskPrcId(order.customsIdNumber) } : null,
+    parts: order.parts.map((part) => {
+      const name = part.exporter ? pickTranslation(part.exporter.translations, locale) : null
+      return {
+        id: part.id,
+        status: part.status,
+        seller: part.exporter
+          ? { text: name?.legalName ?? '', lang: name?.locale ?? locale, href: `/${locale}/exporters/${part.exporter.slug}` }
+          : {
+              text: part.tourRoute?.operatorName ?? '',
+              lang: locale,
+              href: part.tourRoute ? `/${locale}/tours/${part.tourRoute.slug}` : null,
+            },
+        carrier: part.carrier,
+        trackingNumber: part.trackingNumber,
+        shippedAt: part.shippedAt?.toISOString() ?? null,
+        subtotal: money(part.subtotalMinor),
+        lines: order.lines
+          .filter((line) => line.partId === part.id)
+          .map((line) => ({
+            id: line.id,
+            name: line.name,
+            hsCode: line.hsCode,
+            unit: line.unit,
+            quantity: line.quantity,
+            unitPrice: money(line.unitPriceMinor),
+            lineTotal: money(line.lineTotalMinor),
+            taxRateBasisPoints: line.taxRateBasisPoints,
+            tax: money(line.taxMinor),
+          })),
+      }
+    }),
+    events: order.events.map((event) => ({
+      kind: event.kind,
+      partId: event.partId,
+      at: event.createdAt.toISOString(),
+      details: safeJson(event.details),
+    })),
+  }
+}
+
+function safeJson(text: string): Record<string, string> {
+  try {
+    const value = JSON.parse(text) as unknown
+    return typeof value === 'object' && value !== null ? (value as Record<string, string>) : {}
+  } catch {
+    return {}
+  }
+}
+
+export async function buyerOrders(userId: number, locale: Locale) {
+  const orders = await getDb().order.findMany({
+    where: { buyerId: userId },
+    orderBy: { id: 'desc' },
+    take: 100,
+    select: {
+      number: true,
+      kind: true,
+      status: true,
+      createdAt: true,
+      totalMinor: true,
+      currency: true,
+      _count: { select: { lines: true } },
+    },
+  })
+  return orders.map((order) => ({
+    number: order.number,
+    kind: order.kind,
+    status: order.status,
+    createdAt: order.createdAt.toISOString(),
+    lineCount: order._count.lines,
+    total: formatMoney({ amountMinor: order.totalMinor, currency: order.currency }, locale),
+  }))
+}

@@ -1,0 +1,324 @@
+// Placing an order: validate what the buyer typed, price the basket on the server, and in one
+// transaction reserve stock and seats by conditional updates that cannot go below zero and write
+// the order with one part per exporter (or tour operator). Then either open a Stripe Checkout
+// Session for exactly the server's total, or show and mail the bank-transfer instructions.
+import { z } from 'zod'
+
+import { pavilion, type MarketCode } from '~/config/pavilion'
+import { getUser } from '~/modules/accounts/session.server'
+import {
+  priceBasket,
+  maxBasketLines,
+  maxLineQuantity,
+  mergeItems,
+  kindOf,
+  type Basket,
+  type OrderItem,
+} from '~/modules/checkout/basket.server'
+import { hashAccessKey, newAccessKey, newOrderNumber, paymentReferenceFor } from '~/modules/checkout/order-number'
+import { mailOrderPlaced } from '~/modules/checkout/order-mail.server'
+import { cancelOrder } from '~/modules/checkout/order-lifecycle.server'
+import { normalizePrcId } from '~/modules/checkout/prc-id'
+import { createCheckoutSession, expireSession, stripeEnabled, stripeSessionMinutes } from '~/modules/checkout/stripe.server'
+import { getDb, type Db } from '~/utils/db.server'
+import type { Locale } from '~/utils/locales'
+import { publicUrl } from '~/utils/public-url.server'
+
+export type { OrderItem }
+
+export type PaymentMethod = 'stripe' | 'bank_transfer'
+
+export type AddressInput = {
+  recipientName: string
+  phone: string
+  province?: string
+  city?: string
+  district?: string
+  addressLine?: string
+  postalCode?: string
+}
+
+export type PlaceOrderInput = {
+  items: OrderItem[]
+  buyer: { userId: number | null; email: string }
+  locale: Locale
+  market: MarketCode
+  paymentMethod: PaymentMethod
+  address: AddressInput
+  customs?: { name: string; idNumber: string }
+}
+
+export type FieldErrors = Record<string, string>
+export type PlaceOrderResult =
+  | { ok: true; orderNumber: string; accessKey: string; redirectTo: string }
+  | { ok: false; status: number; errors: FieldErrors; basket?: Basket }
+
+const markets = ['CN', 'HK', 'INTL'] as const
+
+const text = (max: number) => z.string().trim().max(max, 'errors.tooLong')
+const required = (max: number) => text(max).min(1, 'errors.required')
+
+const itemSchema = z.union([
+  z.object({
+    kind: z.literal('product'),
+    productId: z.number().int().positive(),
+    quantity: z.number().int().min(1).max(maxLineQuantity),
+  }),
+  z.object({
+    kind: z.literal('seat'),
+    departureId: z.number().int().positive(),
+    quantity: z.number().int().min(1).max(maxLineQuantity),
+  }),
+  z.object({ kind: z.literal('quote'), quoteId: z.number().int().positive() }),
+])
+
+/** Which address fields each market's form asks for (mainland: province, city, district; HK: district). */
+export const addressFields: Record<MarketCode, { required: (keyof AddressInput)[]; optional: (keyof AddressInput)[] }> = {
+  CN: { required: ['recipientName', 'phone', 'province', 'city', 'district', 'addressLine'], optional: ['postalCode'] },
+  HK: { required: ['recipientName', 'phone', 'district', 'addressLine'], optional: [] },
+  INTL: { required: ['recipientName', 'phone', 'city', 'addressLine'], optional: ['province', 'postalCode'] },
+}
+
+const fieldLimits: Record<keyof AddressInput, number> = {
+  recipientName: 100,
+  phone: 30,
+  province: 60,
+  city: 60,
+  district: 60,
+  addressLine: 300,
+  postalCode: 16,
+}
+
+/** Checks the buyer's details for the market and kind of order; returns cleaned values or errors. */
+export function validateDetails(input: PlaceOrderInput, shipsGoods: boolean, needsCustoms: boolean) {
+  const errors: FieldErrors = {}
+  const email = z.string().trim().max(200).email().safeParse(input.buyer.email)
+  if (!email.success) errors.email = input.buyer.email.trim() ? 'errors.invalidEmail' : 'errors.required'
+  const fields = shipsGoods
+    ? addressFields[input.market]
+    : { required: ['recipientName', 'phone'] as (keyof AddressInput)[], optional: [] }
+  const address: Record<string, string> = {}
+  for (const field of Object.keys(fieldLimits) as (keyof AddressInput)[]) {
+    const wanted = fields.required.includes(field) ? 'required' : fields.optional.includes(field) ? 'optional' : null
+    if (!wanted) continue
+    const parsed = (wanted === 'required' ? required(fieldLimits[field]) : text(fieldLimits[field])).safeParse(
+      input.address[field] ?? '',
+    )
+    if (parsed.success) address[field] = parsed.data
+    else errors[field] = parsed.error.issues[0].message
+  }
+  if (address.phone && !/^\+?[\d\s()-]{6,30}$/.test(address.phone)) errors.phone = 'errors.invalidPhone'
+  let customs: { name: string; idNumber: string } | null = null
+  if (needsCustoms) {
+    const name = required(60).safeParse(input.customs?.name ?? '')
+    if (!name.success) errors.customsName = name.error.issues[0].message
+    const idNumber = normalizePrcId(input.customs?.idNumber ?? '')
+    if (!idNumber) errors.customsIdNumber = input.customs?.idNumber?.trim() ? 'errors.invalidPrcId' : 'errors.required'
+    if (name.success && idNumber) customs = { name: name.data, idNumber }
+  }
+  return { errors, email: email.success ? email.data.toLowerCase() : '', address, customs }
+}
+
+class ReservationFailed extends Error {}
+
+/** Reserves stock and seats inside the order's transaction; throws when one cannot be had. */
+async function reserve(tx: Omit<Db, '$connect' | '$disconnect' | '$on' | '$transaction' | '$extends'>, items: OrderItem[]) {
+  for (const item of items) {
+    if (item.kind === 'product') {
+      const { count } = await tx.product.updateMany({
+        where: { id: item.productId, status: 'published', stock: { gte: item.quantity } },
+        data: { stock: { decrement: item.quantity } },
+      })
+      if (count !== 1) throw new ReservationFailed()
+    } else if (item.kind === 'seat') {
+      const { count } = await tx.tourDeparture.updateMany({
+        where: { id: item.departureId, status: 'scheduled', seatsAvailable: { gte: item.quantity } },
+        data: { seatsAvailable: { decrement: item.quantity } },
+      })
+      if (count !== 1) throw new ReservationFailed()
+    }
+  }
+}
+
+function bankTransferDays() {
+  const days = Number(process.env.BANK_TRANSFER_DAYS)
+  return Number.isInteger(days) && days > 0 && days <= 60 ? days : pavilion.bankTransferDays
+}
+
+/** The site's origin for links that leave the site (Stripe's success and cancel pages). */
+function originFor(fallback: string) {
+  return process.env.PUBLIC_URL ? publicUrl() : fallback
+}
+
+export async function placeOrder(input: PlaceOrderInput, options: { origin: string }): Promise<PlaceOrderResult> {
+  const parsedItems = z.array(itemSchema).min(1).max(maxBasketLines).safeParse(input.items)
+  if (!parsedItems.success) return { ok: false, status: 400, errors: { '': 'errors.invalidItems' } }
+  if (!(markets as readonly string[]).includes(input.market))
+    return { ok: false, status: 400, errors: { market: 'errors.invalidMarket' } }
+  if (input.paymentMethod !== 'stripe' && input.paymentMethod !== 'bank_transfer')
+    return { ok: false, status: 400, errors: { paymentMethod: 'errors.invalidPaymentMethod' } }
+  if (input.paymentMethod === 'stripe' && !stripeEnabled())
+    return { ok: false, status: 400, errors: { paymentMethod: 'errors.stripeUnavailable' } }
+
+  const items = mergeItems(parsedItems.data)
+  const kind = kindOf(items)
+  if (!kind) return { ok: false, status: 400, errors: { '': 'errors.mixedKinds' } }
+  const marketRow = await getDb().market.findUnique({ where: { code: input.market }, select: { crossBorderRetail: true } })
+  const needsCustoms = kind === 'retail' && marketRow?.crossBorderRetail === true
+  const details = validateDetails(input, kind !== 'tour', needsCustoms)
+  if (Object.keys(details.errors).length > 0) return { ok: false, status: 400, errors: details.errors }
+
+  const basket = await priceBasket(items, {
+    market: input.market,
+    locale: input.locale,
+    customsIdNumber: details.customs?.idNumber,
+  })
+  if (basket.lines.length !== items.length) return { ok: false, status: 400, errors: { '': 'errors.invalidItems' }, basket }
+  if (!basket.ok) {
+    const soldOut = basket.lines.some((line) => line.problems.some((p) => p.code === 'soldOut' || p.code === 'overStock'))
+    const error = basket.cbec?.problem ? `errors.${basket.cbec.problem}` : soldOut ? 'errors.soldOut' : 'errors.basketProblems'
+    return { ok: false, status: soldOut ? 409 : 400, errors: { '': error }, basket }
+  }
+
+  const now = new Date()
+  const stripe = input.paymentMethod === 'stripe'
+  const reservedUntil = stripe
+    ? new Date(now.getTime() + stripeSessionMinutes * 60_000 + 2 * 60_000)
+    : new Date(now.getTime() + bankTransferDays() * 86_400_000)
+  const accessKey = newAccessKey()
+  let orderNumber = ''
+  let orderId = 0
+  try {
+    await getDb().$transaction(
+      async (tx) => {
+        await reserve(tx, items)
+        orderNumber = newOrderNumber()
+        const order = await tx.order.create({
+          data: {
+            number: orderNumber,
+            kind: basket.kind,
+            buyerId: input.buyer.userId,
+            email: details.email,
+            locale: input.locale,
+            market: input.market,
+            currency: basket.currency,
+            paymentMethod: input.paymentMethod,
+            paymentReference: paymentReferenceFor(orderNumber),
+            accessKeyHash: hashAccessKey(accessKey),
+            subtotalMinor: basket.subtotal.amountMinor,
+            taxEstimateMinor: basket.tax.amountMinor,
+            totalMinor: basket.total.amountMinor,
+            rates: JSON.stringify(basket.rates),
+            ...details.address,
+            customsName: details.customs?.name ?? null,
+            customsIdNumber: details.customs?.idNumber ?? null,
+            reservedUntil,
+          },
+          select: { id: true },
+        })
+        orderId = order.id
+        const parts = new Map<string, number>()
+        for (const line of basket.lines) {
+          const partKey = line.exporterId !== null ? `e${line.exporterId}` : `t${line.tourRouteId}`
+          let partId = parts.get(partKey)
+          if (partId === undefined) {
+            const subtotalMinor = basket.lines
+              .filter((other) => other.exporterId === line.exporterId && other.tourRouteId === line.tourRouteId)
+              .reduce((sum, other) => sum + other.lineTotal.amountMinor, 0)
+            const part = await tx.orderPart.create({
+              data: { orderId: order.id, exporterId: line.exporterId, tourRouteId: line.tourRouteId, subtotalMinor },
+              select: { id: true },
+            })
+            partId = part.id
+            parts.set(partKey, partId)
+          }
+          await tx.orderLine.create({
+            data: {
+              orderId: order.id,
+              partId,
+              productId: line.item.kind === 'product' ? line.item.productId : null,
+              departureId: line.item.kind === 'seat' ? line.item.departureId : null,
+              quoteId: line.item.kind === 'quote' ? line.item.quoteId : null,
+              name: line.name.text,
+              hsCode: line.hsCode,
+              unit: line.unit,
+              quantity: line.quantity,
+              unitPriceMinor: line.unitPrice.amountMinor,
+              lineTotalMinor: line.lineTotal.amountMinor,
+              taxRateBasisPoints: line.taxRateBasisPoints,
+              taxMinor: line.tax.amountMinor,
+            },
+          })
+          if (line.item.kind === 'quote') {
+            const { count } = await tx.quote.updateMany({
+              where: { id: line.item.quoteId, status: 'accepted', orderId: null },
+              data: { orderId: order.id },
+            })
+            if (count !== 1) throw new ReservationFailed()
+          }
+        }
+        await tx.orderEvent.create({ data: { orderId: order.id, kind: 'placed', actorId: input.buyer.userId } })
+      },
+      { maxWait: 60_000, timeout: 60_000 },
+    )
+  } catch (error) {
+    if (error instanceof ReservationFailed) return { ok: false, status: 409, errors: { '': 'errors.soldOut' } }
+    if (isUniqueViolation(error)) return { ok: false, status: 409, errors: { '': 'errors.soldOut' } }
+    throw error
+  }
+
+  const orderPath = `/${input.locale}/orders/${orderNumber}?key=${accessKey}`
+  if (!stripe) {
+    await mailOrderPlaced(orderId, accessKey)
+    return { ok: true, orderNumber, accessKey, redirectTo: orderPath }
+  }
+  const origin = originFor(options.origin)
+  try {
+    const session = await createCheckoutSession({
+      orderNumber,
+      currency: basket.currency,
+      email: details.email,
+      locale: input.locale,
+      lines: [
+        ...basket.lines.map((line) =>
+          line.item.kind === 'quote'
+            ? { name: `${line.name.text} × ${line.quantity}`, unitAmountMinor: line.lineTotal.amountMinor, quantity: 1 }
+            : { name: line.name.text, unitAmountMinor: line.unitPrice.amountMinor, quantity: line.quantity },
+        ),
+        ...(basket.tax.amountMinor > 0
+          ? [{ name: 'Estimated import tax (CBEC)', unitAmountMinor: basket.tax.amountMinor, quantity: 1 }]
+          : []),
+      ],
+      successUrl: `${origin}${orderPath}&session_id={CHECKOUT_SESSION_ID}`,
+      cancelUrl: `${origin}${orderPath}&cancelled=1`,
+      // Stripe counts its 30-minute minimum from the session's creation (now, not `now`): a minute to spare
+      expiresAt: new Date(Date.now() + stripeSessionMinutes * 60_000 + 60_000),
+    })
+    if (session.amount_total !== null && session.amount_total !== basket.total.amountMinor) {
+      await expireSession(session.id, orderNumber)
+      throw new Error(`Stripe total ${session.amount_total} differs from the order total ${basket.total.amountMinor}`)
+    }
+    await getDb().order.update({ where: { id: orderId }, data: { stripeSessionId: session.id } })
+    if (!session.url) throw new Error('Stripe returned a session without a URL')
+    return { ok: true, orderNumber, accessKey, redirectTo: session.url }
+  } catch (error) {
+    console.warn(`stripe: could not open a session for ${orderNumber}:`, error instanceof Error ? error.message : error)
+    await cancelOrder(orderNumber, { actorId: null, reason: 'payment_unavailable' })
+    return { ok: false, status: 502, errors: { '': 'errors.paymentUnavailable' } }
+  }
+}
+
+function isUniqueViolation(error: unknown) {
+  return typeof error === 'object' && error !== null && 'code' in error && (error as { code: string }).code === 'P2002'
+}
+
+/** Whether the request may see the order: its buyer, or anyone holding the key mailed with it. */
+export async function canViewOrder(
+  request: Request,
+  order: { buyerId: number | null; accessKeyHash: string },
+  key: string | null,
+) {
+  if (key && hashAccessKey(key) === order.accessKeyHash) return true
+  const user = await getUser(request)
+  return user !== null && (user.id === order.buyerId || (user.role === 'admin' && user.secondFactorDone))
+}

@@ -1,0 +1,114 @@
+// Stripe, at its network edge only: Checkout Sessions for card, Alipay and WeChat Pay, refunds,
+// and webhook verification. Without STRIPE_SECRET_KEY the pavilion sells by bank transfer only.
+// STRIPE_API_BASE points the official SDK at another host (the tests' local Stripe).
+import Stripe from 'stripe'
+
+import { pavilion } from '~/config/pavilion'
+
+export type StripeClient = InstanceType<typeof Stripe>
+export type CheckoutSession = Awaited<ReturnType<StripeClient['checkout']['sessions']['retrieve']>>
+export type StripeEventObject = ReturnType<StripeClient['webhooks']['constructEvent']>
+
+export function stripeEnabled() {
+  return Boolean(process.env.STRIPE_SECRET_KEY)
+}
+
+let cached: { key: string; base: string; client: StripeClient } | undefined
+
+export function stripe(): StripeClient {
+  const key = process.env.STRIPE_SECRET_KEY
+  if (!key) throw new Error('STRIPE_SECRET_KEY is not set')
+  const base = process.env.STRIPE_API_BASE ?? ''
+  if (cached && cached.key === key && cached.base === base) return cached.client
+  const config: ConstructorParameters<typeof Stripe>[1] = { maxNetworkRetries: 2, timeout: 20_000, telemetry: false }
+  if (base) {
+    const url = new URL(base)
+    config.host = url.hostname
+    config.port = url.port || (url.protocol === 'http:' ? 80 : 443)
+    config.protocol = url.protocol === 'http:' ? 'http' : 'https'
+  }
+  cached = { key, base, client: new Stripe(key, config) }
+  return cached.client
+}
+
+/** The payment methods Checkout offers for a currency (Alipay and WeChat Pay take CNY, HKD, USD). */
+export function paymentMethodsFor(currency: string): string[] {
+  return [...(pavilion.stripePaymentMethods[currency as keyof typeof pavilion.stripePaymentMethods] ?? ['card'])]
+}
+
+/** Stripe's smallest allowed session lifetime is 30 minutes; the reservation lasts as long. */
+export const stripeSessionMinutes = 30
+
+export type SessionLine = { name: string; unitAmountMinor: number; quantity: number }
+
+export async function createCheckoutSession(args: {
+  orderNumber: string
+  currency: string
+  email: string
+  locale: string
+  lines: SessionLine[]
+  successUrl: string
+  cancelUrl: string
+  expiresAt: Date
+}) {
+  const methods = paymentMethodsFor(args.currency)
+  return stripe().checkout.sessions.create(
+    {
+      mode: 'payment',
+      client_reference_id: args.orderNumber,
+      customer_email: args.email,
+      locale: stripeLocale(args.locale),
+      allowed_payment_method_types: methods,
+      ...(methods.includes('wechat_pay') ? { payment_method_options: { wechat_pay: { client: 'web' } } } : {}),
+      line_items: args.lines.map((line) => ({
+        quantity: line.quantity,
+        price_data: {
+          currency: args.currency.toLowerCase(),
+          unit_amount: line.unitAmountMinor,
+          product_data: { name: line.name.slice(0, 250) || args.orderNumber },
+        },
+      })),
+      metadata: { orderNumber: args.orderNumber },
+      payment_intent_data: { metadata: { orderNumber: args.orderNumber } },
+      success_url: args.successUrl,
+      cancel_url: args.cancelUrl,
+      expires_at: Math.floor(args.expiresAt.getTime() / 1000),
+    },
+    { idempotencyKey: `order-${args.orderNumber}-session` },
+  )
+}
+
+function stripeLocale(locale: string) {
+  const map: Record<string, string> = { en: 'en', 'zh-hans': 'zh', 'zh-hant': 'zh-HK', ru: 'ru', kk: 'auto' }
+  return (map[locale] ?? 'auto') as never
+}
+
+export function retrieveSession(id: string) {
+  return stripe().checkout.sessions.retrieve(id)
+}
+
+/** Ends an open session so it can no longer be paid; true if it was open. */
+export async function expireSession(id: string, orderNumber: string) {
+  try {
+    await stripe().checkout.sessions.expire(id, {}, { idempotencyKey: `order-${orderNumber}-expire` })
+    return true
+  } catch (error) {
+    if (error instanceof Stripe.errors.StripeInvalidRequestError) return false
+    throw error
+  }
+}
+
+export function refundPayment(paymentIntentId: string, orderNumber: string) {
+  return stripe().refunds.create({ payment_intent: paymentIntentId }, { idempotencyKey: `order-${orderNumber}-refund` })
+}
+
+/** The event, when the raw body carries a valid, fresh signature; null otherwise. */
+export function verifyWebhook(rawBody: string, signature: string | null): StripeEventObject | null {
+  const secret = process.env.STRIPE_WEBHOOK_SECRET
+  if (!secret || !signature) return null
+  try {
+    return Stripe.webhooks.constructEvent(rawBody, signature, secret, 300)
+  } catch {
+    return null
+  }
+}

@@ -1,0 +1,194 @@
+// The corridor page's data: every border checkpoint from the reference data, the ones with
+// coordinates placed on an offline map, and the corridors the transit lanes run along (from the
+// nearest mapped Kazakh city through the crossing to Urumqi).
+import { cachedByCatalogVersion } from '~/modules/catalog/reference-cache.server'
+import { boundsOf, makeProjection, type Point } from '~/modules/logistics/projection'
+import { getDb } from '~/utils/db.server'
+import { intlLocale, pickTranslation, type Locale } from '~/utils/locales'
+
+type Localized = { text: string; lang: Locale }
+
+/** Urumqi, where the corridors meet on the Chinese side: common-knowledge coordinates, not verified. */
+export const urumqi = { key: 'urumqi', lat: 43.825, lon: 87.617, verified: false } as const
+
+/** The Kazakh cities drawn on the map (region codes; their centres' coordinates come from the Region table). */
+const mappedRegions = ['astana', 'almaty', 'karaganda', 'pavlodar', 'abai', 'east-kazakhstan', 'jetisu']
+
+export type CorridorCheckpoint = {
+  id: number
+  slug: string
+  mode: string
+  status: string
+  name: Localized
+  kazakhSide: Localized
+  chineseSide: Localized
+  notes: Localized
+  source: string
+  coordinates: { lat: number; lon: number; verified: boolean } | null
+  /** Closure days as the reader writes them ("1 May"), from MM-DD. */
+  closedOn: string[]
+}
+
+export type MapMarker = Point & { status: string; labels: Localized[]; numbers: number[] }
+export type MapCity = Point & { name: Localized; verified: boolean }
+export type MapCorridor = { mode: 'road' | 'rail'; points: Point[]; checkpointSlug: string }
+export type CorridorMap = {
+  width: number
+  height: number
+  markers: MapMarker[]
+  cities: MapCity[]
+  corridors: MapCorridor[]
+  graticule: { latitudes: { value: number; y: number }[]; longitudes: { value: number; x: number }[] }
+}
+
+function localized<T extends { locale: string }>(rows: T[], locale: Locale, field: keyof T, fallback: string): Localized {
+  const row = pickTranslation(rows, locale)
+  return row ? { text: String(row[field]), lang: row.locale } : { text: fallback, lang: locale }
+}
+
+/** "05-01" as the reader says the day ("1 May", "5月1日"). */
+export function closureDay(monthDay: string, locale: Locale) {
+  const match = /^(\d{2})-(\d{2})$/.exec(monthDay.trim())
+  if (!match) return monthDay
+  const date = new Date(Date.UTC(2000, Number(match[1]) - 1, Number(match[2])))
+  return new Intl.DateTimeFormat(intlLocale(locale), { day: 'numeric', month: 'long', timeZone: 'UTC' }).format(date)
+}
+
+export function corridorPage(locale: Locale) {
+  return cachedByCatalogVersion(`corridor:${locale}`, () => readCorridorPage(locale))
+}
+
+async function readCorridorPage(locale: Locale) {
+  const db = getDb()
+  const [rows, regions, lanes] = await Promise.all([
+    db.checkpoint.findMany({
+      orderBy: { position: 'asc' },
+      select: {
+        id: true,
+        slug: true,
+        mode: true,
+        status: true,
+        lat: true,
+        lon: true,
+        coordinatesVerified: true,
+        closedOn: true,
+        source: true,
+        translations: { select: { locale: true, name: true, kazakhSide: true, chineseSide: true, notes: true } },
+      },
+    }),
+    db.region.findMany({
+      where: { code: { in: mappedRegions }, lat: { not: null }, lon: { not: null } },
+      select: { id: true, code: true, lat: true, lon: true, coordinatesVerified: true, translations: true },
+    }),
+    db.transitLane.findMany({
+      where: { marketCode: 'CN', checkpoint: { status: 'open' } },
+      select: { originRegionId: true, checkpointId: true, mode: true, distanceKm: true, transitDays: true },
+    }),
+  ])
+
+  const checkpoints: CorridorCheckpoint[] = rows.map((row) => ({
+    id: row.id,
+    slug: row.slug,
+    mode: row.mode,
+    status: row.status,
+    name: localized(row.translations, locale, 'name', row.slug),
+    kazakhSide: localized(row.translations, locale, 'kazakhSide', ''),
+    chineseSide: localized(row.translations, locale, 'chineseSide', ''),
+    notes: localized(row.translations, locale, 'notes', ''),
+    source: row.source,
+    coordinates: row.lat !== null && row.lon !== null ? { lat: row.lat, lon: row.lon, verified: row.coordinatesVerified } : null,
+    closedOn: (row.closedOn ?? '')
+      .split(',')
+      .filter((day) => day.trim() !== '')
+      .map((day) => closureDay(day, locale)),
+  }))
+
+  const placed = checkpoints.filter((c) => c.coordinates !== null)
+  const cityPoints = regions.map((r) => ({ lat: r.lat!, lon: r.lon! }))
+  const bounds = boundsOf([...placed.map((c) => c.coordinates!), ...cityPoints, urumqi], 1.2)
+  const projection = makeProjection(bounds, 880, 24)
+
+  // checkpoints sharing a position (the Khorgos port and its trade centre) share one marker
+  const markers = new Map<string, MapMarker>()
+  for (const checkpoint of placed) {
+    const { lat, lon } = checkpoint.coordinates!
+    const key = `${lat},${lon}`
+    const number = checkpoints.indexOf(checkpoint) + 1
+    const marker = markers.get(key)
+    if (marker) {
+      marker.labels.push(checkpoint.kazakhSide.text ? checkpoint.kazakhSide : checkpoint.name)
+      marker.numbers.push(number)
+    } else {
+      markers.set(key, {
+        ...projection.project(lat, lon),
+        status: checkpoint.status,
+        labels: [checkpoint.name],
+        numbers: [number],
+      })
+    }
+  }
+
+  // corridors: each mapped city's fastest way to Urumqi, and for each crossing and mode the mapped
+  // city nearest to it, so every open crossing on the map shows how goods reach it
+  const regionById = new Map(regions.map((r) => [r.id, r]))
+  const placedById = new Map(placed.map((c) => [c.id, c]))
+  const mappedLanes = lanes.filter((lane) => regionById.has(lane.originRegionId) && placedById.has(lane.checkpointId))
+  const chosen = new Map<string, (typeof lanes)[number]>()
+  const keep = (lane: (typeof lanes)[number] | undefined) => {
+    if (lane) chosen.set(`${lane.originRegionId}:${lane.checkpointId}:${lane.mode}`, lane)
+  }
+  for (const region of regions)
+    keep(
+      mappedLanes
+        .filter((lane) => lane.originRegionId === region.id)
+        .sort((a, b) => a.transitDays - b.transitDays || a.distanceKm - b.distanceKm)[0],
+    )
+  for (const checkpoint of placed)
+    for (const mode of ['rail', 'road'])
+      keep(
+        mappedLanes
+          .filter((lane) => lane.checkpointId === checkpoint.id && lane.mode === mode)
+          .sort((a, b) => a.distanceKm - b.distanceKm)[0],
+      )
+  const corridors: MapCorridor[] = [...chosen.values()].map((lane) => {
+    const from = regionById.get(lane.originRegionId)!
+    const through = placedById.get(lane.checkpointId)!.coordinates!
+    return {
+      mode: lane.mode === 'rail' ? 'rail' : 'road',
+      checkpointSlug: placedById.get(lane.checkpointId)!.slug,
+      points: [
+        projection.project(from.lat!, from.lon!),
+        projection.project(through.lat, through.lon),
+        projection.project(urumqi.lat, urumqi.lon),
+      ],
+    }
+  })
+
+  const latitudes = []
+  for (let lat = Math.ceil(bounds.minLat / 5) * 5; lat <= bounds.maxLat; lat += 5)
+    latitudes.push({ value: lat, y: projection.project(lat, bounds.minLon).y })
+  const longitudes = []
+  for (let lon = Math.ceil(bounds.minLon / 5) * 5; lon <= bounds.maxLon; lon += 5)
+    longitudes.push({ value: lon, x: projection.project(bounds.minLat, lon).x })
+
+  const map: CorridorMap = {
+    width: projection.width,
+    height: projection.height,
+    markers: [...markers.values()],
+    cities: [
+      ...regions.map((r) => ({
+        ...projection.project(r.lat!, r.lon!),
+        name: localized(r.translations, locale, 'centre', r.code),
+        verified: r.coordinatesVerified,
+      })),
+    ],
+    corridors,
+    graticule: { latitudes, longitudes },
+  }
+  return {
+    checkpoints,
+    map,
+    urumqi: { ...projection.project(urumqi.lat, urumqi.lon), verified: urumqi.verified },
+    unplotted: checkpoints.filter((c) => c.coordinates === null).map((c) => c.id),
+  }
+}

@@ -1,0 +1,117 @@
+// Booking seats on a departure: the form a visitor fills in on a route page, checked here, then
+// handed to checkout's placeOrder, which reserves the seats in the order's transaction (a
+// conditional update, so seats are never oversold) and answers with where to pay.
+import { z } from 'zod'
+
+import { defaultMarket } from '~/modules/catalog/catalog.server'
+import { placeOrder, type PaymentMethod } from '~/modules/checkout/orders.server'
+import { stripeEnabled } from '~/modules/checkout/stripe.server'
+import { bookableDeparture } from '~/modules/tourism/tours.server'
+import type { Locale } from '~/utils/locales'
+
+/** The most seats one booking may take (the departure's free seats limit it further). */
+export const maxSeatsPerBooking = 20
+
+const controls = /[\p{Cc}\u202A-\u202E\u2066-\u2069]/u
+
+export const BookingForm = z.object({
+  departureId: z
+    .string({ required_error: 'errors.departure' })
+    .regex(/^\d{1,9}$/, 'errors.departure')
+    .transform(Number),
+  seats: z
+    .string({ required_error: 'errors.seats' })
+    .regex(/^\d{1,3}$/, 'errors.seats')
+    .transform(Number)
+    .refine((seats) => seats >= 1 && seats <= maxSeatsPerBooking, 'errors.seats'),
+  name: z
+    .string({ required_error: 'errors.required' })
+    .trim()
+    .min(1, 'errors.required')
+    .max(100, 'errors.tooLong')
+    .refine((value) => !controls.test(value), 'errors.controlCharacters'),
+  email: z
+    .string()
+    .trim()
+    .max(200, 'errors.tooLong')
+    .optional()
+    .transform((value) => value ?? '')
+    .refine((value) => value === '' || z.string().email().safeParse(value).success, 'errors.email'),
+  phone: z
+    .string({ required_error: 'errors.required' })
+    .trim()
+    .min(1, 'errors.required')
+    .max(30, 'errors.tooLong')
+    .refine((value) => /^\+?[\d\s()-]{6,30}$/.test(value), 'errors.phone'),
+  paymentMethod: z.enum(['stripe', 'bank_transfer'], { errorMap: () => ({ message: 'errors.payment' }) }),
+})
+
+/** The ways to pay a visitor may choose: Stripe only when its key is set. */
+export function paymentMethods(): PaymentMethod[] {
+  return stripeEnabled() ? ['stripe', 'bank_transfer'] : ['bank_transfer']
+}
+
+export type BookingOutcome = { ok: true; redirectTo: string } | { ok: false; status: number; errors: Record<string, string> }
+
+// checkout answers with keys of its own namespace; the ones a booking meets most get ours
+const checkoutErrors: Record<string, string> = {
+  'errors.soldOut': 'errors.soldOut',
+  'errors.required': 'errors.required',
+  'errors.invalidEmail': 'errors.email',
+  'errors.invalidPhone': 'errors.phone',
+  'errors.tooLong': 'errors.tooLong',
+  'errors.stripeUnavailable': 'errors.payment',
+}
+const checkoutFields: Record<string, string> = {
+  recipientName: 'name',
+  paymentMethod: 'paymentMethod',
+  email: 'email',
+  phone: 'phone',
+}
+
+/**
+ * Books seats on a departure of the published route `slug` for a guest (email required) or a
+ * signed-in buyer (their account's email when none is typed); errors are tours-namespace keys.
+ */
+export async function bookSeats(args: {
+  slug: string
+  locale: Locale
+  user: { id: number; email: string } | null
+  input: Record<string, string>
+  origin: string
+}): Promise<BookingOutcome> {
+  const parsed = BookingForm.safeParse(args.input)
+  if (!parsed.success) {
+    const errors: Record<string, string> = {}
+    for (const issue of parsed.error.issues) errors[String(issue.path[0] ?? '')] ??= issue.message
+    return { ok: false, status: 400, errors }
+  }
+  const booking = parsed.data
+  const email = booking.email || args.user?.email || ''
+  if (!email) return { ok: false, status: 400, errors: { email: 'errors.emailRequired' } }
+  if (!paymentMethods().includes(booking.paymentMethod))
+    return { ok: false, status: 400, errors: { paymentMethod: 'errors.payment' } }
+  const departure = await bookableDeparture(args.slug, booking.departureId)
+  if (!departure) return { ok: false, status: 400, errors: { departureId: 'errors.departure' } }
+  if (departure.seatsAvailable <= 0) return { ok: false, status: 409, errors: { departureId: 'errors.soldOut' } }
+  if (booking.seats > departure.seatsAvailable) return { ok: false, status: 409, errors: { seats: 'errors.notEnoughSeats' } }
+
+  const result = await placeOrder(
+    {
+      items: [{ kind: 'seat', departureId: departure.id, quantity: booking.seats }],
+      buyer: { userId: args.user?.id ?? null, email },
+      locale: args.locale,
+      market: defaultMarket(args.locale),
+      paymentMethod: booking.paymentMethod,
+      address: { recipientName: booking.name, phone: booking.phone },
+    },
+    { origin: args.origin },
+  )
+  if (result.ok) return { ok: true, redirectTo: result.redirectTo }
+  const errors: Record<string, string> = {}
+  for (const [field, key] of Object.entries(result.errors)) {
+    const ours = checkoutFields[field] ?? (field === '' ? '' : field)
+    errors[ours] = checkoutErrors[key] ?? `checkout:${key}`
+  }
+  return { ok: false, status: result.status, errors }
+}

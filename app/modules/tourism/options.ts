@@ -1,0 +1,45 @@
+// The fixed vocabularies of tourism routes (city keys, leg modes, statuses, currencies) and the
+// small rules on them that the listing, the route page and the admin share.
+
+/** City keys routes start and end in; their names are `cities.<key>` in the tours namespace. */
+export const tourCities = ['hong-kong', 'urumqi', 'yining', 'khorgos', 'almaty', 'astana', 'shymkent'] as const
+export type TourCity = (typeof tourCities)[number]
+
+export const legModes = ['flight', 'road', 'rail', 'border'] as const
+export type LegMode = (typeof legModes)[number]
+
+/** draft → published ⇄ draft; published → archived → draft */
+export const routeStatuses = ['draft', 'published', 'archived'] as const
+export type RouteStatus = (typeof routeStatuses)[number]
+
+const routeTransitions: Record<RouteStatus, readonly RouteStatus[]> = {
+  draft: ['published'],
+  published: ['draft', 'archived'],
+  archived: ['draft'],
+}
+
+export function canTransitionRoute(from: string, to: RouteStatus) {
+  return (routeTransitions[from as RouteStatus] ?? []).includes(to)
+}
+
+export const departureStatuses = ['scheduled', 'cancelled'] as const
+
+/** Currencies a departure may be priced in: the charge currencies and the tenge. */
+export const departureCurrencies = ['CNY', 'HKD', 'USD', 'KZT'] as const
+
+/** Listing filter by length: short trips, a week, longer journeys. */
+export const durationBuckets = {
+  short: { min: 1, max: 3 },
+  week: { min: 4, max: 7 },
+  long: { min: 8, max: 366 },
+} as const
+export type DurationBucket = keyof typeof durationBuckets
+
+/** Whether `month` (1–12) falls in a season that may wrap the year end (Nov → Mar). */
+export function inSeason(fromMonth: number, toMonth: number, month: number) {
+  return fromMonth <= toMonth ? month >= fromMonth && month <= toMonth : month >= fromMonth || month <= toMonth
+}
+
+export function isTourCity(value: unknown): value is TourCity {
+  return typeof value === 'string' && (tourCities as readonly string[]).includes(value)
+}

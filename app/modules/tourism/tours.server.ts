@@ -1,0 +1,412 @@
+// The storefront's view of tourism: published routes with their "from" price in the buyer's
+// currency, the listing filters, and everything a route page shows (itinerary, map points,
+// crossings, departures, visa notes, products from the regions on the way).
+import { type MarketCode } from '~/config/pavilion'
+import {
+  defaultMarket,
+  findProductCards,
+  toProductCards,
+  visibleProduct,
+  type LocalizedText,
+} from '~/modules/catalog/catalog.server'
+import { parseAmount, type Money, type RateTable } from '~/modules/checkout/money'
+import { currentRates, displayPrice, marketCurrency, type DisplayPrice } from '~/modules/checkout/pricing.server'
+import {
+  durationBuckets,
+  inSeason,
+  isTourCity,
+  tourCities,
+  type DurationBucket,
+  type LegMode,
+  type TourCity,
+} from '~/modules/tourism/options'
+import {
+  borderZoneCheckpoints,
+  routeTerritories,
+  visaNotes,
+  type Passport,
+  type StopPlace,
+  type Territory,
+  type VisaNote,
+} from '~/modules/tourism/visa'
+import { dateText } from '~/utils/dates'
+import { getDb } from '~/utils/db.server'
+import { intlLocale, pickTranslation, type Locale } from '~/utils/locales'
+
+function localized<T extends { locale: string }>(rows: T[], locale: Locale, field: keyof T, fallback = ''): LocalizedText {
+  const row = pickTranslation(rows, locale)
+  return row ? { text: String(row[field]), lang: row.locale } : { text: fallback, lang: locale }
+}
+
+// ---------------------------------------------------------------- listing filters
+
+export type TourFilters = { duration?: DurationBucket; from?: TourCity; month?: number; maxPrice?: number }
+
+/** The listing's filters from the URL; a value that does not parse is ignored, never an error. */
+export function parseTourFilters(params: URLSearchParams, currency: string): TourFilters {
+  const filters: TourFilters = {}
+  const duration = params.get('duration') ?? ''
+  if (Object.hasOwn(durationBuckets, duration)) filters.duration = duration as DurationBucket
+  const from = params.get('from')
+  if (isTourCity(from)) filters.from = from
+  const month = params.get('month') ?? ''
+  if (/^\d{1,2}$/.test(month) && Number(month) >= 1 && Number(month) <= 12) filters.month = Number(month)
+  const maxPrice = params.get('maxPrice') ?? ''
+  if (maxPrice.length > 0 && maxPrice.length <= 32) {
+    const parsed = parseAmount(maxPrice, currency)
+    if (parsed.ok && parsed.amountMinor > 0) filters.maxPrice = parsed.amountMinor
+  }
+  return filters
+}
+
+/** Month names for the season filter and texts, 1–12, in the reader's language. */
+export function monthNames(locale: Locale) {
+  const format = new Intl.DateTimeFormat(intlLocale(locale), { month: 'long', timeZone: 'UTC' })
+  return Array.from({ length: 12 }, (_, index) => format.format(Date.UTC(2026, index, 1)))
+}
+
+// ---------------------------------------------------------------- shared pieces
+
+const checkpointSelect = { slug: true, mode: true, translations: { select: { locale: true, name: true } } } as const
+
+function startOfToday(now = new Date()) {
+  return new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()))
+}
+
+/** Departures a visitor may still book: scheduled, starting after today. */
+export function bookableWhere(now = new Date()) {
+  const tomorrow = new Date(startOfToday(now).getTime() + 86_400_000)
+  return { status: 'scheduled', startsOn: { gte: tomorrow } }
+}
+
+type PricedDeparture = { priceMinor: number; currency: string; seatsAvailable: number }
+
+/** The lowest price among departures with seats left, else the route's own "from" price. */
+function fromPrice(
+  route: { basePriceMinor: number; baseCurrency: string },
+  departures: readonly PricedDeparture[],
+  currency: string,
+  locale: Locale,
+  rates: RateTable,
+): DisplayPrice {
+  const candidates: Money[] = departures
+    .filter((departure) => departure.seatsAvailable > 0)
+    .map((departure) => ({ amountMinor: departure.priceMinor, currency: departure.currency }))
+  if (candidates.length === 0) candidates.push({ amountMinor: route.basePriceMinor, currency: route.baseCurrency })
+  const priced = candidates.map((money) => displayPrice(money, currency, locale, rates))
+  return priced.reduce((lowest, price) => (price.price.amountMinor < lowest.price.amountMinor ? price : lowest))
+}
+
+type CrossingRow = { slug: string; mode: string; translations: { locale: string; name: string }[] }
+
+/** The border crossings a route uses, in the order it reaches them, each once. */
+function crossingsOf(
+  stops: readonly { position: number; checkpoint: CrossingRow | null }[],
+  legs: readonly { toPosition: number; checkpoint: CrossingRow | null }[],
+  locale: Locale,
+) {
+  const ordered = [
+    ...stops.map((stop) => ({ at: stop.position, checkpoint: stop.checkpoint })),
+    ...legs.map((leg) => ({ at: leg.toPosition, checkpoint: leg.checkpoint })),
+  ]
+    .filter((entry): entry is { at: number; checkpoint: CrossingRow } => entry.checkpoint !== null)
+    .sort((a, b) => a.at - b.at)
+  const seen = new Set<string>()
+  const crossings: { slug: string; mode: string; name: LocalizedText }[] = []
+  for (const { checkpoint } of ordered) {
+    if (seen.has(checkpoint.slug)) continue
+    seen.add(checkpoint.slug)
+    crossings.push({
+      slug: checkpoint.slug,
+      mode: checkpoint.mode,
+      name: localized(checkpoint.translations, locale, 'name', checkpoint.slug),
+    })
+  }
+  return crossings
+}
+
+// ---------------------------------------------------------------- listing
+
+export type TourCard = {
+  slug: string
+  name: LocalizedText
+  summary: LocalizedText
+  imagePath: string | null
+  durationDays: number
+  startCity: string
+  endCity: string
+  season: { fromMonth: number; toMonth: number }
+  crossings: { slug: string; name: LocalizedText }[]
+  from: DisplayPrice
+  nextDeparture: { iso: string; text: string } | null
+}
+
+/** Published routes that pass `filters`, with prices in the currency of `market`. */
+export async function listTours(locale: Locale, filters: TourFilters, market: MarketCode = defaultMarket(locale)) {
+  const db = getDb()
+  const [routes, currency, rates] = await Promise.all([
+    db.tourRoute.findMany({
+      where: { status: 'published' },
+      orderBy: [{ position: 'asc' }, { id: 'asc' }],
+      select: {
+        slug: true,
+        durationDays: true,
+        startCity: true,
+        endCity: true,
+        seasonFromMonth: true,
+        seasonToMonth: true,
+        imagePath: true,
+        basePriceMinor: true,
+        baseCurrency: true,
+        translations: { select: { locale: true, name: true, summary: true } },
+        stops: { orderBy: { position: 'asc' }, select: { position: true, checkpoint: { select: checkpointSelect } } },
+        legs: { select: { toPosition: true, checkpoint: { select: checkpointSelect } } },
+        departures: {
+          where: bookableWhere(),
+          orderBy: { startsOn: 'asc' },
+          select: { startsOn: true, priceMinor: true, currency: true, seatsAvailable: true },
+        },
+      },
+    }),
+    marketCurrency(market),
+    currentRates(),
+  ])
+  const startCities = tourCities.filter((city) => routes.some((route) => route.startCity === city))
+  const cards: TourCard[] = routes.map((route) => {
+    const next = route.departures.find((departure) => departure.seatsAvailable > 0)
+    return {
+      slug: route.slug,
+      name: localized(route.translations, locale, 'name', route.slug),
+      summary: localized(route.translations, locale, 'summary'),
+      imagePath: route.imagePath,
+      durationDays: route.durationDays,
+      startCity: route.startCity,
+      endCity: route.endCity,
+      season: { fromMonth: route.seasonFromMonth, toMonth: route.seasonToMonth },
+      crossings: crossingsOf(route.stops, route.legs, locale),
+      from: fromPrice(route, route.departures, currency, locale, rates),
+      nextDeparture: next ? dateText(next.startsOn, locale, 'date') : null,
+    }
+  })
+  const tours = cards.filter((card) => {
+    if (filters.duration) {
+      const bucket = durationBuckets[filters.duration]
+      if (card.durationDays < bucket.min || card.durationDays > bucket.max) return false
+    }
+    if (filters.from && card.startCity !== filters.from) return false
+    if (filters.month && !inSeason(card.season.fromMonth, card.season.toMonth, filters.month)) return false
+    if (filters.maxPrice !== undefined && card.from.price.amountMinor > filters.maxPrice) return false
+    return true
+  })
+  return { currency, market, tours, total: routes.length, startCities }
+}
+
+// ---------------------------------------------------------------- route page
+
+export type ItineraryStop = {
+  position: number
+  day: number
+  name: LocalizedText
+  description: LocalizedText
+  lat: number
+  lon: number
+  coordinatesVerified: boolean
+  crossing: { slug: string; name: LocalizedText } | null
+  region: LocalizedText | null
+}
+
+export type ItineraryLeg = {
+  fromPosition: number
+  toPosition: number
+  mode: LegMode
+  durationMinutes: number
+  distanceKm: number | null
+  distanceText: string | null
+  distanceVerified: boolean
+  crossing: { slug: string; name: LocalizedText } | null
+}
+
+export type TourDay = { day: number; entries: ({ kind: 'leg'; leg: ItineraryLeg } | { kind: 'stop'; stop: ItineraryStop })[] }
+
+export type DepartureView = {
+  id: number
+  startsOn: { iso: string; text: string }
+  seatsTotal: number
+  seatsAvailable: number
+  soldOut: boolean
+  price: DisplayPrice
+}
+
+/** Everything a published route's page shows, or null when there is no such published route. */
+export async function tourPage(locale: Locale, slug: string, options: { passport?: Passport | null; market?: MarketCode } = {}) {
+  const market = options.market ?? defaultMarket(locale)
+  const db = getDb()
+  const route = await db.tourRoute.findFirst({
+    where: { slug, status: 'published' },
+    select: {
+      id: true,
+      slug: true,
+      durationDays: true,
+      startCity: true,
+      endCity: true,
+      seasonFromMonth: true,
+      seasonToMonth: true,
+      operatorName: true,
+      imagePath: true,
+      basePriceMinor: true,
+      baseCurrency: true,
+      translations: { select: { locale: true, name: true, summary: true, included: true } },
+      stops: {
+        orderBy: { position: 'asc' },
+        select: {
+          position: true,
+          day: true,
+          lat: true,
+          lon: true,
+          coordinatesVerified: true,
+          regionId: true,
+          translations: { select: { locale: true, name: true, description: true } },
+          checkpoint: { select: checkpointSelect },
+          region: { select: { translations: { select: { locale: true, name: true } } } },
+        },
+      },
+      legs: {
+        orderBy: { fromPosition: 'asc' },
+        select: {
+          fromPosition: true,
+          toPosition: true,
+          mode: true,
+          durationMinutes: true,
+          distanceKm: true,
+          distanceVerified: true,
+          checkpoint: { select: checkpointSelect },
+        },
+      },
+      departures: {
+        where: bookableWhere(),
+        orderBy: { startsOn: 'asc' },
+        take: 24,
+        select: { id: true, startsOn: true, seatsTotal: true, seatsAvailable: true, priceMinor: true, currency: true },
+      },
+    },
+  })
+  if (!route) return null
+  const [currency, rates] = await Promise.all([marketCurrency(market), currentRates()])
+  const numbers = new Intl.NumberFormat(intlLocale(locale))
+
+  const stops: ItineraryStop[] = route.stops.map((stop) => ({
+    position: stop.position,
+    day: stop.day,
+    name: localized(stop.translations, locale, 'name'),
+    description: localized(stop.translations, locale, 'description'),
+    lat: stop.lat,
+    lon: stop.lon,
+    coordinatesVerified: stop.coordinatesVerified,
+    crossing: stop.checkpoint
+      ? { slug: stop.checkpoint.slug, name: localized(stop.checkpoint.translations, locale, 'name', stop.checkpoint.slug) }
+      : null,
+    region: stop.region ? localized(stop.region.translations, locale, 'name') : null,
+  }))
+  const legs: ItineraryLeg[] = route.legs.map((leg) => ({
+    fromPosition: leg.fromPosition,
+    toPosition: leg.toPosition,
+    mode: leg.mode as LegMode,
+    durationMinutes: leg.durationMinutes,
+    distanceKm: leg.distanceKm,
+    distanceText: leg.distanceKm === null ? null : numbers.format(leg.distanceKm),
+    distanceVerified: leg.distanceVerified,
+    crossing: leg.checkpoint
+      ? { slug: leg.checkpoint.slug, name: localized(leg.checkpoint.translations, locale, 'name', leg.checkpoint.slug) }
+      : null,
+  }))
+
+  // each leg is told on the day of the stop it arrives at, just before that stop
+  const days: TourDay[] = []
+  for (const [index, stop] of stops.entries()) {
+    const previous = stops[index - 1]
+    const leg = previous ? legs.find((l) => l.fromPosition === previous.position && l.toPosition === stop.position) : undefined
+    let day = days.find((d) => d.day === stop.day)
+    if (!day) {
+      day = { day: stop.day, entries: [] }
+      days.push(day)
+    }
+    if (leg) day.entries.push({ kind: 'leg', leg })
+    day.entries.push({ kind: 'stop', stop })
+  }
+  days.sort((a, b) => a.day - b.day)
+
+  const places: StopPlace[] = route.stops.map((stop) => ({
+    lat: stop.lat,
+    lon: stop.lon,
+    regionId: stop.regionId,
+    checkpointSlug: stop.checkpoint?.slug ?? null,
+  }))
+  const territories: Territory[] = routeTerritories(places)
+  const icbc = places.some((place) => (borderZoneCheckpoints as readonly string[]).includes(place.checkpointSlug ?? ''))
+  const crossings = crossingsOf(route.stops, route.legs, locale)
+  const visa: { territories: Territory[]; icbc: boolean; notes: VisaNote[] | null } = {
+    territories,
+    icbc,
+    notes: options.passport ? visaNotes(options.passport, territories, { icbc }) : null,
+  }
+
+  const departures: DepartureView[] = route.departures.map((departure) => ({
+    id: departure.id,
+    startsOn: dateText(departure.startsOn, locale, 'date'),
+    seatsTotal: departure.seatsTotal,
+    seatsAvailable: departure.seatsAvailable,
+    soldOut: departure.seatsAvailable <= 0,
+    price: displayPrice({ amountMinor: departure.priceMinor, currency: departure.currency }, currency, locale, rates),
+  }))
+
+  const regionIds = [...new Set(route.stops.flatMap((stop) => (stop.regionId === null ? [] : [stop.regionId])))]
+  const taste =
+    regionIds.length === 0
+      ? []
+      : await toProductCards(
+          await findProductCards({
+            where: { ...visibleProduct, saleMode: { in: ['retail', 'both'] }, originRegionId: { in: regionIds } },
+            orderBy: [{ featured: 'desc' }, { id: 'asc' }],
+            take: 8,
+          }),
+          locale,
+          market,
+          currency,
+          rates,
+        )
+
+  return {
+    slug: route.slug,
+    name: localized(route.translations, locale, 'name', route.slug),
+    summary: localized(route.translations, locale, 'summary'),
+    included: localized(route.translations, locale, 'included'),
+    durationDays: route.durationDays,
+    startCity: route.startCity,
+    endCity: route.endCity,
+    season: { fromMonth: route.seasonFromMonth, toMonth: route.seasonToMonth },
+    operatorName: route.operatorName,
+    imagePath: route.imagePath,
+    from: fromPrice(route, route.departures, currency, locale, rates),
+    currency,
+    market,
+    stops,
+    legs,
+    days,
+    crossings,
+    // road crossings (not rail, not the ICBC) close on 1, 7 and 9 May (domain facts §2)
+    mayClosures: crossings.some((crossing) => crossing.mode.includes('road')),
+    visa,
+    departures,
+    taste,
+  }
+}
+
+export type TourPage = NonNullable<Awaited<ReturnType<typeof tourPage>>>
+
+/** The departure a booking is for, if it belongs to the published route `slug` and can still be booked. */
+export async function bookableDeparture(slug: string, departureId: number) {
+  return getDb().tourDeparture.findFirst({
+    where: { id: departureId, route: { slug, status: 'published' }, ...bookableWhere() },
+    select: { id: true, seatsAvailable: true, routeId: true },
+  })
+}

@@ -1,0 +1,121 @@
+// A buyer accepts an offered quote and it becomes an order. The decision is one conditional update
+// (offered and still valid → accepted) inside a transaction with the request's, so it cannot race
+// an expiry or a newer quote; the order is then placed through the checkout module, which links it
+// to the quote once (Quote.orderId is unique). Accepting again returns the same order, or places
+// it if the first attempt did not (payment unavailable, order cancelled).
+import type { MarketCode } from '~/config/pavilion'
+import { addressFields, placeOrder, validateDetails, type PlaceOrderInput } from '~/modules/checkout/orders.server'
+import { stripeEnabled } from '~/modules/checkout/stripe.server'
+import { consigneeSchema, fieldErrors } from '~/modules/trade/forms.server'
+import { notifyTrade } from '~/modules/trade/notifications.server'
+import { statusesAllowing, targetOf } from '~/modules/trade/quote-status'
+import {
+  buyersRequest,
+  expireLapsedQuotes,
+  failure,
+  LostRace,
+  type Buyer,
+  type TradeOutcome,
+} from '~/modules/trade/quotes.server'
+import { getDb } from '~/utils/db.server'
+import type { Locale } from '~/utils/locales'
+
+/**
+ * Card payments (Stripe: card, Alipay, WeChat Pay) for quotes up to 1,000,000 minor units of the
+ * quote's currency (CNY 10,000.00, HKD 10,000.00, USD 10,000.00); anything larger, or any quote
+ * while Stripe is not configured, is paid by bank transfer — wholesale amounts are bank business.
+ */
+export const cardLimitMinor = 1_000_000
+
+export type PaymentChoice = 'bank_transfer' | 'stripe'
+
+export function paymentMethodsForQuote(totalMinor: number): PaymentChoice[] {
+  return stripeEnabled() && totalMinor <= cardLimitMinor ? ['bank_transfer', 'stripe'] : ['bank_transfer']
+}
+
+/** The consignee fields the checkout asks for in the request's market. */
+export function consigneeFieldsFor(market: MarketCode) {
+  return addressFields[market]
+}
+
+/** Checkout's error keys live in its own namespace; say so, so the page finds them. */
+function checkoutErrors(errors: Record<string, string>) {
+  return Object.fromEntries(Object.entries(errors).map(([field, key]) => [field === '' ? 'form' : field, `checkout:${key}`]))
+}
+
+export async function acceptQuote(
+  buyer: Buyer,
+  number: string,
+  quoteId: number,
+  input: Record<string, string>,
+  options: { locale: Locale; origin: string },
+): Promise<TradeOutcome<{ orderNumber: string; redirectTo: string }>> {
+  const request = await buyersRequest(buyer, number)
+  const db = getDb()
+  const quote = await db.quote.findFirst({
+    where: { id: quoteId, requestId: request.id },
+    select: { id: true, totalMinor: true },
+  })
+  if (!quote) return failure({ form: 'errors.quoteNotOpen' }, 404)
+  const consignee = consigneeSchema.safeParse(input)
+  if (!consignee.success) return failure(fieldErrors(consignee.error))
+  const { paymentMethod, ...address } = consignee.data
+  if (!paymentMethodsForQuote(quote.totalMinor).includes(paymentMethod)) return failure({ paymentMethod: 'errors.invalidChoice' })
+  const order: PlaceOrderInput = {
+    items: [{ kind: 'quote', quoteId: quote.id }],
+    buyer: { userId: buyer.id, email: buyer.email },
+    locale: options.locale,
+    market: request.market as MarketCode,
+    paymentMethod,
+    address,
+  }
+  // the consignee is checked before deciding, so a typing slip does not leave an accepted quote without an order
+  const details = validateDetails(order, true, false)
+  if (Object.keys(details.errors).length > 0) return failure(checkoutErrors(details.errors))
+
+  const now = new Date()
+  let decided = false
+  try {
+    await db.$transaction(async (tx) => {
+      const requestRow = await tx.quoteRequest.updateMany({
+        where: { id: request.id, status: { in: statusesAllowing('request', 'accept') } },
+        data: { status: targetOf('request', 'accept') },
+      })
+      if (requestRow.count !== 1) throw new LostRace()
+      // the decision: only an offered quote that is still valid at this moment
+      const quoteRow = await tx.quote.updateMany({
+        where: { id: quote.id, status: { in: statusesAllowing('quote', 'accept') }, validUntil: { gt: now } },
+        data: { status: targetOf('quote', 'accept'), acceptedAt: now },
+      })
+      if (quoteRow.count !== 1) throw new LostRace()
+    })
+    decided = true
+  } catch (error) {
+    if (!(error instanceof LostRace)) throw error
+  }
+
+  if (!decided) {
+    await expireLapsedQuotes({ requestId: request.id })
+    const current = await db.quote.findUniqueOrThrow({ where: { id: quote.id }, select: { status: true } })
+    if (current.status === 'expired') return failure({ form: 'errors.quoteExpired' }, 409)
+    if (current.status !== 'accepted') return failure({ form: 'errors.quoteNotOpen' }, 409)
+  }
+
+  const existing = await orderOf(quote.id)
+  if (existing) return { ok: true, value: { orderNumber: existing, redirectTo: `/${options.locale}/orders/${existing}` } }
+
+  const placed = await placeOrder(order, { origin: options.origin })
+  if (decided) await notifyTrade(request.id, 'accepted', 'exporter')
+  if (!placed.ok) {
+    // a second acceptance running at the same moment placed it first
+    const winner = placed.status === 409 ? await orderOf(quote.id) : null
+    if (winner) return { ok: true, value: { orderNumber: winner, redirectTo: `/${options.locale}/orders/${winner}` } }
+    return failure(checkoutErrors(placed.errors), placed.status === 409 ? 409 : placed.status === 502 ? 502 : 400)
+  }
+  return { ok: true, value: { orderNumber: placed.orderNumber, redirectTo: placed.redirectTo } }
+}
+
+async function orderOf(quoteId: number) {
+  const row = await getDb().quote.findUnique({ where: { id: quoteId }, select: { order: { select: { number: true } } } })
+  return row?.order?.number ?? null
+}

@@ -1,0 +1,7 @@
+// Choices the trade forms offer, shared by the server's checks and the pages that render them.
+
+export const tradeMarkets = ['CN', 'HK', 'INTL'] as const
+export const transportModes = ['road', 'rail'] as const
+
+/** The exporter's list of requests: those needing an answer, or all. */
+export const exporterListFilters = ['active', 'all'] as const

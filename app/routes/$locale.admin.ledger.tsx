@@ -1,0 +1,241 @@
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from '@remix-run/react'
+import { Fragment, useId } from 'react'
+import { useTranslation } from 'react-i18next'
+
+import { Text } from '~/components/admin/ui'
+import { Field, FormError } from '~/components/form'
+import { Pagination } from '~/components/pagination'
+import { requireRole } from '~/modules/accounts/session.server'
+import { echoValues, idParam, readAdminForm } from '~/modules/admin/forms.server'
+import { exporterLedgerForAdmin, ledgerBalancesForAdmin, recordPayout } from '~/modules/checkout/sales.server'
+import { useRootLocale } from '~/root'
+import { cacheHeaders, privatePage } from '~/utils/cache'
+import { formObject } from '~/utils/forms.server'
+import { notFound, pageParam } from '~/utils/http.server'
+import { getFixedT } from '~/utils/i18n.server'
+import type { Locale } from '~/utils/locales'
+
+// The ledger: every exporter's balance, and with `?exporter=` one exporter's entries and the
+// payout form.
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const locale = params.locale as Locale
+  await requireRole(request, locale, 'admin')
+  const url = new URL(request.url)
+  const t = getFixedT(locale, 'sales')
+  if (!url.searchParams.has('exporter')) {
+    return { title: t('adminLedger.title'), exporters: await ledgerBalancesForAdmin(locale), exporter: null }
+  }
+  const id = idParam(url.searchParams.get('exporter') ?? undefined)
+  const exporter = id ? await exporterLedgerForAdmin(locale, id, pageParam(url)) : null
+  if (!exporter) throw notFound()
+  return { title: t('adminLedger.exporterTitle', { name: exporter.name.text }), exporters: null, exporter }
+}
+
+export const headers = () => cacheHeaders(privatePage)
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }, { name: 'robots', content: 'noindex' }]
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const locale = params.locale as Locale
+  const admin = await requireRole(request, locale, 'admin')
+  const form = await readAdminForm(request)
+  if (!form) return data({ errors: { form: 'errors.formTooLarge' }, values: {} }, { status: 400 })
+  const result = await recordPayout(admin, formObject(form))
+  if (!result.ok) return data({ errors: result.errors, values: echoValues(form) }, { status: result.status })
+  return redirect(`/${locale}/admin/ledger?exporter=${result.value.exporterId}&notice=payout`)
+}
+
+type ActionData = { errors?: Record<string, string>; values?: Record<string, string> }
+
+export default function AdminLedger() {
+  const { exporters, exporter } = useLoaderData<typeof loader>()
+  const locale = useRootLocale()
+  const { t } = useTranslation('sales')
+  if (exporter) return <ExporterLedger exporter={exporter} />
+  return (
+    <>
+      <h1>{t('adminLedger.title')}</h1>
+      <p className="muted">{t('adminLedger.lead')}</p>
+      {exporters.length === 0 ? (
+        <p>{t('adminLedger.empty')}</p>
+      ) : (
+        <table className="admin-table">
+          <caption className="visually-hidden">{t('adminLedger.caption')}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('columns.exporter')}</th>
+              <th scope="col">{t('ledger.balances')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {exporters.map((row) => (
+              <tr key={row.id}>
+                <th scope="row">
+                  <Link to={`/${locale}/admin/ledger?exporter=${row.id}`}>
+                    <Text value={row.name} locale={locale} />
+                  </Link>
+                </th>
+                <td>
+                  {row.balances.map((balance, i) => (
+                    <span key={balance.currency}>
+                      {i > 0 ? ' · ' : null}
+                      {balance.text}
+                    </span>
+                  ))}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </>
+  )
+}
+
+type OneExporter = NonNullable<ReturnType<typeof useLoaderData<typeof loader>>['exporter']>
+
+function ExporterLedger({ exporter }: { exporter: OneExporter }) {
+  const locale = useRootLocale()
+  const { t } = useTranslation('sales')
+  const actionData = useActionData<ActionData>()
+  const errors = actionData?.errors ?? {}
+  const values = actionData?.values ?? {}
+  const [searchParams] = useSearchParams()
+  const busy = useNavigation().state === 'submitting'
+  const currencyId = useId()
+  const owed = exporter.balances.filter((balance) => balance.amountMinor > 0)
+  return (
+    <>
+      <p>
+        <Link to={`/${locale}/admin/ledger`}>{t('adminLedger.back')}</Link>
+      </p>
+      <h1>
+        <Text value={exporter.name} locale={locale} />
+      </h1>
+      {!actionData && searchParams.get('notice') === 'payout' ? (
+        <p className="form-success" role="status">
+          {t('notices.payout')}
+        </p>
+      ) : null}
+      <p>
+        <Link to={`/${locale}/admin/exporters/${exporter.id}`}>{t('adminLedger.companyFile')}</Link>
+      </p>
+      <h2>{t('ledger.balances')}</h2>
+      {exporter.balances.length === 0 ? (
+        <p className="muted">{t('ledger.noBalance')}</p>
+      ) : (
+        <dl className="facts">
+          {exporter.balances.map((balance) => (
+            <Fragment key={balance.currency}>
+              <dt>{t('ledger.balanceIn', { currency: balance.currency })}</dt>
+              <dd>
+                <strong>{balance.text}</strong>
+              </dd>
+            </Fragment>
+          ))}
+        </dl>
+      )}
+
+      <section aria-labelledby="payout-title">
+        <h2 id="payout-title">{t('adminLedger.payout.title')}</h2>
+        {owed.length === 0 ? (
+          <p className="muted">{t('adminLedger.payout.nothingOwed')}</p>
+        ) : (
+          <Form method="post" noValidate className="admin-form">
+            <p className="muted">{t('adminLedger.payout.lead')}</p>
+            <FormError namespace="sales" error={errors.form} />
+            <input type="hidden" name="exporterId" value={exporter.id} />
+            <input type="hidden" name="lastEntryId" value={exporter.lastEntryId} />
+            <div className="field">
+              <label htmlFor={currencyId}>{t('adminLedger.payout.currency')}</label>
+              <select
+                id={currencyId}
+                name="currency"
+                defaultValue={values.currency ?? owed[0].currency}
+                aria-invalid={errors.currency ? true : undefined}
+                aria-describedby={errors.currency ? `${currencyId}-error` : undefined}
+              >
+                {owed.map((balance) => (
+                  <option key={balance.currency} value={balance.currency}>
+                    {t('adminLedger.payout.currencyOption', { currency: balance.currency, balance: balance.text })}
+                  </option>
+                ))}
+              </select>
+              {errors.currency ? (
+                <p className="field__error" id={`${currencyId}-error`} role="alert">
+                  {t(errors.currency)}
+                </p>
+              ) : null}
+            </div>
+            <Field
+              namespace="sales"
+              label={t('adminLedger.payout.amount')}
+              name="amount"
+              inputMode="decimal"
+              required
+              maxLength={32}
+              autoComplete="off"
+              hint={t('adminLedger.payout.amountHint')}
+              defaultValue={values.amount}
+              error={errors.amount}
+            />
+            <Field
+              namespace="sales"
+              label={t('adminLedger.payout.note')}
+              name="note"
+              required
+              maxLength={200}
+              autoComplete="off"
+              hint={t('adminLedger.payout.noteHint')}
+              defaultValue={values.note}
+              error={errors.note}
+            />
+            <button type="submit" className="button button--primary" disabled={busy}>
+              {t('adminLedger.payout.button')}
+            </button>
+          </Form>
+        )}
+      </section>
+
+      <h2>{t('ledger.entries')}</h2>
+      {exporter.entries.length === 0 ? (
+        <p className="muted">{t('adminLedger.noEntries')}</p>
+      ) : (
+        <table className="admin-table">
+          <caption className="visually-hidden">{t('ledger.entriesCaption')}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('columns.date')}</th>
+              <th scope="col">{t('columns.entryKind')}</th>
+              <th scope="col">{t('columns.order')}</th>
+              <th scope="col">{t('columns.note')}</th>
+              <th scope="col">{t('columns.amount')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {exporter.entries.map((entry) => (
+              <tr key={entry.id}>
+                <td>
+                  <time dateTime={entry.at.iso}>{entry.at.text}</time>
+                </td>
+                <td>{t(`ledgerKinds.${entry.kind}`)}</td>
+                <td>
+                  {entry.orderNumber ? (
+                    <Link to={`/${locale}/admin/orders/${entry.orderNumber}`}>
+                      <code>{entry.orderNumber}</code>
+                    </Link>
+                  ) : (
+                    '—'
+                  )}
+                </td>
+                <td>{entry.note || '—'}</td>
+                <td>{entry.amount.text}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      <Pagination page={exporter.page} pageCount={exporter.pageCount} />
+    </>
+  )
+}

@@ -1,0 +1,464 @@
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from '@remix-run/react'
+import { Fragment, useId } from 'react'
+import { useTranslation } from 'react-i18next'
+
+import { languageNames } from '~/components/admin/fields'
+import { Text } from '~/components/admin/ui'
+import { FormError } from '~/components/form'
+import { requireRole } from '~/modules/accounts/session.server'
+import { readAdminForm } from '~/modules/admin/forms.server'
+import { changeOrderForAdmin, orderForAdmin } from '~/modules/checkout/sales.server'
+import { useRootLocale } from '~/root'
+import { cacheHeaders, privatePage } from '~/utils/cache'
+import { formObject } from '~/utils/forms.server'
+import { notFound } from '~/utils/http.server'
+import { getFixedT } from '~/utils/i18n.server'
+import { htmlLang, type Locale } from '~/utils/locales'
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const locale = params.locale as Locale
+  await requireRole(request, locale, 'admin')
+  const order = await orderForAdmin(locale, params.orderNumber ?? '')
+  if (!order) throw notFound()
+  return { title: getFixedT(locale, 'sales')('adminOrder.title', { number: order.number }), order }
+}
+
+export const headers = () => cacheHeaders(privatePage)
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }, { name: 'robots', content: 'noindex' }]
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const locale = params.locale as Locale
+  const admin = await requireRole(request, locale, 'admin')
+  const number = params.orderNumber ?? ''
+  const form = await readAdminForm(request)
+  if (!form) return data({ errors: { form: 'errors.formTooLarge' }, values: {} }, { status: 400 })
+  const values = formObject(form)
+  const result = await changeOrderForAdmin(admin, number, values)
+  if (!result.ok) {
+    if (result.status === 404) throw notFound()
+    return data(
+      { errors: result.errors, values: { intent: values.intent ?? '', reason: (values.reason ?? '').slice(0, 1000) } },
+      { status: result.status },
+    )
+  }
+  return redirect(`/${locale}/admin/orders/${number}?notice=${result.value.notice}`)
+}
+
+type ActionData = { errors?: Record<string, string>; values?: Record<string, string> }
+
+const notices = ['paid', 'cancelled', 'refunded'] as const
+const knownReasons = ['expired', 'payment_unavailable', 'admin']
+
+export default function AdminOrder() {
+  const { order } = useLoaderData<typeof loader>()
+  const actionData = useActionData<ActionData>()
+  const errors = actionData?.errors ?? {}
+  const values = actionData?.values ?? {}
+  const locale = useRootLocale()
+  const { t } = useTranslation('sales')
+  const [searchParams] = useSearchParams()
+  const notice = searchParams.get('notice')
+  const busy = useNavigation().state === 'submitting'
+  const ids = { confirmPaid: useId(), confirmRefund: useId(), reason: useId() }
+  const errorFor = (intent: string, field: string) => (values.intent === intent ? errors[field] : undefined)
+  const hasActions = order.actions.markPaid || order.actions.cancel || order.actions.refund
+  return (
+    <>
+      <p>
+        <Link to={`/${locale}/admin/orders`}>{t('adminOrder.back')}</Link>
+      </p>
+      <h1>{t('adminOrder.title', { number: order.number })}</h1>
+      {!actionData && notice && (notices as readonly string[]).includes(notice) ? (
+        <p className="form-success" role="status">
+          {t(`notices.${notice}`)}
+        </p>
+      ) : null}
+      <FormError namespace="sales" error={errors.form} />
+      <p>
+        <span className={order.badgeClass}>{t(`status.${order.status}`)}</span>{' '}
+        <span className="muted">{t(`kinds.${order.kind}`, { defaultValue: order.kind })}</span>
+      </p>
+
+      {hasActions ? (
+        <section aria-labelledby="order-actions" className="admin-actions">
+          <h2 id="order-actions" className="visually-hidden">
+            {t('adminOrder.actions')}
+          </h2>
+          {order.actions.markPaid ? (
+            <Form method="post" noValidate>
+              <input type="hidden" name="intent" value="markPaid" />
+              <input type="hidden" name="expectedStatus" value={order.status} />
+              <h3>{t('adminOrder.markPaid.title')}</h3>
+              <p className="muted">
+                {t('adminOrder.markPaid.lead', { reference: order.paymentReference, amount: order.total.text })}
+              </p>
+              <div className="field field--checkbox">
+                <input
+                  id={ids.confirmPaid}
+                  type="checkbox"
+                  name="confirm"
+                  value="yes"
+                  required
+                  aria-invalid={errorFor('markPaid', 'confirm') ? true : undefined}
+                  aria-describedby={errorFor('markPaid', 'confirm') ? `${ids.confirmPaid}-error` : undefined}
+                />
+                <label htmlFor={ids.confirmPaid}>{t('adminOrder.markPaid.confirm')}</label>
+                {errorFor('markPaid', 'confirm') ? (
+                  <p className="field__error" id={`${ids.confirmPaid}-error`} role="alert">
+                    {t(errorFor('markPaid', 'confirm')!)}
+                  </p>
+                ) : null}
+              </div>
+              <button type="submit" className="button button--primary" disabled={busy}>
+                {t('adminOrder.markPaid.button')}
+              </button>
+            </Form>
+          ) : null}
+          {order.actions.cancel ? (
+            <Form method="post" noValidate>
+              <input type="hidden" name="intent" value="cancel" />
+              <input type="hidden" name="expectedStatus" value={order.status} />
+              <h3>{t('adminOrder.cancel.title')}</h3>
+              <p className="muted">{t('adminOrder.cancel.lead')}</p>
+              <div className="field">
+                <label htmlFor={ids.reason}>{t('adminOrder.cancel.reason')}</label>
+                <input
+                  id={ids.reason}
+                  name="reason"
+                  maxLength={300}
+                  defaultValue={values.intent === 'cancel' ? values.reason : ''}
+                  aria-invalid={errorFor('cancel', 'reason') ? true : undefined}
+                  aria-describedby={errorFor('cancel', 'reason') ? `${ids.reason}-error` : undefined}
+                />
+                {errorFor('cancel', 'reason') ? (
+                  <p className="field__error" id={`${ids.reason}-error`} role="alert">
+                    {t(errorFor('cancel', 'reason')!)}
+                  </p>
+                ) : null}
+              </div>
+              <button type="submit" className="button button--danger" disabled={busy}>
+                {t('adminOrder.cancel.button')}
+              </button>
+            </Form>
+          ) : null}
+          {order.actions.refund ? (
+            <Form method="post" noValidate>
+              <input type="hidden" name="intent" value="refund" />
+              <input type="hidden" name="expectedStatus" value={order.status} />
+              <h3>{t('adminOrder.refund.title')}</h3>
+              <p className="muted">
+                {order.paymentMethod === 'stripe' ? t('adminOrder.refund.viaStripe') : t('adminOrder.refund.viaBank')}
+              </p>
+              <div className="field field--checkbox">
+                <input
+                  id={ids.confirmRefund}
+                  type="checkbox"
+                  name="confirm"
+                  value="yes"
+                  required
+                  aria-invalid={errorFor('refund', 'confirm') ? true : undefined}
+                  aria-describedby={errorFor('refund', 'confirm') ? `${ids.confirmRefund}-error` : undefined}
+                />
+                <label htmlFor={ids.confirmRefund}>{t('adminOrder.refund.confirm', { amount: order.total.text })}</label>
+                {errorFor('refund', 'confirm') ? (
+                  <p className="field__error" id={`${ids.confirmRefund}-error`} role="alert">
+                    {t(errorFor('refund', 'confirm')!)}
+                  </p>
+                ) : null}
+              </div>
+              <button type="submit" className="button button--danger" disabled={busy}>
+                {t('adminOrder.refund.button')}
+              </button>
+            </Form>
+          ) : null}
+        </section>
+      ) : null}
+
+      <div className="admin-panel">
+        <section aria-labelledby="order-summary">
+          <h2 id="order-summary">{t('adminOrder.summary')}</h2>
+          <dl className="facts">
+            <dt>{t('columns.placed')}</dt>
+            <dd>
+              <time dateTime={order.placedAt.iso}>{order.placedAt.text}</time>
+            </dd>
+            <dt>{t('columns.buyer')}</dt>
+            <dd>
+              {order.email}
+              {order.buyer ? (
+                <span className="muted"> ({order.buyer.displayName})</span>
+              ) : (
+                <span className="muted"> {t('adminOrder.guest')}</span>
+              )}
+            </dd>
+            <dt>{t('adminOrder.language')}</dt>
+            <dd>{languageNames[order.locale as Locale] ?? order.locale}</dd>
+            <dt>{t('columns.market')}</dt>
+            <dd>{t(`markets.${order.market}`, { defaultValue: order.market })}</dd>
+            <dt>{t('adminOrder.subtotal')}</dt>
+            <dd>{order.subtotal.text}</dd>
+            {order.tax ? (
+              <>
+                <dt>{t('adminOrder.tax')}</dt>
+                <dd>{order.tax.text}</dd>
+              </>
+            ) : null}
+            <dt>{t('columns.total')}</dt>
+            <dd>
+              <strong>{order.total.text}</strong>
+            </dd>
+            {order.reservedUntil ? (
+              <>
+                <dt>{t('adminOrder.reservedUntil')}</dt>
+                <dd>
+                  <time dateTime={order.reservedUntil.iso}>{order.reservedUntil.text}</time>
+                </dd>
+              </>
+            ) : null}
+          </dl>
+        </section>
+        <section aria-labelledby="order-payment">
+          <h2 id="order-payment">{t('adminOrder.payment')}</h2>
+          <dl className="facts">
+            <dt>{t('columns.payment')}</dt>
+            <dd>{t(`paymentMethods.${order.paymentMethod}`, { defaultValue: order.paymentMethod })}</dd>
+            <dt>{t('adminOrder.paymentReference')}</dt>
+            <dd>
+              <code>{order.paymentReference}</code>
+            </dd>
+            {order.stripeSessionId ? (
+              <>
+                <dt>{t('adminOrder.stripeSession')}</dt>
+                <dd>
+                  <code>{order.stripeSessionId}</code>
+                </dd>
+              </>
+            ) : null}
+            {order.stripePaymentIntentId ? (
+              <>
+                <dt>{t('adminOrder.stripePaymentIntent')}</dt>
+                <dd>
+                  <code>{order.stripePaymentIntentId}</code>
+                </dd>
+              </>
+            ) : null}
+            {order.paidAt ? (
+              <>
+                <dt>{t('adminOrder.paidAt')}</dt>
+                <dd>
+                  <time dateTime={order.paidAt.iso}>{order.paidAt.text}</time>
+                </dd>
+              </>
+            ) : null}
+            {order.cancelledAt ? (
+              <>
+                <dt>{t('adminOrder.cancelledAt')}</dt>
+                <dd>
+                  <time dateTime={order.cancelledAt.iso}>{order.cancelledAt.text}</time>
+                </dd>
+              </>
+            ) : null}
+            {order.refundedAt ? (
+              <>
+                <dt>{t('adminOrder.refundedAt')}</dt>
+                <dd>
+                  <time dateTime={order.refundedAt.iso}>{order.refundedAt.text}</time>
+                </dd>
+              </>
+            ) : null}
+          </dl>
+        </section>
+        <section aria-labelledby="order-address">
+          <h2 id="order-address">{t('address.title')}</h2>
+          <dl className="facts">
+            <dt>{t('address.recipientName')}</dt>
+            <dd>{order.address.recipientName || '—'}</dd>
+            <dt>{t('address.phone')}</dt>
+            <dd>{order.address.phone || '—'}</dd>
+            {order.address.lines.map((line) => (
+              <Fragment key={line.field}>
+                <dt>{t(`address.${line.field}`)}</dt>
+                <dd className="multiline">{line.value}</dd>
+              </Fragment>
+            ))}
+            {order.customs ? (
+              <>
+                <dt>{t('customs.name')}</dt>
+                <dd>{order.customs.name}</dd>
+                <dt>{t('customs.idNumber')}</dt>
+                <dd>
+                  <code>{order.customs.idNumber}</code>
+                </dd>
+              </>
+            ) : null}
+          </dl>
+        </section>
+      </div>
+
+      <h2>{t('adminOrder.parts')}</h2>
+      {order.parts.map((part) => (
+        <section key={part.id} aria-labelledby={`part-${part.id}`}>
+          <h3 id={`part-${part.id}`}>
+            {part.exporterId ? (
+              <Link to={`/${locale}/admin/exporters/${part.exporterId}`}>
+                <Text value={part.seller} locale={locale} />
+              </Link>
+            ) : (
+              <Text value={part.seller} locale={locale} />
+            )}{' '}
+            <span className={part.badgeClass}>{t(`status.${part.status}`)}</span>
+          </h3>
+          <table className="admin-table">
+            <caption className="visually-hidden">{t('adminOrder.partCaption', { seller: part.seller.text })}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('columns.product')}</th>
+                <th scope="col">{t('columns.hsCode')}</th>
+                <th scope="col">{t('columns.quantity')}</th>
+                <th scope="col">{t('columns.unitPrice')}</th>
+                <th scope="col">{t('columns.lineTotal')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {part.lines.map((line) => (
+                <tr key={line.id}>
+                  <th scope="row" lang={line.name.lang === locale ? undefined : htmlLang(line.name.lang)}>
+                    {line.name.text}
+                  </th>
+                  <td>{line.hsCode ? <code>{line.hsCode}</code> : '—'}</td>
+                  <td>
+                    {t('quantityWithUnit', {
+                      quantity: line.quantity,
+                      unit: t(`units.${line.unit}`, { ns: 'common', defaultValue: line.unit }),
+                    })}
+                  </td>
+                  <td>{line.unitPrice.text}</td>
+                  <td>{line.lineTotal.text}</td>
+                </tr>
+              ))}
+            </tbody>
+            <tfoot>
+              <tr>
+                <th scope="row" colSpan={4}>
+                  {t('adminOrder.partSubtotal')}
+                </th>
+                <td>{part.subtotal.text}</td>
+              </tr>
+            </tfoot>
+          </table>
+          {part.carrier ? (
+            <p>
+              {t('adminOrder.tracking', { carrier: part.carrier, tracking: part.trackingNumber ?? '' })}
+              {part.shippedAt ? (
+                <>
+                  {' · '}
+                  <time dateTime={part.shippedAt.iso}>{part.shippedAt.text}</time>
+                </>
+              ) : null}
+              {part.deliveredAt ? (
+                <>
+                  {' · '}
+                  {t('shipment.deliveredAt')} <time dateTime={part.deliveredAt.iso}>{part.deliveredAt.text}</time>
+                </>
+              ) : null}
+            </p>
+          ) : null}
+        </section>
+      ))}
+
+      <h2>{t('timeline.title')}</h2>
+      <table className="admin-table">
+        <caption className="visually-hidden">{t('timeline.caption', { number: order.number })}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t('columns.date')}</th>
+            <th scope="col">{t('timeline.event')}</th>
+            <th scope="col">{t('timeline.by')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {order.timeline.map((event) => (
+            <tr key={event.id}>
+              <td>
+                <time dateTime={event.at.iso}>{event.at.text}</time>
+              </td>
+              <td>
+                {event.seller ? (
+                  <>
+                    <Text value={event.seller} locale={locale} as="strong" />
+                    <br />
+                  </>
+                ) : null}
+                {eventText(t, event)}
+              </td>
+              <td>
+                {event.actor ?? (
+                  <span className="muted">{event.kind === 'placed' ? t('timeline.buyer') : t('timeline.system')}</span>
+                )}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+
+      {order.ledger.length > 0 ? (
+        <>
+          <h2>{t('adminOrder.ledger')}</h2>
+          <table className="admin-table">
+            <caption className="visually-hidden">{t('adminOrder.ledgerCaption', { number: order.number })}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('columns.exporter')}</th>
+                <th scope="col">{t('columns.entryKind')}</th>
+                <th scope="col">{t('columns.amount')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {order.ledger.map((entry) => {
+                const part = order.parts.find((candidate) => candidate.exporterId === entry.exporterId)
+                return (
+                  <tr key={entry.id}>
+                    <td>
+                      <Link to={`/${locale}/admin/ledger?exporter=${entry.exporterId}`}>
+                        {part ? <Text value={part.seller} locale={locale} /> : entry.exporterId}
+                      </Link>
+                    </td>
+                    <td>{t(`ledgerKinds.${entry.kind}`, { defaultValue: entry.kind })}</td>
+                    <td>{entry.amount.text}</td>
+                  </tr>
+                )
+              })}
+            </tbody>
+          </table>
+        </>
+      ) : null}
+    </>
+  )
+}
+
+type TimelineEvent = { kind: string; carrier?: string; trackingNumber?: string; reason?: string; via?: string }
+
+function eventText(t: (key: string, options?: Record<string, unknown>) => string, event: TimelineEvent) {
+  switch (event.kind) {
+    case 'paid':
+      return event.via
+        ? t('timeline.paidVia', { method: t(`paymentMethods.${event.via}`, { defaultValue: event.via }) })
+        : t('timeline.paid')
+    case 'shipped':
+      return t('timeline.shippedWith', { carrier: event.carrier ?? '', tracking: event.trackingNumber ?? '' })
+    case 'cancelled':
+      return event.reason
+        ? t('timeline.cancelledBecause', {
+            reason: knownReasons.includes(event.reason) ? t(`reasons.${event.reason}`) : event.reason,
+          })
+        : t('timeline.cancelled')
+    case 'placed':
+    case 'delivered':
+    case 'refunded':
+    case 'reinstated':
+      return t(`timeline.${event.kind}`)
+    default:
+      return event.kind
+  }
+}

@@ -1,0 +1,131 @@
+import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import { Form, Link, useLoaderData } from '@remix-run/react'
+import { useTranslation } from 'react-i18next'
+
+import { Pagination } from '~/components/pagination'
+import { requireRole } from '~/modules/accounts/session.server'
+import { orderStatuses } from '~/modules/checkout/order-status'
+import { adminOrderFilters, listOrdersForAdmin, marketCodes, paymentMethods } from '~/modules/checkout/sales.server'
+import { useRootLocale } from '~/root'
+import { cacheHeaders, privatePage } from '~/utils/cache'
+import { pageParam } from '~/utils/http.server'
+import { getFixedT } from '~/utils/i18n.server'
+import type { Locale } from '~/utils/locales'
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const locale = params.locale as Locale
+  await requireRole(request, locale, 'admin')
+  const url = new URL(request.url)
+  const filters = adminOrderFilters(url.searchParams, pageParam(url))
+  return {
+    title: getFixedT(locale, 'sales')('adminOrders.title'),
+    filters,
+    options: { statuses: orderStatuses, paymentMethods, markets: marketCodes },
+    ...(await listOrdersForAdmin(locale, filters)),
+  }
+}
+
+export const headers = () => cacheHeaders(privatePage)
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }, { name: 'robots', content: 'noindex' }]
+
+export default function AdminOrders() {
+  const { filters, options, orders, total, page, pageCount } = useLoaderData<typeof loader>()
+  const locale = useRootLocale()
+  const { t } = useTranslation('sales')
+  const filtered = Boolean(filters.status || filters.paymentMethod || filters.market || filters.q)
+  return (
+    <>
+      <h1>{t('adminOrders.title')}</h1>
+      <Form method="get" className="filters" aria-label={t('filters.label')}>
+        <div className="filters__field filters__field--wide">
+          <label htmlFor="orders-q">{t('filters.search')}</label>
+          <input id="orders-q" name="q" type="search" defaultValue={filters.q} maxLength={100} />
+        </div>
+        <div className="filters__field">
+          <label htmlFor="orders-status">{t('filters.status')}</label>
+          <select id="orders-status" name="status" defaultValue={filters.status ?? ''}>
+            <option value="">{t('filters.any')}</option>
+            {options.statuses.map((status) => (
+              <option key={status} value={status}>
+                {t(`status.${status}`)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="filters__field">
+          <label htmlFor="orders-payment">{t('filters.payment')}</label>
+          <select id="orders-payment" name="payment" defaultValue={filters.paymentMethod ?? ''}>
+            <option value="">{t('filters.any')}</option>
+            {options.paymentMethods.map((method) => (
+              <option key={method} value={method}>
+                {t(`paymentMethods.${method}`)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="filters__field">
+          <label htmlFor="orders-market">{t('filters.market')}</label>
+          <select id="orders-market" name="market" defaultValue={filters.market ?? ''}>
+            <option value="">{t('filters.any')}</option>
+            {options.markets.map((market) => (
+              <option key={market} value={market}>
+                {t(`markets.${market}`)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="filters__actions">
+          <button type="submit" className="button button--primary">
+            {t('filters.apply')}
+          </button>{' '}
+          {filtered ? <Link to={`/${locale}/admin/orders`}>{t('filters.clear')}</Link> : null}
+        </div>
+      </Form>
+      <p className="muted" role="status">
+        {t('adminOrders.count', { count: total })}
+      </p>
+      {orders.length === 0 ? (
+        <p>{filtered ? t('adminOrders.emptyFiltered') : t('adminOrders.empty')}</p>
+      ) : (
+        <table className="admin-table">
+          <caption className="visually-hidden">{t('adminOrders.caption')}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('columns.order')}</th>
+              <th scope="col">{t('columns.placed')}</th>
+              <th scope="col">{t('columns.buyer')}</th>
+              <th scope="col">{t('columns.market')}</th>
+              <th scope="col">{t('columns.payment')}</th>
+              <th scope="col">{t('columns.total')}</th>
+              <th scope="col">{t('columns.status')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {orders.map((order) => (
+              <tr key={order.number}>
+                <th scope="row">
+                  <Link to={`/${locale}/admin/orders/${order.number}`}>
+                    <code>{order.number}</code>
+                  </Link>
+                  <br />
+                  <span className="muted">{t(`kinds.${order.kind}`, { defaultValue: order.kind })}</span>
+                </th>
+                <td>
+                  <time dateTime={order.placedAt.iso}>{order.placedAt.text}</time>
+                </td>
+                <td>{order.email}</td>
+                <td>{t(`markets.${order.market}`, { defaultValue: order.market })}</td>
+                <td>{t(`paymentMethods.${order.paymentMethod}`, { defaultValue: order.paymentMethod })}</td>
+                <td>{order.total.text}</td>
+                <td>
+                  <span className={order.badgeClass}>{t(`status.${order.status}`)}</span>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      <Pagination page={page} pageCount={pageCount} />
+    </>
+  )
+}

@@ -1,0 +1,197 @@
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import type { ClientLoaderFunctionArgs } from '@remix-run/react'
+import { Form, Link, useLoaderData } from '@remix-run/react'
+import { useTranslation } from 'react-i18next'
+
+import { SelectField } from '~/components/admin/fields'
+import { Text, When } from '~/components/admin/ui'
+import { Field, FormError } from '~/components/form'
+import { TourNotice, useFormState } from '~/components/tour-admin'
+import { requireRole } from '~/modules/accounts/session.server'
+import { echoValues, idParam, readAdminForm } from '~/modules/admin/forms.server'
+import { cancelDeparture, departureBookings, updateDeparture } from '~/modules/tourism/admin.server'
+import { departureCurrencies } from '~/modules/tourism/options'
+import { useRootLocale } from '~/root'
+import { cacheHeaders, privatePage } from '~/utils/cache'
+import { formObject } from '~/utils/forms.server'
+import { notFound } from '~/utils/http.server'
+import { loadNamespaces } from '~/utils/i18n-client'
+import { getFixedT } from '~/utils/i18n.server'
+import type { Locale } from '~/utils/locales'
+
+// One departure: its bookings (from the order lines that hold its seats), its seats, date and
+// price, and cancelling it while nobody holds a seat.
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const locale = params.locale as Locale
+  await requireRole(request, locale, 'admin')
+  const routeId = idParam(params.routeId)
+  const departureId = idParam(params.departureId)
+  const departure = routeId && departureId ? await departureBookings(locale, routeId, departureId) : null
+  if (!departure) throw notFound()
+  return {
+    title: getFixedT(locale, 'tours')('admin.bookings.title', { date: departure.startsOn.text }),
+    departure,
+  }
+}
+
+export async function clientLoader({ serverLoader }: ClientLoaderFunctionArgs) {
+  const [data] = await Promise.all([serverLoader<typeof loader>(), loadNamespaces('tours', 'checkout')])
+  return data
+}
+
+export const headers = () => cacheHeaders(privatePage)
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }]
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const locale = params.locale as Locale
+  const admin = await requireRole(request, locale, 'admin')
+  const routeId = idParam(params.routeId)
+  const departureId = idParam(params.departureId)
+  if (!routeId || !departureId) throw notFound()
+  const form = await readAdminForm(request)
+  if (!form) return data({ intent: '', errors: { form: 'errors.formTooLarge' }, values: {} }, { status: 400 })
+  const input = formObject(form)
+  const intent = input.intent === 'cancel' ? 'cancel' : 'update'
+  const result =
+    intent === 'cancel'
+      ? await cancelDeparture(admin, routeId, departureId)
+      : await updateDeparture(admin, routeId, departureId, input)
+  if (!result.ok)
+    return data(
+      { intent, errors: { form: intent === 'cancel' ? '' : 'errors.fixFields', ...result.errors }, values: echoValues(form) },
+      { status: result.status },
+    )
+  return redirect(
+    `/${locale}/admin/tours/${routeId}/departures/${departureId}?notice=${intent === 'cancel' ? 'departureCancelled' : 'departureSaved'}`,
+  )
+}
+
+export default function AdminTourDeparture() {
+  const { departure, title } = useLoaderData<typeof loader>()
+  const locale = useRootLocale()
+  const { t } = useTranslation('tours')
+  const update = useFormState('update')
+  const cancel = useFormState('cancel')
+  const values = update.values ?? departure.values
+  return (
+    <>
+      <p>
+        <Link to={`/${locale}/admin/tours/${departure.route.id}`}>
+          <Text value={departure.route.name} locale={locale} />
+        </Link>
+      </p>
+      <h1>{title}</h1>
+      <TourNotice />
+      <p>
+        {t(`admin.departures.statuses.${departure.status}`)} ·{' '}
+        {t('admin.departures.seatsSummary', {
+          sold: departure.seatsTotal - departure.seatsAvailable,
+          total: departure.seatsTotal,
+          available: departure.seatsAvailable,
+        })}{' '}
+        · {departure.price}
+      </p>
+
+      <section aria-labelledby="bookings-title">
+        <h2 id="bookings-title">{t('admin.bookings.heading')}</h2>
+        {departure.bookings.length === 0 ? (
+          <p className="muted">{t('admin.bookings.none')}</p>
+        ) : (
+          <table className="admin-table">
+            <thead>
+              <tr>
+                <th scope="col">{t('admin.bookings.order')}</th>
+                <th scope="col">{t('admin.bookings.seats')}</th>
+                <th scope="col">{t('admin.bookings.status')}</th>
+                <th scope="col">{t('admin.bookings.passenger')}</th>
+                <th scope="col">{t('admin.bookings.total')}</th>
+                <th scope="col">{t('admin.bookings.placed')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {departure.bookings.map((booking) => (
+                <tr key={booking.id} className={booking.live ? undefined : 'muted'}>
+                  <td>
+                    <Link to={`/${locale}/admin/orders/${booking.orderNumber}`}>
+                      <code>{booking.orderNumber}</code>
+                    </Link>
+                  </td>
+                  <td>{booking.seats}</td>
+                  <td>{t(`admin.orderStatuses.${booking.status}`)}</td>
+                  <td>
+                    {booking.name}
+                    <br />
+                    <span className="muted">{booking.email}</span>
+                  </td>
+                  <td>{booking.total}</td>
+                  <td>
+                    <When value={booking.placedAt} />
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+        <p className="muted">{t('admin.bookings.summary', { count: departure.seatsBooked })}</p>
+      </section>
+
+      {departure.status === 'scheduled' ? (
+        <>
+          <Form method="post" className="admin-form" noValidate aria-labelledby="departure-edit-title">
+            <h2 id="departure-edit-title">{t('admin.departures.edit')}</h2>
+            <input type="hidden" name="intent" value="update" />
+            <FormError namespace="admin" error={update.errors.form} />
+            <Field
+              namespace="admin"
+              label={t('admin.departures.startsOn')}
+              name="startsOn"
+              type="date"
+              required
+              defaultValue={values.startsOn}
+              error={update.errors.startsOn}
+            />
+            <Field
+              namespace="admin"
+              label={t('admin.departures.seatsTotal')}
+              name="seatsTotal"
+              inputMode="numeric"
+              required
+              maxLength={3}
+              defaultValue={values.seatsTotal}
+              error={update.errors.seatsTotal}
+              hint={t('admin.departures.seatsHint')}
+            />
+            <Field
+              namespace="admin"
+              label={t('admin.departures.price')}
+              name="price"
+              inputMode="decimal"
+              required
+              maxLength={20}
+              defaultValue={values.price}
+              error={update.errors.price}
+            />
+            <SelectField
+              label={t('admin.fields.currency')}
+              name="currency"
+              defaultValue={values.currency}
+              error={update.errors.currency}
+              options={departureCurrencies.map((code) => ({ value: code, label: code }))}
+            />
+            <button type="submit" className="button button--primary">
+              {t('admin.save')}
+            </button>
+          </Form>
+          <Form method="post" className="admin-form">
+            <input type="hidden" name="intent" value="cancel" />
+            <FormError namespace="admin" error={cancel.errors.form} />
+            <p className="field__hint">{t('admin.departures.cancelHint')}</p>
+            <button type="submit" className="button button--danger">
+              {t('admin.departures.cancel')}
+            </button>
+          </Form>
+        </>
+      ) : null}
+    </>
+  )
+}

@@ -1,0 +1,181 @@
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import type { ClientLoaderFunctionArgs } from '@remix-run/react'
+import { Form, Link, useLoaderData } from '@remix-run/react'
+import { useTranslation } from 'react-i18next'
+
+import { CheckboxField, LocalizedFields, SelectField } from '~/components/admin/fields'
+import { Text, useAdminForm } from '~/components/admin/ui'
+import { Field, FormError } from '~/components/form'
+import { requireRole } from '~/modules/accounts/session.server'
+import { echoValues, idParam, readAdminForm } from '~/modules/admin/forms.server'
+import { deleteStop, newStopDefaults, routeForEdit, saveStop, stopForEdit, tourChoices } from '~/modules/tourism/admin.server'
+import { useRootLocale } from '~/root'
+import { cacheHeaders, privatePage } from '~/utils/cache'
+import { formObject } from '~/utils/forms.server'
+import { notFound } from '~/utils/http.server'
+import { loadNamespaces } from '~/utils/i18n-client'
+import { getFixedT } from '~/utils/i18n.server'
+import type { Locale } from '~/utils/locales'
+
+// One stop of a route: `stops/new` adds one, `stops/{id}` edits or removes it.
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const locale = params.locale as Locale
+  await requireRole(request, locale, 'admin')
+  const routeId = idParam(params.routeId)
+  const route = routeId ? await routeForEdit(locale, routeId) : null
+  if (!route) throw notFound()
+  const t = getFixedT(locale, 'tours')
+  const isNew = params.stopId === 'new'
+  const stop = isNew ? null : await stopForEdit(locale, route.id, idParam(params.stopId) ?? 0)
+  if (!isNew && !stop) throw notFound()
+  return {
+    title: stop ? t('admin.stops.editTitle', { name: stop.name.text }) : t('admin.stops.newTitle'),
+    route: { id: route.id, name: route.name, durationDays: route.durationDays },
+    stop,
+    values: stop?.values ?? (await newStopDefaults(route.id)),
+    choices: await tourChoices(locale),
+  }
+}
+
+export async function clientLoader({ serverLoader }: ClientLoaderFunctionArgs) {
+  const [data] = await Promise.all([serverLoader<typeof loader>(), loadNamespaces('tours')])
+  return data
+}
+
+export const headers = () => cacheHeaders(privatePage)
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }]
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const locale = params.locale as Locale
+  const admin = await requireRole(request, locale, 'admin')
+  const routeId = idParam(params.routeId)
+  const stopId = params.stopId === 'new' ? null : idParam(params.stopId)
+  if (!routeId || (params.stopId !== 'new' && !stopId)) throw notFound()
+  const form = await readAdminForm(request)
+  if (!form) return data({ errors: { form: 'errors.formTooLarge' }, values: {} }, { status: 400 })
+  const input = formObject(form)
+  if (input.intent === 'delete' && stopId) {
+    const result = await deleteStop(admin, routeId, stopId)
+    if (!result.ok) return data({ errors: result.errors, values: {} }, { status: result.status })
+    return redirect(`/${locale}/admin/tours/${routeId}?notice=stopDeleted`)
+  }
+  const result = await saveStop(admin, routeId, stopId, input)
+  if (!result.ok)
+    return data({ errors: { form: 'errors.fixFields', ...result.errors }, values: echoValues(form) }, { status: result.status })
+  return redirect(`/${locale}/admin/tours/${routeId}?notice=stopSaved`)
+}
+
+export default function AdminTourStop() {
+  const { route, stop, values: saved, choices, title } = useLoaderData<typeof loader>()
+  const locale = useRootLocale()
+  const { t } = useTranslation('tours')
+  const { errors, values } = useAdminForm(saved as Record<string, string>)
+  return (
+    <>
+      <p>
+        <Link to={`/${locale}/admin/tours/${route.id}`}>
+          <Text value={route.name} locale={locale} />
+        </Link>
+      </p>
+      <h1>{title}</h1>
+      <Form method="post" className="admin-form" noValidate>
+        <FormError namespace="admin" error={errors.form} />
+        <Field
+          namespace="admin"
+          label={t('admin.stops.position')}
+          name="position"
+          inputMode="numeric"
+          required
+          maxLength={2}
+          defaultValue={values.position}
+          error={errors.position}
+        />
+        <Field
+          namespace="admin"
+          label={t('admin.stops.day')}
+          name="day"
+          inputMode="numeric"
+          required
+          maxLength={2}
+          defaultValue={values.day}
+          error={errors.day}
+          hint={t('admin.stops.dayHint', { count: route.durationDays })}
+        />
+        <fieldset className="localized-fields">
+          <legend>{t('admin.stops.coordinates')}</legend>
+          <p className="field__hint">{t('admin.stops.coordinatesHint')}</p>
+          <Field
+            namespace="admin"
+            label={t('admin.stops.lat')}
+            name="lat"
+            inputMode="decimal"
+            required
+            maxLength={20}
+            defaultValue={values.lat}
+            error={errors.lat}
+          />
+          <Field
+            namespace="admin"
+            label={t('admin.stops.lon')}
+            name="lon"
+            inputMode="decimal"
+            required
+            maxLength={20}
+            defaultValue={values.lon}
+            error={errors.lon}
+          />
+          <CheckboxField
+            label={t('admin.stops.coordinatesVerified')}
+            name="coordinatesVerified"
+            defaultChecked={values.coordinatesVerified === '1' || values.coordinatesVerified === 'on'}
+            error={errors.coordinatesVerified}
+          />
+        </fieldset>
+        <SelectField
+          label={t('admin.stops.checkpoint')}
+          name="checkpointId"
+          defaultValue={values.checkpointId ?? ''}
+          error={errors.checkpointId}
+          options={[{ value: '', label: t('admin.none') }, ...choices.checkpoints]}
+        />
+        <SelectField
+          label={t('admin.stops.region')}
+          name="regionId"
+          defaultValue={values.regionId ?? ''}
+          error={errors.regionId}
+          options={[{ value: '', label: t('admin.stops.outsideKazakhstan') }, ...choices.regions]}
+        />
+        <p className="field__hint">{t('admin.translationsHint')}</p>
+        <LocalizedFields
+          field="name"
+          label={t('admin.stops.name')}
+          values={values}
+          errors={errors}
+          maxLength={120}
+          required={false}
+        />
+        <LocalizedFields
+          field="description"
+          label={t('admin.stops.description')}
+          values={values}
+          errors={errors}
+          maxLength={1000}
+          multiline
+          required={false}
+        />
+        <button type="submit" className="button button--primary">
+          {stop ? t('admin.save') : t('admin.stops.create')}
+        </button>
+      </Form>
+      {stop ? (
+        <Form method="post" className="admin-form">
+          <input type="hidden" name="intent" value="delete" />
+          <p className="field__hint">{t('admin.stops.deleteHint')}</p>
+          <button type="submit" className="button button--danger">
+            {t('admin.stops.delete')}
+          </button>
+        </Form>
+      ) : null}
+    </>
+  )
+}

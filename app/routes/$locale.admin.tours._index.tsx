@@ -1,0 +1,79 @@
+import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import type { ClientLoaderFunctionArgs } from '@remix-run/react'
+import { Link, useLoaderData } from '@remix-run/react'
+import { useTranslation } from 'react-i18next'
+
+import { Text, When } from '~/components/admin/ui'
+import { TourNotice } from '~/components/tour-admin'
+import { requireRole } from '~/modules/accounts/session.server'
+import { listRoutesForAdmin } from '~/modules/tourism/admin.server'
+import { useRootLocale } from '~/root'
+import { cacheHeaders, privatePage } from '~/utils/cache'
+import { loadNamespaces } from '~/utils/i18n-client'
+import { getFixedT } from '~/utils/i18n.server'
+import type { Locale } from '~/utils/locales'
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const locale = params.locale as Locale
+  await requireRole(request, locale, 'admin')
+  return { title: getFixedT(locale, 'tours')('admin.title'), routes: await listRoutesForAdmin(locale) }
+}
+
+export async function clientLoader({ serverLoader }: ClientLoaderFunctionArgs) {
+  const [data] = await Promise.all([serverLoader<typeof loader>(), loadNamespaces('tours')])
+  return data
+}
+
+export const headers = () => cacheHeaders(privatePage)
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }]
+
+export default function AdminTours() {
+  const { routes } = useLoaderData<typeof loader>()
+  const locale = useRootLocale()
+  const { t } = useTranslation('tours')
+  return (
+    <>
+      <h1>{t('admin.title')}</h1>
+      <TourNotice />
+      <p>
+        <Link className="button button--primary" to={`/${locale}/admin/tours/new`}>
+          {t('admin.new')}
+        </Link>
+      </p>
+      <table className="admin-table">
+        <thead>
+          <tr>
+            <th scope="col">{t('admin.columns.name')}</th>
+            <th scope="col">{t('admin.columns.status')}</th>
+            <th scope="col">{t('admin.columns.duration')}</th>
+            <th scope="col">{t('admin.columns.cities')}</th>
+            <th scope="col">{t('admin.columns.stops')}</th>
+            <th scope="col">{t('admin.columns.departures')}</th>
+            <th scope="col">{t('admin.columns.nextDeparture')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {routes.map((route) => (
+            <tr key={route.id}>
+              <td>
+                <Link to={`/${locale}/admin/tours/${route.id}`}>
+                  <Text value={route.name} locale={locale} />
+                </Link>
+                <br />
+                <code>{route.slug}</code>
+              </td>
+              <td>
+                <span className={`badge badge--status badge--${route.status}`}>{t(`admin.statuses.${route.status}`)}</span>
+              </td>
+              <td>{t('route.days', { count: route.durationDays })}</td>
+              <td>{t('route.startEnd', { start: t(`cities.${route.startCity}`), end: t(`cities.${route.endCity}`) })}</td>
+              <td>{route.stops}</td>
+              <td>{t('admin.departuresSummary', { count: route.upcoming, sold: route.seatsSold })}</td>
+              <td>{route.nextDeparture ? <When value={route.nextDeparture} /> : <span className="muted">—</span>}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </>
+  )
+}

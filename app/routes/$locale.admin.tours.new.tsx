@@ -1,0 +1,65 @@
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import type { ClientLoaderFunctionArgs } from '@remix-run/react'
+import { Form, Link, useLoaderData } from '@remix-run/react'
+import { useTranslation } from 'react-i18next'
+
+import { useAdminForm } from '~/components/admin/ui'
+import { FormError } from '~/components/form'
+import { RouteFields } from '~/components/tour-admin'
+import { requireRole } from '~/modules/accounts/session.server'
+import { echoValues, readAdminForm } from '~/modules/admin/forms.server'
+import { createRoute } from '~/modules/tourism/admin.server'
+import { monthNames } from '~/modules/tourism/tours.server'
+import { useRootLocale } from '~/root'
+import { cacheHeaders, privatePage } from '~/utils/cache'
+import { formObject } from '~/utils/forms.server'
+import { loadNamespaces } from '~/utils/i18n-client'
+import { getFixedT } from '~/utils/i18n.server'
+import type { Locale } from '~/utils/locales'
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const locale = params.locale as Locale
+  await requireRole(request, locale, 'admin')
+  return { title: getFixedT(locale, 'tours')('admin.createTitle'), months: monthNames(locale) }
+}
+
+export async function clientLoader({ serverLoader }: ClientLoaderFunctionArgs) {
+  const [data] = await Promise.all([serverLoader<typeof loader>(), loadNamespaces('tours')])
+  return data
+}
+
+export const headers = () => cacheHeaders(privatePage)
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }]
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const locale = params.locale as Locale
+  const admin = await requireRole(request, locale, 'admin')
+  const form = await readAdminForm(request)
+  if (!form) return data({ errors: { form: 'errors.formTooLarge' }, values: {} }, { status: 400 })
+  const result = await createRoute(admin, formObject(form))
+  if (!result.ok)
+    return data({ errors: { form: 'errors.fixFields', ...result.errors }, values: echoValues(form) }, { status: result.status })
+  return redirect(`/${locale}/admin/tours/${result.value.id}?notice=created`)
+}
+
+export default function NewTourRoute() {
+  const { months } = useLoaderData<typeof loader>()
+  const locale = useRootLocale()
+  const { t } = useTranslation('tours')
+  const { errors, values } = useAdminForm()
+  return (
+    <>
+      <p>
+        <Link to={`/${locale}/admin/tours`}>{t('admin.back')}</Link>
+      </p>
+      <h1>{t('admin.createTitle')}</h1>
+      <Form method="post" className="admin-form" noValidate>
+        <FormError namespace="admin" error={errors.form} />
+        <RouteFields values={values} errors={errors} months={months} />
+        <button type="submit" className="button button--primary">
+          {t('admin.create')}
+        </button>
+      </Form>
+    </>
+  )
+}

@@ -1,0 +1,124 @@
+import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import { Form, Link, useLoaderData, type ClientLoaderFunctionArgs } from '@remix-run/react'
+import { useTranslation } from 'react-i18next'
+
+import { Notice, Text } from '~/components/admin/ui'
+import { requireRole } from '~/modules/accounts/session.server'
+import { idParam } from '~/modules/admin/forms.server'
+import { laneFilterOptions, listLanes } from '~/modules/logistics/lanes.server'
+import { useRootLocale } from '~/root'
+import { cacheHeaders, privatePage } from '~/utils/cache'
+import { loadNamespaces } from '~/utils/i18n-client'
+import { getFixedT } from '~/utils/i18n.server'
+import type { Locale } from '~/utils/locales'
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const locale = params.locale as Locale
+  await requireRole(request, locale, 'admin')
+  const url = new URL(request.url)
+  const market = url.searchParams.get('market')
+  const options = await laneFilterOptions(locale)
+  // one region at a time: all of them together are hundreds of lanes
+  const regionId = idParam(url.searchParams.get('region') ?? undefined) ?? options.regions[0]?.id ?? null
+  const lanes = await listLanes(locale, { regionId, market })
+  return {
+    title: getFixedT(locale, 'trade')('adminTransit.title'),
+    options,
+    filter: { region: regionId ? String(regionId) : '', market: market ?? '' },
+    lanes,
+  }
+}
+
+export async function clientLoader({ serverLoader }: ClientLoaderFunctionArgs) {
+  const [data] = await Promise.all([serverLoader<typeof loader>(), loadNamespaces('admin', 'trade')])
+  return data
+}
+
+export const headers = () => cacheHeaders(privatePage)
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }]
+
+export default function AdminTransit() {
+  const { options, filter, lanes } = useLoaderData<typeof loader>()
+  const locale = useRootLocale()
+  const { t } = useTranslation('trade')
+  return (
+    <>
+      <h1>{t('adminTransit.title')}</h1>
+      <p className="muted">{t('adminTransit.lead')}</p>
+      <Notice />
+      <Form method="get" className="admin-filters">
+        <label>
+          {t('adminTransit.region')}{' '}
+          <select name="region" defaultValue={filter.region}>
+            {options.regions.map((region) => (
+              <option key={region.id} value={region.id}>
+                {region.name.text}
+              </option>
+            ))}
+          </select>
+        </label>{' '}
+        <label>
+          {t('adminTransit.market')}{' '}
+          <select name="market" defaultValue={filter.market}>
+            <option value="">{t('adminTransit.all')}</option>
+            {options.markets.map((market) => (
+              <option key={market} value={market}>
+                {t(`markets.${market}`, { ns: 'common' })}
+              </option>
+            ))}
+          </select>
+        </label>{' '}
+        <button type="submit" className="button">
+          {t('adminTransit.filter')}
+        </button>
+      </Form>
+      <table className="admin-table">
+        <thead>
+          <tr>
+            <th scope="col">{t('adminTransit.region')}</th>
+            <th scope="col">{t('adminTransit.checkpoint')}</th>
+            <th scope="col">{t('adminTransit.market')}</th>
+            <th scope="col">{t('adminTransit.mode')}</th>
+            <th scope="col">{t('adminTransit.distance')}</th>
+            <th scope="col">{t('adminTransit.days')}</th>
+            <th scope="col">{t('adminTransit.verified')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {lanes.map((lane) => (
+            <tr key={lane.id}>
+              <td>
+                <Link to={`/${locale}/admin/transit/${lane.id}`}>
+                  <Text value={lane.region.name} locale={locale} />
+                </Link>
+              </td>
+              <td>
+                <Text value={lane.checkpoint.name} locale={locale} />
+                {lane.checkpoint.status !== 'open' ? (
+                  <>
+                    {' '}
+                    <span className="badge badge--problem">{t(`checkpointStatus.${lane.checkpoint.status}`)}</span>
+                  </>
+                ) : null}
+              </td>
+              <td>
+                {t(`markets.${lane.market}`, { ns: 'common' })} · {t(`cities.${lane.destinationCity}`)}
+              </td>
+              <td>{t(`modes.${lane.mode}`)}</td>
+              <td>{lane.distanceKm}</td>
+              <td>
+                {lane.transitDays}
+                {lane.greenCorridorDays !== null ? ` (${t('adminTransit.green', { count: lane.greenCorridorDays })})` : ''}
+              </td>
+              <td>
+                <span className={lane.verified ? 'badge badge--ok' : 'badge badge--problem'}>
+                  {lane.verified ? t('adminTransit.isVerified') : t('adminTransit.unverified')}
+                </span>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </>
+  )
+}

@@ -1,0 +1,145 @@
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { Form, Link, useActionData, useLoaderData, type ClientLoaderFunctionArgs } from '@remix-run/react'
+import { useTranslation } from 'react-i18next'
+
+import { BasketProblems, BasketTotals, MarketPicker } from '~/components/basket'
+import { priceBasket } from '~/modules/checkout/basket.server'
+import { addToCart, cartItems, parseQuantity, setCartQuantity } from '~/modules/checkout/cart.server'
+import { chosenMarket } from '~/modules/checkout/checkout-form.server'
+import { useRootLocale } from '~/root'
+import { cacheHeaders, privatePage } from '~/utils/cache'
+import { readForm } from '~/utils/forms.server'
+import { loadNamespaces } from '~/utils/i18n-client'
+import { getFixedT } from '~/utils/i18n.server'
+import { htmlLang, type Locale } from '~/utils/locales'
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const locale = params.locale as Locale
+  const market = chosenMarket(new URL(request.url).searchParams, locale)
+  const basket = await priceBasket(await cartItems(request), { market, locale })
+  return { basket, title: getFixedT(locale, 'checkout')('cart.title') }
+}
+
+export async function clientLoader({ serverLoader }: ClientLoaderFunctionArgs) {
+  const [result] = await Promise.all([serverLoader<typeof loader>(), loadNamespaces('checkout')])
+  return result
+}
+
+export const headers = () => cacheHeaders(privatePage)
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data?.title ?? '' },
+  { name: 'robots', content: 'noindex' },
+]
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const locale = params.locale as Locale
+  const form = await readForm(request)
+  const intent = form.get('intent')
+  const productId = Number(form.get('productId'))
+  if (!Number.isSafeInteger(productId) || productId <= 0)
+    return data({ error: 'errors.invalidItems', values: {} }, { status: 400 })
+  const quantity = intent === 'remove' ? 0 : parseQuantity(form.get('quantity'))
+  if (quantity === null) return data({ error: 'errors.invalidQuantity', values: {} }, { status: 400 })
+  const result =
+    intent === 'add' ? await addToCart(request, productId, quantity) : await setCartQuantity(request, productId, quantity)
+  if (!result.ok) return data({ error: `errors.${result.error}`, values: { min: result.min, max: result.max } }, { status: 400 })
+  const market = new URL(request.url).searchParams.get('market')
+  return redirect(`/${locale}/cart${market ? `?market=${encodeURIComponent(market)}` : ''}`, {
+    status: 303,
+    headers: result.setCookie ? { 'Set-Cookie': result.setCookie } : undefined,
+  })
+}
+
+export default function CartPage() {
+  const { basket } = useLoaderData<typeof loader>()
+  const actionData = useActionData<{ error?: string; values?: Record<string, number | undefined> }>()
+  const locale = useRootLocale()
+  const { t } = useTranslation('checkout')
+  const langOf = (lang: Locale) => (lang === locale ? undefined : htmlLang(lang))
+  return (
+    <div className="checkout-page">
+      <h1>{t('cart.title')}</h1>
+      {actionData?.error ? (
+        <p className="form-error" role="alert">
+          {t(actionData.error, actionData.values)}
+        </p>
+      ) : null}
+      {basket.lines.length === 0 ? (
+        <p className="empty-state">
+          {t('cart.empty')} <Link to={`/${locale}/catalog`}>{t('cart.browse')}</Link>
+        </p>
+      ) : (
+        <>
+          <MarketPicker market={basket.market} action={`/${locale}/cart`} />
+          <table className="basket">
+            <caption className="visually-hidden">{t('cart.title')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('basket.item')}</th>
+                <th scope="col">{t('basket.unitPrice')}</th>
+                <th scope="col">{t('basket.quantity')}</th>
+                <th scope="col">{t('basket.lineTotal')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {basket.lines.map((line) => (
+                <tr key={line.key}>
+                  <th scope="row">
+                    {line.slug ? (
+                      <Link to={`/${locale}/products/${line.slug}`} lang={langOf(line.name.lang)}>
+                        {line.name.text}
+                      </Link>
+                    ) : (
+                      <span lang={langOf(line.name.lang)}>{line.name.text}</span>
+                    )}
+                    <span className="basket__seller" lang={langOf(line.seller.lang)}>
+                      {line.seller.text}
+                    </span>
+                    <BasketProblems problems={line.problems} />
+                  </th>
+                  <td>
+                    {line.unitPrice.text}
+                    <span className="muted"> / {t(`units.${line.unit}`, { ns: 'common', defaultValue: line.unit })}</span>
+                  </td>
+                  <td>
+                    <Form method="post" className="basket__quantity">
+                      <input type="hidden" name="productId" value={line.item.kind === 'product' ? line.item.productId : ''} />
+                      <label className="visually-hidden" htmlFor={`quantity-${line.key}`}>
+                        {t('basket.quantity')}
+                      </label>
+                      <input
+                        id={`quantity-${line.key}`}
+                        name="quantity"
+                        type="number"
+                        inputMode="numeric"
+                        min={line.minQuantity}
+                        max={Math.max(line.maxQuantity, line.minQuantity)}
+                        step={1}
+                        defaultValue={line.quantity}
+                        required
+                      />
+                      <button type="submit" name="intent" value="update" className="button">
+                        {t('cart.update')}
+                      </button>
+                      <button type="submit" name="intent" value="remove" className="button button--link" formNoValidate>
+                        {t('cart.remove')}
+                      </button>
+                    </Form>
+                  </td>
+                  <td>{line.lineTotal.text}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          <BasketTotals basket={basket} />
+          <p className="checkout-actions">
+            <Link to={`/${locale}/checkout?market=${basket.market}`} className="button button--primary">
+              {t('cart.checkout')}
+            </Link>
+          </p>
+        </>
+      )}
+    </div>
+  )
+}

@@ -1,0 +1,141 @@
+import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import { Link, useLoaderData, type ClientLoaderFunctionArgs } from '@remix-run/react'
+import { useTranslation } from 'react-i18next'
+
+import { CorridorMap, StatusIcon } from '~/components/corridor-map'
+import { corridorPage } from '~/modules/logistics/corridor.server'
+import { useRootLocale } from '~/root'
+import tradeStyles from '~/styles/trade.css'
+import { cacheHeaders, publicPage } from '~/utils/cache'
+import { loadNamespaces } from '~/utils/i18n-client'
+import { getFixedT } from '~/utils/i18n.server'
+import { htmlLang, intlLocale, type Locale } from '~/utils/locales'
+import { seoContext } from '~/utils/public-url.server'
+import { pageMeta } from '~/utils/seo'
+
+export const links: LinksFunction = () => [{ rel: 'stylesheet', href: tradeStyles }]
+
+export async function loader({ params }: LoaderFunctionArgs) {
+  const locale = params.locale as Locale
+  const t = getFixedT(locale, 'trade')
+  const page = await corridorPage(locale)
+  const list = new Intl.ListFormat(intlLocale(locale), { type: 'conjunction' })
+  return {
+    seo: await seoContext(locale),
+    title: t('corridor.title'),
+    description: t('corridor.lead'),
+    ...page,
+    checkpoints: page.checkpoints.map((checkpoint) => ({ ...checkpoint, closedOnText: list.format(checkpoint.closedOn) })),
+    closureDays: list.format([...new Set(page.checkpoints.flatMap((checkpoint) => checkpoint.closedOn))]),
+    sources: [...new Set(page.checkpoints.map((checkpoint) => checkpoint.source))],
+  }
+}
+
+export async function clientLoader({ serverLoader }: ClientLoaderFunctionArgs) {
+  const [data] = await Promise.all([serverLoader<typeof loader>(), loadNamespaces('trade')])
+  return data
+}
+
+export const headers = () => cacheHeaders(publicPage)
+
+export const meta: MetaFunction<typeof loader> = ({ data, params }) =>
+  data
+    ? pageMeta({
+        ...data.seo,
+        locale: params.locale as Locale,
+        path: '/corridor',
+        title: data.title,
+        description: data.description,
+      })
+    : []
+
+export default function Corridor() {
+  const { checkpoints, map, urumqi, unplotted, closureDays, sources } = useLoaderData<typeof loader>()
+  const locale = useRootLocale()
+  const { t } = useTranslation('trade')
+  const langOf = (lang: Locale) => (lang === locale ? undefined : htmlLang(lang))
+  return (
+    <article className="corridor-page">
+      <h1>{t('corridor.title')}</h1>
+      <p className="lead">{t('corridor.lead')}</p>
+      <CorridorMap map={map} urumqi={urumqi} locale={locale} />
+      {unplotted.length > 0 ? (
+        <p className="notice" role="note">
+          {t('corridor.unplotted', { count: unplotted.length })}
+        </p>
+      ) : null}
+
+      <section aria-labelledby="corridors-title">
+        <h2 id="corridors-title">{t('corridor.corridorsTitle')}</h2>
+        <p>{t('corridor.khorgos')}</p>
+        <p>{t('corridor.dostyk')}</p>
+        <p>{t('corridor.north')}</p>
+        <p>{t('corridor.notOpen')}</p>
+        {closureDays ? <p className="notice">{t('corridor.closures', { days: closureDays })}</p> : null}
+        <p>
+          {t('corridor.estimates')} <Link to={`/${locale}/catalog`}>{t('corridor.catalogLink')}</Link>
+        </p>
+      </section>
+
+      <section aria-labelledby="checkpoints-title">
+        <h2 id="checkpoints-title">{t('corridor.checkpointsTitle')}</h2>
+        <ol className="corridor-list">
+          {checkpoints.map((checkpoint, index) => (
+            <li key={checkpoint.id} id={`checkpoint-${checkpoint.slug}`}>
+              <h3>
+                <StatusIcon status={checkpoint.status} />
+                <span>
+                  {index + 1}. <span lang={langOf(checkpoint.name.lang)}>{checkpoint.name.text}</span>
+                </span>
+              </h3>
+              <dl>
+                <dt>{t('corridor.status')}</dt>
+                <dd>{t(`checkpointStatus.${checkpoint.status}`)}</dd>
+                <dt>{t('corridor.mode')}</dt>
+                <dd>{t(`checkpointModes.${checkpoint.mode}`)}</dd>
+                {checkpoint.kazakhSide.text ? (
+                  <>
+                    <dt>{t('corridor.kazakhSide')}</dt>
+                    <dd lang={langOf(checkpoint.kazakhSide.lang)}>{checkpoint.kazakhSide.text}</dd>
+                  </>
+                ) : null}
+                {checkpoint.chineseSide.text ? (
+                  <>
+                    <dt>{t('corridor.chineseSide')}</dt>
+                    <dd lang={langOf(checkpoint.chineseSide.lang)}>{checkpoint.chineseSide.text}</dd>
+                  </>
+                ) : null}
+                <dt>{t('corridor.coordinates')}</dt>
+                <dd>
+                  {checkpoint.coordinates
+                    ? `${checkpoint.coordinates.lat}, ${checkpoint.coordinates.lon}${checkpoint.coordinates.verified ? '' : ` ${t('corridor.approximate')}`}`
+                    : t('corridor.notPlotted')}
+                </dd>
+                {checkpoint.closedOn.length > 0 ? (
+                  <>
+                    <dt>{t('corridor.closedOn')}</dt>
+                    <dd>{checkpoint.closedOnText}</dd>
+                  </>
+                ) : null}
+                <dt>{t('corridor.source')}</dt>
+                <dd>{checkpoint.source}</dd>
+              </dl>
+              {checkpoint.notes.text ? <p lang={langOf(checkpoint.notes.lang)}>{checkpoint.notes.text}</p> : null}
+            </li>
+          ))}
+        </ol>
+      </section>
+
+      <section aria-labelledby="sources-title">
+        <h2 id="sources-title">{t('corridor.sourcesTitle')}</h2>
+        <ul>
+          {sources.map((source) => (
+            <li key={source}>{source}</li>
+          ))}
+          <li>{t('corridor.urumqiSource')}</li>
+          <li>{t('corridor.mapSource')}</li>
+        </ul>
+      </section>
+    </article>
+  )
+}

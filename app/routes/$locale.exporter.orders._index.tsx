@@ -1,0 +1,113 @@
+import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import { Link, useLoaderData } from '@remix-run/react'
+import { useTranslation } from 'react-i18next'
+
+import { Pagination } from '~/components/pagination'
+import { listOrdersForExporter, statusFilter } from '~/modules/checkout/sales.server'
+import { orderStatuses } from '~/modules/checkout/order-status'
+import { requireExporterMember } from '~/modules/exporters/membership.server'
+import { cacheHeaders, privatePage } from '~/utils/cache'
+import { pageParam } from '~/utils/http.server'
+import { getFixedT } from '~/utils/i18n.server'
+import { htmlLang, type Locale } from '~/utils/locales'
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const locale = params.locale as Locale
+  const { user } = await requireExporterMember(request, locale)
+  const url = new URL(request.url)
+  const status = statusFilter(url.searchParams.get('status'))
+  return {
+    title: getFixedT(locale, 'sales')('exporterOrders.title'),
+    status,
+    statuses: orderStatuses,
+    ...(await listOrdersForExporter(user, locale, { status, page: pageParam(url) })),
+  }
+}
+
+export const headers = () => cacheHeaders(privatePage)
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }, { name: 'robots', content: 'noindex' }]
+
+export default function ExporterOrders() {
+  const { status, statuses, parts, countByStatus, page, pageCount } = useLoaderData<typeof loader>()
+  const { t, i18n } = useTranslation('sales')
+  const locale = i18n.language as Locale
+  const langOf = (lang: string) => (lang === locale ? undefined : htmlLang(lang as Locale))
+  const base = `/${locale}/exporter/orders`
+  const all = Object.values(countByStatus).reduce((sum, count) => sum + (count ?? 0), 0)
+  return (
+    <>
+      <h1>{t('exporterOrders.title')}</h1>
+      <p className="muted">{t('exporterOrders.lead')}</p>
+      <nav aria-label={t('filters.statusLabel')} className="checkbox-list">
+        <ul>
+          {[null, ...statuses].map((candidate) => {
+            const label = t('filters.count', {
+              label: candidate ? t(`status.${candidate}`) : t('filters.all'),
+              n: candidate ? (countByStatus[candidate] ?? 0) : all,
+            })
+            const current = status === candidate
+            return (
+              <li key={candidate ?? 'all'}>
+                <Link to={candidate ? `${base}?status=${candidate}` : base} aria-current={current ? 'page' : undefined}>
+                  {current ? <strong>{label}</strong> : label}
+                </Link>
+              </li>
+            )
+          })}
+        </ul>
+      </nav>
+      {parts.length === 0 ? (
+        <p className="muted">{status === null ? t('exporterOrders.empty') : t('exporterOrders.emptyFiltered')}</p>
+      ) : (
+        <div className="table-scroll">
+          <table className="data-table">
+            <caption className="visually-hidden">{t('exporterOrders.caption')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('columns.order')}</th>
+                <th scope="col">{t('columns.placed')}</th>
+                <th scope="col">{t('columns.market')}</th>
+                <th scope="col">{t('columns.yourLines')}</th>
+                <th scope="col">{t('columns.yourSubtotal')}</th>
+                <th scope="col">{t('columns.status')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {parts.map((part) => (
+                <tr key={part.id}>
+                  <th scope="row">
+                    <Link to={`${base}/${part.number}`}>
+                      <code>{part.number}</code>
+                    </Link>
+                  </th>
+                  <td>
+                    <time dateTime={part.placedAt.iso}>{part.placedAt.text}</time>
+                  </td>
+                  <td>{t(`markets.${part.market}`, { defaultValue: part.market })}</td>
+                  <td>
+                    {part.lines.map((line) => (
+                      <div key={line.id}>
+                        <span lang={langOf(line.name.lang)}>{line.name.text}</span>{' '}
+                        <span className="muted">
+                          {t('lineQuantity', {
+                            quantity: line.quantity,
+                            unit: t(`units.${line.unit}`, { ns: 'common', defaultValue: line.unit }),
+                          })}
+                        </span>
+                      </div>
+                    ))}
+                  </td>
+                  <td>{part.subtotal.text}</td>
+                  <td>
+                    <span className={part.badgeClass}>{t(`status.${part.status}`)}</span>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      <Pagination page={page} pageCount={pageCount} />
+    </>
+  )
+}

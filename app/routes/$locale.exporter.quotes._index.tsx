@@ -1,0 +1,116 @@
+import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import { Link, useLoaderData, type ClientLoaderFunctionArgs } from '@remix-run/react'
+import { useTranslation } from 'react-i18next'
+
+import { TradeStatus } from '~/components/trade-fields'
+import { requireExporterMember } from '~/modules/exporters/membership.server'
+import { exporterListFilters } from '~/modules/trade/options'
+import { exporterRequests } from '~/modules/trade/quotes.server'
+import { useRootLocale } from '~/root'
+import tradeStyles from '~/styles/trade.css'
+import { cacheHeaders, privatePage } from '~/utils/cache'
+import { loadNamespaces } from '~/utils/i18n-client'
+import { getFixedT } from '~/utils/i18n.server'
+import { htmlLang, type Locale } from '~/utils/locales'
+
+export const links: LinksFunction = () => [{ rel: 'stylesheet', href: tradeStyles }]
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const locale = params.locale as Locale
+  const { user } = await requireExporterMember(request, locale)
+  const show = new URL(request.url).searchParams.get('show')
+  const filter = show === 'all' ? 'all' : 'active'
+  return {
+    title: getFixedT(locale, 'trade')('exporter.title'),
+    filter,
+    requests: await exporterRequests(user, locale, filter),
+  }
+}
+
+export async function clientLoader({ serverLoader }: ClientLoaderFunctionArgs) {
+  const [data] = await Promise.all([serverLoader<typeof loader>(), loadNamespaces('trade', 'checkout')])
+  return data
+}
+
+export const headers = () => cacheHeaders(privatePage)
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }, { name: 'robots', content: 'noindex' }]
+
+export default function ExporterQuotes() {
+  const { requests, filter } = useLoaderData<typeof loader>()
+  const locale = useRootLocale()
+  const { t } = useTranslation('trade')
+  const langOf = (lang: Locale) => (lang === locale ? undefined : htmlLang(lang))
+  return (
+    <>
+      <h1>{t('exporter.title')}</h1>
+      <p className="lead">{t('exporter.lead')}</p>
+      <nav aria-label={t('exporter.filterLabel')} className="trade-actions">
+        {exporterListFilters.map((option) =>
+          option === filter ? (
+            <strong key={option} aria-current="true">
+              {t(`exporter.filters.${option}`)}
+            </strong>
+          ) : (
+            <Link key={option} to={`/${locale}/exporter/quotes${option === 'all' ? '?show=all' : ''}`}>
+              {t(`exporter.filters.${option}`)}
+            </Link>
+          ),
+        )}
+      </nav>
+      {requests.length === 0 ? (
+        <p className="muted">{t('exporter.empty')}</p>
+      ) : (
+        <div className="trade-scroll">
+          <table className="trade-table">
+            <thead>
+              <tr>
+                <th scope="col">{t('list.number')}</th>
+                <th scope="col">{t('list.product')}</th>
+                <th scope="col">{t('list.buyer')}</th>
+                <th scope="col">{t('list.quantity')}</th>
+                <th scope="col">{t('list.terms')}</th>
+                <th scope="col">{t('list.status')}</th>
+                <th scope="col">{t('list.quote')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {requests.map((request) => (
+                <tr key={request.number}>
+                  <td>
+                    <Link to={`/${locale}/exporter/quotes/${request.number}`}>{request.number}</Link>
+                    <div className="muted">{request.created.text}</div>
+                  </td>
+                  <td lang={langOf(request.product.name.lang)}>{request.product.name.text}</td>
+                  <td>{request.buyer}</td>
+                  <td>
+                    {request.quantity} {t(`units.${request.unit}`, { ns: 'common' })}
+                  </td>
+                  <td>
+                    {request.incoterm} {request.namedPlace} · {t(`markets.${request.market}`, { ns: 'common' })}
+                  </td>
+                  <td>
+                    <TradeStatus kind="request" status={request.status} />
+                  </td>
+                  <td>
+                    {request.quote ? (
+                      <>
+                        {request.quote.total}
+                        <div className="muted">
+                          {request.quote.orderNumber
+                            ? t('list.order', { number: request.quote.orderNumber })
+                            : t('list.validUntil', { date: request.quote.validUntil.text })}
+                        </div>
+                      </>
+                    ) : (
+                      <span className="muted">{t('list.noQuote')}</span>
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </>
+  )
+}

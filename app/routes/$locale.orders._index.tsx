@@ -1,0 +1,74 @@
+import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import { Link, useLoaderData, type ClientLoaderFunctionArgs } from '@remix-run/react'
+import { useTranslation } from 'react-i18next'
+
+import { requireUser } from '~/modules/accounts/session.server'
+import { buyerOrders } from '~/modules/checkout/order-view.server'
+import { useRootLocale } from '~/root'
+import { cacheHeaders, privatePage } from '~/utils/cache'
+import { loadNamespaces } from '~/utils/i18n-client'
+import { getFixedT } from '~/utils/i18n.server'
+import { htmlLang, type Locale } from '~/utils/locales'
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const locale = params.locale as Locale
+  const user = await requireUser(request, locale)
+  return { title: getFixedT(locale, 'checkout')('orders.title'), orders: await buyerOrders(user.id, locale) }
+}
+
+export async function clientLoader({ serverLoader }: ClientLoaderFunctionArgs) {
+  const [result] = await Promise.all([serverLoader<typeof loader>(), loadNamespaces('checkout')])
+  return result
+}
+
+export const headers = () => cacheHeaders(privatePage)
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data?.title ?? '' },
+  { name: 'robots', content: 'noindex' },
+]
+
+export default function OrdersPage() {
+  const { orders } = useLoaderData<typeof loader>()
+  const locale = useRootLocale()
+  const { t } = useTranslation('checkout')
+  const format = new Intl.DateTimeFormat(htmlLang(locale), { dateStyle: 'medium', timeZone: 'UTC' })
+  return (
+    <div className="checkout-page">
+      <h1>{t('orders.title')}</h1>
+      {orders.length === 0 ? (
+        <p className="empty-state">
+          {t('orders.empty')} <Link to={`/${locale}/catalog`}>{t('cart.browse')}</Link>
+        </p>
+      ) : (
+        <table className="basket">
+          <caption className="visually-hidden">{t('orders.title')}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('orders.number')}</th>
+              <th scope="col">{t('orders.date')}</th>
+              <th scope="col">{t('orders.kind')}</th>
+              <th scope="col">{t('orders.status')}</th>
+              <th scope="col">{t('basket.total')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {orders.map((order) => (
+              <tr key={order.number}>
+                <th scope="row">
+                  <Link to={`/${locale}/orders/${order.number}`}>{order.number}</Link>
+                </th>
+                <td>{format.format(new Date(order.createdAt))}</td>
+                <td>{t(`kinds.${order.kind}`)}</td>
+                <td>
+                  <span className={`badge badge--status badge--${order.status}`}>{t(`status.${order.status}`)}</span>
+                </td>
+                <td>{order.total}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </div>
+  )
+}

@@ -1,0 +1,185 @@
+import {
+  data,
+  redirect,
+  type ActionFunctionArgs,
+  type LinksFunction,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+} from '@remix-run/node'
+import { Form, Link, useActionData, useLoaderData, type ClientLoaderFunctionArgs } from '@remix-run/react'
+import { useTranslation } from 'react-i18next'
+
+import { Field, FormError, Honeypot } from '~/components/form'
+import { TradeSelect, TradeTextArea } from '~/components/trade-fields'
+import { pavilion } from '~/config/pavilion'
+import { requireRole } from '~/modules/accounts/session.server'
+import { todayUtc } from '~/modules/trade/forms.server'
+import { anyModeIncoterms, seaOnlyIncoterms } from '~/modules/trade/incoterms'
+import { tradeMarkets } from '~/modules/trade/options'
+import { quoteRequestProduct, requestQuote } from '~/modules/trade/quotes.server'
+import { useRootLocale } from '~/root'
+import tradeStyles from '~/styles/trade.css'
+import { cacheHeaders, privatePage } from '~/utils/cache'
+import { formObject, isHoneypotFilled, readForm } from '~/utils/forms.server'
+import { notFound } from '~/utils/http.server'
+import { loadNamespaces } from '~/utils/i18n-client'
+import { getFixedT } from '~/utils/i18n.server'
+import { htmlLang, type Locale } from '~/utils/locales'
+
+export const links: LinksFunction = () => [{ rel: 'stylesheet', href: tradeStyles }]
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const locale = params.locale as Locale
+  await requireRole(request, locale, 'buyer')
+  const product = await quoteRequestProduct(params.productSlug ?? '', locale)
+  if (!product) throw notFound()
+  const tomorrow = new Date(todayUtc().getTime() + 86_400_000)
+  return {
+    title: getFixedT(locale, 'trade')('request.title', { product: product.name.text }),
+    product,
+    defaultMarket: pavilion.defaultMarketByLocale[locale],
+    earliestDate: tomorrow.toISOString().slice(0, 10),
+  }
+}
+
+export async function clientLoader({ serverLoader }: ClientLoaderFunctionArgs) {
+  const [data] = await Promise.all([serverLoader<typeof loader>(), loadNamespaces('trade', 'checkout')])
+  return data
+}
+
+export const headers = () => cacheHeaders(privatePage)
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }, { name: 'robots', content: 'noindex' }]
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const locale = params.locale as Locale
+  const buyer = await requireRole(request, locale, 'buyer')
+  const form = await readForm(request)
+  const values = formObject(form)
+  if (isHoneypotFilled(form)) return data({ errors: { form: 'errors.rejected' }, values }, { status: 400 })
+  const result = await requestQuote(buyer, params.productSlug ?? '', values, locale)
+  if (!result.ok) return data({ errors: result.errors, values }, { status: result.status })
+  return redirect(`/${locale}/quotes/${result.value.number}?notice=requested`)
+}
+
+export default function RequestQuote() {
+  const { product, defaultMarket, earliestDate } = useLoaderData<typeof loader>()
+  const actionData = useActionData<{ errors?: Record<string, string>; values?: Record<string, string> }>()
+  const errors = actionData?.errors ?? {}
+  const values = actionData?.values ?? {}
+  const locale = useRootLocale()
+  const { t } = useTranslation('trade')
+  const unit = t(`units.${product.unit}`, { ns: 'common' })
+  const langOf = (lang: Locale) => (lang === locale ? undefined : htmlLang(lang))
+  return (
+    <div className="trade-form">
+      <p>
+        <Link to={`/${locale}/products/${product.slug}`}>{t('request.backToProduct')}</Link>
+      </p>
+      <h1>
+        {t('request.heading')} <span lang={langOf(product.name.lang)}>{product.name.text}</span>
+      </h1>
+      <p className="muted">
+        {t('request.lead', { minimum: product.minOrderQuantity, unit })}{' '}
+        <span lang={langOf(product.exporter.name.lang)}>{product.exporter.name.text}</span>
+      </p>
+      <Form method="post" noValidate>
+        <FormError namespace="trade" error={errors.form} />
+        <Honeypot />
+        <div className="trade-row">
+          <Field
+            namespace="trade"
+            label={t('request.quantity', { unit })}
+            name="quantity"
+            type="number"
+            inputMode="numeric"
+            min={product.minOrderQuantity}
+            step={1}
+            required
+            defaultValue={values.quantity ?? String(product.minOrderQuantity)}
+            error={errors.quantity}
+            hint={t('request.quantityHint', { minimum: product.minOrderQuantity, unit })}
+          />
+          <TradeSelect
+            label={t('request.market')}
+            name="market"
+            defaultValue={values.market ?? defaultMarket}
+            error={errors.market}
+          >
+            {tradeMarkets.map((market) => (
+              <option key={market} value={market}>
+                {t(`markets.${market}`, { ns: 'common' })}
+              </option>
+            ))}
+          </TradeSelect>
+        </div>
+        <div className="trade-row">
+          <TradeSelect
+            label={t('request.incoterm')}
+            name="incoterm"
+            defaultValue={values.incoterm ?? 'DAP'}
+            error={errors.incoterm}
+            hint={t('incotermNotes.seaOnly')}
+          >
+            <optgroup label={t('incotermNotes.anyMode')}>
+              {anyModeIncoterms.map((term) => (
+                <option key={term} value={term}>
+                  {term} — {t(`incoterms.${term}`)}
+                </option>
+              ))}
+            </optgroup>
+            <optgroup label={t('incotermNotes.seaGroup')}>
+              {seaOnlyIncoterms.map((term) => (
+                <option key={term} value={term}>
+                  {term} — {t(`incoterms.${term}`)}
+                </option>
+              ))}
+            </optgroup>
+          </TradeSelect>
+          <Field
+            namespace="trade"
+            label={t('request.namedPlace')}
+            name="namedPlace"
+            required
+            maxLength={200}
+            defaultValue={values.namedPlace}
+            error={errors.namedPlace}
+            hint={t('request.namedPlaceHint')}
+          />
+        </div>
+        <div className="trade-row">
+          <Field
+            namespace="trade"
+            label={t('request.destinationCity')}
+            name="destinationCity"
+            required
+            maxLength={200}
+            autoComplete="address-level2"
+            defaultValue={values.destinationCity}
+            error={errors.destinationCity}
+          />
+          <Field
+            namespace="trade"
+            label={t('request.wishedDelivery')}
+            name="wishedDeliveryOn"
+            type="date"
+            min={earliestDate}
+            defaultValue={values.wishedDeliveryOn}
+            error={errors.wishedDeliveryOn}
+          />
+        </div>
+        <TradeTextArea
+          label={t('request.message')}
+          name="message"
+          maxLength={4000}
+          rows={5}
+          defaultValue={values.message}
+          error={errors.message}
+          hint={t('request.messageHint')}
+        />
+        <button type="submit" className="button button--primary">
+          {t('request.submit')}
+        </button>
+      </Form>
+    </div>
+  )
+}

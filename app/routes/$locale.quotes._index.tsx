@@ -1,0 +1,102 @@
+import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import { Link, useLoaderData, type ClientLoaderFunctionArgs } from '@remix-run/react'
+import { useTranslation } from 'react-i18next'
+
+import { TradeStatus } from '~/components/trade-fields'
+import { requireRole } from '~/modules/accounts/session.server'
+import { buyerRequests } from '~/modules/trade/quotes.server'
+import { useRootLocale } from '~/root'
+import tradeStyles from '~/styles/trade.css'
+import { cacheHeaders, privatePage } from '~/utils/cache'
+import { loadNamespaces } from '~/utils/i18n-client'
+import { getFixedT } from '~/utils/i18n.server'
+import { htmlLang, type Locale } from '~/utils/locales'
+
+export const links: LinksFunction = () => [{ rel: 'stylesheet', href: tradeStyles }]
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const locale = params.locale as Locale
+  const buyer = await requireRole(request, locale, 'buyer')
+  return { title: getFixedT(locale, 'trade')('buyer.title'), requests: await buyerRequests(buyer, locale) }
+}
+
+export async function clientLoader({ serverLoader }: ClientLoaderFunctionArgs) {
+  const [data] = await Promise.all([serverLoader<typeof loader>(), loadNamespaces('trade', 'checkout')])
+  return data
+}
+
+export const headers = () => cacheHeaders(privatePage)
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }, { name: 'robots', content: 'noindex' }]
+
+export default function BuyerQuotes() {
+  const { requests } = useLoaderData<typeof loader>()
+  const locale = useRootLocale()
+  const { t } = useTranslation('trade')
+  const langOf = (lang: Locale) => (lang === locale ? undefined : htmlLang(lang))
+  return (
+    <>
+      <h1>{t('buyer.title')}</h1>
+      <p className="lead">{t('buyer.lead')}</p>
+      {requests.length === 0 ? (
+        <p className="muted">
+          {t('buyer.empty')} <Link to={`/${locale}/catalog`}>{t('buyer.browse')}</Link>
+        </p>
+      ) : (
+        <div className="trade-scroll">
+          <table className="trade-table">
+            <thead>
+              <tr>
+                <th scope="col">{t('list.number')}</th>
+                <th scope="col">{t('list.product')}</th>
+                <th scope="col">{t('list.exporter')}</th>
+                <th scope="col">{t('list.quantity')}</th>
+                <th scope="col">{t('list.terms')}</th>
+                <th scope="col">{t('list.status')}</th>
+                <th scope="col">{t('list.quote')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {requests.map((request) => (
+                <tr key={request.number}>
+                  <td>
+                    <Link to={`/${locale}/quotes/${request.number}`}>{request.number}</Link>
+                    <div className="muted">{request.created.text}</div>
+                  </td>
+                  <td lang={langOf(request.product.name.lang)}>{request.product.name.text}</td>
+                  <td lang={langOf(request.exporter.lang)}>{request.exporter.text}</td>
+                  <td>
+                    {request.quantity} {t(`units.${request.unit}`, { ns: 'common' })}
+                  </td>
+                  <td>
+                    {request.incoterm} {request.namedPlace}
+                  </td>
+                  <td>
+                    <TradeStatus kind="request" status={request.status} />
+                  </td>
+                  <td>
+                    {request.quote ? (
+                      <>
+                        {request.quote.total}
+                        <div className="muted">
+                          {request.quote.orderNumber ? (
+                            <Link to={`/${locale}/orders/${request.quote.orderNumber}`}>
+                              {t('list.order', { number: request.quote.orderNumber })}
+                            </Link>
+                          ) : (
+                            t('list.validUntil', { date: request.quote.validUntil.text })
+                          )}
+                        </div>
+                      </>
+                    ) : (
+                      <span className="muted">{t('list.noQuote')}</span>
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </>
+  )
+}

@@ -1,0 +1,130 @@
+import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import type { ClientLoaderFunctionArgs } from '@remix-run/react'
+import { Form, Link, useLoaderData } from '@remix-run/react'
+import { useTranslation } from 'react-i18next'
+
+import { TourCard } from '~/components/tour-card'
+import { defaultMarket } from '~/modules/catalog/catalog.server'
+import { marketCurrency } from '~/modules/checkout/pricing.server'
+import { durationBuckets } from '~/modules/tourism/options'
+import { listTours, monthNames, parseTourFilters } from '~/modules/tourism/tours.server'
+import { useRootLocale } from '~/root'
+import toursStyles from '~/styles/tours.css'
+import { cacheHeaders, publicPage } from '~/utils/cache'
+import { loadNamespaces } from '~/utils/i18n-client'
+import { getFixedT } from '~/utils/i18n.server'
+import type { Locale } from '~/utils/locales'
+import { seoContext } from '~/utils/public-url.server'
+import { pageMeta } from '~/utils/seo'
+
+export const links: LinksFunction = () => [{ rel: 'stylesheet', href: toursStyles }]
+
+export async function loader({ params, request }: LoaderFunctionArgs) {
+  const locale = params.locale as Locale
+  const market = defaultMarket(locale)
+  const url = new URL(request.url)
+  const filters = parseTourFilters(url.searchParams, await marketCurrency(market))
+  const t = getFixedT(locale, 'tours')
+  return {
+    seo: seoContext(locale),
+    title: t('meta.listTitle'),
+    description: t('list.lead'),
+    filters: { ...filters, maxPriceText: filters.maxPrice === undefined ? '' : (url.searchParams.get('maxPrice') ?? '') },
+    months: monthNames(locale),
+    ...(await listTours(locale, filters, market)),
+  }
+}
+
+export async function clientLoader({ serverLoader }: ClientLoaderFunctionArgs) {
+  const [data] = await Promise.all([serverLoader<typeof loader>(), loadNamespaces('tours', 'checkout')])
+  return data
+}
+
+export const headers = () => cacheHeaders(publicPage)
+
+export const meta: MetaFunction<typeof loader> = ({ data, params }) =>
+  data
+    ? pageMeta({ ...data.seo, locale: params.locale as Locale, path: '/tours', title: data.title, description: data.description })
+    : []
+
+export default function Tours() {
+  const { tours, total, filters, months, startCities, currency } = useLoaderData<typeof loader>()
+  const locale = useRootLocale()
+  const { t } = useTranslation('tours')
+  const filtered = filters.duration || filters.from || filters.month || filters.maxPrice !== undefined
+  return (
+    <>
+      <h1>{t('list.title')}</h1>
+      <p className="lead">{t('list.lead')}</p>
+      <Form method="get" className="filters" aria-label={t('filters.title')}>
+        <div className="filters__field">
+          <label htmlFor="tour-duration">{t('filters.duration')}</label>
+          <select id="tour-duration" name="duration" defaultValue={filters.duration ?? ''}>
+            <option value="">{t('filters.any')}</option>
+            {Object.keys(durationBuckets).map((bucket) => (
+              <option key={bucket} value={bucket}>
+                {t(`filters.durations.${bucket}`)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="filters__field">
+          <label htmlFor="tour-from">{t('filters.from')}</label>
+          <select id="tour-from" name="from" defaultValue={filters.from ?? ''}>
+            <option value="">{t('filters.any')}</option>
+            {startCities.map((city) => (
+              <option key={city} value={city}>
+                {t(`cities.${city}`)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="filters__field">
+          <label htmlFor="tour-month">{t('filters.month')}</label>
+          <select id="tour-month" name="month" defaultValue={filters.month ? String(filters.month) : ''}>
+            <option value="">{t('filters.any')}</option>
+            {months.map((name, index) => (
+              <option key={name} value={String(index + 1)}>
+                {name}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="filters__field">
+          <label htmlFor="tour-max-price">{t('filters.maxPrice', { currency })}</label>
+          <input
+            id="tour-max-price"
+            name="maxPrice"
+            inputMode="decimal"
+            maxLength={20}
+            size={9}
+            defaultValue={filters.maxPriceText}
+          />
+        </div>
+        <div className="filters__actions">
+          <button type="submit" className="button button--primary">
+            {t('filters.apply')}
+          </button>
+        </div>
+      </Form>
+      <p className="muted" role="status">
+        {t('list.count', { count: tours.length })}
+        {filtered ? (
+          <>
+            {' '}
+            <Link to={`/${locale}/tours`}>{t('list.clear', { count: total })}</Link>
+          </>
+        ) : null}
+      </p>
+      {tours.length === 0 ? (
+        <p>{t('list.empty')}</p>
+      ) : (
+        <div className="tour-grid">
+          {tours.map((tour) => (
+            <TourCard key={tour.slug} tour={tour} locale={locale} months={months} />
+          ))}
+        </div>
+      )}
+    </>
+  )
+}
