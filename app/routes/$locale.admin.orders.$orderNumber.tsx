@@ -457,6 +457,7 @@ function eventText(t: (key: string, options?: Record<string, unknown>) => string
     case 'delivered':
     case 'refunded':
     case 'reinstated':
+    case 'refund_failed':
       return t(`timeline.${event.kind}`)
     default:
       return event.kind

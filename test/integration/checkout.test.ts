@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, test } from 'vitest'
 
 import { createUserSession } from '~/modules/accounts/session.server'
 import { priceBasket } from '~/modules/checkout/basket.server'
-import { releaseExpiredReservations } from '~/modules/checkout/order-lifecycle.server'
+import { markPaid, releaseExpiredReservations } from '~/modules/checkout/order-lifecycle.server'
 import { placeOrder } from '~/modules/checkout/orders.server'
 import { action as cartAction, loader as cartLoader } from '~/routes/$locale.cart'
 import { action as checkoutAction, loader as checkoutLoader } from '~/routes/$locale.checkout'
@@ -232,6 +232,27 @@ describe('checkout to mainland China by bank transfer', () => {
     expect(await getDb().order.count()).toBe(before)
     const cart = await outcome(() => cartLoader(args(get('/en/cart', cookie), { locale: 'en' })))
     expect(basketOf(cart).lines).toHaveLength(1)
+  })
+})
+
+describe('mail about an order', () => {
+  test('every mail to a guest carries a link that opens their order page', async () => {
+    const result = await bankOrder([{ kind: 'product', productId: honey.id, quantity: 1 }], { locale: 'ru' })
+    if (!result.ok) throw new Error(JSON.stringify(result.errors))
+    expect(await markPaid(result.orderNumber, { via: 'bank_transfer' })).toBe('done')
+    const order = await getDb().order.findUniqueOrThrow({ where: { number: result.orderNumber } })
+    const mails = await getDb().outboxMessage.findMany({ where: { toAddress: order.email }, orderBy: { id: 'asc' } })
+    expect(mails).toHaveLength(2)
+    for (const mail of mails) {
+      expect(mail.locale).toBe('ru')
+      const link = /https?:\/\/\S+\/ru\/orders\/(KZ-[0-9A-Z-]+)\?key=(\S+)/.exec(mail.body)
+      expect(link, mail.body).not.toBeNull()
+      const page = await outcome(() =>
+        orderLoader(args(get(`/ru/orders/${link![1]}?key=${link![2]}`), { locale: 'ru', orderNumber: link![1] })),
+      )
+      expect(page.status).toBe(200)
+      expect(orderOf(page).status).toBe('paid')
+    }
   })
 })
 

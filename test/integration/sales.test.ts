@@ -509,6 +509,11 @@ describe('admin cancels and refunds', () => {
       expect(state.ledger.map((entry) => entry.kind)).toEqual(['sale', 'sale', 'refund', 'refund'])
       expect(fake.refunds()).toHaveLength(1)
       expect(fake.refunds()[0].amount).toBe(state.totalMinor)
+      // Stripe keeps a failed keyed answer for a day: the retry must use a new key
+      expect(fake.requestsTo('POST', '/v1/refunds').map((request) => request.idempotencyKey)).toEqual([
+        `order-${number}-refund`,
+        `order-${number}-refund-1`,
+      ])
     })
 
     test('cancelling an unpaid Stripe order first expires its Checkout Session, so it can no longer be paid', async () => {

@@ -954,5 +954,14 @@ describe('the success page, refunds and the reservation sweep', () => {
     await sweepReservations()
     expect((await state(placed.orderNumber)).status).toBe('awaiting_payment')
     expect(await stockOf(honey)).toBe(honey.stock - 2)
+    // once Stripe would have stopped retrying its webhooks (three days), the goods go back…
+    await sweepReservations(new Date(Date.now() + 4 * 86_400_000))
+    expect((await state(placed.orderNumber)).status).toBe('cancelled')
+    expect(await stockOf(honey)).toBe(honey.stock)
+    // …and a payment that still succeeds afterwards takes them again
+    fake.succeedAsync(placed.sessionId)
+    await deliver(fake.eventFor('checkout.session.async_payment_succeeded', placed.sessionId))
+    expect((await state(placed.orderNumber)).status).toBe('paid')
+    expect(await stockOf(honey)).toBe(honey.stock - 2)
   })
 })

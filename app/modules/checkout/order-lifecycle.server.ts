@@ -189,7 +189,15 @@ export async function refundOrder(number: string, by: { actorId: number | null }
   if (!statusesBefore('refunded').includes(order.status as never)) return 'unchanged'
   if (order.paymentMethod === 'stripe') {
     if (!order.stripePaymentIntentId || !stripeEnabled()) throw new Error(`Order ${number} has no Stripe payment to refund`)
-    await refundPayment(order.stripePaymentIntentId, number)
+    const failed = await db.orderEvent.count({ where: { orderId: order.id, kind: 'refund_failed' } })
+    try {
+      await refundPayment(order.stripePaymentIntentId, number, failed)
+    } catch (error) {
+      await db.orderEvent.create({
+        data: { orderId: order.id, kind: 'refund_failed', actorId: by.actorId, details: JSON.stringify({ attempt: failed }) },
+      })
+      throw error
+    }
   }
   let mail: number[] = []
   const result = await db.$transaction(async (tx) => {
@@ -282,10 +290,13 @@ export async function deliverPart(partId: number, exporterId: number, actorId: n
  * Stripe order is first checked with Stripe: paid → fulfilled, still open → the session is
  * expired there and the order cancelled, so a buyer can never pay for goods given back.
  */
+const asyncPaymentGraceMs = 3 * 86_400_000
+
 export async function releaseExpiredReservations(now = new Date(), fulfil?: (sessionId: string) => Promise<unknown>) {
   const due = await getDb().order.findMany({
     where: { status: 'awaiting_payment', reservedUntil: { lt: now } },
-    select: { number: true, paymentMethod: true, stripeSessionId: true },
+    orderBy: { reservedUntil: 'asc' },
+    select: { number: true, paymentMethod: true, stripeSessionId: true, reservedUntil: true },
     take: 100,
   })
   let released = 0
@@ -298,7 +309,10 @@ export async function releaseExpiredReservations(now = new Date(), fulfil?: (ses
           await fulfil?.(session.id)
           continue
         }
-        if (session.status === 'complete') continue // an asynchronous payment is still on its way
+        // an asynchronous payment may still be on its way; Stripe retries its webhooks for up to
+        // three days, so after that the goods go back (a payment arriving later still reinstates
+        // the order, or is refunded when the goods are gone: see markPaid's reinstate)
+        if (session.status === 'complete' && now.getTime() - order.reservedUntil!.getTime() < asyncPaymentGraceMs) continue
         if (session.status === 'open' && !(await expireSession(session.id, order.number))) continue
       }
       if ((await cancelOrder(order.number, { actorId: null, reason: 'expired' })) === 'done') released++

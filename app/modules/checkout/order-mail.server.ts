@@ -4,7 +4,9 @@
 import { pavilion } from '~/config/pavilion'
 import { queueMail, deliverQueued } from '~/modules/accounts/mail.server'
 import { decimalAmount, formatMoney } from '~/modules/checkout/money'
+import { accessKeyFor } from '~/modules/checkout/order-number'
 import { getDb, type Db } from '~/utils/db.server'
+import { sessionSecret } from '~/utils/env.server'
 import { getFixedT } from '~/utils/i18n.server'
 import { isLocale, type Locale } from '~/utils/locales'
 import { publicUrl } from '~/utils/public-url.server'
@@ -29,8 +31,9 @@ function localeOf(value: string): Locale {
   return isLocale(value) ? value : 'en'
 }
 
-function orderLink(order: { locale: string; number: string }, accessKey?: string) {
-  return `${publicUrl()}/${order.locale}/orders/${order.number}${accessKey ? `?key=${accessKey}` : ''}`
+/** The order page with its key, so a guest can open it from any mail about the order. */
+function orderLink(order: { locale: string; number: string }) {
+  return `${publicUrl()}/${order.locale}/orders/${order.number}?key=${accessKeyFor(order.number, sessionSecret())}`
 }
 
 async function loadOrder(tx: Tx, orderId: number) {
@@ -47,7 +50,7 @@ function linesText(order: Awaited<ReturnType<typeof loadOrder>>, locale: Locale)
 }
 
 /** Bank transfer: the instructions and the reference; mailed right after the order is placed. */
-export async function mailOrderPlaced(orderId: number, accessKey: string) {
+export async function mailOrderPlaced(orderId: number) {
   const db = getDb()
   const order = await loadOrder(db, orderId)
   const locale = localeOf(order.locale)
@@ -70,7 +73,7 @@ export async function mailOrderPlaced(orderId: number, accessKey: string) {
     `${t('bank.reference')}: ${order.paymentReference}`,
     order.reservedUntil ? t('mail.placed.dueBy', { date: order.reservedUntil.toISOString().slice(0, 10) }) : '',
     '',
-    t('mail.link', { url: orderLink(order, accessKey) }),
+    t('mail.link', { url: orderLink(order) }),
   ].join('\n')
   const id = await queueMail(db, { to: order.email, locale, subject: t('mail.placed.subject', { number: order.number }), body })
   await deliverQueued([id])

@@ -1,6 +1,6 @@
 // Order numbers people can read aloud and type: KZ-XXXX-XXXX in Crockford's base 32 (no I, L,
 // O, U), and the secrets that go with an order.
-import { createHash, randomBytes, randomInt } from 'node:crypto'
+import { createHash, createHmac, randomInt } from 'node:crypto'
 
 const alphabet = '0123456789ABCDEFGHJKMNPQRSTVWXYZ'
 
@@ -19,8 +19,11 @@ export function paymentReferenceFor(orderNumber: string) {
   return `PAV${orderNumber.replace(/[^0-9A-Z]/g, '')}`
 }
 
-export function newAccessKey() {
-  return randomBytes(18).toString('base64url')
+/** The key that opens an order's page without signing in (it is in every mail about the order).
+ * Derived from the order number and the server's secret, so each mail can carry it while the
+ * database keeps only its hash; a new SESSION_SECRET retires old links. */
+export function accessKeyFor(orderNumber: string, secret: string) {
+  return createHmac('sha256', secret).update(`order-access:${orderNumber}`).digest('base64url').slice(0, 24)
 }
 
 export function hashAccessKey(key: string) {

@@ -36,7 +36,11 @@ export async function buyerOrderView(number: string, locale: Locale) {
           tourRoute: { select: { slug: true, operatorName: true } },
         },
       },
-      events: { orderBy: { id: 'asc' }, select: { kind: true, partId: true, createdAt: true, details: true } },
+      events: {
+        where: { kind: { not: 'refund_failed' } },
+        orderBy: { id: 'asc' },
+        select: { kind: true, partId: true, createdAt: true, details: true },
+      },
     },
   })
   if (!order) return null

@@ -15,12 +15,13 @@ import {
   type Basket,
   type OrderItem,
 } from '~/modules/checkout/basket.server'
-import { hashAccessKey, newAccessKey, newOrderNumber, paymentReferenceFor } from '~/modules/checkout/order-number'
+import { accessKeyFor, hashAccessKey, newOrderNumber, paymentReferenceFor } from '~/modules/checkout/order-number'
 import { mailOrderPlaced } from '~/modules/checkout/order-mail.server'
 import { cancelOrder } from '~/modules/checkout/order-lifecycle.server'
 import { normalizePrcId } from '~/modules/checkout/prc-id'
 import { createCheckoutSession, expireSession, stripeEnabled, stripeSessionMinutes } from '~/modules/checkout/stripe.server'
 import { getDb, type Db } from '~/utils/db.server'
+import { sessionSecret } from '~/utils/env.server'
 import type { Locale } from '~/utils/locales'
 import { publicUrl } from '~/utils/public-url.server'
 
@@ -185,14 +186,15 @@ export async function placeOrder(input: PlaceOrderInput, options: { origin: stri
   const reservedUntil = stripe
     ? new Date(now.getTime() + stripeSessionMinutes * 60_000 + 2 * 60_000)
     : new Date(now.getTime() + bankTransferDays() * 86_400_000)
-  const accessKey = newAccessKey()
   let orderNumber = ''
+  let accessKey = ''
   let orderId = 0
   try {
     await getDb().$transaction(
       async (tx) => {
         await reserve(tx, items)
         orderNumber = newOrderNumber()
+        accessKey = accessKeyFor(orderNumber, sessionSecret())
         const order = await tx.order.create({
           data: {
             number: orderNumber,
@@ -269,7 +271,7 @@ export async function placeOrder(input: PlaceOrderInput, options: { origin: stri
 
   const orderPath = `/${input.locale}/orders/${orderNumber}?key=${accessKey}`
   if (!stripe) {
-    await mailOrderPlaced(orderId, accessKey)
+    await mailOrderPlaced(orderId)
     return { ok: true, orderNumber, accessKey, redirectTo: orderPath }
   }
   const origin = originFor(options.origin)

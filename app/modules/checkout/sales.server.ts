@@ -263,7 +263,7 @@ export async function orderForExporter(member: Member, locale: Locale, number: s
   const { order } = row
   // the order's own events and this part's; other exporters' shipments are not theirs to see
   const events = await getDb().orderEvent.findMany({
-    where: { orderId: order.id, OR: [{ partId: null }, { partId: row.id }] },
+    where: { orderId: order.id, kind: { not: 'refund_failed' }, OR: [{ partId: null }, { partId: row.id }] },
     orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
     select: { id: true, kind: true, details: true, createdAt: true },
   })

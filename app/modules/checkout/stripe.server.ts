@@ -98,8 +98,14 @@ export async function expireSession(id: string, orderNumber: string) {
   }
 }
 
-export function refundPayment(paymentIntentId: string, orderNumber: string) {
-  return stripe().refunds.create({ payment_intent: paymentIntentId }, { idempotencyKey: `order-${orderNumber}-refund` })
+/** A whole-payment refund. Stripe keeps a keyed request's answer for a day, a failure too, so a
+ * retry after a failed attempt uses the next key (`attempt`); a second full refund of one payment
+ * is refused by Stripe itself, so a new key can never refund twice. */
+export function refundPayment(paymentIntentId: string, orderNumber: string, attempt = 0) {
+  return stripe().refunds.create(
+    { payment_intent: paymentIntentId },
+    { idempotencyKey: `order-${orderNumber}-refund${attempt > 0 ? `-${attempt}` : ''}` },
+  )
 }
 
 /** The event, when the raw body carries a valid, fresh signature; null otherwise. */
