@@ -8,19 +8,19 @@ type Props = { product: { id: number; saleMode: string; stock: number; minOrderQ
 /** The product page's buy box: a plain form posting to the cart, so it works without JavaScript. */
 export function AddToCart({ product }: Props) {
   const locale = useRootLocale()
-  const { t } = useTranslation('checkout')
+  const { t } = useTranslation('product')
   if (product.saleMode === 'wholesale') return null
   if (product.stock < product.minOrderQuantity)
     return (
       <p className="buy-box buy-box--sold-out" role="status">
-        {t('cart.soldOut')}
+        {t('buy.soldOut')}
       </p>
     )
   return (
     <Form method="post" action={`/${locale}/cart`} className="buy-box">
       <input type="hidden" name="intent" value="add" />
       <input type="hidden" name="productId" value={product.id} />
-      <label htmlFor="buy-quantity">{t('cart.quantity', { unit: t(`units.${product.unit}`, { ns: 'common' }) })}</label>
+      <label htmlFor="buy-quantity">{t('buy.quantity', { unit: t(`units.${product.unit}`, { ns: 'common' }) })}</label>
       <input
         id="buy-quantity"
         name="quantity"
@@ -33,10 +33,10 @@ export function AddToCart({ product }: Props) {
         required
       />
       <button type="submit" className="button button--primary">
-        {t('cart.add')}
+        {t('buy.add')}
       </button>
       <Link to={`/${locale}/cart`} className="buy-box__cart">
-        {t('cart.view')}
+        {t('buy.view')}
       </Link>
     </Form>
   )

@@ -138,7 +138,7 @@ export function CorridorMap({
         <g>
           <rect x={urumqi.x - 5} y={urumqi.y - 5} width={10} height={10} fill="#17212b" />
           <text x={urumqi.x - 8} y={urumqi.y + 20} fontSize={13} fill="#17212b" textAnchor="end">
-            {urumqi.verified ? t('cities.urumqi') : t('corridor.urumqiApproximate')}
+            {urumqi.verified ? t('cities.urumqi', { ns: 'product' }) : t('corridor.urumqiApproximate')}
           </text>
         </g>
         {map.markers.map((marker) => (

@@ -17,7 +17,7 @@ function CrossingName({ option, locale }: { option: TransitOption; locale: Local
 
 /** One way across: crossing, mode, distance and days (the green corridor's when it applies). */
 export function TransitOptionText({ option, locale }: { option: TransitOption; locale: Locale }) {
-  const { t } = useTranslation('trade')
+  const { t } = useTranslation('product')
   return (
     <>
       <CrossingName option={option} locale={locale} /> · {t(`modes.${option.mode}`)} ·{' '}
@@ -54,7 +54,7 @@ export function TransitEstimateBlock({
   /** whether to explain the green corridor here (a page showing several markets explains it once) */
   greenNote?: boolean
 }) {
-  const { t } = useTranslation('trade')
+  const { t } = useTranslation('product')
   const market = t(`markets.${estimate.market}`, { ns: 'common' })
   return (
     <div className="trade-transit">
@@ -98,7 +98,7 @@ export function ProductTradeSection({
   estimates: TransitEstimate[]
   locale: Locale
 }) {
-  const { t } = useTranslation('trade')
+  const { t } = useTranslation('product')
   return (
     <section aria-labelledby="trade-title" className="trade-section">
       <h2 id="trade-title">{t('transit.title')}</h2>
@@ -112,7 +112,7 @@ export function ProductTradeSection({
       {saleMode === 'wholesale' || saleMode === 'both' ? (
         <p>
           <Link className="button button--primary" to={`/${locale}/products/${slug}/quote`}>
-            {t('request.cta')}
+            {t('requestQuote')}
           </Link>
         </p>
       ) : null}

@@ -27,7 +27,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function clientLoader({ serverLoader }: ClientLoaderFunctionArgs) {
-  const [data] = await Promise.all([serverLoader<typeof loader>(), loadNamespaces('admin', 'trade')])
+  const [data] = await Promise.all([serverLoader<typeof loader>(), loadNamespaces('admin', 'trade', 'product')])
   return data
 }
 
@@ -84,7 +84,7 @@ export default function AdminTransitLane() {
         >
           {transitCities.map((city) => (
             <option key={city} value={city}>
-              {t(`cities.${city}`)}
+              {t(`cities.${city}`, { ns: 'product' })}
             </option>
           ))}
         </TradeSelect>

@@ -30,7 +30,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function clientLoader({ serverLoader }: ClientLoaderFunctionArgs) {
-  const [data] = await Promise.all([serverLoader<typeof loader>(), loadNamespaces('admin', 'trade')])
+  const [data] = await Promise.all([serverLoader<typeof loader>(), loadNamespaces('admin', 'trade', 'product')])
   return data
 }
 
@@ -102,7 +102,7 @@ export default function AdminTransit() {
                 ) : null}
               </td>
               <td>
-                {t(`markets.${lane.market}`, { ns: 'common' })} · {t(`cities.${lane.destinationCity}`)}
+                {t(`markets.${lane.market}`, { ns: 'common' })} · {t(`cities.${lane.destinationCity}`, { ns: 'product' })}
               </td>
               <td>{t(`modes.${lane.mode}`)}</td>
               <td>{lane.distanceKm}</td>

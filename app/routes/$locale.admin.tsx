@@ -22,7 +22,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function clientLoader({ serverLoader }: ClientLoaderFunctionArgs) {
   const [data] = await Promise.all([
     serverLoader<typeof loader>(),
-    loadNamespaces('admin', 'checkout', 'tours', 'trade', 'sales'),
+    loadNamespaces('admin', 'checkout', 'tours', 'trade', 'sales', 'product'),
   ])
   return data
 }

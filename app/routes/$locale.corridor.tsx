@@ -32,7 +32,7 @@ export async function loader({ params }: LoaderFunctionArgs) {
 }
 
 export async function clientLoader({ serverLoader }: ClientLoaderFunctionArgs) {
-  const [data] = await Promise.all([serverLoader<typeof loader>(), loadNamespaces('trade')])
+  const [data] = await Promise.all([serverLoader<typeof loader>(), loadNamespaces('trade', 'product')])
   return data
 }
 

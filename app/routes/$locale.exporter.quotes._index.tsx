@@ -28,7 +28,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function clientLoader({ serverLoader }: ClientLoaderFunctionArgs) {
-  const [data] = await Promise.all([serverLoader<typeof loader>(), loadNamespaces('trade', 'checkout')])
+  const [data] = await Promise.all([serverLoader<typeof loader>(), loadNamespaces('trade', 'checkout', 'product')])
   return data
 }
 

@@ -19,7 +19,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function clientLoader({ serverLoader }: ClientLoaderFunctionArgs) {
-  const [data] = await Promise.all([serverLoader(), loadNamespaces('portal', 'imports', 'checkout', 'trade', 'sales')])
+  const [data] = await Promise.all([serverLoader(), loadNamespaces('portal', 'imports', 'checkout', 'trade', 'sales', 'product')])
   return data
 }
 

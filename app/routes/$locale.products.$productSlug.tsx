@@ -26,7 +26,7 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
 }
 
 export async function clientLoader({ serverLoader }: ClientLoaderFunctionArgs) {
-  const [data] = await Promise.all([serverLoader<typeof loader>(), loadNamespaces('checkout', 'trade')])
+  const [data] = await Promise.all([serverLoader<typeof loader>(), loadNamespaces('product')])
   return data
 }
 

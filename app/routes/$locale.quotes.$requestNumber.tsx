@@ -43,7 +43,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function clientLoader({ serverLoader }: ClientLoaderFunctionArgs) {
-  const [data] = await Promise.all([serverLoader<typeof loader>(), loadNamespaces('trade', 'checkout')])
+  const [data] = await Promise.all([serverLoader<typeof loader>(), loadNamespaces('trade', 'checkout', 'product')])
   return data
 }
 
@@ -188,7 +188,7 @@ export default function BuyerRequest() {
       ) : null}
 
       <section aria-labelledby="transit-title">
-        <h2 id="transit-title">{t('transit.title')}</h2>
+        <h2 id="transit-title">{t('transit.title', { ns: 'product' })}</h2>
         <TransitEstimateBlock estimate={detail.transit} locale={locale} heading />
       </section>
 

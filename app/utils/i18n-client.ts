@@ -15,6 +15,7 @@ const loaders: Record<string, Record<string, Loader>> = {
     tours: () => import('../../locales/en/tours.json'),
     trade: () => import('../../locales/en/trade.json'),
     sales: () => import('../../locales/en/sales.json'),
+    product: () => import('../../locales/en/product.json'),
   },
   'zh-hans': {
     common: () => import('../../locales/zh-hans/common.json'),
@@ -26,6 +27,7 @@ const loaders: Record<string, Record<string, Loader>> = {
     tours: () => import('../../locales/zh-hans/tours.json'),
     trade: () => import('../../locales/zh-hans/trade.json'),
     sales: () => import('../../locales/zh-hans/sales.json'),
+    product: () => import('../../locales/zh-hans/product.json'),
   },
   'zh-hant': {
     common: () => import('../../locales/zh-hant/common.json'),
@@ -37,6 +39,7 @@ const loaders: Record<string, Record<string, Loader>> = {
     tours: () => import('../../locales/zh-hant/tours.json'),
     trade: () => import('../../locales/zh-hant/trade.json'),
     sales: () => import('../../locales/zh-hant/sales.json'),
+    product: () => import('../../locales/zh-hant/product.json'),
   },
   kk: {
     common: () => import('../../locales/kk/common.json'),
@@ -48,6 +51,7 @@ const loaders: Record<string, Record<string, Loader>> = {
     tours: () => import('../../locales/kk/tours.json'),
     trade: () => import('../../locales/kk/trade.json'),
     sales: () => import('../../locales/kk/sales.json'),
+    product: () => import('../../locales/kk/product.json'),
   },
   ru: {
     common: () => import('../../locales/ru/common.json'),
@@ -59,6 +63,7 @@ const loaders: Record<string, Record<string, Loader>> = {
     tours: () => import('../../locales/ru/tours.json'),
     trade: () => import('../../locales/ru/trade.json'),
     sales: () => import('../../locales/ru/sales.json'),
+    product: () => import('../../locales/ru/product.json'),
   },
 }
 

@@ -47,6 +47,12 @@ import zhHantSales from '../../locales/zh-hant/sales.json'
 import kkSales from '../../locales/kk/sales.json'
 import ruSales from '../../locales/ru/sales.json'
 
+import enProduct from '../../locales/en/product.json'
+import zhHansProduct from '../../locales/zh-hans/product.json'
+import zhHantProduct from '../../locales/zh-hant/product.json'
+import kkProduct from '../../locales/kk/product.json'
+import ruProduct from '../../locales/ru/product.json'
+
 export const resources = {
   en: {
     common: en,
@@ -58,6 +64,7 @@ export const resources = {
     tours: enTours,
     trade: enTrade,
     sales: enSales,
+    product: enProduct,
   },
   'zh-hans': {
     common: zhHans,
@@ -69,6 +76,7 @@ export const resources = {
     tours: zhHansTours,
     trade: zhHansTrade,
     sales: zhHansSales,
+    product: zhHansProduct,
   },
   'zh-hant': {
     common: zhHant,
@@ -80,6 +88,7 @@ export const resources = {
     tours: zhHantTours,
     trade: zhHantTrade,
     sales: zhHantSales,
+    product: zhHantProduct,
   },
   kk: {
     common: kk,
@@ -91,6 +100,7 @@ export const resources = {
     tours: kkTours,
     trade: kkTrade,
     sales: kkSales,
+    product: kkProduct,
   },
   ru: {
     common: ru,
@@ -102,5 +112,6 @@ export const resources = {
     tours: ruTours,
     trade: ruTrade,
     sales: ruSales,
+    product: ruProduct,
   },
 }

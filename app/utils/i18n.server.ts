@@ -6,7 +6,18 @@ import { initReactI18next } from 'react-i18next'
 import { resources } from '~/utils/i18n-resources.server'
 import { defaultLocale, locales, type Locale } from '~/utils/locales'
 
-export const namespaces = ['common', 'auth', 'portal', 'imports', 'admin', 'checkout', 'tours', 'trade', 'sales'] as const
+export const namespaces = [
+  'common',
+  'auth',
+  'portal',
+  'imports',
+  'admin',
+  'checkout',
+  'tours',
+  'trade',
+  'sales',
+  'product',
+] as const
 
 const instances = new Map<Locale, I18n>()
 

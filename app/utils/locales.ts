@@ -115,18 +115,21 @@ const sectionNamespaces: Record<string, string[]> = {
   'reset-password': ['auth'],
   account: ['auth'],
   invitations: ['auth', 'portal'],
-  exporter: ['auth', 'portal', 'imports', 'checkout', 'trade', 'sales'],
-  admin: ['auth', 'admin', 'checkout', 'tours', 'trade', 'sales'],
-  products: ['checkout', 'trade'],
+  exporter: ['auth', 'portal', 'imports', 'checkout', 'trade', 'sales', 'product'],
+  admin: ['auth', 'admin', 'checkout', 'tours', 'trade', 'sales', 'product'],
+  products: ['product'],
   cart: ['checkout'],
   checkout: ['checkout'],
   orders: ['checkout', 'tours', 'trade'],
   tours: ['tours', 'checkout'],
-  corridor: ['trade'],
-  quotes: ['trade', 'checkout'],
+  corridor: ['trade', 'product'],
+  quotes: ['trade', 'checkout', 'product'],
 }
 
 /** The message namespaces a page needs, from its path: the browser loads just these. */
 export function namespacesFor(pathname: string) {
-  return ['common', ...(sectionNamespaces[pathname.split('/')[2] ?? ''] ?? [])]
+  const segments = pathname.split('/')
+  // a product's request-for-quote form is a trade page under the product's path
+  if (segments[2] === 'products' && segments[4] === 'quote') return ['common', 'product', 'trade', 'checkout']
+  return ['common', ...(sectionNamespaces[segments[2] ?? ''] ?? [])]
 }

@@ -4,6 +4,7 @@
 import { expect, test, type Page } from '@playwright/test'
 
 import zhHans from '../../locales/zh-hans/checkout.json'
+import zhHansProduct from '../../locales/zh-hans/product.json'
 import { createTestUser, e2eDb, signIn } from './fixtures'
 
 async function product(slug: string) {
@@ -23,7 +24,7 @@ async function product(slug: string) {
 async function addToCart(page: Page, slug: string, quantity: number) {
   await page.goto(`/zh-hans/products/${slug}?buy=${Date.now()}`)
   await page.locator('#buy-quantity').fill(String(quantity))
-  await page.getByRole('button', { name: zhHans.cart.add }).click()
+  await page.getByRole('button', { name: zhHansProduct.buy.add }).click()
   await page.waitForURL(/\/zh-hans\/cart/)
 }
 

@@ -5,6 +5,7 @@
 import { expect, test } from '@playwright/test'
 
 import checkoutText from '../../locales/zh-hans/checkout.json'
+import productText from '../../locales/zh-hans/product.json'
 
 import { e2eDb } from './fixtures'
 
@@ -29,7 +30,7 @@ test('a mainland buyer pays goods from two exporters through Stripe Checkout and
 
   for (const slug of ['dark-chocolate-72-100g', 'altai-mountain-honey-250g']) {
     await page.goto(`/zh-hans/products/${slug}?stripe-e2e=${Date.now()}`)
-    await page.getByRole('button', { name: t('cart.add') }).click()
+    await page.getByRole('button', { name: productText.buy.add }).click()
     await page.waitForURL(/\/zh-hans\/cart/)
   }
   await expect(page.locator('table.basket tbody tr')).toHaveCount(2)

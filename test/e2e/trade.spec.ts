@@ -45,9 +45,9 @@ test('a buyer in Chinese asks for a quote on copper cathodes, the exporter answe
   // the buyer finds the product, sees the transit estimate and asks for a quote
   const buyerPage = await signedIn(browser, buyer, 'zh-hans')
   await buyerPage.goto('/zh-hans/products/copper-cathode-grade-a?market=CN')
-  await expect(buyerPage.getByRole('heading', { name: zh('transit.title') })).toBeVisible()
-  await expect(buyerPage.getByText(zh('transit.fastest'))).toBeVisible()
-  await buyerPage.getByRole('link', { name: zh('request.cta'), exact: true }).click()
+  await expect(buyerPage.getByRole('heading', { name: text('zh-hans', 'product', 'transit.title') })).toBeVisible()
+  await expect(buyerPage.getByText(text('zh-hans', 'product', 'transit.fastest'))).toBeVisible()
+  await buyerPage.getByRole('link', { name: text('zh-hans', 'product', 'requestQuote'), exact: true }).click()
   await buyerPage.waitForURL(/\/zh-hans\/products\/copper-cathode-grade-a\/quote$/)
   await expect(buyerPage.getByText(zh('incotermNotes.seaOnly'))).toBeVisible()
   // below the minimum order the request is refused, in Chinese
