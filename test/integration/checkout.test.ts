@@ -108,6 +108,25 @@ describe('the cart', () => {
     expect(basketOf(page).lines.map((line: { quantity: number }) => line.quantity)).toEqual([1])
   })
 
+  test('the unit price follows the volume tier for the quantity', async () => {
+    const tiered = await productBySlug('altai-mountain-honey-500g')
+    await setStock(tiered.id, 1000)
+    const tiers = await getDb().priceTier.findMany({ where: { productId: tiered.id }, orderBy: { minQuantity: 'asc' } })
+    expect(tiers.length).toBeGreaterThan(0)
+    const unitAt = async (quantity: number) =>
+      (await priceBasket([{ kind: 'product', productId: tiered.id, quantity }], { market: 'CN', locale: 'zh-hans' })).lines[0]
+        .unitPrice.amountMinor
+    const single = await unitAt(1)
+    const justBelow = await unitAt(tiers[0].minQuantity - 1)
+    const atTier = await unitAt(tiers[0].minQuantity)
+    expect(justBelow).toBe(single)
+    expect(atTier).toBeLessThan(single)
+    // and the cart shows the tier price once the quantity reaches it
+    const cookie = cookieFrom((await addToCart(tiered.id, String(tiers[0].minQuantity))).response!)
+    const page = await outcome(() => cartLoader(args(get('/zh-hans/cart?market=CN', cookie), { locale: 'zh-hans' })))
+    expect(basketOf(page).lines[0].unitPrice.amountMinor).toBe(atTier)
+  })
+
   test('wholesale-only goods cannot be put in the cart', async () => {
     const result = await addToCart(copper.id, '30')
     expect(result.status).toBe(400)
