@@ -98,11 +98,11 @@ export default function CartPage() {
                     </span>
                     <BasketProblems problems={line.problems} />
                   </th>
-                  <td>
+                  <td data-label={t('basket.unitPrice')}>
                     {line.unitPrice.text}
                     <span className="muted"> / {t(`units.${line.unit}`, { ns: 'common', defaultValue: line.unit })}</span>
                   </td>
-                  <td>
+                  <td data-label={t('basket.quantity')}>
                     <Form method="post" className="basket__quantity">
                       <input type="hidden" name="productId" value={line.item.kind === 'product' ? line.item.productId : ''} />
                       <label className="visually-hidden" htmlFor={`quantity-${line.key}`}>
@@ -127,7 +127,7 @@ export default function CartPage() {
                       </button>
                     </Form>
                   </td>
-                  <td>{line.lineTotal.text}</td>
+                  <td data-label={t('basket.lineTotal')}>{line.lineTotal.text}</td>
                 </tr>
               ))}
             </tbody>

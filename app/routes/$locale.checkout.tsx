@@ -115,12 +115,12 @@ export default function CheckoutPage() {
                 </span>
                 <BasketProblems problems={line.problems} />
               </th>
-              <td>
+              <td data-label={t('basket.quantity')}>
                 {line.quantity} {t(`units.${line.unit}`, { ns: 'common', defaultValue: line.unit })}
               </td>
-              <td>{line.lineTotal.text}</td>
+              <td data-label={t('basket.lineTotal')}>{line.lineTotal.text}</td>
               {basket.cbec ? (
-                <td>
+                <td data-label={t('basket.taxEstimate')}>
                   {line.tax.text} <span className="muted">({(line.taxRateBasisPoints / 100).toFixed(1)}%)</span>
                 </td>
               ) : null}

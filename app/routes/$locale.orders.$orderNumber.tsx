@@ -144,11 +144,11 @@ export default function OrderPage() {
                       {line.name}
                       {line.hsCode ? <span className="muted"> · HS {line.hsCode}</span> : null}
                     </th>
-                    <td>
+                    <td data-label={t('basket.quantity')}>
                       {line.quantity} {t(`units.${line.unit}`, { ns: 'common', defaultValue: line.unit })}
                     </td>
-                    <td>{line.unitPrice.text}</td>
-                    <td>{line.lineTotal.text}</td>
+                    <td data-label={t('basket.unitPrice')}>{line.unitPrice.text}</td>
+                    <td data-label={t('basket.lineTotal')}>{line.lineTotal.text}</td>
                   </tr>
                 ))}
               </tbody>
