@@ -128,7 +128,7 @@ export function QuoteCard({
               {quote.checkpoint.text}
             </span>
           ) : null}{' '}
-          · {t(`modes.${quote.transportMode}`)}
+          · {t(`modes.${quote.transportMode}`, { ns: 'product' })}
         </dd>
         {quote.estimate ? (
           <>

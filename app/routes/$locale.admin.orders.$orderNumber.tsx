@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next'
 import { languageNames } from '~/components/admin/fields'
 import { Text } from '~/components/admin/ui'
 import { FormError } from '~/components/form'
+import { OrderEventText, OrderLineRows } from '~/components/order-parts'
 import { requireRole } from '~/modules/accounts/session.server'
 import { readAdminForm } from '~/modules/admin/forms.server'
 import { changeOrderForAdmin, orderForAdmin } from '~/modules/checkout/sales.server'
@@ -14,7 +15,7 @@ import { cacheHeaders, privatePage } from '~/utils/cache'
 import { formObject } from '~/utils/forms.server'
 import { notFound } from '~/utils/http.server'
 import { getFixedT } from '~/utils/i18n.server'
-import { htmlLang, type Locale } from '~/utils/locales'
+import type { Locale } from '~/utils/locales'
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const locale = params.locale as Locale
@@ -48,7 +49,6 @@ export async function action({ request, params }: ActionFunctionArgs) {
 type ActionData = { errors?: Record<string, string>; values?: Record<string, string> }
 
 const notices = ['paid', 'cancelled', 'refunded'] as const
-const knownReasons = ['expired', 'payment_unavailable', 'admin']
 
 export default function AdminOrder() {
   const { order } = useLoaderData<typeof loader>()
@@ -321,22 +321,7 @@ export default function AdminOrder() {
               </tr>
             </thead>
             <tbody>
-              {part.lines.map((line) => (
-                <tr key={line.id}>
-                  <th scope="row" lang={line.name.lang === locale ? undefined : htmlLang(line.name.lang)}>
-                    {line.name.text}
-                  </th>
-                  <td>{line.hsCode ? <code>{line.hsCode}</code> : '—'}</td>
-                  <td>
-                    {t('quantityWithUnit', {
-                      quantity: line.quantity,
-                      unit: t(`units.${line.unit}`, { ns: 'common', defaultValue: line.unit }),
-                    })}
-                  </td>
-                  <td>{line.unitPrice.text}</td>
-                  <td>{line.lineTotal.text}</td>
-                </tr>
-              ))}
+              <OrderLineRows lines={part.lines} />
             </tbody>
             <tfoot>
               <tr>
@@ -390,7 +375,7 @@ export default function AdminOrder() {
                     <br />
                   </>
                 ) : null}
-                {eventText(t, event)}
+                <OrderEventText event={event} />
               </td>
               <td>
                 {event.actor ?? (
@@ -435,31 +420,4 @@ export default function AdminOrder() {
       ) : null}
     </>
   )
-}
-
-type TimelineEvent = { kind: string; carrier?: string; trackingNumber?: string; reason?: string; via?: string }
-
-function eventText(t: (key: string, options?: Record<string, unknown>) => string, event: TimelineEvent) {
-  switch (event.kind) {
-    case 'paid':
-      return event.via
-        ? t('timeline.paidVia', { method: t(`paymentMethods.${event.via}`, { defaultValue: event.via }) })
-        : t('timeline.paid')
-    case 'shipped':
-      return t('timeline.shippedWith', { carrier: event.carrier ?? '', tracking: event.trackingNumber ?? '' })
-    case 'cancelled':
-      return event.reason
-        ? t('timeline.cancelledBecause', {
-            reason: knownReasons.includes(event.reason) ? t(`reasons.${event.reason}`) : event.reason,
-          })
-        : t('timeline.cancelled')
-    case 'placed':
-    case 'delivered':
-    case 'refunded':
-    case 'reinstated':
-    case 'refund_failed':
-      return t(`timeline.${event.kind}`)
-    default:
-      return event.kind
-  }
 }

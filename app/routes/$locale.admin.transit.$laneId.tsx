@@ -70,7 +70,7 @@ export default function AdminTransitLane() {
         <dt>{t('adminTransit.market')}</dt>
         <dd>{t(`markets.${lane.market}`, { ns: 'common' })}</dd>
         <dt>{t('adminTransit.mode')}</dt>
-        <dd>{t(`modes.${lane.mode}`)}</dd>
+        <dd>{t(`modes.${lane.mode}`, { ns: 'product' })}</dd>
       </dl>
       {lane.checkpoint.status !== 'open' ? <p className="notice">{t('adminTransit.notOpen')}</p> : null}
       <Notice />

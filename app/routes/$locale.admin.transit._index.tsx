@@ -104,7 +104,7 @@ export default function AdminTransit() {
               <td>
                 {t(`markets.${lane.market}`, { ns: 'common' })} · {t(`cities.${lane.destinationCity}`, { ns: 'product' })}
               </td>
-              <td>{t(`modes.${lane.mode}`)}</td>
+              <td>{t(`modes.${lane.mode}`, { ns: 'product' })}</td>
               <td>{lane.distanceKm}</td>
               <td>
                 {lane.transitDays}

@@ -4,13 +4,14 @@ import { Fragment } from 'react'
 import { useTranslation } from 'react-i18next'
 
 import { Field, FormError } from '~/components/form'
+import { OrderEventText, OrderLineRows } from '~/components/order-parts'
 import { changePartForExporter, orderForExporter } from '~/modules/checkout/sales.server'
 import { requireExporterMember } from '~/modules/exporters/membership.server'
 import { cacheHeaders, privatePage } from '~/utils/cache'
 import { formObject, readForm } from '~/utils/forms.server'
 import { notFound } from '~/utils/http.server'
 import { getFixedT } from '~/utils/i18n.server'
-import { htmlLang, type Locale } from '~/utils/locales'
+import type { Locale } from '~/utils/locales'
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const locale = params.locale as Locale
@@ -51,7 +52,6 @@ export default function ExporterOrder() {
   const values = actionData?.values ?? {}
   const { t, i18n } = useTranslation('sales')
   const locale = i18n.language as Locale
-  const langOf = (lang: string) => (lang === locale ? undefined : htmlLang(lang as Locale))
   const [searchParams] = useSearchParams()
   const notice = searchParams.get('notice')
   const busy = useNavigation().state === 'submitting'
@@ -109,22 +109,7 @@ export default function ExporterOrder() {
             </tr>
           </thead>
           <tbody>
-            {order.lines.map((line) => (
-              <tr key={line.id}>
-                <th scope="row" lang={langOf(line.name.lang)}>
-                  {line.name.text}
-                </th>
-                <td>{line.hsCode ? <code>{line.hsCode}</code> : '—'}</td>
-                <td>
-                  {t('quantityWithUnit', {
-                    quantity: line.quantity,
-                    unit: t(`units.${line.unit}`, { ns: 'common', defaultValue: line.unit }),
-                  })}
-                </td>
-                <td>{line.unitPrice.text}</td>
-                <td>{line.lineTotal.text}</td>
-              </tr>
-            ))}
+            <OrderLineRows lines={order.lines} />
           </tbody>
           <tfoot>
             <tr>
@@ -251,50 +236,10 @@ export default function ExporterOrder() {
       <ol className="document-list">
         {order.timeline.map((event) => (
           <li key={event.id}>
-            <time dateTime={event.at.iso}>{event.at.text}</time> — <TimelineText event={event} />
+            <time dateTime={event.at.iso}>{event.at.text}</time> — <OrderEventText event={event} />
           </li>
         ))}
       </ol>
     </>
   )
-}
-
-// reasons the system writes; an admin's own words are shown as typed
-const knownReasons = ['expired', 'payment_unavailable', 'admin']
-
-function TimelineText({
-  event,
-}: {
-  event: { kind: string; carrier?: string; trackingNumber?: string; reason?: string; via?: string }
-}) {
-  const { t } = useTranslation('sales')
-  switch (event.kind) {
-    case 'paid':
-      return (
-        <>
-          {event.via
-            ? t('timeline.paidVia', { method: t(`paymentMethods.${event.via}`, { defaultValue: event.via }) })
-            : t('timeline.paid')}
-        </>
-      )
-    case 'shipped':
-      return <>{t('timeline.shippedWith', { carrier: event.carrier ?? '', tracking: event.trackingNumber ?? '' })}</>
-    case 'cancelled':
-      return (
-        <>
-          {event.reason
-            ? t('timeline.cancelledBecause', {
-                reason: knownReasons.includes(event.reason) ? t(`reasons.${event.reason}`) : event.reason,
-              })
-            : t('timeline.cancelled')}
-        </>
-      )
-    case 'placed':
-    case 'delivered':
-    case 'refunded':
-    case 'reinstated':
-      return <>{t(`timeline.${event.kind}`)}</>
-    default:
-      return <>{event.kind}</>
-  }
 }

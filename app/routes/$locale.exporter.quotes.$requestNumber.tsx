@@ -217,7 +217,7 @@ export default function ExporterRequest() {
               >
                 {detail.checkpoints.map((checkpoint) => (
                   <option key={checkpoint.id} value={checkpoint.id} lang={langOf(checkpoint.name.lang)}>
-                    {checkpoint.name.text} ({checkpoint.modes.map((mode) => t(`modes.${mode}`)).join(', ')})
+                    {checkpoint.name.text} ({checkpoint.modes.map((mode) => t(`modes.${mode}`, { ns: 'product' })).join(', ')})
                   </option>
                 ))}
               </TradeSelect>
@@ -227,8 +227,8 @@ export default function ExporterRequest() {
                 defaultValue={values.transportMode ?? suggestion?.transportMode}
                 error={errors.transportMode}
               >
-                <option value="road">{t('modes.road')}</option>
-                <option value="rail">{t('modes.rail')}</option>
+                <option value="road">{t('modes.road', { ns: 'product' })}</option>
+                <option value="rail">{t('modes.rail', { ns: 'product' })}</option>
               </TradeSelect>
             </div>
             <TradeTextArea

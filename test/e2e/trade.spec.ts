@@ -47,6 +47,8 @@ test('a buyer in Chinese asks for a quote on copper cathodes, the exporter answe
   await buyerPage.goto('/zh-hans/products/copper-cathode-grade-a?market=CN')
   await expect(buyerPage.getByRole('heading', { name: text('zh-hans', 'product', 'transit.title') })).toBeVisible()
   await expect(buyerPage.getByText(text('zh-hans', 'product', 'transit.fastest'))).toBeVisible()
+  // the transport mode is named in Chinese, not shown as a message key
+  await expect(buyerPage.locator('main')).not.toContainText('modes.')
   await buyerPage.getByRole('link', { name: text('zh-hans', 'product', 'requestQuote'), exact: true }).click()
   await buyerPage.waitForURL(/\/zh-hans\/products\/copper-cathode-grade-a\/quote$/)
   await expect(buyerPage.getByText(zh('incotermNotes.seaOnly'))).toBeVisible()

@@ -170,6 +170,7 @@ describe('the export document pack', () => {
     expect(invoice).toContain('CIP Urumqi (Incoterms® 2020)')
     expect(invoice).toContain('Carriage and Insurance Paid To 运费和保险费付至')
     expect(invoice).toContain('Nur Zholy – Khorgos 努尔若利—霍尔果斯')
+    expect(invoice).toContain('Road 公路')
     expect(invoice).toContain('Kazakhstan 哈萨克斯坦')
     // goods, HS code, quantities, prices, total
     expect(invoice).toContain('740311')

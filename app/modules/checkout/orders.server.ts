@@ -15,6 +15,7 @@ import {
   type Basket,
   type OrderItem,
 } from '~/modules/checkout/basket.server'
+import { isMarketCode } from '~/modules/checkout/checkout-form.server'
 import { accessKeyFor, hashAccessKey, newOrderNumber, paymentReferenceFor } from '~/modules/checkout/order-number'
 import { mailOrderPlaced } from '~/modules/checkout/order-mail.server'
 import { cancelOrder } from '~/modules/checkout/order-lifecycle.server'
@@ -53,8 +54,6 @@ export type FieldErrors = Record<string, string>
 export type PlaceOrderResult =
   | { ok: true; orderNumber: string; accessKey: string; redirectTo: string }
   | { ok: false; status: number; errors: FieldErrors; basket?: Basket }
-
-const markets = ['CN', 'HK', 'INTL'] as const
 
 const text = (max: number) => z.string().trim().max(max, 'errors.tooLong')
 const required = (max: number) => text(max).min(1, 'errors.required')
@@ -154,8 +153,7 @@ function originFor(fallback: string) {
 export async function placeOrder(input: PlaceOrderInput, options: { origin: string }): Promise<PlaceOrderResult> {
   const parsedItems = z.array(itemSchema).min(1).max(maxBasketLines).safeParse(input.items)
   if (!parsedItems.success) return { ok: false, status: 400, errors: { '': 'errors.invalidItems' } }
-  if (!(markets as readonly string[]).includes(input.market))
-    return { ok: false, status: 400, errors: { market: 'errors.invalidMarket' } }
+  if (!isMarketCode(input.market)) return { ok: false, status: 400, errors: { market: 'errors.invalidMarket' } }
   if (input.paymentMethod !== 'stripe' && input.paymentMethod !== 'bank_transfer')
     return { ok: false, status: 400, errors: { paymentMethod: 'errors.invalidPaymentMethod' } }
   if (input.paymentMethod === 'stripe' && !stripeEnabled())

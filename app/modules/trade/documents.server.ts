@@ -121,7 +121,10 @@ function renderPack(order: PackOrder, quote: NonNullable<PackOrder['quote']>) {
         zh: pick(checkpoint.translations, 'zh-hans')?.name ?? checkpoint.slug,
       }
     : null
-  const mode = label(`modes.${quote.transportMode}`)
+  const mode = {
+    en: getFixedT('en', 'product')(`modes.${quote.transportMode}`),
+    zh: getFixedT('zh-hans', 'product')(`modes.${quote.transportMode}`),
+  }
   const incoterm = quote.incoterm
   const productNames: Pair = {
     en: pick(request.product.translations, 'en')?.name ?? request.product.slug,
