@@ -107,8 +107,9 @@ export async function acceptQuote(
   const placed = await placeOrder(order, { origin: options.origin })
   if (decided) await notifyTrade(request.id, 'accepted', 'exporter')
   if (!placed.ok) {
-    // a second acceptance running at the same moment placed it first
-    const winner = placed.status === 409 ? await orderOf(quote.id) : null
+    // a second acceptance running at the same moment placed it first: its order may have been
+    // committed before our basket was priced (the quote then reads as taken) or during our insert
+    const winner = await orderOf(quote.id)
     if (winner) return { ok: true, value: { orderNumber: winner, redirectTo: `/${options.locale}/orders/${winner}` } }
     return failure(checkoutErrors(placed.errors), placed.status === 409 ? 409 : placed.status === 502 ? 502 : 400)
   }
