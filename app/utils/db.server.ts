@@ -10,6 +10,8 @@ import { PrismaClient as PostgresClient } from '~/generated/postgresql/client'
 import { PrismaClient } from '~/generated/sqlite/client'
 
 export type Db = PrismaClient
+/** The client an interactive transaction hands its callback. */
+export type Tx = Parameters<Parameters<Db['$transaction']>[0]>[0]
 export type Dialect = 'sqlite' | 'postgresql'
 
 export const defaultDatabaseUrl = 'file:./data/pavilion.db'
@@ -62,4 +64,9 @@ export function getDb(): Db {
 
 export function currentDialect(): Dialect {
   return dialectOf(databaseUrl())
+}
+
+/** Whether a write failed on a unique constraint (Prisma's P2002), on either engine. */
+export function isUniqueViolation(error: unknown) {
+  return typeof error === 'object' && error !== null && (error as { code?: unknown }).code === 'P2002'
 }

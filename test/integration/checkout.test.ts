@@ -329,6 +329,26 @@ describe('market-access rules at checkout', () => {
     expect(last).toMatchObject({ ok: false, errors: { '': 'errors.overAnnualLimit' } })
   })
 
+  test('orders placed at the same instant under one ID number never pass the yearly limit together', async () => {
+    await setStock(motor.id, 20)
+    const id = '51010819870303' + '456'
+    const idNumber = id + checkChar(id)
+    const results = await Promise.all(
+      Array.from({ length: 10 }, () =>
+        bankOrder([{ kind: 'product', productId: motor.id, quantity: 1 }], { market: 'CN', customs: { name: '赵六', idNumber } }),
+      ),
+    )
+    const placed = await getDb().order.findMany({ where: { customsIdNumber: idNumber }, select: { subtotalMinor: true } })
+    const each = placed[0].subtotalMinor
+    // as many motors as fit in RMB 26,000, each checked against the orders before it
+    expect(placed).toHaveLength(Math.floor(2_600_000 / each))
+    expect(placed.reduce((sum, order) => sum + order.subtotalMinor, 0)).toBeLessThanOrEqual(2_600_000)
+    const refused = results.filter((result) => !result.ok)
+    expect(refused).toHaveLength(10 - placed.length)
+    for (const result of refused) expect(result).toMatchObject({ ok: false, errors: { '': 'errors.overAnnualLimit' } })
+    expect((await getDb().product.findUniqueOrThrow({ where: { id: motor.id } })).stock).toBe(20 - placed.length)
+  })
+
   test('an invalid PRC ID number is refused', async () => {
     const result = await bankOrder([{ kind: 'product', productId: honey.id, quantity: 1 }], {
       market: 'CN',

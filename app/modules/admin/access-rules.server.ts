@@ -17,7 +17,7 @@ import {
 import { assertAdmin, type AdminActor } from '~/modules/admin/guard.server'
 import { hsCodeExists, hsDescription } from '~/modules/admin/hs-codes.server'
 import { bumpCatalogVersion } from '~/modules/catalog/cache-version.server'
-import { getDb } from '~/utils/db.server'
+import { getDb, isUniqueViolation } from '~/utils/db.server'
 import { locales, pickTranslation, type Locale } from '~/utils/locales'
 
 export const ruleMarkets = ['CN', 'HK', 'INTL'] as const
@@ -98,10 +98,6 @@ type RuleInput = z.infer<typeof RuleForm>
 
 function ruleData(rule: RuleInput) {
   return { marketCode: rule.market, hsPrefix: rule.hsPrefix, verdict: rule.verdict, source: rule.source, verified: rule.verified }
-}
-
-function isUniqueViolation(error: unknown) {
-  return (error as { code?: string }).code === 'P2002'
 }
 
 async function prefixTaken(market: string, hsPrefix: string, exceptId?: number) {

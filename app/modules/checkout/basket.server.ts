@@ -4,9 +4,9 @@
 // the basket says what stands in the order's way (the mainland's cross-border retail limits).
 import { pavilion, type MarketCode } from '~/config/pavilion'
 import { assessCbec, type CbecProblem } from '~/modules/checkout/cbec'
+import { cbecSpentThisYear } from '~/modules/checkout/cbec-allowance.server'
 import { marketAccessFor, sellsAtRetail } from '~/modules/checkout/market-access.server'
 import { convert, formatMoney, type Money, type RateTable } from '~/modules/checkout/money'
-import { liveStatuses } from '~/modules/checkout/order-status'
 import { currentRates, marketCurrency } from '~/modules/checkout/pricing.server'
 import { getDb } from '~/utils/db.server'
 import { pickTranslation, type Locale } from '~/utils/locales'
@@ -67,6 +67,8 @@ export type Basket = {
     singleItemException: boolean
     problem: CbecProblem | null
     perOrderLimit: PricedMoney
+    /** the yearly limit per PRC ID, in the basket's currency (CNY) */
+    annualLimitMinor: number
     remainingAnnual: PricedMoney | null
   } | null
   /** whether the order can be placed as it is */
@@ -268,16 +270,6 @@ async function quoteLines(items: Extract<OrderItem, { kind: 'quote' }>[], locale
   }))
 }
 
-/** How much a buyer (by PRC ID) has bought under CBEC this calendar year, in CNY minor units. */
-export async function cbecSpentThisYear(idNumber: string, now = new Date()) {
-  const from = new Date(Date.UTC(now.getUTCFullYear(), 0, 1))
-  const result = await getDb().order.aggregate({
-    where: { customsIdNumber: idNumber, kind: 'retail', status: { in: liveStatuses }, createdAt: { gte: from } },
-    _sum: { subtotalMinor: true },
-  })
-  return result._sum.subtotalMinor ?? 0
-}
-
 export async function priceBasket(
   rawItems: OrderItem[],
   options: { market: MarketCode; locale: Locale; customsIdNumber?: string | null },
@@ -367,6 +359,7 @@ export async function priceBasket(
             singleItemException: assessment.singleItemException,
             problem: assessment.problem,
             perOrderLimit: priced({ amountMinor: cbecMarket.perOrderLimitMinor, currency }, locale),
+            annualLimitMinor: cbecMarket.annualLimitMinor,
             remainingAnnual: options.customsIdNumber
               ? priced({ amountMinor: assessment.remainingAnnualMinor, currency }, locale)
               : null,

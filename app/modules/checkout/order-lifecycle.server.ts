@@ -6,9 +6,7 @@ import { deliverQueued } from '~/modules/accounts/mail.server'
 import { queuePaidMail, queueStatusMail } from '~/modules/checkout/order-mail.server'
 import { statusesBefore } from '~/modules/checkout/order-status'
 import { expireSession, refundPayment, retrieveSession, stripeEnabled } from '~/modules/checkout/stripe.server'
-import { getDb, type Db } from '~/utils/db.server'
-
-type Tx = Parameters<Parameters<Db['$transaction']>[0]>[0]
+import { getDb, type Tx } from '~/utils/db.server'
 
 const txOptions = { maxWait: 60_000, timeout: 60_000 }
 

@@ -16,12 +16,13 @@ import {
   type OrderItem,
 } from '~/modules/checkout/basket.server'
 import { isMarketCode } from '~/modules/checkout/checkout-form.server'
+import { CbecLimitReached, prepareCbecTurn, takeCbecTurn } from '~/modules/checkout/cbec-allowance.server'
 import { accessKeyFor, hashAccessKey, newOrderNumber, paymentReferenceFor } from '~/modules/checkout/order-number'
 import { mailOrderPlaced } from '~/modules/checkout/order-mail.server'
 import { cancelOrder } from '~/modules/checkout/order-lifecycle.server'
 import { normalizePrcId } from '~/modules/checkout/prc-id'
 import { createCheckoutSession, expireSession, stripeEnabled, stripeSessionMinutes } from '~/modules/checkout/stripe.server'
-import { getDb, type Db } from '~/utils/db.server'
+import { getDb, isUniqueViolation, type Tx } from '~/utils/db.server'
 import { sessionSecret } from '~/utils/env.server'
 import type { Locale } from '~/utils/locales'
 import { publicUrl } from '~/utils/public-url.server'
@@ -122,7 +123,7 @@ export function validateDetails(input: PlaceOrderInput, shipsGoods: boolean, nee
 class ReservationFailed extends Error {}
 
 /** Reserves stock and seats inside the order's transaction; throws when one cannot be had. */
-async function reserve(tx: Omit<Db, '$connect' | '$disconnect' | '$on' | '$transaction' | '$extends'>, items: OrderItem[]) {
+async function reserve(tx: Tx, items: OrderItem[]) {
   for (const item of items) {
     if (item.kind === 'product') {
       const { count } = await tx.product.updateMany({
@@ -187,9 +188,16 @@ export async function placeOrder(input: PlaceOrderInput, options: { origin: stri
   let orderNumber = ''
   let accessKey = ''
   let orderId = 0
+  // mainland retail under a PRC ID: the yearly limit is checked again in the order's transaction,
+  // in turn with any other order under the same number (the first statement, so locks are taken
+  // in one order: the buyer's number, then stock)
+  const cbecTurn =
+    basket.cbec && details.customs ? { idNumber: details.customs.idNumber, annualLimitMinor: basket.cbec.annualLimitMinor } : null
+  if (cbecTurn) await prepareCbecTurn(cbecTurn.idNumber)
   try {
     await getDb().$transaction(
       async (tx) => {
+        if (cbecTurn) await takeCbecTurn(tx, cbecTurn.idNumber, basket.subtotal.amountMinor, cbecTurn.annualLimitMinor, now)
         await reserve(tx, items)
         orderNumber = newOrderNumber()
         accessKey = accessKeyFor(orderNumber, sessionSecret())
@@ -263,6 +271,7 @@ export async function placeOrder(input: PlaceOrderInput, options: { origin: stri
     )
   } catch (error) {
     if (error instanceof ReservationFailed) return { ok: false, status: 409, errors: { '': 'errors.soldOut' } }
+    if (error instanceof CbecLimitReached) return { ok: false, status: 409, errors: { '': 'errors.overAnnualLimit' } }
     if (isUniqueViolation(error)) return { ok: false, status: 409, errors: { '': 'errors.soldOut' } }
     throw error
   }
@@ -306,10 +315,6 @@ export async function placeOrder(input: PlaceOrderInput, options: { origin: stri
     await cancelOrder(orderNumber, { actorId: null, reason: 'payment_unavailable' })
     return { ok: false, status: 502, errors: { '': 'errors.paymentUnavailable' } }
   }
-}
-
-function isUniqueViolation(error: unknown) {
-  return typeof error === 'object' && error !== null && 'code' in error && (error as { code: string }).code === 'P2002'
 }
 
 /** Whether the request may see the order: its buyer, or anyone holding the key mailed with it. */

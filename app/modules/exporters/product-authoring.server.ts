@@ -34,7 +34,7 @@ import {
 } from '~/modules/exporters/product-form'
 import { uniqueSlug } from '~/modules/exporters/slugs'
 import { checkImageUpload } from '~/modules/exporters/upload-checks.server'
-import { getDb } from '~/utils/db.server'
+import { getDb, isUniqueViolation } from '~/utils/db.server'
 import { notFound } from '~/utils/http.server'
 import { intlLocale, pickTranslation, type Locale } from '~/utils/locales'
 import type { UploadedFile } from '~/utils/multipart.server'
@@ -314,10 +314,6 @@ async function usdSortPrice(amountMinor: number, currency: string) {
     // no rate yet for the currency: the product sorts as free until reindexProducts runs with one
     return 0
   }
-}
-
-function isUniqueViolation(error: unknown) {
-  return typeof error === 'object' && error !== null && (error as { code?: string }).code === 'P2002'
 }
 
 /** A new draft for the caller's company, which must be verified. */

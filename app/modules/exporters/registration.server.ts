@@ -10,7 +10,7 @@ import { hashPassword } from '~/modules/accounts/password.server'
 import { isValidBin } from '~/modules/exporters/bin'
 import { text } from '~/modules/exporters/fields.server'
 import { uniqueSlug } from '~/modules/exporters/slugs'
-import { getDb } from '~/utils/db.server'
+import { getDb, isUniqueViolation } from '~/utils/db.server'
 import { getFixedT } from '~/utils/i18n.server'
 import type { Locale } from '~/utils/locales'
 import { publicUrl } from '~/utils/public-url.server'
@@ -62,10 +62,6 @@ export const ExporterRegistrationForm = z.object({
 })
 
 export type ExporterRegistration = z.infer<typeof ExporterRegistrationForm>
-
-function isUniqueViolation(error: unknown) {
-  return typeof error === 'object' && error !== null && (error as { code?: string }).code === 'P2002'
-}
 
 async function conflicts(input: ExporterRegistration) {
   const db = getDb()

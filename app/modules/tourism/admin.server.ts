@@ -19,7 +19,7 @@ import {
   type RouteStatus,
 } from '~/modules/tourism/options'
 import { dateText } from '~/utils/dates'
-import { getDb } from '~/utils/db.server'
+import { getDb, isUniqueViolation } from '~/utils/db.server'
 import { locales, pickTranslation, type Locale } from '~/utils/locales'
 
 const ours = (key: string) => `tours:admin.errors.${key}`
@@ -228,10 +228,6 @@ function parseRoute(input: Record<string, string>) {
     },
     translations: translated.rows,
   }
-}
-
-function isUniqueViolation(error: unknown) {
-  return typeof error === 'object' && error !== null && 'code' in error && (error as { code: string }).code === 'P2002'
 }
 
 function translationRows(rows: Partial<Record<Locale, Record<string, string>>>) {

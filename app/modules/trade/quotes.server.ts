@@ -17,7 +17,7 @@ import { notifyTrade } from '~/modules/trade/notifications.server'
 import { tradeMarkets, type exporterListFilters } from '~/modules/trade/options'
 import { statusesAllowing, targetOf, type QuoteStatus, type RequestStatus } from '~/modules/trade/quote-status'
 import { dateText } from '~/utils/dates'
-import { getDb } from '~/utils/db.server'
+import { getDb, isUniqueViolation } from '~/utils/db.server'
 import { pickTranslation, type Locale } from '~/utils/locales'
 
 export type TradeOutcome<T> =
@@ -228,10 +228,6 @@ export async function requestQuote(
       throw error
     }
   }
-}
-
-function isUniqueViolation(error: unknown) {
-  return typeof error === 'object' && error !== null && 'code' in error && (error as { code: string }).code === 'P2002'
 }
 
 // ---------------------------------------------------------------- lists
