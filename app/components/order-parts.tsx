@@ -45,7 +45,7 @@ export type TimelineEvent = { kind: string; carrier?: string; trackingNumber?: s
 
 // reasons the system writes; an admin's own words are shown as typed
 const knownReasons = ['expired', 'payment_unavailable', 'admin', 'stripe_expired', 'payment_failed']
-const plainEvents = ['placed', 'delivered', 'refunded', 'reinstated', 'refund_failed']
+const plainEvents = ['placed', 'delivered', 'refunded', 'part_refunded', 'reinstated', 'refund_failed']
 
 /** The words for one timeline event. */
 export function OrderEventText({ event }: { event: TimelineEvent }) {

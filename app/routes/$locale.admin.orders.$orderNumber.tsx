@@ -39,7 +39,14 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (!result.ok) {
     if (result.status === 404) throw notFound()
     return data(
-      { errors: result.errors, values: { intent: values.intent ?? '', reason: (values.reason ?? '').slice(0, 1000) } },
+      {
+        errors: result.errors,
+        values: {
+          intent: values.intent ?? '',
+          partId: (values.partId ?? '').slice(0, 12),
+          reason: (values.reason ?? '').slice(0, 1000),
+        },
+      },
       { status: result.status },
     )
   }
@@ -48,7 +55,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 type ActionData = { errors?: Record<string, string>; values?: Record<string, string> }
 
-const notices = ['paid', 'cancelled', 'refunded'] as const
+const notices = ['paid', 'cancelled', 'refunded', 'partRefunded'] as const
 
 export default function AdminOrder() {
   const { order } = useLoaderData<typeof loader>()
@@ -160,7 +167,9 @@ export default function AdminOrder() {
                   aria-invalid={errorFor('refund', 'confirm') ? true : undefined}
                   aria-describedby={errorFor('refund', 'confirm') ? `${ids.confirmRefund}-error` : undefined}
                 />
-                <label htmlFor={ids.confirmRefund}>{t('adminOrder.refund.confirm', { amount: order.total.text })}</label>
+                <label htmlFor={ids.confirmRefund}>
+                  {t('adminOrder.refund.confirm', { amount: order.refundRemaining.text })}
+                </label>
                 {errorFor('refund', 'confirm') ? (
                   <p className="field__error" id={`${ids.confirmRefund}-error`} role="alert">
                     {t(errorFor('refund', 'confirm')!)}
@@ -208,6 +217,12 @@ export default function AdminOrder() {
             <dd>
               <strong>{order.total.text}</strong>
             </dd>
+            {order.refunded ? (
+              <>
+                <dt>{t('adminOrder.refunded')}</dt>
+                <dd data-testid="refunded">{order.refunded.text}</dd>
+              </>
+            ) : null}
             {order.reservedUntil ? (
               <>
                 <dt>{t('adminOrder.reservedUntil')}</dt>
@@ -349,6 +364,17 @@ export default function AdminOrder() {
               ) : null}
             </p>
           ) : null}
+          {part.refund ? (
+            <PartRefundForm
+              partId={part.id}
+              seller={part.seller.text}
+              amount={part.refund.amount.text}
+              status={order.status}
+              viaStripe={order.paymentMethod === 'stripe'}
+              error={values.intent === 'refundPart' && values.partId === String(part.id) ? errors.confirm : undefined}
+              busy={busy}
+            />
+          ) : null}
         </section>
       ))}
 
@@ -419,5 +445,47 @@ export default function AdminOrder() {
         </>
       ) : null}
     </>
+  )
+}
+
+/** Refunds one exporter's part on its own: the rest of the order goes on. */
+function PartRefundForm(props: {
+  partId: number
+  seller: string
+  amount: string
+  status: string
+  viaStripe: boolean
+  error: string | undefined
+  busy: boolean
+}) {
+  const { t } = useTranslation('sales')
+  const id = useId()
+  return (
+    <Form method="post" noValidate className="part-refund">
+      <input type="hidden" name="intent" value="refundPart" />
+      <input type="hidden" name="partId" value={props.partId} />
+      <input type="hidden" name="expectedStatus" value={props.status} />
+      <p className="muted">{props.viaStripe ? t('adminOrder.refundPart.viaStripe') : t('adminOrder.refundPart.viaBank')}</p>
+      <div className="field field--checkbox">
+        <input
+          id={id}
+          type="checkbox"
+          name="confirm"
+          value="yes"
+          required
+          aria-invalid={props.error ? true : undefined}
+          aria-describedby={props.error ? `${id}-error` : undefined}
+        />
+        <label htmlFor={id}>{t('adminOrder.refundPart.confirm', { seller: props.seller, amount: props.amount })}</label>
+        {props.error ? (
+          <p className="field__error" id={`${id}-error`} role="alert">
+            {t(props.error)}
+          </p>
+        ) : null}
+      </div>
+      <button type="submit" className="button button--danger" disabled={props.busy}>
+        {t('adminOrder.refundPart.button')}
+      </button>
+    </Form>
   )
 }

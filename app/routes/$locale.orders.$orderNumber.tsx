@@ -170,6 +170,12 @@ export default function OrderPage() {
           <dd>
             <strong data-testid="order-total">{order.total.text}</strong>
           </dd>
+          {order.refunded ? (
+            <>
+              <dt>{t('order.refunded')}</dt>
+              <dd data-testid="order-refunded">{order.refunded.text}</dd>
+            </>
+          ) : null}
         </dl>
       </section>
 

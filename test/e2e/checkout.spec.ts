@@ -1,10 +1,14 @@
 // Issue 5 end to end in the browser: a buyer in Simplified Chinese buys from two exporters for
 // mainland China by bank transfer and sees the order; the pavilion marks it paid; each exporter
 // sees only their part and marks it shipped; the buyer sees it shipped.
+import AxeBuilder from '@axe-core/playwright'
 import { expect, test, type Page } from '@playwright/test'
 
+import kkSales from '../../locales/kk/sales.json'
 import zhHans from '../../locales/zh-hans/checkout.json'
 import zhHansProduct from '../../locales/zh-hans/product.json'
+import zhHant from '../../locales/zh-hant/checkout.json'
+import zhHantProduct from '../../locales/zh-hant/product.json'
 import { createTestUser, e2eDb, signIn } from './fixtures'
 
 async function product(slug: string) {
@@ -21,11 +25,11 @@ async function product(slug: string) {
   }
 }
 
-async function addToCart(page: Page, slug: string, quantity: number) {
-  await page.goto(`/zh-hans/products/${slug}?buy=${Date.now()}`)
+async function addToCart(page: Page, slug: string, quantity: number, locale: 'zh-hans' | 'zh-hant' = 'zh-hans') {
+  await page.goto(`/${locale}/products/${slug}?buy=${Date.now()}`)
   await page.locator('#buy-quantity').fill(String(quantity))
-  await page.getByRole('button', { name: zhHansProduct.buy.add }).click()
-  await page.waitForURL(/\/zh-hans\/cart/)
+  await page.getByRole('button', { name: (locale === 'zh-hans' ? zhHansProduct : zhHantProduct).buy.add }).click()
+  await page.waitForURL(new RegExp(`/${locale}/cart`))
 }
 
 test('a buyer in zh-hans orders from two exporters by bank transfer; each exporter ships their part', async ({ browser }) => {
@@ -115,4 +119,60 @@ test('a buyer in zh-hans orders from two exporters by bank transfer; each export
   await expect(buyerPage.getByTestId('tracking')).toHaveCount(2)
   await expect(buyerPage.getByTestId('tracking').filter({ hasText: 'China Post EMS' })).toBeVisible()
   await expect(buyerPage.getByTestId('tracking').filter({ hasText: 'SF Express' })).toBeVisible()
+})
+
+test('an admin in Kazakh refunds one exporter’s part; the Hong Kong buyer sees it and what came back', async ({ browser }) => {
+  test.setTimeout(90_000)
+  const honey = await product('altai-mountain-honey-250g')
+  const chocolate = await product('dark-chocolate-72-100g')
+  expect(honey.exporterId).not.toBe(chocolate.exporterId)
+
+  const buyer = await createTestUser({ role: 'buyer', locale: 'zh-hant' })
+  const buyerPage = await (await browser.newContext({ locale: 'zh-HK' })).newPage()
+  await signIn(buyerPage, buyer, 'zh-hant')
+  await addToCart(buyerPage, 'altai-mountain-honey-250g', 1, 'zh-hant')
+  await addToCart(buyerPage, 'dark-chocolate-72-100g', 2, 'zh-hant')
+  await buyerPage.getByRole('link', { name: zhHant.cart.checkout }).click()
+  await buyerPage.waitForURL(/\/zh-hant\/checkout\?market=HK/)
+  await buyerPage.getByLabel(zhHant.fields.recipientName).fill('陳大文')
+  await buyerPage.getByLabel(zhHant.fields.phone).fill('+852 9123 4567')
+  await buyerPage.getByLabel(zhHant.fields.district, { exact: true }).fill('灣仔')
+  await buyerPage.getByLabel(zhHant.fields.addressLine).fill('港灣道 1 號')
+  await buyerPage.locator('input[name="paymentMethod"][value="bank_transfer"]').check()
+  await buyerPage.getByRole('button', { name: /提交訂單/ }).click()
+  await buyerPage.waitForURL(/\/zh-hant\/orders\/KZ-/)
+  const orderUrl = buyerPage.url()
+  const number = new URL(orderUrl).pathname.split('/')[3]
+
+  const admin = await createTestUser({ role: 'admin', locale: 'kk' })
+  const adminPage = await (await browser.newContext()).newPage()
+  await signIn(adminPage, admin, 'kk')
+  await adminPage.goto(`/kk/admin/orders/${number}`)
+  const markPaid = adminPage.locator('form:has(input[name="intent"][value="markPaid"])')
+  await markPaid.locator('input[name="confirm"]').check()
+  await markPaid.locator('button[type="submit"]').click()
+  await expect(markPaid).toHaveCount(0)
+  // one refund form per part; the honey exporter's part is refunded on its own
+  const partForms = adminPage.locator('form:has(input[name="intent"][value="refundPart"])')
+  await expect(partForms).toHaveCount(2)
+  const axe = await new AxeBuilder({ page: adminPage }).analyze()
+  expect(axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([])
+  const first = partForms.first()
+  await first.getByRole('button', { name: kkSales.adminOrder.refundPart.button }).click()
+  await expect(first.getByRole('alert')).toBeVisible()
+  await first.locator('input[name="confirm"]').check()
+  await first.getByRole('button', { name: kkSales.adminOrder.refundPart.button }).click()
+  await expect(adminPage.getByRole('status')).toHaveText(kkSales.notices.partRefunded)
+  // the chocolate part is all that is left: the order's own refund takes it
+  await expect(partForms).toHaveCount(0)
+  await expect(adminPage.getByTestId('refunded')).toBeVisible()
+  await expect(adminPage.getByText(kkSales.timeline.part_refunded)).toBeVisible()
+
+  await buyerPage.goto(`${orderUrl}${orderUrl.includes('?') ? '&' : '?'}seen=${Date.now()}`)
+  await expect(buyerPage.getByTestId('order-status')).toHaveText(zhHant.status.paid)
+  const parts = buyerPage.getByTestId('order-part')
+  await expect(parts.filter({ hasText: zhHant.status.refunded })).toHaveCount(1)
+  await expect(parts.filter({ hasText: zhHant.status.paid })).toHaveCount(1)
+  await expect(buyerPage.getByTestId('order-refunded')).toHaveText(/HK\$/)
+  await expect(buyerPage.getByText(zhHant.events.part_refunded)).toBeVisible()
 })

@@ -4,6 +4,7 @@
 // cancel and refund (through the local Stripe when paid there) and record payouts.
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 
+import { cbecSpentThisYear } from '~/modules/checkout/cbec-allowance.server'
 import { fulfilCheckoutSession } from '~/modules/checkout/fulfil.server'
 import { formatMoney } from '~/modules/checkout/money'
 import { placeOrder, type PlaceOrderInput } from '~/modules/checkout/orders.server'
@@ -425,6 +426,120 @@ describe('admin cancels and refunds', () => {
     expect(ledger.entries.filter((entry) => entry.orderNumber === number).map((entry) => entry.kind)).toEqual(['refund', 'sale'])
   })
 
+  test('refunding one exporter’s part: that part comes back, the other exporter ships and the order goes on', async () => {
+    const other = await orderState(await twoPartOrder())
+    const before = { honey: await stock(honey.id), chocolate: await stock(chocolate.id) }
+    const number = await twoPartOrder()
+    await markPaid(number)
+    let page = (await adminOrder(number)).data as Awaited<ReturnType<typeof adminOrderLoader>>
+    const [pageA, pageB] = page.order.parts
+    expect(pageA.refund && pageB.refund).toBeTruthy()
+    let state = await orderState(number)
+    const partA = state.partOf(honey.exporterId)
+    const partB = state.partOf(chocolate.exporterId)
+    const lines = await getDb().orderLine.findMany({ where: { orderId: state.id } })
+    const owed = (partId: number) =>
+      lines.filter((line) => line.partId === partId).reduce((sum, line) => sum + line.lineTotalMinor + line.taxMinor, 0)
+    // the two parts' refunds, goods and estimated tax, add up to what the buyer paid
+    expect(owed(partA.id) + owed(partB.id)).toBe(state.totalMinor)
+    expect(pageA.refund!.amount.text).toBe(formatMoney({ amountMinor: owed(partA.id), currency: state.currency }, 'en'))
+
+    const refundA = { intent: 'refundPart', partId: String(partA.id), expectedStatus: 'paid' }
+    expect(await adminAct(number, refundA)).toMatchObject({ status: 400, errors: { confirm: 'errors.confirmRefund' } })
+    expect(await adminAct(number, { ...refundA, partId: 'abc', confirm: 'yes' })).toMatchObject({
+      status: 400,
+      errors: { form: 'errors.invalidAction' },
+    })
+    // a part of another order is not this order's to refund
+    expect(await adminAct(number, { ...refundA, partId: String(other.parts[0].id), confirm: 'yes' })).toMatchObject({
+      status: 404,
+    })
+    expect((await orderState(number)).parts.map((part) => part.status)).toEqual(['paid', 'paid'])
+    const mailsBefore = await getDb().outboxMessage.count({ where: { toAddress: buyer.email } })
+    // the goods count toward the buyer's yearly cross-border allowance until refunded
+    expect(await cbecSpentThisYear(state.customsIdNumber!)).toBe(partA.subtotalMinor + partB.subtotalMinor)
+
+    expect(await adminAct(number, { ...refundA, confirm: 'yes' })).toMatchObject({
+      status: 302,
+      location: `/en/admin/orders/${number}?notice=partRefunded`,
+    })
+    state = await orderState(number)
+    expect(state.status).toBe('paid')
+    expect(state.partOf(honey.exporterId).status).toBe('refunded')
+    expect(state.partOf(chocolate.exporterId).status).toBe('paid')
+    expect(state.ledger.map((entry) => [entry.kind, entry.exporterId, entry.amountMinor])).toEqual([
+      ['sale', partA.exporterId, partA.subtotalMinor],
+      ['sale', partB.exporterId, partB.subtotalMinor],
+      ['refund', partA.exporterId, -partA.subtotalMinor],
+    ])
+    expect(await stock(honey.id)).toBe(before.honey)
+    expect(await stock(chocolate.id)).toBe(before.chocolate - 3)
+    expect(await cbecSpentThisYear(state.customsIdNumber!)).toBe(partB.subtotalMinor)
+    // the buyer is told, in the order's language, whose goods and how much
+    const mails = await getDb().outboxMessage.findMany({ where: { toAddress: buyer.email }, orderBy: { id: 'asc' } })
+    expect(mails).toHaveLength(mailsBefore + 1)
+    expect(mails.at(-1)!.subject).toBe(`订单 ${number} 部分退款`)
+    expect(mails.at(-1)!.body).toContain(formatMoney({ amountMinor: owed(partA.id), currency: state.currency }, 'zh-hans'))
+    // the same refund again, from the old page, changes nothing
+    expect(await adminAct(number, { ...refundA, confirm: 'yes' })).toMatchObject({ status: 409 })
+    expect((await orderState(number)).ledger).toHaveLength(3)
+
+    page = (await adminOrder(number)).data as Awaited<ReturnType<typeof adminOrderLoader>>
+    expect(page.order.refunded?.text).toBe(formatMoney({ amountMinor: owed(partA.id), currency: state.currency }, 'en'))
+    // B is the last part left: refunding it is refunding the order, for what is left
+    expect(page.order.parts.map((part) => part.refund)).toEqual([null, null])
+    expect(page.order.refundRemaining.text).toBe(formatMoney({ amountMinor: owed(partB.id), currency: state.currency }, 'en'))
+    expect(page.order.timeline.at(-1)).toMatchObject({ kind: 'part_refunded', seller: pageA.seller })
+
+    // A has nothing left to ship; B ships and delivers, and the order follows B
+    expect(await ship(exporterA, number)).toMatchObject({ status: 409, errors: { form: 'errors.orderClosed' } })
+    expect(await ship(exporterB, number)).toMatchObject({ status: 302 })
+    expect((await orderState(number)).status).toBe('shipped')
+    expect(await exporterAct(exporterB, number, { intent: 'deliver', partId: String(partB.id) })).toMatchObject({ status: 302 })
+    expect((await orderState(number)).status).toBe('delivered')
+    // B's page never shows A's refund
+    const pageOfB = (await exporterOrder(exporterB, number)).data as Awaited<ReturnType<typeof exporterOrderLoader>>
+    expect(pageOfB.order.timeline.map((event) => event.kind)).not.toContain('part_refunded')
+
+    // refunding the rest later debits B only; A's refund is not repeated
+    expect(await adminAct(number, { intent: 'refund', expectedStatus: 'delivered', confirm: 'yes' })).toMatchObject({
+      status: 302,
+    })
+    state = await orderState(number)
+    expect(state.status).toBe('refunded')
+    expect(state.ledger.filter((entry) => entry.kind === 'refund').map((entry) => [entry.exporterId, entry.amountMinor])).toEqual(
+      [
+        [partA.exporterId, -partA.subtotalMinor],
+        [partB.exporterId, -partB.subtotalMinor],
+      ],
+    )
+    // delivered chocolate is with the buyer, not back on the shelf
+    expect(await stock(chocolate.id)).toBe(before.chocolate - 3)
+    expect((await auditFor(number)).map((entry) => entry.action)).toEqual([
+      'order.markPaid',
+      'order.refundPart',
+      'order.ship',
+      'order.deliver',
+      'order.refund',
+    ])
+  })
+
+  test('two admins refunding the two parts at once leave the order refunded, each part once', async () => {
+    const number = await twoPartOrder()
+    await markPaid(number)
+    const state = await orderState(number)
+    const answers = await Promise.all(
+      [...state.parts, ...state.parts].map((part) =>
+        adminAct(number, { intent: 'refundPart', partId: String(part.id), expectedStatus: 'paid', confirm: 'yes' }),
+      ),
+    )
+    expect(answers.filter((answer) => answer.status === 302).length).toBeGreaterThanOrEqual(2)
+    const after = await orderState(number)
+    expect(after.status).toBe('refunded')
+    expect(after.parts.map((part) => part.status)).toEqual(['refunded', 'refunded'])
+    expect(after.ledger.filter((entry) => entry.kind === 'refund')).toHaveLength(2)
+  })
+
   test('transitions order-status does not allow are refused: cancel a paid order, refund or mark paid twice', async () => {
     const unpaid = await twoPartOrder()
     expect(await adminAct(unpaid, { intent: 'refund', expectedStatus: 'awaiting_payment', confirm: 'yes' })).toMatchObject({
@@ -514,6 +629,41 @@ describe('admin cancels and refunds', () => {
         `order-${number}-refund`,
         `order-${number}-refund-1`,
       ])
+    })
+
+    test('a part refunded through Stripe gives back that part’s amount; the rest is refunded later, never more', async () => {
+      const { number, sessionId } = await stripeOrder()
+      fake.completeSession(sessionId)
+      expect(await fulfilCheckoutSession(sessionId)).toBe('paid')
+      fake.clearRequests()
+      const state = await orderState(number)
+      const partA = state.partOf(honey.exporterId)
+      const intent = fake.session(sessionId).payment_intent!
+      const lines = await getDb().orderLine.findMany({ where: { orderId: state.id, partId: partA.id } })
+      const owedA = lines.reduce((sum, line) => sum + line.lineTotalMinor + line.taxMinor, 0)
+
+      fake.failNext('POST', '/v1/refunds', { status: 500 })
+      const refundA = { intent: 'refundPart', partId: String(partA.id), expectedStatus: 'paid', confirm: 'yes' }
+      expect(await adminAct(number, refundA)).toMatchObject({ status: 502, errors: { form: 'errors.stripeFailed' } })
+      expect((await orderState(number)).partOf(honey.exporterId).status).toBe('paid')
+      // the retry and a double click at once: one refund at Stripe, one debit
+      const answers = await Promise.all([adminAct(number, refundA), adminAct(number, refundA)])
+      expect(answers.map((answer) => answer.status).sort()).toEqual([302, 409])
+      let refunds = fake.refunds().filter((refund) => refund.payment_intent === intent)
+      expect(refunds.map((refund) => refund.amount)).toEqual([owedA])
+      const keys = fake.requestsTo('POST', '/v1/refunds').map((request) => request.idempotencyKey)
+      expect(keys[0]).toBe(`order-${number}-part-${partA.id}-refund`)
+      expect(new Set(keys.slice(1))).toEqual(new Set([`order-${number}-part-${partA.id}-refund-1`]))
+      expect((await orderState(number)).ledger.filter((entry) => entry.kind === 'refund')).toHaveLength(1)
+
+      expect(await adminAct(number, { intent: 'refund', expectedStatus: 'paid', confirm: 'yes' })).toMatchObject({ status: 302 })
+      refunds = fake.refunds().filter((refund) => refund.payment_intent === intent)
+      expect(refunds.map((refund) => refund.amount)).toEqual([owedA, state.totalMinor - owedA])
+      expect(fake.requestsTo('POST', '/v1/refunds').at(-1)).toMatchObject({
+        idempotencyKey: `order-${number}-refund`,
+        params: { payment_intent: intent, amount: String(state.totalMinor - owedA) },
+      })
+      expect((await orderState(number)).status).toBe('refunded')
     })
 
     test('cancelling an unpaid Stripe order first expires its Checkout Session, so it can no longer be paid', async () => {

@@ -8,11 +8,15 @@ import { createHash } from 'node:crypto'
 import { liveStatuses } from '~/modules/checkout/order-status'
 import { getDb, isUniqueViolation, type Db, type Tx } from '~/utils/db.server'
 
-/** How much a buyer (by PRC ID) has bought under CBEC this calendar year, in CNY minor units. */
+/** How much a buyer (by PRC ID) has bought under CBEC this calendar year, in CNY minor units:
+ * the goods of their live orders, less any part refunded. */
 export async function cbecSpentThisYear(idNumber: string, now = new Date(), db: Db | Tx = getDb()) {
   const from = new Date(Date.UTC(now.getUTCFullYear(), 0, 1))
-  const result = await db.order.aggregate({
-    where: { customsIdNumber: idNumber, kind: 'retail', status: { in: liveStatuses }, createdAt: { gte: from } },
+  const result = await db.orderPart.aggregate({
+    where: {
+      status: { not: 'refunded' },
+      order: { customsIdNumber: idNumber, kind: 'retail', status: { in: liveStatuses }, createdAt: { gte: from } },
+    },
     _sum: { subtotalMinor: true },
   })
   return result._sum.subtotalMinor ?? 0

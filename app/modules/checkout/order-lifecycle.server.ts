@@ -1,12 +1,12 @@
 // Every change of an order after it is placed: paid, cancelled (stock and seats go back),
-// refunded, shipped and delivered per exporter part, and unpaid reservations released when they
+// refunded (whole, or one exporter's part), shipped and delivered per exporter part, and unpaid reservations released when they
 // expire. Each change is one conditional update on the current status inside a transaction, so a
 // change happens once however many callers race for it; the transitions are in order-status.ts.
 import { deliverQueued } from '~/modules/accounts/mail.server'
-import { queuePaidMail, queueStatusMail } from '~/modules/checkout/order-mail.server'
-import { statusesBefore } from '~/modules/checkout/order-status'
+import { queuePaidMail, queuePartRefundMail, queueStatusMail } from '~/modules/checkout/order-mail.server'
+import { canTransition, statusesBefore } from '~/modules/checkout/order-status'
 import { expireSession, refundPayment, retrieveSession, stripeEnabled } from '~/modules/checkout/stripe.server'
-import { getDb, type Tx } from '~/utils/db.server'
+import { getDb, type Db, type Tx } from '~/utils/db.server'
 
 const txOptions = { maxWait: 60_000, timeout: 60_000 }
 
@@ -14,18 +14,79 @@ export type ChangeResult = 'done' | 'unchanged' | 'not_found' | 'sold_out'
 
 class SoldOut extends Error {}
 
-/** Puts seats back, and the goods of the parts given (all when `partIds` is null). */
-async function putBack(tx: Tx, orderId: number, partIds: number[] | null) {
+/** Puts back the goods of the parts in `goods` and the seats of the parts in `seats` (null: every part's). */
+async function putBack(tx: Tx, orderId: number, goods: number[] | null, seats: number[] | null) {
   const lines = await tx.orderLine.findMany({
     where: { orderId },
     select: { partId: true, productId: true, departureId: true, quantity: true },
   })
   for (const line of lines) {
-    if (line.productId !== null && (partIds === null || partIds.includes(line.partId)))
+    if (line.productId !== null && (goods === null || goods.includes(line.partId)))
       await tx.product.update({ where: { id: line.productId }, data: { stock: { increment: line.quantity } } })
-    if (line.departureId !== null)
+    if (line.departureId !== null && (seats === null || seats.includes(line.partId)))
       await tx.tourDeparture.update({ where: { id: line.departureId }, data: { seatsAvailable: { increment: line.quantity } } })
   }
+}
+
+/** What refunding each part gives the buyer back: its goods and their estimated import tax. */
+export async function partRefundAmounts(db: Db | Tx, orderId: number) {
+  const lines = await db.orderLine.findMany({
+    where: { orderId },
+    select: { partId: true, lineTotalMinor: true, taxMinor: true },
+  })
+  const amounts = new Map<number, number>()
+  for (const line of lines) amounts.set(line.partId, (amounts.get(line.partId) ?? 0) + line.lineTotalMinor + line.taxMinor)
+  return amounts
+}
+
+/** What the buyer has had back so far: the total once the order is refunded, else its refunded parts' amounts. */
+export async function refundedSoFar(db: Db | Tx, order: { id: number; status: string; totalMinor: number }) {
+  if (order.status === 'refunded') return order.totalMinor
+  const refunded = await db.orderPart.findMany({ where: { orderId: order.id, status: 'refunded' }, select: { id: true } })
+  if (refunded.length === 0) return 0
+  const amounts = await partRefundAmounts(db, order.id)
+  return refunded.reduce((sum, part) => sum + (amounts.get(part.id) ?? 0), 0)
+}
+
+/** Debits each exporter what the parts' sales credited them. */
+async function debitSales(tx: Tx, orderId: number, partIds: number[], note: string) {
+  const sales = await tx.ledgerEntry.findMany({ where: { orderId, kind: 'sale', partId: { in: partIds } } })
+  for (const sale of sales) {
+    await tx.ledgerEntry.create({
+      data: {
+        exporterId: sale.exporterId,
+        orderId,
+        partId: sale.partId,
+        kind: 'refund',
+        amountMinor: -sale.amountMinor,
+        currency: sale.currency,
+        note,
+      },
+    })
+  }
+}
+
+/**
+ * The order follows its parts: refunded when every part is, shipped when every part not refunded
+ * has shipped, delivered when every such part is delivered.
+ */
+async function settleOrder(tx: Tx, orderId: number) {
+  const parts = await tx.orderPart.findMany({ where: { orderId }, select: { status: true } })
+  const open = parts.filter((part) => part.status !== 'refunded')
+  if (open.length === 0) {
+    await tx.order.updateMany({
+      where: { id: orderId, status: { in: statusesBefore('refunded') } },
+      data: { status: 'refunded', refundedAt: new Date() },
+    })
+    return
+  }
+  if (open.every((part) => part.status === 'shipped' || part.status === 'delivered'))
+    await tx.order.updateMany({ where: { id: orderId, status: { in: statusesBefore('shipped') } }, data: { status: 'shipped' } })
+  if (open.every((part) => part.status === 'delivered'))
+    await tx.order.updateMany({
+      where: { id: orderId, status: { in: statusesBefore('delivered') } },
+      data: { status: 'delivered' },
+    })
 }
 
 /** Cancels an unpaid order and puts its stock and seats back. */
@@ -40,7 +101,7 @@ export async function cancelOrder(number: string, by: { actorId: number | null; 
     })
     if (count !== 1) return 'unchanged' as const
     await tx.orderPart.updateMany({ where: { orderId: order.id }, data: { status: 'cancelled' } })
-    await putBack(tx, order.id, null)
+    await putBack(tx, order.id, null, null)
     await tx.quote.updateMany({ where: { orderId: order.id }, data: { orderId: null } })
     await tx.orderEvent.create({
       data: { orderId: order.id, kind: 'cancelled', actorId: by.actorId, details: JSON.stringify({ reason: by.reason }) },
@@ -175,27 +236,20 @@ export async function refundCancelledPayment(number: string, paymentIntentId: st
   return result
 }
 
-/** Refunds a paid order (through Stripe when it was paid there) and debits the exporters' ledgers.
- * Goods not yet shipped go back into stock; seats always do. */
+/** Refunds a paid order (through Stripe when it was paid there) and debits the exporters' ledgers;
+ * after part refunds, what is left of it. Goods not yet shipped go back into stock; seats always do. */
 export async function refundOrder(number: string, by: { actorId: number | null }): Promise<ChangeResult> {
   const db = getDb()
   const order = await db.order.findUnique({
     where: { number },
-    select: { id: true, status: true, paymentMethod: true, stripePaymentIntentId: true },
+    select: { id: true, status: true, paymentMethod: true, stripePaymentIntentId: true, totalMinor: true },
   })
   if (!order) return 'not_found'
   if (!statusesBefore('refunded').includes(order.status as never)) return 'unchanged'
   if (order.paymentMethod === 'stripe') {
     if (!order.stripePaymentIntentId || !stripeEnabled()) throw new Error(`Order ${number} has no Stripe payment to refund`)
-    const failed = await db.orderEvent.count({ where: { orderId: order.id, kind: 'refund_failed' } })
-    try {
-      await refundPayment(order.stripePaymentIntentId, number, failed)
-    } catch (error) {
-      await db.orderEvent.create({
-        data: { orderId: order.id, kind: 'refund_failed', actorId: by.actorId, details: JSON.stringify({ attempt: failed }) },
-      })
-      throw error
-    }
+    const already = await refundedSoFar(db, order)
+    await stripeRefund(order.id, order.stripePaymentIntentId, number, null, already > 0 ? order.totalMinor - already : null, by)
   }
   let mail: number[] = []
   const result = await db.$transaction(async (tx) => {
@@ -204,30 +258,99 @@ export async function refundOrder(number: string, by: { actorId: number | null }
     const data = { status: 'refunded', refundedAt: new Date() }
     const { count } = await tx.order.updateMany({ where: { id: order.id, status: { in: statusesBefore('refunded') } }, data })
     if (count !== 1) return 'unchanged' as const
+    // parts refunded earlier have given back their goods, seats and ledger already
+    const open = await tx.orderPart.findMany({
+      where: { orderId: order.id, status: { not: 'refunded' } },
+      select: { id: true, status: true },
+    })
+    const openIds = open.map((part) => part.id)
+    await tx.orderPart.updateMany({ where: { id: { in: openIds } }, data: { status: 'refunded' } })
     // goods of parts not yet shipped go back on the shelf; shipped ones are with the buyer
-    const unshippedParts = await tx.orderPart.findMany({ where: { orderId: order.id, status: 'paid' }, select: { id: true } })
-    await tx.orderPart.updateMany({ where: { orderId: order.id }, data: { status: 'refunded' } })
-    await putBack(
-      tx,
-      order.id,
-      unshippedParts.map((part) => part.id),
-    )
-    const sales = await tx.ledgerEntry.findMany({ where: { orderId: order.id, kind: 'sale' } })
-    for (const sale of sales) {
-      await tx.ledgerEntry.create({
-        data: {
-          exporterId: sale.exporterId,
-          orderId: order.id,
-          partId: sale.partId,
-          kind: 'refund',
-          amountMinor: -sale.amountMinor,
-          currency: sale.currency,
-          note: number,
-        },
-      })
-    }
+    const unshipped = open.filter((part) => part.status === 'paid').map((part) => part.id)
+    await putBack(tx, order.id, unshipped, openIds)
+    await debitSales(tx, order.id, openIds, number)
     await tx.orderEvent.create({ data: { orderId: order.id, kind: 'refunded', actorId: by.actorId } })
     mail = await queueStatusMail(tx, order.id, 'refunded')
+    return 'done' as const
+  }, txOptions)
+  await deliverQueued(mail)
+  return result
+}
+
+/** Asks Stripe for a refund; a refusal is written on the order (so the next try takes a new key) and thrown. */
+async function stripeRefund(
+  orderId: number,
+  paymentIntentId: string,
+  number: string,
+  partId: number | null,
+  amountMinor: number | null,
+  by: { actorId: number | null },
+) {
+  const db = getDb()
+  const failed = await db.orderEvent.count({ where: { orderId, partId, kind: 'refund_failed' } })
+  try {
+    await refundPayment(
+      paymentIntentId,
+      number,
+      failed,
+      amountMinor === null ? null : { amountMinor, partId: partId ?? undefined },
+    )
+  } catch (error) {
+    await db.orderEvent.create({
+      data: { orderId, partId, kind: 'refund_failed', actorId: by.actorId, details: JSON.stringify({ attempt: failed }) },
+    })
+    throw error
+  }
+}
+
+/**
+ * Refunds one exporter's (or operator's) part of a paid order: the buyer gets its goods and their
+ * estimated tax back (through Stripe when paid there), the exporter's sale is debited, goods not
+ * yet shipped and seats go back. The rest of the order goes on; refunding the last part left is
+ * refunding the order.
+ */
+export async function refundPart(number: string, partId: number, by: { actorId: number | null }): Promise<ChangeResult> {
+  const db = getDb()
+  const order = await db.order.findUnique({
+    where: { number },
+    select: {
+      id: true,
+      status: true,
+      paymentMethod: true,
+      stripePaymentIntentId: true,
+      parts: { select: { id: true, status: true } },
+    },
+  })
+  const part = order?.parts.find((candidate) => candidate.id === partId)
+  if (!order || !part) return 'not_found'
+  if (!canTransition(order.status, 'refunded') || !canTransition(part.status, 'refunded')) return 'unchanged'
+  if (order.parts.every((other) => other.id === partId || other.status === 'refunded')) return refundOrder(number, by)
+  const amountMinor = (await partRefundAmounts(db, order.id)).get(partId) ?? 0
+  if (order.paymentMethod === 'stripe') {
+    if (!order.stripePaymentIntentId || !stripeEnabled()) throw new Error(`Order ${number} has no Stripe payment to refund`)
+    await stripeRefund(order.id, order.stripePaymentIntentId, number, partId, amountMinor, by)
+  }
+  let mail: number[] = []
+  const result = await db.$transaction(async (tx) => {
+    // the order's row first: a whole refund and part refunds of one order take turns
+    const live = await tx.order.updateMany({
+      where: { id: order.id, status: { in: statusesBefore('refunded') } },
+      data: { updatedAt: new Date() },
+    })
+    if (live.count !== 1) return 'unchanged' as const
+    const current = await tx.orderPart.findUniqueOrThrow({ where: { id: partId }, select: { status: true } })
+    const { count } = await tx.orderPart.updateMany({
+      where: { id: partId, status: { in: statusesBefore('refunded') } },
+      data: { status: 'refunded' },
+    })
+    if (count !== 1) return 'unchanged' as const
+    await putBack(tx, order.id, current.status === 'paid' ? [partId] : [], [partId])
+    await debitSales(tx, order.id, [partId], number)
+    await tx.orderEvent.create({
+      data: { orderId: order.id, partId, kind: 'part_refunded', actorId: by.actorId, details: JSON.stringify({ amountMinor }) },
+    })
+    await settleOrder(tx, order.id)
+    mail = await queuePartRefundMail(tx, order.id, partId, amountMinor)
     return 'done' as const
   }, txOptions)
   await deliverQueued(mail)
@@ -253,12 +376,7 @@ export async function shipPart(
     await tx.orderEvent.create({
       data: { orderId: part.orderId, partId: part.id, kind: 'shipped', actorId, details: JSON.stringify(shipment) },
     })
-    const waiting = await tx.orderPart.count({ where: { orderId: part.orderId, status: 'paid' } })
-    if (waiting === 0)
-      await tx.order.updateMany({
-        where: { id: part.orderId, status: { in: statusesBefore('shipped') } },
-        data: { status: 'shipped' },
-      })
+    await settleOrder(tx, part.orderId)
     mail = await queueStatusMail(tx, part.orderId, 'shipped', shipment)
     return 'done' as const
   }, txOptions)
@@ -277,8 +395,7 @@ export async function deliverPart(partId: number, exporterId: number, actorId: n
     })
     if (count !== 1) return 'unchanged' as const
     await tx.orderEvent.create({ data: { orderId: part.orderId, partId: part.id, kind: 'delivered', actorId } })
-    const open = await tx.orderPart.count({ where: { orderId: part.orderId, status: { not: 'delivered' } } })
-    if (open === 0) await tx.order.updateMany({ where: { id: part.orderId, status: 'shipped' }, data: { status: 'delivered' } })
+    await settleOrder(tx, part.orderId)
     return 'done' as const
   }, txOptions)
 }

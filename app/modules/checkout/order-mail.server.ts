@@ -8,7 +8,7 @@ import { accessKeyFor } from '~/modules/checkout/order-number'
 import { getDb, type Db } from '~/utils/db.server'
 import { sessionSecret } from '~/utils/env.server'
 import { getFixedT } from '~/utils/i18n.server'
-import { isLocale, type Locale } from '~/utils/locales'
+import { isLocale, pickTranslation, type Locale } from '~/utils/locales'
 import { publicUrl } from '~/utils/public-url.server'
 
 type Tx = Pick<Db, 'outboxMessage' | 'order' | 'user'>
@@ -142,6 +142,36 @@ export async function queueStatusMail(
       locale,
       subject: t(`mail.${event}.subject`, { number: order.number }),
       body: body.join('\n'),
+    }),
+  ]
+}
+
+/** One part refunded: the buyer is told whose goods, and how much comes back. */
+export async function queuePartRefundMail(tx: Tx & Pick<Db, 'orderPart'>, orderId: number, partId: number, amountMinor: number) {
+  const order = await loadOrder(tx, orderId)
+  const locale = localeOf(order.locale)
+  const t = getFixedT(locale, 'checkout')
+  const part = await tx.orderPart.findUniqueOrThrow({
+    where: { id: partId },
+    select: {
+      exporter: { select: { translations: { select: { locale: true, legalName: true } } } },
+      tourRoute: { select: { operatorName: true } },
+    },
+  })
+  const seller = part.exporter
+    ? (pickTranslation(part.exporter.translations, locale)?.legalName ?? '')
+    : (part.tourRoute?.operatorName ?? '')
+  const amount = formatMoney({ amountMinor, currency: order.currency }, locale)
+  return [
+    await queueMail(tx, {
+      to: order.email,
+      locale,
+      subject: t('mail.partRefunded.subject', { number: order.number }),
+      body: [
+        t('mail.partRefunded.intro', { number: order.number, seller, amount }),
+        '',
+        t('mail.link', { url: orderLink(order) }),
+      ].join('\n'),
     }),
   ]
 }

@@ -2,6 +2,7 @@
 // the timeline, and how to pay while it is unpaid) and the list of their orders.
 import { pavilion } from '~/config/pavilion'
 import { formatMoney } from '~/modules/checkout/money'
+import { refundedSoFar } from '~/modules/checkout/order-lifecycle.server'
 import { isOrderNumber } from '~/modules/checkout/order-number'
 import { maskPrcId } from '~/modules/checkout/prc-id'
 import { retrieveSession, stripeEnabled } from '~/modules/checkout/stripe.server'
@@ -49,6 +50,7 @@ export async function buyerOrderView(number: string, locale: Locale) {
     currency: order.currency,
     text: formatMoney({ amountMinor, currency: order.currency }, locale),
   })
+  const refundedMinor = await refundedSoFar(getDb(), order)
   let paymentUrl: string | null = null
   if (order.status === 'awaiting_payment' && order.paymentMethod === 'stripe' && order.stripeSessionId && stripeEnabled()) {
     const session = await retrieveSession(order.stripeSessionId).catch(() => null)
@@ -68,6 +70,7 @@ export async function buyerOrderView(number: string, locale: Locale) {
     subtotal: money(order.subtotalMinor),
     tax: money(order.taxEstimateMinor),
     total: money(order.totalMinor),
+    refunded: refundedMinor > 0 ? money(refundedMinor) : null,
     address: {
       recipientName: order.recipientName,
       phone: order.phone,

@@ -16,7 +16,16 @@ import { assertAdmin, type AdminActor } from '~/modules/admin/guard.server'
 import { companyOf, type Member } from '~/modules/exporters/membership.server'
 import { formatMoney } from '~/modules/checkout/money'
 import { isOrderNumber } from '~/modules/checkout/order-number'
-import { cancelOrder, deliverPart, markPaid, refundOrder, shipPart } from '~/modules/checkout/order-lifecycle.server'
+import {
+  cancelOrder,
+  deliverPart,
+  markPaid,
+  partRefundAmounts,
+  refundedSoFar,
+  refundOrder,
+  refundPart,
+  shipPart,
+} from '~/modules/checkout/order-lifecycle.server'
 import { canTransition, orderStatuses, type OrderStatus } from '~/modules/checkout/order-status'
 import { maskPrcId } from '~/modules/checkout/prc-id'
 import { parseAmount } from '~/modules/checkout/money'
@@ -82,6 +91,12 @@ function errorsOf(error: z.ZodError) {
 }
 
 /** A status from `?status=`, or null for every status. */
+/** A row id from a form field: digits only, above zero; null otherwise. */
+function positiveId(value: string | undefined) {
+  const id = /^\d{1,9}$/.test(value ?? '') ? Number(value) : 0
+  return id > 0 ? id : null
+}
+
 export function statusFilter(value: string | null): OrderStatus | null {
   return (orderStatuses as readonly string[]).includes(value ?? '') ? (value as OrderStatus) : null
 }
@@ -328,8 +343,8 @@ export async function changePartForExporter(
   const company = await companyOf(member)
   const intent = form.intent
   if (intent !== 'ship' && intent !== 'deliver') return fail(400, { form: 'errors.invalidAction' })
-  const partId = /^\d{1,9}$/.test(form.partId ?? '') ? Number(form.partId) : 0
-  if (!isOrderNumber(number) || partId <= 0) return fail(404, { form: 'errors.notFound' })
+  const partId = positiveId(form.partId)
+  if (!isOrderNumber(number) || partId === null) return fail(404, { form: 'errors.notFound' })
   const part = await getDb().orderPart.findFirst({
     where: { id: partId, exporterId: company.id, order: { number } },
     select: { id: true, status: true },
@@ -651,6 +666,10 @@ export async function orderForAdmin(locale: Locale, number: string) {
     },
   })
   if (!order) return null
+  const refundAmounts = await partRefundAmounts(db, order.id)
+  const orderRefundable = canTransition(order.status, 'refunded')
+  const openParts = order.parts.filter((part) => part.status !== 'refunded').length
+  const refundedMinor = await refundedSoFar(db, order)
   const actorIds = [...new Set(order.events.map((event) => event.actorId).filter((id): id is number => id !== null))]
   const actors = new Map(
     (await db.user.findMany({ where: { id: { in: actorIds } }, select: { id: true, email: true } })).map((user) => [
@@ -673,6 +692,11 @@ export async function orderForAdmin(locale: Locale, number: string) {
     shippedAt: part.shippedAt ? dateText(part.shippedAt, locale) : null,
     deliveredAt: part.deliveredAt ? dateText(part.deliveredAt, locale) : null,
     lines: part.lines.map((line) => lineView(line, order.currency, order.locale, locale)),
+    // a part on its own may be refunded while another part of the order stays; the last one left is the order's refund
+    refund:
+      orderRefundable && canTransition(part.status, 'refunded') && openParts > 1
+        ? { amount: money(refundAmounts.get(part.id) ?? 0, order.currency, locale) }
+        : null,
   }))
   const sellerOf = new Map(parts.map((part) => [part.id, part.seller]))
   const status = order.status
@@ -691,6 +715,7 @@ export async function orderForAdmin(locale: Locale, number: string) {
     subtotal: money(order.subtotalMinor, order.currency, locale),
     tax: order.taxEstimateMinor > 0 ? money(order.taxEstimateMinor, order.currency, locale) : null,
     total: money(order.totalMinor, order.currency, locale),
+    refunded: refundedMinor > 0 ? money(refundedMinor, order.currency, locale) : null,
     address: addressOf(order),
     customs: customsOf(order),
     placedAt: dateText(order.createdAt, locale),
@@ -718,10 +743,12 @@ export async function orderForAdmin(locale: Locale, number: string) {
       cancel: canTransition(status, 'cancelled'),
       refund: canTransition(status, 'refunded'),
     },
+    /** what a whole refund now gives back: the total less the parts already refunded */
+    refundRemaining: money(order.totalMinor - refundedMinor, order.currency, locale),
   }
 }
 
-const adminActions = ['markPaid', 'cancel', 'refund'] as const
+const adminActions = ['markPaid', 'cancel', 'refund', 'refundPart'] as const
 type AdminAction = (typeof adminActions)[number]
 
 const cancelReason = oneLine(300, { tooLong: 'errors.reasonTooLong' })
@@ -793,23 +820,27 @@ export async function changeOrderForAdmin(
   }
 
   if (!canTransition(order.status, 'refunded')) return fail(409, { form: 'errors.cannotRefund' })
+  const partId = intent === 'refundPart' ? positiveId(form.partId) : null
+  if (intent === 'refundPart' && partId === null) return fail(400, { form: 'errors.invalidAction' })
   if (form.confirm !== 'yes') return fail(400, { form: 'errors.fixFields', confirm: 'errors.confirmRefund' })
   let result: Awaited<ReturnType<typeof refundOrder>>
   try {
-    result = await refundOrder(number, { actorId: admin.id })
+    result =
+      partId === null ? await refundOrder(number, { actorId: admin.id }) : await refundPart(number, partId, { actorId: admin.id })
   } catch (error) {
     if (order.paymentMethod !== 'stripe') throw error
     // Stripe refused or could not be reached: the order stays paid and the admin may try again
     console.warn(`stripe: could not refund ${number}:`, error instanceof Error ? error.message : error)
     return fail(502, { form: 'errors.stripeFailed' })
   }
+  if (result === 'not_found') return fail(404, { form: 'errors.notFound' })
   if (result !== 'done') return fail(409, { form: 'errors.stale' })
-  await audit(admin, 'order.refund', 'order', number, {
+  await audit(admin, partId === null ? 'order.refund' : 'order.refundPart', 'order', number, {
     via: order.paymentMethod,
-    totalMinor: order.totalMinor,
+    ...(partId === null ? { totalMinor: order.totalMinor } : { partId }),
     currency: order.currency,
   })
-  return { ok: true, value: { notice: 'refunded' } }
+  return { ok: true, value: { notice: partId === null ? 'refunded' : 'partRefunded' } }
 }
 
 /** The dashboard's order figures: what waits for money, what waits for exporters, and takings. */

@@ -98,13 +98,20 @@ export async function expireSession(id: string, orderNumber: string) {
   }
 }
 
-/** A whole-payment refund. Stripe keeps a keyed request's answer for a day, a failure too, so a
- * retry after a failed attempt uses the next key (`attempt`); a second full refund of one payment
- * is refused by Stripe itself, so a new key can never refund twice. */
-export function refundPayment(paymentIntentId: string, orderNumber: string, attempt = 0) {
+/** A refund of the payment: all of it, or `amountMinor` of it (what is left after earlier part
+ * refunds, or one part's share, keyed by `partId`). Stripe keeps a keyed request's answer for a
+ * day, a failure too, so a retry after a failed attempt uses the next key (`attempt`); Stripe
+ * itself refuses to refund more than is left of the payment, so a new key never refunds twice. */
+export function refundPayment(
+  paymentIntentId: string,
+  orderNumber: string,
+  attempt = 0,
+  only: { amountMinor: number; partId?: number } | null = null,
+) {
+  const scope = only?.partId ? `-part-${only.partId}` : ''
   return stripe().refunds.create(
-    { payment_intent: paymentIntentId },
-    { idempotencyKey: `order-${orderNumber}-refund${attempt > 0 ? `-${attempt}` : ''}` },
+    only ? { payment_intent: paymentIntentId, amount: only.amountMinor } : { payment_intent: paymentIntentId },
+    { idempotencyKey: `order-${orderNumber}${scope}-refund${attempt > 0 ? `-${attempt}` : ''}` },
   )
 }
 
