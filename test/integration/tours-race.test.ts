@@ -2,13 +2,14 @@
 // seatsAvailable never below zero. Runs on SQLite, and on PostgreSQL in the full suite.
 import { describe, expect, test } from 'vitest'
 
+import { markPaid, refundOrder, refundPart } from '~/modules/checkout/order-lifecycle.server'
 import { placeOrder } from '~/modules/checkout/orders.server'
 import { bookSeats } from '~/modules/tourism/booking.server'
 import { getDb } from '~/utils/db.server'
 
-async function departure(seats: number) {
+async function departure(seats: number, slug = 'khorgos-icbc-border-zone') {
   const db = getDb()
-  const route = await db.tourRoute.findUniqueOrThrow({ where: { slug: 'khorgos-icbc-border-zone' }, select: { id: true } })
+  const route = await db.tourRoute.findUniqueOrThrow({ where: { slug }, select: { id: true } })
   const today = new Date()
   return db.tourDeparture.create({
     data: {
@@ -97,5 +98,47 @@ describe('the last seats of a departure', () => {
     const { id } = await departure(1)
     await expect(getDb().tourDeparture.update({ where: { id }, data: { seatsAvailable: { decrement: 2 } } })).rejects.toThrow()
     expect((await getDb().tourDeparture.findUniqueOrThrow({ where: { id } })).seatsAvailable).toBe(1)
+  })
+})
+
+describe('refunded seats', () => {
+  test('a refunded part gives back its own departure’s seats; the order’s refund the rest', async () => {
+    const border = await departure(6)
+    const mountains = await departure(6, 'almaty-shymbulak')
+    const placed = await placeOrder(
+      {
+        items: [
+          { kind: 'seat', departureId: border.id, quantity: 2 },
+          { kind: 'seat', departureId: mountains.id, quantity: 3 },
+        ],
+        buyer: { userId: null, email: 'two-trips@tours-race.example' },
+        locale: 'ru',
+        market: 'INTL',
+        paymentMethod: 'bank_transfer',
+        address: { recipientName: 'Айгерим Садыкова', phone: '+7 701 555 0101' },
+      },
+      { origin: 'http://localhost' },
+    )
+    if (!placed.ok) throw new Error(JSON.stringify(placed.errors))
+    const seatsLeft = async (id: number) =>
+      (await getDb().tourDeparture.findUniqueOrThrow({ where: { id }, select: { seatsAvailable: true } })).seatsAvailable
+    expect([await seatsLeft(border.id), await seatsLeft(mountains.id)]).toEqual([4, 3])
+    expect(await markPaid(placed.orderNumber, { via: 'bank_transfer' })).toBe('done')
+    const parts = await getDb().orderPart.findMany({
+      where: { order: { number: placed.orderNumber } },
+      select: { id: true, lines: { select: { departureId: true } } },
+    })
+    expect(parts).toHaveLength(2)
+    const borderPart = parts.find((part) => part.lines[0].departureId === border.id)!
+
+    expect(await refundPart(placed.orderNumber, borderPart.id, { actorId: null })).toBe('done')
+    expect([await seatsLeft(border.id), await seatsLeft(mountains.id)]).toEqual([6, 3])
+    // twice is once
+    expect(await refundPart(placed.orderNumber, borderPart.id, { actorId: null })).toBe('unchanged')
+    expect(await seatsLeft(border.id)).toBe(6)
+
+    expect(await refundOrder(placed.orderNumber, { actorId: null })).toBe('done')
+    expect([await seatsLeft(border.id), await seatsLeft(mountains.id)]).toEqual([6, 6])
+    expect((await getDb().order.findUniqueOrThrow({ where: { number: placed.orderNumber } })).status).toBe('refunded')
   })
 })
