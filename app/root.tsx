@@ -6,6 +6,7 @@ import {
   Outlet,
   Scripts,
   ScrollRestoration,
+  useMatches,
   useRouteError,
   useRouteLoaderData,
 } from '@remix-run/react'
@@ -15,6 +16,7 @@ import { useChangeLanguage } from 'remix-i18next/react'
 import { SiteFooter, SiteHeader } from '~/components/site-chrome'
 import styles from '~/styles/app.css'
 import { htmlLang, namespacesFor, type Locale } from '~/utils/locales'
+import { wantsHydration } from '~/utils/hydration'
 import { useNonce } from '~/utils/nonce'
 import { requestLocale } from '~/utils/request-locale'
 
@@ -35,6 +37,7 @@ export function Layout({ children }: { children: React.ReactNode }) {
   const locale = useRootLocale()
   const namespaces = useRouteLoaderData<typeof loader>('root')?.namespaces ?? ['common']
   const nonce = useNonce()
+  const hydrate = wantsHydration(useMatches())
   return (
     <html lang={htmlLang(locale)} data-locale={locale} data-namespaces={namespaces.join(',')} dir="ltr">
       <head>
@@ -45,8 +48,12 @@ export function Layout({ children }: { children: React.ReactNode }) {
       </head>
       <body>
         {children}
-        <ScrollRestoration nonce={nonce} />
-        <Scripts nonce={nonce} />
+        {hydrate ? (
+          <>
+            <ScrollRestoration nonce={nonce} />
+            <Scripts nonce={nonce} />
+          </>
+        ) : null}
       </body>
     </html>
   )

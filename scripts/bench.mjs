@@ -344,13 +344,14 @@ async function pageJavaScript(port, html) {
   const sum = (key, map = files) => [...map.values()].reduce((total, f) => total + f[key], 0)
 
   // Not in the markup but loaded before hydration: the entry imports this page's message chunks
-  // (<html data-locale data-namespaces>). Found through the client build's metafile.
+  // (<html data-locale data-namespaces>). Found through the client build's metafile. A page that
+  // loads no script (a route with `handle.hydrate === false`) never hydrates, so loads none.
   const hydration = new Map()
   const htmlTag = html.match(/<html\b[^>]*>/i)?.[0] ?? ''
   const locale = attribute(htmlTag, 'data-locale')
   const namespaces = (attribute(htmlTag, 'data-namespaces') ?? 'common').split(',')
   const metafile = path.join(root, 'build', 'metafile.js.json')
-  if (locale && existsSync(metafile)) {
+  if (locale && files.size > 0 && existsSync(metafile)) {
     const wanted = new Set(namespaces.map((ns) => `locales/${locale}/${ns}.json`))
     for (const [output, info] of Object.entries(JSON.parse(readFileSync(metafile, 'utf8')).outputs)) {
       if (!output.endsWith('.js') || !Object.keys(info.inputs).some((input) => wanted.has(input))) continue
@@ -580,7 +581,7 @@ function report(result) {
   const all = js.gzipBytes + js.atHydration.gzipBytes
   const largest = Object.entries(js.perFile)[0]
   lines.push(
-    `Product page JS: ${js.files} files, ${kB(js.rawBytes)} raw, ${kB(js.gzipBytes)} gzip -9; + ${kB(js.atHydration.gzipBytes)} messages imported before hydration = ${kB(all)}; goal < ${kB(goals.productJsGzipBytes)}: ${ok(all < goals.productJsGzipBytes)}; largest ${path.basename(largest[0])} ${kB(largest[1].gzip)}`,
+    `Product page JS: ${js.files} files, ${kB(js.rawBytes)} raw, ${kB(js.gzipBytes)} gzip -9; + ${kB(js.atHydration.gzipBytes)} messages imported before hydration = ${kB(all)}; goal < ${kB(goals.productJsGzipBytes)}: ${ok(all < goals.productJsGzipBytes)}${largest ? `; largest ${path.basename(largest[0])} ${kB(largest[1].gzip)}` : ''}`,
   )
   const p = result.phases
   lines.push(

@@ -11,6 +11,7 @@ import { productTransit } from '~/modules/logistics/transit.server'
 import { useRootLocale } from '~/root'
 import { cacheHeaders, publicPage } from '~/utils/cache'
 import { notFound } from '~/utils/http.server'
+import type { RouteHandle } from '~/utils/hydration'
 import { loadNamespaces } from '~/utils/i18n-client'
 import { imageSrcSet, imageUrl } from '~/utils/images'
 import { htmlLang, type Locale } from '~/utils/locales'
@@ -31,6 +32,10 @@ export async function clientLoader({ serverLoader }: ClientLoaderFunctionArgs) {
 }
 
 export const headers = () => cacheHeaders(publicPage)
+
+// plain HTML: the buy box, the quote link, search and the language links all work without
+// JavaScript, so a visitor landing here downloads none (docs/decisions/008)
+export const handle: RouteHandle = { hydrate: false }
 
 export const meta: MetaFunction<typeof loader> = ({ data, params }) => {
   if (!data) return []
