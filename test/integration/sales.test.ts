@@ -480,6 +480,14 @@ describe('admin cancels and refunds', () => {
     expect(mails).toHaveLength(mailsBefore + 1)
     expect(mails.at(-1)!.subject).toBe(`订单 ${number} 部分退款`)
     expect(mails.at(-1)!.body).toContain(formatMoney({ amountMinor: owed(partA.id), currency: state.currency }, 'zh-hans'))
+    // A's members (English speakers) are told not to ship it; B's are told nothing
+    const refundNotes = await getDb().outboxMessage.findMany({
+      where: { toAddress: { in: [exporterA.email, exporterB.email] }, subject: { contains: number } },
+      orderBy: { id: 'asc' },
+    })
+    const aboutRefund = refundNotes.filter((mail) => mail.subject === `Order ${number}: your part is refunded`)
+    expect(aboutRefund.map((mail) => mail.toAddress)).toEqual([exporterA.email])
+    expect(aboutRefund[0].body).toContain(`/exporter/orders/${number}`)
     // the same refund again, from the old page, changes nothing
     expect(await adminAct(number, { ...refundA, confirm: 'yes' })).toMatchObject({ status: 409 })
     expect((await orderState(number)).ledger).toHaveLength(3)
@@ -513,6 +521,12 @@ describe('admin cancels and refunds', () => {
         [partB.exporterId, -partB.subtotalMinor],
       ],
     )
+    // now B's members hear of it; A's are not told twice
+    const refundMails = await getDb().outboxMessage.findMany({
+      where: { subject: `Order ${number}: your part is refunded` },
+      orderBy: { id: 'asc' },
+    })
+    expect(refundMails.map((mail) => mail.toAddress)).toEqual([exporterA.email, exporterB.email])
     // delivered chocolate is with the buyer, not back on the shelf
     expect(await stock(chocolate.id)).toBe(before.chocolate - 3)
     expect((await auditFor(number)).map((entry) => entry.action)).toEqual([

@@ -1,9 +1,15 @@
 // Every change of an order after it is placed: paid, cancelled (stock and seats go back),
-// refunded (whole, or one exporter's part), shipped and delivered per exporter part, and unpaid reservations released when they
-// expire. Each change is one conditional update on the current status inside a transaction, so a
-// change happens once however many callers race for it; the transitions are in order-status.ts.
+// refunded (the whole order, or one exporter's part), shipped and delivered per exporter part, and
+// unpaid reservations released when they expire. Each change is one conditional update on the
+// current status inside a transaction, so a change happens once however many callers race for it;
+// the transitions are in order-status.ts.
 import { deliverQueued } from '~/modules/accounts/mail.server'
-import { queuePaidMail, queuePartRefundMail, queueStatusMail } from '~/modules/checkout/order-mail.server'
+import {
+  queueExporterRefundMail,
+  queuePaidMail,
+  queuePartRefundMail,
+  queueStatusMail,
+} from '~/modules/checkout/order-mail.server'
 import { canTransition, statusesBefore } from '~/modules/checkout/order-status'
 import { expireSession, refundPayment, retrieveSession, stripeEnabled } from '~/modules/checkout/stripe.server'
 import { getDb, type Db, type Tx } from '~/utils/db.server'
@@ -270,7 +276,7 @@ export async function refundOrder(number: string, by: { actorId: number | null }
     await putBack(tx, order.id, unshipped, openIds)
     await debitSales(tx, order.id, openIds, number)
     await tx.orderEvent.create({ data: { orderId: order.id, kind: 'refunded', actorId: by.actorId } })
-    mail = await queueStatusMail(tx, order.id, 'refunded')
+    mail = [...(await queueStatusMail(tx, order.id, 'refunded')), ...(await queueExporterRefundMail(tx, order.id, openIds))]
     return 'done' as const
   }, txOptions)
   await deliverQueued(mail)
@@ -350,7 +356,10 @@ export async function refundPart(number: string, partId: number, by: { actorId: 
       data: { orderId: order.id, partId, kind: 'part_refunded', actorId: by.actorId, details: JSON.stringify({ amountMinor }) },
     })
     await settleOrder(tx, order.id)
-    mail = await queuePartRefundMail(tx, order.id, partId, amountMinor)
+    mail = [
+      ...(await queuePartRefundMail(tx, order.id, partId, amountMinor)),
+      ...(await queueExporterRefundMail(tx, order.id, [partId])),
+    ]
     return 'done' as const
   }, txOptions)
   await deliverQueued(mail)

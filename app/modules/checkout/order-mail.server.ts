@@ -175,3 +175,31 @@ export async function queuePartRefundMail(tx: Tx & Pick<Db, 'orderPart'>, orderI
     }),
   ]
 }
+
+/** Refunded parts: each exporter's members are told, in their own language, not to ship them. */
+export async function queueExporterRefundMail(tx: Tx, orderId: number, partIds: number[]) {
+  if (partIds.length === 0) return []
+  const order = await loadOrder(tx, orderId)
+  const members = await tx.user.findMany({
+    where: { exporter: { orderParts: { some: { id: { in: partIds } } } } },
+    select: { email: true, locale: true },
+  })
+  const ids: number[] = []
+  for (const member of members) {
+    const locale = localeOf(member.locale)
+    const t = getFixedT(locale, 'checkout')
+    ids.push(
+      await queueMail(tx, {
+        to: member.email,
+        locale,
+        subject: t('mail.exporterRefunded.subject', { number: order.number }),
+        body: [
+          t('mail.exporterRefunded.intro', { number: order.number }),
+          '',
+          `${publicUrl()}/${locale}/exporter/orders/${order.number}`,
+        ].join('\n'),
+      }),
+    )
+  }
+  return ids
+}
