@@ -90,13 +90,13 @@ function errorsOf(error: z.ZodError) {
   return errors
 }
 
-/** A status from `?status=`, or null for every status. */
 /** A row id from a form field: digits only, above zero; null otherwise. */
 function positiveId(value: string | undefined) {
   const id = /^\d{1,9}$/.test(value ?? '') ? Number(value) : 0
   return id > 0 ? id : null
 }
 
+/** A status from `?status=`, or null for every status. */
 export function statusFilter(value: string | null): OrderStatus | null {
   return (orderStatuses as readonly string[]).includes(value ?? '') ? (value as OrderStatus) : null
 }
