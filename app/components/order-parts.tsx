@@ -1,5 +1,6 @@
-// What the exporter's and the admin's order pages show alike: a part's lines and the words for
-// each timeline event (in the `sales` namespace).
+// What the exporter's and the admin's order and ledger pages show alike: a part's lines, the words
+// for each timeline event and the ledger's entries (in the `sales` namespace).
+import { Link } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 
 import { useRootLocale } from '~/root'
@@ -38,6 +39,93 @@ export function OrderLineRows({ lines }: { lines: Line[] }) {
         </tr>
       ))}
     </>
+  )
+}
+
+/** A part's lines as a table with their subtotal in the footer. */
+export function OrderLinesTable(props: {
+  lines: Line[]
+  caption: string
+  subtotalLabel: string
+  subtotal: string
+  className: string
+}) {
+  const { t } = useTranslation('sales')
+  return (
+    <table className={props.className}>
+      <caption className="visually-hidden">{props.caption}</caption>
+      <thead>
+        <tr>
+          <th scope="col">{t('columns.product')}</th>
+          <th scope="col">{t('columns.hsCode')}</th>
+          <th scope="col">{t('columns.quantity')}</th>
+          <th scope="col">{t('columns.unitPrice')}</th>
+          <th scope="col">{t('columns.lineTotal')}</th>
+        </tr>
+      </thead>
+      <tbody>
+        <OrderLineRows lines={props.lines} />
+      </tbody>
+      <tfoot>
+        <tr>
+          <th scope="row" colSpan={4}>
+            {props.subtotalLabel}
+          </th>
+          <td>
+            <strong>{props.subtotal}</strong>
+          </td>
+        </tr>
+      </tfoot>
+    </table>
+  )
+}
+
+type LedgerEntry = {
+  id: number
+  kind: string
+  at: { iso: string; text: string }
+  orderNumber: string | null
+  note: string
+  amount: { text: string }
+}
+
+/** Ledger entries, newest first as given; each order number links to `orderHref(number)`. */
+export function LedgerTable(props: { entries: LedgerEntry[]; orderHref: (number: string) => string; className: string }) {
+  const { t } = useTranslation('sales')
+  return (
+    <table className={props.className}>
+      <caption className="visually-hidden">{t('ledger.entriesCaption')}</caption>
+      <thead>
+        <tr>
+          <th scope="col">{t('columns.date')}</th>
+          <th scope="col">{t('columns.entryKind')}</th>
+          <th scope="col">{t('columns.order')}</th>
+          <th scope="col">{t('columns.note')}</th>
+          <th scope="col">{t('columns.amount')}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {props.entries.map((entry) => (
+          <tr key={entry.id}>
+            <td>
+              <time dateTime={entry.at.iso}>{entry.at.text}</time>
+            </td>
+            <td>{t(`ledgerKinds.${entry.kind}`)}</td>
+            <td>
+              {entry.orderNumber ? (
+                <Link to={props.orderHref(entry.orderNumber)}>
+                  <code>{entry.orderNumber}</code>
+                </Link>
+              ) : (
+                '—'
+              )}
+            </td>
+            <td>{entry.note || '—'}</td>
+            <td>{entry.amount.text}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
   )
 }
 

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next'
 
 import { Text } from '~/components/admin/ui'
 import { Field, FormError } from '~/components/form'
+import { LedgerTable } from '~/components/order-parts'
 import { Pagination } from '~/components/pagination'
 import { requireRole } from '~/modules/accounts/session.server'
 import { echoValues, idParam, readAdminForm } from '~/modules/admin/forms.server'
@@ -201,39 +202,11 @@ function ExporterLedger({ exporter }: { exporter: OneExporter }) {
       {exporter.entries.length === 0 ? (
         <p className="muted">{t('adminLedger.noEntries')}</p>
       ) : (
-        <table className="admin-table">
-          <caption className="visually-hidden">{t('ledger.entriesCaption')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('columns.date')}</th>
-              <th scope="col">{t('columns.entryKind')}</th>
-              <th scope="col">{t('columns.order')}</th>
-              <th scope="col">{t('columns.note')}</th>
-              <th scope="col">{t('columns.amount')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {exporter.entries.map((entry) => (
-              <tr key={entry.id}>
-                <td>
-                  <time dateTime={entry.at.iso}>{entry.at.text}</time>
-                </td>
-                <td>{t(`ledgerKinds.${entry.kind}`)}</td>
-                <td>
-                  {entry.orderNumber ? (
-                    <Link to={`/${locale}/admin/orders/${entry.orderNumber}`}>
-                      <code>{entry.orderNumber}</code>
-                    </Link>
-                  ) : (
-                    '—'
-                  )}
-                </td>
-                <td>{entry.note || '—'}</td>
-                <td>{entry.amount.text}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <LedgerTable
+          className="admin-table"
+          entries={exporter.entries}
+          orderHref={(number) => `/${locale}/admin/orders/${number}`}
+        />
       )}
       <Pagination page={exporter.page} pageCount={exporter.pageCount} />
     </>

@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next'
 import { languageNames } from '~/components/admin/fields'
 import { Text } from '~/components/admin/ui'
 import { FormError } from '~/components/form'
-import { OrderEventText, OrderLineRows } from '~/components/order-parts'
+import { OrderEventText, OrderLinesTable } from '~/components/order-parts'
 import { requireRole } from '~/modules/accounts/session.server'
 import { readAdminForm } from '~/modules/admin/forms.server'
 import { changeOrderForAdmin, orderForAdmin } from '~/modules/checkout/sales.server'
@@ -324,29 +324,13 @@ export default function AdminOrder() {
             )}{' '}
             <span className={part.badgeClass}>{t(`status.${part.status}`)}</span>
           </h3>
-          <table className="admin-table">
-            <caption className="visually-hidden">{t('adminOrder.partCaption', { seller: part.seller.text })}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('columns.product')}</th>
-                <th scope="col">{t('columns.hsCode')}</th>
-                <th scope="col">{t('columns.quantity')}</th>
-                <th scope="col">{t('columns.unitPrice')}</th>
-                <th scope="col">{t('columns.lineTotal')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              <OrderLineRows lines={part.lines} />
-            </tbody>
-            <tfoot>
-              <tr>
-                <th scope="row" colSpan={4}>
-                  {t('adminOrder.partSubtotal')}
-                </th>
-                <td>{part.subtotal.text}</td>
-              </tr>
-            </tfoot>
-          </table>
+          <OrderLinesTable
+            className="admin-table"
+            lines={part.lines}
+            caption={t('adminOrder.partCaption', { seller: part.seller.text })}
+            subtotalLabel={t('adminOrder.partSubtotal')}
+            subtotal={part.subtotal.text}
+          />
           {part.carrier ? (
             <p>
               {t('adminOrder.tracking', { carrier: part.carrier, tracking: part.trackingNumber ?? '' })}

@@ -1,8 +1,9 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
-import { Link, useLoaderData } from '@remix-run/react'
+import { useLoaderData } from '@remix-run/react'
 import { Fragment } from 'react'
 import { useTranslation } from 'react-i18next'
 
+import { LedgerTable } from '~/components/order-parts'
 import { Pagination } from '~/components/pagination'
 import { ledgerForExporter } from '~/modules/checkout/sales.server'
 import { requireExporterMember } from '~/modules/exporters/membership.server'
@@ -53,39 +54,7 @@ export default function ExporterLedger() {
         <p className="muted">{t('exporterLedger.empty')}</p>
       ) : (
         <div className="table-scroll">
-          <table className="data-table">
-            <caption className="visually-hidden">{t('ledger.entriesCaption')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('columns.date')}</th>
-                <th scope="col">{t('columns.entryKind')}</th>
-                <th scope="col">{t('columns.order')}</th>
-                <th scope="col">{t('columns.note')}</th>
-                <th scope="col">{t('columns.amount')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {entries.map((entry) => (
-                <tr key={entry.id}>
-                  <td>
-                    <time dateTime={entry.at.iso}>{entry.at.text}</time>
-                  </td>
-                  <td>{t(`ledgerKinds.${entry.kind}`)}</td>
-                  <td>
-                    {entry.orderNumber ? (
-                      <Link to={`/${locale}/exporter/orders/${entry.orderNumber}`}>
-                        <code>{entry.orderNumber}</code>
-                      </Link>
-                    ) : (
-                      '—'
-                    )}
-                  </td>
-                  <td>{entry.note || '—'}</td>
-                  <td>{entry.amount.text}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <LedgerTable className="data-table" entries={entries} orderHref={(number) => `/${locale}/exporter/orders/${number}`} />
         </div>
       )}
       <Pagination page={page} pageCount={pageCount} />

@@ -4,7 +4,7 @@ import { Fragment } from 'react'
 import { useTranslation } from 'react-i18next'
 
 import { Field, FormError } from '~/components/form'
-import { OrderEventText, OrderLineRows } from '~/components/order-parts'
+import { OrderEventText, OrderLinesTable } from '~/components/order-parts'
 import { changePartForExporter, orderForExporter } from '~/modules/checkout/sales.server'
 import { requireExporterMember } from '~/modules/exporters/membership.server'
 import { cacheHeaders, privatePage } from '~/utils/cache'
@@ -97,31 +97,13 @@ export default function ExporterOrder() {
 
       <h2>{t('exporterOrder.yourLines')}</h2>
       <div className="table-scroll">
-        <table className="data-table">
-          <caption className="visually-hidden">{t('exporterOrder.linesCaption', { number: order.number })}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('columns.product')}</th>
-              <th scope="col">{t('columns.hsCode')}</th>
-              <th scope="col">{t('columns.quantity')}</th>
-              <th scope="col">{t('columns.unitPrice')}</th>
-              <th scope="col">{t('columns.lineTotal')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            <OrderLineRows lines={order.lines} />
-          </tbody>
-          <tfoot>
-            <tr>
-              <th scope="row" colSpan={4}>
-                {t('exporterOrder.subtotal')}
-              </th>
-              <td>
-                <strong>{order.subtotal.text}</strong>
-              </td>
-            </tr>
-          </tfoot>
-        </table>
+        <OrderLinesTable
+          className="data-table"
+          lines={order.lines}
+          caption={t('exporterOrder.linesCaption', { number: order.number })}
+          subtotalLabel={t('exporterOrder.subtotal')}
+          subtotal={order.subtotal.text}
+        />
       </div>
 
       <section className="form-section" aria-labelledby="ship-to">
