@@ -6,6 +6,11 @@ import { randomBytes } from 'node:crypto'
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 
+import { clearShellEnvironment } from '../support/shell-environment.mjs'
+
+// the same server in any shell: only what this file sets below
+clearShellEnvironment()
+
 // E2E_PORT gives each parallel run its own folder (the default run uses data/e2e)
 const dir = path.resolve(process.env.E2E_PORT ? `data/e2e-${process.env.E2E_PORT}` : 'data/e2e')
 rmSync(dir, { recursive: true, force: true })

@@ -3,6 +3,10 @@ import { mkdirSync, rmSync } from 'node:fs'
 import path from 'node:path'
 
 import { migrate } from '../../scripts/migrate.mjs'
+import { clearShellEnvironment } from './shell-environment.mjs'
+
+// the same run in any shell: no Stripe key, mail server, page cache or database from outside
+clearShellEnvironment()
 
 // Each run works in its own folder and template database; workers inherit these variables.
 const runId = `${Date.now().toString(36)}_${process.pid}`
