@@ -14,7 +14,7 @@ const fromShell = {
 }
 
 test('tests that sell by bank transfer pass with Stripe, SMTP, the page cache and a database set in the shell', () => {
-  const env: NodeJS.ProcessEnv = {}
+  const env: Record<string, string | undefined> = {}
   for (const [name, value] of Object.entries(process.env)) if (!/^(VITEST|PAVILION_TEST_)/.test(name)) env[name] = value
   const run = spawnSync(
     'npx',
