@@ -14,8 +14,7 @@ const fromShell = {
 }
 
 test('tests that sell by bank transfer pass with Stripe, SMTP, the page cache and a database set in the shell', () => {
-  const env: Record<string, string | undefined> = {}
-  for (const [name, value] of Object.entries(process.env)) if (!/^(VITEST|PAVILION_TEST_)/.test(name)) env[name] = value
+  const env = Object.fromEntries(Object.entries(process.env).filter(([name]) => !/^(VITEST|PAVILION_TEST_)/.test(name)))
   const run = spawnSync(
     'npx',
     ['vitest', 'run', 'test/integration/sales.test.ts', '-t', 'cancelling an unpaid order puts the stock back'],
