@@ -18,7 +18,7 @@ test('tests that sell by bank transfer pass with Stripe, SMTP, the page cache an
   const run = spawnSync(
     'npx',
     ['vitest', 'run', 'test/integration/sales.test.ts', '-t', 'cancelling an unpaid order puts the stock back'],
-    { env: { ...env, ...fromShell }, encoding: 'utf8', timeout: 240_000 },
+    { env: { ...env, ...fromShell, NODE_ENV: 'test' }, encoding: 'utf8', timeout: 240_000 },
   )
   const output = `${run.stdout}${run.stderr}`
   expect(output, output).toMatch(/Tests\s+\S*1 passed/)
