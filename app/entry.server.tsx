@@ -69,3 +69,6 @@ export default function handleRequest(
 
 /** For the page cache in scripts/server.mjs: the version of everything cached pages show. */
 export { catalogVersion as pageCacheVersion } from '~/modules/catalog/cache-version.server'
+
+/** For the HTTP edge in scripts/server.mjs: locales, body limits and the query parameters pages read. */
+export { edgePolicy } from '~/utils/edge-policy.server'

@@ -3,7 +3,12 @@
 // gzip and brotli encodings made once. An entry is fresh for its max-age, then served stale
 // while one request refreshes it in the background, for up to its stale-while-revalidate; a
 // change to the catalog (a new catalog version from the app) invalidates every entry at once.
+// Entries are keyed on the path and the query parameters the app reads, nothing else, so junk
+// parameters cannot fill the cache; and a kept page carries script hashes, not the nonce of the
+// visitor it was rendered for (scripts/edge/cached-csp.mjs).
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib'
+
+import { withoutNonce } from './edge/cached-csp.mjs'
 
 const maxEntries = Number(process.env.PAGE_CACHE_ENTRIES) || 5000
 const maxBodyBytes = 2 * 1024 * 1024
@@ -28,13 +33,30 @@ function isAnonymous(req) {
   return (req.method === 'GET' || req.method === 'HEAD') && !/(^|;\s*)__session=/.test(req.headers.cookie ?? '')
 }
 
-export function createPageCache({ render, version }) {
+/**
+ * The path and the query parameters in `queryParams` (sorted by name, values in their order):
+ * the page the app renders for this URL, since it reads no other parameter.
+ */
+export function cacheKey(originalUrl, queryParams) {
+  const url = new URL(originalUrl, 'http://cache.invalid')
+  const kept = [...url.searchParams].filter(([name]) => queryParams.has(name))
+  kept.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+  const search = new URLSearchParams(kept).toString()
+  return url.pathname + (search ? `?${search}` : '')
+}
+
+/**
+ * `render(req, url)` renders `url` (the cache key: path and the parameters the app reads) for
+ * `req`; `version()` is the catalog version; `queryParams` the parameters the app reads.
+ */
+export function createPageCache({ render, version, queryParams }) {
   const entries = new Map()
   const refreshing = new Set()
+  const known = new Set(queryParams)
 
   async function fill(key, req) {
-    const response = await render(req)
-    const body = Buffer.from(await response.arrayBuffer())
+    const response = await render(req, key)
+    let body = Buffer.from(await response.arrayBuffer())
     const directives = cacheDirectives(response.headers.get('cache-control'))
     const cacheable =
       response.status === 200 &&
@@ -42,9 +64,17 @@ export function createPageCache({ render, version }) {
       !directives['no-store'] &&
       !response.headers.has('set-cookie') &&
       body.length <= maxBodyBytes
+    let headers = [...response.headers].filter(([name]) => name !== 'content-length' && name !== 'content-encoding')
+    // a page that may be kept is shared: hashes of its inline scripts instead of a nonce, for the
+    // visitor who filled it too (so every copy is the same bytes)
+    const shared = cacheable ? withoutNonce(body, response.headers.get('content-security-policy')) : null
+    if (shared) {
+      body = shared.body
+      headers = headers.map(([name, value]) => [name, name === 'content-security-policy' ? shared.csp : value])
+    }
     const entry = {
       status: response.status,
-      headers: [...response.headers].filter(([name]) => name !== 'content-length' && name !== 'content-encoding'),
+      headers,
       body,
       encoded: {},
       storedAt: Date.now(),
@@ -78,10 +108,10 @@ export function createPageCache({ render, version }) {
     res.end(req.method === 'HEAD' ? undefined : body)
   }
 
-  return async function pageCache(req, res, next) {
+  async function pageCache(req, res, next) {
     if (!isAnonymous(req)) return next()
     try {
-      const key = req.originalUrl
+      const key = cacheKey(req.originalUrl, known)
       const current = await version()
       const entry = entries.get(key)
       const age = entry ? Date.now() - entry.storedAt : Infinity
@@ -101,4 +131,7 @@ export function createPageCache({ render, version }) {
       next(error)
     }
   }
+  /** How many pages are kept (for tests and monitoring; not reachable over HTTP). */
+  pageCache.size = () => entries.size
+  return pageCache
 }

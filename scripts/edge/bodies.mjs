@@ -1,0 +1,82 @@
+// Request bodies are limited while they stream, before anything parses them: a form 64 KB, an
+// upload to a route that takes files the largest file it keeps plus the form, Stripe's webhook
+// 1 MB (the limits come from the app's build: app/utils/edge-policy.server.ts). A Content-Length
+// over the limit is answered 413 at once; a chunked body is counted as it arrives and answered
+// 413 the moment it passes the limit, and the connection is closed a second later. Nothing beyond
+// the limit is ever kept in memory.
+
+/** The largest body `req` may send, in bytes. */
+export function bodyLimit(req, policy) {
+  if (req.path === '/webhooks/stripe') return policy.bodyLimits.webhook
+  const type = (req.get('content-type') ?? '').toLowerCase()
+  if (type.startsWith('multipart/form-data') && policy.uploadPatterns.some((pattern) => pattern.test(req.path)))
+    return policy.bodyLimits.upload
+  return policy.bodyLimits.form
+}
+
+/** How long the rest of a refused body is read and dropped before the connection is closed. */
+const lingerMs = 1000
+
+/**
+ * Answers 413 and closes the connection a moment later. Closing at once would reset it while the
+ * client is still sending, and the reset can destroy the answer before the client reads it; so
+ * the rest of the body is read and dropped (never kept) for a second, then the socket goes.
+ */
+function tooLarge(req, res) {
+  if (!res.headersSent) {
+    // no `Connection: close` header: with it Node closes the socket the moment the answer is out
+    res.writeHead(413, { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' })
+    res.end('Payload too large')
+  }
+  req.resume()
+  setTimeout(() => req.socket.destroy(), lingerMs).unref()
+}
+
+/**
+ * The whole body of `req` as a Buffer, or null after answering 413 (the caller stops then).
+ * Resolves null too when the client goes away mid-body.
+ */
+export function readLimitedBody(req, res, limit) {
+  const declared = req.get('content-length')
+  if (declared !== undefined && Number(declared) > limit) {
+    tooLarge(req, res)
+    return Promise.resolve(null)
+  }
+  return new Promise((resolve, reject) => {
+    const chunks = []
+    let size = 0
+    let settled = false
+    const finish = (value) => {
+      if (settled) return
+      settled = true
+      req.off('data', onData)
+      req.off('end', onEnd)
+      req.off('error', onError)
+      req.off('close', onClose)
+      resolve(value)
+    }
+    const onData = (chunk) => {
+      size += chunk.length
+      if (size > limit) {
+        chunks.length = 0
+        tooLarge(req, res)
+        finish(null)
+        return
+      }
+      chunks.push(chunk)
+    }
+    const onEnd = () => finish(Buffer.concat(chunks, size))
+    const onError = (error) => {
+      if (settled) return
+      settled = true
+      reject(error)
+    }
+    const onClose = () => {
+      if (!req.complete) finish(null)
+    }
+    req.on('data', onData)
+    req.on('end', onEnd)
+    req.on('error', onError)
+    req.on('close', onClose)
+  })
+}

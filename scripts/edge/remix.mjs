@@ -1,0 +1,69 @@
+// The Remix app behind the edge: a web Request built from the Express request (with the body the
+// edge already read and limited), and the app's Response written back as it streams.
+import { createRequestHandler, writeReadableStreamToWritable } from '@remix-run/node'
+
+import { bodyLimit, readLimitedBody } from './bodies.mjs'
+
+/** The URL the browser asked for, as @remix-run/express builds it (`req.hostname` follows TRUST_PROXY). */
+export function requestUrl(req, pathAndQuery = req.originalUrl) {
+  const port = (req.get('x-forwarded-host') && req.app.get('trust proxy') ? req.get('x-forwarded-host') : req.get('host'))?.split(
+    ':',
+  )[1]
+  const host = `${req.hostname || 'localhost'}${port && /^[0-9]+$/.test(port) ? `:${port}` : ''}`
+  return new URL(pathAndQuery, `${req.protocol}://${host}`)
+}
+
+export function requestHeaders(req) {
+  const headers = new Headers()
+  for (const [name, value] of Object.entries(req.headers)) {
+    if (value === undefined) continue
+    for (const item of [value].flat()) headers.append(name, item)
+  }
+  return headers
+}
+
+/** A web Request for `req`; `body` for anything but GET and HEAD. */
+export function webRequest(req, { pathAndQuery, body, signal } = {}) {
+  const init = { method: req.method, headers: requestHeaders(req), signal }
+  if (req.method !== 'GET' && req.method !== 'HEAD') init.body = body ?? Buffer.alloc(0)
+  return new Request(requestUrl(req, pathAndQuery), init)
+}
+
+async function sendResponse(res, response) {
+  res.statusMessage = response.statusText
+  res.statusCode = response.status
+  for (const [name, value] of response.headers) {
+    if (name === 'set-cookie') continue
+    res.setHeader(name, value)
+  }
+  const cookies = response.headers.getSetCookie()
+  if (cookies.length > 0) res.setHeader('Set-Cookie', cookies)
+  if (response.body) await writeReadableStreamToWritable(response.body, res)
+  else res.end()
+}
+
+/** Express middleware that answers every request with the Remix app. */
+export function remixHandler({ build, mode, policy }) {
+  const handle = createRequestHandler(build, mode)
+  async function remix(req, res, next) {
+    try {
+      let body
+      if (req.method !== 'GET' && req.method !== 'HEAD') {
+        body = await readLimitedBody(req, res, bodyLimit(req, policy))
+        if (body === null) return
+      }
+      // abort loaders and actions once the response can no longer be sent
+      const controller = new AbortController()
+      let finished = false
+      res.on('finish', () => (finished = true))
+      res.on('close', () => finished || controller.abort())
+      const response = await handle(webRequest(req, { body, signal: controller.signal }))
+      await sendResponse(res, response)
+    } catch (error) {
+      next(error)
+    }
+  }
+  /** The app itself, for the page cache: a web Request in, a Response out. */
+  remix.handle = handle
+  return remix
+}

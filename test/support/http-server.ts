@@ -1,0 +1,79 @@
+// The built app behind the real HTTP edge (scripts/start.mjs), on this test file's own database,
+// for tests of what only the server enforces: client addresses, origins, body limits, the page
+// cache. It signs sessions with the same secret as test/support/sessions.ts.
+import { spawn, type ChildProcess } from 'node:child_process'
+import { existsSync, readFileSync } from 'node:fs'
+import net from 'node:net'
+
+export type RunningServer = {
+  url: string
+  port: number
+  pid: number
+  /** everything the server printed so far */
+  output: () => string
+  /** its resident memory now, in bytes (from /proc) */
+  rssBytes: () => number
+  stop: () => Promise<void>
+}
+
+export function freePort() {
+  return new Promise<number>((resolve) => {
+    const probe = net.createServer().listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as net.AddressInfo
+      probe.close(() => resolve(port))
+    })
+  })
+}
+
+/** Starts the built server on `process.env.DATABASE_URL` (already migrated and seeded) with `env` on top. */
+export async function startServer(env: Record<string, string> = {}): Promise<RunningServer> {
+  if (!existsSync('build/index.js') || !existsSync('build/seed.cjs')) throw new Error('Build the app first (npm test does).')
+  const port = await freePort()
+  let output = ''
+  const child: ChildProcess = spawn(process.execPath, ['scripts/start.mjs'], {
+    env: {
+      ...process.env,
+      PORT: String(port),
+      PAVILION_DEMO: '0',
+      PAVILION_SWEEPER: '0',
+      NODE_ENV: 'production',
+      // the secret test/support/sessions.ts signs with outside production
+      SESSION_SECRET: process.env.SESSION_SECRET || 'pavilion-development-secret',
+      TRUST_PROXY: '',
+      PUBLIC_URL: '',
+      VITEST: '',
+      ...env,
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
+  child.stdout!.on('data', (chunk) => (output += chunk))
+  child.stderr!.on('data', (chunk) => (output += chunk))
+  const url = `http://127.0.0.1:${port}`
+  const deadline = Date.now() + 90_000
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`the server exited:\n${output}`)
+    try {
+      if ((await fetch(`${url}/healthz`)).ok) break
+    } catch {
+      // not listening yet
+    }
+    if (Date.now() > deadline) throw new Error(`the server did not become healthy:\n${output}`)
+    await new Promise((resolve) => setTimeout(resolve, 250))
+  }
+  return {
+    url,
+    port,
+    pid: child.pid!,
+    output: () => output,
+    rssBytes: () => {
+      const status = readFileSync(`/proc/${child.pid}/status`, 'utf8')
+      return Number(/VmRSS:\s+(\d+) kB/.exec(status)![1]) * 1024
+    },
+    stop: () =>
+      new Promise<void>((resolve) => {
+        if (child.exitCode !== null) return resolve()
+        child.once('exit', () => resolve())
+        child.kill()
+      }),
+  }
+}
