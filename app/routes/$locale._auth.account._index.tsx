@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next'
 
 import { Field, FormError } from '~/components/form'
 import { changePassword } from '~/modules/accounts/auth.server'
+import { limitPasswordChange } from '~/modules/accounts/rate-limit.server'
 import { createUserSession, requireUser } from '~/modules/accounts/session.server'
 import { cacheHeaders, privatePage } from '~/utils/cache'
 import { readForm } from '~/utils/forms.server'
@@ -23,6 +24,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const locale = params.locale as Locale
   const user = await requireUser(request, locale)
   const form = await readForm(request)
+  // the current password is a secret to guess too: a stolen session may not try it freely
+  const refused = await limitPasswordChange(request, user.id)
+  if (refused) return data({ errors: { form: refused }, changed: false }, { status: 429 })
   const result = await changePassword(user.id, String(form.get('currentPassword') ?? ''), String(form.get('newPassword') ?? ''))
   if (!result.ok) return data({ errors: result.errors, changed: false }, { status: 400 })
   // this session stays signed in with the new version; every other one is signed out
@@ -100,6 +104,13 @@ export default function Account() {
       <Form method="post" action={`/${locale}/logout`}>
         <button type="submit" className="button">
           {t('account.signOut')}
+        </button>
+      </Form>
+      <h2>{t('account.sessionsTitle')}</h2>
+      <p>{t('account.sessionsLead')}</p>
+      <Form method="post" action={`/${locale}/logout`}>
+        <button type="submit" name="scope" value="everywhere" className="button">
+          {t('account.signOutEverywhere')}
         </button>
       </Form>
     </div>

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next'
 
 import { Field, FormError, Honeypot } from '~/components/form'
 import { email, requestPasswordReset } from '~/modules/accounts/auth.server'
-import { clientKey, hit, limits } from '~/modules/accounts/rate-limit.server'
+import { limitPasswordReset } from '~/modules/accounts/rate-limit.server'
 import { cacheHeaders, privatePage } from '~/utils/cache'
 import { isHoneypotFilled, readForm } from '~/utils/forms.server'
 import { getFixedT } from '~/utils/i18n.server'
@@ -20,8 +20,8 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.t
 export async function action({ request, params }: ActionFunctionArgs) {
   const form = await readForm(request)
   if (isHoneypotFilled(form)) return data({ errors: { form: 'errors.rejected' } }, { status: 400 })
-  if (!(await hit(limits.passwordReset, clientKey(request))))
-    return data({ errors: { form: 'errors.tooManyAttempts' } }, { status: 429 })
+  const refused = await limitPasswordReset(request, form.get('email'))
+  if (refused) return data({ errors: { form: refused } }, { status: 429 })
   const parsed = email.safeParse(form.get('email'))
   if (!parsed.success) return data({ errors: { email: parsed.error.issues[0].message } }, { status: 400 })
   await requestPasswordReset(parsed.data, params.locale as Locale)

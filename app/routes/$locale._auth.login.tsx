@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next'
 
 import { Field, FormError, Honeypot } from '~/components/form'
 import { authenticate, fieldErrors, SignInForm } from '~/modules/accounts/auth.server'
-import { clientKey, hit, limits } from '~/modules/accounts/rate-limit.server'
+import { limitSignIn } from '~/modules/accounts/rate-limit.server'
 import { createUserSession, getUser, safeRedirect } from '~/modules/accounts/session.server'
 import { cacheHeaders, privatePage } from '~/utils/cache'
 import { formObject, isHoneypotFilled, readForm } from '~/utils/forms.server'
@@ -31,10 +31,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const form = await readForm(request)
   if (isHoneypotFilled(form)) return data({ errors: { form: 'errors.rejected' } }, { status: 400 })
   const parsed = SignInForm.safeParse(formObject(form))
-  const client = clientKey(request)
-  const account = parsed.success ? parsed.data.email.toLowerCase() : ''
-  const [clientOk, accountOk] = await Promise.all([hit(limits.signInClient, client), hit(limits.signIn, `${client}:${account}`)])
-  if (!clientOk || !accountOk) return data({ errors: { form: 'errors.tooManyAttempts' } }, { status: 429 })
+  // counted before the password is checked; over a limit, it is not checked at all
+  const refused = await limitSignIn(request, parsed.success ? parsed.data.email : '')
+  if (refused) return data({ errors: { form: refused } }, { status: 429 })
   if (!parsed.success) return data({ errors: fieldErrors(parsed.error) }, { status: 400 })
   const user = await authenticate(parsed.data)
   if (!user) return data({ errors: { form: 'errors.wrongCredentials' } }, { status: 400 })
@@ -55,6 +54,7 @@ export default function SignIn() {
     <div className="auth-card">
       <h1>{t('signIn.title')}</h1>
       {searchParams.get('reset') === '1' ? <p className="form-success">{t('reset.done')}</p> : null}
+      {searchParams.get('signedOut') === 'everywhere' ? <p className="form-success">{t('signIn.signedOutEverywhere')}</p> : null}
       <Form method="post" noValidate>
         <FormError error={errors.form} />
         <Honeypot />

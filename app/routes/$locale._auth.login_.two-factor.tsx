@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next'
 
 import { Field, FormError } from '~/components/form'
 import { checkTotp } from '~/modules/accounts/auth.server'
-import { clientKey, hit, limits } from '~/modules/accounts/rate-limit.server'
+import { limitSecondFactor } from '~/modules/accounts/rate-limit.server'
 import { completeSecondFactor, requireUser, safeRedirect } from '~/modules/accounts/session.server'
 import { cacheHeaders, privatePage } from '~/utils/cache'
 import { readForm } from '~/utils/forms.server'
@@ -20,8 +20,8 @@ export const headers = () => cacheHeaders(privatePage)
 export async function action({ request, params }: ActionFunctionArgs) {
   const locale = params.locale as Locale
   const user = await requireUser(request, locale)
-  if (!(await hit(limits.signIn, `totp:${user.id}:${clientKey(request)}`)))
-    return data({ errors: { code: 'errors.tooManyAttempts' } }, { status: 429 })
+  const refused = await limitSecondFactor(request, user.id)
+  if (refused) return data({ errors: { code: refused } }, { status: 429 })
   const form = await readForm(request)
   if (!(await checkTotp(user.id, String(form.get('code') ?? ''))))
     return data({ errors: { code: 'errors.codeWrong' } }, { status: 400 })

@@ -1,6 +1,7 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
 
-import { logout } from '~/modules/accounts/session.server'
+import { logout, logoutEverywhere } from '~/modules/accounts/session.server'
+import { readForm } from '~/utils/forms.server'
 import type { Locale } from '~/utils/locales'
 
 // Signing out changes state, so it is a POST only; a GET just goes home.
@@ -8,6 +9,10 @@ export async function loader({ params }: LoaderFunctionArgs) {
   return redirect(`/${params.locale}`)
 }
 
+/** Revokes this browser's session, or with scope=everywhere every session of the user. */
 export async function action({ request, params }: ActionFunctionArgs) {
-  return logout(request, `/${params.locale as Locale}`)
+  const home = `/${params.locale as Locale}`
+  const form = await readForm(request)
+  if (form.get('scope') === 'everywhere') return logoutEverywhere(request, `${home}/login?signedOut=everywhere`)
+  return logout(request, home)
 }

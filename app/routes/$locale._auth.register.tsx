@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next'
 
 import { Field, FormError, Honeypot } from '~/components/form'
 import { fieldErrors, RegisterForm, registerBuyer } from '~/modules/accounts/auth.server'
-import { clientKey, hit, limits } from '~/modules/accounts/rate-limit.server'
+import { limitRegistration } from '~/modules/accounts/rate-limit.server'
 import { createUserSession } from '~/modules/accounts/session.server'
 import { cacheHeaders, privatePage } from '~/utils/cache'
 import { formObject, isHoneypotFilled, readForm } from '~/utils/forms.server'
@@ -22,8 +22,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const locale = params.locale as Locale
   const form = await readForm(request)
   if (isHoneypotFilled(form)) return data({ errors: { form: 'errors.rejected' } }, { status: 400 })
-  if (!(await hit(limits.register, clientKey(request))))
-    return data({ errors: { form: 'errors.tooManyAttempts' } }, { status: 429 })
+  const refused = await limitRegistration(request)
+  if (refused) return data({ errors: { form: refused } }, { status: 429 })
   const parsed = RegisterForm.safeParse(formObject(form))
   if (!parsed.success) return data({ errors: fieldErrors(parsed.error) }, { status: 400 })
   const result = await registerBuyer(parsed.data, locale)

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next'
 
 import { Field, FormError } from '~/components/form'
 import { resetPassword } from '~/modules/accounts/auth.server'
+import { rememberSignInAddress } from '~/modules/accounts/rate-limit.server'
 import { cacheHeaders, privatePage } from '~/utils/cache'
 import { readForm } from '~/utils/forms.server'
 
@@ -17,6 +18,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const form = await readForm(request)
   const result = await resetPassword(params.token ?? '', String(form.get('password') ?? ''))
   if (!result.ok) return data({ errors: result.errors }, { status: 400 })
+  // whoever can read the mailbox is the owner: this address may sign in even while others hammer the account
+  await rememberSignInAddress(result.value.userId, request)
   return redirect(`/${params.locale}/login?reset=1`)
 }
 

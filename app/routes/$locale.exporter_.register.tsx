@@ -13,7 +13,7 @@ import { useTranslation } from 'react-i18next'
 import { Field, FormError, Honeypot } from '~/components/form'
 import { SelectField, TextAreaField } from '~/components/portal'
 import { fieldErrors } from '~/modules/accounts/auth.server'
-import { clientKey, hit, limits } from '~/modules/accounts/rate-limit.server'
+import { limitExporterRegistration } from '~/modules/accounts/rate-limit.server'
 import { createUserSession, getUser } from '~/modules/accounts/session.server'
 import { regionOptions } from '~/modules/exporters/options.server'
 import { ExporterRegistrationForm, registerExporter } from '~/modules/exporters/registration.server'
@@ -47,7 +47,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const values = formObject(form)
   delete values.password
   if (isHoneypotFilled(form)) return data({ errors: { form: 'errors.rejected' }, values }, { status: 400 })
-  if (!(await hit(limits.exporterRegister, clientKey(request))))
+  if (await limitExporterRegistration(request))
     return data({ errors: { form: 'errors.tooManyAttempts' }, values }, { status: 429 })
   const parsed = ExporterRegistrationForm.safeParse(formObject(form))
   if (!parsed.success) return data({ errors: fieldErrors(parsed.error), values }, { status: 400 })

@@ -4,9 +4,9 @@ import { Form, Link, useActionData, useLoaderData, useLocation } from '@remix-ru
 import { useTranslation } from 'react-i18next'
 
 import { Field, FormError, Honeypot } from '~/components/form'
-import { clientKey, hit, limits } from '~/modules/accounts/rate-limit.server'
+import { limitInvitation } from '~/modules/accounts/rate-limit.server'
 import { createUserSession, getUser } from '~/modules/accounts/session.server'
-import { acceptInvitation, findInvitation } from '~/modules/exporters/team.server'
+import { acceptInvitation, findInvitation, mayJoin } from '~/modules/exporters/team.server'
 import portalStyles from '~/styles/portal.css'
 import { cacheHeaders, privatePage } from '~/utils/cache'
 import { isHoneypotFilled, readForm } from '~/utils/forms.server'
@@ -22,7 +22,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     invitation: invitation && { email: invitation.email, company: invitation.company, accountExists: invitation.accountExists },
     viewer: user && {
       email: user.email,
-      canJoin: user.role === 'buyer' && user.exporterId === null,
+      canJoin: invitation !== null && mayJoin(user, invitation),
+      isInvited: invitation !== null && user.email.toLowerCase() === invitation.email.toLowerCase(),
       isMember: user.role === 'exporter' && user.exporterId === invitation?.exporterId,
     },
   }
@@ -47,6 +48,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const token = params.token ?? ''
   const form = await readForm(request)
   if (isHoneypotFilled(form)) return data({ errors: { form: 'errors.rejected' } }, { status: 400 })
+  // per address and per link: nobody tries passwords or links freely here either
+  const refused = await limitInvitation(request, token)
+  if (refused) return data({ errors: { form: refused } }, { status: 429 })
   const user = await getUser(request)
   if (form.get('intent') === 'join') {
     if (!user) return data({ errors: { form: 'errors.signInFirst' } }, { status: 400 })
@@ -54,8 +58,6 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (!joined.ok) return data({ errors: joined.errors }, { status: 400 })
     return createUserSession(request, user.id, `/${locale}/exporter?notice=joined`, { secondFactor: user.secondFactorDone })
   }
-  if (!(await hit(limits.register, clientKey(request))))
-    return data({ errors: { form: 'errors.tooManyAttempts' } }, { status: 429 })
   const created = await acceptInvitation(token, {
     kind: 'new-account',
     displayName: form.get('displayName'),
@@ -106,7 +108,7 @@ export default function Invitation() {
             </button>
           </Form>
         ) : (
-          <p>{t('errors.cannotJoin')}</p>
+          <p>{t(viewer.isInvited ? 'errors.cannotJoin' : 'errors.notInvitedAccount')}</p>
         )
       ) : invitation.accountExists ? (
         <p>

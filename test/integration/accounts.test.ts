@@ -1,12 +1,16 @@
+import { createHash } from 'node:crypto'
+
 import { describe, expect, test } from 'vitest'
 
 import { action as accountAction } from '~/routes/$locale._auth.account._index'
 import { action as forgotAction } from '~/routes/$locale._auth.forgot-password'
 import { action as signInAction } from '~/routes/$locale._auth.login'
+import { action as twoFactorAction } from '~/routes/$locale._auth.login_.two-factor'
 import { action as registerAction } from '~/routes/$locale._auth.register'
 import { action as resetAction } from '~/routes/$locale._auth.reset-password.$token'
 import { getUser, safeRedirect } from '~/modules/accounts/session.server'
-import { verifyPassword } from '~/modules/accounts/password.server'
+import { hashPassword, verifyPassword } from '~/modules/accounts/password.server'
+import { totpCode } from '~/modules/accounts/totp.server'
 import { getDb } from '~/utils/db.server'
 
 import { sessionCookieFor } from '../support/sessions'
@@ -16,7 +20,7 @@ function post(path: string, fields: Record<string, string>, headers: Record<stri
   client++
   return new Request(`http://localhost${path}`, {
     method: 'POST',
-    headers: { 'Content-Type': 'application/x-www-form-urlencoded', 'X-Forwarded-For': `10.0.0.${client}`, ...headers },
+    headers: { 'Content-Type': 'application/x-www-form-urlencoded', 'x-pavilion-client-address': `10.0.0.${client}`, ...headers },
     body: new URLSearchParams(fields).toString(),
   })
 }
@@ -134,8 +138,79 @@ describe('sign-in', () => {
       expect(safeRedirect(hostile, '/home')).toBe('/home')
   })
 
+  describe('redirectTo after sign-in and after the second factor never leaves the site and never gives a 5xx', () => {
+    const corpus = [
+      '/\t/evil.example/phish',
+      '//x',
+      '/\\x',
+      '/\t/x',
+      '%2F%2Fx',
+      '/%2F%2Fx',
+      '%09',
+      'javascript:alert(1)',
+      'https://x',
+      '/\u2215x',
+      '/en\r\nSet-Cookie: a=1',
+      '/en/\n',
+      '/zh-hans/搜索?q=蜂蜜',
+      '/.//evil.example',
+      `/en/${'a'.repeat(10_240)}`,
+    ]
+    let n = 0
+    async function freshUser(role: 'buyer' | 'admin') {
+      n++
+      return getDb().user.create({
+        data: {
+          email: `redirect-${role}-${n}-${Date.now()}@example.com`,
+          passwordHash: await hashPassword('a-long-password'),
+          displayName: 'R',
+          role,
+          totpSecret: role === 'admin' ? 'GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ' : null,
+          totpEnabledAt: role === 'admin' ? new Date() : null,
+        },
+      })
+    }
+    function onSite(location: string | null) {
+      expect(location).toMatch(/^\/[\x21-\x7e]*$/)
+      expect(location!.startsWith('//')).toBe(false)
+      expect(new URL(location!, 'https://pavilion.example/en/login').origin).toBe('https://pavilion.example')
+    }
+
+    test.each(corpus)('%j at sign-in', async (redirectTo) => {
+      const user = await freshUser('buyer')
+      const response = await signInAction({
+        request: post('/en/login', { email: user.email, password: 'a-long-password', redirectTo }),
+        params: { locale: 'en' },
+        context: {},
+      })
+      expect(statusOf(response)).toBe(302)
+      onSite((response as Response).headers.get('Location'))
+    })
+
+    test.each(corpus)('%j at the second factor', async (redirectTo) => {
+      const admin = await freshUser('admin')
+      const first = (await signInAction({
+        request: post('/en/login', { email: admin.email, password: 'a-long-password', redirectTo }),
+        params: { locale: 'en' },
+        context: {},
+      })) as Response
+      expect(first.status).toBe(302)
+      onSite(first.headers.get('Location'))
+      const cookie = first.headers.get('Set-Cookie')!.split(';')[0]
+      const second = await twoFactorAction({
+        request: post('/en/login/two-factor', { code: totpCode(admin.totpSecret!), redirectTo }, { Cookie: cookie }),
+        params: { locale: 'en' },
+        context: {},
+      })
+      expect(statusOf(second)).toBe(302)
+      const location = (second as Response).headers.get('Location')
+      onSite(location)
+      expect(location).not.toMatch(/evil|^\/\/x/)
+    })
+  })
+
   test('sign-in attempts are rate-limited per client', async () => {
-    const headers = { 'X-Forwarded-For': '203.0.113.77' }
+    const headers = { 'x-pavilion-client-address': '203.0.113.77' }
     const statuses = []
     for (let i = 0; i < 12; i++) {
       const result = await signInAction({
@@ -150,7 +225,7 @@ describe('sign-in', () => {
   })
 
   test('one client trying many accounts is limited too, at a higher count', async () => {
-    const headers = { 'X-Forwarded-For': '203.0.113.78' }
+    const headers = { 'x-pavilion-client-address': '203.0.113.78' }
     const statuses = []
     for (let i = 0; i < 62; i++) {
       const result = await signInAction({
@@ -197,6 +272,47 @@ describe('password reset and change', () => {
       context: {},
     })
     expect(errorsOf(again)).toEqual({ form: 'errors.resetLinkInvalid' })
+  })
+
+  test('a new reset request voids every older link, and a successful reset voids every other one', async () => {
+    const db = getDb()
+    const user = await db.user.create({
+      data: { email: `resets-${Date.now()}@example.com`, passwordHash: await hashPassword('a-long-password'), displayName: 'R' },
+    })
+    async function requestLink() {
+      const result = await forgotAction({
+        request: post('/en/forgot-password', { email: user.email }),
+        params: { locale: 'en' },
+        context: {},
+      })
+      expect(statusOf(result)).toBe(200)
+      const mail = await db.outboxMessage.findFirstOrThrow({ where: { toAddress: user.email }, orderBy: { id: 'desc' } })
+      return /reset-password\/([\w-]+)/.exec(mail.body)![1]
+    }
+    const reset = (token: string, password: string) =>
+      resetAction({ request: post(`/en/reset-password/${token}`, { password }), params: { locale: 'en', token }, context: {} })
+    const first = await requestLink()
+    const second = await requestLink()
+    // the older link stopped working when the newer one was asked for
+    expect(errorsOf(await reset(first, 'stolen-mailbox-password'))).toEqual({ form: 'errors.resetLinkInvalid' })
+    const third = await requestLink()
+    expect(errorsOf(await reset(second, 'stolen-mailbox-password'))).toEqual({ form: 'errors.resetLinkInvalid' })
+    // a link from before this change (several could be live then) must die with the reset too
+    const legacy = 'legacy-link-token-0123456789abcdefghij'
+    await db.passwordResetToken.create({
+      data: {
+        userId: user.id,
+        tokenHash: createHash('sha256').update(legacy).digest('hex'),
+        expiresAt: new Date(Date.now() + 3_600_000),
+      },
+    })
+    expect(statusOf(await reset(third, 'the-owners-new-password'))).toBe(302)
+    expect(errorsOf(await reset(legacy, 'stolen-mailbox-password'))).toEqual({ form: 'errors.resetLinkInvalid' })
+    expect(
+      await verifyPassword((await db.user.findUniqueOrThrow({ where: { id: user.id } })).passwordHash, 'the-owners-new-password'),
+    ).toBe(true)
+    // and nothing older revives: every token of the user is used now
+    expect(await db.passwordResetToken.count({ where: { userId: user.id, usedAt: null } })).toBe(0)
   })
 
   test('asking for an unknown address answers the same and sends nothing', async () => {

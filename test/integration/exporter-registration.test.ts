@@ -175,7 +175,7 @@ describe('company registration', () => {
   })
 
   test('registration is rate-limited per client', async () => {
-    const headers = { 'X-Forwarded-For': '203.0.113.201' }
+    const headers = { 'x-pavilion-client-address': '203.0.113.201' }
     const statuses: number[] = []
     for (let attempt = 0; attempt < 7; attempt++)
       statuses.push((await register(await validForm({ bin: '1' }), 'en', headers)).status)

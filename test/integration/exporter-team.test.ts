@@ -10,14 +10,17 @@ import { getDb } from '~/utils/db.server'
 import { args, get, outcome, person, post, type Person } from '../support/portal'
 
 let invites = 0
-async function invite(member: Person, locale = 'ru') {
+async function invite(member: Person, locale = 'ru', address?: string) {
   invites++
-  const email = `colleague-${invites}-${Date.now()}@example.kz`
+  const email = address ?? `colleague-${invites}-${Date.now()}@example.kz`
   const answer = await outcome(() =>
     teamAction(args(post(`/${locale}/exporter/team`, { intent: 'invite', email }, member.cookie), { locale })),
   )
   expect(answer).toMatchObject({ status: 302, location: `/${locale}/exporter/team?notice=invitationSent` })
-  const mail = await getDb().outboxMessage.findFirstOrThrow({ where: { toAddress: email }, orderBy: { id: 'desc' } })
+  const mail = await getDb().outboxMessage.findFirstOrThrow({
+    where: { toAddress: email.toLowerCase() },
+    orderBy: { id: 'desc' },
+  })
   const token = new RegExp(`/${locale}/invitations/([\\w-]+)`).exec(mail.body)![1]
   return { email, token, mail }
 }
@@ -84,7 +87,7 @@ describe('inviting a colleague', () => {
   test('a signed-in buyer is converted into a member; an admin or another company’s member cannot be', async () => {
     const member = await person('exporter', 'kokshe-grain')
     const buyer = await person('buyer')
-    const { token } = await invite(member)
+    const { token } = await invite(member, 'ru', buyer.email)
     for (const outsider of [await person('admin'), await person('exporter', 'tobyl-mill')]) {
       const refused = await accept(token, { intent: 'join' }, outsider.cookie)
       expect(refused).toMatchObject({ status: 400, errors: { form: 'errors.cannotJoin' } })
@@ -95,6 +98,51 @@ describe('inviting a colleague', () => {
       role: 'exporter',
       exporterId: member.exporterId,
     })
+  })
+
+  test('only the invited address’s account may join: another signed-in buyer is refused and the link still works', async () => {
+    const member = await person('exporter', 'kokshe-grain')
+    const invited = await person('buyer')
+    const stranger = await person('buyer')
+    const { token } = await invite(member, 'ru', invited.email.toUpperCase())
+    const page = await outcome(() =>
+      invitationLoader(args(get(`/ru/invitations/${token}`, stranger.cookie), { locale: 'ru', token })),
+    )
+    expect((page.data as { viewer: { canJoin: boolean } }).viewer.canJoin).toBe(false)
+    const refused = await accept(token, { intent: 'join' }, stranger.cookie)
+    expect(refused).toMatchObject({ status: 400, errors: { form: 'errors.notInvitedAccount' } })
+    expect(await getDb().user.findUniqueOrThrow({ where: { id: stranger.id } })).toMatchObject({
+      role: 'buyer',
+      exporterId: null,
+    })
+    const joined = await accept(token, { intent: 'join' }, invited.cookie)
+    expect(joined.status).toBe(302)
+    expect(await getDb().user.findUniqueOrThrow({ where: { id: invited.id } })).toMatchObject({
+      role: 'exporter',
+      exporterId: member.exporterId,
+    })
+  })
+
+  test('accepting invitations is limited per address and per link (429, in the reader’s language)', async () => {
+    const member = await person('exporter', 'kokshe-grain')
+    const { token } = await invite(member)
+    const statuses: number[] = []
+    // a script rotating addresses against one link: a short password each time
+    for (let attempt = 0; attempt < 12; attempt++) {
+      const answer = await outcome(() =>
+        invitationAction(
+          args(
+            post(`/ru/invitations/${token}`, { intent: 'create', displayName: 'Бот', password: 'short' }, undefined, {
+              'x-pavilion-client-address': `192.0.2.${attempt + 1}`,
+            }),
+            { locale: 'ru', token },
+          ),
+        ),
+      )
+      statuses.push(answer.status)
+    }
+    expect(statuses.slice(0, 10).every((status) => status === 400)).toBe(true)
+    expect(statuses.slice(10)).toEqual([429, 429])
   })
 
   test('an expired or revoked invitation does not work', async () => {

@@ -78,7 +78,7 @@ export function post(
     method: 'POST',
     headers: {
       'Content-Type': 'application/x-www-form-urlencoded',
-      'X-Forwarded-For': clientAddress(),
+      'x-pavilion-client-address': clientAddress(),
       ...(cookie ? { Cookie: cookie } : {}),
       ...headers,
     },

@@ -7,7 +7,8 @@ import { z } from 'zod'
 import { audit } from '~/modules/accounts/audit.server'
 import { sendMail } from '~/modules/accounts/mail.server'
 import { hashPassword, verifyPassword } from '~/modules/accounts/password.server'
-import { generateTotpSecret, verifyTotp } from '~/modules/accounts/totp.server'
+import { revokeSessions } from '~/modules/accounts/session.server'
+import { generateTotpSecret, totpStep } from '~/modules/accounts/totp.server'
 import { getDb } from '~/utils/db.server'
 import { getFixedT } from '~/utils/i18n.server'
 import { isLocale, type Locale } from '~/utils/locales'
@@ -84,15 +85,20 @@ export async function authenticate(input: z.infer<typeof SignInForm>) {
 const tokenHash = (token: string) => createHash('sha256').update(token).digest('hex')
 const resetLifetimeMs = 60 * 60 * 1000
 
-/** Mails a reset link when the address has an account; says nothing either way. */
+/** Mails a reset link when the address has an account; says nothing either way. Older links stop working. */
 export async function requestPasswordReset(address: string, locale: Locale) {
   const db = getDb()
   const user = await db.user.findUnique({ where: { email: address }, select: { id: true, email: true, locale: true } })
   if (!user) return
   const token = randomBytes(32).toString('base64url')
-  await db.passwordResetToken.create({
-    data: { userId: user.id, tokenHash: tokenHash(token), expiresAt: new Date(Date.now() + resetLifetimeMs) },
-  })
+  const now = new Date()
+  await db.$transaction([
+    // only the newest link works: every older unused one is voided
+    db.passwordResetToken.updateMany({ where: { userId: user.id, usedAt: null }, data: { usedAt: now } }),
+    db.passwordResetToken.create({
+      data: { userId: user.id, tokenHash: tokenHash(token), expiresAt: new Date(now.getTime() + resetLifetimeMs) },
+    }),
+  ])
   const mailLocale = isLocale(user.locale) ? user.locale : locale
   const t = getFixedT(mailLocale, 'auth')
   await sendMail({
@@ -113,11 +119,20 @@ export async function resetPassword(token: string, password: string): Promise<Ou
   const parsed = newPassword.safeParse(password)
   if (!parsed.success) return { ok: false, errors: { password: parsed.error.issues[0].message } }
   const passwordHash = await hashPassword(parsed.data)
-  await db.$transaction([
-    // a token works once, even when two requests race
-    db.passwordResetToken.updateMany({ where: { id: row.id, usedAt: null }, data: { usedAt: new Date() } }),
-    db.user.update({ where: { id: row.userId }, data: { passwordHash, sessionVersion: { increment: 1 } } }),
-  ])
+  const claimed = await db.$transaction(async (tx) => {
+    // a token works once, even when two requests race; the reset voids every other link too
+    const { count } = await tx.passwordResetToken.updateMany({
+      where: { id: row.id, usedAt: null },
+      data: { usedAt: new Date() },
+    })
+    if (count === 0) return false
+    await tx.passwordResetToken.updateMany({ where: { userId: row.userId, usedAt: null }, data: { usedAt: new Date() } })
+    await tx.user.update({ where: { id: row.userId }, data: { passwordHash } })
+    return true
+  })
+  if (!claimed) return { ok: false, errors: { form: 'errors.resetLinkInvalid' } }
+  // every session signs out: whoever knew the old password is out
+  await revokeSessions({ userIds: [row.userId] })
   await audit({ id: row.userId }, 'user.password_reset', 'User', row.userId)
   return { ok: true, value: { userId: row.userId } }
 }
@@ -129,11 +144,9 @@ export async function changePassword(userId: number, current: string, next: stri
     return { ok: false, errors: { currentPassword: 'errors.passwordWrong' } }
   const parsed = newPassword.safeParse(next)
   if (!parsed.success) return { ok: false, errors: { newPassword: parsed.error.issues[0].message } }
-  // bumping the version signs out every other session
-  await db.user.update({
-    where: { id: userId },
-    data: { passwordHash: await hashPassword(parsed.data), sessionVersion: { increment: 1 } },
-  })
+  await db.user.update({ where: { id: userId }, data: { passwordHash: await hashPassword(parsed.data) } })
+  // every session signs out; the caller signs this browser in again with a new one
+  await revokeSessions({ userIds: [userId] })
   await audit({ id: userId }, 'user.password_changed', 'User', userId)
   return { ok: true, value: null }
 }
@@ -141,22 +154,37 @@ export async function changePassword(userId: number, current: string, next: stri
 /** A fresh secret to show while setting up the second factor (not active until confirmed). */
 export async function startTotpSetup(userId: number) {
   const secret = generateTotpSecret()
-  await getDb().user.update({ where: { id: userId }, data: { totpSecret: secret, totpEnabledAt: null } })
+  await getDb().user.update({ where: { id: userId }, data: { totpSecret: secret, totpEnabledAt: null, totpLastStep: null } })
   return secret
+}
+
+/**
+ * Accepts `code` once: the time step it belongs to must be later than the last one this user
+ * used, and claiming it is one conditional update, so of two requests with the same code
+ * (a replay, or two tabs at once) exactly one wins.
+ */
+async function claimTotpStep(userId: number, secret: string, code: string, extra: { totpEnabledAt?: Date } = {}) {
+  const step = totpStep(secret, code)
+  if (step === null) return false
+  const { count } = await getDb().user.updateMany({
+    where: { id: userId, totpSecret: secret, OR: [{ totpLastStep: null }, { totpLastStep: { lt: step } }] },
+    data: { totpLastStep: step, ...extra },
+  })
+  return count === 1
 }
 
 export async function confirmTotpSetup(userId: number, code: string) {
   const db = getDb()
   const user = await db.user.findUniqueOrThrow({ where: { id: userId }, select: { totpSecret: true } })
-  if (!user.totpSecret || !verifyTotp(user.totpSecret, code)) return false
-  await db.user.update({ where: { id: userId }, data: { totpEnabledAt: new Date() } })
+  if (!user.totpSecret || !(await claimTotpStep(userId, user.totpSecret, code, { totpEnabledAt: new Date() }))) return false
   await audit({ id: userId }, 'user.two_factor_enabled', 'User', userId)
   return true
 }
 
+/** Whether `code` is this user's current second-factor code, not used before. */
 export async function checkTotp(userId: number, code: string) {
   const user = await getDb().user.findUniqueOrThrow({ where: { id: userId }, select: { totpSecret: true, totpEnabledAt: true } })
-  return !!user.totpSecret && !!user.totpEnabledAt && verifyTotp(user.totpSecret, code)
+  return !!user.totpSecret && !!user.totpEnabledAt && (await claimTotpStep(userId, user.totpSecret, code))
 }
 
 export async function pendingTotpSecret(userId: number) {

@@ -1,24 +1,45 @@
-// Fixed-window rate limits kept in the database, so every app process counts together.
+// Fixed-window rate limits kept in the database, so every app process counts together, and the
+// sign-in limit policy (docs/decisions/010-sessions-and-sign-in-limits.md).
+//
+// Clients are told apart by `clientAddress(request)` — the socket's address, or what a trusted
+// proxy says — never by a header the client writes. Every guessable secret is limited per account
+// AND per address: rotating addresses runs into the account's limit, and one address cannot lock
+// anyone else out because an address that has completed a sign-in to an account before is spared
+// the account-wide and the per-address limits (only its own account-and-address limit applies).
+// Attempts are counted before the password is checked, so a burst of parallel guesses is counted
+// too; over the limit, the password is not even checked.
+import { createHash } from 'node:crypto'
+
+import { clientAddress } from '~/utils/client-address.server'
 import { getDb } from '~/utils/db.server'
 
 export type Limit = { name: string; max: number; windowSeconds: number }
 
-export const limits = {
-  /** per account and client: guessing one account's password */
-  signIn: { name: 'sign-in', max: 10, windowSeconds: 15 * 60 },
-  /** per client across accounts: trying many accounts (people behind one office proxy share it) */
-  signInClient: { name: 'sign-in-client', max: 60, windowSeconds: 15 * 60 },
-  register: { name: 'register', max: 5, windowSeconds: 60 * 60 },
-  passwordReset: { name: 'password-reset', max: 5, windowSeconds: 60 * 60 },
-  exporterRegister: { name: 'exporter-register', max: 5, windowSeconds: 60 * 60 },
-  invite: { name: 'invite', max: 20, windowSeconds: 60 * 60 },
-} satisfies Record<string, Limit>
+const minutes = (n: number) => n * 60
 
-/** The client address as the app sees it; behind a proxy, X-Forwarded-For's first entry. */
-export function clientKey(request: Request) {
-  const forwarded = request.headers.get('x-forwarded-for')?.split(',')[0]?.trim()
-  return forwarded || request.headers.get('x-real-ip') || 'local'
-}
+export const limits = {
+  /** per account and address: one client guessing one account's password */
+  signIn: { name: 'sign-in', max: 10, windowSeconds: minutes(15) },
+  /** per address across accounts: one client trying many accounts */
+  signInClient: { name: 'sign-in-client', max: 60, windowSeconds: minutes(15) },
+  /** per account from addresses it never signed in from: many clients guessing one account */
+  signInAccount: { name: 'sign-in-account', max: 20, windowSeconds: minutes(15) },
+  /** the second factor, per user and address */
+  secondFactor: { name: 'second-factor', max: 5, windowSeconds: minutes(15) },
+  /** the second factor, per user from addresses that never completed it */
+  secondFactorAccount: { name: 'second-factor-account', max: 10, windowSeconds: minutes(15) },
+  /** the current password when changing it, per user (a stolen session must not guess it) */
+  passwordChange: { name: 'password-change', max: 10, windowSeconds: minutes(15) },
+  register: { name: 'register', max: 5, windowSeconds: minutes(60) },
+  /** per address asked for: nobody fills another person's mailbox with reset links */
+  passwordReset: { name: 'password-reset', max: 5, windowSeconds: minutes(60) },
+  passwordResetAccount: { name: 'password-reset-account', max: 3, windowSeconds: minutes(60) },
+  exporterRegister: { name: 'exporter-register', max: 5, windowSeconds: minutes(60) },
+  /** accepting an invitation, per address and per invitation */
+  invitation: { name: 'invitation', max: 10, windowSeconds: minutes(60) },
+  invitationToken: { name: 'invitation-token', max: 10, windowSeconds: minutes(60) },
+  invite: { name: 'invite', max: 20, windowSeconds: minutes(60) },
+} satisfies Record<string, Limit>
 
 /** Counts one attempt; true while the caller is within the limit. */
 export async function hit(limit: Limit, who: string) {
@@ -32,4 +53,98 @@ export async function hit(limit: Limit, who: string) {
     select: { count: true },
   })
   return row.count <= limit.max
+}
+
+/** A translation key (in `auth` and `portal`) for a 429, or null when the attempt may go ahead. */
+export type Refusal = 'errors.tooManyAttempts' | 'errors.accountLocked' | null
+
+async function allWithin(checks: [Limit, string][]) {
+  const results = await Promise.all(checks.map(([limit, who]) => hit(limit, who)))
+  return results.every(Boolean)
+}
+
+const normalEmail = (value: unknown) => (typeof value === 'string' ? value.trim().toLowerCase().slice(0, 254) : '')
+
+/** Whether `address` completed a sign-in to the account with this e-mail (or user id) before. */
+async function isKnownAddress(account: { email: string } | { userId: number }, address: string) {
+  const where = 'userId' in account ? { userId: account.userId } : { user: { email: account.email } }
+  return (await getDb().knownSignIn.findFirst({ where: { ...where, address }, select: { userId: true } })) !== null
+}
+
+/** Remembers that `request`'s address completed a sign-in to `userId` (owner's addresses). */
+export async function rememberSignInAddress(userId: number, request: Request) {
+  const address = clientAddress(request).slice(0, 100)
+  await getDb().knownSignIn.upsert({
+    where: { userId_address: { userId, address } },
+    create: { userId, address },
+    update: { lastAt: new Date() },
+  })
+}
+
+/** Sign-in with a password: per account and address; plus per address and per account unless the address is the owner's. */
+export async function limitSignIn(request: Request, emailValue: unknown): Promise<Refusal> {
+  const address = clientAddress(request)
+  const account = normalEmail(emailValue)
+  const known = account !== '' && (await isKnownAddress({ email: account }, address))
+  const pairOk = await hit(limits.signIn, `${account}|${address}`)
+  if (known) return pairOk ? null : 'errors.tooManyAttempts'
+  const clientOk = await hit(limits.signInClient, address)
+  if (!pairOk || !clientOk) return 'errors.tooManyAttempts'
+  // only attempts that would really be checked count against the account, so one address adds
+  // at most signIn.max to it: locking the account needs several addresses
+  const accountOk = account ? await hit(limits.signInAccount, account) : true
+  return accountOk ? null : 'errors.accountLocked'
+}
+
+/** The second factor: per user and address; per user from addresses that never completed a sign-in. */
+export async function limitSecondFactor(request: Request, userId: number): Promise<Refusal> {
+  const address = clientAddress(request)
+  const known = await isKnownAddress({ userId }, address)
+  const pairOk = await hit(limits.secondFactor, `${userId}|${address}`)
+  if (known) return pairOk ? null : 'errors.tooManyAttempts'
+  if (!pairOk) return 'errors.tooManyAttempts'
+  return (await hit(limits.secondFactorAccount, String(userId))) ? null : 'errors.accountLocked'
+}
+
+/** The current-password field of a password change: per user, from any address. */
+export async function limitPasswordChange(request: Request, userId: number): Promise<Refusal> {
+  const ok = await allWithin([
+    [limits.passwordChange, String(userId)],
+    [limits.signInClient, clientAddress(request)],
+  ])
+  return ok ? null : 'errors.tooManyAttempts'
+}
+
+/** Reset-link requests: per address, and per e-mail asked for. */
+export async function limitPasswordReset(request: Request, emailValue: unknown): Promise<Refusal> {
+  const account = normalEmail(emailValue)
+  const checks: [Limit, string][] = [[limits.passwordReset, clientAddress(request)]]
+  if (account) checks.push([limits.passwordResetAccount, account])
+  return (await allWithin(checks)) ? null : 'errors.tooManyAttempts'
+}
+
+/** New buyer accounts, per address. */
+export async function limitRegistration(request: Request): Promise<Refusal> {
+  return (await hit(limits.register, clientAddress(request))) ? null : 'errors.tooManyAttempts'
+}
+
+/** New exporter companies, per address. */
+export async function limitExporterRegistration(request: Request): Promise<Refusal> {
+  return (await hit(limits.exporterRegister, clientAddress(request))) ? null : 'errors.tooManyAttempts'
+}
+
+/** Accepting an invitation (new account or joining), per address and per invitation link. */
+export async function limitInvitation(request: Request, token: string): Promise<Refusal> {
+  const ok = await allWithin([
+    [limits.invitation, clientAddress(request)],
+    // the link's hash, never the link itself
+    [limits.invitationToken, createHash('sha256').update(token).digest('hex')],
+  ])
+  return ok ? null : 'errors.tooManyAttempts'
+}
+
+/** Deletes counters from windows that are over (called now and then; cheap). */
+export async function pruneRateLimits(now = Date.now()) {
+  const longest = Math.max(...Object.values(limits).map((limit) => limit.windowSeconds)) * 1000
+  await getDb().rateLimitHit.deleteMany({ where: { windowStart: { lt: new Date(now - longest) } } })
 }

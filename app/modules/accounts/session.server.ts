@@ -1,15 +1,41 @@
-// Sessions: a signed cookie holding the user id and the user's session version, so a password
-// change signs every other session out. Guards throw a Response, as routes expect.
+// Sessions (docs/decisions/010-sessions-and-sign-in-limits.md): the signed cookie carries only a
+// random 256-bit session token (and a guest's cart token); the Session table holds the token's
+// SHA-256, so each session can be revoked on its own — sign-out, "sign out everywhere", a password
+// change or reset, an admin suspending the user's company — and ends when idle or at its absolute
+// expiry, both shorter for admins. Guards throw a Response, as routes expect.
+import { createHash, randomBytes } from 'node:crypto'
+
 import { createCookieSessionStorage, redirect } from '@remix-run/node'
 
+import { rememberSignInAddress, pruneRateLimits } from '~/modules/accounts/rate-limit.server'
+import { safeRedirect } from '~/modules/accounts/safe-redirect'
 import { mergeGuestCart } from '~/modules/checkout/cart.server'
 import { getDb } from '~/utils/db.server'
 import { isProduction, sessionSecret } from '~/utils/env.server'
 import type { Locale } from '~/utils/locales'
 
+export { safeRedirect }
+
 export type Role = 'buyer' | 'exporter' | 'admin'
 
-type SessionData = { userId: number; version: number; secondFactor: boolean; cartToken: string }
+type SessionData = { sid: string; cartToken: string }
+
+const minute = 60 * 1000
+const hour = 60 * minute
+const day = 24 * hour
+
+/** How long a session lasts without use (idle) and at most (absolute), by role. */
+export const sessionLifetimes: Record<Role, { idleMs: number; absoluteMs: number }> = {
+  buyer: { idleMs: 7 * day, absoluteMs: 30 * day },
+  exporter: { idleMs: 7 * day, absoluteMs: 30 * day },
+  admin: { idleMs: 30 * minute, absoluteMs: 12 * hour },
+}
+/** lastSeenAt is written at most this often, to keep writes low */
+const touchEveryMs = minute
+
+function lifetimeOf(role: string) {
+  return sessionLifetimes[role as Role] ?? sessionLifetimes.admin
+}
 
 let storage: ReturnType<typeof createCookieSessionStorage<SessionData>> | undefined
 
@@ -23,7 +49,7 @@ function sessionStorage() {
       secure: isProduction(),
       path: '/',
       secrets: [sessionSecret()],
-      maxAge: 60 * 60 * 24 * 14,
+      maxAge: sessionLifetimes.buyer.absoluteMs / 1000,
     },
   })
   return storage
@@ -41,30 +67,67 @@ export type SessionUser = {
   secondFactorDone: boolean
 }
 
+const hashToken = (token: string) => createHash('sha256').update(token).digest('hex')
+
+function hasSessionCookie(request: Request) {
+  return /(^|;\s*)__session=/.test(request.headers.get('Cookie') ?? '')
+}
+
 async function readSession(request: Request) {
   return sessionStorage().getSession(request.headers.get('Cookie'))
 }
 
-/** The signed-in user, or null; a session from before a password change counts as signed out. */
+/** The stored id of the session the request's cookie names, if it names one. */
+async function sessionIdOf(request: Request) {
+  if (!hasSessionCookie(request)) return null
+  const token = (await readSession(request)).get('sid')
+  return typeof token === 'string' && token.length >= 40 ? hashToken(token) : null
+}
+
+const userFields = {
+  id: true,
+  email: true,
+  displayName: true,
+  role: true,
+  locale: true,
+  exporterId: true,
+  totpEnabledAt: true,
+} as const
+
+/** Whether a session row is still good at `now`: not revoked, not idle too long, not past its end. */
+function isLive(row: { createdAt: Date; lastSeenAt: Date; expiresAt: Date; revokedAt: Date | null }, role: string, now: number) {
+  const life = lifetimeOf(role)
+  return (
+    row.revokedAt === null &&
+    now < row.expiresAt.getTime() &&
+    now < row.createdAt.getTime() + life.absoluteMs &&
+    now < row.lastSeenAt.getTime() + life.idleMs
+  )
+}
+
+/** The signed-in user, or null; a revoked, idle or expired session counts as signed out. */
 export async function getUser(request: Request): Promise<SessionUser | null> {
-  if (!/(^|;\s*)__session=/.test(request.headers.get('Cookie') ?? '')) return null
-  const session = await readSession(request)
-  const userId = session.get('userId')
-  if (typeof userId !== 'number') return null
-  const user = await getDb().user.findUnique({
-    where: { id: userId },
+  const id = await sessionIdOf(request)
+  if (!id) return null
+  const db = getDb()
+  const row = await db.session.findUnique({
+    where: { id },
     select: {
-      id: true,
-      email: true,
-      displayName: true,
-      role: true,
-      locale: true,
-      exporterId: true,
-      sessionVersion: true,
-      totpEnabledAt: true,
+      createdAt: true,
+      lastSeenAt: true,
+      expiresAt: true,
+      revokedAt: true,
+      secondFactorAt: true,
+      user: { select: userFields },
     },
   })
-  if (!user || user.sessionVersion !== session.get('version')) return null
+  const now = Date.now()
+  if (!row || !isLive(row, row.user.role, now)) return null
+  if (now - row.lastSeenAt.getTime() >= touchEveryMs) {
+    // one write a minute at most; a concurrent request that touched it first wins
+    await db.session.updateMany({ where: { id, lastSeenAt: row.lastSeenAt }, data: { lastSeenAt: new Date(now) } })
+  }
+  const { user } = row
   return {
     id: user.id,
     email: user.email,
@@ -73,7 +136,7 @@ export async function getUser(request: Request): Promise<SessionUser | null> {
     locale: user.locale,
     exporterId: user.exporterId,
     totpEnabled: user.totpEnabledAt !== null,
-    secondFactorDone: session.get('secondFactor') === true,
+    secondFactorDone: row.secondFactorAt !== null,
   }
 }
 
@@ -102,35 +165,91 @@ export async function requireRole(request: Request, locale: Locale, role: Role) 
   return user
 }
 
+let lastPrune = 0
+
+/** Deletes sessions that can no longer be used and old limit counters; at most every 10 minutes. */
+export async function pruneSessions(now = Date.now()) {
+  const db = getDb()
+  const longestIdle = Math.max(...Object.values(sessionLifetimes).map((life) => life.idleMs))
+  await db.session.deleteMany({
+    where: {
+      OR: [
+        { expiresAt: { lt: new Date(now) } },
+        { revokedAt: { lt: new Date(now - day) } },
+        { lastSeenAt: { lt: new Date(now - longestIdle) } },
+      ],
+    },
+  })
+  await db.knownSignIn.deleteMany({ where: { lastAt: { lt: new Date(now - 180 * day) } } })
+  await pruneRateLimits(now)
+}
+
+async function pruneNowAndThen() {
+  const now = Date.now()
+  if (now - lastPrune < 10 * minute) return
+  lastPrune = now
+  await pruneSessions(now)
+}
+
+/**
+ * Signs `userId` in: a new session (any session this browser had is revoked, so an id planted
+ * before sign-in is worthless), the guest cart merged into the user's, then a redirect.
+ */
 export async function createUserSession(
   request: Request,
   userId: number,
   redirectTo: string,
   options: { secondFactor?: boolean } = {},
 ) {
+  const db = getDb()
   const session = await readSession(request)
-  const user = await getDb().user.findUniqueOrThrow({ where: { id: userId }, select: { sessionVersion: true } })
-  session.set('userId', userId)
-  session.set('version', user.sessionVersion)
-  session.set('secondFactor', options.secondFactor === true)
+  const previous = await sessionIdOf(request)
+  if (previous) await db.session.updateMany({ where: { id: previous, revokedAt: null }, data: { revokedAt: new Date() } })
+  const user = await db.user.findUniqueOrThrow({ where: { id: userId }, select: { role: true } })
+  const life = lifetimeOf(user.role)
+  const token = randomBytes(32).toString('base64url')
+  const now = new Date()
+  const secondFactor = options.secondFactor === true
+  await db.session.create({
+    data: {
+      id: hashToken(token),
+      userId,
+      createdAt: now,
+      lastSeenAt: now,
+      expiresAt: new Date(now.getTime() + life.absoluteMs),
+      secondFactorAt: secondFactor ? now : null,
+    },
+  })
+  // a sign-in is complete here unless an admin still has to pass the second factor
+  if (user.role !== 'admin' || secondFactor) await rememberSignInAddress(userId, request)
+  session.set('sid', token)
   const guestCart = session.get('cartToken')
   if (guestCart) {
     await mergeGuestCart(guestCart, userId)
     session.unset('cartToken')
   }
-  return redirect(redirectTo, { headers: { 'Set-Cookie': await sessionStorage().commitSession(session) } })
+  await pruneNowAndThen()
+  return redirect(redirectTo, {
+    headers: { 'Set-Cookie': await sessionStorage().commitSession(session, { maxAge: life.absoluteMs / 1000 }) },
+  })
 }
 
-/** Marks the second factor passed in this session. */
+/** Marks the second factor passed in this session (a revoked or ended one stays signed out). */
 export async function completeSecondFactor(request: Request, redirectTo: string) {
-  const session = await readSession(request)
-  session.set('secondFactor', true)
-  return redirect(redirectTo, { headers: { 'Set-Cookie': await sessionStorage().commitSession(session) } })
+  const id = await sessionIdOf(request)
+  const row = id
+    ? await getDb().session.findUnique({ where: { id }, select: { userId: true, revokedAt: true, expiresAt: true } })
+    : null
+  if (id && row && row.revokedAt === null && row.expiresAt.getTime() > Date.now()) {
+    await getDb().session.update({ where: { id }, data: { secondFactorAt: new Date(), lastSeenAt: new Date() } })
+    await rememberSignInAddress(row.userId, request)
+  }
+  return redirect(redirectTo)
 }
 
 /** The guest cart's token kept in the session cookie, if any. */
 export async function readCartToken(request: Request) {
-  if (!/(^|;\s*)__session=/.test(request.headers.get('Cookie') ?? '')) return null
+  if (!hasSessionCookie(request)) return null
   const token = (await readSession(request)).get('cartToken')
   return typeof token === 'string' ? token : null
 }
@@ -142,13 +261,34 @@ export async function rememberCartToken(request: Request, token: string) {
   return sessionStorage().commitSession(session)
 }
 
+/** Revokes sessions: all of these users', or all but one. */
+export async function revokeSessions(where: { userIds: number[]; except?: string | null }) {
+  if (where.userIds.length === 0) return 0
+  const { count } = await getDb().session.updateMany({
+    where: { userId: { in: where.userIds }, revokedAt: null, ...(where.except ? { id: { not: where.except } } : {}) },
+    data: { revokedAt: new Date() },
+  })
+  return count
+}
+
+/** Signs every member of an exporter company out (when an admin suspends it). */
+export async function revokeSessionsOfCompany(exporterId: number) {
+  const members = await getDb().user.findMany({ where: { exporterId }, select: { id: true } })
+  return revokeSessions({ userIds: members.map((member) => member.id) })
+}
+
+/** Signs this browser out: its session is revoked, so a saved copy of the cookie is worthless. */
 export async function logout(request: Request, redirectTo: string) {
+  const id = await sessionIdOf(request)
+  if (id) await getDb().session.updateMany({ where: { id, revokedAt: null }, data: { revokedAt: new Date() } })
   const session = await readSession(request)
   return redirect(redirectTo, { headers: { 'Set-Cookie': await sessionStorage().destroySession(session) } })
 }
 
-/** A same-site path to return to after sign-in; anything else (other hosts, //evil) goes home. */
-export function safeRedirect(to: FormDataEntryValue | string | null | undefined, fallback: string) {
-  if (typeof to !== 'string' || !to.startsWith('/') || to.startsWith('//') || to.startsWith('/\\')) return fallback
-  return to
+/** Signs the user out on every browser and device, this one included. */
+export async function logoutEverywhere(request: Request, redirectTo: string) {
+  // only a live session may do this: a saved copy of a revoked cookie cannot sign anyone out
+  const user = await getUser(request)
+  if (user) await revokeSessions({ userIds: [user.id] })
+  return logout(request, redirectTo)
 }

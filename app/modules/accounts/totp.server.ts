@@ -53,11 +53,22 @@ export function totpCode(secret: string, time = Date.now(), step = 0) {
   return String(binary % 1_000_000).padStart(6, '0')
 }
 
-/** Accepts the current code and the one before or after (clock drift). */
-export function verifyTotp(secret: string, code: string, time = Date.now()) {
+/**
+ * The time step (30-second counter) whose code `code` is — the current one or the one before or
+ * after (clock drift) — or null. Callers remember the step so a code is accepted only once.
+ */
+export function totpStep(secret: string, code: string, time = Date.now()): number | null {
   const typed = code.replace(/\s/g, '')
-  if (!/^\d{6}$/.test(typed)) return false
-  return [-1, 0, 1].some((step) => timingSafeEqual(Buffer.from(totpCode(secret, time, step)), Buffer.from(typed)))
+  if (!/^\d{6}$/.test(typed)) return null
+  for (const step of [-1, 0, 1]) {
+    if (timingSafeEqual(Buffer.from(totpCode(secret, time, step)), Buffer.from(typed))) return Math.floor(time / 30_000) + step
+  }
+  return null
+}
+
+/** Accepts the current code and the one before or after (clock drift); replay is checked by the caller. */
+export function verifyTotp(secret: string, code: string, time = Date.now()) {
+  return totpStep(secret, code, time) !== null
 }
 
 export function otpauthUri(secret: string, account: string, issuer = 'Kazakhstan Pavilion') {

@@ -3,6 +3,7 @@
 // transitionExporter and are mailed to the company's members.
 import { z } from 'zod'
 
+import { revokeSessionsOfCompany } from '~/modules/accounts/session.server'
 import { assertAdmin, type AdminActor } from '~/modules/admin/guard.server'
 import { failure, fieldErrors, multiLine, type AdminOutcome } from '~/modules/admin/forms.server'
 import { notifyExporterDecision, type ExporterEvent } from '~/modules/admin/notifications.server'
@@ -181,6 +182,8 @@ export async function decideExporter(
     if (error instanceof ExporterTransitionError) return failure({ form: 'errors.exporterTransition' }, 409)
     throw error
   }
+  // a suspended company's members are signed out everywhere at once (docs/decisions/010)
+  if (decision.to === 'suspended') await revokeSessionsOfCompany(exporterId)
   const mailed = await notifyExporterDecision(exporterId, decision.event, decision.needsReason ? reason : undefined)
   return { ok: true, value: { to: decision.to, event: decision.event, mailed } }
 }

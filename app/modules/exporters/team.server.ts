@@ -1,6 +1,6 @@
 // A company's team: members invite colleagues by mail; the link (a token stored only as its hash,
-// valid 7 days, usable once) creates an account attached to the company, or attaches the buyer
-// account of whoever opens it signed in.
+// valid 7 days, usable once) creates an account attached to the company with the invited address,
+// or attaches the invited address's buyer account when its owner opens the link signed in.
 import { createHash, randomBytes } from 'node:crypto'
 
 import { audit } from '~/modules/accounts/audit.server'
@@ -116,11 +116,18 @@ export async function findInvitation(token: string, locale: Locale) {
 
 export type Acceptance =
   | { kind: 'new-account'; displayName: unknown; password: unknown; locale: Locale }
-  | { kind: 'signed-in'; user: Pick<SessionUser, 'id' | 'role' | 'exporterId'> }
+  | { kind: 'signed-in'; user: Pick<SessionUser, 'id' | 'email' | 'role' | 'exporterId'> }
 
 const displayName = text(100, 'errors.contactNameRequired')
 
-/** Accepts the invitation once: a new account with the invited address, or the signed-in buyer's. */
+const sameAddress = (a: string, b: string) => a.trim().toLowerCase() === b.trim().toLowerCase()
+
+/** Whether `user` may join with this invitation (the page offers the button only then). */
+export function mayJoin(user: Pick<SessionUser, 'email' | 'role' | 'exporterId'>, invitation: { email: string }) {
+  return user.role === 'buyer' && user.exporterId === null && sameAddress(user.email, invitation.email)
+}
+
+/** Accepts the invitation once: a new account with the invited address, or that address's signed-in buyer account. */
 export async function acceptInvitation(
   token: string,
   acceptance: Acceptance,
@@ -142,6 +149,8 @@ export async function acceptInvitation(
       return { ok: false, errors: { form: 'errors.alreadyMember' } }
     // an admin or another company's member cannot be moved by a link
     if (user.role !== 'buyer' || user.exporterId !== null) return { ok: false, errors: { form: 'errors.cannotJoin' } }
+    // the link was mailed to one address: only that address's account may join with it
+    if (!sameAddress(user.email, invitation.email)) return { ok: false, errors: { form: 'errors.notInvitedAccount' } }
     // the link works once, even when it is opened twice at the same moment
     const claimed = await db.$transaction(async (tx) => {
       const { count } = await tx.invitation.updateMany({
