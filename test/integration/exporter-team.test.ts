@@ -145,6 +145,26 @@ describe('inviting a colleague', () => {
     expect(statuses.slice(10)).toEqual([429, 429])
   })
 
+  test('a suspended company cannot invite, and its open links stop working until it is reinstated', async () => {
+    const { createExporter } = await import('../support/admin')
+    const company = await createExporter('verified')
+    const member = await person('exporter', company.slug)
+    const { token } = await invite(member)
+    await getDb().exporter.update({ where: { id: company.id }, data: { status: 'suspended' } })
+    const refused = await outcome(() =>
+      teamAction(
+        args(post('/ru/exporter/team', { intent: 'invite', email: `late-${Date.now()}@example.kz` }, member.cookie), {
+          locale: 'ru',
+        }),
+      ),
+    )
+    expect(refused).toMatchObject({ status: 400, errors: { form: 'errors.companySuspended' } })
+    const joined = await accept(token, { intent: 'create', displayName: 'Ерлан', password: 'a-long-password' })
+    expect(joined).toMatchObject({ status: 400, errors: { form: 'errors.invitationInvalid' } })
+    await getDb().exporter.update({ where: { id: company.id }, data: { status: 'verified' } })
+    expect((await accept(token, { intent: 'create', displayName: 'Ерлан', password: 'a-long-password' })).status).toBe(302)
+  })
+
   test('an expired or revoked invitation does not work', async () => {
     const member = await person('exporter', 'kokshe-grain')
     const expired = await invite(member)

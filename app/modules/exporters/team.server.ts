@@ -51,6 +51,8 @@ export async function listTeam(user: Member) {
 /** Invites `address` to the caller's company and mails the link in `locale`. */
 export async function inviteColleague(user: Member, address: unknown, locale: Locale): Promise<Outcome<{ id: number }>> {
   const company = await companyOf(user)
+  // a suspended company's members sign in to read why, but cannot bring anyone in
+  if (company.status === 'suspended') return { ok: false, errors: { form: 'errors.companySuspended' } }
   const parsed = emailSchema.safeParse(address ?? '')
   if (!parsed.success) return { ok: false, errors: { email: parsed.error.issues[0].message } }
   const db = getDb()
@@ -102,9 +104,17 @@ export async function findInvitation(token: string, locale: Locale) {
   if (!tokenPattern.test(token)) return null
   const invitation = await getDb().invitation.findUnique({
     where: { tokenHash: hashToken(token) },
-    select: { id: true, email: true, exporterId: true, expiresAt: true, acceptedAt: true },
+    select: {
+      id: true,
+      email: true,
+      exporterId: true,
+      expiresAt: true,
+      acceptedAt: true,
+      exporter: { select: { status: true } },
+    },
   })
-  if (!invitation || invitation.acceptedAt || invitation.expiresAt < new Date()) return null
+  if (!invitation || invitation.acceptedAt || invitation.expiresAt < new Date() || invitation.exporter.status === 'suspended')
+    return null
   const accountExists = (await getDb().user.findUnique({ where: { email: invitation.email }, select: { id: true } })) !== null
   return {
     email: invitation.email,
@@ -136,10 +146,18 @@ export async function acceptInvitation(
   const invitation = tokenPattern.test(token)
     ? await db.invitation.findUnique({
         where: { tokenHash: hashToken(token) },
-        select: { id: true, email: true, exporterId: true, expiresAt: true, acceptedAt: true },
+        select: {
+          id: true,
+          email: true,
+          exporterId: true,
+          expiresAt: true,
+          acceptedAt: true,
+          exporter: { select: { status: true } },
+        },
       })
     : null
-  if (!invitation || invitation.acceptedAt || invitation.expiresAt < new Date())
+  // nobody joins a suspended company: its links wait until it is reinstated
+  if (!invitation || invitation.acceptedAt || invitation.expiresAt < new Date() || invitation.exporter.status === 'suspended')
     return { ok: false, errors: { form: 'errors.invitationInvalid' } }
 
   let userId: number
