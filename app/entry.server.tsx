@@ -1,11 +1,14 @@
+// Renders every HTML response. React 18.3's Node renderer (`renderToPipeableStream`) is not used:
+// when a multi-byte character does not fit at the end of its 2 KB buffer it flushes the whole
+// buffer, so runs of NUL bytes land in Russian, Kazakh and Chinese pages (react/react#27554,
+// #31134). Its web-streams build encodes each string whole and is correct; Remix takes its stream
+// as the response body as it is. See docs/decisions/011-response-bytes.md.
 import { randomBytes } from 'node:crypto'
-import { PassThrough } from 'node:stream'
 
 import type { EntryContext } from '@remix-run/node'
-import { createReadableStreamFromReadable } from '@remix-run/node'
 import { RemixServer } from '@remix-run/react'
 import { isbot } from 'isbot'
-import { renderToPipeableStream } from 'react-dom/server'
+import { renderToReadableStream } from 'react-dom/server.browser'
 import { I18nextProvider } from 'react-i18next'
 
 import { startReservationSweeper } from '~/modules/checkout/fulfil.server'
@@ -20,7 +23,7 @@ const ABORT_DELAY = 5_000
 // tests that import the app never start it)
 if (!process.env.VITEST) startReservationSweeper()
 
-export default function handleRequest(
+export default async function handleRequest(
   request: Request,
   responseStatusCode: number,
   responseHeaders: Headers,
@@ -30,11 +33,16 @@ export default function handleRequest(
   const nonce = randomBytes(16).toString('base64')
   responseHeaders.set('Content-Security-Policy', contentSecurityPolicy(nonce))
   // crawlers and no-JS clients get the whole document at once; browsers get it streamed
-  const readyEvent = isbot(request.headers.get('user-agent') ?? '') ? 'onAllReady' : 'onShellReady'
+  const wholeDocument = isbot(request.headers.get('user-agent') ?? '')
 
-  return new Promise<Response>((resolve, reject) => {
-    let shellRendered = false
-    const { pipe, abort } = renderToPipeableStream(
+  // whatever is still pending after ABORT_DELAY is given up (its boundary renders on the client)
+  const timeout = new AbortController()
+  const timer = setTimeout(() => timeout.abort(), ABORT_DELAY)
+  let shellRendered = false
+  let body: Awaited<ReturnType<typeof renderToReadableStream>>
+  try {
+    // rejects when the shell itself fails: Remix then renders its error document
+    body = await renderToReadableStream(
       <NonceContext.Provider value={nonce}>
         <I18nextProvider i18n={i18n}>
           <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} nonce={nonce} />
@@ -42,29 +50,26 @@ export default function handleRequest(
       </NonceContext.Provider>,
       {
         nonce,
-        [readyEvent]() {
-          shellRendered = true
-          const body = new PassThrough()
-          responseHeaders.set('Content-Type', 'text/html; charset=utf-8')
-          resolve(
-            new Response(createReadableStreamFromReadable(body), {
-              headers: responseHeaders,
-              status: responseStatusCode,
-            }),
-          )
-          pipe(body)
-        },
-        onShellError(error: unknown) {
-          reject(error)
-        },
+        signal: timeout.signal,
         onError(error: unknown) {
           responseStatusCode = 500
           if (shellRendered) console.error(error)
         },
       },
     )
-    setTimeout(abort, ABORT_DELAY)
-  })
+  } catch (error) {
+    clearTimeout(timer)
+    throw error
+  }
+  shellRendered = true
+  body.allReady.then(
+    () => clearTimeout(timer),
+    () => clearTimeout(timer),
+  )
+  if (wholeDocument) await body.allReady
+
+  responseHeaders.set('Content-Type', 'text/html; charset=utf-8')
+  return new Response(body, { headers: responseHeaders, status: responseStatusCode })
 }
 
 /** For the page cache in scripts/server.mjs: the version of everything cached pages show. */
