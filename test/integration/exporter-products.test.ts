@@ -160,7 +160,8 @@ describe('the product form', () => {
   })
 
   test('hostile text is stored exactly as typed (it is escaped when shown)', async () => {
-    const hostile = '<script>alert(1)</script> <img src=x onerror=alert(2)> \u202Eevil'
+    // (bidi overrides are refused under the one input policy: see input-policy.test.ts)
+    const hostile = '<script>alert(1)</script> <img src=x onerror=alert(2)> evil'
     const answer = await create(exporterA, productFields({ 'name.ru': hostile, 'description.ru': 'javascript:alert(3)' }))
     const row = await getDb().productTranslation.findFirstOrThrow({ where: { productId: idFrom(answer.location), locale: 'ru' } })
     expect(row).toMatchObject({ name: hostile, description: 'javascript:alert(3)' })
@@ -338,6 +339,103 @@ describe('editing a published product (docs/decisions/004)', () => {
       'notice=sentToReview',
     )
     expect((await getDb().product.findUniqueOrThrow({ where: { id: product.id } })).status).toBe('in_review')
+  })
+})
+
+describe('saving the form unchanged never changes a product (issue 11)', () => {
+  // long texts in three scripts, several paragraphs each, as exporters write them
+  const longTexts = {
+    ru: 'Горный мёд с пасек Алтая: липа, кипрей, донник.\n\nСобран в июле на высоте 1200 м; не нагревается, не фильтруется под давлением.\n'.repeat(
+      12,
+    ),
+    kk: 'Алтай тауларындағы омарталардың балы: жөке, күреңот, түйежоңышқа.\n\nШілдеде 1200 м биіктікте жиналған; қыздырылмайды.\n'.repeat(
+      12,
+    ),
+    'zh-hans': '阿尔泰山蜂场的山花蜜：椴树、柳兰、草木樨。\n\n七月采于海拔 1200 米；不加热，不加压过滤。Мёд — honey.\n'.repeat(
+      20,
+    ),
+  } as const
+
+  /** A published product of A whose descriptions are long, multi-line texts in Russian, Kazakh and Chinese. */
+  async function publishedWithLongTexts() {
+    const db = getDb()
+    const product = await db.product.findFirstOrThrow({
+      where: { exporterId: exporterA.exporterId!, status: 'published' },
+      orderBy: { id: 'asc' },
+      include: { translations: true },
+    })
+    for (const [locale, description] of Object.entries(longTexts)) {
+      const name = product.translations.find((t) => t.locale === locale)?.name ?? `Алтай балы ${locale}`
+      await db.productTranslation.upsert({
+        where: { productId_locale: { productId: product.id, locale } },
+        create: { productId: product.id, locale, name, description: description.trim() },
+        update: { description: description.trim() },
+      })
+    }
+    const editing = await productForEditing(exporterA, product.id)
+    const before = await db.product.findUniqueOrThrow({ where: { id: product.id }, include: { translations: true } })
+    return { product: before, values: editing.form.values, certificates: editing.form.certificates }
+  }
+
+  /** The form as a browser submits it: every value as shown, textarea line breaks as CRLF. */
+  const asBrowserSubmits = (values: Record<string, string>) =>
+    Object.fromEntries(
+      Object.entries(values).map(([key, value]) => [key, key.startsWith('description.') ? value.replace(/\n/g, '\r\n') : value]),
+    )
+
+  test('a published product saved without an edit stays published, byte for byte, and nothing is written', async () => {
+    const db = getDb()
+    const { product, values, certificates } = await publishedWithLongTexts()
+    const audits = await db.auditLog.count({ where: { entityType: 'Product', entityId: String(product.id) } })
+    const version = await catalogVersion()
+    const answer = await edit(exporterA, product.id, { ...asBrowserSubmits(values), certificate: certificates, intent: 'save' })
+    expect(answer.errors).toEqual({})
+    expect(answer.location).not.toContain('sentToReview')
+    const after = await db.product.findUniqueOrThrow({ where: { id: product.id }, include: { translations: true } })
+    expect(after.status).toBe('published')
+    expect(after.updatedAt).toEqual(product.updatedAt)
+    expect(after.submittedAt).toEqual(product.submittedAt)
+    const bytes = (rows: { locale: string; name: string; description: string }[]) =>
+      Object.fromEntries(rows.map((t) => [t.locale, Buffer.from(`${t.name}\n${t.description}`).toString('hex')]))
+    expect(bytes(after.translations)).toEqual(bytes(product.translations))
+    expect(await db.auditLog.count({ where: { entityType: 'Product', entityId: String(product.id) } })).toBe(audits)
+    expect(await catalogVersion()).toBe(version)
+  })
+
+  test('a description at the length limit with many line breaks saves unchanged (CRLF is not counted twice)', async () => {
+    const db = getDb()
+    const { product, values, certificates } = await publishedWithLongTexts()
+    const atLimit = 'Мёд.\n'.repeat(1000).slice(0, 4999) + 'ё'
+    expect(atLimit).toHaveLength(5000)
+    await db.productTranslation.update({
+      where: { productId_locale: { productId: product.id, locale: 'ru' } },
+      data: { description: atLimit },
+    })
+    const answer = await edit(exporterA, product.id, {
+      ...asBrowserSubmits({ ...values, 'description.ru': atLimit }),
+      certificate: certificates,
+      intent: 'save',
+    })
+    expect(answer.errors).toEqual({})
+    const after = await db.product.findUniqueOrThrow({ where: { id: product.id }, include: { translations: true } })
+    expect(after.status).toBe('published')
+    expect(after.translations.find((t) => t.locale === 'ru')?.description).toBe(atLimit)
+  })
+
+  test('a real edit of a description still sends it to review, stored with LF line breaks', async () => {
+    const db = getDb()
+    const { product, values, certificates } = await publishedWithLongTexts()
+    const edited = `${values['description.kk']}\nЖаңа жол.`
+    const answer = await edit(exporterA, product.id, {
+      ...asBrowserSubmits({ ...values, 'description.kk': edited }),
+      certificate: certificates,
+      intent: 'save',
+    })
+    expect(answer.location).toContain('notice=sentToReview')
+    const after = await db.product.findUniqueOrThrow({ where: { id: product.id }, include: { translations: true } })
+    expect(after.status).toBe('in_review')
+    expect(after.translations.find((t) => t.locale === 'kk')?.description).toBe(edited)
+    expect(after.translations.find((t) => t.locale === 'ru')?.description).toBe(longTexts.ru.trim())
   })
 })
 

@@ -101,6 +101,12 @@ function parsePrice(raw: string | null, currency: string, errors: Record<string,
   return 0
 }
 
+/** Text as the exporter typed it. Browsers send a textarea's line breaks as CRLF while its
+ * `maxlength` and the stored text count one character per break: the app keeps LF. */
+function typedText(value: string | null) {
+  return value === null ? null : value.replace(/\r\n?/g, '\n')
+}
+
 /** The product form as typed input, or field errors (message keys in `portal`). Only the fields
  * listed here are read: anything else a request carries is ignored. */
 export function parseProductForm(form: URLSearchParams): Outcome<ProductInput> {
@@ -113,8 +119,8 @@ export function parseProductForm(form: URLSearchParams): Outcome<ProductInput> {
 
   const translations: ProductInput['translations'] = []
   for (const locale of productLocales) {
-    const name = nameText.safeParse(form.get(`name.${locale}`))
-    const description = descriptionText.safeParse(form.get(`description.${locale}`))
+    const name = nameText.safeParse(typedText(form.get(`name.${locale}`)))
+    const description = descriptionText.safeParse(typedText(form.get(`description.${locale}`)))
     if (!name.success) errors[`name.${locale}`] = name.error.issues[0].message
     if (!description.success) errors[`description.${locale}`] = description.error.issues[0].message
     if (!name.success || !description.success) continue
@@ -360,10 +366,20 @@ export async function createProduct(user: Member, input: ProductInput): Promise<
 
 type OwnProduct = Awaited<ReturnType<typeof findOwnProduct>>['product']
 
-/** Which groups of fields an update changes: `content` describes the goods, `terms` sells them. */
+/**
+ * Which groups of fields an update changes: `content` describes the goods, `terms` sells them.
+ * Texts are compared as the form submits them (trimmed, LF line breaks, empty languages left
+ * out), so saving the form without editing it changes nothing — not even a published product's
+ * status (docs/decisions/011-response-bytes.md).
+ */
 function changesOf(product: OwnProduct, input: ProductInput) {
   const texts = (rows: { locale: string; name: string; description: string }[]) =>
-    JSON.stringify([...rows].sort((a, b) => a.locale.localeCompare(b.locale)).map((r) => [r.locale, r.name, r.description]))
+    JSON.stringify(
+      rows
+        .map((r) => [r.locale, typedText(r.name)!.trim(), typedText(r.description)!.trim()])
+        .filter(([, name, description]) => name !== '' || description !== '')
+        .sort(([a], [b]) => a.localeCompare(b)),
+    )
   const translations = texts(product.translations) !== texts(input.translations)
   const tiers =
     JSON.stringify(product.priceTiers.map((t) => [t.minQuantity, t.unitPriceMinor])) !==
