@@ -18,7 +18,10 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 export async function createServer() {
   const build = await import(pathToFileURL(path.join(root, 'build', 'index.js')).href)
   const { edgePolicy } = build.entry.module
-  const policy = { ...edgePolicy, uploadPatterns: edgePolicy.uploadPaths.map((source) => new RegExp(source)) }
+  const policy = {
+    ...edgePolicy,
+    uploads: edgePolicy.uploads.map(({ path: source, maxBytes }) => ({ pattern: new RegExp(source), maxBytes })),
+  }
   const mode = process.env.NODE_ENV
   const app = express()
   app.disable('x-powered-by')

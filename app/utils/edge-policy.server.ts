@@ -65,15 +65,16 @@ export const edgePolicy = {
   bodyLimits: {
     /** url-encoded and any other form: as app/utils/forms.server.ts reads them */
     form: 64 * 1024,
-    /** multipart uploads to the routes below: the largest file any of them keeps, plus the form */
-    upload: Math.max(maxUploadBytes, importLimits.maxBytes) + multipartAllowanceBytes,
     /** POST /webhooks/stripe: as app/routes/webhooks.stripe.ts reads it */
     webhook: 1024 * 1024,
   },
-  /** the routes that take a multipart upload (product images, company documents, CSV imports), with single fetch's `.data` */
-  uploadPaths: [
-    String.raw`^/[^/]+/exporter/products/[^/.]+(\.data|/)?$`,
-    String.raw`^/[^/]+/exporter/company(\.data|/)?$`,
-    String.raw`^/[^/]+/exporter/import(\.data|/)?$`,
+  /**
+   * The routes that take a multipart upload, with single fetch's `.data`: the largest file each
+   * keeps plus room for the rest of the form. Multipart to any other path gets the form limit.
+   */
+  uploads: [
+    { path: String.raw`^/[^/]+/exporter/products/[^/.]+(\.data|/)?$`, maxBytes: maxUploadBytes + multipartAllowanceBytes },
+    { path: String.raw`^/[^/]+/exporter/company(\.data|/)?$`, maxBytes: maxUploadBytes + multipartAllowanceBytes },
+    { path: String.raw`^/[^/]+/exporter/import(\.data|/)?$`, maxBytes: importLimits.maxBytes + multipartAllowanceBytes },
   ],
 }

@@ -1,35 +1,37 @@
 // Request bodies are limited while they stream, before anything parses them: a form 64 KB, an
-// upload to a route that takes files the largest file it keeps plus the form, Stripe's webhook
+// upload to a route that takes files the largest file it keeps plus 1 MB for the form, Stripe's webhook
 // 1 MB (the limits come from the app's build: app/utils/edge-policy.server.ts). A Content-Length
 // over the limit is answered 413 at once; a chunked body is counted as it arrives and answered
-// 413 the moment it passes the limit, and the connection is closed a second later. Nothing beyond
-// the limit is ever kept in memory.
+// 413 the moment it passes the limit, and the connection is closed. Nothing beyond the limit is
+// ever kept in memory.
 
 /** The largest body `req` may send, in bytes. */
 export function bodyLimit(req, policy) {
   if (req.path === '/webhooks/stripe') return policy.bodyLimits.webhook
   const type = (req.get('content-type') ?? '').toLowerCase()
-  if (type.startsWith('multipart/form-data') && policy.uploadPatterns.some((pattern) => pattern.test(req.path)))
-    return policy.bodyLimits.upload
-  return policy.bodyLimits.form
+  const upload = type.startsWith('multipart/form-data') && policy.uploads.find(({ pattern }) => pattern.test(req.path))
+  return upload ? upload.maxBytes : policy.bodyLimits.form
 }
 
-/** How long the rest of a refused body is read and dropped before the connection is closed. */
-const lingerMs = 1000
+/** How long the rest of a refused body may still arrive (and be dropped) before the socket goes. */
+const lingerMs = 5000
 
 /**
- * Answers 413 and closes the connection a moment later. Closing at once would reset it while the
- * client is still sending, and the reset can destroy the answer before the client reads it; so
- * the rest of the body is read and dropped (never kept) for a second, then the socket goes.
+ * Answers 413 with `Connection: close` and closes the connection the way a careful server does:
+ * the answer goes out, our side is shut (the client reads the 413, then the end), and whatever the
+ * client still sends is read and dropped, never kept, for a few seconds before the socket is
+ * destroyed. Node would destroy it as soon as the answer is written; a connection destroyed while
+ * the client is still writing is reset, and the reset can wipe out the 413 before it is read.
  */
 function tooLarge(req, res) {
-  if (!res.headersSent) {
-    // no `Connection: close` header: with it Node closes the socket the moment the answer is out
-    res.writeHead(413, { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' })
-    res.end('Payload too large')
+  const { socket } = req
+  socket.destroySoon = () => {
+    socket.end()
+    setTimeout(() => socket.destroy(), lingerMs).unref()
   }
   req.resume()
-  setTimeout(() => req.socket.destroy(), lingerMs).unref()
+  res.writeHead(413, { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store', Connection: 'close' })
+  res.end('Payload too large')
 }
 
 /**

@@ -132,5 +132,11 @@ describe('bodies limited while they stream (issue 11, item 6)', () => {
     // multipart to a route that takes no uploads gets the form limit
     const multipart = { 'Content-Type': 'multipart/form-data; boundary=x' }
     expect(await fixedBody('/en/cart', multipart, Buffer.alloc(128 * 1024, 'a'))).toBe(413)
+    // an upload route gets the largest file it keeps plus the form: 10 MB images, 5 MB CSV files
+    const upload = { ...multipart, Cookie: exporterCookie }
+    const image = Buffer.alloc(10 * 1024 * 1024 + 64 * 1024, 'a')
+    expect(await fixedBody('/en/exporter/products/1', upload, image)).not.toBe(413)
+    expect(await fixedBody('/en/exporter/import?index', upload, Buffer.alloc(5 * 1024 * 1024 + 64 * 1024, 'a'))).not.toBe(413)
+    expect(await fixedBody('/en/exporter/import?index', upload, image)).toBe(413)
   })
 })
