@@ -1,10 +1,12 @@
-// What every admin form shares: reading the body within limits, text fields that refuse control
-// characters, a text per language, and the outcome shape routes turn into a response. Error
-// messages are translation keys in the `admin` namespace.
+// What every admin form shares: reading the body within limits, text fields under the one input
+// policy (app/utils/forms.server.ts), a text per language, and the outcome shape routes turn into
+// a response. Error messages are translation keys in the `admin` namespace.
 import { z } from 'zod'
 
 import { readForm } from '~/utils/forms.server'
 import { locales, type Locale } from '~/utils/locales'
+
+export { multiLine, singleLine } from '~/utils/forms.server'
 
 export type AdminOutcome<T> = { ok: true; value: T } | { ok: false; status: 400 | 404 | 409; errors: Record<string, string> }
 
@@ -27,29 +29,6 @@ export function fieldErrors(error: z.ZodError) {
   const errors: Record<string, string> = {}
   for (const issue of error.issues) errors[String(issue.path[0] ?? 'form')] ??= issue.message
   return errors
-}
-
-// C0/C1 controls and the bidi overrides and isolates that can make text read differently from
-// what is stored; line breaks and tabs are allowed only in multi-line texts.
-const controls = /[\p{Cc}\u202A-\u202E\u2066-\u2069]/u
-const controlsExceptLineBreaks = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/
-
-const text = () => z.string({ required_error: 'errors.required', invalid_type_error: 'errors.required' }).trim()
-
-/** A required one-line text of at most `max` characters. */
-export function singleLine(max: number) {
-  return text()
-    .min(1, 'errors.required')
-    .max(max, 'errors.tooLong')
-    .refine((value) => !controls.test(value), 'errors.controlCharacters')
-}
-
-/** A multi-line text of at most `max` characters; empty allowed only when `optional`. */
-export function multiLine(max: number, { optional = false } = {}) {
-  return text()
-    .min(optional ? 0 : 1, 'errors.required')
-    .max(max, 'errors.tooLong')
-    .refine((value) => !controlsExceptLineBreaks.test(value), 'errors.controlCharacters')
 }
 
 /** Fields `${field}.${locale}` for all five languages, each checked by `schema`. */

@@ -32,6 +32,7 @@ import { parseAmount } from '~/modules/checkout/money'
 import { expireSession, retrieveSession, stripeEnabled } from '~/modules/checkout/stripe.server'
 import { getDb } from '~/utils/db.server'
 import { dateText } from '~/utils/dates'
+import { hasControlCharacters, singleLine } from '~/utils/forms.server'
 import { pickTranslation, type Locale } from '~/utils/locales'
 
 export const salesPageSize = 25
@@ -72,16 +73,8 @@ function companyName(rows: { locale: string; legalName: string }[], locale: Loca
   return row ? { text: row.legalName, lang: row.locale as Locale } : { text: fallback, lang: locale }
 }
 
-// C0/C1 controls and bidi overrides: typed text must read as it is stored
-const controls = /[\p{Cc}\u202A-\u202E\u2066-\u2069]/u
-
 function oneLine(max: number, keys: { required?: string; tooLong: string }) {
-  return z
-    .string()
-    .trim()
-    .min(keys.required ? 1 : 0, keys.required ?? 'errors.required')
-    .max(max, keys.tooLong)
-    .refine((value) => !controls.test(value), 'errors.controlCharacters')
+  return singleLine(max, { optional: !keys.required, messages: keys })
 }
 
 function errorsOf(error: z.ZodError) {
@@ -548,7 +541,7 @@ export function adminOrderFilters(params: URLSearchParams, page: number): AdminO
     status: statusFilter(params.get('status')),
     paymentMethod: pick(paymentMethods, params.get('payment')),
     market: pick(marketCodes, params.get('market')),
-    q: q.length <= 100 && !controls.test(q) ? q : '',
+    q: q.length <= 100 && !hasControlCharacters(q) ? q : '',
     page,
   }
 }

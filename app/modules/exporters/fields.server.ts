@@ -1,9 +1,8 @@
 // Building blocks of the portal's forms. Messages are keys in the `portal` namespace; text is
-// stored as typed (and escaped when shown), but control characters, which no one types and
-// PostgreSQL cannot store (NUL), are refused.
+// stored as typed (and escaped when shown), under the one input policy of app/utils/forms.server.ts.
 import { z } from 'zod'
 
-const controlCharacters = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/
+import { hasControlCharacters } from '~/utils/forms.server'
 
 /** Trimmed text of at most `max` characters; required when `requiredMessage` is given. */
 export function text(max: number, requiredMessage?: string) {
@@ -12,7 +11,7 @@ export function text(max: number, requiredMessage?: string) {
     (value) => value ?? '',
     (requiredMessage ? base.min(1, requiredMessage) : base)
       .max(max, 'errors.tooLong')
-      .refine((value) => !controlCharacters.test(value), 'errors.invalidCharacters'),
+      .refine((value) => !hasControlCharacters(value, { lineBreaks: true }), 'errors.invalidCharacters'),
   )
 }
 

@@ -20,6 +20,7 @@ import {
 } from '~/modules/tourism/options'
 import { dateText } from '~/utils/dates'
 import { getDb, isUniqueViolation } from '~/utils/db.server'
+import { hasControlCharacters } from '~/utils/forms.server'
 import { locales, pickTranslation, type Locale } from '~/utils/locales'
 
 const ours = (key: string) => `tours:admin.errors.${key}`
@@ -82,14 +83,13 @@ const optionalText = (max: number) =>
     .optional()
     .transform((value) => value ?? '')
 // the same characters singleLine refuses, for texts that may be left empty
-const controls = /[\p{Cc}\u202A-\u202E\u2066-\u2069]/u
 const optionalLine = (max: number) =>
   z
     .string()
     .optional()
     .transform((value) => (value ?? '').trim())
     .refine((value) => value.length <= max, 'errors.tooLong')
-    .refine((value) => !controls.test(value), 'errors.controlCharacters')
+    .refine((value) => !hasControlCharacters(value), 'errors.controlCharacters')
 
 /** Texts per language where English is required and the others may be left out (they fall back). */
 function texts(input: Record<string, string>, fields: { key: string; max: number; multiline: boolean; required: boolean }[]) {

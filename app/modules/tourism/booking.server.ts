@@ -7,12 +7,11 @@ import { defaultMarket } from '~/modules/catalog/catalog.server'
 import { placeOrder, type PaymentMethod } from '~/modules/checkout/orders.server'
 import { stripeEnabled } from '~/modules/checkout/stripe.server'
 import { bookableDeparture } from '~/modules/tourism/tours.server'
+import { singleLine } from '~/utils/forms.server'
 import type { Locale } from '~/utils/locales'
 
 /** The most seats one booking may take (the departure's free seats limit it further). */
 export const maxSeatsPerBooking = 20
-
-const controls = /[\p{Cc}\u202A-\u202E\u2066-\u2069]/u
 
 export const BookingForm = z.object({
   departureId: z
@@ -24,12 +23,7 @@ export const BookingForm = z.object({
     .regex(/^\d{1,3}$/, 'errors.seats')
     .transform(Number)
     .refine((seats) => seats >= 1 && seats <= maxSeatsPerBooking, 'errors.seats'),
-  name: z
-    .string({ required_error: 'errors.required' })
-    .trim()
-    .min(1, 'errors.required')
-    .max(100, 'errors.tooLong')
-    .refine((value) => !controls.test(value), 'errors.controlCharacters'),
+  name: singleLine(100),
   email: z
     .string()
     .trim()
@@ -61,6 +55,11 @@ const checkoutErrors: Record<string, string> = {
   'errors.invalidPhone': 'errors.phone',
   'errors.tooLong': 'errors.tooLong',
   'errors.stripeUnavailable': 'errors.payment',
+  'errors.controlCharacters': 'errors.controlCharacters',
+  'errors.heldUnpaid': 'errors.heldUnpaid',
+  'errors.unpaidOrdersOfEmail': 'errors.unpaidOrdersOfEmail',
+  'errors.unpaidOrdersOfBuyer': 'errors.unpaidOrdersOfBuyer',
+  'errors.unpaidOrdersFromClient': 'errors.unpaidOrdersFromClient',
 }
 const checkoutFields: Record<string, string> = {
   recipientName: 'name',
@@ -79,6 +78,8 @@ export async function bookSeats(args: {
   user: { id: number; email: string } | null
   input: Record<string, string>
   origin: string
+  /** The client's address (clientAddress(request)), for the unpaid-hold caps */
+  clientAddress?: string
 }): Promise<BookingOutcome> {
   const parsed = BookingForm.safeParse(args.input)
   if (!parsed.success) {
@@ -105,7 +106,7 @@ export async function bookSeats(args: {
       paymentMethod: booking.paymentMethod,
       address: { recipientName: booking.name, phone: booking.phone },
     },
-    { origin: args.origin },
+    { origin: args.origin, clientAddress: args.clientAddress },
   )
   if (result.ok) return { ok: true, redirectTo: result.redirectTo }
   const errors: Record<string, string> = {}

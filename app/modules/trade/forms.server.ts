@@ -2,10 +2,10 @@
 // Errors are keys in the `trade` namespace. Prices are parsed from text into exact minor units.
 import { z } from 'zod'
 
-import { multiLine, singleLine } from '~/modules/admin/forms.server'
 import { parseAmount } from '~/modules/checkout/money'
 import { incoterms } from '~/modules/trade/incoterms'
 import { tradeMarkets, transportModes } from '~/modules/trade/options'
+import { multiLine, singleLine } from '~/utils/forms.server'
 
 /** The largest quantity or lead time anyone can type: keeps totals far inside safe integers. */
 export const maxQuantity = 1_000_000_000
