@@ -12,6 +12,7 @@ import { addressFields, placeOrder } from '~/modules/checkout/orders.server'
 import { paymentMethodsFor, stripeEnabled } from '~/modules/checkout/stripe.server'
 import { useRootLocale } from '~/root'
 import { cacheHeaders, privatePage } from '~/utils/cache'
+import { clientAddress } from '~/utils/client-address.server'
 import { isHoneypotFilled, readForm } from '~/utils/forms.server'
 import { loadNamespaces } from '~/utils/i18n-client'
 import { getFixedT } from '~/utils/i18n.server'
@@ -66,7 +67,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       address: input.address,
       customs: input.customs,
     },
-    { origin: new URL(request.url).origin },
+    { origin: new URL(request.url).origin, clientAddress: clientAddress(request) },
   )
   if (!result.ok) return data({ errors: result.errors, values: input.values }, { status: result.status })
   await removeOrderedLines(

@@ -23,6 +23,7 @@ import { isPassport, passports } from '~/modules/tourism/visa'
 import { useRootLocale } from '~/root'
 import toursStyles from '~/styles/tours.css'
 import { cacheHeaders, privatePage, publicPage } from '~/utils/cache'
+import { clientAddress } from '~/utils/client-address.server'
 import { formObject, isHoneypotFilled, readForm } from '~/utils/forms.server'
 import { notFound } from '~/utils/http.server'
 import { loadNamespaces } from '~/utils/i18n-client'
@@ -77,6 +78,7 @@ export async function action({ params, request }: ActionFunctionArgs) {
     user: user ? { id: user.id, email: user.email } : null,
     input: values,
     origin: new URL(request.url).origin,
+    clientAddress: clientAddress(request),
   })
   if (result.ok) return redirect(result.redirectTo)
   return refused(result.errors, values, result.status)

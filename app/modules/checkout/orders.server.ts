@@ -1,10 +1,11 @@
 // Placing an order: validate what the buyer typed, price the basket on the server, and in one
 // transaction reserve stock and seats by conditional updates that cannot go below zero and write
-// the order with one part per exporter (or tour operator). Then either open a Stripe Checkout
-// Session for exactly the server's total, or show and mail the bank-transfer instructions.
+// the order with one part per exporter (or tour operator), within the unpaid-hold policy of
+// holds.server.ts. Then either open a Stripe Checkout Session for exactly the server's total, or
+// show and mail the bank-transfer instructions.
 import { z } from 'zod'
 
-import { pavilion, type MarketCode } from '~/config/pavilion'
+import type { MarketCode } from '~/config/pavilion'
 import { getUser } from '~/modules/accounts/session.server'
 import {
   priceBasket,
@@ -17,6 +18,14 @@ import {
 } from '~/modules/checkout/basket.server'
 import { isMarketCode } from '~/modules/checkout/checkout-form.server'
 import { CbecLimitReached, prepareCbecTurn, takeCbecTurn } from '~/modules/checkout/cbec-allowance.server'
+import {
+  checkHoldCaps,
+  checkNewBuyersShare,
+  hasPaidBefore,
+  holdsGoods,
+  holdUntil,
+  HoldShareExceeded,
+} from '~/modules/checkout/holds.server'
 import { accessKeyFor, hashAccessKey, newOrderNumber, paymentReferenceFor } from '~/modules/checkout/order-number'
 import { mailOrderPlaced } from '~/modules/checkout/order-mail.server'
 import { cancelOrder } from '~/modules/checkout/order-lifecycle.server'
@@ -24,6 +33,7 @@ import { normalizePrcId } from '~/modules/checkout/prc-id'
 import { createCheckoutSession, expireSession, stripeEnabled, stripeSessionMinutes } from '~/modules/checkout/stripe.server'
 import { getDb, isUniqueViolation, type Tx } from '~/utils/db.server'
 import { sessionSecret } from '~/utils/env.server'
+import { singleLine } from '~/utils/forms.server'
 import type { Locale } from '~/utils/locales'
 import { publicUrl } from '~/utils/public-url.server'
 
@@ -56,8 +66,8 @@ export type PlaceOrderResult =
   | { ok: true; orderNumber: string; accessKey: string; redirectTo: string }
   | { ok: false; status: number; errors: FieldErrors; basket?: Basket }
 
-const text = (max: number) => z.string().trim().max(max, 'errors.tooLong')
-const required = (max: number) => text(max).min(1, 'errors.required')
+const text = (max: number) => singleLine(max, { optional: true })
+const required = (max: number) => singleLine(max)
 
 const itemSchema = z.union([
   z.object({
@@ -141,17 +151,19 @@ async function reserve(tx: Tx, items: OrderItem[]) {
   }
 }
 
-function bankTransferDays() {
-  const days = Number(process.env.BANK_TRANSFER_DAYS)
-  return Number.isInteger(days) && days > 0 && days <= 60 ? days : pavilion.bankTransferDays
-}
-
 /** The site's origin for links that leave the site (Stripe's success and cancel pages). */
 function originFor(fallback: string) {
   return process.env.PUBLIC_URL ? publicUrl() : fallback
 }
 
-export async function placeOrder(input: PlaceOrderInput, options: { origin: string }): Promise<PlaceOrderResult> {
+export async function placeOrder(
+  input: PlaceOrderInput,
+  options: {
+    origin: string
+    /** The client's address (clientAddress(request)); orders placed for no request leave it out */
+    clientAddress?: string
+  },
+): Promise<PlaceOrderResult> {
   const parsedItems = z.array(itemSchema).min(1).max(maxBasketLines).safeParse(input.items)
   if (!parsedItems.success) return { ok: false, status: 400, errors: { '': 'errors.invalidItems' } }
   if (!isMarketCode(input.market)) return { ok: false, status: 400, errors: { market: 'errors.invalidMarket' } }
@@ -182,9 +194,18 @@ export async function placeOrder(input: PlaceOrderInput, options: { origin: stri
 
   const now = new Date()
   const stripe = input.paymentMethod === 'stripe'
-  const reservedUntil = stripe
-    ? new Date(now.getTime() + stripeSessionMinutes * 60_000 + 2 * 60_000)
-    : new Date(now.getTime() + bankTransferDays() * 86_400_000)
+  const holding = holdsGoods(items)
+  const newBuyer = !(await hasPaidBefore(input.buyer.userId))
+  if (holding) {
+    const refused = await checkHoldCaps({
+      userId: input.buyer.userId,
+      email: details.email,
+      clientAddress: options.clientAddress ?? null,
+      now,
+    })
+    if (refused) return { ok: false, status: refused.status, errors: { '': refused.error } }
+  }
+  const reservedUntil = holdUntil(now, { stripeMinutes: stripe ? stripeSessionMinutes + 2 : null, newBuyer })
   let orderNumber = ''
   let accessKey = ''
   let orderId = 0
@@ -199,6 +220,7 @@ export async function placeOrder(input: PlaceOrderInput, options: { origin: stri
       async (tx) => {
         if (cbecTurn) await takeCbecTurn(tx, cbecTurn.idNumber, basket.subtotal.amountMinor, cbecTurn.annualLimitMinor, now)
         await reserve(tx, items)
+        if (newBuyer && holding) await checkNewBuyersShare(tx, items)
         orderNumber = newOrderNumber()
         accessKey = accessKeyFor(orderNumber, sessionSecret())
         const order = await tx.order.create({
@@ -271,6 +293,7 @@ export async function placeOrder(input: PlaceOrderInput, options: { origin: stri
     )
   } catch (error) {
     if (error instanceof ReservationFailed) return { ok: false, status: 409, errors: { '': 'errors.soldOut' } }
+    if (error instanceof HoldShareExceeded) return { ok: false, status: 409, errors: { '': 'errors.heldUnpaid' } }
     if (error instanceof CbecLimitReached) return { ok: false, status: 409, errors: { '': 'errors.overAnnualLimit' } }
     if (isUniqueViolation(error)) return { ok: false, status: 409, errors: { '': 'errors.soldOut' } }
     throw error

@@ -1,0 +1,105 @@
+// What unpaid orders may hold (docs/decisions/012-unpaid-holds.md): how long an unpaid order keeps
+// its goods or seats, how many open unpaid orders a guest's e-mail, a signed-in buyer and a client
+// address may have, and the share of a product or departure that new buyers' unpaid orders may
+// hold together. placeOrder asks here before and inside its transaction, for goods and seats alike.
+import { pavilion } from '~/config/pavilion'
+import { hit, type Limit } from '~/modules/accounts/rate-limit.server'
+import type { OrderItem } from '~/modules/checkout/basket.server'
+import { getDb, type Tx } from '~/utils/db.server'
+
+const policy = pavilion.unpaidHolds
+
+/** Orders placed from one client address that hold goods or seats, per hour. */
+export const unpaidOrdersFromClient: Limit = {
+  name: 'unpaid-orders-client',
+  max: policy.perClientAddressPerHour,
+  windowSeconds: 60 * 60,
+}
+
+/** A refusal under the hold policy: a checkout error key and its status. */
+export type HoldRefusal = { status: 409 | 429; error: string }
+
+export class HoldShareExceeded extends Error {}
+
+/** Unpaid orders of new buyers: guests, and accounts that have not paid for an order yet. */
+const unpaidOfNewBuyers = {
+  status: 'awaiting_payment',
+  OR: [{ buyerId: null }, { buyer: { is: { orders: { none: { paidAt: { not: null } } } } } }],
+}
+
+function bankTransferDays() {
+  const days = Number(process.env.BANK_TRANSFER_DAYS)
+  return Number.isInteger(days) && days > 0 && days <= 60 ? days : pavilion.bankTransferDays
+}
+
+/** Whether the buyer has paid for an order here before (guests never count as such). */
+export async function hasPaidBefore(userId: number | null) {
+  if (userId === null) return false
+  return (await getDb().order.count({ where: { buyerId: userId, paidAt: { not: null } }, take: 1 })) > 0
+}
+
+/** Until when a new unpaid order keeps its goods or seats. */
+export function holdUntil(now: Date, { stripeMinutes, newBuyer }: { stripeMinutes: number | null; newBuyer: boolean }) {
+  if (stripeMinutes !== null) return new Date(now.getTime() + stripeMinutes * 60_000)
+  return new Date(now.getTime() + (newBuyer ? policy.newBuyerBankTransferHours * 3_600_000 : bankTransferDays() * 86_400_000))
+}
+
+/** Whether an order of these items holds stock or seats while unpaid (accepted quotes hold nothing). */
+export function holdsGoods(items: OrderItem[]) {
+  return items.some((item) => item.kind === 'product' || item.kind === 'seat')
+}
+
+/**
+ * The caps on who holds: a signed-in buyer's open unpaid orders, a guest e-mail's, and the orders
+ * placed from one client address per hour (counted here, so call it once per order, after the
+ * form is valid). Null when the order may go on.
+ */
+export async function checkHoldCaps(who: {
+  userId: number | null
+  email: string
+  clientAddress: string | null
+  now: Date
+}): Promise<HoldRefusal | null> {
+  const open = { status: 'awaiting_payment', kind: { in: ['retail', 'tour'] }, reservedUntil: { gt: who.now } }
+  if (who.userId !== null) {
+    const count = await getDb().order.count({ where: { ...open, buyerId: who.userId } })
+    if (count >= policy.perBuyer) return { status: 409, error: 'errors.unpaidOrdersOfBuyer' }
+  } else {
+    const count = await getDb().order.count({ where: { ...open, email: who.email } })
+    if (count >= policy.perEmail) return { status: 409, error: 'errors.unpaidOrdersOfEmail' }
+  }
+  if (who.clientAddress !== null && !(await hit(unpaidOrdersFromClient, who.clientAddress)))
+    return { status: 429, error: 'errors.unpaidOrdersFromClient' }
+  return null
+}
+
+/** The units new buyers may hold of `supply`: their share, rounded up, at least the minimum. */
+export function newBuyersShareOf(supply: number) {
+  return Math.max(policy.newBuyersShareMinimumUnits, Math.ceil((supply * policy.newBuyersSharePercent) / 100))
+}
+
+/**
+ * Inside a new buyer's order transaction, after its stock and seats are reserved (so their rows
+ * are locked and every other order's lines are visible): throws HoldShareExceeded when new
+ * buyers' unpaid orders would hold more than their share of a product or a departure.
+ */
+export async function checkNewBuyersShare(tx: Tx, items: OrderItem[]) {
+  for (const item of items) {
+    if (item.kind === 'quote') continue
+    const free =
+      item.kind === 'product'
+        ? (await tx.product.findUniqueOrThrow({ where: { id: item.productId }, select: { stock: true } })).stock
+        : (await tx.tourDeparture.findUniqueOrThrow({ where: { id: item.departureId }, select: { seatsAvailable: true } }))
+            .seatsAvailable
+    const held = await tx.orderLine.aggregate({
+      _sum: { quantity: true },
+      where: {
+        ...(item.kind === 'product' ? { productId: item.productId } : { departureId: item.departureId }),
+        order: unpaidOfNewBuyers,
+      },
+    })
+    // this order's own lines are not written yet: its units are the item's
+    const heldByNewBuyers = (held._sum.quantity ?? 0) + item.quantity
+    if (heldByNewBuyers > newBuyersShareOf(free + heldByNewBuyers)) throw new HoldShareExceeded()
+  }
+}
