@@ -58,10 +58,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (!parsed.ok) return data({ errors: parsed.errors, ...state }, { status: 400 })
     const updated = await updateProduct(user, params.productId, parsed.value)
     if (!updated.ok) return data({ errors: updated.errors, ...state }, { status: 400 })
-    if (intent === 'save')
-      return redirect(
-        `${here}?notice=${updated.value.sentToReview ? 'sentToReview' : updated.value.status === 'published' ? 'savedLive' : 'saved'}`,
-      )
+    if (intent === 'save') {
+      const { sentToReview, unchanged, status } = updated.value
+      const notice = unchanged ? 'unchanged' : sentToReview ? 'sentToReview' : status === 'published' ? 'savedLive' : 'saved'
+      return redirect(`${here}?notice=${notice}`)
+    }
     const submitted = await submitProduct(user, params.productId)
     if (!submitted.ok) return data({ errors: submitted.errors, ...state }, { status: 400 })
     return redirect(`${here}?notice=submitted`)
@@ -87,6 +88,7 @@ const notices = [
   'created',
   'saved',
   'savedLive',
+  'unchanged',
   'sentToReview',
   'submitted',
   'withdrawn',

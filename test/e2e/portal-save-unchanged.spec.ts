@@ -124,7 +124,8 @@ for (const javaScriptEnabled of [true, false]) {
 
         await page.getByRole('button', { name: portalText(locale, 'actions.save'), exact: true }).click()
         await page.waitForURL(/notice=/)
-        expect(new URL(page.url()).searchParams.get('notice')).not.toBe('sentToReview')
+        expect(new URL(page.url()).searchParams.get('notice')).toBe('unchanged')
+        await expect(page.getByRole('status')).toHaveText(portalText(locale, 'notices.unchanged'))
 
         const after = await stored(productId)
         expect(after.status).toBe('published')

@@ -406,7 +406,8 @@ function changesOf(product: OwnProduct, input: ProductInput) {
   return { content: named(content), terms: named(terms), translations, tiers, certificates }
 }
 
-export type UpdateResult = { id: number; status: ProductStatus; sentToReview: boolean }
+/** `unchanged`: the form matched the stored product, so nothing was written. */
+export type UpdateResult = { id: number; status: ProductStatus; sentToReview: boolean; unchanged: boolean }
 
 /** Saves the caller's product. On a published product, content changes send it back to review
  * (taking it off the storefront); price, tiers, MOQ and stock apply at once. */
@@ -422,7 +423,7 @@ export async function updateProduct(
   if (Object.keys(errors).length > 0) return { ok: false, errors }
   const changes = changesOf(product, input)
   if (changes.content.length === 0 && changes.terms.length === 0)
-    return { ok: true, value: { id: product.id, status: product.status as ProductStatus, sentToReview: false } }
+    return { ok: true, value: { id: product.id, status: product.status as ProductStatus, sentToReview: false, unchanged: true } }
 
   const wasPublished = product.status === 'published'
   const sentToReview = wasPublished && changes.content.length > 0
@@ -471,7 +472,12 @@ export async function updateProduct(
   if (wasPublished && !sentToReview) await reindexProducts([product.id])
   return {
     ok: true,
-    value: { id: product.id, status: sentToReview ? 'in_review' : (product.status as ProductStatus), sentToReview },
+    value: {
+      id: product.id,
+      status: sentToReview ? 'in_review' : (product.status as ProductStatus),
+      sentToReview,
+      unchanged: false,
+    },
   }
 }
 
