@@ -9,6 +9,7 @@
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib'
 
 import { withoutNonce } from './edge/cached-csp.mjs'
+import { requestTarget } from './edge/remix.mjs'
 
 const maxEntries = Number(process.env.PAGE_CACHE_ENTRIES) || 5000
 const maxBodyBytes = 2 * 1024 * 1024
@@ -38,7 +39,7 @@ function isAnonymous(req) {
  * the page the app renders for this URL, since it reads no other parameter.
  */
 export function cacheKey(originalUrl, queryParams) {
-  const url = new URL(originalUrl, 'http://cache.invalid')
+  const url = requestTarget(originalUrl)
   const kept = [...url.searchParams].filter(([name]) => queryParams.has(name))
   kept.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
   const search = new URLSearchParams(kept).toString()

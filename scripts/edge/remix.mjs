@@ -4,13 +4,26 @@ import { createRequestHandler, writeReadableStreamToWritable } from '@remix-run/
 
 import { bodyLimit, readLimitedBody } from './bodies.mjs'
 
-/** The URL the browser asked for, as @remix-run/express builds it (`req.hostname` follows TRUST_PROXY). */
+/** The path and query of a request target, whatever its form (`/a?b`, `//a`, `http://host/a`, `*`). */
+export function requestTarget(target) {
+  return URL.canParse(target) ? new URL(target) : new URL(`http://target.invalid/${target.replace(/^\//, '')}`)
+}
+
+/**
+ * The URL the browser asked for, as @remix-run/express builds it (`req.hostname` follows
+ * TRUST_PROXY). Only the path and query of the request target count (an absolute-form target
+ * names no other host), and a Host that is not a host name gives `localhost`, not a 500.
+ */
 export function requestUrl(req, pathAndQuery = req.originalUrl) {
-  const port = (req.get('x-forwarded-host') && req.app.get('trust proxy') ? req.get('x-forwarded-host') : req.get('host'))?.split(
-    ':',
-  )[1]
-  const host = `${req.hostname || 'localhost'}${port && /^[0-9]+$/.test(port) ? `:${port}` : ''}`
-  return new URL(pathAndQuery, `${req.protocol}://${host}`)
+  const target = requestTarget(pathAndQuery)
+  const forwarded = req.app.get('trust proxy') ? req.get('x-forwarded-host')?.split(',')[0]?.trim() : undefined
+  const port = /:([0-9]+)$/.exec(forwarded || req.get('host') || '')?.[1]
+  const path = target.pathname + target.search
+  try {
+    return new URL(`${req.protocol}://${req.hostname || 'localhost'}${port ? `:${port}` : ''}${path}`)
+  } catch {
+    return new URL(`${req.protocol}://localhost${path}`)
+  }
 }
 
 export function requestHeaders(req) {

@@ -61,9 +61,10 @@ async function wrongSignIns(base: string, email: string, forwardedFor: (attempt:
 }
 
 /** A request with any method (fetch refuses TRACE), its status and headers. */
-function rawRequest(base: string, method: string, path: string) {
+function rawRequest(base: string, method: string, path: string, headers: Record<string, string> = {}) {
   return new Promise<{ status: number; headers: http.IncomingHttpHeaders }>((resolve, reject) => {
-    const request = http.request(`${base}${path}`, { method }, (response) => {
+    const { hostname, port } = new URL(base)
+    const request = http.request({ hostname, port, method, path, headers }, (response) => {
       response.resume()
       response.on('end', () => resolve({ status: response.statusCode!, headers: response.headers }))
     })
@@ -213,6 +214,13 @@ describe('methods, locales and other edge holes (issue 11, item 8)', () => {
       expect(response.status, path).toBe(404)
     }
     expect(server.output().slice(logged)).not.toMatch(/priceBasket|Error/)
+  })
+
+  test('a Host that is no host name, or a target naming another host, is not a 500', async () => {
+    const badHost = await rawRequest(server.url, 'GET', '/en/catalog', { Host: 'not a host' })
+    expect(badHost.status).toBe(200)
+    const absolute = await rawRequest(server.url, 'GET', 'http://evil.example/en/catalog?utm_x=1')
+    expect(absolute.status).toBe(200)
   })
 
   test('a cross-origin document POST Remix would refuse gets 403 from the edge, not 500', async () => {
