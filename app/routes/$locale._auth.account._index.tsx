@@ -25,7 +25,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request, locale)
   const form = await readForm(request)
   // the current password is a secret to guess too: a stolen session may not try it freely
-  const refused = await limitPasswordChange(request, user.id)
+  const refused = await limitPasswordChange(user.id)
   if (refused) return data({ errors: { form: refused }, changed: false }, { status: 429 })
   const result = await changePassword(user.id, String(form.get('currentPassword') ?? ''), String(form.get('newPassword') ?? ''))
   if (!result.ok) return data({ errors: result.errors, changed: false }, { status: 400 })

@@ -107,12 +107,8 @@ export async function limitSecondFactor(request: Request, userId: number): Promi
 }
 
 /** The current-password field of a password change: per user, from any address. */
-export async function limitPasswordChange(request: Request, userId: number): Promise<Refusal> {
-  const ok = await allWithin([
-    [limits.passwordChange, String(userId)],
-    [limits.signInClient, clientAddress(request)],
-  ])
-  return ok ? null : 'errors.tooManyAttempts'
+export async function limitPasswordChange(userId: number): Promise<Refusal> {
+  return (await hit(limits.passwordChange, String(userId))) ? null : 'errors.tooManyAttempts'
 }
 
 /** Reset-link requests: per address, and per e-mail asked for. */
