@@ -8,10 +8,10 @@ import { completeSecondFactor, requireUser } from '~/modules/accounts/session.se
 import { otpauthUri } from '~/modules/accounts/totp.server'
 import { cacheHeaders, privatePage } from '~/utils/cache'
 import { readForm } from '~/utils/forms.server'
-import type { Locale } from '~/utils/locales'
+import { requireLocale } from '~/utils/route-params.server'
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const user = await requireUser(request, params.locale as Locale)
+  const user = await requireUser(request, requireLocale(params))
   if (user.totpEnabled) return { enabled: true as const, secret: null, uri: null }
   // a secret is shown until it is confirmed; reloading keeps the same one
   const secret = (await pendingTotpSecret(user.id)) ?? (await startTotpSetup(user.id))
@@ -21,7 +21,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export const headers = () => cacheHeaders(privatePage)
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const locale = params.locale as Locale
+  const locale = requireLocale(params)
   const user = await requireUser(request, locale)
   if (user.totpEnabled) return redirect(`/${locale}/account`)
   const form = await readForm(request)

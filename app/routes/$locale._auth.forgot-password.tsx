@@ -8,10 +8,10 @@ import { limitPasswordReset } from '~/modules/accounts/rate-limit.server'
 import { cacheHeaders, privatePage } from '~/utils/cache'
 import { isHoneypotFilled, readForm } from '~/utils/forms.server'
 import { getFixedT } from '~/utils/i18n.server'
-import type { Locale } from '~/utils/locales'
+import { requireLocale } from '~/utils/route-params.server'
 
 export async function loader({ params }: LoaderFunctionArgs) {
-  return { title: getFixedT(params.locale as Locale, 'auth')('forgot.title') }
+  return { title: getFixedT(requireLocale(params), 'auth')('forgot.title') }
 }
 
 export const headers = () => cacheHeaders(privatePage)
@@ -24,7 +24,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (refused) return data({ errors: { form: refused } }, { status: 429 })
   const parsed = email.safeParse(form.get('email'))
   if (!parsed.success) return data({ errors: { email: parsed.error.issues[0].message } }, { status: 400 })
-  await requestPasswordReset(parsed.data, params.locale as Locale)
+  await requestPasswordReset(parsed.data, requireLocale(params))
   // the same answer whether or not the address has an account
   return data({ sent: true })
 }

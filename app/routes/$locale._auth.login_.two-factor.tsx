@@ -8,17 +8,17 @@ import { limitSecondFactor } from '~/modules/accounts/rate-limit.server'
 import { completeSecondFactor, requireUser, safeRedirect } from '~/modules/accounts/session.server'
 import { cacheHeaders, privatePage } from '~/utils/cache'
 import { readForm } from '~/utils/forms.server'
-import type { Locale } from '~/utils/locales'
+import { requireLocale } from '~/utils/route-params.server'
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  await requireUser(request, params.locale as Locale)
+  await requireUser(request, requireLocale(params))
   return null
 }
 
 export const headers = () => cacheHeaders(privatePage)
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const locale = params.locale as Locale
+  const locale = requireLocale(params)
   const user = await requireUser(request, locale)
   const refused = await limitSecondFactor(request, user.id)
   if (refused) return data({ errors: { code: refused } }, { status: 429 })

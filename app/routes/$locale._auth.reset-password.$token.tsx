@@ -7,6 +7,7 @@ import { resetPassword } from '~/modules/accounts/auth.server'
 import { rememberSignInAddress } from '~/modules/accounts/rate-limit.server'
 import { cacheHeaders, privatePage } from '~/utils/cache'
 import { readForm } from '~/utils/forms.server'
+import { requireLocale } from '~/utils/route-params.server'
 
 export async function loader(_: LoaderFunctionArgs) {
   return null
@@ -15,12 +16,13 @@ export async function loader(_: LoaderFunctionArgs) {
 export const headers = () => ({ ...cacheHeaders(privatePage), 'Referrer-Policy': 'no-referrer' })
 
 export async function action({ request, params }: ActionFunctionArgs) {
+  const locale = requireLocale(params)
   const form = await readForm(request)
   const result = await resetPassword(params.token ?? '', String(form.get('password') ?? ''))
   if (!result.ok) return data({ errors: result.errors }, { status: 400 })
   // whoever can read the mailbox is the owner: this address may sign in even while others hammer the account
   await rememberSignInAddress(result.value.userId, request)
-  return redirect(`/${params.locale}/login?reset=1`)
+  return redirect(`/${locale}/login?reset=1`)
 }
 
 export default function ResetPassword() {

@@ -7,12 +7,13 @@ import { catalogFigures, defaultMarket, featuredProducts, listSectorsWithCategor
 import { useRootLocale } from '~/root'
 import { cacheHeaders, publicPage } from '~/utils/cache'
 import { getFixedT } from '~/utils/i18n.server'
-import { htmlLang, type Locale } from '~/utils/locales'
+import { htmlLang, paramsLocale } from '~/utils/locales'
 import { seoContext } from '~/utils/public-url.server'
+import { requireLocale } from '~/utils/route-params.server'
 import { pageMeta, siteJsonLd } from '~/utils/seo'
 
 export async function loader({ params }: LoaderFunctionArgs) {
-  const locale = params.locale as Locale
+  const locale = requireLocale(params)
   const [sectors, products, figures] = await Promise.all([
     listSectorsWithCategories(locale),
     featuredProducts(locale, defaultMarket(locale)),
@@ -35,7 +36,7 @@ export const headers = () => cacheHeaders(publicPage)
 
 export const meta: MetaFunction<typeof loader> = ({ data, params }) => {
   if (!data) return []
-  const locale = params.locale as Locale
+  const locale = paramsLocale(params)
   return [
     ...pageMeta({ ...data.seo, locale, path: '', title: data.title, description: data.description }),
     { 'script:ld+json': siteJsonLd({ ...data.seo, locale, description: data.description }) },

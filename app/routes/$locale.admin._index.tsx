@@ -8,10 +8,10 @@ import { dashboard } from '~/modules/admin/dashboard.server'
 import { useRootLocale } from '~/root'
 import { cacheHeaders, privatePage } from '~/utils/cache'
 import { getFixedT } from '~/utils/i18n.server'
-import type { Locale } from '~/utils/locales'
+import { requireLocale } from '~/utils/route-params.server'
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const locale = params.locale as Locale
+  const locale = requireLocale(params)
   await requireRole(request, locale, 'admin')
   return { title: getFixedT(locale, 'admin')('dashboard.title'), ...(await dashboard(locale)) }
 }

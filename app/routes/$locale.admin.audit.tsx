@@ -9,10 +9,10 @@ import { auditPage } from '~/modules/admin/records.server'
 import { cacheHeaders, privatePage } from '~/utils/cache'
 import { pageParam } from '~/utils/http.server'
 import { getFixedT } from '~/utils/i18n.server'
-import type { Locale } from '~/utils/locales'
+import { requireLocale } from '~/utils/route-params.server'
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const locale = params.locale as Locale
+  const locale = requireLocale(params)
   await requireRole(request, locale, 'admin')
   return { title: getFixedT(locale, 'admin')('audit.title'), ...(await auditPage(locale, pageParam(new URL(request.url)))) }
 }

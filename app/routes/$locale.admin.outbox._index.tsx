@@ -10,10 +10,11 @@ import { useRootLocale } from '~/root'
 import { cacheHeaders, privatePage } from '~/utils/cache'
 import { pageParam } from '~/utils/http.server'
 import { getFixedT } from '~/utils/i18n.server'
-import { htmlLang, isLocale, type Locale } from '~/utils/locales'
+import { htmlLang, isLocale } from '~/utils/locales'
+import { requireLocale } from '~/utils/route-params.server'
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const locale = params.locale as Locale
+  const locale = requireLocale(params)
   await requireRole(request, locale, 'admin')
   return { title: getFixedT(locale, 'admin')('outbox.title'), ...(await outboxPage(locale, pageParam(new URL(request.url)))) }
 }

@@ -34,12 +34,12 @@ import { formObject } from '~/utils/forms.server'
 import { notFound } from '~/utils/http.server'
 import { loadNamespaces } from '~/utils/i18n-client'
 import { getFixedT } from '~/utils/i18n.server'
-import type { Locale } from '~/utils/locales'
+import { requireLocale } from '~/utils/route-params.server'
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: toursStyles }]
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const locale = params.locale as Locale
+  const locale = requireLocale(params)
   await requireRole(request, locale, 'admin')
   const id = idParam(params.routeId)
   const route = id ? await routeForEdit(locale, id) : null
@@ -71,7 +71,7 @@ const notices: Record<Intent, string> = {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const locale = params.locale as Locale
+  const locale = requireLocale(params)
   const admin = await requireRole(request, locale, 'admin')
   const routeId = idParam(params.routeId)
   if (!routeId) throw notFound()

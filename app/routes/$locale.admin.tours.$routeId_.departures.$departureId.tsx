@@ -17,12 +17,12 @@ import { formObject } from '~/utils/forms.server'
 import { notFound } from '~/utils/http.server'
 import { loadNamespaces } from '~/utils/i18n-client'
 import { getFixedT } from '~/utils/i18n.server'
-import type { Locale } from '~/utils/locales'
+import { requireLocale } from '~/utils/route-params.server'
 
 // One departure: its bookings (from the order lines that hold its seats), its seats, date and
 // price, and cancelling it while nobody holds a seat.
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const locale = params.locale as Locale
+  const locale = requireLocale(params)
   await requireRole(request, locale, 'admin')
   const routeId = idParam(params.routeId)
   const departureId = idParam(params.departureId)
@@ -43,7 +43,7 @@ export const headers = () => cacheHeaders(privatePage)
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }]
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const locale = params.locale as Locale
+  const locale = requireLocale(params)
   const admin = await requireRole(request, locale, 'admin')
   const routeId = idParam(params.routeId)
   const departureId = idParam(params.departureId)

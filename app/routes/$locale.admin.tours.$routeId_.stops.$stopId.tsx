@@ -15,11 +15,11 @@ import { formObject } from '~/utils/forms.server'
 import { notFound } from '~/utils/http.server'
 import { loadNamespaces } from '~/utils/i18n-client'
 import { getFixedT } from '~/utils/i18n.server'
-import type { Locale } from '~/utils/locales'
+import { requireLocale } from '~/utils/route-params.server'
 
 // One stop of a route: `stops/new` adds one, `stops/{id}` edits or removes it.
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const locale = params.locale as Locale
+  const locale = requireLocale(params)
   await requireRole(request, locale, 'admin')
   const routeId = idParam(params.routeId)
   const route = routeId ? await routeForEdit(locale, routeId) : null
@@ -46,7 +46,7 @@ export const headers = () => cacheHeaders(privatePage)
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }]
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const locale = params.locale as Locale
+  const locale = requireLocale(params)
   const admin = await requireRole(request, locale, 'admin')
   const routeId = idParam(params.routeId)
   const stopId = params.stopId === 'new' ? null : idParam(params.stopId)

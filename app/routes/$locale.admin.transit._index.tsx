@@ -10,10 +10,10 @@ import { useRootLocale } from '~/root'
 import { cacheHeaders, privatePage } from '~/utils/cache'
 import { loadNamespaces } from '~/utils/i18n-client'
 import { getFixedT } from '~/utils/i18n.server'
-import type { Locale } from '~/utils/locales'
+import { requireLocale } from '~/utils/route-params.server'
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const locale = params.locale as Locale
+  const locale = requireLocale(params)
   await requireRole(request, locale, 'admin')
   const url = new URL(request.url)
   const market = url.searchParams.get('market')

@@ -8,14 +8,14 @@ import { useRootLocale } from '~/root'
 import adminStyles from '~/styles/admin.css'
 import { cacheHeaders, privatePage } from '~/utils/cache'
 import { loadNamespaces } from '~/utils/i18n-client'
-import type { Locale } from '~/utils/locales'
+import { requireLocale } from '~/utils/route-params.server'
 
 // The admin console's frame: the guard (admin with a confirmed second factor), the navigation and
 // the `admin` namespace, loaded before a client-side visit renders.
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: adminStyles }]
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const admin = await requireRole(request, params.locale as Locale, 'admin')
+  const admin = await requireRole(request, requireLocale(params), 'admin')
   return { admin: { displayName: admin.displayName, email: admin.email } }
 }
 
@@ -32,6 +32,7 @@ export const headers = () => cacheHeaders(privatePage)
 const sections = [
   ['', 'nav.dashboard'],
   ['/exporters', 'nav.exporters'],
+  ['/users', 'nav.users'],
   ['/products', 'nav.products'],
   ['/categories', 'nav.categories'],
   ['/rates', 'nav.rates'],

@@ -12,9 +12,10 @@ import { readForm } from '~/utils/forms.server'
 import { loadNamespaces } from '~/utils/i18n-client'
 import { getFixedT } from '~/utils/i18n.server'
 import { htmlLang, type Locale } from '~/utils/locales'
+import { requireLocale } from '~/utils/route-params.server'
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const locale = params.locale as Locale
+  const locale = requireLocale(params)
   const market = chosenMarket(new URL(request.url).searchParams, locale)
   const basket = await priceBasket(await cartItems(request), { market, locale })
   return { basket, title: getFixedT(locale, 'checkout')('cart.title') }
@@ -33,7 +34,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 ]
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const locale = params.locale as Locale
+  const locale = requireLocale(params)
   const form = await readForm(request)
   const intent = form.get('intent')
   const productId = Number(form.get('productId'))

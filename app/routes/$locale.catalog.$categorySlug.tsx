@@ -10,12 +10,13 @@ import { filterOptions, parseCatalogParams, searchCatalog } from '~/modules/cata
 import { useRootLocale } from '~/root'
 import { cacheHeaders, publicPage } from '~/utils/cache'
 import { notFound } from '~/utils/http.server'
-import { htmlLang, type Locale } from '~/utils/locales'
+import { htmlLang, type Locale, paramsLocale } from '~/utils/locales'
 import { seoContext } from '~/utils/public-url.server'
+import { requireLocale } from '~/utils/route-params.server'
 import { breadcrumbJsonLd, pageMeta } from '~/utils/seo'
 
 export async function loader({ params, request }: LoaderFunctionArgs) {
-  const locale = params.locale as Locale
+  const locale = requireLocale(params)
   const category = await findCategory(locale, params.categorySlug ?? '')
   if (!category) throw notFound()
   const filters = parseCatalogParams(new URL(request.url).searchParams)
@@ -31,7 +32,7 @@ export const headers = () => cacheHeaders(publicPage)
 
 export const meta: MetaFunction<typeof loader> = ({ data, params }) => {
   if (!data) return []
-  const locale = params.locale as Locale
+  const locale = paramsLocale(params)
   const { seo, category } = data
   const path = `/catalog/${category.slug}`
   return [

@@ -6,12 +6,13 @@ import { listSectorsWithCategories } from '~/modules/catalog/catalog.server'
 import { useRootLocale } from '~/root'
 import { cacheHeaders, publicPage } from '~/utils/cache'
 import { getFixedT } from '~/utils/i18n.server'
-import { htmlLang, type Locale } from '~/utils/locales'
+import { htmlLang, type Locale, paramsLocale } from '~/utils/locales'
 import { seoContext } from '~/utils/public-url.server'
+import { requireLocale } from '~/utils/route-params.server'
 import { pageMeta } from '~/utils/seo'
 
 export async function loader({ params }: LoaderFunctionArgs) {
-  const locale = params.locale as Locale
+  const locale = requireLocale(params)
   const t = getFixedT(locale)
   const sectors = await listSectorsWithCategories(locale)
   const categories = sectors.reduce((sum, sector) => sum + sector.categories.length, 0)
@@ -29,7 +30,7 @@ export const meta: MetaFunction<typeof loader> = ({ data, params }) =>
   data
     ? pageMeta({
         ...data.seo,
-        locale: params.locale as Locale,
+        locale: paramsLocale(params),
         path: '/catalog',
         title: data.title,
         description: data.description,

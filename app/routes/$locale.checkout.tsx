@@ -17,9 +17,10 @@ import { isHoneypotFilled, readForm } from '~/utils/forms.server'
 import { loadNamespaces } from '~/utils/i18n-client'
 import { getFixedT } from '~/utils/i18n.server'
 import { htmlLang, type Locale } from '~/utils/locales'
+import { requireLocale } from '~/utils/route-params.server'
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const locale = params.locale as Locale
+  const locale = requireLocale(params)
   const items = await cartItems(request)
   if (items.length === 0) throw redirect(`/${locale}/cart`)
   const market = chosenMarket(new URL(request.url).searchParams, locale)
@@ -48,7 +49,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 ]
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const locale = params.locale as Locale
+  const locale = requireLocale(params)
   const form = await readForm(request)
   const input = readCheckoutForm(form)
   if (isHoneypotFilled(form)) return data({ errors: { '': 'errors.basketProblems' }, values: input.values }, { status: 400 })

@@ -9,14 +9,15 @@ import tradeStyles from '~/styles/trade.css'
 import { cacheHeaders, publicPage } from '~/utils/cache'
 import { loadNamespaces } from '~/utils/i18n-client'
 import { getFixedT } from '~/utils/i18n.server'
-import { htmlLang, intlLocale, type Locale } from '~/utils/locales'
+import { htmlLang, intlLocale, type Locale, paramsLocale } from '~/utils/locales'
 import { seoContext } from '~/utils/public-url.server'
+import { requireLocale } from '~/utils/route-params.server'
 import { pageMeta } from '~/utils/seo'
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: tradeStyles }]
 
 export async function loader({ params }: LoaderFunctionArgs) {
-  const locale = params.locale as Locale
+  const locale = requireLocale(params)
   const t = getFixedT(locale, 'trade')
   const page = await corridorPage(locale)
   const list = new Intl.ListFormat(intlLocale(locale), { type: 'conjunction' })
@@ -42,7 +43,7 @@ export const meta: MetaFunction<typeof loader> = ({ data, params }) =>
   data
     ? pageMeta({
         ...data.seo,
-        locale: params.locale as Locale,
+        locale: paramsLocale(params),
         path: '/corridor',
         title: data.title,
         description: data.description,

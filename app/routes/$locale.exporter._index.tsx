@@ -8,9 +8,10 @@ import { listOwnProducts } from '~/modules/exporters/product-authoring.server'
 import { cacheHeaders, privatePage } from '~/utils/cache'
 import { getFixedT } from '~/utils/i18n.server'
 import { htmlLang, type Locale } from '~/utils/locales'
+import { requireLocale } from '~/utils/route-params.server'
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const locale = params.locale as Locale
+  const locale = requireLocale(params)
   const { user, exporter } = await requireExporterMember(request, locale)
   return {
     title: getFixedT(locale, 'portal')('dashboard.title'),

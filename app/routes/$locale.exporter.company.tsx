@@ -14,9 +14,10 @@ import { cacheHeaders, privatePage } from '~/utils/cache'
 import { getFixedT } from '~/utils/i18n.server'
 import { htmlLang, type Locale } from '~/utils/locales'
 import { readMultipartForm } from '~/utils/multipart.server'
+import { requireLocale } from '~/utils/route-params.server'
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const locale = params.locale as Locale
+  const locale = requireLocale(params)
   const { user } = await requireExporterMember(request, locale)
   return { title: getFixedT(locale, 'portal')('company.title'), company: await companyProfile(user, locale) }
 }
@@ -25,7 +26,7 @@ export const headers = () => cacheHeaders(privatePage)
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }, { name: 'robots', content: 'noindex' }]
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const locale = params.locale as Locale
+  const locale = requireLocale(params)
   const { user } = await requireExporterMember(request, locale)
   const upload = await readMultipartForm(request, { fileField: 'document', maxFileBytes: maxUploadBytes })
   const saved = await saveExporterDocument(user, {

@@ -5,10 +5,10 @@ import { requireVerifiedExporter } from '~/modules/exporters/membership.server'
 import { cacheHeaders, privatePage } from '~/utils/cache'
 import { notFound } from '~/utils/http.server'
 import { getFixedT } from '~/utils/i18n.server'
-import type { Locale } from '~/utils/locales'
+import { requireLocale } from '~/utils/route-params.server'
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const locale = params.locale as Locale
+  const locale = requireLocale(params)
   const { user } = await requireVerifiedExporter(request, locale)
   const csv = await importReportCsv(user, params.importId, getFixedT(locale, 'imports'))
   if (csv === null) throw notFound()

@@ -15,9 +15,10 @@ import { cacheHeaders, privatePage } from '~/utils/cache'
 import { dateText } from '~/utils/dates'
 import { getFixedT } from '~/utils/i18n.server'
 import { htmlLang, type Locale } from '~/utils/locales'
+import { requireLocale } from '~/utils/route-params.server'
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const locale = params.locale as Locale
+  const locale = requireLocale(params)
   const { user } = await requireVerifiedExporter(request, locale)
   const [imports, guide] = await Promise.all([listImports(user), importGuide(locale)])
   return {
@@ -31,7 +32,7 @@ export const headers = () => cacheHeaders(privatePage)
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }]
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const locale = params.locale as Locale
+  const locale = requireLocale(params)
   const { user } = await requireVerifiedExporter(request, locale)
   const read = await readImportUpload(request)
   const started = read.ok ? await startImport(user, read.upload) : read

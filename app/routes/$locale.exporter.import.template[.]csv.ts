@@ -3,10 +3,10 @@ import type { LoaderFunctionArgs } from '@remix-run/node'
 import { templateCsv } from '~/modules/exporters/csv-import.server'
 import { requireVerifiedExporter } from '~/modules/exporters/membership.server'
 import { cacheHeaders, privatePage } from '~/utils/cache'
-import type { Locale } from '~/utils/locales'
+import { requireLocale } from '~/utils/route-params.server'
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  await requireVerifiedExporter(request, params.locale as Locale)
+  await requireVerifiedExporter(request, requireLocale(params))
   return new Response(templateCsv(), {
     headers: {
       ...cacheHeaders(privatePage),

@@ -10,10 +10,11 @@ import { requireExporterMember } from '~/modules/exporters/membership.server'
 import { cacheHeaders, privatePage } from '~/utils/cache'
 import { pageParam } from '~/utils/http.server'
 import { getFixedT } from '~/utils/i18n.server'
+import { requireLocale } from '~/utils/route-params.server'
 import type { Locale } from '~/utils/locales'
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const locale = params.locale as Locale
+  const locale = requireLocale(params)
   const { user } = await requireExporterMember(request, locale)
   return {
     title: getFixedT(locale, 'sales')('exporterLedger.title'),

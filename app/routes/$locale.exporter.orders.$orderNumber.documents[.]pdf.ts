@@ -3,12 +3,12 @@ import type { LoaderFunctionArgs } from '@remix-run/node'
 import { requireUser } from '~/modules/accounts/session.server'
 import { exportDocumentPack } from '~/modules/trade/documents.server'
 import { privatePage } from '~/utils/cache'
-import type { Locale } from '~/utils/locales'
+import { requireLocale } from '~/utils/route-params.server'
 
 // The export document pack (commercial invoice and packing list) of an accepted wholesale order,
 // for the exporter's members and for admins.
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const user = await requireUser(request, params.locale as Locale)
+  const user = await requireUser(request, requireLocale(params))
   const pack = await exportDocumentPack(user, params.orderNumber ?? '')
   return new Response(new Uint8Array(pack.bytes), {
     headers: {

@@ -11,10 +11,11 @@ import { cacheHeaders, privatePage } from '~/utils/cache'
 import { formObject, readForm } from '~/utils/forms.server'
 import { notFound } from '~/utils/http.server'
 import { getFixedT } from '~/utils/i18n.server'
+import { requireLocale } from '~/utils/route-params.server'
 import type { Locale } from '~/utils/locales'
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const locale = params.locale as Locale
+  const locale = requireLocale(params)
   const { user } = await requireExporterMember(request, locale)
   const order = await orderForExporter(user, locale, params.orderNumber ?? '')
   if (!order) throw notFound()
@@ -25,7 +26,7 @@ export const headers = () => cacheHeaders(privatePage)
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }, { name: 'robots', content: 'noindex' }]
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const locale = params.locale as Locale
+  const locale = requireLocale(params)
   const { user } = await requireExporterMember(request, locale)
   const number = params.orderNumber ?? ''
   const form = await readForm(request)

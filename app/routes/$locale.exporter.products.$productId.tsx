@@ -22,11 +22,11 @@ import { cacheHeaders, privatePage } from '~/utils/cache'
 import { formObject, readForm } from '~/utils/forms.server'
 import { getFixedT } from '~/utils/i18n.server'
 import { imageUrl } from '~/utils/images'
-import type { Locale } from '~/utils/locales'
 import { isMultipart, readMultipartForm } from '~/utils/multipart.server'
+import { requireLocale } from '~/utils/route-params.server'
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const locale = params.locale as Locale
+  const locale = requireLocale(params)
   const { user } = await requireVerifiedExporter(request, locale)
   const product = await productForEditing(user, params.productId)
   const [sectors, regions] = await Promise.all([categoryOptions(locale), regionOptions(locale)])
@@ -39,7 +39,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.t
 const moves: readonly string[] = ['withdraw', 'archive', 'restore'] satisfies ExporterMove[]
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const locale = params.locale as Locale
+  const locale = requireLocale(params)
   const { user } = await requireVerifiedExporter(request, locale)
   const here = `/${locale}/exporter/products/${params.productId}`
 

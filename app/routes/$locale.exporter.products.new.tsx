@@ -9,10 +9,10 @@ import { createProduct, parseProductForm } from '~/modules/exporters/product-aut
 import { cacheHeaders, privatePage } from '~/utils/cache'
 import { formObject, readForm } from '~/utils/forms.server'
 import { getFixedT } from '~/utils/i18n.server'
-import type { Locale } from '~/utils/locales'
+import { requireLocale } from '~/utils/route-params.server'
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const locale = params.locale as Locale
+  const locale = requireLocale(params)
   const { exporter } = await requireVerifiedExporter(request, locale)
   const [sectors, regions] = await Promise.all([categoryOptions(locale), regionOptions(locale)])
   return { title: getFixedT(locale, 'portal')('new.title'), sectors, regions, companyRegionId: exporter.regionId }
@@ -22,7 +22,7 @@ export const headers = () => cacheHeaders(privatePage)
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }, { name: 'robots', content: 'noindex' }]
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const locale = params.locale as Locale
+  const locale = requireLocale(params)
   const { user } = await requireVerifiedExporter(request, locale)
   const form = await readForm(request)
   const state = { values: formObject(form), certificates: form.getAll('certificate') }

@@ -9,11 +9,12 @@ import portalStyles from '~/styles/portal.css'
 import { cacheHeaders, privatePage } from '~/utils/cache'
 import { loadNamespaces } from '~/utils/i18n-client'
 import { htmlLang, type Locale } from '~/utils/locales'
+import { requireLocale } from '~/utils/route-params.server'
 
 // The exporter portal's frame: the company, its status and the portal's own navigation. Every
 // child route guards itself too; this loader only decides what the frame shows.
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const locale = params.locale as Locale
+  const locale = requireLocale(params)
   const { user, exporter } = await requireExporterMember(request, locale)
   return { user: { displayName: user.displayName }, exporter: { name: exporter.name, status: exporter.status } }
 }

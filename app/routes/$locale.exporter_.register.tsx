@@ -22,10 +22,11 @@ import { cacheHeaders, privatePage } from '~/utils/cache'
 import { formObject, isHoneypotFilled, readForm } from '~/utils/forms.server'
 import { loadNamespaces } from '~/utils/i18n-client'
 import { getFixedT } from '~/utils/i18n.server'
-import { htmlLang, type Locale } from '~/utils/locales'
+import { htmlLang } from '~/utils/locales'
+import { requireLocale } from '~/utils/route-params.server'
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const locale = params.locale as Locale
+  const locale = requireLocale(params)
   const user = await getUser(request)
   if (user?.role === 'exporter' && user.exporterId !== null) throw redirect(`/${locale}/exporter`)
   return { title: getFixedT(locale, 'portal')('register.title'), regions: await regionOptions(locale) }
@@ -42,7 +43,7 @@ export const headers = () => cacheHeaders(privatePage)
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }]
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const locale = params.locale as Locale
+  const locale = requireLocale(params)
   const form = await readForm(request)
   const values = formObject(form)
   delete values.password

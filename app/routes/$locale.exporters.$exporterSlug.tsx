@@ -9,12 +9,13 @@ import { defaultMarket, exporterProfile } from '~/modules/catalog/catalog.server
 import { useRootLocale } from '~/root'
 import { cacheHeaders, publicPage } from '~/utils/cache'
 import { notFound, pageParam } from '~/utils/http.server'
-import { htmlLang, type Locale } from '~/utils/locales'
+import { htmlLang, type Locale, paramsLocale } from '~/utils/locales'
 import { seoContext } from '~/utils/public-url.server'
+import { requireLocale } from '~/utils/route-params.server'
 import { pageMeta } from '~/utils/seo'
 
 export async function loader({ params, request }: LoaderFunctionArgs) {
-  const locale = params.locale as Locale
+  const locale = requireLocale(params)
   const exporter = await exporterProfile(
     locale,
     parseCatalogParams(new URL(request.url).searchParams).market ?? defaultMarket(locale),
@@ -31,7 +32,7 @@ export const meta: MetaFunction<typeof loader> = ({ data, params }) =>
   data
     ? pageMeta({
         ...data.seo,
-        locale: params.locale as Locale,
+        locale: paramsLocale(params),
         path: `/exporters/${data.exporter.slug}`,
         title: data.exporter.name.text,
         description: data.exporter.about.text,

@@ -11,9 +11,10 @@ import { notFound } from '~/utils/http.server'
 import { loadNamespaces } from '~/utils/i18n-client'
 import { getFixedT } from '~/utils/i18n.server'
 import { htmlLang, type Locale } from '~/utils/locales'
+import { requireLocale } from '~/utils/route-params.server'
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const locale = params.locale as Locale
+  const locale = requireLocale(params)
   const url = new URL(request.url)
   const key = url.searchParams.get('key')
   const order = await findOrderForViewing(params.orderNumber ?? '')

@@ -14,12 +14,13 @@ import { notFound } from '~/utils/http.server'
 import type { RouteHandle } from '~/utils/hydration'
 import { loadNamespaces } from '~/utils/i18n-client'
 import { imageSrcSet, imageUrl } from '~/utils/images'
-import { htmlLang, type Locale } from '~/utils/locales'
+import { htmlLang, type Locale, paramsLocale } from '~/utils/locales'
 import { seoContext } from '~/utils/public-url.server'
+import { requireLocale } from '~/utils/route-params.server'
 import { absoluteImageUrl, breadcrumbJsonLd, pageMeta, productJsonLd } from '~/utils/seo'
 
 export async function loader({ params, request }: LoaderFunctionArgs) {
-  const locale = params.locale as Locale
+  const locale = requireLocale(params)
   const market = parseCatalogParams(new URL(request.url).searchParams).market ?? defaultMarket(locale)
   const product = await productPage(locale, market, params.productSlug ?? '')
   if (!product) throw notFound()
@@ -39,7 +40,7 @@ export const handle: RouteHandle = { hydrate: false }
 
 export const meta: MetaFunction<typeof loader> = ({ data, params }) => {
   if (!data) return []
-  const locale = params.locale as Locale
+  const locale = paramsLocale(params)
   const { product, seo } = data
   const path = `/products/${product.slug}`
   const image = product.images[0] ? absoluteImageUrl(seo.origin, product.images[0]) : null

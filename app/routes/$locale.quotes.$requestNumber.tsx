@@ -23,12 +23,12 @@ import { cacheHeaders, privatePage } from '~/utils/cache'
 import { formObject, readForm } from '~/utils/forms.server'
 import { loadNamespaces } from '~/utils/i18n-client'
 import { getFixedT } from '~/utils/i18n.server'
-import type { Locale } from '~/utils/locales'
+import { requireLocale } from '~/utils/route-params.server'
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: tradeStyles }]
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const locale = params.locale as Locale
+  const locale = requireLocale(params)
   const buyer = await requireRole(request, locale, 'buyer')
   const detail = await buyerRequest(buyer, params.requestNumber ?? '', locale)
   const actionable = detail.quotes.find((quote) => quote.open || (quote.status === 'accepted' && !quote.orderNumber))
@@ -53,7 +53,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.t
 const quoteIdOf = (value: string | undefined) => (value && /^\d{1,9}$/.test(value) ? Number(value) : 0)
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const locale = params.locale as Locale
+  const locale = requireLocale(params)
   const buyer = await requireRole(request, locale, 'buyer')
   const number = params.requestNumber ?? ''
   const values = formObject(await readForm(request))

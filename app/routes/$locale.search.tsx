@@ -10,10 +10,10 @@ import { filterOptions, parseCatalogParams, searchCatalog } from '~/modules/cata
 import { useRootLocale } from '~/root'
 import { cacheHeaders, publicPage } from '~/utils/cache'
 import { getFixedT } from '~/utils/i18n.server'
-import type { Locale } from '~/utils/locales'
+import { requireLocale } from '~/utils/route-params.server'
 
 export async function loader({ params, request }: LoaderFunctionArgs) {
-  const locale = params.locale as Locale
+  const locale = requireLocale(params)
   const filters = parseCatalogParams(new URL(request.url).searchParams)
   const market = filters.market ?? defaultMarket(locale)
   const [results, options] = await Promise.all([searchCatalog(locale, market, filters), filterOptions(locale)])

@@ -28,14 +28,15 @@ import { formObject, isHoneypotFilled, readForm } from '~/utils/forms.server'
 import { notFound } from '~/utils/http.server'
 import { loadNamespaces } from '~/utils/i18n-client'
 import { getFixedT } from '~/utils/i18n.server'
-import { htmlLang, type Locale } from '~/utils/locales'
+import { htmlLang, type Locale, paramsLocale } from '~/utils/locales'
 import { seoContext } from '~/utils/public-url.server'
+import { requireLocale } from '~/utils/route-params.server'
 import { breadcrumbJsonLd, pageMeta } from '~/utils/seo'
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: toursStyles }]
 
 export async function loader({ params, request }: LoaderFunctionArgs) {
-  const locale = params.locale as Locale
+  const locale = requireLocale(params)
   const passportParam = new URL(request.url).searchParams.get('passport')
   const passport = isPassport(passportParam) ? passportParam : null
   const tour = await tourPage(locale, params.routeSlug ?? '', { passport })
@@ -61,7 +62,7 @@ export async function clientLoader({ serverLoader }: ClientLoaderFunctionArgs) {
 export const headers: HeadersFunction = ({ actionHeaders }) => cacheHeaders(actionHeaders.get('Cache-Control') ?? publicPage)
 
 export async function action({ params, request }: ActionFunctionArgs) {
-  const locale = params.locale as Locale
+  const locale = requireLocale(params)
   let form: URLSearchParams
   try {
     form = await readForm(request)
@@ -91,7 +92,7 @@ function refused(errors: Record<string, string>, values: Record<string, string>,
 
 export const meta: MetaFunction<typeof loader> = ({ data, params }) => {
   if (!data) return []
-  const locale = params.locale as Locale
+  const locale = paramsLocale(params)
   const path = `/tours/${data.tour.slug}`
   return [
     ...pageMeta({

@@ -13,14 +13,15 @@ import toursStyles from '~/styles/tours.css'
 import { cacheHeaders, publicPage } from '~/utils/cache'
 import { loadNamespaces } from '~/utils/i18n-client'
 import { getFixedT } from '~/utils/i18n.server'
-import type { Locale } from '~/utils/locales'
+import { paramsLocale } from '~/utils/locales'
 import { seoContext } from '~/utils/public-url.server'
+import { requireLocale } from '~/utils/route-params.server'
 import { pageMeta } from '~/utils/seo'
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: toursStyles }]
 
 export async function loader({ params, request }: LoaderFunctionArgs) {
-  const locale = params.locale as Locale
+  const locale = requireLocale(params)
   const market = defaultMarket(locale)
   const url = new URL(request.url)
   const filters = parseTourFilters(url.searchParams, await marketCurrency(market))
@@ -44,7 +45,7 @@ export const headers = () => cacheHeaders(publicPage)
 
 export const meta: MetaFunction<typeof loader> = ({ data, params }) =>
   data
-    ? pageMeta({ ...data.seo, locale: params.locale as Locale, path: '/tours', title: data.title, description: data.description })
+    ? pageMeta({ ...data.seo, locale: paramsLocale(params), path: '/tours', title: data.title, description: data.description })
     : []
 
 export default function Tours() {

@@ -133,3 +133,11 @@ export function namespacesFor(pathname: string) {
   if (segments[2] === 'products' && segments[4] === 'quote') return ['common', 'product', 'trade', 'checkout']
   return ['common', ...(sectionNamespaces[segments[2] ?? ''] ?? [])]
 }
+
+/**
+ * The locale from a `$locale` route's params, for meta functions that also run in the browser: they
+ * only get data once the route's loader has accepted the locale (loaders use `requireLocale`).
+ */
+export function paramsLocale(params: { locale?: string }): Locale {
+  return isLocale(params.locale) ? params.locale : defaultLocale
+}
