@@ -12,6 +12,7 @@ import { renderToReadableStream } from 'react-dom/server.browser'
 import { I18nextProvider } from 'react-i18next'
 
 import { startReservationSweeper } from '~/modules/checkout/fulfil.server'
+import { env } from '~/utils/env.server'
 import { getI18n } from '~/utils/i18n.server'
 import { NonceContext } from '~/utils/nonce'
 import { contentSecurityPolicy } from '~/utils/security-headers.server'
@@ -21,7 +22,7 @@ const ABORT_DELAY = 5_000
 
 // unpaid orders give their stock back when their time is up (PAVILION_SWEEPER=0 turns this off;
 // tests that import the app never start it)
-if (!process.env.VITEST) startReservationSweeper()
+if (!env.underTest()) startReservationSweeper()
 
 export default async function handleRequest(
   request: Request,

@@ -6,6 +6,7 @@ import type { ActionFunctionArgs } from '@remix-run/node'
 
 import { handleStripeEvent } from '~/modules/checkout/fulfil.server'
 import { verifyWebhook } from '~/modules/checkout/stripe.server'
+import { env } from '~/utils/env.server'
 
 /** Stripe's events are a few kilobytes; anything this large is not from Stripe. */
 const maxBodyBytes = 1024 * 1024
@@ -42,7 +43,7 @@ export async function action({ request }: ActionFunctionArgs) {
   if (request.method !== 'POST') return answer({ error: 'method_not_allowed' }, 405, { Allow: 'POST' })
   const body = await rawBody(request)
   if (body === null) return answer({ error: 'payload_too_large' }, 413)
-  if (!process.env.STRIPE_WEBHOOK_SECRET) return answer({ error: 'webhook_secret_not_set' }, 400)
+  if (!env.stripeWebhookSecret()) return answer({ error: 'webhook_secret_not_set' }, 400)
   const event = verifyWebhook(body, request.headers.get('stripe-signature'))
   if (!event) return answer({ error: 'invalid_signature' }, 400)
   try {

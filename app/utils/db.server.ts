@@ -8,16 +8,15 @@ import type { SqlDriverAdapter, SqlMigrationAwareDriverAdapterFactory } from '@p
 
 import { PrismaClient as PostgresClient } from '~/generated/postgresql/client'
 import { PrismaClient } from '~/generated/sqlite/client'
+import { env } from '~/utils/env.server'
 
 export type Db = PrismaClient
 /** The client an interactive transaction hands its callback. */
 export type Tx = Parameters<Parameters<Db['$transaction']>[0]>[0]
 export type Dialect = 'sqlite' | 'postgresql'
 
-export const defaultDatabaseUrl = 'file:./data/pavilion.db'
-
 export function databaseUrl() {
-  return process.env.DATABASE_URL || defaultDatabaseUrl
+  return env.databaseUrl()
 }
 
 export function dialectOf(url: string): Dialect {
@@ -42,7 +41,7 @@ function withSqlitePragmas(factory: SqlMigrationAwareDriverAdapterFactory): SqlM
 
 export function createDb(url = databaseUrl()): Db {
   if (dialectOf(url) === 'postgresql') {
-    const adapter = new PrismaPg({ connectionString: url, max: Number(process.env.DATABASE_POOL_SIZE) || 10 })
+    const adapter = new PrismaPg({ connectionString: url, max: env.databasePoolSize() })
     return new PostgresClient({ adapter }) as unknown as Db
   }
   // busy timeout: writers wait for each other instead of failing with SQLITE_BUSY

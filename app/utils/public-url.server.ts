@@ -1,4 +1,5 @@
 // The site's public origin, for absolute links in canonical tags, sitemaps, feeds and mail.
+import { env } from '~/utils/env.server'
 import { getFixedT } from '~/utils/i18n.server'
 import type { Locale } from '~/utils/locales'
 
@@ -6,15 +7,7 @@ export const defaultPublicUrl = 'http://localhost:3000'
 
 /** `PUBLIC_URL`'s origin (scheme, host and port, no trailing slash); throws when it is not a URL. */
 export function publicUrl(): string {
-  const value = process.env.PUBLIC_URL || defaultPublicUrl
-  let url: URL
-  try {
-    url = new URL(value)
-  } catch {
-    throw new Error(`PUBLIC_URL is not an absolute URL: ${value}`)
-  }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new Error(`PUBLIC_URL must be http or https: ${value}`)
-  return url.origin
+  return env.publicOrigin() ?? defaultPublicUrl
 }
 
 /** What every page's `meta` needs from the server for canonical links and OpenGraph. */

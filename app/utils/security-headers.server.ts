@@ -1,9 +1,10 @@
 // The Content-Security-Policy for documents: scripts only from this origin or with the
 // request's nonce; nothing may frame the pavilion. The other security headers are set for
 // every response in scripts/server.mjs.
+import { env } from '~/utils/env.server'
 
 export function contentSecurityPolicy(nonce: string) {
-  const dev = process.env.NODE_ENV === 'development'
+  const dev = env.isDevelopment()
   return [
     "default-src 'self'",
     `script-src 'self' 'nonce-${nonce}'`,

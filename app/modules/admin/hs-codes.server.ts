@@ -3,6 +3,8 @@
 import { readFileSync } from 'node:fs'
 import path from 'node:path'
 
+import { env } from '~/utils/env.server'
+
 let nomenclature: Map<string, string> | undefined
 
 function csvFields(line: string) {
@@ -29,7 +31,7 @@ function csvFields(line: string) {
 
 function load() {
   if (nomenclature) return nomenclature
-  const file = path.resolve(process.env.SEED_DATA_DIR || 'prisma/seed/data', 'hs2022.csv')
+  const file = path.resolve(env.seedDataDir(), 'hs2022.csv')
   const map = new Map<string, string>()
   for (const line of readFileSync(file, 'utf8').split(/\r?\n/).slice(1)) {
     if (!line) continue

@@ -10,6 +10,7 @@ import {
 } from '~/modules/checkout/order-lifecycle.server'
 import { retrieveSession, stripeEnabled, type StripeEventObject } from '~/modules/checkout/stripe.server'
 import { getDb } from '~/utils/db.server'
+import { env } from '~/utils/env.server'
 
 export type FulfilResult = 'paid' | 'pending' | 'cancelled' | 'unknown'
 
@@ -79,7 +80,7 @@ let sweeper: NodeJS.Timeout | undefined
 
 /** Starts the periodic sweep once per process (every 5 minutes, not keeping the process alive). */
 export function startReservationSweeper() {
-  if (sweeper || process.env.PAVILION_SWEEPER === '0') return
+  if (sweeper || !env.sweeperEnabled()) return
   sweeper = setInterval(() => {
     sweepReservations().catch((error: unknown) =>
       console.warn('reservations sweep failed:', error instanceof Error ? error.message : error),

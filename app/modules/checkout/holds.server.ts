@@ -6,6 +6,7 @@ import { pavilion } from '~/config/pavilion'
 import { hit, type Limit } from '~/modules/accounts/rate-limit.server'
 import type { OrderItem } from '~/modules/checkout/basket.server'
 import { getDb, type Tx } from '~/utils/db.server'
+import { env } from '~/utils/env.server'
 
 const policy = pavilion.unpaidHolds
 
@@ -28,8 +29,7 @@ const unpaidOfNewBuyers = {
 }
 
 function bankTransferDays() {
-  const days = Number(process.env.BANK_TRANSFER_DAYS)
-  return Number.isInteger(days) && days > 0 && days <= 60 ? days : pavilion.bankTransferDays
+  return env.bankTransferDays()
 }
 
 /** Whether the buyer has paid for an order here before (guests never count as such). */

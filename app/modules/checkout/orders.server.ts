@@ -32,10 +32,9 @@ import { cancelOrder } from '~/modules/checkout/order-lifecycle.server'
 import { normalizePrcId } from '~/modules/checkout/prc-id'
 import { createCheckoutSession, expireSession, stripeEnabled, stripeSessionMinutes } from '~/modules/checkout/stripe.server'
 import { getDb, isUniqueViolation, type Tx } from '~/utils/db.server'
-import { sessionSecret } from '~/utils/env.server'
+import { env, sessionSecret } from '~/utils/env.server'
 import { singleLine } from '~/utils/forms.server'
 import type { Locale } from '~/utils/locales'
-import { publicUrl } from '~/utils/public-url.server'
 
 export type { OrderItem }
 
@@ -153,7 +152,7 @@ async function reserve(tx: Tx, items: OrderItem[]) {
 
 /** The site's origin for links that leave the site (Stripe's success and cancel pages). */
 function originFor(fallback: string) {
-  return process.env.PUBLIC_URL ? publicUrl() : fallback
+  return env.publicOrigin() ?? fallback
 }
 
 export async function placeOrder(

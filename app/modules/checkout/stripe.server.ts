@@ -4,21 +4,22 @@
 import Stripe from 'stripe'
 
 import { pavilion } from '~/config/pavilion'
+import { env } from '~/utils/env.server'
 
 export type StripeClient = InstanceType<typeof Stripe>
 export type CheckoutSession = Awaited<ReturnType<StripeClient['checkout']['sessions']['retrieve']>>
 export type StripeEventObject = ReturnType<StripeClient['webhooks']['constructEvent']>
 
 export function stripeEnabled() {
-  return Boolean(process.env.STRIPE_SECRET_KEY)
+  return Boolean(env.stripeSecretKey())
 }
 
 let cached: { key: string; base: string; client: StripeClient } | undefined
 
 export function stripe(): StripeClient {
-  const key = process.env.STRIPE_SECRET_KEY
+  const key = env.stripeSecretKey()
   if (!key) throw new Error('STRIPE_SECRET_KEY is not set')
-  const base = process.env.STRIPE_API_BASE ?? ''
+  const base = env.stripeApiBase()
   if (cached && cached.key === key && cached.base === base) return cached.client
   const config: ConstructorParameters<typeof Stripe>[1] = { maxNetworkRetries: 2, timeout: 20_000, telemetry: false }
   if (base) {
@@ -117,7 +118,7 @@ export function refundPayment(
 
 /** The event, when the raw body carries a valid, fresh signature; null otherwise. */
 export function verifyWebhook(rawBody: string, signature: string | null): StripeEventObject | null {
-  const secret = process.env.STRIPE_WEBHOOK_SECRET
+  const secret = env.stripeWebhookSecret()
   if (!secret || !signature) return null
   try {
     return Stripe.webhooks.constructEvent(rawBody, signature, secret, 300)

@@ -12,12 +12,13 @@ import { documentKinds } from '~/modules/exporters/document-kinds'
 import { companyOf, type Member } from '~/modules/exporters/membership.server'
 import { checkDocumentUpload, cleanFileName } from '~/modules/exporters/upload-checks.server'
 import { getDb } from '~/utils/db.server'
+import { env } from '~/utils/env.server'
 import type { UploadedFile } from '~/utils/multipart.server'
 
 export const maxDocumentsPerCompany = 30
 
 export function documentsDir() {
-  return path.resolve(process.env.DOCUMENTS_DIR || 'data/documents')
+  return path.resolve(env.documentsDir())
 }
 
 /** The file of a stored key; keys are ours (`<exporterId>/<hex>`), but never trust a path blindly. */

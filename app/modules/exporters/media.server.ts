@@ -5,10 +5,12 @@ import path from 'node:path'
 
 import sharp from 'sharp'
 
+import { env } from '~/utils/env.server'
+
 export const imageWidths = [320, 640, 1280] as const
 
 export function uploadsDir() {
-  return path.resolve(process.env.UPLOADS_DIR || 'data/uploads')
+  return path.resolve(env.uploadsDir())
 }
 
 /** Re-encodes `input` into WebP variants no wider than the original; returns what to store. */
