@@ -1,20 +1,21 @@
-import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
-import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 
 import { Field, FormError } from '~/components/form'
 import { changePassword } from '~/modules/accounts/auth.server'
 import { limitPasswordChange } from '~/modules/accounts/rate-limit.server'
-import { createUserSession, requireUser } from '~/modules/accounts/session.server'
+import { createUserSession, endSession, listSessions, requireUser } from '~/modules/accounts/session.server'
 import { cacheHeaders, privatePage } from '~/utils/cache'
 import { readForm } from '~/utils/forms.server'
+import { notFound } from '~/utils/http.server'
 import { getFixedT } from '~/utils/i18n.server'
 import type { Locale } from '~/utils/locales'
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const locale = params.locale as Locale
   const user = await requireUser(request, locale)
-  return { title: getFixedT(locale, 'auth')('account.title'), user }
+  return { title: getFixedT(locale, 'auth')('account.title'), user, sessions: await listSessions(request, user, locale) }
 }
 
 export const headers = () => cacheHeaders(privatePage)
@@ -24,6 +25,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const locale = params.locale as Locale
   const user = await requireUser(request, locale)
   const form = await readForm(request)
+  if (form.get('intent') === 'end-session') {
+    // only one of the user's own sessions: any other handle is a 404 and changes nothing
+    if (!(await endSession(user.id, String(form.get('session') ?? '')))) throw notFound()
+    return redirect(`/${locale}/account?ended=1#sessions`)
+  }
   // the current password is a secret to guess too: a stolen session may not try it freely
   const refused = await limitPasswordChange(user.id)
   if (refused) return data({ errors: { form: refused }, changed: false }, { status: 429 })
@@ -34,8 +40,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function Account() {
-  const { user } = useLoaderData<typeof loader>()
+  const { user, sessions } = useLoaderData<typeof loader>()
   const { t, i18n } = useTranslation('auth')
+  const [searchParams] = useSearchParams()
   const errors = useActionData<{ errors?: Record<string, string> }>()?.errors ?? {}
   const locale = i18n.language
   return (
@@ -106,7 +113,44 @@ export default function Account() {
           {t('account.signOut')}
         </button>
       </Form>
-      <h2>{t('account.sessionsTitle')}</h2>
+      <h2 id="sessions">{t('account.sessionsTitle')}</h2>
+      {searchParams.get('ended') === '1' ? (
+        <p className="form-success" role="status">
+          {t('account.sessionEnded')}
+        </p>
+      ) : null}
+      <ul className="session-list">
+        {sessions.map((session) => (
+          <li key={session.handle} className="session-list__item">
+            <p className="session-list__device">
+              <strong>
+                {session.device.browser && session.device.os
+                  ? t('account.browserOnOs', { browser: session.device.browser, os: session.device.os })
+                  : (session.device.browser ?? session.device.os ?? t('account.unknownBrowser'))}
+              </strong>
+              {session.current ? <span className="badge badge--ok">{t('account.thisDevice')}</span> : null}
+            </p>
+            <p className="muted session-list__facts">
+              {session.address ? <span>{t('account.sessionAddress', { address: session.address })}</span> : null}
+              <span>
+                {t('account.sessionStarted')} <time dateTime={session.createdAt.iso}>{session.createdAt.text}</time>
+              </span>
+              <span>
+                {t('account.sessionLastActive')} <time dateTime={session.lastSeenAt.iso}>{session.lastSeenAt.text}</time>
+              </span>
+            </p>
+            {session.current ? null : (
+              <Form method="post">
+                <input type="hidden" name="intent" value="end-session" />
+                <input type="hidden" name="session" value={session.handle} />
+                <button type="submit" className="button">
+                  {t('account.endSession')}
+                </button>
+              </Form>
+            )}
+          </li>
+        ))}
+      </ul>
       <p>{t('account.sessionsLead')}</p>
       <Form method="post" action={`/${locale}/logout`}>
         <button type="submit" name="scope" value="everywhere" className="button">

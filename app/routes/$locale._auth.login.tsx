@@ -37,6 +37,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (!parsed.success) return data({ errors: fieldErrors(parsed.error) }, { status: 400 })
   const user = await authenticate(parsed.data)
   if (!user) return data({ errors: { form: 'errors.wrongCredentials' } }, { status: 400 })
+  // told only after the right password, so nobody learns from it whether a guess was right
+  if (user.suspended) return data({ errors: { form: 'errors.accountSuspended' } }, { status: 403 })
   const redirectTo = safeRedirect(form.get('redirectTo'), homeFor(user.role, locale))
   if (user.role === 'admin' && user.totpEnabled) {
     return createUserSession(request, user.id, `/${locale}/login/two-factor?redirectTo=${encodeURIComponent(redirectTo)}`)

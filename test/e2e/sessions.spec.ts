@@ -48,3 +48,32 @@ test('a hostile redirectTo keeps the visitor on the pavilion after sign-in', asy
   expect(new URL(page.url()).origin).toBe(new URL(baseURL!).origin)
   expect(new URL(page.url()).pathname).toBe('/en/account')
 })
+
+test('one session ended from /account: the other browser’s next page is the sign-in page, this one stays', async ({
+  browser,
+  page,
+}) => {
+  const buyer = await createTestUser({ role: 'buyer' })
+  const phone = await (
+    await browser.newContext({
+      userAgent:
+        'Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Mobile Safari/537.36',
+    })
+  ).newPage()
+  await signIn(phone, buyer)
+  await signIn(page, buyer)
+  await page.goto('/en/account')
+  await expect(page.getByRole('heading', { name: 'Where you are signed in' })).toBeVisible()
+  const sessions = page.locator('.session-list__item')
+  await expect(sessions).toHaveCount(2)
+  await expect(sessions.first()).toContainText('This device')
+  const other = sessions.filter({ hasText: 'Chrome on Android' })
+  await other.getByRole('button', { name: 'Sign out' }).click()
+  await expect(page.getByText('That session is signed out.')).toBeVisible()
+  await expect(sessions).toHaveCount(1)
+
+  await phone.goto('/en/orders')
+  await expect(phone).toHaveURL(/\/en\/login\?redirectTo=%2Fen%2Forders$/)
+  await page.goto('/en/account')
+  await expect(page).toHaveURL(/\/en\/account$/)
+})

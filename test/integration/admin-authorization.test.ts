@@ -31,6 +31,8 @@ import * as tours from '~/routes/$locale.admin.tours._index'
 import * as newTour from '~/routes/$locale.admin.tours.new'
 import * as transitLane from '~/routes/$locale.admin.transit.$laneId'
 import * as transitLanes from '~/routes/$locale.admin.transit._index'
+import * as user from '~/routes/$locale.admin.users.$userId'
+import * as users from '~/routes/$locale.admin.users._index'
 import { getDb } from '~/utils/db.server'
 
 import { createUser, get, outcome, post } from '../support/admin'
@@ -60,6 +62,7 @@ beforeAll(async () => {
   cookies['admin who never set one up'] = await sessionCookieFor(adminWithoutTotp.id, { secondFactor: true })
   cookies.admin = await sessionCookieFor(admin.id, { secondFactor: true })
   ids.exporterId = String(company.id)
+  ids.userId = String(buyer.id)
   ids.productId = String((await db.product.findFirstOrThrow({ select: { id: true } })).id)
   ids.categoryId = String((await db.category.findFirstOrThrow({ select: { id: true } })).id)
   ids.ruleId = String((await db.marketAccessRule.findFirstOrThrow({ select: { id: true } })).id)
@@ -105,6 +108,8 @@ const routes: [string, RouteModule, string, string[]][] = [
   ['tour departure', tourDeparture, '/admin/tours/:routeId/departures/:departureId', ['routeId', 'departureId']],
   ['transit lanes', transitLanes, '/admin/transit', []],
   ['transit lane', transitLane, '/admin/transit/:laneId', ['laneId']],
+  ['users', users, '/admin/users', []],
+  ['user', user, '/admin/users/:userId', ['userId']],
 ]
 
 function target(path: string, names: string[]) {

@@ -190,6 +190,84 @@ describe('signing out', () => {
   })
 })
 
+describe('where you are signed in', () => {
+  const chromeOnAndroid =
+    'Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Mobile Safari/537.36'
+  const safariOnMac =
+    'Mozilla/5.0 (Macintosh; Intel Mac OS X 14_6) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/18.1 Safari/605.1.15'
+
+  async function signInWith(user: { email: string }, address: string, userAgent: string) {
+    const req = request('/en/login', { fields: { email: user.email, password }, address })
+    req.headers.set('User-Agent', userAgent)
+    const response = (await signInAction({ request: req, params: { locale: 'en' }, context: {} })) as Response
+    expect(response.status).toBe(302)
+    return cookieOf(response)
+  }
+  type Listed = { handle: string; current: boolean; device: { browser: string | null; os: string | null }; address: string }
+  const sessionsSeenBy = async (cookie: string) =>
+    (
+      (await outcome(() => accountLoader({ request: request('/en/account', { cookie }), params: { locale: 'en' }, context: {} })))
+        .data as { sessions: Listed[] }
+    ).sessions
+  const endSession = (cookie: string, handle: string) =>
+    outcome(() =>
+      accountAction({
+        request: request('/en/account', { cookie, fields: { intent: 'end-session', session: handle } }),
+        params: { locale: 'en' },
+        context: {},
+      }),
+    )
+
+  test('the account page lists each session: this device marked, the browser and system in short, the address', async () => {
+    const buyer = await person('buyer')
+    const phone = await signInWith(buyer, '198.18.40.1', chromeOnAndroid)
+    const laptop = await signInWith(buyer, '198.18.40.2', safariOnMac)
+    const listed = await sessionsSeenBy(laptop)
+    expect(listed).toHaveLength(2)
+    expect(listed[0]).toMatchObject({ current: true, device: { browser: 'Safari', os: 'macOS' }, address: '198.18.40.2' })
+    expect(listed[1]).toMatchObject({ current: false, device: { browser: 'Chrome', os: 'Android' }, address: '198.18.40.1' })
+    // the page names sessions by a handle, never by the stored id
+    expect(listed.map((session) => session.handle)).not.toContain(sessionIdOf(phone))
+  })
+
+  test('one session ended from another device: that one gets the sign-in page, the current one keeps working', async () => {
+    const buyer = await person('buyer')
+    const phone = await signInWith(buyer, '198.18.40.3', chromeOnAndroid)
+    const laptop = await signInWith(buyer, '198.18.40.4', safariOnMac)
+    const tablet = await signInWith(buyer, '198.18.40.5', chromeOnAndroid)
+    const target = (await sessionsSeenBy(laptop)).find((session) => session.address === '198.18.40.3')!
+    const ended = await endSession(laptop, target.handle)
+    expect(ended).toMatchObject({ status: 302, location: '/en/account?ended=1#sessions' })
+    const replay = await outcome(() =>
+      accountLoader({ request: request('/en/account', { cookie: phone }), params: { locale: 'en' }, context: {} }),
+    )
+    expect(replay).toMatchObject({ status: 302, location: '/en/login?redirectTo=%2Fen%2Faccount' })
+    expect(await whoIs(laptop)).toBe(buyer.id)
+    expect(await whoIs(tablet)).toBe(buyer.id)
+    expect((await sessionsSeenBy(laptop)).map((session) => session.address).sort()).toEqual(['198.18.40.4', '198.18.40.5'])
+  })
+
+  test('a forged session handle — someone else’s, or made up — is a 404 and ends nothing', async () => {
+    const victim = await person('buyer')
+    const attacker = await person('buyer')
+    const victimCookie = await signInWith(victim, '198.18.40.6', safariOnMac)
+    const attackerCookie = await signInWith(attacker, '198.18.40.7', chromeOnAndroid)
+    const victimHandle = (await sessionsSeenBy(victimCookie))[0].handle
+    expect((await endSession(attackerCookie, victimHandle)).status).toBe(404)
+    expect((await endSession(attackerCookie, sessionIdOf(victimCookie))).status).toBe(404)
+    expect((await endSession(attackerCookie, 'f'.repeat(32))).status).toBe(404)
+    expect(await whoIs(victimCookie)).toBe(victim.id)
+    expect(await whoIs(attackerCookie)).toBe(attacker.id)
+  })
+
+  test('a long User-Agent is kept short', async () => {
+    const buyer = await person('buyer')
+    await signInWith(buyer, '198.18.40.8', `${chromeOnAndroid} ${'x'.repeat(5000)}`)
+    const row = await getDb().session.findFirstOrThrow({ where: { userId: buyer.id } })
+    expect(row.userAgent.length).toBeLessThanOrEqual(400)
+  })
+})
+
 describe('an admin suspending a company', () => {
   test('signs its members out at once; they see the sign-in page, and members of other companies stay in', async () => {
     const company = await createExporter('verified')

@@ -74,12 +74,15 @@ export async function registerBuyer(input: z.infer<typeof RegisterForm>, locale:
 export async function authenticate(input: z.infer<typeof SignInForm>) {
   const user = await getDb().user.findUnique({
     where: { email: input.email },
-    select: { id: true, role: true, passwordHash: true, totpEnabledAt: true },
+    select: { id: true, role: true, passwordHash: true, totpEnabledAt: true, suspendedAt: true },
   })
   const hash =
     user?.passwordHash ?? '$argon2id$v=19$m=19456,t=2,p=1$c29tZXNhbHRzb21lc2FsdA$0000000000000000000000000000000000000000000'
   const valid = await verifyPassword(hash, input.password)
-  return user && valid ? { id: user.id, role: user.role, totpEnabled: user.totpEnabledAt !== null } : null
+  // `suspended` is only ever told to someone who gave the right password
+  return user && valid
+    ? { id: user.id, role: user.role, totpEnabled: user.totpEnabledAt !== null, suspended: user.suspendedAt !== null }
+    : null
 }
 
 const tokenHash = (token: string) => createHash('sha256').update(token).digest('hex')
@@ -88,8 +91,12 @@ const resetLifetimeMs = 60 * 60 * 1000
 /** Mails a reset link when the address has an account; says nothing either way. Older links stop working. */
 export async function requestPasswordReset(address: string, locale: Locale) {
   const db = getDb()
-  const user = await db.user.findUnique({ where: { email: address }, select: { id: true, email: true, locale: true } })
-  if (!user) return
+  const user = await db.user.findUnique({
+    where: { email: address },
+    select: { id: true, email: true, locale: true, suspendedAt: true },
+  })
+  // a suspended account cannot reset its way back in: no link is sent (and the page says the same)
+  if (!user || user.suspendedAt !== null) return
   const token = randomBytes(32).toString('base64url')
   const now = new Date()
   await db.$transaction([
@@ -116,6 +123,9 @@ export async function resetPassword(token: string, password: string): Promise<Ou
     select: { id: true, userId: true, expiresAt: true, usedAt: true },
   })
   if (!row || row.usedAt || row.expiresAt < new Date()) return { ok: false, errors: { form: 'errors.resetLinkInvalid' } }
+  // the link proves the mailbox, so the owner may be told the account is suspended
+  const owner = await db.user.findUniqueOrThrow({ where: { id: row.userId }, select: { suspendedAt: true } })
+  if (owner.suspendedAt !== null) return { ok: false, errors: { form: 'errors.accountSuspended' } }
   const parsed = newPassword.safeParse(password)
   if (!parsed.success) return { ok: false, errors: { password: parsed.error.issues[0].message } }
   const passwordHash = await hashPassword(parsed.data)
@@ -127,9 +137,11 @@ export async function resetPassword(token: string, password: string): Promise<Ou
     })
     if (count === 0) return false
     await tx.passwordResetToken.updateMany({ where: { userId: row.userId, usedAt: null }, data: { usedAt: new Date() } })
-    await tx.user.update({ where: { id: row.userId }, data: { passwordHash } })
-    return true
+    // suspended meanwhile: the reset does not happen
+    const { count: changed } = await tx.user.updateMany({ where: { id: row.userId, suspendedAt: null }, data: { passwordHash } })
+    return changed === 1 ? 'reset' : 'suspended'
   })
+  if (claimed === 'suspended') return { ok: false, errors: { form: 'errors.accountSuspended' } }
   if (!claimed) return { ok: false, errors: { form: 'errors.resetLinkInvalid' } }
   // every session signs out: whoever knew the old password is out
   await revokeSessions({ userIds: [row.userId] })

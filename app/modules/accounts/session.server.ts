@@ -10,6 +10,9 @@ import { createCookieSessionStorage, redirect } from '@remix-run/node'
 import { rememberSignInAddress, pruneRateLimits } from '~/modules/accounts/rate-limit.server'
 import { safeRedirect } from '~/modules/accounts/safe-redirect'
 import { mergeGuestCart } from '~/modules/checkout/cart.server'
+import { describeUserAgent } from '~/modules/accounts/user-agent'
+import { clientAddress } from '~/utils/client-address.server'
+import { dateText } from '~/utils/dates'
 import { getDb } from '~/utils/db.server'
 import { isProduction, sessionSecret } from '~/utils/env.server'
 import type { Locale } from '~/utils/locales'
@@ -67,6 +70,9 @@ export type SessionUser = {
   secondFactorDone: boolean
 }
 
+const maxUserAgentLength = 400
+const maxAddressLength = 100
+
 const hashToken = (token: string) => createHash('sha256').update(token).digest('hex')
 
 function hasSessionCookie(request: Request) {
@@ -92,6 +98,7 @@ const userFields = {
   locale: true,
   exporterId: true,
   totpEnabledAt: true,
+  suspendedAt: true,
 } as const
 
 /** Whether a session row is still good at `now`: not revoked, not idle too long, not past its end. */
@@ -122,7 +129,8 @@ export async function getUser(request: Request): Promise<SessionUser | null> {
     },
   })
   const now = Date.now()
-  if (!row || !isLive(row, row.user.role, now)) return null
+  // a suspended account is signed out everywhere, whatever session it still holds
+  if (!row || row.user.suspendedAt !== null || !isLive(row, row.user.role, now)) return null
   if (now - row.lastSeenAt.getTime() >= touchEveryMs) {
     // one write a minute at most; a concurrent request that touched it first wins
     await db.session.updateMany({ where: { id, lastSeenAt: row.lastSeenAt }, data: { lastSeenAt: new Date(now) } })
@@ -205,7 +213,9 @@ export async function createUserSession(
   const session = await readSession(request)
   const previous = await sessionIdOf(request)
   if (previous) await db.session.updateMany({ where: { id: previous, revokedAt: null }, data: { revokedAt: new Date() } })
-  const user = await db.user.findUniqueOrThrow({ where: { id: userId }, select: { role: true } })
+  const user = await db.user.findUniqueOrThrow({ where: { id: userId }, select: { role: true, suspendedAt: true } })
+  // one place for every way in (sign-in, registration, invitations, password change)
+  if (user.suspendedAt !== null) throw new Response('Forbidden', { status: 403 })
   const life = lifetimeOf(user.role)
   const token = randomBytes(32).toString('base64url')
   const now = new Date()
@@ -218,6 +228,9 @@ export async function createUserSession(
       lastSeenAt: now,
       expiresAt: new Date(now.getTime() + life.absoluteMs),
       secondFactorAt: secondFactor ? now : null,
+      // what the account page shows to tell this session from the others
+      userAgent: (request.headers.get('User-Agent') ?? '').slice(0, maxUserAgentLength),
+      address: clientAddress(request).slice(0, maxAddressLength),
     },
   })
   // a sign-in is complete here unless an admin still has to pass the second factor
@@ -291,4 +304,46 @@ export async function logoutEverywhere(request: Request, redirectTo: string) {
   const user = await getUser(request)
   if (user) await revokeSessions({ userIds: [user.id] })
   return logout(request, redirectTo)
+}
+
+/**
+ * What the owner's page calls a session: derived from the stored id, so the page never carries
+ * the id itself, and a handle names a session only among its owner's.
+ */
+const handleOf = (id: string) => createHash('sha256').update(`session-handle:${id}`).digest('hex').slice(0, 32)
+
+/** The user's live sessions, newest activity first, with the one this request uses marked. */
+export async function listSessions(request: Request, user: Pick<SessionUser, 'id' | 'role'>, locale: Locale) {
+  const current = await sessionIdOf(request)
+  const now = Date.now()
+  const rows = await getDb().session.findMany({
+    where: { userId: user.id, revokedAt: null, expiresAt: { gt: new Date(now) } },
+    orderBy: [{ lastSeenAt: 'desc' }, { createdAt: 'desc' }],
+    select: { id: true, createdAt: true, lastSeenAt: true, expiresAt: true, revokedAt: true, userAgent: true, address: true },
+  })
+  return rows
+    .filter((row) => isLive(row, user.role, now))
+    .map((row) => ({
+      handle: handleOf(row.id),
+      current: row.id === current,
+      device: describeUserAgent(row.userAgent),
+      address: row.address,
+      createdAt: dateText(row.createdAt, locale),
+      lastSeenAt: dateText(row.lastSeenAt, locale),
+    }))
+    .sort((a, b) => Number(b.current) - Number(a.current))
+}
+
+/**
+ * Ends one of `userId`'s own sessions by its handle; false when the handle names none of theirs
+ * (someone else's session, or a made-up one), and then nothing changes.
+ */
+export async function endSession(userId: number, handle: string) {
+  if (!/^[0-9a-f]{32}$/.test(handle)) return false
+  const db = getDb()
+  const rows = await db.session.findMany({ where: { userId, revokedAt: null }, select: { id: true } })
+  const row = rows.find((candidate) => handleOf(candidate.id) === handle)
+  if (!row) return false
+  await db.session.updateMany({ where: { id: row.id, userId, revokedAt: null }, data: { revokedAt: new Date() } })
+  return true
 }

@@ -1,0 +1,114 @@
+import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import { Form, Link, useLoaderData } from '@remix-run/react'
+import { useTranslation } from 'react-i18next'
+
+import { When } from '~/components/admin/ui'
+import { Pagination } from '~/components/pagination'
+import { requireRole } from '~/modules/accounts/session.server'
+import { emailQuery, listUsers, roleFilter, roles } from '~/modules/admin/users.server'
+import { useRootLocale } from '~/root'
+import { cacheHeaders, privatePage } from '~/utils/cache'
+import { pageParam } from '~/utils/http.server'
+import { getFixedT } from '~/utils/i18n.server'
+import { requireLocale } from '~/utils/route-params.server'
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const locale = requireLocale(params)
+  await requireRole(request, locale, 'admin')
+  const url = new URL(request.url)
+  const filter = { q: emailQuery(url.searchParams.get('q')), role: roleFilter(url.searchParams.get('role')) }
+  return {
+    title: getFixedT(locale, 'admin')('users.title'),
+    filter,
+    roles,
+    ...(await listUsers(locale, filter, pageParam(url))),
+  }
+}
+
+export const headers = () => cacheHeaders(privatePage)
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }]
+
+export default function AdminUsers() {
+  const { filter, roles, users, total, countByRole, page, pageCount } = useLoaderData<typeof loader>()
+  const locale = useRootLocale()
+  const { t } = useTranslation('admin')
+  const base = `/${locale}/admin/users`
+  const withRole = (role: string | null) => {
+    const search = new URLSearchParams()
+    if (filter.q) search.set('q', filter.q)
+    if (role) search.set('role', role)
+    const query = search.toString()
+    return query ? `${base}?${query}` : base
+  }
+  return (
+    <>
+      <h1>{t('users.title')}</h1>
+      <Form method="get" className="filters" role="search" aria-label={t('users.searchLabel')}>
+        {filter.role ? <input type="hidden" name="role" value={filter.role} /> : null}
+        <div className="filters__field filters__field--wide">
+          <label htmlFor="users-q">{t('users.search')}</label>
+          <input id="users-q" name="q" type="search" inputMode="email" defaultValue={filter.q} maxLength={254} />
+        </div>
+        <button type="submit" className="button">
+          {t('users.searchSubmit')}
+        </button>
+      </Form>
+      <nav aria-label={t('users.filterLabel')}>
+        <ul className="admin-filters">
+          <li>
+            <Link to={withRole(null)} aria-current={filter.role === null ? 'page' : undefined}>
+              {t('users.all')}
+            </Link>
+          </li>
+          {roles.map((role) => (
+            <li key={role}>
+              <Link to={withRole(role)} aria-current={filter.role === role ? 'page' : undefined}>
+                {t('users.filterCount', { role: t(`users.roles.${role}`), n: countByRole[role] ?? 0 })}
+              </Link>
+            </li>
+          ))}
+        </ul>
+      </nav>
+      <p className="muted" role="status">
+        {t('users.found', { count: total })}
+      </p>
+      {users.length === 0 ? (
+        <p>{t('users.none')}</p>
+      ) : (
+        <div className="admin-table-scroll">
+          <table className="admin-table">
+            <thead>
+              <tr>
+                <th scope="col">{t('users.email')}</th>
+                <th scope="col">{t('users.name')}</th>
+                <th scope="col">{t('users.role')}</th>
+                <th scope="col">{t('users.state')}</th>
+                <th scope="col">{t('users.registered')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {users.map((user) => (
+                <tr key={user.id}>
+                  <td className="admin-users__email">
+                    <Link to={`${base}/${user.id}`}>{user.email}</Link>
+                  </td>
+                  <td>{user.displayName}</td>
+                  <td>{t(`users.roles.${user.role}`)}</td>
+                  <td>
+                    <span className={user.suspended ? 'badge badge--problem' : 'badge badge--ok'}>
+                      {user.suspended ? t('users.suspended') : t('users.active')}
+                    </span>
+                  </td>
+                  <td>
+                    <When value={user.createdAt} />
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      <Pagination page={page} pageCount={pageCount} />
+    </>
+  )
+}
