@@ -1,6 +1,7 @@
 import { Form } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 
+import { pavilion } from '~/config/pavilion'
 import { useRootLocale } from '~/root'
 import { htmlLang, type Locale } from '~/utils/locales'
 
@@ -32,7 +33,7 @@ export function MarketPicker({ market, action }: { market: string; action: strin
         defaultValue={market}
         onChange={(event) => event.currentTarget.form?.requestSubmit()}
       >
-        {['CN', 'HK', 'INTL'].map((code) => (
+        {pavilion.markets.map((code) => (
           <option key={code} value={code}>
             {t(`markets.${code}`)}
           </option>

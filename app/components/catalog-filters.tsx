@@ -1,6 +1,7 @@
 import { Form } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 
+import { pavilion } from '~/config/pavilion'
 import type { CatalogFilters } from '~/modules/catalog/search.server'
 
 type Options = { regions: { code: string; name: string }[]; certificates: string[] }
@@ -32,7 +33,7 @@ export function CatalogFiltersForm({
       <div className="filters__field">
         <label htmlFor="filter-market">{t('filters.market')}</label>
         <select id="filter-market" name="market" defaultValue={market}>
-          {(['CN', 'HK', 'INTL'] as const).map((code) => (
+          {pavilion.markets.map((code) => (
             <option key={code} value={code}>
               {t(`markets.${code}`)}
             </option>

@@ -3,6 +3,8 @@
 
 export const pavilion = {
   countryCode: 'KZ',
+  /** The markets buyers buy for: mainland China (cross-border e-commerce), Hong Kong, the rest of the world. */
+  markets: ['CN', 'HK', 'INTL'],
   /** The exporters' home currency: shown for reference in `referenceCurrencyLocales`. */
   referenceCurrency: 'KZT',
   referenceCurrencyLocales: ['kk', 'ru'],
@@ -54,4 +56,4 @@ export const pavilion = {
   },
 } as const
 
-export type MarketCode = 'CN' | 'HK' | 'INTL'
+export type MarketCode = (typeof pavilion.markets)[number]

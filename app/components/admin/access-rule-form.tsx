@@ -3,8 +3,9 @@ import { useTranslation } from 'react-i18next'
 
 import { CheckboxField, LocalizedFields, SelectField } from '~/components/admin/fields'
 import { Field, FormError } from '~/components/form'
+import { pavilion } from '~/config/pavilion'
 
-const markets = ['CN', 'HK', 'INTL'] as const
+const markets = pavilion.markets
 const verdicts = ['allowed', 'conditional', 'restricted', 'prohibited'] as const
 
 /** The create and edit form of a market-access rule. */

@@ -3,6 +3,7 @@
 // chapters, headings or subheadings; the reason is kept in the five languages.
 import { z } from 'zod'
 
+import { pavilion } from '~/config/pavilion'
 import { audit } from '~/modules/accounts/audit.server'
 import {
   checkbox,
@@ -20,7 +21,7 @@ import { bumpCatalogVersion } from '~/modules/catalog/cache-version.server'
 import { getDb, isUniqueViolation } from '~/utils/db.server'
 import { locales, pickTranslation, type Locale } from '~/utils/locales'
 
-export const ruleMarkets = ['CN', 'HK', 'INTL'] as const
+export const ruleMarkets = pavilion.markets
 export const verdicts = ['allowed', 'conditional', 'restricted', 'prohibited'] as const
 
 export async function listAccessRules(locale: Locale) {

@@ -3,6 +3,7 @@
 // headings, market access), the approve/reject decision and the home page's featured flag.
 import { z } from 'zod'
 
+import { pavilion } from '~/config/pavilion'
 import { audit } from '~/modules/accounts/audit.server'
 import { type AdminOutcome, failure, FeaturedForm, fieldErrors, multiLine } from '~/modules/admin/forms.server'
 import { assertAdmin, type AdminActor } from '~/modules/admin/guard.server'
@@ -150,7 +151,7 @@ export async function productForReview(locale: Locale, productId: number) {
       name: localized(product.category.translations, locale, 'name'),
       headings: headings.map((heading) => ({ heading, description: hsDescription(heading) })),
     },
-    access: await marketAccessFor(product.hsCode, ['CN', 'HK', 'INTL'], locale),
+    access: await marketAccessFor(product.hsCode, pavilion.markets, locale),
   }
 }
 

@@ -3,7 +3,7 @@
 // sorting and paging happen here, identically on both databases.
 import { z } from 'zod'
 
-import type { MarketCode } from '~/config/pavilion'
+import { pavilion, type MarketCode } from '~/config/pavilion'
 import { toProductCards, categoryPageSize, findProductCards, visibleProduct } from '~/modules/catalog/catalog.server'
 import { bumpCatalogVersion } from '~/modules/catalog/cache-version.server'
 import { cachedByCatalogVersion } from '~/modules/catalog/reference-cache.server'
@@ -23,7 +23,7 @@ import { pickTranslation, type Locale } from '~/utils/locales'
 
 export const sortOrders = ['relevance', 'price_asc', 'price_desc', 'newest'] as const
 export type SortOrder = (typeof sortOrders)[number]
-export const markets = ['CN', 'HK', 'INTL'] as const
+export const markets = pavilion.markets
 
 const list = z
   .array(

@@ -5,10 +5,10 @@ import { pavilion, type MarketCode } from '~/config/pavilion'
 import type { AddressInput, PaymentMethod } from '~/modules/checkout/orders.server'
 import type { Locale } from '~/utils/locales'
 
-const marketCodes: MarketCode[] = ['CN', 'HK', 'INTL']
+const marketCodes: readonly MarketCode[] = pavilion.markets
 
 export function isMarketCode(value: unknown): value is MarketCode {
-  return typeof value === 'string' && (marketCodes as string[]).includes(value)
+  return typeof value === 'string' && (marketCodes as readonly string[]).includes(value)
 }
 
 /** The market in the URL when it is a real one, else the one the locale suggests. */

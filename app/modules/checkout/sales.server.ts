@@ -11,6 +11,7 @@
 // admins see it masked too. The full number stays in the database.
 import { z } from 'zod'
 
+import { pavilion } from '~/config/pavilion'
 import { audit } from '~/modules/accounts/audit.server'
 import { assertAdmin, type AdminActor } from '~/modules/admin/guard.server'
 import { companyOf, type Member } from '~/modules/exporters/membership.server'
@@ -37,7 +38,7 @@ import { pickTranslation, type Locale } from '~/utils/locales'
 
 export const salesPageSize = 25
 export const paymentMethods = ['bank_transfer', 'stripe'] as const
-export const marketCodes = ['CN', 'HK', 'INTL'] as const
+export const marketCodes = pavilion.markets
 export const ledgerKinds = ['sale', 'refund', 'payout'] as const
 
 export type Outcome<T> = { ok: true; value: T } | { ok: false; status: 400 | 404 | 409 | 502; errors: Record<string, string> }

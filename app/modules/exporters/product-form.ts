@@ -1,5 +1,6 @@
 // What the product form offers, shared by the server (validation) and the browser (the form):
 // languages in the order exporters write them, units, sale modes, currencies, certificates.
+import { pavilion } from '~/config/pavilion'
 import type { Locale } from '~/utils/locales'
 
 /** Kazakh, Russian and English first: the languages exporters write in. */
@@ -7,7 +8,7 @@ export const productLocales = ['kk', 'ru', 'en', 'zh-hans', 'zh-hant'] as const 
 
 export const productUnits = ['kg', 't', 'piece', 'pack', 'l', 'm', 'm2', 'set'] as const
 export const saleModes = ['retail', 'wholesale', 'both'] as const
-export const baseCurrencies = ['KZT', 'USD', 'CNY'] as const
+export const baseCurrencies = pavilion.baseCurrencies
 
 /** The certificate kinds the catalog filters on (the names stored in ProductCertificate.kind),
  * each with its message key in the `portal` namespace. */

@@ -1,8 +1,9 @@
 // What a transit lane may say, shared by the admin form and the server's checks.
+import { pavilion } from '~/config/pavilion'
 
 /** Cities a lane may end in; their names are in the `trade` namespace (cities.*). */
 export const transitCities = ['urumqi', 'hong-kong', 'xian', 'lianyungang'] as const
-export const laneMarkets = ['CN', 'HK', 'INTL'] as const
+export const laneMarkets = pavilion.markets
 
 export const maxDistanceKm = 20_000
 export const maxTransitDays = 120
