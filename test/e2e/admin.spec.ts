@@ -138,6 +138,8 @@ test('an admin verifies a company, approves a product buyers then find, renames 
 })
 
 test('axe finds no serious or critical violation in the Kazakh admin console', async ({ page }) => {
+  // ten whole-page axe analyses: room for a busy 2-core machine
+  test.setTimeout(150_000)
   const admin = await createTestUser({ role: 'admin', locale: 'kk' })
   await signIn(page, admin, 'kk')
   const paths = [
