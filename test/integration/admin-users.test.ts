@@ -194,28 +194,33 @@ describe('an admin suspends one account', () => {
 
   test('the last active admin cannot be suspended, even by two admins suspending each other at the same moment', async () => {
     const db = getDb()
-    // this file's database: leave exactly two active admins
-    const a = await person('admin')
-    const b = await person('admin')
+    // Several rounds: the first pair of transactions tends to run one after the other while the
+    // pool opens its second connection; later rounds really overlap (without the lock in
+    // decideUser, PostgreSQL lets both win in every later round).
+    for (let round = 0; round < 5; round++) {
+      // this file's database: leave exactly two active admins
+      const a = await person('admin')
+      const b = await person('admin')
+      await db.user.updateMany({
+        where: { role: 'admin', id: { notIn: [a.id, b.id] }, suspendedAt: null },
+        data: { suspendedAt: new Date(), suspendedReason: 'test: out of the way' },
+      })
+      const results = await Promise.all([
+        decideUser(a, b.id, { intent: 'suspend', reason: 'Mutiny' }),
+        decideUser(b, a.id, { intent: 'suspend', reason: 'Mutiny' }),
+      ])
+      expect(results.filter((result) => result.ok)).toHaveLength(1)
+      expect(results.find((result) => !result.ok)).toMatchObject({ status: 409, errors: { form: 'errors.lastActiveAdmin' } })
+      expect(await db.user.count({ where: { role: 'admin', suspendedAt: null } })).toBe(1)
+      // and one at a time: the remaining admin is the last one
+      const [remaining, gone] = results[0].ok ? [a, b] : [b, a]
+      expect(await decideUser(gone, remaining.id, { intent: 'suspend', reason: 'Again' })).toMatchObject({
+        ok: false,
+        errors: { form: 'errors.lastActiveAdmin' },
+      })
+    }
     await db.user.updateMany({
-      where: { role: 'admin', id: { notIn: [a.id, b.id] }, suspendedAt: null },
-      data: { suspendedAt: new Date(), suspendedReason: 'test: out of the way' },
-    })
-    const results = await Promise.all([
-      decideUser(a, b.id, { intent: 'suspend', reason: 'Mutiny' }),
-      decideUser(b, a.id, { intent: 'suspend', reason: 'Mutiny' }),
-    ])
-    expect(results.filter((result) => result.ok)).toHaveLength(1)
-    expect(results.find((result) => !result.ok)).toMatchObject({ status: 409, errors: { form: 'errors.lastActiveAdmin' } })
-    expect(await db.user.count({ where: { role: 'admin', suspendedAt: null } })).toBe(1)
-    // and one at a time: the remaining admin is the last one
-    const [remaining, gone] = results[0].ok ? [a, b] : [b, a]
-    expect(await decideUser(gone, remaining.id, { intent: 'suspend', reason: 'Again' })).toMatchObject({
-      ok: false,
-      errors: { form: 'errors.lastActiveAdmin' },
-    })
-    await db.user.updateMany({
-      where: { suspendedReason: 'test: out of the way' },
+      where: { suspendedReason: { in: ['test: out of the way', 'Mutiny'] } },
       data: { suspendedAt: null, suspendedReason: null },
     })
   })
