@@ -10,10 +10,10 @@ import { cacheHeaders, privatePage } from '~/utils/cache'
 import { readForm } from '~/utils/forms.server'
 import { notFound } from '~/utils/http.server'
 import { getFixedT } from '~/utils/i18n.server'
-import type { Locale } from '~/utils/locales'
+import { requireLocale } from '~/utils/route-params.server'
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const locale = params.locale as Locale
+  const locale = requireLocale(params)
   const user = await requireUser(request, locale)
   return { title: getFixedT(locale, 'auth')('account.title'), user, sessions: await listSessions(request, user, locale) }
 }
@@ -22,7 +22,7 @@ export const headers = () => cacheHeaders(privatePage)
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }]
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const locale = params.locale as Locale
+  const locale = requireLocale(params)
   const user = await requireUser(request, locale)
   const form = await readForm(request)
   if (form.get('intent') === 'end-session') {

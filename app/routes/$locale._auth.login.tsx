@@ -9,10 +9,11 @@ import { createUserSession, getUser, safeRedirect } from '~/modules/accounts/ses
 import { cacheHeaders, privatePage } from '~/utils/cache'
 import { formObject, isHoneypotFilled, readForm } from '~/utils/forms.server'
 import { getFixedT } from '~/utils/i18n.server'
+import { requireLocale } from '~/utils/route-params.server'
 import type { Locale } from '~/utils/locales'
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const locale = params.locale as Locale
+  const locale = requireLocale(params)
   const user = await getUser(request)
   return { title: getFixedT(locale, 'auth')('signIn.title'), signedInAs: user?.email ?? null }
 }
@@ -27,7 +28,7 @@ function homeFor(role: string, locale: Locale) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const locale = params.locale as Locale
+  const locale = requireLocale(params)
   const form = await readForm(request)
   if (isHoneypotFilled(form)) return data({ errors: { form: 'errors.rejected' } }, { status: 400 })
   const parsed = SignInForm.safeParse(formObject(form))

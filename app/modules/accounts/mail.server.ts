@@ -1,15 +1,16 @@
 // Outgoing mail. Every message is written to the outbox (admins read it there); with SMTP_URL
 // set it is also sent and marked sent. Text only: nothing a user typed is ever sent as HTML.
 import { getDb } from '~/utils/db.server'
+import { env } from '~/utils/env.server'
 import type { Locale } from '~/utils/locales'
 
 export type Mail = { to: string; locale: Locale; subject: string; body: string }
 
 async function sendSmtp(mail: Mail) {
   const { createTransport } = await import('nodemailer')
-  const transport = createTransport(process.env.SMTP_URL)
+  const transport = createTransport(env.smtpUrl())
   await transport.sendMail({
-    from: process.env.MAIL_FROM || 'Kazakhstan Pavilion <pavilion@pavilion.test>',
+    from: env.mailFrom(),
     to: mail.to,
     subject: mail.subject,
     text: mail.body,
@@ -22,7 +23,7 @@ export async function sendMail(mail: Mail) {
     data: { toAddress: mail.to, locale: mail.locale, subject: mail.subject, body: mail.body },
     select: { id: true },
   })
-  if (process.env.SMTP_URL) {
+  if (env.smtpUrl()) {
     await sendSmtp(mail)
     await db.outboxMessage.update({ where: { id: message.id }, data: { sentAt: new Date() } })
   }
@@ -43,7 +44,7 @@ export async function queueMail(tx: OutboxWriter, mail: Mail) {
 
 /** Sends queued mail by SMTP when it is configured; without it the outbox is the delivery. */
 export async function deliverQueued(ids: number[]) {
-  if (!process.env.SMTP_URL || ids.length === 0) return
+  if (!env.smtpUrl() || ids.length === 0) return
   const db = getDb()
   for (const message of await db.outboxMessage.findMany({ where: { id: { in: ids }, sentAt: null } })) {
     await sendSmtp({ to: message.toAddress, locale: message.locale as Locale, subject: message.subject, body: message.body })
