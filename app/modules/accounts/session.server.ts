@@ -9,7 +9,7 @@ import { createCookieSessionStorage, redirect } from '@remix-run/node'
 
 import { rememberSignInAddress, pruneRateLimits } from '~/modules/accounts/rate-limit.server'
 import { safeRedirect } from '~/modules/accounts/safe-redirect'
-import { mergeGuestCart } from '~/modules/checkout/cart.server'
+import { mergeGuestCart } from '~/modules/checkout/guest-cart.server'
 import { describeUserAgent } from '~/modules/accounts/user-agent'
 import { clientAddress } from '~/utils/client-address.server'
 import { dateText } from '~/utils/dates'
