@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next'
 
 import { LedgerTable } from '~/components/order-parts'
 import { Pagination } from '~/components/pagination'
-import { ledgerForExporter } from '~/modules/checkout/sales.server'
+import { ledgerForExporter } from '~/modules/checkout/ledger.server'
 import { requireExporterMember } from '~/modules/exporters/membership.server'
 import { cacheHeaders, privatePage } from '~/utils/cache'
 import { pageParam } from '~/utils/http.server'

@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next'
 
 import { Field, FormError } from '~/components/form'
 import { OrderEventText, OrderLinesTable } from '~/components/order-parts'
-import { changePartForExporter, orderForExporter } from '~/modules/checkout/sales.server'
+import { changePartForExporter, orderForExporter } from '~/modules/checkout/exporter-sales.server'
 import { requireExporterMember } from '~/modules/exporters/membership.server'
 import { cacheHeaders, privatePage } from '~/utils/cache'
 import { formObject, readForm } from '~/utils/forms.server'

@@ -1,5 +1,5 @@
 // The admin dashboard: what waits for a decision and how big the pavilion is.
-import { orderFigures } from '~/modules/checkout/sales.server'
+import { orderFigures } from '~/modules/checkout/admin-orders.server'
 import { getDb } from '~/utils/db.server'
 import { dateText } from '~/utils/dates'
 import { pickTranslation, type Locale } from '~/utils/locales'

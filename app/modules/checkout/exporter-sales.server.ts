@@ -1,0 +1,209 @@
+// Orders as an exporter sees them: only its own part of each order (its lines, its subtotal, where
+// to send them), which it marks shipped and delivered. State changes go through
+// order-lifecycle.server.ts; this module checks who asks, what they typed, and writes the audit log.
+import { z } from 'zod'
+
+import { audit } from '~/modules/accounts/audit.server'
+import { deliverPart, shipPart } from '~/modules/checkout/order-lifecycle.server'
+import { isOrderNumber } from '~/modules/checkout/order-number'
+import { canTransition, type OrderStatus } from '~/modules/checkout/order-status'
+import {
+  addressOf,
+  customsOf,
+  detailsOf,
+  errorsOf,
+  fail,
+  lineSelect,
+  lineView,
+  money,
+  oneLine,
+  positiveId,
+  salesPageSize,
+  statusOf,
+  type Outcome,
+} from '~/modules/checkout/sales-shared.server'
+import { companyOf, type Member } from '~/modules/exporters/membership.server'
+import { getDb } from '~/utils/db.server'
+import { dateText } from '~/utils/dates'
+import { type Locale } from '~/utils/locales'
+
+/** The exporter's parts of orders, newest first, optionally in one status. */
+export async function listOrdersForExporter(
+  member: Member,
+  locale: Locale,
+  options: { status: OrderStatus | null; page: number },
+) {
+  const company = await companyOf(member)
+  const db = getDb()
+  const where = { exporterId: company.id, ...(options.status ? { status: options.status } : {}) }
+  const [total, rows, counts] = await Promise.all([
+    db.orderPart.count({ where }),
+    db.orderPart.findMany({
+      where,
+      orderBy: { id: 'desc' },
+      skip: (options.page - 1) * salesPageSize,
+      take: salesPageSize,
+      select: {
+        id: true,
+        status: true,
+        subtotalMinor: true,
+        order: { select: { number: true, createdAt: true, market: true, currency: true, locale: true } },
+        lines: { orderBy: { id: 'asc' }, select: lineSelect },
+      },
+    }),
+    db.orderPart.groupBy({ by: ['status'], where: { exporterId: company.id }, _count: { _all: true } }),
+  ])
+  return {
+    page: options.page,
+    pageCount: Math.max(1, Math.ceil(total / salesPageSize)),
+    countByStatus: Object.fromEntries(counts.map((row) => [row.status, row._count._all])) as Partial<Record<OrderStatus, number>>,
+    parts: rows.map((row) => ({
+      id: row.id,
+      number: row.order.number,
+      placedAt: dateText(row.order.createdAt, locale, 'date'),
+      market: row.order.market,
+      ...statusOf(row.status),
+      subtotal: money(row.subtotalMinor, row.order.currency, locale),
+      lines: row.lines.map((line) => lineView(line, row.order.currency, row.order.locale, locale)),
+    })),
+  }
+}
+
+async function ownPart(member: Member, number: string) {
+  const company = await companyOf(member)
+  if (!isOrderNumber(number)) return null
+  return getDb().orderPart.findFirst({ where: { exporterId: company.id, order: { number } }, select: { id: true, status: true } })
+}
+
+/** One order as its exporter sees it: their part only, or null when they have none in it. */
+export async function orderForExporter(member: Member, locale: Locale, number: string) {
+  const part = await ownPart(member, number)
+  if (!part) return null
+  const row = await getDb().orderPart.findUniqueOrThrow({
+    where: { id: part.id },
+    select: {
+      id: true,
+      status: true,
+      subtotalMinor: true,
+      carrier: true,
+      trackingNumber: true,
+      shippedAt: true,
+      deliveredAt: true,
+      lines: { orderBy: { id: 'asc' }, select: lineSelect },
+      order: {
+        select: {
+          id: true,
+          number: true,
+          kind: true,
+          createdAt: true,
+          paidAt: true,
+          market: true,
+          currency: true,
+          locale: true,
+          recipientName: true,
+          phone: true,
+          province: true,
+          city: true,
+          district: true,
+          addressLine: true,
+          postalCode: true,
+          customsName: true,
+          customsIdNumber: true,
+        },
+      },
+    },
+  })
+  const { order } = row
+  // the order's own events and this part's; other exporters' shipments are not theirs to see
+  const events = await getDb().orderEvent.findMany({
+    where: { orderId: order.id, kind: { not: 'refund_failed' }, OR: [{ partId: null }, { partId: row.id }] },
+    orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
+    select: { id: true, kind: true, details: true, createdAt: true },
+  })
+  return {
+    partId: row.id,
+    number: order.number,
+    /** wholesale orders come with an export document pack (invoice and packing list) */
+    hasDocuments: order.kind === 'wholesale',
+    placedAt: dateText(order.createdAt, locale),
+    paidAt: order.paidAt ? dateText(order.paidAt, locale) : null,
+    market: order.market,
+    ...statusOf(row.status),
+    subtotal: money(row.subtotalMinor, order.currency, locale),
+    lines: row.lines.map((line) => lineView(line, order.currency, order.locale, locale)),
+    address: addressOf(order),
+    customs: customsOf(order),
+    shipment: row.carrier
+      ? {
+          carrier: row.carrier,
+          trackingNumber: row.trackingNumber ?? '',
+          shippedAt: row.shippedAt ? dateText(row.shippedAt, locale) : null,
+          deliveredAt: row.deliveredAt ? dateText(row.deliveredAt, locale) : null,
+        }
+      : null,
+    timeline: events.map((event) => ({
+      id: event.id,
+      kind: event.kind,
+      at: dateText(event.createdAt, locale),
+      ...detailsOf(event.details),
+    })),
+    canShip: canTransition(row.status, 'shipped'),
+    canDeliver: canTransition(row.status, 'delivered'),
+  }
+}
+
+const shipmentForm = z.object({
+  carrier: oneLine(60, { required: 'errors.carrierRequired', tooLong: 'errors.carrierTooLong' }),
+  trackingNumber: z
+    .string()
+    .trim()
+    .min(1, 'errors.trackingRequired')
+    .max(60, 'errors.trackingTooLong')
+    .regex(/^[A-Za-z0-9 -]+$/, 'errors.trackingCharacters'),
+})
+
+/** Why a part cannot move to `to`, as a message key. */
+function partRefusal(status: string, to: 'shipped' | 'delivered') {
+  if (status === 'cancelled' || status === 'refunded') return 'errors.orderClosed'
+  if (to === 'shipped') return status === 'awaiting_payment' ? 'errors.notPaidYet' : 'errors.alreadyShipped'
+  return status === 'delivered' ? 'errors.alreadyDelivered' : 'errors.notShippedYet'
+}
+
+/**
+ * An exporter marks its part of order `number` shipped (carrier and tracking number) or delivered.
+ * The part named in the form must be this exporter's part of this very order: anything else is a 404.
+ */
+export async function changePartForExporter(
+  member: Member,
+  number: string,
+  form: Record<string, string>,
+): Promise<Outcome<{ notice: 'shipped' | 'delivered' }>> {
+  const company = await companyOf(member)
+  const intent = form.intent
+  if (intent !== 'ship' && intent !== 'deliver') return fail(400, { form: 'errors.invalidAction' })
+  const partId = positiveId(form.partId)
+  if (!isOrderNumber(number) || partId === null) return fail(404, { form: 'errors.notFound' })
+  const part = await getDb().orderPart.findFirst({
+    where: { id: partId, exporterId: company.id, order: { number } },
+    select: { id: true, status: true },
+  })
+  if (!part) return fail(404, { form: 'errors.notFound' })
+
+  if (intent === 'ship') {
+    const parsed = shipmentForm.safeParse({ carrier: form.carrier ?? '', trackingNumber: form.trackingNumber ?? '' })
+    if (!parsed.success) return fail(400, { form: 'errors.fixFields', ...errorsOf(parsed.error) })
+    if (!canTransition(part.status, 'shipped')) return fail(409, { form: partRefusal(part.status, 'shipped') })
+    const result = await shipPart(part.id, company.id, parsed.data, member.id)
+    if (result === 'not_found') return fail(404, { form: 'errors.notFound' })
+    if (result === 'unchanged') return fail(409, { form: 'errors.alreadyShipped' })
+    await audit({ id: member.id }, 'order.ship', 'order', number, { partId: part.id, exporterId: company.id, ...parsed.data })
+    return { ok: true, value: { notice: 'shipped' } }
+  }
+
+  if (!canTransition(part.status, 'delivered')) return fail(409, { form: partRefusal(part.status, 'delivered') })
+  const result = await deliverPart(part.id, company.id, member.id)
+  if (result === 'not_found') return fail(404, { form: 'errors.notFound' })
+  if (result === 'unchanged') return fail(409, { form: 'errors.alreadyDelivered' })
+  await audit({ id: member.id }, 'order.deliver', 'order', number, { partId: part.id, exporterId: company.id })
+  return { ok: true, value: { notice: 'delivered' } }
+}

@@ -1,0 +1,157 @@
+// What the exporter's and the admin's views of orders, and the ledger, share: how a status, an
+// amount, a name in another language, an address and an event read, how a form field is checked,
+// and the result type their actions return.
+//
+// The PRC ID number: mainland customs gets the full number from the pavilion's declaration, never
+// from the exporter. Exporters see the customs name (the parcel must be addressed to the person the
+// declaration names) and the number masked, enough to match a carrier's query to the parcel;
+// admins see it masked too. The full number stays in the database.
+import type { z } from 'zod'
+
+import { formatMoney } from '~/modules/checkout/money'
+import { orderStatuses, type OrderStatus } from '~/modules/checkout/order-status'
+import { maskPrcId } from '~/modules/checkout/prc-id'
+import { singleLine } from '~/utils/forms.server'
+import { pickTranslation, type Locale } from '~/utils/locales'
+
+export const salesPageSize = 25
+
+export type Outcome<T> = { ok: true; value: T } | { ok: false; status: 400 | 404 | 409 | 502; errors: Record<string, string> }
+
+export const fail = (status: 400 | 404 | 409 | 502, errors: Record<string, string>): Outcome<never> => ({
+  ok: false,
+  status,
+  errors,
+})
+
+/** The colour a status badge takes (classes of app.css), plus a hook for order-specific styling. */
+export const statusTone: Record<OrderStatus, string> = {
+  awaiting_payment: '',
+  paid: 'badge--both',
+  shipped: 'badge--wholesale',
+  delivered: 'badge--retail',
+  cancelled: 'badge--out',
+  refunded: 'badge--out',
+}
+
+export function statusOf(value: string) {
+  const status = (orderStatuses as readonly string[]).includes(value) ? (value as OrderStatus) : 'awaiting_payment'
+  return { status, badgeClass: `badge badge--order badge--order-${status} ${statusTone[status]}`.trim() }
+}
+
+export function money(amountMinor: number, currency: string, locale: Locale) {
+  return { amountMinor, currency, text: formatMoney({ amountMinor, currency }, locale) }
+}
+
+export function localized(rows: { locale: string; name: string }[], locale: Locale, fallback: { text: string; lang: Locale }) {
+  const row = pickTranslation(rows, locale)
+  return row ? { text: row.name, lang: row.locale as Locale } : fallback
+}
+
+export function companyName(rows: { locale: string; legalName: string }[], locale: Locale, fallback: string) {
+  const row = pickTranslation(rows, locale)
+  return row ? { text: row.legalName, lang: row.locale as Locale } : { text: fallback, lang: locale }
+}
+
+export function oneLine(max: number, keys: { required?: string; tooLong: string }) {
+  return singleLine(max, { optional: !keys.required, messages: keys })
+}
+
+export function errorsOf(error: z.ZodError) {
+  const errors: Record<string, string> = {}
+  for (const issue of error.issues) errors[String(issue.path[0] ?? 'form')] ??= issue.message
+  return errors
+}
+
+/** A row id from a form field: digits only, above zero; null otherwise. */
+export function positiveId(value: string | undefined) {
+  const id = /^\d{1,9}$/.test(value ?? '') ? Number(value) : 0
+  return id > 0 ? id : null
+}
+
+/** A status from `?status=`, or null for every status. */
+export function statusFilter(value: string | null): OrderStatus | null {
+  return (orderStatuses as readonly string[]).includes(value ?? '') ? (value as OrderStatus) : null
+}
+
+/** The shipping address as the market's form asked for it, in that order, without empty fields. */
+export function addressOf(order: {
+  market: string
+  recipientName: string
+  phone: string
+  province: string
+  city: string
+  district: string
+  addressLine: string
+  postalCode: string
+}) {
+  const fields =
+    order.market === 'CN'
+      ? (['province', 'city', 'district', 'addressLine', 'postalCode'] as const)
+      : order.market === 'HK'
+        ? (['district', 'addressLine'] as const)
+        : (['addressLine', 'city', 'province', 'postalCode'] as const)
+  return {
+    recipientName: order.recipientName,
+    phone: order.phone,
+    lines: fields.filter((field) => order[field].trim() !== '').map((field) => ({ field, value: order[field] })),
+  }
+}
+
+export function customsOf(order: { customsName: string | null; customsIdNumber: string | null }) {
+  return order.customsName && order.customsIdNumber
+    ? { name: order.customsName, idNumber: maskPrcId(order.customsIdNumber) }
+    : null
+}
+
+/** What an event's details may show: only the fields we write, only as text. */
+export function detailsOf(json: string) {
+  let parsed: unknown
+  try {
+    parsed = JSON.parse(json)
+  } catch {
+    return {}
+  }
+  const source = parsed && typeof parsed === 'object' ? (parsed as Record<string, unknown>) : {}
+  const details: { carrier?: string; trackingNumber?: string; reason?: string; via?: string } = {}
+  for (const key of ['carrier', 'trackingNumber', 'reason', 'via'] as const) {
+    if (typeof source[key] === 'string') details[key] = (source[key] as string).slice(0, 300)
+  }
+  return details
+}
+
+export const lineSelect = {
+  id: true,
+  name: true,
+  hsCode: true,
+  unit: true,
+  quantity: true,
+  unitPriceMinor: true,
+  lineTotalMinor: true,
+  product: { select: { slug: true, translations: { select: { locale: true, name: true } } } },
+} as const
+
+export type LineRow = {
+  id: number
+  name: string
+  hsCode: string | null
+  unit: string
+  quantity: number
+  unitPriceMinor: number
+  lineTotalMinor: number
+  product: { slug: string; translations: { locale: string; name: string }[] } | null
+}
+
+/** A line in the reader's language when the product still has that text; as bought otherwise. */
+export function lineView(line: LineRow, currency: string, orderLocale: string, locale: Locale) {
+  const asBought = { text: line.name, lang: orderLocale as Locale }
+  return {
+    id: line.id,
+    name: line.product ? localized(line.product.translations, locale, asBought) : asBought,
+    hsCode: line.hsCode,
+    unit: line.unit,
+    quantity: line.quantity,
+    unitPrice: money(line.unitPriceMinor, currency, locale),
+    lineTotal: money(line.lineTotalMinor, currency, locale),
+  }
+}
