@@ -3,13 +3,10 @@
 // costs from the server.
 import { pavilion, type MarketCode } from '~/config/pavilion'
 import type { AddressInput, PaymentMethod } from '~/modules/checkout/orders.server'
+import { isMarketCode } from '~/modules/checkout/market'
 import type { Locale } from '~/utils/locales'
 
-const marketCodes: readonly MarketCode[] = pavilion.markets
-
-export function isMarketCode(value: unknown): value is MarketCode {
-  return typeof value === 'string' && (marketCodes as readonly string[]).includes(value)
-}
+export { isMarketCode }
 
 /** The market in the URL when it is a real one, else the one the locale suggests. */
 export function chosenMarket(params: URLSearchParams, locale: Locale): MarketCode {

@@ -16,7 +16,7 @@ import {
   type Basket,
   type OrderItem,
 } from '~/modules/checkout/basket.server'
-import { isMarketCode } from '~/modules/checkout/checkout-form.server'
+import { isMarketCode } from '~/modules/checkout/market'
 import { CbecLimitReached, prepareCbecTurn, takeCbecTurn } from '~/modules/checkout/cbec-allowance.server'
 import {
   checkHoldCaps,

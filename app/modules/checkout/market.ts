@@ -1,0 +1,9 @@
+// Whether a string names one of the pavilion's markets; shared by the checkout form and order placement
+// (kept apart from both so neither imports the other).
+import { pavilion, type MarketCode } from '~/config/pavilion'
+
+const marketCodes: readonly string[] = pavilion.markets
+
+export function isMarketCode(value: unknown): value is MarketCode {
+  return typeof value === 'string' && marketCodes.includes(value)
+}
