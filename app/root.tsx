@@ -8,17 +8,17 @@ import {
   ScrollRestoration,
   useMatches,
   useRouteError,
-  useRouteLoaderData,
 } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { useChangeLanguage } from 'remix-i18next/react'
 
 import { SiteFooter, SiteHeader } from '~/components/site-chrome'
 import styles from '~/styles/app.css'
-import { htmlLang, namespacesFor, type Locale } from '~/utils/locales'
+import { htmlLang, namespacesFor } from '~/utils/locales'
 import { wantsHydration } from '~/utils/hydration'
 import { useNonce } from '~/utils/nonce'
 import { requestLocale } from '~/utils/request-locale'
+import { useRootData, useRootLocale, type RootData } from '~/utils/root-data'
 
 export const links: LinksFunction = () => [
   { rel: 'stylesheet', href: styles },
@@ -26,16 +26,18 @@ export const links: LinksFunction = () => [
 ]
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  return { locale: requestLocale(request), namespaces: namespacesFor(new URL(request.url).pathname) }
+  return {
+    locale: requestLocale(request),
+    namespaces: namespacesFor(new URL(request.url).pathname),
+  } satisfies RootData
 }
 
-export function useRootLocale(): Locale {
-  return useRouteLoaderData<typeof loader>('root')?.locale ?? 'en'
-}
+// Routes still import it from here; components use ~/utils/root-data directly (no circle through root.tsx).
+export { useRootLocale }
 
 export function Layout({ children }: { children: React.ReactNode }) {
   const locale = useRootLocale()
-  const namespaces = useRouteLoaderData<typeof loader>('root')?.namespaces ?? ['common']
+  const namespaces = useRootData()?.namespaces ?? ['common']
   const nonce = useNonce()
   const hydrate = wantsHydration(useMatches())
   return (

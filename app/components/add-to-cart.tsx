@@ -1,7 +1,7 @@
 import { Form, Link } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 
-import { useRootLocale } from '~/root'
+import { useRootLocale } from '~/utils/root-data'
 
 type Props = { product: { id: number; saleMode: string; stock: number; minOrderQuantity: number; unit: string } }
 

@@ -2,7 +2,7 @@ import { Form } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 
 import { pavilion } from '~/config/pavilion'
-import { useRootLocale } from '~/root'
+import { useRootLocale } from '~/utils/root-data'
 import { htmlLang, type Locale } from '~/utils/locales'
 
 type Problem =

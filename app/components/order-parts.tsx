@@ -3,7 +3,7 @@
 import { Link } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 
-import { useRootLocale } from '~/root'
+import { useRootLocale } from '~/utils/root-data'
 import { htmlLang, type Locale } from '~/utils/locales'
 
 type Line = {

@@ -1,0 +1,16 @@
+// What the root loader hands every page, readable from components without importing app/root.tsx
+// (root.tsx renders components, so a component importing it would close an import circle).
+import { useRouteLoaderData } from '@remix-run/react'
+
+import type { Locale } from '~/utils/locales'
+
+export type RootData = { locale: Locale; namespaces: string[] }
+
+export function useRootData(): RootData | undefined {
+  return useRouteLoaderData<RootData>('root')
+}
+
+/** The request's locale as the root loader decided it; English before the loader has run. */
+export function useRootLocale(): Locale {
+  return useRootData()?.locale ?? 'en'
+}
