@@ -22,6 +22,11 @@ export function canTransitionRoute(from: string, to: RouteStatus) {
   return (routeTransitions[from as RouteStatus] ?? []).includes(to)
 }
 
+/** The statuses a route in `from` may move to, in the order the admin's buttons show them. */
+export function nextRouteStatuses(from: string): readonly RouteStatus[] {
+  return routeTransitions[from as RouteStatus] ?? []
+}
+
 export const departureStatuses = ['scheduled', 'cancelled'] as const
 
 /** Currencies a departure may be priced in: the charge currencies and the tenge. */
