@@ -7,6 +7,7 @@ import { Price } from '~/components/price'
 import { ProductTradeSection } from '~/components/transit-estimate'
 import { parseCatalogParams } from '~/modules/catalog/search.server'
 import { defaultMarket, productPage } from '~/modules/catalog/catalog.server'
+import { productJsonLd } from '~/modules/catalog/product-json-ld'
 import { productTransit } from '~/modules/logistics/transit.server'
 import { useRootLocale } from '~/root'
 import { cacheHeaders, publicPage } from '~/utils/cache'
@@ -17,7 +18,7 @@ import { imageSrcSet, imageUrl } from '~/utils/images'
 import { htmlLang, type Locale, paramsLocale } from '~/utils/locales'
 import { seoContext } from '~/utils/public-url.server'
 import { requireLocale } from '~/utils/route-params.server'
-import { absoluteImageUrl, breadcrumbJsonLd, pageMeta, productJsonLd } from '~/utils/seo'
+import { absoluteImageUrl, breadcrumbJsonLd, pageMeta } from '~/utils/seo'
 
 export async function loader({ params, request }: LoaderFunctionArgs) {
   const locale = requireLocale(params)
