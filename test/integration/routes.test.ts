@@ -1,10 +1,13 @@
 import { describe, expect, test } from 'vitest'
 
+import { categoryPageSize, visibleProduct } from '~/modules/catalog/catalog.server'
+
 import { loader as localeLayout } from '~/routes/$locale'
 import { loader as categoryLoader } from '~/routes/$locale.catalog.$categorySlug'
 import { loader as catalogLoader } from '~/routes/$locale.catalog._index'
 import { loader as rootRedirect } from '~/routes/_index'
 import { loader as healthz } from '~/routes/healthz'
+import { getDb } from '~/utils/db.server'
 
 const args = (url: string, params: Record<string, string> = {}, headers: Record<string, string> = {}) => ({
   request: new Request(`http://localhost${url}`, { headers }),
@@ -55,6 +58,25 @@ describe('catalog loaders', () => {
   test('an unknown category is a 404, a known one lists its products', async () => {
     const missing = await thrown(categoryLoader(args('/en/catalog/nope', { locale: 'en', categorySlug: 'nope' })))
     expect(missing.status).toBe(404)
+
+    const catalog = await catalogLoader(args('/en/catalog', { locale: 'en' }))
+    const known = catalog.sectors.flatMap((s) => s.categories).find((c) => c.productCount > 0)!
+    const data = await categoryLoader(args(`/en/catalog/${known.slug}`, { locale: 'en', categorySlug: known.slug }))
+    expect(data.category.slug).toBe(known.slug)
+    expect(data.results.total).toBe(known.productCount)
+    const shown = data.results.products.map((product) => product.slug)
+    expect(shown).toHaveLength(Math.min(known.productCount, categoryPageSize))
+    // exactly the storefront's products of this category, each once, with a name and a price
+    const inCategory = await getDb().product.findMany({
+      where: { ...visibleProduct, categoryId: data.category.id },
+      select: { slug: true },
+    })
+    expect(new Set(shown).size).toBe(shown.length)
+    for (const slug of shown) expect(inCategory.map((p) => p.slug)).toContain(slug)
+    for (const product of data.results.products) {
+      expect(product.name.text).not.toBe('')
+      expect(product.price.amountMinor).toBeGreaterThan(0)
+    }
   })
 
   test('a hostile page number falls back to page 1', async () => {
