@@ -1,9 +1,10 @@
 import { Form } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 
+import { langAttr } from '~/components/localized-text'
 import { pavilion } from '~/config/pavilion'
 import { useRootLocale } from '~/utils/root-data'
-import { htmlLang, type Locale } from '~/utils/locales'
+import type { Locale } from '~/utils/locales'
 
 type Problem =
   | { code: 'unavailable' | 'soldOut' | 'departed' }
@@ -58,7 +59,7 @@ export function BasketProblems({ problems }: { problems: Problem[] }) {
         <li key={problem.code} className="field__error">
           {t(`problems.${problem.code}`, 'min' in problem ? { min: problem.min } : 'max' in problem ? { max: problem.max } : {})}
           {problem.code === 'notAllowed' && problem.reason ? (
-            <span lang={problem.reason.lang === locale ? undefined : htmlLang(problem.reason.lang)}> {problem.reason.text}</span>
+            <span lang={langAttr(problem.reason.lang, locale)}> {problem.reason.text}</span>
           ) : null}
         </li>
       ))}

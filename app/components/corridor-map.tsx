@@ -3,8 +3,9 @@
 // the server's projected points, so it works offline and without scripts.
 import { useTranslation } from 'react-i18next'
 
+import { langAttr } from '~/components/localized-text'
 import type { CorridorMap as MapData } from '~/modules/logistics/corridor.server'
-import { htmlLang, type Locale } from '~/utils/locales'
+import type { Locale } from '~/utils/locales'
 
 const statusColours: Record<string, string> = {
   open: '#1d7a3a',
@@ -84,7 +85,6 @@ export function CorridorMap({
   locale: Locale
 }) {
   const { t } = useTranslation('trade')
-  const langOf = (lang: Locale) => (lang === locale ? undefined : htmlLang(lang))
   return (
     <figure className="corridor-map">
       <svg viewBox={`0 0 ${map.width} ${map.height}`} role="img" aria-labelledby="corridor-map-title corridor-map-desc">
@@ -129,7 +129,7 @@ export function CorridorMap({
               stroke="#f3f7f9"
               strokeWidth={3}
               paintOrder="stroke"
-              lang={langOf(city.name.lang)}
+              lang={langAttr(city.name.lang, locale)}
             >
               {city.name.text}
             </text>
@@ -157,7 +157,7 @@ export function CorridorMap({
                 stroke="#f3f7f9"
                 strokeWidth={3}
                 paintOrder="stroke"
-                lang={langOf(label.lang)}
+                lang={langAttr(label.lang, locale)}
               >
                 {marker.numbers[index]}. {label.text}
               </text>

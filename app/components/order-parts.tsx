@@ -3,8 +3,8 @@
 import { Link } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 
+import { langAttr } from '~/components/localized-text'
 import { useRootLocale } from '~/utils/root-data'
-import { htmlLang, type Locale } from '~/utils/locales'
 
 type Line = {
   id: number
@@ -24,7 +24,7 @@ export function OrderLineRows({ lines }: { lines: Line[] }) {
     <>
       {lines.map((line) => (
         <tr key={line.id}>
-          <th scope="row" lang={line.name.lang === locale ? undefined : htmlLang(line.name.lang as Locale)}>
+          <th scope="row" lang={langAttr(line.name.lang, locale)}>
             {line.name.text}
           </th>
           <td>{line.hsCode ? <code>{line.hsCode}</code> : '—'}</td>

@@ -1,14 +1,14 @@
 import { Link } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 
+import { LocalizedText, langAttr } from '~/components/localized-text'
 import { Price } from '~/components/price'
 import type { ProductCard as ProductCardData } from '~/modules/catalog/catalog.server'
 import { imageSrcSet, imageUrl } from '~/utils/images'
-import { htmlLang, type Locale } from '~/utils/locales'
+import type { Locale } from '~/utils/locales'
 
 export function ProductCard({ product, locale, eager = false }: { product: ProductCardData; locale: Locale; eager?: boolean }) {
   const { t } = useTranslation()
-  const otherLang = (lang: Locale) => (lang === locale ? undefined : htmlLang(lang))
   return (
     <article className="product-card">
       {product.image ? (
@@ -27,14 +27,12 @@ export function ProductCard({ product, locale, eager = false }: { product: Produ
         <div className="product-card__image product-card__image--empty" aria-hidden="true" />
       )}
       <div className="product-card__body">
-        <h3 className="product-card__name" lang={otherLang(product.name.lang)}>
+        <h3 className="product-card__name" lang={langAttr(product.name.lang, locale)}>
           <Link to={`/${locale}/products/${product.slug}`}>{product.name.text}</Link>
         </h3>
-        <p className="product-card__exporter" lang={otherLang(product.exporter.name.lang)}>
-          {product.exporter.name.text}
-        </p>
+        <LocalizedText value={product.exporter.name} locale={locale} as="p" className="product-card__exporter" />
         <p className="product-card__meta">
-          <span lang={otherLang(product.originRegion.lang)}>{product.originRegion.text}</span>
+          <LocalizedText value={product.originRegion} locale={locale} />
           <span aria-hidden="true"> · </span>
           <span>{t('product.hsCode', { code: product.hsCode })}</span>
         </p>

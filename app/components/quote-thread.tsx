@@ -5,10 +5,11 @@ import type { ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 
 import { FormError } from '~/components/form'
+import { LocalizedText, langAttr } from '~/components/localized-text'
 import { TransitOptionText } from '~/components/transit-estimate'
 import { TradeStatus, TradeTextArea } from '~/components/trade-fields'
 import type { buyerRequest } from '~/modules/trade/quotes.server'
-import { htmlLang, type Locale } from '~/utils/locales'
+import type { Locale } from '~/utils/locales'
 
 export type RequestView = Awaited<ReturnType<typeof buyerRequest>>
 export type QuoteView = RequestView['quotes'][number]
@@ -16,23 +17,22 @@ type MessageView = RequestView['messages'][number]
 
 export function RequestTerms({ request, locale, productLink }: { request: RequestView; locale: Locale; productLink: boolean }) {
   const { t } = useTranslation('trade')
-  const langOf = (lang: Locale) => (lang === locale ? undefined : htmlLang(lang))
   const unit = t(`units.${request.product.unit}`, { ns: 'common' })
   return (
     <dl className="facts">
       <dt>{t('terms.product')}</dt>
       <dd>
         {productLink ? (
-          <Link to={`/${locale}/products/${request.product.slug}`} lang={langOf(request.product.name.lang)}>
+          <Link to={`/${locale}/products/${request.product.slug}`} lang={langAttr(request.product.name.lang, locale)}>
             {request.product.name.text}
           </Link>
         ) : (
-          <span lang={langOf(request.product.name.lang)}>{request.product.name.text}</span>
+          <LocalizedText value={request.product.name} locale={locale} />
         )}{' '}
         <span className="muted">{t('terms.hsCode', { code: request.product.hsCode })}</span>
       </dd>
       <dt>{t('terms.exporter')}</dt>
-      <dd lang={langOf(request.exporter.name.lang)}>{request.exporter.name.text}</dd>
+      <LocalizedText value={request.exporter.name} locale={locale} as="dd" />
       <dt>{t('terms.buyer')}</dt>
       <dd>{request.buyer.displayName}</dd>
       <dt>{t('terms.quantity')}</dt>
@@ -123,12 +123,8 @@ export function QuoteCard({
         </dd>
         <dt>{t('quote.route')}</dt>
         <dd>
-          {quote.checkpoint ? (
-            <span lang={quote.checkpoint.lang === locale ? undefined : htmlLang(quote.checkpoint.lang)}>
-              {quote.checkpoint.text}
-            </span>
-          ) : null}{' '}
-          · {t(`modes.${quote.transportMode}`, { ns: 'product' })}
+          {quote.checkpoint ? <LocalizedText value={quote.checkpoint} locale={locale} /> : null} ·{' '}
+          {t(`modes.${quote.transportMode}`, { ns: 'product' })}
         </dd>
         {quote.estimate ? (
           <>

@@ -1,8 +1,9 @@
 import { Link } from '@remix-run/react'
 import { Trans, useTranslation } from 'react-i18next'
 
+import { LocalizedText, langAttr } from '~/components/localized-text'
 import type { TourCard as TourCardData } from '~/modules/tourism/tours.server'
-import { htmlLang, type Locale } from '~/utils/locales'
+import type { Locale } from '~/utils/locales'
 
 /** The season as text: "All year" or "May – October", from month names formatted on the server. */
 export function useSeasonText() {
@@ -31,7 +32,6 @@ export function FromPrice({ text }: { text: string }) {
 export function TourCard({ tour, locale, months }: { tour: TourCardData; locale: Locale; months: readonly string[] }) {
   const { t } = useTranslation('tours')
   const seasonText = useSeasonText()
-  const langOf = (lang: Locale) => (lang === locale ? undefined : htmlLang(lang))
   return (
     <article className="tour-card">
       {tour.imagePath ? (
@@ -40,12 +40,10 @@ export function TourCard({ tour, locale, months }: { tour: TourCardData; locale:
         <div className="tour-card__image tour-card__image--empty" aria-hidden="true" />
       )}
       <div className="tour-card__body">
-        <h2 className="tour-card__name" lang={langOf(tour.name.lang)}>
+        <h2 className="tour-card__name" lang={langAttr(tour.name.lang, locale)}>
           <Link to={`/${locale}/tours/${tour.slug}`}>{tour.name.text}</Link>
         </h2>
-        <p className="tour-card__summary" lang={langOf(tour.summary.lang)}>
-          {tour.summary.text}
-        </p>
+        <LocalizedText value={tour.summary} locale={locale} as="p" className="tour-card__summary" />
         <dl className="tour-facts">
           <dt>{t('route.durationLabel')}</dt>
           <dd>{t('route.days', { count: tour.durationDays })}</dd>
@@ -58,7 +56,7 @@ export function TourCard({ tour, locale, months }: { tour: TourCardData; locale:
             {tour.crossings.length === 0
               ? t('list.noCrossing')
               : tour.crossings.map((crossing, index) => (
-                  <span key={crossing.slug} lang={langOf(crossing.name.lang)}>
+                  <span key={crossing.slug} lang={langAttr(crossing.name.lang, locale)}>
                     {index > 0 ? ', ' : ''}
                     {crossing.name.text}
                   </span>

@@ -1,7 +1,8 @@
 import { useTranslation } from 'react-i18next'
 
+import { LocalizedText } from '~/components/localized-text'
 import type { ItineraryLeg, TourDay } from '~/modules/tourism/tours.server'
-import { htmlLang, type Locale } from '~/utils/locales'
+import type { Locale } from '~/utils/locales'
 
 /** "5 h", "1 h 50 min", "45 min". */
 export function useDurationText() {
@@ -36,9 +37,7 @@ function Leg({ leg, locale }: { leg: ItineraryLeg; locale: Locale }) {
       {leg.crossing ? (
         <>
           {' · '}
-          <span lang={leg.crossing.name.lang === locale ? undefined : htmlLang(leg.crossing.name.lang)}>
-            {leg.crossing.name.text}
-          </span>
+          <LocalizedText value={leg.crossing.name} locale={locale} />
         </>
       ) : null}
     </li>
@@ -48,7 +47,6 @@ function Leg({ leg, locale }: { leg: ItineraryLeg; locale: Locale }) {
 /** The route day by day: each day's legs and stops in order, legs told with duration and distance. */
 export function TourItinerary({ days, locale }: { days: readonly TourDay[]; locale: Locale }) {
   const { t } = useTranslation('tours')
-  const langOf = (lang: Locale) => (lang === locale ? undefined : htmlLang(lang))
   return (
     <ol className="tour-itinerary">
       {days.map((day) => (
@@ -64,13 +62,13 @@ export function TourItinerary({ days, locale }: { days: readonly TourDay[]; loca
                     {entry.stop.position}
                   </span>
                   <div>
-                    <strong lang={langOf(entry.stop.name.lang)}>{entry.stop.name.text}</strong>
+                    <LocalizedText value={entry.stop.name} locale={locale} as="strong" />
                     {entry.stop.crossing ? <span className="badge badge--crossing">{t('stops.crossing')}</span> : null}
-                    <p lang={langOf(entry.stop.description.lang)}>{entry.stop.description.text}</p>
+                    <LocalizedText value={entry.stop.description} locale={locale} as="p" />
                     <p className="muted">
                       {entry.stop.region ? (
                         <>
-                          <span lang={langOf(entry.stop.region.lang)}>{entry.stop.region.text}</span>
+                          <LocalizedText value={entry.stop.region} locale={locale} />
                           {' · '}
                         </>
                       ) : null}

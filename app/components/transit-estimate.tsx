@@ -4,15 +4,12 @@
 import { Link } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 
+import { LocalizedText } from '~/components/localized-text'
 import type { TransitEstimate, TransitOption } from '~/modules/logistics/transit.server'
-import { htmlLang, type Locale } from '~/utils/locales'
+import type { Locale } from '~/utils/locales'
 
 function CrossingName({ option, locale }: { option: TransitOption; locale: Locale }) {
-  return (
-    <span lang={option.checkpoint.name.lang === locale ? undefined : htmlLang(option.checkpoint.name.lang)}>
-      {option.checkpoint.name.text}
-    </span>
-  )
+  return <LocalizedText value={option.checkpoint.name} locale={locale} />
 }
 
 /** One way across: crossing, mode, distance and days (the green corridor's when it applies). */

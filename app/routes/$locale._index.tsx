@@ -2,12 +2,13 @@ import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 
+import { langAttr } from '~/components/localized-text'
 import { ProductCard } from '~/components/product-card'
 import { catalogFigures, defaultMarket, featuredProducts, listSectorsWithCategories } from '~/modules/catalog/catalog.server'
 import { useRootLocale } from '~/root'
 import { cacheHeaders, publicPage } from '~/utils/cache'
 import { getFixedT } from '~/utils/i18n.server'
-import { htmlLang, paramsLocale } from '~/utils/locales'
+import { paramsLocale } from '~/utils/locales'
 import { seoContext } from '~/utils/public-url.server'
 import { requireLocale } from '~/utils/route-params.server'
 import { pageMeta, siteJsonLd } from '~/utils/seo'
@@ -87,7 +88,7 @@ export default function Home() {
         <ul className="sector-grid">
           {sectors.map((sector) => (
             <li key={sector.key} className={`sector-card sector-card--${sector.key}`}>
-              <h3 lang={sector.name.lang === locale ? undefined : htmlLang(sector.name.lang)}>
+              <h3 lang={langAttr(sector.name.lang, locale)}>
                 <Link to={`/${locale}/catalog#${sector.slug}`}>{sector.name.text}</Link>
               </h3>
               <p>{sector.description.text}</p>
@@ -103,10 +104,7 @@ export default function Home() {
           <ul className="featured-categories">
             {featuredCategories.map((category) => (
               <li key={category.slug}>
-                <Link
-                  to={`/${locale}/catalog/${category.slug}`}
-                  lang={category.name.lang === locale ? undefined : htmlLang(category.name.lang)}
-                >
+                <Link to={`/${locale}/catalog/${category.slug}`} lang={langAttr(category.name.lang, locale)}>
                   {category.name.text}
                 </Link>
                 <span className="muted"> {t('catalog.productCount', { count: category.productCount })}</span>

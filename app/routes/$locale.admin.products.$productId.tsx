@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next'
 import { languageNames, TextAreaField } from '~/components/admin/fields'
 import { Notice, StatusBadge, Text, useAdminForm, When } from '~/components/admin/ui'
 import { FormError } from '~/components/form'
+import { LocalizedText } from '~/components/localized-text'
 import { requireRole } from '~/modules/accounts/session.server'
 import { echoValues, idParam, readAdminForm } from '~/modules/admin/forms.server'
 import { moderateProduct, productForReview, setProductFeatured } from '~/modules/admin/products.server'
@@ -181,9 +182,7 @@ export default function AdminProduct() {
         {product.access.map((access) => (
           <li key={access.market} className={`access access--${access.verdict}`}>
             <strong>{t(`markets.${access.market}`)}</strong>: <StatusBadge kind="verdict" status={access.verdict} />
-            {access.reason ? (
-              <p lang={access.reason.lang === locale ? undefined : htmlLang(access.reason.lang)}>{access.reason.text}</p>
-            ) : null}
+            {access.reason ? <LocalizedText value={access.reason} locale={locale} as="p" /> : null}
           </li>
         ))}
       </ul>

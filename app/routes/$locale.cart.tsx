@@ -3,6 +3,7 @@ import { Form, Link, useActionData, useLoaderData, type ClientLoaderFunctionArgs
 import { useTranslation } from 'react-i18next'
 
 import { BasketProblems, BasketTotals, MarketPicker } from '~/components/basket'
+import { LocalizedText, langAttr } from '~/components/localized-text'
 import { priceBasket } from '~/modules/checkout/basket.server'
 import { addToCart, cartItems, parseQuantity, setCartQuantity } from '~/modules/checkout/cart.server'
 import { chosenMarket } from '~/modules/checkout/checkout-form.server'
@@ -11,7 +12,6 @@ import { cacheHeaders, privatePage } from '~/utils/cache'
 import { readForm } from '~/utils/forms.server'
 import { loadNamespaces } from '~/utils/i18n-client'
 import { getFixedT } from '~/utils/i18n.server'
-import { htmlLang, type Locale } from '~/utils/locales'
 import { requireLocale } from '~/utils/route-params.server'
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -57,7 +57,6 @@ export default function CartPage() {
   const actionData = useActionData<{ error?: string; values?: Record<string, number | undefined> }>()
   const locale = useRootLocale()
   const { t } = useTranslation('checkout')
-  const langOf = (lang: Locale) => (lang === locale ? undefined : htmlLang(lang))
   return (
     <div className="checkout-page">
       <h1>{t('cart.title')}</h1>
@@ -88,15 +87,13 @@ export default function CartPage() {
                 <tr key={line.key}>
                   <th scope="row">
                     {line.slug ? (
-                      <Link to={`/${locale}/products/${line.slug}`} lang={langOf(line.name.lang)}>
+                      <Link to={`/${locale}/products/${line.slug}`} lang={langAttr(line.name.lang, locale)}>
                         {line.name.text}
                       </Link>
                     ) : (
-                      <span lang={langOf(line.name.lang)}>{line.name.text}</span>
+                      <LocalizedText value={line.name} locale={locale} />
                     )}
-                    <span className="basket__seller" lang={langOf(line.seller.lang)}>
-                      {line.seller.text}
-                    </span>
+                    <LocalizedText value={line.seller} locale={locale} className="basket__seller" />
                     <BasketProblems problems={line.problems} />
                   </th>
                   <td data-label={t('basket.unitPrice')}>

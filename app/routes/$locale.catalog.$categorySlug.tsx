@@ -3,6 +3,7 @@ import { Link, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 
 import { CatalogFiltersForm } from '~/components/catalog-filters'
+import { LocalizedText, langAttr } from '~/components/localized-text'
 import { Pagination } from '~/components/pagination'
 import { ProductCard } from '~/components/product-card'
 import { defaultMarket, findCategory } from '~/modules/catalog/catalog.server'
@@ -10,7 +11,7 @@ import { filterOptions, parseCatalogParams, searchCatalog } from '~/modules/cata
 import { useRootLocale } from '~/root'
 import { cacheHeaders, publicPage } from '~/utils/cache'
 import { notFound } from '~/utils/http.server'
-import { htmlLang, type Locale, paramsLocale } from '~/utils/locales'
+import { paramsLocale } from '~/utils/locales'
 import { seoContext } from '~/utils/public-url.server'
 import { requireLocale } from '~/utils/route-params.server'
 import { breadcrumbJsonLd, pageMeta } from '~/utils/seo'
@@ -54,7 +55,6 @@ export default function CategoryPage() {
   const { category, filters, market, results, options } = useLoaderData<typeof loader>()
   const locale = useRootLocale()
   const { t } = useTranslation()
-  const langOf = (lang: Locale) => (lang === locale ? undefined : htmlLang(lang))
   return (
     <>
       <nav aria-label={t('nav.breadcrumbs')} className="breadcrumbs">
@@ -63,16 +63,14 @@ export default function CategoryPage() {
             <Link to={`/${locale}/catalog`}>{t('nav.catalog')}</Link>
           </li>
           <li>
-            <Link to={`/${locale}/catalog#${category.sector.slug}`} lang={langOf(category.sector.name.lang)}>
+            <Link to={`/${locale}/catalog#${category.sector.slug}`} lang={langAttr(category.sector.name.lang, locale)}>
               {category.sector.name.text}
             </Link>
           </li>
         </ol>
       </nav>
-      <h1 lang={langOf(category.name.lang)}>{category.name.text}</h1>
-      <p className="lead" lang={langOf(category.description.lang)}>
-        {category.description.text}
-      </p>
+      <LocalizedText value={category.name} locale={locale} as="h1" />
+      <LocalizedText value={category.description} locale={locale} as="p" className="lead" />
       <p className="muted">{t('catalog.hsHeadings', { headings: category.hsHeadings.join(', ') })}</p>
       {category.chinaTradeEvidence ? (
         <p className="evidence">

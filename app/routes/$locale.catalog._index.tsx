@@ -2,11 +2,12 @@ import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 
+import { langAttr } from '~/components/localized-text'
 import { listSectorsWithCategories } from '~/modules/catalog/catalog.server'
 import { useRootLocale } from '~/root'
 import { cacheHeaders, publicPage } from '~/utils/cache'
 import { getFixedT } from '~/utils/i18n.server'
-import { htmlLang, type Locale, paramsLocale } from '~/utils/locales'
+import { paramsLocale } from '~/utils/locales'
 import { seoContext } from '~/utils/public-url.server'
 import { requireLocale } from '~/utils/route-params.server'
 import { pageMeta } from '~/utils/seo'
@@ -41,7 +42,6 @@ export default function Catalog() {
   const { sectors } = useLoaderData<typeof loader>()
   const locale = useRootLocale()
   const { t } = useTranslation()
-  const langOf = (lang: Locale) => (lang === locale ? undefined : htmlLang(lang))
   const total = sectors.reduce((sum, sector) => sum + sector.categories.length, 0)
   return (
     <>
@@ -51,7 +51,7 @@ export default function Catalog() {
         <ul>
           {sectors.map((sector) => (
             <li key={sector.key}>
-              <a href={`#${sector.slug}`} lang={langOf(sector.name.lang)}>
+              <a href={`#${sector.slug}`} lang={langAttr(sector.name.lang, locale)}>
                 {sector.name.text}
               </a>
             </li>
@@ -60,14 +60,14 @@ export default function Catalog() {
       </nav>
       {sectors.map((sector) => (
         <section key={sector.key} id={sector.slug} className="catalog-sector" aria-labelledby={`${sector.slug}-title`}>
-          <h2 id={`${sector.slug}-title`} lang={langOf(sector.name.lang)}>
+          <h2 id={`${sector.slug}-title`} lang={langAttr(sector.name.lang, locale)}>
             {sector.name.text}
           </h2>
           <p className="muted">{sector.description.text}</p>
           <ul className="category-list">
             {sector.categories.map((category) => (
               <li key={category.slug}>
-                <Link to={`/${locale}/catalog/${category.slug}`} lang={langOf(category.name.lang)}>
+                <Link to={`/${locale}/catalog/${category.slug}`} lang={langAttr(category.name.lang, locale)}>
                   {category.name.text}
                 </Link>
                 <span className="category-list__meta">

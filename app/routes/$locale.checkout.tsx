@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next'
 
 import { BasketProblems, BasketTotals, MarketPicker } from '~/components/basket'
 import { Field, FormError, Honeypot } from '~/components/form'
+import { LocalizedText } from '~/components/localized-text'
 import { getUser } from '~/modules/accounts/session.server'
 import { priceBasket } from '~/modules/checkout/basket.server'
 import { cartItems, removeOrderedLines } from '~/modules/checkout/cart.server'
@@ -16,7 +17,6 @@ import { clientAddress } from '~/utils/client-address.server'
 import { isHoneypotFilled, readForm } from '~/utils/forms.server'
 import { loadNamespaces } from '~/utils/i18n-client'
 import { getFixedT } from '~/utils/i18n.server'
-import { htmlLang, type Locale } from '~/utils/locales'
 import { requireLocale } from '~/utils/route-params.server'
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -88,7 +88,6 @@ export default function CheckoutPage() {
   const { t } = useTranslation('checkout')
   const errors = actionData?.errors ?? {}
   const values = actionData?.values ?? {}
-  const langOf = (lang: Locale) => (lang === locale ? undefined : htmlLang(lang))
   const shown = [...fields.required, ...fields.optional]
   const addressOrder = ['recipientName', 'phone', 'province', 'city', 'district', 'addressLine', 'postalCode'].filter((name) =>
     shown.includes(name),
@@ -111,10 +110,8 @@ export default function CheckoutPage() {
           {basket.lines.map((line) => (
             <tr key={line.key} data-testid="checkout-line">
               <th scope="row">
-                <span lang={langOf(line.name.lang)}>{line.name.text}</span>
-                <span className="basket__seller" lang={langOf(line.seller.lang)}>
-                  {line.seller.text}
-                </span>
+                <LocalizedText value={line.name} locale={locale} />
+                <LocalizedText value={line.seller} locale={locale} className="basket__seller" />
                 <BasketProblems problems={line.problems} />
               </th>
               <td data-label={t('basket.quantity')}>

@@ -3,13 +3,14 @@ import { Link, useLoaderData, type ClientLoaderFunctionArgs } from '@remix-run/r
 import { useTranslation } from 'react-i18next'
 
 import { CorridorMap, StatusIcon } from '~/components/corridor-map'
+import { LocalizedText } from '~/components/localized-text'
 import { corridorPage } from '~/modules/logistics/corridor.server'
 import { useRootLocale } from '~/root'
 import tradeStyles from '~/styles/trade.css'
 import { cacheHeaders, publicPage } from '~/utils/cache'
 import { loadNamespaces } from '~/utils/i18n-client'
 import { getFixedT } from '~/utils/i18n.server'
-import { htmlLang, intlLocale, type Locale, paramsLocale } from '~/utils/locales'
+import { intlLocale, paramsLocale } from '~/utils/locales'
 import { seoContext } from '~/utils/public-url.server'
 import { requireLocale } from '~/utils/route-params.server'
 import { pageMeta } from '~/utils/seo'
@@ -54,7 +55,6 @@ export default function Corridor() {
   const { checkpoints, map, urumqi, unplotted, closureDays, sources } = useLoaderData<typeof loader>()
   const locale = useRootLocale()
   const { t } = useTranslation('trade')
-  const langOf = (lang: Locale) => (lang === locale ? undefined : htmlLang(lang))
   return (
     <article className="corridor-page">
       <h1>{t('corridor.title')}</h1>
@@ -86,7 +86,7 @@ export default function Corridor() {
               <h3>
                 <StatusIcon status={checkpoint.status} />
                 <span>
-                  {index + 1}. <span lang={langOf(checkpoint.name.lang)}>{checkpoint.name.text}</span>
+                  {index + 1}. <LocalizedText value={checkpoint.name} locale={locale} />
                 </span>
               </h3>
               <dl>
@@ -97,13 +97,13 @@ export default function Corridor() {
                 {checkpoint.kazakhSide.text ? (
                   <>
                     <dt>{t('corridor.kazakhSide')}</dt>
-                    <dd lang={langOf(checkpoint.kazakhSide.lang)}>{checkpoint.kazakhSide.text}</dd>
+                    <LocalizedText value={checkpoint.kazakhSide} locale={locale} as="dd" />
                   </>
                 ) : null}
                 {checkpoint.chineseSide.text ? (
                   <>
                     <dt>{t('corridor.chineseSide')}</dt>
-                    <dd lang={langOf(checkpoint.chineseSide.lang)}>{checkpoint.chineseSide.text}</dd>
+                    <LocalizedText value={checkpoint.chineseSide} locale={locale} as="dd" />
                   </>
                 ) : null}
                 <dt>{t('corridor.coordinates')}</dt>
@@ -121,7 +121,7 @@ export default function Corridor() {
                 <dt>{t('corridor.source')}</dt>
                 <dd>{checkpoint.source}</dd>
               </dl>
-              {checkpoint.notes.text ? <p lang={langOf(checkpoint.notes.lang)}>{checkpoint.notes.text}</p> : null}
+              {checkpoint.notes.text ? <LocalizedText value={checkpoint.notes} locale={locale} as="p" /> : null}
             </li>
           ))}
         </ol>

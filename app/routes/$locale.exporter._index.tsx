@@ -2,12 +2,13 @@ import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData, useSearchParams } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 
+import { LocalizedText, langAttr } from '~/components/localized-text'
 import { Notice, StatusBadge } from '~/components/portal'
 import { requireExporterMember } from '~/modules/exporters/membership.server'
 import { listOwnProducts } from '~/modules/exporters/product-authoring.server'
 import { cacheHeaders, privatePage } from '~/utils/cache'
 import { getFixedT } from '~/utils/i18n.server'
-import { htmlLang, type Locale } from '~/utils/locales'
+import type { Locale } from '~/utils/locales'
 import { requireLocale } from '~/utils/route-params.server'
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -43,7 +44,6 @@ export default function Dashboard() {
   const { t, i18n } = useTranslation('portal')
   const [searchParams] = useSearchParams()
   const locale = i18n.language as Locale
-  const langOf = (lang: string) => (lang === locale ? undefined : htmlLang(lang as Locale))
   const verified = company.status === 'verified'
   return (
     <>
@@ -77,11 +77,11 @@ export default function Dashboard() {
                 <tr key={product.id}>
                   <td>
                     {verified ? (
-                      <Link to={`/${locale}/exporter/products/${product.id}`} lang={langOf(product.name.lang)}>
+                      <Link to={`/${locale}/exporter/products/${product.id}`} lang={langAttr(product.name.lang, locale)}>
                         {product.name.text}
                       </Link>
                     ) : (
-                      <span lang={langOf(product.name.lang)}>{product.name.text}</span>
+                      <LocalizedText value={product.name} locale={locale} />
                     )}
                     <br />
                     <span className="muted">{product.category}</span>

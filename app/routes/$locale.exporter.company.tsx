@@ -4,6 +4,7 @@ import { Fragment } from 'react'
 import { useTranslation } from 'react-i18next'
 
 import { FormError } from '~/components/form'
+import { langAttr } from '~/components/localized-text'
 import { Notice, SelectField, StatusBadge } from '~/components/portal'
 import { companyProfile } from '~/modules/exporters/company.server'
 import { documentKinds } from '~/modules/exporters/document-kinds'
@@ -89,7 +90,7 @@ export default function Company() {
       {company.about ? (
         <>
           <h2>{t('fields.about')}</h2>
-          <p className="prewrap" lang={company.about.locale === locale ? undefined : htmlLang(company.about.locale as Locale)}>
+          <p className="prewrap" lang={langAttr(company.about.locale, locale)}>
             {company.about.about}
           </p>
         </>

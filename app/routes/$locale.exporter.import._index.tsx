@@ -2,6 +2,7 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 
+import { langAttr } from '~/components/localized-text'
 import {
   importGuide,
   listImports,
@@ -14,7 +15,6 @@ import { useRootLocale } from '~/root'
 import { cacheHeaders, privatePage } from '~/utils/cache'
 import { dateText } from '~/utils/dates'
 import { getFixedT } from '~/utils/i18n.server'
-import { htmlLang, type Locale } from '~/utils/locales'
 import { requireLocale } from '~/utils/route-params.server'
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -46,7 +46,6 @@ export default function ImportUpload() {
   const uploading = useNavigation().state === 'submitting'
   const locale = useRootLocale()
   const { t } = useTranslation('imports')
-  const langOf = (lang: Locale) => (lang === locale ? undefined : htmlLang(lang))
   return (
     <>
       <h1>{t('title')}</h1>
@@ -173,7 +172,7 @@ export default function ImportUpload() {
           <ul>
             {guide.regions.map((region) => (
               <li key={region.code}>
-                <code>{region.code}</code> — <span lang={langOf(region.lang)}>{region.name}</span>
+                <code>{region.code}</code> — <span lang={langAttr(region.lang, locale)}>{region.name}</span>
               </li>
             ))}
           </ul>
@@ -183,7 +182,7 @@ export default function ImportUpload() {
           <ul>
             {guide.categories.map((category) => (
               <li key={category.slug}>
-                <code>{category.slug}</code> — <span lang={langOf(category.lang)}>{category.name}</span> (
+                <code>{category.slug}</code> — <span lang={langAttr(category.lang, locale)}>{category.name}</span> (
                 {t('columns.headings', { headings: category.headings.join(', ') })})
               </li>
             ))}

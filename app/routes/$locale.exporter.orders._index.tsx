@@ -2,6 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 
+import { LocalizedText } from '~/components/localized-text'
 import { Pagination } from '~/components/pagination'
 import { listOrdersForExporter } from '~/modules/checkout/exporter-sales.server'
 import { statusFilter } from '~/modules/checkout/sales-shared.server'
@@ -10,7 +11,7 @@ import { requireExporterMember } from '~/modules/exporters/membership.server'
 import { cacheHeaders, privatePage } from '~/utils/cache'
 import { pageParam } from '~/utils/http.server'
 import { getFixedT } from '~/utils/i18n.server'
-import { htmlLang, type Locale } from '~/utils/locales'
+import type { Locale } from '~/utils/locales'
 import { requireLocale } from '~/utils/route-params.server'
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -33,7 +34,6 @@ export default function ExporterOrders() {
   const { status, statuses, parts, countByStatus, page, pageCount } = useLoaderData<typeof loader>()
   const { t, i18n } = useTranslation('sales')
   const locale = i18n.language as Locale
-  const langOf = (lang: string) => (lang === locale ? undefined : htmlLang(lang as Locale))
   const base = `/${locale}/exporter/orders`
   const all = Object.values(countByStatus).reduce((sum, count) => sum + (count ?? 0), 0)
   return (
@@ -89,7 +89,7 @@ export default function ExporterOrders() {
                   <td>
                     {part.lines.map((line) => (
                       <div key={line.id}>
-                        <span lang={langOf(line.name.lang)}>{line.name.text}</span>{' '}
+                        <LocalizedText value={line.name} locale={locale} />{' '}
                         <span className="muted">
                           {t('lineQuantity', {
                             quantity: line.quantity,

@@ -10,6 +10,7 @@ import { Form, Link, useActionData, useLoaderData, useSearchParams, type ClientL
 import { useTranslation } from 'react-i18next'
 
 import { Field, FormError } from '~/components/form'
+import { langAttr } from '~/components/localized-text'
 import { MessageThread, QuoteCard, RequestTerms } from '~/components/quote-thread'
 import { TradeSelect, TradeStatus, TradeTextArea } from '~/components/trade-fields'
 import { TransitEstimateBlock } from '~/components/transit-estimate'
@@ -24,7 +25,6 @@ import { cacheHeaders, privatePage } from '~/utils/cache'
 import { formObject, readForm } from '~/utils/forms.server'
 import { loadNamespaces } from '~/utils/i18n-client'
 import { getFixedT } from '~/utils/i18n.server'
-import { htmlLang, type Locale } from '~/utils/locales'
 import { requireLocale } from '~/utils/route-params.server'
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: tradeStyles }]
@@ -84,7 +84,6 @@ export default function ExporterRequest() {
   const unit = t(`units.${detail.product.unit}`, { ns: 'common' })
   const current = detail.quotes.find((quote) => quote.open || quote.status === 'accepted')
   const others = detail.quotes.filter((quote) => quote !== current)
-  const langOf = (lang: Locale) => (lang === locale ? undefined : htmlLang(lang))
   return (
     <>
       <p>
@@ -217,7 +216,7 @@ export default function ExporterRequest() {
                 hint={t('quoteForm.checkpointHint')}
               >
                 {detail.checkpoints.map((checkpoint) => (
-                  <option key={checkpoint.id} value={checkpoint.id} lang={langOf(checkpoint.name.lang)}>
+                  <option key={checkpoint.id} value={checkpoint.id} lang={langAttr(checkpoint.name.lang, locale)}>
                     {checkpoint.name.text} ({checkpoint.modes.map((mode) => t(`modes.${mode}`, { ns: 'product' })).join(', ')})
                   </option>
                 ))}

@@ -2,6 +2,7 @@ import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run
 import { Link, useLoaderData, type ClientLoaderFunctionArgs } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 
+import { LocalizedText } from '~/components/localized-text'
 import { TradeStatus } from '~/components/trade-fields'
 import { requireExporterMember } from '~/modules/exporters/membership.server'
 import { exporterListFilters } from '~/modules/trade/options'
@@ -11,7 +12,6 @@ import tradeStyles from '~/styles/trade.css'
 import { cacheHeaders, privatePage } from '~/utils/cache'
 import { loadNamespaces } from '~/utils/i18n-client'
 import { getFixedT } from '~/utils/i18n.server'
-import { htmlLang, type Locale } from '~/utils/locales'
 import { requireLocale } from '~/utils/route-params.server'
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: tradeStyles }]
@@ -40,7 +40,6 @@ export default function ExporterQuotes() {
   const { requests, filter } = useLoaderData<typeof loader>()
   const locale = useRootLocale()
   const { t } = useTranslation('trade')
-  const langOf = (lang: Locale) => (lang === locale ? undefined : htmlLang(lang))
   return (
     <>
       <h1>{t('exporter.title')}</h1>
@@ -81,7 +80,7 @@ export default function ExporterQuotes() {
                     <Link to={`/${locale}/exporter/quotes/${request.number}`}>{request.number}</Link>
                     <div className="muted">{request.created.text}</div>
                   </td>
-                  <td lang={langOf(request.product.name.lang)}>{request.product.name.text}</td>
+                  <LocalizedText value={request.product.name} locale={locale} as="td" />
                   <td>{request.buyer}</td>
                   <td>
                     {request.quantity} {t(`units.${request.unit}`, { ns: 'common' })}

@@ -3,12 +3,13 @@ import type { ClientLoaderFunctionArgs } from '@remix-run/react'
 import { Form, NavLink, Outlet, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 
+import { LocalizedText } from '~/components/localized-text'
 import { StatusBadge } from '~/components/portal'
 import { requireExporterMember } from '~/modules/exporters/membership.server'
 import portalStyles from '~/styles/portal.css'
 import { cacheHeaders, privatePage } from '~/utils/cache'
 import { loadNamespaces } from '~/utils/i18n-client'
-import { htmlLang, type Locale } from '~/utils/locales'
+import type { Locale } from '~/utils/locales'
 import { requireLocale } from '~/utils/route-params.server'
 
 // The exporter portal's frame: the company, its status and the portal's own navigation. Every
@@ -37,10 +38,7 @@ export default function ExporterPortal() {
     <div className="portal">
       <div className="portal__header">
         <p className="portal__company">
-          <span lang={exporter.name.lang === locale ? undefined : htmlLang(exporter.name.lang as Locale)}>
-            {exporter.name.text}
-          </span>{' '}
-          <StatusBadge status={exporter.status} />
+          <LocalizedText value={exporter.name} locale={locale} /> <StatusBadge status={exporter.status} />
         </p>
         <nav className="portal-nav" aria-label={t('nav.label')}>
           <ul>

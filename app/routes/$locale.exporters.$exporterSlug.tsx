@@ -2,6 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 
+import { LocalizedText } from '~/components/localized-text'
 import { Pagination } from '~/components/pagination'
 import { ProductCard } from '~/components/product-card'
 import { parseCatalogParams } from '~/modules/catalog/search.server'
@@ -9,7 +10,7 @@ import { defaultMarket, exporterProfile } from '~/modules/catalog/catalog.server
 import { useRootLocale } from '~/root'
 import { cacheHeaders, publicPage } from '~/utils/cache'
 import { notFound, pageParam } from '~/utils/http.server'
-import { htmlLang, type Locale, paramsLocale } from '~/utils/locales'
+import { paramsLocale } from '~/utils/locales'
 import { seoContext } from '~/utils/public-url.server'
 import { requireLocale } from '~/utils/route-params.server'
 import { pageMeta } from '~/utils/seo'
@@ -44,21 +45,17 @@ export default function ExporterProfile() {
   const { exporter } = useLoaderData<typeof loader>()
   const locale = useRootLocale()
   const { t } = useTranslation()
-  const langOf = (lang: Locale) => (lang === locale ? undefined : htmlLang(lang))
   return (
     <>
-      <h1 lang={langOf(exporter.name.lang)}>{exporter.name.text}</h1>
+      <LocalizedText value={exporter.name} locale={locale} as="h1" />
       <p>
         <span className="badge badge--retail">{t('exporter.verified')}</span>
       </p>
-      <p className="lead" lang={langOf(exporter.about.lang)}>
-        {exporter.about.text}
-      </p>
+      <LocalizedText value={exporter.about} locale={locale} as="p" className="lead" />
       <dl className="facts">
         <dt>{t('exporter.location')}</dt>
         <dd>
-          <span lang={langOf(exporter.city.lang)}>{exporter.city.text}</span>,{' '}
-          <span lang={langOf(exporter.region.lang)}>{exporter.region.text}</span>
+          <LocalizedText value={exporter.city} locale={locale} />, <LocalizedText value={exporter.region} locale={locale} />
         </dd>
         <dt>{t('exporter.bin')}</dt>
         <dd>{exporter.bin}</dd>

@@ -4,6 +4,7 @@ import { Form, Link, useActionData, useLoaderData, useLocation } from '@remix-ru
 import { useTranslation } from 'react-i18next'
 
 import { Field, FormError, Honeypot } from '~/components/form'
+import { LocalizedText } from '~/components/localized-text'
 import { limitInvitation } from '~/modules/accounts/rate-limit.server'
 import { createUserSession, getUser } from '~/modules/accounts/session.server'
 import { acceptInvitation, findInvitation, mayJoin } from '~/modules/exporters/team.server'
@@ -12,7 +13,7 @@ import { cacheHeaders, privatePage } from '~/utils/cache'
 import { isHoneypotFilled, readForm } from '~/utils/forms.server'
 import { loadNamespaces } from '~/utils/i18n-client'
 import { getFixedT } from '~/utils/i18n.server'
-import { htmlLang, type Locale } from '~/utils/locales'
+import type { Locale } from '~/utils/locales'
 import { requireLocale } from '~/utils/route-params.server'
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -83,11 +84,7 @@ export default function Invitation() {
       </div>
     )
   }
-  const company = (
-    <strong lang={invitation.company.lang === locale ? undefined : htmlLang(invitation.company.lang as Locale)}>
-      {invitation.company.text}
-    </strong>
-  )
+  const company = <LocalizedText value={invitation.company} locale={locale} as="strong" />
   const signIn = `/${locale}/login?redirectTo=${encodeURIComponent(location.pathname)}`
   return (
     <div className="auth-card">

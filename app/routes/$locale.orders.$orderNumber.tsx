@@ -2,6 +2,7 @@ import { redirect, type LoaderFunctionArgs, type MetaFunction } from '@remix-run
 import { Link, useLoaderData, useSearchParams, type ClientLoaderFunctionArgs } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 
+import { LocalizedText, langAttr } from '~/components/localized-text'
 import { fulfilCheckoutSession } from '~/modules/checkout/fulfil.server'
 import { buyerOrderView, findOrderForViewing } from '~/modules/checkout/order-view.server'
 import { canViewOrder } from '~/modules/checkout/orders.server'
@@ -10,7 +11,7 @@ import { cacheHeaders, privatePage } from '~/utils/cache'
 import { notFound } from '~/utils/http.server'
 import { loadNamespaces } from '~/utils/i18n-client'
 import { getFixedT } from '~/utils/i18n.server'
-import { htmlLang, type Locale } from '~/utils/locales'
+import { htmlLang } from '~/utils/locales'
 import { requireLocale } from '~/utils/route-params.server'
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -60,7 +61,6 @@ export default function OrderPage() {
   const locale = useRootLocale()
   const { t } = useTranslation('checkout')
   const date = useDate()
-  const langOf = (lang: string) => (lang === locale ? undefined : htmlLang(lang as Locale))
   return (
     <div className="checkout-page order-page">
       <h1>
@@ -115,11 +115,11 @@ export default function OrderPage() {
           <div key={part.id} className="order-part" data-testid="order-part">
             <h3>
               {part.seller.href ? (
-                <Link to={part.seller.href} lang={langOf(part.seller.lang)}>
+                <Link to={part.seller.href} lang={langAttr(part.seller.lang, locale)}>
                   {part.seller.text}
                 </Link>
               ) : (
-                <span lang={langOf(part.seller.lang)}>{part.seller.text}</span>
+                <LocalizedText value={part.seller} locale={locale} />
               )}{' '}
               <span className={`badge badge--status badge--${part.status}`}>{t(`status.${part.status}`)}</span>
             </h3>

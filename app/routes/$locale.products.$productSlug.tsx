@@ -3,6 +3,7 @@ import { Link, useLoaderData, type ClientLoaderFunctionArgs } from '@remix-run/r
 import { useTranslation } from 'react-i18next'
 
 import { AddToCart } from '~/components/add-to-cart'
+import { LocalizedText, langAttr } from '~/components/localized-text'
 import { Price } from '~/components/price'
 import { ProductTradeSection } from '~/components/transit-estimate'
 import { parseCatalogParams } from '~/modules/catalog/search.server'
@@ -15,7 +16,7 @@ import { notFound } from '~/utils/http.server'
 import type { RouteHandle } from '~/utils/hydration'
 import { loadNamespaces } from '~/utils/i18n-client'
 import { imageSrcSet, imageUrl } from '~/utils/images'
-import { htmlLang, type Locale, paramsLocale } from '~/utils/locales'
+import { paramsLocale } from '~/utils/locales'
 import { seoContext } from '~/utils/public-url.server'
 import { requireLocale } from '~/utils/route-params.server'
 import { absoluteImageUrl, breadcrumbJsonLd, pageMeta } from '~/utils/seo'
@@ -74,7 +75,6 @@ export default function ProductPage() {
   const { product, transit } = useLoaderData<typeof loader>()
   const locale = useRootLocale()
   const { t } = useTranslation()
-  const langOf = (lang: Locale) => (lang === locale ? undefined : htmlLang(lang))
   const unit = t(`units.${product.unit}`)
   return (
     <article className="product-page">
@@ -84,7 +84,7 @@ export default function ProductPage() {
             <Link to={`/${locale}/catalog`}>{t('nav.catalog')}</Link>
           </li>
           <li>
-            <Link to={`/${locale}/catalog/${product.category.slug}`} lang={langOf(product.category.name.lang)}>
+            <Link to={`/${locale}/catalog/${product.category.slug}`} lang={langAttr(product.category.name.lang, locale)}>
               {product.category.name.text}
             </Link>
           </li>
@@ -106,14 +106,14 @@ export default function ProductPage() {
           ))}
         </div>
         <div className="product-page__summary">
-          <h1 lang={langOf(product.name.lang)}>{product.name.text}</h1>
+          <LocalizedText value={product.name} locale={locale} as="h1" />
           {product.name.lang !== locale ? (
             <p className="notice" role="note">
               {t('product.untranslated')}
             </p>
           ) : null}
           <p className="product-page__exporter">
-            <Link to={`/${locale}/exporters/${product.exporter.slug}`} lang={langOf(product.exporter.name.lang)}>
+            <Link to={`/${locale}/exporters/${product.exporter.slug}`} lang={langAttr(product.exporter.name.lang, locale)}>
               {product.exporter.name.text}
             </Link>{' '}
             {product.exporter.verified ? <span className="badge badge--retail">{t('exporter.verified')}</span> : null}
@@ -153,11 +153,7 @@ export default function ProductPage() {
             {product.access.map((access) => (
               <li key={access.market} className={`access access--${access.verdict}`}>
                 <strong>{t(`markets.${access.market}`)}</strong>: {t(`access.${access.verdict}`)}
-                {access.reason ? (
-                  <p className="muted" lang={langOf(access.reason.lang)}>
-                    {access.reason.text}
-                  </p>
-                ) : null}
+                {access.reason ? <LocalizedText value={access.reason} locale={locale} as="p" className="muted" /> : null}
               </li>
             ))}
           </ul>
@@ -166,12 +162,12 @@ export default function ProductPage() {
       </div>
       <section aria-labelledby="description-title">
         <h2 id="description-title">{t('product.descriptionTitle')}</h2>
-        <p lang={langOf(product.description.lang)}>{product.description.text}</p>
+        <LocalizedText value={product.description} locale={locale} as="p" />
         <dl className="facts">
           <dt>{t('product.hsLabel')}</dt>
           <dd>{product.hsCode}</dd>
           <dt>{t('product.originLabel')}</dt>
-          <dd lang={langOf(product.originRegion.lang)}>{product.originRegion.text}</dd>
+          <LocalizedText value={product.originRegion} locale={locale} as="dd" />
           {product.netWeightGrams ? (
             <>
               <dt>{t('product.netWeightLabel')}</dt>

@@ -10,6 +10,7 @@ import { Form, Link, useActionData, useLoaderData, type ClientLoaderFunctionArgs
 import { useTranslation } from 'react-i18next'
 
 import { Field, FormError, Honeypot } from '~/components/form'
+import { LocalizedText } from '~/components/localized-text'
 import { TradeSelect, TradeTextArea } from '~/components/trade-fields'
 import { pavilion } from '~/config/pavilion'
 import { requireRole } from '~/modules/accounts/session.server'
@@ -24,7 +25,6 @@ import { formObject, isHoneypotFilled, readForm } from '~/utils/forms.server'
 import { notFound } from '~/utils/http.server'
 import { loadNamespaces } from '~/utils/i18n-client'
 import { getFixedT } from '~/utils/i18n.server'
-import { htmlLang, type Locale } from '~/utils/locales'
 import { requireLocale } from '~/utils/route-params.server'
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: tradeStyles }]
@@ -70,18 +70,17 @@ export default function RequestQuote() {
   const locale = useRootLocale()
   const { t } = useTranslation('trade')
   const unit = t(`units.${product.unit}`, { ns: 'common' })
-  const langOf = (lang: Locale) => (lang === locale ? undefined : htmlLang(lang))
   return (
     <div className="trade-form">
       <p>
         <Link to={`/${locale}/products/${product.slug}`}>{t('request.backToProduct')}</Link>
       </p>
       <h1>
-        {t('request.heading')} <span lang={langOf(product.name.lang)}>{product.name.text}</span>
+        {t('request.heading')} <LocalizedText value={product.name} locale={locale} />
       </h1>
       <p className="muted">
         {t('request.lead', { minimum: product.minOrderQuantity, unit })}{' '}
-        <span lang={langOf(product.exporter.name.lang)}>{product.exporter.name.text}</span>
+        <LocalizedText value={product.exporter.name} locale={locale} />
       </p>
       <Form method="post" noValidate>
         <FormError namespace="trade" error={errors.form} />

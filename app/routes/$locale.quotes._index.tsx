@@ -2,6 +2,7 @@ import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run
 import { Link, useLoaderData, type ClientLoaderFunctionArgs } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 
+import { LocalizedText } from '~/components/localized-text'
 import { TradeStatus } from '~/components/trade-fields'
 import { requireRole } from '~/modules/accounts/session.server'
 import { buyerRequests } from '~/modules/trade/quotes.server'
@@ -10,7 +11,6 @@ import tradeStyles from '~/styles/trade.css'
 import { cacheHeaders, privatePage } from '~/utils/cache'
 import { loadNamespaces } from '~/utils/i18n-client'
 import { getFixedT } from '~/utils/i18n.server'
-import { htmlLang, type Locale } from '~/utils/locales'
 import { requireLocale } from '~/utils/route-params.server'
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: tradeStyles }]
@@ -33,7 +33,6 @@ export default function BuyerQuotes() {
   const { requests } = useLoaderData<typeof loader>()
   const locale = useRootLocale()
   const { t } = useTranslation('trade')
-  const langOf = (lang: Locale) => (lang === locale ? undefined : htmlLang(lang))
   return (
     <>
       <h1>{t('buyer.title')}</h1>
@@ -63,8 +62,8 @@ export default function BuyerQuotes() {
                     <Link to={`/${locale}/quotes/${request.number}`}>{request.number}</Link>
                     <div className="muted">{request.created.text}</div>
                   </td>
-                  <td lang={langOf(request.product.name.lang)}>{request.product.name.text}</td>
-                  <td lang={langOf(request.exporter.lang)}>{request.exporter.text}</td>
+                  <LocalizedText value={request.product.name} locale={locale} as="td" />
+                  <LocalizedText value={request.exporter} locale={locale} as="td" />
                   <td>
                     {request.quantity} {t(`units.${request.unit}`, { ns: 'common' })}
                   </td>

@@ -12,6 +12,7 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-
 import { useTranslation } from 'react-i18next'
 
 import { Field, FormError, Honeypot } from '~/components/form'
+import { LocalizedText, langAttr } from '~/components/localized-text'
 import { ProductCard } from '~/components/product-card'
 import { FromPrice, useSeasonText } from '~/components/tour-card'
 import { TourItinerary } from '~/components/tour-itinerary'
@@ -28,7 +29,7 @@ import { formObject, isHoneypotFilled, readForm } from '~/utils/forms.server'
 import { notFound } from '~/utils/http.server'
 import { loadNamespaces } from '~/utils/i18n-client'
 import { getFixedT } from '~/utils/i18n.server'
-import { htmlLang, type Locale, paramsLocale } from '~/utils/locales'
+import { paramsLocale } from '~/utils/locales'
 import { seoContext } from '~/utils/public-url.server'
 import { requireLocale } from '~/utils/route-params.server'
 import { breadcrumbJsonLd, pageMeta } from '~/utils/seo'
@@ -123,7 +124,6 @@ export default function TourRoutePage() {
   const locale = useRootLocale()
   const { t } = useTranslation('tours')
   const seasonText = useSeasonText()
-  const langOf = (lang: Locale) => (lang === locale ? undefined : htmlLang(lang))
   const errors: Record<string, string> = actionData?.errors ?? {}
   const values: Record<string, string> = actionData?.values ?? {}
   const open = tour.departures.filter((departure) => !departure.soldOut)
@@ -140,15 +140,13 @@ export default function TourRoutePage() {
       <header className="tour-page__header">
         {tour.imagePath ? <img className="tour-page__image" src={tour.imagePath} width={640} height={400} alt="" /> : null}
         <div>
-          <h1 lang={langOf(tour.name.lang)}>{tour.name.text}</h1>
+          <LocalizedText value={tour.name} locale={locale} as="h1" />
           {tour.name.lang !== locale ? (
             <p className="notice" role="note">
               {t('route.untranslated')}
             </p>
           ) : null}
-          <p className="lead" lang={langOf(tour.summary.lang)}>
-            {tour.summary.text}
-          </p>
+          <LocalizedText value={tour.summary} locale={locale} as="p" className="lead" />
           <dl className="tour-facts">
             <dt>{t('route.durationLabel')}</dt>
             <dd>{t('route.days', { count: tour.durationDays })}</dd>
@@ -180,7 +178,7 @@ export default function TourRoutePage() {
             stops={tour.stops.map((stop) => ({
               position: stop.position,
               name: stop.name.text,
-              lang: langOf(stop.name.lang),
+              lang: langAttr(stop.name.lang, locale),
               lat: stop.lat,
               lon: stop.lon,
               crossing: stop.crossing !== null,
@@ -204,7 +202,7 @@ export default function TourRoutePage() {
           ) : (
             <ul>
               {tour.crossings.map((crossing) => (
-                <li key={crossing.slug} lang={langOf(crossing.name.lang)}>
+                <li key={crossing.slug} lang={langAttr(crossing.name.lang, locale)}>
                   {crossing.name.text}
                 </li>
               ))}
@@ -253,7 +251,7 @@ export default function TourRoutePage() {
 
       <section aria-labelledby="included-title" className="tour-section">
         <h2 id="included-title">{t('route.includedTitle')}</h2>
-        <p lang={langOf(tour.included.lang)}>{tour.included.text}</p>
+        <LocalizedText value={tour.included} locale={locale} as="p" />
         <p>
           {t('route.operatorLabel')}: {tour.operatorName}
         </p>

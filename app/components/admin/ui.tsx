@@ -3,16 +3,9 @@
 import { useActionData, useSearchParams } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 
-import { htmlLang, type Locale } from '~/utils/locales'
-
-export type Localized = { text: string; lang: Locale }
+export { LocalizedText as Text, type Localized } from '~/components/localized-text'
 export type DateText = { iso: string; text: string }
 export type AdminActionData = { errors?: Record<string, string>; values?: Record<string, string> }
-
-/** Text in the language it is written in, marked when that is not the page's language. */
-export function Text({ value, locale, as: Tag = 'span' }: { value: Localized; locale: Locale; as?: 'span' | 'p' | 'strong' }) {
-  return <Tag lang={value.lang === locale ? undefined : htmlLang(value.lang)}>{value.text}</Tag>
-}
 
 export function When({ value }: { value: DateText | null }) {
   return value ? <time dateTime={value.iso}>{value.text}</time> : null
