@@ -1,6 +1,7 @@
 import type { MetaDescriptor, SerializeFrom } from '@remix-run/node'
 import { describe, expect, test } from 'vitest'
 
+import { pavilion } from '~/config/pavilion'
 import { productPage } from '~/modules/catalog/catalog.server'
 import { convert } from '~/modules/checkout/money'
 import { currentRates } from '~/modules/checkout/pricing.server'
@@ -237,9 +238,12 @@ describe('breadcrumbs and the site', () => {
 
   test('the home page describes the pavilion and the site in its language', () => {
     const name = getFixedT('zh-hans')('brand.name')
-    const jsonLd = siteJsonLd({ origin, siteName: name, locale: 'zh-hans' })
+    expect(name).toMatch(/\p{Script=Han}/u)
+    const description = '哈萨克斯坦国家馆：商品、旅游与贸易'
+    const jsonLd = siteJsonLd({ origin, siteName: name, locale: 'zh-hans', description })
     const [organization, website] = jsonLd['@graph']
-    expect(organization).toMatchObject({ '@type': 'Organization', name, url: `${origin}/zh-hans` })
+    expect(organization).toMatchObject({ '@type': 'Organization', name, url: `${origin}/zh-hans`, description })
+    expect(organization).toHaveProperty('email', pavilion.contactEmail)
     expect(website).toMatchObject({
       '@type': 'WebSite',
       name,
