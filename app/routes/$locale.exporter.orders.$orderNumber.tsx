@@ -1,9 +1,9 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
-import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from '@remix-run/react'
-import { Fragment } from 'react'
+import { Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 
-import { Field, FormError } from '~/components/form'
+import { ExporterPartActions, ExporterShipment, ExporterShipTo } from '~/components/exporter-order'
+import { FormError } from '~/components/form'
 import { OrderEventText, OrderLinesTable } from '~/components/order-parts'
 import { changePartForExporter, orderForExporter } from '~/modules/checkout/exporter-sales.server'
 import { requireExporterMember } from '~/modules/exporters/membership.server'
@@ -55,7 +55,6 @@ export default function ExporterOrder() {
   const locale = i18n.language as Locale
   const [searchParams] = useSearchParams()
   const notice = searchParams.get('notice')
-  const busy = useNavigation().state === 'submitting'
   return (
     <>
       <p>
@@ -106,113 +105,9 @@ export default function ExporterOrder() {
           subtotal={order.subtotal.text}
         />
       </div>
-
-      <section className="form-section" aria-labelledby="ship-to">
-        <h2 id="ship-to">{t('address.title')}</h2>
-        <dl className="facts">
-          <dt>{t('address.recipientName')}</dt>
-          <dd>{order.address.recipientName}</dd>
-          <dt>{t('address.phone')}</dt>
-          <dd>{order.address.phone}</dd>
-          {order.address.lines.map((line) => (
-            <Fragment key={line.field}>
-              <dt>{t(`address.${line.field}`)}</dt>
-              <dd className="prewrap">{line.value}</dd>
-            </Fragment>
-          ))}
-        </dl>
-        {order.customs ? (
-          <>
-            <h3>{t('customs.title')}</h3>
-            <dl className="facts">
-              <dt>{t('customs.name')}</dt>
-              <dd>{order.customs.name}</dd>
-              <dt>{t('customs.idNumber')}</dt>
-              <dd>
-                <code>{order.customs.idNumber}</code>
-              </dd>
-            </dl>
-            <p className="field__hint">{t('customs.exporterNote')}</p>
-          </>
-        ) : null}
-      </section>
-
-      {order.shipment ? (
-        <section aria-labelledby="shipment">
-          <h2 id="shipment">{t('exporterOrder.shipment')}</h2>
-          <dl className="facts">
-            <dt>{t('shipment.carrier')}</dt>
-            <dd>{order.shipment.carrier}</dd>
-            <dt>{t('shipment.trackingNumber')}</dt>
-            <dd>
-              <code>{order.shipment.trackingNumber}</code>
-            </dd>
-            {order.shipment.shippedAt ? (
-              <>
-                <dt>{t('shipment.shippedAt')}</dt>
-                <dd>
-                  <time dateTime={order.shipment.shippedAt.iso}>{order.shipment.shippedAt.text}</time>
-                </dd>
-              </>
-            ) : null}
-            {order.shipment.deliveredAt ? (
-              <>
-                <dt>{t('shipment.deliveredAt')}</dt>
-                <dd>
-                  <time dateTime={order.shipment.deliveredAt.iso}>{order.shipment.deliveredAt.text}</time>
-                </dd>
-              </>
-            ) : null}
-          </dl>
-        </section>
-      ) : null}
-
-      {order.canShip ? (
-        <section className="form-section" aria-labelledby="ship-title">
-          <h2 id="ship-title">{t('exporterOrder.shipTitle')}</h2>
-          <p className="muted">{t('exporterOrder.shipLead')}</p>
-          <Form method="post" noValidate className="narrow-form">
-            <input type="hidden" name="partId" value={order.partId} />
-            <Field
-              namespace="sales"
-              label={t('shipment.carrier')}
-              name="carrier"
-              required
-              maxLength={60}
-              autoComplete="off"
-              defaultValue={values.carrier}
-              error={errors.carrier}
-            />
-            <Field
-              namespace="sales"
-              label={t('shipment.trackingNumber')}
-              name="trackingNumber"
-              required
-              maxLength={60}
-              pattern="[A-Za-z0-9 \-]+"
-              autoComplete="off"
-              hint={t('shipment.trackingHint')}
-              defaultValue={values.trackingNumber}
-              error={errors.trackingNumber}
-            />
-            <button type="submit" name="intent" value="ship" className="button button--primary" disabled={busy}>
-              {t('exporterOrder.ship')}
-            </button>
-          </Form>
-        </section>
-      ) : null}
-      {order.canDeliver ? (
-        <section className="form-section" aria-labelledby="deliver-title">
-          <h2 id="deliver-title">{t('exporterOrder.deliverTitle')}</h2>
-          <p className="muted">{t('exporterOrder.deliverLead')}</p>
-          <Form method="post">
-            <input type="hidden" name="partId" value={order.partId} />
-            <button type="submit" name="intent" value="deliver" className="button button--primary" disabled={busy}>
-              {t('exporterOrder.deliver')}
-            </button>
-          </Form>
-        </section>
-      ) : null}
+      <ExporterShipTo order={order} />
+      <ExporterShipment order={order} />
+      <ExporterPartActions order={order} errors={errors} values={values} />
       {order.status === 'awaiting_payment' ? <p className="notice">{t('exporterOrder.waitForPayment')}</p> : null}
 
       <h2>{t('timeline.title')}</h2>

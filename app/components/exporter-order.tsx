@@ -1,0 +1,144 @@
+// The pieces of an exporter's page for its part of one order: where to send it (and the customs
+// name with the masked ID number), the shipment once sent, and the forms that mark it shipped or
+// delivered. The route loads the part and handles the forms; errors are message keys.
+import { Form, useNavigation } from '@remix-run/react'
+import { Fragment } from 'react'
+import { useTranslation } from 'react-i18next'
+
+import { Field } from '~/components/form'
+import type { orderForExporter } from '~/modules/checkout/exporter-sales.server'
+
+type ExporterOrder = NonNullable<Awaited<ReturnType<typeof orderForExporter>>>
+
+export function ExporterShipTo({ order }: { order: ExporterOrder }) {
+  const { t } = useTranslation('sales')
+  return (
+    <section className="form-section" aria-labelledby="ship-to">
+      <h2 id="ship-to">{t('address.title')}</h2>
+      <dl className="facts">
+        <dt>{t('address.recipientName')}</dt>
+        <dd>{order.address.recipientName}</dd>
+        <dt>{t('address.phone')}</dt>
+        <dd>{order.address.phone}</dd>
+        {order.address.lines.map((line) => (
+          <Fragment key={line.field}>
+            <dt>{t(`address.${line.field}`)}</dt>
+            <dd className="prewrap">{line.value}</dd>
+          </Fragment>
+        ))}
+      </dl>
+      {order.customs ? (
+        <>
+          <h3>{t('customs.title')}</h3>
+          <dl className="facts">
+            <dt>{t('customs.name')}</dt>
+            <dd>{order.customs.name}</dd>
+            <dt>{t('customs.idNumber')}</dt>
+            <dd>
+              <code>{order.customs.idNumber}</code>
+            </dd>
+          </dl>
+          <p className="field__hint">{t('customs.exporterNote')}</p>
+        </>
+      ) : null}
+    </section>
+  )
+}
+
+export function ExporterShipment({ order }: { order: ExporterOrder }) {
+  const { t } = useTranslation('sales')
+  if (!order.shipment) return null
+  return (
+    <section aria-labelledby="shipment">
+      <h2 id="shipment">{t('exporterOrder.shipment')}</h2>
+      <dl className="facts">
+        <dt>{t('shipment.carrier')}</dt>
+        <dd>{order.shipment.carrier}</dd>
+        <dt>{t('shipment.trackingNumber')}</dt>
+        <dd>
+          <code>{order.shipment.trackingNumber}</code>
+        </dd>
+        {order.shipment.shippedAt ? (
+          <>
+            <dt>{t('shipment.shippedAt')}</dt>
+            <dd>
+              <time dateTime={order.shipment.shippedAt.iso}>{order.shipment.shippedAt.text}</time>
+            </dd>
+          </>
+        ) : null}
+        {order.shipment.deliveredAt ? (
+          <>
+            <dt>{t('shipment.deliveredAt')}</dt>
+            <dd>
+              <time dateTime={order.shipment.deliveredAt.iso}>{order.shipment.deliveredAt.text}</time>
+            </dd>
+          </>
+        ) : null}
+      </dl>
+    </section>
+  )
+}
+
+/** Mark the part shipped (carrier and tracking number) or delivered, whichever it may do now. */
+export function ExporterPartActions({
+  order,
+  errors,
+  values,
+}: {
+  order: ExporterOrder
+  errors: Record<string, string>
+  values: Record<string, string>
+}) {
+  const { t } = useTranslation('sales')
+  const busy = useNavigation().state === 'submitting'
+  return (
+    <>
+      {order.canShip ? (
+        <section className="form-section" aria-labelledby="ship-title">
+          <h2 id="ship-title">{t('exporterOrder.shipTitle')}</h2>
+          <p className="muted">{t('exporterOrder.shipLead')}</p>
+          <Form method="post" noValidate className="narrow-form">
+            <input type="hidden" name="partId" value={order.partId} />
+            <Field
+              namespace="sales"
+              label={t('shipment.carrier')}
+              name="carrier"
+              required
+              maxLength={60}
+              autoComplete="off"
+              defaultValue={values.carrier}
+              error={errors.carrier}
+            />
+            <Field
+              namespace="sales"
+              label={t('shipment.trackingNumber')}
+              name="trackingNumber"
+              required
+              maxLength={60}
+              pattern="[A-Za-z0-9 \-]+"
+              autoComplete="off"
+              hint={t('shipment.trackingHint')}
+              defaultValue={values.trackingNumber}
+              error={errors.trackingNumber}
+            />
+            <button type="submit" name="intent" value="ship" className="button button--primary" disabled={busy}>
+              {t('exporterOrder.ship')}
+            </button>
+          </Form>
+        </section>
+      ) : null}
+      {order.canDeliver ? (
+        <section className="form-section" aria-labelledby="deliver-title">
+          <h2 id="deliver-title">{t('exporterOrder.deliverTitle')}</h2>
+          <p className="muted">{t('exporterOrder.deliverLead')}</p>
+          <Form method="post">
+            <input type="hidden" name="partId" value={order.partId} />
+            <button type="submit" name="intent" value="deliver" className="button button--primary" disabled={busy}>
+              {t('exporterOrder.deliver')}
+            </button>
+          </Form>
+        </section>
+      ) : null}
+    </>
+  )
+}
