@@ -1,12 +1,12 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
-import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from '@remix-run/react'
-import { Fragment, useId } from 'react'
+import { Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
+import { Fragment } from 'react'
 import { useTranslation } from 'react-i18next'
 
 import { Text } from '~/components/admin/ui'
-import { Field, FormError } from '~/components/form'
 import { LedgerTable } from '~/components/order-parts'
 import { Pagination } from '~/components/pagination'
+import { PayoutForm } from '~/components/payout-form'
 import { requireRole } from '~/modules/accounts/session.server'
 import { echoValues, idParam, readAdminForm } from '~/modules/admin/forms.server'
 import { exporterLedgerForAdmin, ledgerBalancesForAdmin, recordPayout } from '~/modules/checkout/ledger.server'
@@ -102,9 +102,6 @@ function ExporterLedger({ exporter }: { exporter: OneExporter }) {
   const errors = actionData?.errors ?? {}
   const values = actionData?.values ?? {}
   const [searchParams] = useSearchParams()
-  const busy = useNavigation().state === 'submitting'
-  const currencyId = useId()
-  const owed = exporter.balances.filter((balance) => balance.amountMinor > 0)
   return (
     <>
       <p>
@@ -137,66 +134,7 @@ function ExporterLedger({ exporter }: { exporter: OneExporter }) {
         </dl>
       )}
 
-      <section aria-labelledby="payout-title">
-        <h2 id="payout-title">{t('adminLedger.payout.title')}</h2>
-        {owed.length === 0 ? (
-          <p className="muted">{t('adminLedger.payout.nothingOwed')}</p>
-        ) : (
-          <Form method="post" noValidate className="admin-form">
-            <p className="muted">{t('adminLedger.payout.lead')}</p>
-            <FormError namespace="sales" error={errors.form} />
-            <input type="hidden" name="exporterId" value={exporter.id} />
-            <input type="hidden" name="lastEntryId" value={exporter.lastEntryId} />
-            <div className="field">
-              <label htmlFor={currencyId}>{t('adminLedger.payout.currency')}</label>
-              <select
-                id={currencyId}
-                name="currency"
-                defaultValue={values.currency ?? owed[0].currency}
-                aria-invalid={errors.currency ? true : undefined}
-                aria-describedby={errors.currency ? `${currencyId}-error` : undefined}
-              >
-                {owed.map((balance) => (
-                  <option key={balance.currency} value={balance.currency}>
-                    {t('adminLedger.payout.currencyOption', { currency: balance.currency, balance: balance.text })}
-                  </option>
-                ))}
-              </select>
-              {errors.currency ? (
-                <p className="field__error" id={`${currencyId}-error`} role="alert">
-                  {t(errors.currency)}
-                </p>
-              ) : null}
-            </div>
-            <Field
-              namespace="sales"
-              label={t('adminLedger.payout.amount')}
-              name="amount"
-              inputMode="decimal"
-              required
-              maxLength={32}
-              autoComplete="off"
-              hint={t('adminLedger.payout.amountHint')}
-              defaultValue={values.amount}
-              error={errors.amount}
-            />
-            <Field
-              namespace="sales"
-              label={t('adminLedger.payout.note')}
-              name="note"
-              required
-              maxLength={200}
-              autoComplete="off"
-              hint={t('adminLedger.payout.noteHint')}
-              defaultValue={values.note}
-              error={errors.note}
-            />
-            <button type="submit" className="button button--primary" disabled={busy}>
-              {t('adminLedger.payout.button')}
-            </button>
-          </Form>
-        )}
-      </section>
+      <PayoutForm exporter={exporter} errors={errors} values={values} />
 
       <h2>{t('ledger.entries')}</h2>
       {exporter.entries.length === 0 ? (
