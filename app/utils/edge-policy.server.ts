@@ -55,6 +55,10 @@ const queryParams = [
   'show',
   'exporter',
   'errors',
+  // the account's sessions and the admin's users list
+  'ended',
+  'done',
+  'role',
 ] as const
 
 export const edgePolicy = {
