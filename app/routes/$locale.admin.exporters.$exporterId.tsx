@@ -1,8 +1,9 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
-import { Form, Link, useLoaderData } from '@remix-run/react'
+import { Link, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 
-import { languageNames, TextAreaField } from '~/components/admin/fields'
+import { ExporterDecisions } from '~/components/admin/exporter-decisions'
+import { languageNames } from '~/components/admin/fields'
 import { Notice, StatusBadge, Text, useAdminForm, When } from '~/components/admin/ui'
 import { FormError } from '~/components/form'
 import { requireRole } from '~/modules/accounts/session.server'
@@ -40,13 +41,6 @@ export async function action({ request, params }: ActionFunctionArgs) {
   return redirect(`/${locale}/admin/exporters/${id}?notice=${result.value.event}`)
 }
 
-const intentLabels = {
-  verify: 'exporters.verify',
-  reject: 'exporters.reject',
-  suspend: 'exporters.suspend',
-  reinstate: 'exporters.reinstate',
-} as const
-
 export default function AdminExporter() {
   const { exporter } = useLoaderData<typeof loader>()
   const locale = useRootLocale()
@@ -74,38 +68,7 @@ export default function AdminExporter() {
       </p>
 
       <FormError namespace="admin" error={errors.form} />
-      {exporter.decisions.length > 0 ? (
-        <section aria-labelledby="decisions" className="admin-actions">
-          <h2 id="decisions" className="visually-hidden">
-            {t('exporters.decisions')}
-          </h2>
-          {exporter.decisions.map((intent) => (
-            <Form method="post" key={intent} noValidate>
-              <input type="hidden" name="intent" value={intent} />
-              {intent === 'reject' || intent === 'suspend' ? (
-                <TextAreaField
-                  label={t('exporters.reasonLabel')}
-                  name="reason"
-                  required
-                  maxLength={1000}
-                  rows={3}
-                  defaultValue={values.intent === intent ? values.reason : ''}
-                  error={values.intent === intent ? errors.reason : undefined}
-                  hint={t('exporters.reasonHint')}
-                />
-              ) : (
-                <p className="muted">{t(`exporters.${intent}Hint`)}</p>
-              )}
-              <button
-                type="submit"
-                className={intent === 'verify' || intent === 'reinstate' ? 'button button--primary' : 'button button--danger'}
-              >
-                {t(intentLabels[intent])}
-              </button>
-            </Form>
-          ))}
-        </section>
-      ) : null}
+      <ExporterDecisions decisions={exporter.decisions} errors={errors} values={values} />
 
       <h2>{t('exporters.companyData')}</h2>
       <dl className="facts">

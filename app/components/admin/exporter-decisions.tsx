@@ -1,0 +1,59 @@
+// What an admin may decide about an exporter now (verify, reject, suspend, reinstate), one form
+// each; rejecting and suspending ask for a reason. The module offers only the decisions the
+// company's status allows; errors are message keys.
+import { Form } from '@remix-run/react'
+import { useTranslation } from 'react-i18next'
+
+import { TextAreaField } from '~/components/admin/fields'
+
+const intentLabels = {
+  verify: 'exporters.verify',
+  reject: 'exporters.reject',
+  suspend: 'exporters.suspend',
+  reinstate: 'exporters.reinstate',
+} as const
+
+export function ExporterDecisions({
+  decisions,
+  errors,
+  values,
+}: {
+  decisions: readonly (keyof typeof intentLabels)[]
+  errors: Record<string, string>
+  values: Record<string, string>
+}) {
+  const { t } = useTranslation('admin')
+  if (decisions.length === 0) return null
+  return (
+    <section aria-labelledby="decisions" className="admin-actions">
+      <h2 id="decisions" className="visually-hidden">
+        {t('exporters.decisions')}
+      </h2>
+      {decisions.map((intent) => (
+        <Form method="post" key={intent} noValidate>
+          <input type="hidden" name="intent" value={intent} />
+          {intent === 'reject' || intent === 'suspend' ? (
+            <TextAreaField
+              label={t('exporters.reasonLabel')}
+              name="reason"
+              required
+              maxLength={1000}
+              rows={3}
+              defaultValue={values.intent === intent ? values.reason : ''}
+              error={values.intent === intent ? errors.reason : undefined}
+              hint={t('exporters.reasonHint')}
+            />
+          ) : (
+            <p className="muted">{t(`exporters.${intent}Hint`)}</p>
+          )}
+          <button
+            type="submit"
+            className={intent === 'verify' || intent === 'reinstate' ? 'button button--primary' : 'button button--danger'}
+          >
+            {t(intentLabels[intent])}
+          </button>
+        </Form>
+      ))}
+    </section>
+  )
+}
