@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next'
 import { FormError } from '~/components/form'
 import { Notice, StatusBadge } from '~/components/portal'
 import { ProductForm, type ProductActionData } from '~/components/product-form'
+import { ProductImages } from '~/components/product-images'
 import { requireVerifiedExporter } from '~/modules/exporters/membership.server'
 import { categoryOptions, regionOptions } from '~/modules/exporters/options.server'
 import {
@@ -21,7 +22,6 @@ import { maxUploadBytes } from '~/modules/exporters/upload-checks.server'
 import { cacheHeaders, privatePage } from '~/utils/cache'
 import { formObject, readForm } from '~/utils/forms.server'
 import { getFixedT } from '~/utils/i18n.server'
-import { imageUrl } from '~/utils/images'
 import { isMultipart, readMultipartForm } from '~/utils/multipart.server'
 import { requireLocale } from '~/utils/route-params.server'
 
@@ -150,51 +150,7 @@ export default function EditProduct() {
         />
       ) : null}
 
-      {product.can.edit ? (
-        <section className="form-section" aria-labelledby="images-title">
-          <h2 id="images-title">{t('images.title')}</h2>
-          <p className="muted">{t('images.lead')}</p>
-          {product.images.length === 0 ? <p>{t('images.none')}</p> : null}
-          <ul className="image-list">
-            {product.images.map((image, index) => (
-              <li key={image.id}>
-                <img
-                  src={imageUrl(image.storageKey, image.widths[0])}
-                  width={160}
-                  height={Math.round((160 * image.height) / image.width)}
-                  alt={t('images.alt', { number: index + 1 })}
-                />
-                <Form method="post">
-                  <input type="hidden" name="imageId" value={image.id} />
-                  <button type="submit" name="intent" value="deleteImage" className="button">
-                    {t('images.delete', { number: index + 1 })}
-                  </button>
-                </Form>
-              </li>
-            ))}
-          </ul>
-          <Form method="post" encType="multipart/form-data" className="upload-form">
-            <FormError namespace="portal" error={otherErrors.file ?? otherErrors.form} />
-            <div className="field">
-              <label htmlFor="product-image">{t('images.file')}</label>
-              <input
-                id="product-image"
-                name="image"
-                type="file"
-                accept="image/jpeg,image/png,image/webp"
-                required
-                aria-describedby="product-image-hint"
-              />
-              <p className="field__hint" id="product-image-hint">
-                {t('images.hint')}
-              </p>
-            </div>
-            <button type="submit" className="button">
-              {t('images.upload')}
-            </button>
-          </Form>
-        </section>
-      ) : null}
+      {product.can.edit ? <ProductImages images={product.images} errors={otherErrors} /> : null}
 
       {product.can.withdraw || product.can.archive || product.can.restore ? (
         <section className="form-section" aria-labelledby="status-title">

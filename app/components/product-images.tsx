@@ -1,0 +1,59 @@
+// The exporter's product images: each shown small with a delete button, and the upload form (JPEG,
+// PNG or WebP). The route handles the upload and the delete; errors are message keys.
+import { Form } from '@remix-run/react'
+import { useTranslation } from 'react-i18next'
+
+import { FormError } from '~/components/form'
+import type { productForEditing } from '~/modules/exporters/product-authoring.server'
+import { imageUrl } from '~/utils/images'
+
+type ProductImage = Awaited<ReturnType<typeof productForEditing>>['images'][number]
+
+export function ProductImages({ images, errors }: { images: ProductImage[]; errors: Record<string, string> }) {
+  const { t } = useTranslation('portal')
+  return (
+    <section className="form-section" aria-labelledby="images-title">
+      <h2 id="images-title">{t('images.title')}</h2>
+      <p className="muted">{t('images.lead')}</p>
+      {images.length === 0 ? <p>{t('images.none')}</p> : null}
+      <ul className="image-list">
+        {images.map((image, index) => (
+          <li key={image.id}>
+            <img
+              src={imageUrl(image.storageKey, image.widths[0])}
+              width={160}
+              height={Math.round((160 * image.height) / image.width)}
+              alt={t('images.alt', { number: index + 1 })}
+            />
+            <Form method="post">
+              <input type="hidden" name="imageId" value={image.id} />
+              <button type="submit" name="intent" value="deleteImage" className="button">
+                {t('images.delete', { number: index + 1 })}
+              </button>
+            </Form>
+          </li>
+        ))}
+      </ul>
+      <Form method="post" encType="multipart/form-data" className="upload-form">
+        <FormError namespace="portal" error={errors.file ?? errors.form} />
+        <div className="field">
+          <label htmlFor="product-image">{t('images.file')}</label>
+          <input
+            id="product-image"
+            name="image"
+            type="file"
+            accept="image/jpeg,image/png,image/webp"
+            required
+            aria-describedby="product-image-hint"
+          />
+          <p className="field__hint" id="product-image-hint">
+            {t('images.hint')}
+          </p>
+        </div>
+        <button type="submit" className="button">
+          {t('images.upload')}
+        </button>
+      </Form>
+    </section>
+  )
+}
