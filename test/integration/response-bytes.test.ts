@@ -6,10 +6,6 @@
 // in all five languages (anonymous pages twice, so the cached copy is read too) as a buyer, an
 // exporter and an admin would, and scans the raw bytes — and the mail, the product feed, the
 // sitemap, an export-documents PDF and the CSV import template and report.
-import { spawn, type ChildProcess } from 'node:child_process'
-import { existsSync } from 'node:fs'
-import net from 'node:net'
-import path from 'node:path'
 import { inflateSync } from 'node:zlib'
 
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
@@ -23,6 +19,7 @@ import { getDb } from '~/utils/db.server'
 import { locales } from '~/utils/locales'
 
 import { bankOrder } from '../support/checkout'
+import { freePort, startServer, type RunningServer } from '../support/http-server'
 import { args, outcome, person, post, type Person } from '../support/portal'
 
 // the cookies signed here must be the server's: one secret for both
@@ -42,30 +39,8 @@ function badBytes(bytes: Buffer) {
   return problems.length ? problems.join(', ') : null
 }
 
-let server: ChildProcess
+let server: RunningServer
 let baseUrl: string
-let output = ''
-
-function freePort() {
-  return new Promise<number>((resolve) => {
-    const probe = net.createServer().listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as net.AddressInfo
-      probe.close(() => resolve(port))
-    })
-  })
-}
-
-async function waitForHealth(url: string, deadline: number) {
-  while (Date.now() < deadline) {
-    try {
-      if ((await fetch(url)).ok) return
-    } catch {
-      // not listening yet
-    }
-    await new Promise((resolve) => setTimeout(resolve, 250))
-  }
-  throw new Error(`the server did not become healthy:\n${output}`)
-}
 
 type Fetched = { url: string; status: number; cache: string | null; type: string; bytes: Buffer }
 
@@ -192,7 +167,6 @@ async function placeQuoteOrder() {
 }
 
 beforeAll(async () => {
-  if (!existsSync('build/index.js') || !existsSync('build/seed.cjs')) throw new Error('Build the app first (pavilion-build).')
   const db = getDb()
   people.buyer = await person('buyer')
   people.exporter = await person('exporter', 'shygys-cathode')
@@ -246,28 +220,14 @@ beforeAll(async () => {
   const port = await freePort()
   baseUrl = `http://127.0.0.1:${port}`
   // RESPONSE_BYTES_APP_DIR: serve another copy of the app (scripts/ and build/), e.g. an older build, to show this test failing on it
-  server = spawn(process.execPath, [path.join(process.env.RESPONSE_BYTES_APP_DIR ?? '.', 'scripts/start.mjs')], {
-    env: {
-      ...process.env,
-      DATABASE_URL: process.env.DATABASE_URL,
-      PORT: String(port),
-      NODE_ENV: 'production',
-      PAGE_CACHE: '1',
-      PAVILION_SWEEPER: '0',
-      SESSION_SECRET: process.env.SESSION_SECRET,
-      PUBLIC_URL: baseUrl,
-      SMTP_URL: '',
-      STRIPE_SECRET_KEY: '',
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  })
-  server.stdout!.on('data', (chunk) => (output += chunk))
-  server.stderr!.on('data', (chunk) => (output += chunk))
-  await waitForHealth(`${baseUrl}/healthz`, Date.now() + 90_000)
+  server = await startServer(
+    { PAGE_CACHE: '1', PAVILION_DEMO: '1', PUBLIC_URL: baseUrl, SMTP_URL: '', STRIPE_SECRET_KEY: '' },
+    { port, appDir: process.env.RESPONSE_BYTES_APP_DIR },
+  )
 }, 180_000)
 
-afterAll(() => {
-  server?.kill()
+afterAll(async () => {
+  await server?.stop()
 })
 
 describe('no NUL and no U+FFFD in what the app sends', () => {

@@ -4,6 +4,7 @@
 import { spawn, type ChildProcess } from 'node:child_process'
 import { existsSync, readFileSync } from 'node:fs'
 import net from 'node:net'
+import path from 'node:path'
 
 export type RunningServer = {
   url: string
@@ -25,12 +26,19 @@ export function freePort() {
   })
 }
 
-/** Starts the built server on `process.env.DATABASE_URL` (already migrated and seeded) with `env` on top. */
-export async function startServer(env: Record<string, string> = {}): Promise<RunningServer> {
-  if (!existsSync('build/index.js') || !existsSync('build/seed.cjs')) throw new Error('Build the app first (npm test does).')
-  const port = await freePort()
+/**
+ * Starts the built server on `process.env.DATABASE_URL` (already migrated and seeded) with `env` on
+ * top; `appDir` serves another copy of the app (its scripts/ and build/), e.g. an older build.
+ */
+export async function startServer(
+  env: Record<string, string> = {},
+  { port: chosenPort, appDir = '.' }: { port?: number; appDir?: string } = {},
+): Promise<RunningServer> {
+  if (!existsSync(path.join(appDir, 'build/index.js')) || !existsSync(path.join(appDir, 'build/seed.cjs')))
+    throw new Error('Build the app first (npm test does).')
+  const port = chosenPort ?? (await freePort())
   let output = ''
-  const child: ChildProcess = spawn(process.execPath, ['scripts/start.mjs'], {
+  const child: ChildProcess = spawn(process.execPath, [path.join(appDir, 'scripts/start.mjs')], {
     env: {
       ...process.env,
       PORT: String(port),
