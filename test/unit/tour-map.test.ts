@@ -164,6 +164,7 @@ describe('labels', () => {
       expect(label.box.x).toBeGreaterThanOrEqual(0)
       expect(label.box.x + label.box.width).toBeLessThanOrEqual(mapViewport.width)
       expect(label.box.y).toBeGreaterThanOrEqual(0)
+      expect(label.box.y + label.box.height).toBeLessThanOrEqual(mapViewport.height)
     }
     for (const [index, label] of placed.entries())
       for (const other of placed.slice(index + 1)) expect(overlaps(label.box, other.box)).toBe(false)
