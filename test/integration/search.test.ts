@@ -75,10 +75,13 @@ describe('search finds goods in every language', () => {
   })
 
   test('several words must all match', async () => {
-    const both = await collectAll({ q: 'copper cathode' })
-    const copper = await collectAll({ q: 'copper' })
+    const both = (await collectAll({ q: 'copper cathode' })).map((p) => p.slug)
+    const copper = (await collectAll({ q: 'copper' })).map((p) => p.slug)
+    const cathode = (await collectAll({ q: 'cathode' })).map((p) => p.slug)
     expect(both.length).toBeGreaterThan(0)
-    expect(both.length).toBeLessThanOrEqual(copper.length)
+    // copper goods that are not cathodes (wire, concentrate) are left out
+    expect(both.length).toBeLessThan(copper.length)
+    expect(both.filter((slug) => !copper.includes(slug) || !cathode.includes(slug))).toEqual([])
   })
 
   test.each([
@@ -146,6 +149,18 @@ describe('filters and sorting', () => {
     expect(upPrices).toEqual([...upPrices].sort((a, b) => a - b))
     const downPrices = down.products.map((p) => p.price.amountMinor)
     expect(downPrices).toEqual([...downPrices].sort((a, b) => b - a))
+    // a honey published just now leads the newest-first list
+    const latest = up.products.at(-1)!.slug
+    await getDb().product.update({ where: { slug: latest }, data: { publishedAt: new Date() } })
+    const newest = await search({ q: 'honey', sort: 'newest' })
+    expect(newest.products[0].slug).toBe(latest)
+    const published = await getDb().product.findMany({
+      where: { slug: { in: newest.products.map((p) => p.slug) } },
+      select: { slug: true, publishedAt: true },
+    })
+    const when = new Map(published.map((p) => [p.slug, p.publishedAt!.getTime()]))
+    const times = newest.products.map((p) => when.get(p.slug)!)
+    expect(times).toEqual([...times].sort((a, b) => b - a))
   })
 
   test('"available for my market" drops beef for mainland China but keeps it for Hong Kong', async () => {
