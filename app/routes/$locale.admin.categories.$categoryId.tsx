@@ -6,8 +6,8 @@ import { LocalizedFields } from '~/components/admin/fields'
 import { Notice, Text, useAdminForm } from '~/components/admin/ui'
 import { FormError } from '~/components/form'
 import { requireRole } from '~/modules/accounts/session.server'
-import { categoryDescriptionMax, categoryForEdit, categoryNameMax, updateCategoryTexts } from '~/modules/admin/categories.server'
-import { echoValues, idParam, readAdminForm } from '~/modules/admin/forms.server'
+import { categoryDescriptionMax, categoryForEdit, categoryNameMax, updateCategoryTexts } from '~/modules/catalog/admin-categories.server'
+import { echoValues, positiveId, readFormOrNull } from '~/utils/forms.server'
 import { useRootLocale } from '~/root'
 import { cacheHeaders, privatePage } from '~/utils/cache'
 import { formObject } from '~/utils/forms.server'
@@ -18,7 +18,7 @@ import { requireLocale } from '~/utils/route-params.server'
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const locale = requireLocale(params)
   await requireRole(request, locale, 'admin')
-  const id = idParam(params.categoryId)
+  const id = positiveId(params.categoryId)
   const category = id ? await categoryForEdit(locale, id) : null
   if (!category) throw notFound()
   return {
@@ -34,9 +34,9 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.t
 export async function action({ request, params }: ActionFunctionArgs) {
   const locale = requireLocale(params)
   const admin = await requireRole(request, locale, 'admin')
-  const id = idParam(params.categoryId)
+  const id = positiveId(params.categoryId)
   if (!id) throw notFound()
-  const form = await readAdminForm(request)
+  const form = await readFormOrNull(request)
   if (!form) return data({ errors: { form: 'errors.formTooLarge' }, values: {} }, { status: 400 })
   const result = await updateCategoryTexts(admin, id, formObject(form))
   if (!result.ok)

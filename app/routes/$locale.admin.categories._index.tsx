@@ -6,8 +6,8 @@ import { languageNames } from '~/components/admin/fields'
 import { Notice, Text, useAdminForm } from '~/components/admin/ui'
 import { FormError } from '~/components/form'
 import { requireRole } from '~/modules/accounts/session.server'
-import { listCategoriesForAdmin, setCategoryFeatured } from '~/modules/admin/categories.server'
-import { echoValues, idParam, readAdminForm } from '~/modules/admin/forms.server'
+import { listCategoriesForAdmin, setCategoryFeatured } from '~/modules/catalog/admin-categories.server'
+import { echoValues, positiveId, readFormOrNull } from '~/utils/forms.server'
 import { useRootLocale } from '~/root'
 import { cacheHeaders, privatePage } from '~/utils/cache'
 import { formObject } from '~/utils/forms.server'
@@ -27,9 +27,9 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.t
 export async function action({ request, params }: ActionFunctionArgs) {
   const locale = requireLocale(params)
   const admin = await requireRole(request, locale, 'admin')
-  const form = await readAdminForm(request)
+  const form = await readFormOrNull(request)
   if (!form) return data({ errors: { form: 'errors.formTooLarge' }, values: {} }, { status: 400 })
-  const id = idParam(form.get('categoryId') ?? undefined)
+  const id = positiveId(form.get('categoryId') ?? undefined)
   if (!id) return data({ errors: { form: 'errors.notFound' }, values: echoValues(form) }, { status: 404 })
   const result = await setCategoryFeatured(admin, id, formObject(form))
   if (!result.ok) return data({ errors: result.errors, values: echoValues(form) }, { status: result.status })

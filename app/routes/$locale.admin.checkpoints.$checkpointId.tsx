@@ -6,8 +6,8 @@ import { CheckboxField, LocalizedFields, SelectField } from '~/components/admin/
 import { Notice, Text, useAdminForm } from '~/components/admin/ui'
 import { Field, FormError } from '~/components/form'
 import { requireRole } from '~/modules/accounts/session.server'
-import { checkpointForEdit, checkpointStatuses, updateCheckpoint } from '~/modules/admin/checkpoints.server'
-import { echoValues, idParam, readAdminForm } from '~/modules/admin/forms.server'
+import { checkpointForEdit, checkpointStatuses, updateCheckpoint } from '~/modules/logistics/admin-checkpoints.server'
+import { echoValues, positiveId, readFormOrNull } from '~/utils/forms.server'
 import { useRootLocale } from '~/root'
 import { cacheHeaders, privatePage } from '~/utils/cache'
 import { formObject } from '~/utils/forms.server'
@@ -18,7 +18,7 @@ import { requireLocale } from '~/utils/route-params.server'
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const locale = requireLocale(params)
   await requireRole(request, locale, 'admin')
-  const id = idParam(params.checkpointId)
+  const id = positiveId(params.checkpointId)
   const checkpoint = id ? await checkpointForEdit(locale, id) : null
   if (!checkpoint) throw notFound()
   return {
@@ -34,9 +34,9 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.t
 export async function action({ request, params }: ActionFunctionArgs) {
   const locale = requireLocale(params)
   const admin = await requireRole(request, locale, 'admin')
-  const id = idParam(params.checkpointId)
+  const id = positiveId(params.checkpointId)
   if (!id) throw notFound()
-  const form = await readAdminForm(request)
+  const form = await readFormOrNull(request)
   if (!form) return data({ errors: { form: 'errors.formTooLarge' }, values: {} }, { status: 400 })
   const result = await updateCheckpoint(admin, id, formObject(form))
   if (!result.ok)

@@ -7,8 +7,8 @@ import { languageNames } from '~/components/admin/fields'
 import { Notice, StatusBadge, Text, useAdminForm, When } from '~/components/admin/ui'
 import { FormError } from '~/components/form'
 import { requireRole } from '~/modules/accounts/session.server'
-import { decideExporter, exporterForReview } from '~/modules/admin/exporters.server'
-import { echoValues, idParam, readAdminForm } from '~/modules/admin/forms.server'
+import { decideExporter, exporterForReview } from '~/modules/exporters/admin-exporters.server'
+import { echoValues, positiveId, readFormOrNull } from '~/utils/forms.server'
 import { useRootLocale } from '~/root'
 import { cacheHeaders, privatePage } from '~/utils/cache'
 import { formObject } from '~/utils/forms.server'
@@ -20,7 +20,7 @@ import { requireLocale } from '~/utils/route-params.server'
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const locale = requireLocale(params)
   await requireRole(request, locale, 'admin')
-  const id = idParam(params.exporterId)
+  const id = positiveId(params.exporterId)
   const exporter = id ? await exporterForReview(locale, id) : null
   if (!exporter) throw notFound()
   return { title: getFixedT(locale, 'admin')('exporters.detailTitle', { name: exporter.name.text }), exporter }
@@ -32,9 +32,9 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.t
 export async function action({ request, params }: ActionFunctionArgs) {
   const locale = requireLocale(params)
   const admin = await requireRole(request, locale, 'admin')
-  const id = idParam(params.exporterId)
+  const id = positiveId(params.exporterId)
   if (!id) throw notFound()
-  const form = await readAdminForm(request)
+  const form = await readFormOrNull(request)
   if (!form) return data({ errors: { form: 'errors.formTooLarge' }, values: {} }, { status: 400 })
   const result = await decideExporter(admin, id, formObject(form))
   if (!result.ok) return data({ errors: result.errors, values: echoValues(form) }, { status: result.status })

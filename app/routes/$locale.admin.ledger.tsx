@@ -8,7 +8,7 @@ import { LedgerTable } from '~/components/order-parts'
 import { Pagination } from '~/components/pagination'
 import { PayoutForm } from '~/components/payout-form'
 import { requireRole } from '~/modules/accounts/session.server'
-import { echoValues, idParam, readAdminForm } from '~/modules/admin/forms.server'
+import { echoValues, positiveId, readFormOrNull } from '~/utils/forms.server'
 import { exporterLedgerForAdmin, ledgerBalancesForAdmin, recordPayout } from '~/modules/checkout/ledger.server'
 import { useRootLocale } from '~/root'
 import { cacheHeaders, privatePage } from '~/utils/cache'
@@ -27,7 +27,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (!url.searchParams.has('exporter')) {
     return { title: t('adminLedger.title'), exporters: await ledgerBalancesForAdmin(locale), exporter: null }
   }
-  const id = idParam(url.searchParams.get('exporter') ?? undefined)
+  const id = positiveId(url.searchParams.get('exporter') ?? undefined)
   const exporter = id ? await exporterLedgerForAdmin(locale, id, pageParam(url)) : null
   if (!exporter) throw notFound()
   return { title: t('adminLedger.exporterTitle', { name: exporter.name.text }), exporters: null, exporter }
@@ -39,7 +39,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.t
 export async function action({ request, params }: ActionFunctionArgs) {
   const locale = requireLocale(params)
   const admin = await requireRole(request, locale, 'admin')
-  const form = await readAdminForm(request)
+  const form = await readFormOrNull(request)
   if (!form) return data({ errors: { form: 'errors.formTooLarge' }, values: {} }, { status: 400 })
   const result = await recordPayout(admin, formObject(form))
   if (!result.ok) return data({ errors: result.errors, values: echoValues(form) }, { status: result.status })

@@ -5,8 +5,8 @@ import { useTranslation } from 'react-i18next'
 import { AccessRuleForm } from '~/components/admin/access-rule-form'
 import { Notice, useAdminForm } from '~/components/admin/ui'
 import { requireRole } from '~/modules/accounts/session.server'
-import { accessRuleForEdit, deleteAccessRule, updateAccessRule } from '~/modules/admin/access-rules.server'
-import { echoValues, idParam, readAdminForm } from '~/modules/admin/forms.server'
+import { accessRuleForEdit, deleteAccessRule, updateAccessRule } from '~/modules/checkout/admin-access-rules.server'
+import { echoValues, positiveId, readFormOrNull } from '~/utils/forms.server'
 import { useRootLocale } from '~/root'
 import { cacheHeaders, privatePage } from '~/utils/cache'
 import { formObject } from '~/utils/forms.server'
@@ -17,7 +17,7 @@ import { requireLocale } from '~/utils/route-params.server'
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const locale = requireLocale(params)
   await requireRole(request, locale, 'admin')
-  const id = idParam(params.ruleId)
+  const id = positiveId(params.ruleId)
   const rule = id ? await accessRuleForEdit(id) : null
   if (!rule) throw notFound()
   return {
@@ -32,9 +32,9 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.t
 export async function action({ request, params }: ActionFunctionArgs) {
   const locale = requireLocale(params)
   const admin = await requireRole(request, locale, 'admin')
-  const id = idParam(params.ruleId)
+  const id = positiveId(params.ruleId)
   if (!id) throw notFound()
-  const form = await readAdminForm(request)
+  const form = await readFormOrNull(request)
   if (!form) return data({ errors: { form: 'errors.formTooLarge' }, values: {} }, { status: 400 })
   if (form.get('intent') === 'delete') {
     const result = await deleteAccessRule(admin, id)

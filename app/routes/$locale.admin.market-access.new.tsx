@@ -5,8 +5,8 @@ import { useTranslation } from 'react-i18next'
 import { AccessRuleForm } from '~/components/admin/access-rule-form'
 import { useAdminForm } from '~/components/admin/ui'
 import { requireRole } from '~/modules/accounts/session.server'
-import { createAccessRule } from '~/modules/admin/access-rules.server'
-import { echoValues, readAdminForm } from '~/modules/admin/forms.server'
+import { createAccessRule } from '~/modules/checkout/admin-access-rules.server'
+import { echoValues, readFormOrNull } from '~/utils/forms.server'
 import { useRootLocale } from '~/root'
 import { cacheHeaders, privatePage } from '~/utils/cache'
 import { formObject } from '~/utils/forms.server'
@@ -25,7 +25,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.t
 export async function action({ request, params }: ActionFunctionArgs) {
   const locale = requireLocale(params)
   const admin = await requireRole(request, locale, 'admin')
-  const form = await readAdminForm(request)
+  const form = await readFormOrNull(request)
   if (!form) return data({ errors: { form: 'errors.formTooLarge' }, values: {} }, { status: 400 })
   const result = await createAccessRule(admin, formObject(form))
   if (!result.ok)

@@ -11,7 +11,7 @@ import {
 } from '~/components/admin-order'
 import { FormError } from '~/components/form'
 import { requireRole } from '~/modules/accounts/session.server'
-import { readAdminForm } from '~/modules/admin/forms.server'
+import { readFormOrNull } from '~/utils/forms.server'
 import { changeOrderForAdmin, orderForAdmin } from '~/modules/checkout/admin-orders.server'
 import { useRootLocale } from '~/root'
 import { cacheHeaders, privatePage } from '~/utils/cache'
@@ -35,7 +35,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const locale = requireLocale(params)
   const admin = await requireRole(request, locale, 'admin')
   const number = params.orderNumber ?? ''
-  const form = await readAdminForm(request)
+  const form = await readFormOrNull(request)
   if (!form) return data({ errors: { form: 'errors.formTooLarge' }, values: {} }, { status: 400 })
   const values = formObject(form)
   const result = await changeOrderForAdmin(admin, number, values)

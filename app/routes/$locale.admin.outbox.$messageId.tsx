@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next'
 import { languageNames } from '~/components/admin/fields'
 import { When } from '~/components/admin/ui'
 import { requireRole } from '~/modules/accounts/session.server'
-import { idParam } from '~/modules/admin/forms.server'
+import { positiveId } from '~/utils/forms.server'
 import { outboxMessage } from '~/modules/admin/records.server'
 import { useRootLocale } from '~/root'
 import { cacheHeaders, privatePage } from '~/utils/cache'
@@ -17,7 +17,7 @@ import { requireLocale } from '~/utils/route-params.server'
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const locale = requireLocale(params)
   await requireRole(request, locale, 'admin')
-  const id = idParam(params.messageId)
+  const id = positiveId(params.messageId)
   const message = id ? await outboxMessage(locale, id) : null
   if (!message) throw notFound()
   return { title: getFixedT(locale, 'admin')('outbox.messageTitle', { subject: message.subject }), message }

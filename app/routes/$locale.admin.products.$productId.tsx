@@ -7,8 +7,8 @@ import { Notice, StatusBadge, Text, useAdminForm, When } from '~/components/admi
 import { FormError } from '~/components/form'
 import { LocalizedText } from '~/components/localized-text'
 import { requireRole } from '~/modules/accounts/session.server'
-import { echoValues, idParam, readAdminForm } from '~/modules/admin/forms.server'
-import { moderateProduct, productForReview, setProductFeatured } from '~/modules/admin/products.server'
+import { echoValues, positiveId, readFormOrNull } from '~/utils/forms.server'
+import { moderateProduct, productForReview, setProductFeatured } from '~/modules/catalog/admin-products.server'
 import { useRootLocale } from '~/root'
 import { cacheHeaders, privatePage } from '~/utils/cache'
 import { formObject } from '~/utils/forms.server'
@@ -21,7 +21,7 @@ import { requireLocale } from '~/utils/route-params.server'
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const locale = requireLocale(params)
   await requireRole(request, locale, 'admin')
-  const id = idParam(params.productId)
+  const id = positiveId(params.productId)
   const product = id ? await productForReview(locale, id) : null
   if (!product) throw notFound()
   return { title: getFixedT(locale, 'admin')('products.detailTitle', { name: product.name.text }), product }
@@ -33,9 +33,9 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.t
 export async function action({ request, params }: ActionFunctionArgs) {
   const locale = requireLocale(params)
   const admin = await requireRole(request, locale, 'admin')
-  const id = idParam(params.productId)
+  const id = positiveId(params.productId)
   if (!id) throw notFound()
-  const form = await readAdminForm(request)
+  const form = await readFormOrNull(request)
   if (!form) return data({ errors: { form: 'errors.formTooLarge' }, values: {} }, { status: 400 })
   const input = formObject(form)
   if (input.intent === 'featured') {

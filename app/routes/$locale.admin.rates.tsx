@@ -6,8 +6,8 @@ import { CheckboxField, SelectField } from '~/components/admin/fields'
 import { Notice, useAdminForm, When } from '~/components/admin/ui'
 import { Field, FormError } from '~/components/form'
 import { requireRole } from '~/modules/accounts/session.server'
-import { addExchangeRate, exchangeRatesOverview } from '~/modules/admin/exchange-rates.server'
-import { echoValues, readAdminForm } from '~/modules/admin/forms.server'
+import { addExchangeRate, exchangeRatesOverview } from '~/modules/checkout/admin-exchange-rates.server'
+import { echoValues, readFormOrNull } from '~/utils/forms.server'
 import { cacheHeaders, privatePage } from '~/utils/cache'
 import { formObject } from '~/utils/forms.server'
 import { getFixedT } from '~/utils/i18n.server'
@@ -25,7 +25,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.t
 export async function action({ request, params }: ActionFunctionArgs) {
   const locale = requireLocale(params)
   const admin = await requireRole(request, locale, 'admin')
-  const form = await readAdminForm(request)
+  const form = await readFormOrNull(request)
   if (!form) return data({ errors: { form: 'errors.formTooLarge' }, values: {} }, { status: 400 })
   const result = await addExchangeRate(admin, formObject(form))
   if (!result.ok)

@@ -15,7 +15,7 @@ import { FormError } from '~/components/form'
 import { RouteFields, TourNotice, useFormState } from '~/components/tour-admin'
 import { RouteDepartures, RouteLegs, RouteStatusActions, RouteStops } from '~/components/tour-admin-route'
 import { requireRole } from '~/modules/accounts/session.server'
-import { echoValues, idParam, readAdminForm } from '~/modules/admin/forms.server'
+import { echoValues, positiveId, readFormOrNull } from '~/utils/forms.server'
 import {
   addDeparture,
   changeRouteStatus,
@@ -40,7 +40,7 @@ export const links: LinksFunction = () => [{ rel: 'stylesheet', href: toursStyle
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const locale = requireLocale(params)
   await requireRole(request, locale, 'admin')
-  const id = idParam(params.routeId)
+  const id = positiveId(params.routeId)
   const route = id ? await routeForEdit(locale, id) : null
   if (!route) throw notFound()
   return {
@@ -72,9 +72,9 @@ const notices: Record<Intent, string> = {
 export async function action({ request, params }: ActionFunctionArgs) {
   const locale = requireLocale(params)
   const admin = await requireRole(request, locale, 'admin')
-  const routeId = idParam(params.routeId)
+  const routeId = positiveId(params.routeId)
   if (!routeId) throw notFound()
-  const form = await readAdminForm(request)
+  const form = await readFormOrNull(request)
   if (!form) return data({ intent: '', target: '', errors: { form: 'errors.formTooLarge' }, values: {} }, { status: 400 })
   const input = formObject(form)
   const intent = input.intent as Intent
@@ -91,7 +91,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       result = await saveLeg(admin, routeId, input)
       break
     case 'deleteLeg':
-      result = await deleteLeg(admin, routeId, idParam(input.legId) ?? 0)
+      result = await deleteLeg(admin, routeId, positiveId(input.legId) ?? 0)
       break
     case 'addDeparture':
       result = await addDeparture(admin, routeId, input)

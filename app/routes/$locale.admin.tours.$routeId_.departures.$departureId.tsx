@@ -8,7 +8,7 @@ import { Text, When } from '~/components/admin/ui'
 import { Field, FormError } from '~/components/form'
 import { TourNotice, useFormState } from '~/components/tour-admin'
 import { requireRole } from '~/modules/accounts/session.server'
-import { echoValues, idParam, readAdminForm } from '~/modules/admin/forms.server'
+import { echoValues, positiveId, readFormOrNull } from '~/utils/forms.server'
 import { cancelDeparture, departureBookings, updateDeparture } from '~/modules/tourism/admin.server'
 import { departureCurrencies } from '~/modules/tourism/options'
 import { useRootLocale } from '~/root'
@@ -24,8 +24,8 @@ import { requireLocale } from '~/utils/route-params.server'
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const locale = requireLocale(params)
   await requireRole(request, locale, 'admin')
-  const routeId = idParam(params.routeId)
-  const departureId = idParam(params.departureId)
+  const routeId = positiveId(params.routeId)
+  const departureId = positiveId(params.departureId)
   const departure = routeId && departureId ? await departureBookings(locale, routeId, departureId) : null
   if (!departure) throw notFound()
   return {
@@ -45,10 +45,10 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.t
 export async function action({ request, params }: ActionFunctionArgs) {
   const locale = requireLocale(params)
   const admin = await requireRole(request, locale, 'admin')
-  const routeId = idParam(params.routeId)
-  const departureId = idParam(params.departureId)
+  const routeId = positiveId(params.routeId)
+  const departureId = positiveId(params.departureId)
   if (!routeId || !departureId) throw notFound()
-  const form = await readAdminForm(request)
+  const form = await readFormOrNull(request)
   if (!form) return data({ intent: '', errors: { form: 'errors.formTooLarge' }, values: {} }, { status: 400 })
   const input = formObject(form)
   const intent = input.intent === 'cancel' ? 'cancel' : 'update'

@@ -7,7 +7,7 @@ import { CheckboxField, LocalizedFields, SelectField } from '~/components/admin/
 import { Text, useAdminForm } from '~/components/admin/ui'
 import { Field, FormError } from '~/components/form'
 import { requireRole } from '~/modules/accounts/session.server'
-import { echoValues, idParam, readAdminForm } from '~/modules/admin/forms.server'
+import { echoValues, positiveId, readFormOrNull } from '~/utils/forms.server'
 import { deleteStop, newStopDefaults, routeForEdit, saveStop, stopForEdit, tourChoices } from '~/modules/tourism/admin.server'
 import { useRootLocale } from '~/root'
 import { cacheHeaders, privatePage } from '~/utils/cache'
@@ -21,12 +21,12 @@ import { requireLocale } from '~/utils/route-params.server'
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const locale = requireLocale(params)
   await requireRole(request, locale, 'admin')
-  const routeId = idParam(params.routeId)
+  const routeId = positiveId(params.routeId)
   const route = routeId ? await routeForEdit(locale, routeId) : null
   if (!route) throw notFound()
   const t = getFixedT(locale, 'tours')
   const isNew = params.stopId === 'new'
-  const stop = isNew ? null : await stopForEdit(locale, route.id, idParam(params.stopId) ?? 0)
+  const stop = isNew ? null : await stopForEdit(locale, route.id, positiveId(params.stopId) ?? 0)
   if (!isNew && !stop) throw notFound()
   return {
     title: stop ? t('admin.stops.editTitle', { name: stop.name.text }) : t('admin.stops.newTitle'),
@@ -48,10 +48,10 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.t
 export async function action({ request, params }: ActionFunctionArgs) {
   const locale = requireLocale(params)
   const admin = await requireRole(request, locale, 'admin')
-  const routeId = idParam(params.routeId)
-  const stopId = params.stopId === 'new' ? null : idParam(params.stopId)
+  const routeId = positiveId(params.routeId)
+  const stopId = params.stopId === 'new' ? null : positiveId(params.stopId)
   if (!routeId || (params.stopId !== 'new' && !stopId)) throw notFound()
-  const form = await readAdminForm(request)
+  const form = await readFormOrNull(request)
   if (!form) return data({ errors: { form: 'errors.formTooLarge' }, values: {} }, { status: 400 })
   const input = formObject(form)
   if (input.intent === 'delete' && stopId) {

@@ -7,7 +7,7 @@ import { useAdminForm } from '~/components/admin/ui'
 import { FormError } from '~/components/form'
 import { RouteFields } from '~/components/tour-admin'
 import { requireRole } from '~/modules/accounts/session.server'
-import { echoValues, readAdminForm } from '~/modules/admin/forms.server'
+import { echoValues, readFormOrNull } from '~/utils/forms.server'
 import { createRoute } from '~/modules/tourism/admin.server'
 import { monthNames } from '~/modules/tourism/tours.server'
 import { useRootLocale } from '~/root'
@@ -34,7 +34,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.t
 export async function action({ request, params }: ActionFunctionArgs) {
   const locale = requireLocale(params)
   const admin = await requireRole(request, locale, 'admin')
-  const form = await readAdminForm(request)
+  const form = await readFormOrNull(request)
   if (!form) return data({ errors: { form: 'errors.formTooLarge' }, values: {} }, { status: 400 })
   const result = await createRoute(admin, formObject(form))
   if (!result.ok)

@@ -6,9 +6,9 @@ import { Notice, Text, useAdminForm } from '~/components/admin/ui'
 import { Field, FormError } from '~/components/form'
 import { TradeSelect } from '~/components/trade-fields'
 import { requireRole } from '~/modules/accounts/session.server'
-import { echoValues, idParam, readAdminForm } from '~/modules/admin/forms.server'
+import { echoValues, positiveId, readFormOrNull } from '~/utils/forms.server'
 import { maxDistanceKm, maxTransitDays, transitCities } from '~/modules/logistics/lane-options'
-import { laneForEdit, updateLane } from '~/modules/logistics/lanes.server'
+import { laneForEdit, updateLane } from '~/modules/logistics/admin-lanes.server'
 import { useRootLocale } from '~/root'
 import { cacheHeaders, privatePage } from '~/utils/cache'
 import { formObject } from '~/utils/forms.server'
@@ -20,7 +20,7 @@ import { requireLocale } from '~/utils/route-params.server'
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const locale = requireLocale(params)
   await requireRole(request, locale, 'admin')
-  const id = idParam(params.laneId)
+  const id = positiveId(params.laneId)
   const lane = id ? await laneForEdit(locale, id) : null
   if (!lane) throw notFound()
   return { title: getFixedT(locale, 'trade')('adminTransit.editTitle'), lane }
@@ -37,9 +37,9 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.t
 export async function action({ request, params }: ActionFunctionArgs) {
   const locale = requireLocale(params)
   const admin = await requireRole(request, locale, 'admin')
-  const id = idParam(params.laneId)
+  const id = positiveId(params.laneId)
   if (!id) throw notFound()
-  const form = await readAdminForm(request)
+  const form = await readFormOrNull(request)
   if (!form) return data({ errors: { form: 'errors.formTooLarge' }, values: {} }, { status: 400 })
   const result = await updateLane(admin, id, formObject(form))
   if (!result.ok)

@@ -4,8 +4,8 @@ import { useTranslation } from 'react-i18next'
 
 import { Notice, Text } from '~/components/admin/ui'
 import { requireRole } from '~/modules/accounts/session.server'
-import { idParam } from '~/modules/admin/forms.server'
-import { laneFilterOptions, listLanes } from '~/modules/logistics/lanes.server'
+import { positiveId } from '~/utils/forms.server'
+import { laneFilterOptions, listLanes } from '~/modules/logistics/admin-lanes.server'
 import { useRootLocale } from '~/root'
 import { cacheHeaders, privatePage } from '~/utils/cache'
 import { loadNamespaces } from '~/utils/i18n-client'
@@ -19,7 +19,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const market = url.searchParams.get('market')
   const options = await laneFilterOptions(locale)
   // one region at a time: all of them together are hundreds of lanes
-  const regionId = idParam(url.searchParams.get('region') ?? undefined) ?? options.regions[0]?.id ?? null
+  const regionId = positiveId(url.searchParams.get('region') ?? undefined) ?? options.regions[0]?.id ?? null
   const lanes = await listLanes(locale, { regionId, market })
   return {
     title: getFixedT(locale, 'trade')('adminTransit.title'),

@@ -6,8 +6,8 @@ import { languageNames, TextAreaField } from '~/components/admin/fields'
 import { Text, useAdminForm, When } from '~/components/admin/ui'
 import { FormError } from '~/components/form'
 import { requireRole } from '~/modules/accounts/session.server'
-import { echoValues, idParam, readAdminForm } from '~/modules/admin/forms.server'
-import { decideUser, userForAdmin } from '~/modules/admin/users.server'
+import { echoValues, positiveId, readFormOrNull } from '~/utils/forms.server'
+import { decideUser, userForAdmin } from '~/modules/accounts/admin-users.server'
 import { useRootLocale } from '~/root'
 import { cacheHeaders, privatePage } from '~/utils/cache'
 import { formObject } from '~/utils/forms.server'
@@ -19,7 +19,7 @@ import { requireLocale } from '~/utils/route-params.server'
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const locale = requireLocale(params)
   const admin = await requireRole(request, locale, 'admin')
-  const id = idParam(params.userId)
+  const id = positiveId(params.userId)
   const user = id ? await userForAdmin(locale, id, admin) : null
   if (!user) throw notFound()
   return { title: getFixedT(locale, 'admin')('users.detailTitle', { email: user.email }), user }
@@ -31,9 +31,9 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.t
 export async function action({ request, params }: ActionFunctionArgs) {
   const locale = requireLocale(params)
   const admin = await requireRole(request, locale, 'admin')
-  const id = idParam(params.userId)
+  const id = positiveId(params.userId)
   if (!id) throw notFound()
-  const form = await readAdminForm(request)
+  const form = await readFormOrNull(request)
   if (!form) return data({ errors: { form: 'errors.formTooLarge' }, values: {} }, { status: 400 })
   const result = await decideUser(admin, id, formObject(form))
   if (!result.ok) return data({ errors: result.errors, values: echoValues(form) }, { status: result.status })

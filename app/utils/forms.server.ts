@@ -2,6 +2,8 @@
 // one input policy every form's text fields follow.
 import { z } from 'zod'
 
+import { locales, type Locale } from '~/utils/locales'
+
 const maxFormBytes = 64 * 1024
 
 /** The form data of a url-encoded request, or a 413 when it is larger than any form of ours. */
@@ -63,4 +65,69 @@ export function singleLine(max: number, options: TextOptions = {}) {
 /** A multi-line text of at most `max` characters, trimmed; required unless `optional`. */
 export function multiLine(max: number, options: TextOptions = {}) {
   return policyText(max, true, options)
+}
+
+/** Field errors: translation keys by field name (`form` for the form as a whole). */
+export type FieldErrors = Record<string, string>
+
+export type FailureStatus = 400 | 403 | 404 | 409 | 429 | 502
+
+/** What a module's action returns; the route answers a failure with its status and shows its errors. */
+export type Outcome<T> = { ok: true; value: T } | { ok: false; status: FailureStatus; errors: FieldErrors }
+
+export function failure(errors: FieldErrors, status: FailureStatus = 400): Outcome<never> {
+  return { ok: false, status, errors }
+}
+
+/** One error per field, the first zod found. */
+export function fieldErrors(error: z.ZodError): FieldErrors {
+  const errors: FieldErrors = {}
+  for (const issue of error.issues) errors[String(issue.path[0] ?? 'form')] ??= issue.message
+  return errors
+}
+
+/** Like readForm, but null instead of a 413, for routes that answer an oversized form with the form again. */
+export async function readFormOrNull(request: Request) {
+  try {
+    return await readForm(request)
+  } catch (error) {
+    if (error instanceof Response && error.status === 413) return null
+    throw error
+  }
+}
+
+/** The submitted values to show again after an error, so nothing typed is lost (long ones trimmed). */
+export function echoValues(form: URLSearchParams | null) {
+  const values: Record<string, string> = {}
+  if (!form) return values
+  for (const [key, value] of form.entries()) if (key.length <= 40 && !(key in values)) values[key] = value.slice(0, 5000)
+  return values
+}
+
+/** A row id from the URL or a form field: digits only, above zero; null otherwise (a 404). */
+export function positiveId(value: string | null | undefined) {
+  const id = /^\d{1,9}$/.test(value ?? '') ? Number(value) : 0
+  return id > 0 ? id : null
+}
+
+export const choice = <T extends readonly [string, ...string[]]>(values: T) =>
+  z.enum(values, { errorMap: () => ({ message: 'errors.invalidChoice' }) })
+
+/** A checkbox: present with "1" or "on" is ticked, absent is not; anything else is an error. */
+export const checkbox = z
+  .enum(['1', 'on', ''], { errorMap: () => ({ message: 'errors.invalidChoice' }) })
+  .optional()
+  .transform((value) => value === '1' || value === 'on')
+
+/** Fields `${field}.${locale}` for all five languages, each checked by `schema`. */
+export function perLocale(field: string, schema: z.ZodTypeAny) {
+  return Object.fromEntries(locales.map((locale) => [`${field}.${locale}`, schema])) as Record<string, z.ZodTypeAny>
+}
+
+/** The five texts of `field` from a parsed form, by language. */
+export function textsOf(values: Record<string, unknown>, field: string) {
+  return Object.fromEntries(locales.map((locale) => [locale, String(values[`${field}.${locale}`] ?? '')])) as Record<
+    Locale,
+    string
+  >
 }

@@ -4,7 +4,7 @@
 // nothing answers 500 — on SQLite and on PostgreSQL, which cannot store NUL at all.
 import { beforeAll, describe, expect, test } from 'vitest'
 
-import { multiLine as adminMultiLine, singleLine as adminSingleLine } from '~/modules/admin/forms.server'
+import { multiLine as adminMultiLine, singleLine as adminSingleLine } from '~/utils/forms.server'
 import { text as portalText } from '~/modules/exporters/fields.server'
 import { action as cartAction } from '~/routes/$locale.cart'
 import { action as checkoutAction } from '~/routes/$locale.checkout'

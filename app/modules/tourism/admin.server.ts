@@ -5,8 +5,8 @@
 import { z } from 'zod'
 
 import { audit } from '~/modules/accounts/audit.server'
-import { checkbox, failure, fieldErrors, multiLine, singleLine, type AdminOutcome } from '~/modules/admin/forms.server'
-import { assertAdmin, type AdminActor } from '~/modules/admin/guard.server'
+import { checkbox, failure, fieldErrors, multiLine, singleLine, type Outcome } from '~/utils/forms.server'
+import { assertAdmin, type AdminActor } from '~/modules/accounts/guard.server'
 import { bumpCatalogVersion } from '~/modules/catalog/cache-version.server'
 import { decimalAmount, formatMoney, parseAmount } from '~/modules/checkout/money'
 import { liveStatuses } from '~/modules/checkout/order-status'
@@ -236,7 +236,7 @@ function translationRows(rows: Partial<Record<Locale, Record<string, string>>>) 
   )
 }
 
-export async function createRoute(admin: AdminActor, input: Record<string, string>): Promise<AdminOutcome<{ id: number }>> {
+export async function createRoute(admin: AdminActor, input: Record<string, string>): Promise<Outcome<{ id: number }>> {
   const actor = assertAdmin(admin)
   const parsed = parseRoute(input)
   if (!parsed.value) return failure(parsed.errors)
@@ -413,7 +413,7 @@ export async function updateRoute(
   admin: AdminActor,
   routeId: number,
   input: Record<string, string>,
-): Promise<AdminOutcome<{ id: number }>> {
+): Promise<Outcome<{ id: number }>> {
   const actor = assertAdmin(admin)
   const parsed = parseRoute(input)
   if (!parsed.value) return failure(parsed.errors)
@@ -458,7 +458,7 @@ export async function changeRouteStatus(
   admin: AdminActor,
   routeId: number,
   to: string,
-): Promise<AdminOutcome<{ id: number; status: RouteStatus }>> {
+): Promise<Outcome<{ id: number; status: RouteStatus }>> {
   const actor = assertAdmin(admin)
   if (!(routeStatuses as readonly string[]).includes(to)) return failure({ form: 'errors.invalidChoice' })
   const target = to as RouteStatus
@@ -546,7 +546,7 @@ export async function saveStop(
   routeId: number,
   stopId: number | null,
   input: Record<string, string>,
-): Promise<AdminOutcome<{ id: number }>> {
+): Promise<Outcome<{ id: number }>> {
   const actor = assertAdmin(admin)
   const parsed = StopForm.safeParse(input)
   const translated = texts(input, stopTextFields)
@@ -603,7 +603,7 @@ export async function saveStop(
 }
 
 /** Removes a stop and the legs that arrive at or leave from it. */
-export async function deleteStop(admin: AdminActor, routeId: number, stopId: number): Promise<AdminOutcome<{ id: number }>> {
+export async function deleteStop(admin: AdminActor, routeId: number, stopId: number): Promise<Outcome<{ id: number }>> {
   const actor = assertAdmin(admin)
   const db = getDb()
   const stop = await db.tourStop.findFirst({ where: { id: stopId, routeId }, select: { position: true } })
@@ -634,7 +634,7 @@ export async function saveLeg(
   admin: AdminActor,
   routeId: number,
   input: Record<string, string>,
-): Promise<AdminOutcome<{ id: number }>> {
+): Promise<Outcome<{ id: number }>> {
   const actor = assertAdmin(admin)
   const parsed = LegForm.safeParse(input)
   if (!parsed.success) return failure(fieldErrors(parsed.error))
@@ -666,7 +666,7 @@ export async function saveLeg(
   return { ok: true, value: { id: saved.id } }
 }
 
-export async function deleteLeg(admin: AdminActor, routeId: number, legId: number): Promise<AdminOutcome<{ id: number }>> {
+export async function deleteLeg(admin: AdminActor, routeId: number, legId: number): Promise<Outcome<{ id: number }>> {
   const actor = assertAdmin(admin)
   const { count } = await getDb().tourLeg.deleteMany({ where: { id: legId, routeId } })
   if (count !== 1) return failure({ form: 'errors.notFound' }, 404)
@@ -709,7 +709,7 @@ export async function addDeparture(
   admin: AdminActor,
   routeId: number,
   input: Record<string, string>,
-): Promise<AdminOutcome<{ id: number }>> {
+): Promise<Outcome<{ id: number }>> {
   const actor = assertAdmin(admin)
   const parsed = parseDeparture(input)
   if (!parsed.value) return failure(parsed.errors)
@@ -740,7 +740,7 @@ export async function updateDeparture(
   routeId: number,
   departureId: number,
   input: Record<string, string>,
-): Promise<AdminOutcome<{ id: number }>> {
+): Promise<Outcome<{ id: number }>> {
   const actor = assertAdmin(admin)
   const parsed = parseDeparture(input)
   if (!parsed.value) return failure(parsed.errors)
@@ -775,7 +775,7 @@ export async function cancelDeparture(
   admin: AdminActor,
   routeId: number,
   departureId: number,
-): Promise<AdminOutcome<{ id: number }>> {
+): Promise<Outcome<{ id: number }>> {
   const actor = assertAdmin(admin)
   const db = getDb()
   const departure = await db.tourDeparture.findFirst({ where: { id: departureId, routeId }, select: { status: true } })

@@ -1,0 +1,141 @@
+// The 180 categories in the admin console: names and descriptions in the five languages, and
+// which categories the home page features. A rename also renews the search index, which holds
+// category names.
+import { z } from 'zod'
+
+import { audit } from '~/modules/accounts/audit.server'
+import {
+  type Outcome,
+  failure,
+  choice,
+  fieldErrors,
+  multiLine,
+  perLocale,
+  singleLine,
+  textsOf,
+} from '~/utils/forms.server'
+import { assertAdmin, type AdminActor } from '~/modules/accounts/guard.server'
+import { bumpCatalogVersion } from '~/modules/catalog/cache-version.server'
+import { reindexProducts } from '~/modules/catalog/search.server'
+import { getDb } from '~/utils/db.server'
+import { locales, pickTranslation, type Locale } from '~/utils/locales'
+
+export const categoryNameMax = 120
+export const categoryDescriptionMax = 1000
+
+/** Every category by sector, with its name in the reader's language and whether it is featured. */
+export async function listCategoriesForAdmin(locale: Locale) {
+  const sectors = await getDb().sector.findMany({
+    orderBy: { position: 'asc' },
+    select: {
+      key: true,
+      translations: { select: { locale: true, name: true } },
+      categories: {
+        orderBy: { position: 'asc' },
+        select: {
+          id: true,
+          slug: true,
+          featured: true,
+          translations: { select: { locale: true, name: true } },
+          hsHeadings: { select: { heading: true }, orderBy: { heading: 'asc' } },
+          _count: { select: { products: true } },
+        },
+      },
+    },
+  })
+  return sectors.map((sector) => {
+    const sectorName = pickTranslation(sector.translations, locale)
+    return {
+      key: sector.key,
+      name: { text: sectorName?.name ?? sector.key, lang: sectorName?.locale ?? locale },
+      categories: sector.categories.map((category) => {
+        const name = pickTranslation(category.translations, locale)
+        return {
+          id: category.id,
+          slug: category.slug,
+          featured: category.featured,
+          name: { text: name?.name ?? category.slug, lang: name?.locale ?? locale },
+          // languages with no name yet
+          missing: locales.filter((language) => !category.translations.some((t) => t.locale === language)),
+          hsHeadings: category.hsHeadings.map((h) => h.heading),
+          productCount: category._count.products,
+        }
+      }),
+    }
+  })
+}
+
+/** A category's texts in every language, for the edit form, or null. */
+export async function categoryForEdit(locale: Locale, categoryId: number) {
+  const category = await getDb().category.findUnique({
+    where: { id: categoryId },
+    select: {
+      id: true,
+      slug: true,
+      featured: true,
+      translations: { select: { locale: true, name: true, description: true } },
+      hsHeadings: { select: { heading: true }, orderBy: { heading: 'asc' } },
+    },
+  })
+  if (!category) return null
+  const name = pickTranslation(category.translations, locale)
+  return {
+    id: category.id,
+    slug: category.slug,
+    featured: category.featured,
+    name: { text: name?.name ?? category.slug, lang: name?.locale ?? locale },
+    hsHeadings: category.hsHeadings.map((h) => h.heading),
+    values: Object.fromEntries(
+      category.translations.flatMap((row) => [
+        [`name.${row.locale}`, row.name],
+        [`description.${row.locale}`, row.description],
+      ]),
+    ) as Record<string, string>,
+  }
+}
+
+const CategoryForm = z.object({
+  ...perLocale('name', singleLine(categoryNameMax)),
+  ...perLocale('description', multiLine(categoryDescriptionMax)),
+})
+
+/** Saves a category's names and descriptions, all five required; nothing is saved when one is wrong. */
+export async function updateCategoryTexts(
+  admin: AdminActor,
+  categoryId: number,
+  input: Record<string, string>,
+): Promise<Outcome<{ slug: string }>> {
+  const actor = assertAdmin(admin)
+  const parsed = CategoryForm.safeParse(input)
+  if (!parsed.success) return failure(fieldErrors(parsed.error))
+  const db = getDb()
+  const category = await db.category.findUnique({
+    where: { id: categoryId },
+    select: { slug: true, translations: { select: { locale: true, name: true, description: true } } },
+  })
+  if (!category) return failure({ form: 'errors.notFound' }, 404)
+  const names = textsOf(parsed.data, 'name')
+  const descriptions = textsOf(parsed.data, 'description')
+  const changed = locales.filter((locale) => {
+    const row = category.translations.find((t) => t.locale === locale)
+    return row?.name !== names[locale] || row?.description !== descriptions[locale]
+  })
+  if (changed.length === 0) return { ok: true, value: { slug: category.slug } }
+  await db.$transaction(
+    changed.map((locale) =>
+      db.categoryTranslation.upsert({
+        where: { categoryId_locale: { categoryId, locale } },
+        create: { categoryId, locale, name: names[locale], description: descriptions[locale] },
+        update: { name: names[locale], description: descriptions[locale] },
+      }),
+    ),
+  )
+  await audit(actor, 'category.updated', 'Category', categoryId, {
+    changed: Object.fromEntries(changed.map((locale) => [locale, { name: names[locale], description: descriptions[locale] }])),
+  })
+  // search documents carry category names; renewing them also invalidates cached pages
+  const products = await db.product.findMany({ where: { categoryId }, select: { id: true } })
+  if (products.length > 0) await reindexProducts(products.map((p) => p.id))
+  else await bumpCatalogVersion()
+  return { ok: true, value: { slug: category.slug } }
+}

@@ -1,0 +1,189 @@
+// Exporter verification in the admin console: the list by status, one company's file (texts in
+// every language, BIN check, documents, members) and the decisions, which go through
+// transitionExporter and are mailed to the company's members.
+import { z } from 'zod'
+
+import { revokeSessionsOfCompany } from '~/modules/accounts/session.server'
+import { assertAdmin, type AdminActor } from '~/modules/accounts/guard.server'
+import { failure, fieldErrors, multiLine, type Outcome } from '~/utils/forms.server'
+import { notifyExporterDecision, type ExporterEvent } from '~/modules/exporters/decision-mail.server'
+import { isValidBin } from '~/modules/exporters/bin'
+import {
+  exporterStatuses,
+  ExporterTransitionError,
+  transitionExporter,
+  type ExporterStatus,
+} from '~/modules/exporters/exporter-status.server'
+import { getDb } from '~/utils/db.server'
+import { dateText } from '~/utils/dates'
+import { locales, pickTranslation, type Locale } from '~/utils/locales'
+
+export const exportersPageSize = 50
+
+/** The status filter from `?status=`: one of the statuses, or every company. */
+export function exporterStatusFilter(value: string | null): ExporterStatus | null {
+  return (exporterStatuses as readonly string[]).includes(value ?? '') ? (value as ExporterStatus) : null
+}
+
+export async function listExporters(locale: Locale, status: ExporterStatus | null, page: number) {
+  const db = getDb()
+  const where = status ? { status } : {}
+  const [total, rows, counts] = await Promise.all([
+    db.exporter.count({ where }),
+    db.exporter.findMany({
+      where,
+      orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+      skip: (page - 1) * exportersPageSize,
+      take: exportersPageSize,
+      select: {
+        id: true,
+        bin: true,
+        status: true,
+        createdAt: true,
+        translations: { select: { locale: true, legalName: true } },
+        region: { select: { translations: { select: { locale: true, name: true } } } },
+        _count: { select: { products: true, members: true } },
+      },
+    }),
+    db.exporter.groupBy({ by: ['status'], _count: { _all: true } }),
+  ])
+  return {
+    total,
+    page,
+    pageCount: Math.max(1, Math.ceil(total / exportersPageSize)),
+    countByStatus: Object.fromEntries(counts.map((row) => [row.status, row._count._all])) as Partial<
+      Record<ExporterStatus, number>
+    >,
+    exporters: rows.map((row) => {
+      const legalName = pickTranslation(row.translations, locale)
+      const region = pickTranslation(row.region.translations, locale)
+      return {
+        id: row.id,
+        bin: row.bin,
+        binValid: isValidBin(row.bin),
+        status: row.status,
+        createdAt: dateText(row.createdAt, locale, 'date'),
+        name: { text: legalName?.legalName ?? '', lang: legalName?.locale ?? locale },
+        region: { text: region?.name ?? '', lang: region?.locale ?? locale },
+        productCount: row._count.products,
+        memberCount: row._count.members,
+      }
+    }),
+  }
+}
+
+/** What an admin may do to a company in each status, and the status it leads to. */
+const decisions = {
+  verify: { from: 'pending', to: 'verified', event: 'verified', needsReason: false },
+  reject: { from: 'pending', to: 'rejected', event: 'rejected', needsReason: true },
+  suspend: { from: 'verified', to: 'suspended', event: 'suspended', needsReason: true },
+  reinstate: { from: 'suspended', to: 'verified', event: 'reinstated', needsReason: false },
+} as const satisfies Record<string, { from: ExporterStatus; to: ExporterStatus; event: ExporterEvent; needsReason: boolean }>
+
+export type ExporterDecision = keyof typeof decisions
+
+function decisionsFrom(status: string) {
+  return (Object.keys(decisions) as ExporterDecision[]).filter((intent) => decisions[intent].from === status)
+}
+
+/** One company's file for review, or null when there is no such company. */
+export async function exporterForReview(locale: Locale, exporterId: number) {
+  const exporter = await getDb().exporter.findUnique({
+    where: { id: exporterId },
+    select: {
+      id: true,
+      slug: true,
+      bin: true,
+      status: true,
+      statusReason: true,
+      founded: true,
+      gaccRegistration: true,
+      address: true,
+      contactName: true,
+      contactPhone: true,
+      contactEmail: true,
+      website: true,
+      verifiedAt: true,
+      createdAt: true,
+      region: { select: { code: true, translations: { select: { locale: true, name: true } } } },
+      translations: { select: { locale: true, legalName: true, city: true, about: true } },
+      documents: {
+        orderBy: { createdAt: 'asc' },
+        select: { id: true, kind: true, fileName: true, contentType: true, sizeBytes: true, createdAt: true },
+      },
+      members: { orderBy: { id: 'asc' }, select: { id: true, displayName: true, email: true, locale: true, role: true } },
+      products: { select: { status: true } },
+    },
+  })
+  if (!exporter) return null
+  const region = pickTranslation(exporter.region.translations, locale)
+  const productCounts: Record<string, number> = {}
+  for (const product of exporter.products) productCounts[product.status] = (productCounts[product.status] ?? 0) + 1
+  const legalName = pickTranslation(exporter.translations, locale)
+  return {
+    id: exporter.id,
+    slug: exporter.slug,
+    bin: exporter.bin,
+    binValid: isValidBin(exporter.bin),
+    status: exporter.status,
+    statusReason: exporter.statusReason,
+    founded: exporter.founded,
+    gaccRegistration: exporter.gaccRegistration,
+    address: exporter.address,
+    contactName: exporter.contactName,
+    contactPhone: exporter.contactPhone,
+    contactEmail: exporter.contactEmail,
+    website: exporter.website,
+    verifiedAt: exporter.verifiedAt ? dateText(exporter.verifiedAt, locale) : null,
+    createdAt: dateText(exporter.createdAt, locale),
+    name: { text: legalName?.legalName ?? exporter.slug, lang: legalName?.locale ?? locale },
+    region: { text: region?.name ?? exporter.region.code, lang: region?.locale ?? locale },
+    // every language, in a fixed order, with the missing ones shown as missing
+    texts: locales.map((language) => {
+      const row = exporter.translations.find((t) => t.locale === language)
+      return { locale: language, legalName: row?.legalName ?? null, city: row?.city ?? null, about: row?.about ?? null }
+    }),
+    documents: exporter.documents.map((document) => ({ ...document, createdAt: dateText(document.createdAt, locale) })),
+    members: exporter.members,
+    productCounts,
+    decisions: decisionsFrom(exporter.status),
+  }
+}
+
+const DecisionForm = z.object({
+  intent: z.enum(Object.keys(decisions) as [ExporterDecision, ...ExporterDecision[]], {
+    errorMap: () => ({ message: 'errors.unknownAction' }),
+  }),
+  reason: multiLine(1000, { optional: true }).optional(),
+})
+
+/**
+ * Verifies, rejects, suspends or reinstates a company and mails its members. A decision that does
+ * not fit the company's current status (another admin got there first) is a 409.
+ */
+export async function decideExporter(
+  admin: AdminActor,
+  exporterId: number,
+  input: Record<string, string>,
+): Promise<Outcome<{ to: ExporterStatus; event: ExporterEvent; mailed: number }>> {
+  const actor = assertAdmin(admin)
+  const parsed = DecisionForm.safeParse(input)
+  if (!parsed.success) return failure(fieldErrors(parsed.error))
+  const decision = decisions[parsed.data.intent]
+  const reason = parsed.data.reason ?? ''
+  if (decision.needsReason && !reason) return failure({ reason: 'errors.reasonRequired' })
+
+  const current = await getDb().exporter.findUnique({ where: { id: exporterId }, select: { status: true } })
+  if (!current) return failure({ form: 'errors.notFound' }, 404)
+  if (current.status !== decision.from) return failure({ form: 'errors.exporterTransition' }, 409)
+  try {
+    await transitionExporter(exporterId, decision.to, actor, decision.needsReason ? reason : undefined)
+  } catch (error) {
+    if (error instanceof ExporterTransitionError) return failure({ form: 'errors.exporterTransition' }, 409)
+    throw error
+  }
+  // a suspended company's members are signed out everywhere at once (docs/decisions/010)
+  if (decision.to === 'suspended') await revokeSessionsOfCompany(exporterId)
+  const mailed = await notifyExporterDecision(exporterId, decision.event, decision.needsReason ? reason : undefined)
+  return { ok: true, value: { to: decision.to, event: decision.event, mailed } }
+}

@@ -1,0 +1,119 @@
+// Border checkpoints in the admin console: status, coordinates (null until someone has a source;
+// marked verified only when the admin says so), notes per language and the source.
+import { z } from 'zod'
+
+import { audit } from '~/modules/accounts/audit.server'
+import {
+  checkbox,
+  failure,
+  fieldErrors,
+  multiLine,
+  perLocale,
+  singleLine,
+  textsOf,
+  type Outcome,
+} from '~/utils/forms.server'
+import { assertAdmin, type AdminActor } from '~/modules/accounts/guard.server'
+import { bumpCatalogVersion } from '~/modules/catalog/cache-version.server'
+import { getDb } from '~/utils/db.server'
+import { locales, pickTranslation, type Locale } from '~/utils/locales'
+
+export const checkpointStatuses = ['open', 'planned', 'proposed', 'not_operational'] as const
+
+const editableFields = { status: true, lat: true, lon: true, coordinatesVerified: true, source: true } as const
+const checkpointFields = { id: true, slug: true, mode: true, ...editableFields } as const
+
+export async function listCheckpoints(locale: Locale) {
+  const rows = await getDb().checkpoint.findMany({
+    orderBy: { position: 'asc' },
+    select: { ...checkpointFields, translations: { select: { locale: true, name: true } } },
+  })
+  return rows.map(({ translations, ...row }) => {
+    const name = pickTranslation(translations, locale)
+    return { ...row, name: { text: name?.name ?? row.slug, lang: name?.locale ?? locale } }
+  })
+}
+
+export async function checkpointForEdit(locale: Locale, checkpointId: number) {
+  const row = await getDb().checkpoint.findUnique({
+    where: { id: checkpointId },
+    select: { ...checkpointFields, translations: { select: { locale: true, name: true, notes: true } } },
+  })
+  if (!row) return null
+  const name = pickTranslation(row.translations, locale)
+  return {
+    id: row.id,
+    slug: row.slug,
+    mode: row.mode,
+    name: { text: name?.name ?? row.slug, lang: name?.locale ?? locale },
+    values: {
+      status: row.status,
+      lat: row.lat === null ? '' : String(row.lat),
+      lon: row.lon === null ? '' : String(row.lon),
+      coordinatesVerified: row.coordinatesVerified ? '1' : '',
+      source: row.source,
+      ...Object.fromEntries(row.translations.map((t) => [`notes.${t.locale}`, t.notes])),
+    } as Record<string, string>,
+  }
+}
+
+/** A coordinate in decimal degrees within ±`limit`, or null when left empty. */
+function coordinate(limit: number) {
+  return z
+    .string()
+    .trim()
+    .max(20, 'errors.coordinateInvalid')
+    .optional()
+    .transform((value) => value ?? '')
+    .refine((value) => value === '' || /^-?\d{1,3}(\.\d{1,7})?$/.test(value), 'errors.coordinateInvalid')
+    .transform((value) => (value === '' ? null : Number(value)))
+    .refine((value) => value === null || Math.abs(value) <= limit, 'errors.coordinateOutOfRange')
+}
+
+const CheckpointForm = z.object({
+  status: z.enum(checkpointStatuses, { errorMap: () => ({ message: 'errors.invalidChoice' }) }),
+  lat: coordinate(90),
+  lon: coordinate(180),
+  coordinatesVerified: checkbox,
+  source: singleLine(300),
+  ...perLocale('notes', multiLine(1000, { optional: true })),
+})
+
+export async function updateCheckpoint(
+  admin: AdminActor,
+  checkpointId: number,
+  input: Record<string, string>,
+): Promise<Outcome<{ id: number }>> {
+  const actor = assertAdmin(admin)
+  const parsed = CheckpointForm.safeParse(input)
+  if (!parsed.success) return failure(fieldErrors(parsed.error))
+  const { status, lat, lon, coordinatesVerified, source } = parsed.data
+  // a point needs both halves; one without the other is a typing slip
+  if ((lat === null) !== (lon === null))
+    return failure(lat === null ? { lat: 'errors.coordinatePair' } : { lon: 'errors.coordinatePair' })
+  if (lat === null && coordinatesVerified) return failure({ coordinatesVerified: 'errors.verifiedWithoutCoordinates' })
+  const db = getDb()
+  const before = await db.checkpoint.findUnique({
+    where: { id: checkpointId },
+    select: { ...editableFields, translations: { select: { locale: true } } },
+  })
+  if (!before) return failure({ form: 'errors.notFound' }, 404)
+  const { translations, ...beforeFields } = before
+  const notes = textsOf(parsed.data, 'notes')
+  const after = { status, lat, lon, coordinatesVerified: lat !== null && coordinatesVerified, source }
+  await db.$transaction([
+    db.checkpoint.update({ where: { id: checkpointId }, data: after }),
+    // notes belong to a translation row that also holds the name; only existing rows are updated
+    ...translations
+      .filter((row) => (locales as readonly string[]).includes(row.locale))
+      .map((row) =>
+        db.checkpointTranslation.update({
+          where: { checkpointId_locale: { checkpointId, locale: row.locale } },
+          data: { notes: notes[row.locale as Locale] },
+        }),
+      ),
+  ])
+  await audit(actor, 'checkpoint.updated', 'Checkpoint', checkpointId, { before: beforeFields, after, notes })
+  await bumpCatalogVersion()
+  return { ok: true, value: { id: checkpointId } }
+}
