@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next'
 
 import { Notice, StatusBadge, Text } from '~/components/admin/ui'
 import { requireRole } from '~/modules/accounts/session.server'
-import { listCheckpoints } from '~/modules/admin/checkpoints.server'
+import { listCheckpoints } from '~/modules/logistics/admin-checkpoints.server'
 import { useRootLocale } from '~/root'
 import { cacheHeaders, privatePage } from '~/utils/cache'
 import { getFixedT } from '~/utils/i18n.server'

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, test } from 'vitest'
 
-import { isoDate } from '~/modules/admin/exchange-rates.server'
+import { isoDate } from '~/modules/checkout/admin-exchange-rates.server'
 import { findCategory } from '~/modules/catalog/catalog.server'
 import { parseCatalogParams, searchCatalog } from '~/modules/catalog/search.server'
 import { marketAccessFor } from '~/modules/checkout/market-access.server'

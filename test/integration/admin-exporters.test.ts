@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, test } from 'vitest'
 
-import { decideExporter } from '~/modules/admin/exporters.server'
+import { decideExporter } from '~/modules/exporters/admin-exporters.server'
 import { parseCatalogParams, searchCatalog } from '~/modules/catalog/search.server'
 import { action as exporterAction, loader as exporterLoader } from '~/routes/$locale.admin.exporters.$exporterId'
 import { loader as exportersLoader } from '~/routes/$locale.admin.exporters._index'

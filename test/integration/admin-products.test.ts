@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, test } from 'vitest'
 
-import { setProductFeatured } from '~/modules/admin/products.server'
+import { setProductFeatured } from '~/modules/catalog/admin-products.server'
 import { featuredProducts } from '~/modules/catalog/catalog.server'
 import { transitionProduct } from '~/modules/catalog/product-status.server'
 import { parseCatalogParams, searchCatalog } from '~/modules/catalog/search.server'

@@ -8,7 +8,7 @@ import { describe, expect, test } from 'vitest'
 
 import { requestPasswordReset, resetPassword } from '~/modules/accounts/auth.server'
 import { hashPassword } from '~/modules/accounts/password.server'
-import { decideUser } from '~/modules/admin/users.server'
+import { decideUser } from '~/modules/accounts/admin-users.server'
 import { loader as accountLoader } from '~/routes/$locale._auth.account._index'
 import { action as signInAction } from '~/routes/$locale._auth.login'
 import { action as invitationAction } from '~/routes/$locale.invitations.$token'

@@ -4,7 +4,7 @@
 // what they typed and whether the page they acted on is still current, and writes the audit log.
 import { pavilion } from '~/config/pavilion'
 import { audit } from '~/modules/accounts/audit.server'
-import { assertAdmin, type AdminActor } from '~/modules/admin/guard.server'
+import { assertAdmin, type AdminActor } from '~/modules/accounts/guard.server'
 import {
   cancelOrder,
   markPaid,

@@ -4,7 +4,7 @@
 import { z } from 'zod'
 
 import { audit } from '~/modules/accounts/audit.server'
-import { assertAdmin, type AdminActor } from '~/modules/admin/guard.server'
+import { assertAdmin, type AdminActor } from '~/modules/accounts/guard.server'
 import { parseAmount } from '~/modules/checkout/money'
 import { companyName, errorsOf, fail, money, oneLine, salesPageSize, type Outcome } from '~/modules/checkout/sales-shared.server'
 import { companyOf, type Member } from '~/modules/exporters/membership.server'
