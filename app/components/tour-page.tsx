@@ -1,0 +1,221 @@
+import { Form, Link } from '@remix-run/react'
+import { useTranslation } from 'react-i18next'
+
+import { LocalizedText, langAttr } from '~/components/localized-text'
+import { ProductCard } from '~/components/product-card'
+import { FromPrice, useSeasonText } from '~/components/tour-card'
+import { TourItinerary } from '~/components/tour-itinerary'
+import { TourMap } from '~/components/tour-map'
+import type { TourPage } from '~/modules/tourism/tours.server'
+import { passports, type Passport } from '~/modules/tourism/visa'
+import { localePath } from '~/utils/locale-path'
+import type { Locale } from '~/utils/locales'
+
+type TourProps = { tour: TourPage; locale: Locale }
+
+export function TourHeader({ tour, locale, months }: TourProps & { months: readonly string[] }) {
+  const { t } = useTranslation('tours')
+  const seasonText = useSeasonText()
+  return (
+    <>
+      <nav aria-label={t('common:nav.breadcrumbs')} className="breadcrumbs">
+        <ol>
+          <li>
+            <Link to={localePath(locale, '/tours')}>{t('list.title')}</Link>
+          </li>
+        </ol>
+      </nav>
+      <header className="tour-page__header">
+        {tour.imagePath ? <img className="tour-page__image" src={tour.imagePath} width={640} height={400} alt="" /> : null}
+        <div>
+          <LocalizedText value={tour.name} locale={locale} as="h1" />
+          {tour.name.lang !== locale ? (
+            <p className="notice" role="note">
+              {t('route.untranslated')}
+            </p>
+          ) : null}
+          <LocalizedText value={tour.summary} locale={locale} as="p" className="lead" />
+          <dl className="tour-facts">
+            <dt>{t('route.durationLabel')}</dt>
+            <dd>{t('route.days', { count: tour.durationDays })}</dd>
+            <dt>{t('route.startEndLabel')}</dt>
+            <dd>{t('route.startEnd', { start: t(`cities.${tour.startCity}`), end: t(`cities.${tour.endCity}`) })}</dd>
+            <dt>{t('route.seasonLabel')}</dt>
+            <dd>{seasonText(tour.season, months)}</dd>
+            <dt>{t('route.operatorLabel')}</dt>
+            <dd>{tour.operatorName}</dd>
+            <dt>{t('route.priceLabel')}</dt>
+            <dd>
+              <FromPrice text={tour.from.price.text} />
+              {tour.from.reference ? (
+                <span className="price__reference">{t('list.reference', { amount: tour.from.reference.text })}</span>
+              ) : null}
+            </dd>
+          </dl>
+        </div>
+      </header>
+    </>
+  )
+}
+
+/** The itinerary day by day beside the map, with the border crossings the route passes. */
+export function TourRouteSections({ tour, locale }: TourProps) {
+  const { t } = useTranslation('tours')
+  return (
+    <div className="tour-page__layout">
+      <section aria-labelledby="itinerary-title">
+        <h2 id="itinerary-title">{t('route.itineraryTitle')}</h2>
+        <TourItinerary days={tour.days} locale={locale} />
+      </section>
+      <section aria-labelledby="map-title">
+        <h2 id="map-title">{t('map.heading')}</h2>
+        <TourMap
+          stops={tour.stops.map((stop) => ({
+            position: stop.position,
+            name: stop.name.text,
+            lang: langAttr(stop.name.lang, locale),
+            lat: stop.lat,
+            lon: stop.lon,
+            crossing: stop.crossing !== null,
+          }))}
+          legs={tour.legs}
+          texts={{
+            title: t('map.title', { name: tour.name.text }),
+            schematic: t('map.schematic'),
+            areas: { kazakhstan: t('map.areas.kazakhstan'), china: t('map.areas.china'), xinjiang: t('map.areas.xinjiang') },
+            legend: {
+              stop: t('map.legend.stop'),
+              crossing: t('map.legend.crossing'),
+              road: t('map.legend.road'),
+              flight: t('map.legend.flight'),
+            },
+          }}
+        />
+        <h3>{t('crossings.title')}</h3>
+        {tour.crossings.length === 0 ? (
+          <p>{t('crossings.none')}</p>
+        ) : (
+          <ul>
+            {tour.crossings.map((crossing) => (
+              <li key={crossing.slug} lang={langAttr(crossing.name.lang, locale)}>
+                {crossing.name.text}
+              </li>
+            ))}
+          </ul>
+        )}
+        {tour.mayClosures ? <p className="notice">{t('crossings.mayClosures')}</p> : null}
+      </section>
+    </div>
+  )
+}
+
+/** The visa notes for the passport the reader picks; a GET form, so it works without JavaScript. */
+export function TourVisa({ visa, passport }: { visa: TourPage['visa']; passport: Passport | null }) {
+  const { t } = useTranslation('tours')
+  return (
+    <section aria-labelledby="visa-title" id="visa" className="tour-section">
+      <h2 id="visa-title">{t('visa.title')}</h2>
+      <p>{t('visa.exemption')}</p>
+      <Form method="get" className="filters" preventScrollReset>
+        <div className="filters__field">
+          <label htmlFor="passport">{t('visa.passport')}</label>
+          <select id="passport" name="passport" defaultValue={passport ?? ''}>
+            <option value="" disabled>
+              {t('visa.choosePassport')}
+            </option>
+            {passports.map((code) => (
+              <option key={code} value={code}>
+                {t(`visa.passports.${code}`)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="filters__actions">
+          <button type="submit" className="button">
+            {t('visa.show')}
+          </button>
+        </div>
+      </Form>
+      {visa.notes ? (
+        <ul className="visa-notes" aria-live="polite">
+          {visa.notes.map((note) => (
+            <li key={note.territory} className={`visa-note visa-note--${note.kind}`} data-territory={note.territory}>
+              <strong>{t(`visa.territories.${note.territory}`)}</strong>: {t(`visa.notes.${note.key}`, note.values)}
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <p className="muted">{t('visa.choose')}</p>
+      )}
+      <p className="muted">{t('visa.disclaimer')}</p>
+    </section>
+  )
+}
+
+export function TourIncluded({ tour, locale }: TourProps) {
+  const { t } = useTranslation('tours')
+  return (
+    <section aria-labelledby="included-title" className="tour-section">
+      <h2 id="included-title">{t('route.includedTitle')}</h2>
+      <LocalizedText value={tour.included} locale={locale} as="p" />
+      <p>
+        {t('route.operatorLabel')}: {tour.operatorName}
+      </p>
+    </section>
+  )
+}
+
+export function TourDepartures({ departures }: { departures: TourPage['departures'] }) {
+  const { t } = useTranslation('tours')
+  if (departures.length === 0) return <p>{t('departures.none')}</p>
+  return (
+    <table className="tour-departures">
+      <thead>
+        <tr>
+          <th scope="col">{t('departures.date')}</th>
+          <th scope="col">{t('departures.seats')}</th>
+          <th scope="col">{t('departures.price')}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {departures.map((departure) => (
+          <tr key={departure.id} data-departure={departure.id}>
+            <td>
+              <time dateTime={departure.startsOn.iso}>{departure.startsOn.text}</time>
+            </td>
+            <td>
+              {departure.soldOut ? (
+                <span className="badge badge--out">{t('departures.soldOut')}</span>
+              ) : (
+                t('departures.seatsLeft', { available: departure.seatsAvailable, total: departure.seatsTotal })
+              )}
+            </td>
+            <td>
+              {departure.price.price.text}
+              {departure.price.reference ? (
+                <span className="price__reference">{t('list.reference', { amount: departure.price.reference.text })}</span>
+              ) : null}
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  )
+}
+
+/** Goods from the regions the route passes through. */
+export function TourTaste({ tour, locale }: TourProps) {
+  const { t } = useTranslation('tours')
+  if (tour.taste.length === 0) return null
+  return (
+    <section aria-labelledby="taste-title" className="tour-section">
+      <h2 id="taste-title">{t('taste.title')}</h2>
+      <p className="muted">{t('taste.lead')}</p>
+      <div className="product-grid">
+        {tour.taste.map((product) => (
+          <ProductCard key={product.slug} product={product} locale={locale} />
+        ))}
+      </div>
+    </section>
+  )
+}
