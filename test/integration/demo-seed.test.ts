@@ -59,7 +59,11 @@ describe('the demo pavilion', () => {
       expect(await verifyPassword(user.passwordHash, 'pavilion-demo')).toBe(true)
       expect(await verifyPassword(user.passwordHash, 'pavilion-demo ')).toBe(false)
     }
-    expect(users.find((u) => u.role === 'exporter')?.exporterId).not.toBeNull()
+    const company = await getDb().exporter.findUniqueOrThrow({
+      where: { id: users.find((u) => u.role === 'exporter')!.exporterId! },
+      select: { status: true },
+    })
+    expect(company.status).toBe('verified')
   })
 
   test('seeding again leaves a seeded database alone', async () => {

@@ -8,6 +8,7 @@ import net from 'node:net'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 
 import { getDb } from '~/utils/db.server'
+import { getFixedT } from '~/utils/i18n.server'
 
 import { addresses, bankOrder, productBySlug, setStock } from '../support/checkout'
 
@@ -140,6 +141,7 @@ describe('across two app processes sharing the database', () => {
       paymentMethod: 'bank_transfer',
       ...(addresses.HK as Record<string, string>),
     })
+    const soldOut = getFixedT('zh-hant', 'checkout')('errors.soldOut')
     const statuses = await Promise.all(
       cookies.map(async (cookie, i) => {
         const body = new URLSearchParams(form)
@@ -151,7 +153,7 @@ describe('across two app processes sharing the database', () => {
           body,
         })
         const text = await response.text()
-        if (response.status === 409) expect(text).toContain('checkout') // the page, with the sold-out message
+        if (response.status === 409) expect(text).toContain(soldOut)
         return response.status
       }),
     )

@@ -55,7 +55,7 @@ describe('the last seats of a departure', () => {
     const won = results.filter((result) => result.ok)
     const lost = results.filter((result) => !result.ok)
     expect(won).toHaveLength(2)
-    for (const result of lost) expect(result).toMatchObject({ ok: false, status: 409 })
+    for (const result of lost) expect(result).toMatchObject({ ok: false, status: 409, errors: { '': 'errors.soldOut' } })
     const row = await getDb().tourDeparture.findUniqueOrThrow({
       where: { id },
       select: { seatsAvailable: true, seatsTotal: true },
