@@ -14,6 +14,7 @@ import { useChangeLanguage } from 'remix-i18next/react'
 
 import { SiteFooter, SiteHeader } from '~/components/site-chrome'
 import styles from '~/styles/app.css'
+import { localePath } from '~/utils/locale-path'
 import { htmlLang, namespacesFor } from '~/utils/locales'
 import { wantsHydration } from '~/utils/hydration'
 import { useNonce } from '~/utils/nonce'
@@ -80,7 +81,7 @@ export function ErrorBoundary() {
         <h1>{notFound ? t('errors.notFoundTitle') : t('errors.errorTitle')}</h1>
         <p>{notFound ? t('errors.notFoundText') : t('errors.errorText')}</p>
         <p>
-          <a className="button" href={`/${locale}`}>
+          <a className="button" href={localePath(locale)}>
             {t('errors.backHome')}
           </a>
         </p>

@@ -1,6 +1,7 @@
 import { Form, Link } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 
+import { localePath } from '~/utils/locale-path'
 import { useRootLocale } from '~/utils/root-data'
 
 type Props = { product: { id: number; saleMode: string; stock: number; minOrderQuantity: number; unit: string } }
@@ -17,7 +18,7 @@ export function AddToCart({ product }: Props) {
       </p>
     )
   return (
-    <Form method="post" action={`/${locale}/cart`} className="buy-box">
+    <Form method="post" action={localePath(locale, '/cart')} className="buy-box">
       <input type="hidden" name="intent" value="add" />
       <input type="hidden" name="productId" value={product.id} />
       <label htmlFor="buy-quantity">{t('buy.quantity', { unit: t(`units.${product.unit}`, { ns: 'common' }) })}</label>
@@ -35,7 +36,7 @@ export function AddToCart({ product }: Props) {
       <button type="submit" className="button button--primary">
         {t('buy.add')}
       </button>
-      <Link to={`/${locale}/cart`} className="buy-box__cart">
+      <Link to={localePath(locale, '/cart')} className="buy-box__cart">
         {t('buy.view')}
       </Link>
     </Form>

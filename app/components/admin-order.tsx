@@ -5,10 +5,11 @@ import { Form, Link, useNavigation } from '@remix-run/react'
 import { Fragment, useId } from 'react'
 import { useTranslation } from 'react-i18next'
 
-import { languageNames } from '~/components/admin/fields'
 import { Text } from '~/components/admin/ui'
 import { OrderEventText, OrderLinesTable } from '~/components/order-parts'
 import type { orderForAdmin } from '~/modules/checkout/admin-orders.server'
+import { languageNames } from '~/utils/locales'
+import { localePath } from '~/utils/locale-path'
 import type { Locale } from '~/utils/locales'
 
 type AdminOrder = NonNullable<Awaited<ReturnType<typeof orderForAdmin>>>
@@ -261,7 +262,7 @@ export function AdminOrderParts({ order, locale, errors, values }: { order: Admi
         <section key={part.id} aria-labelledby={`part-${part.id}`}>
           <h3 id={`part-${part.id}`}>
             {part.exporterId ? (
-              <Link to={`/${locale}/admin/exporters/${part.exporterId}`}>
+              <Link to={localePath(locale, `/admin/exporters/${part.exporterId}`)}>
                 <Text value={part.seller} locale={locale} />
               </Link>
             ) : (
@@ -373,7 +374,7 @@ export function AdminOrderLedger({ order, locale }: { order: AdminOrder; locale:
             return (
               <tr key={entry.id}>
                 <td>
-                  <Link to={`/${locale}/admin/ledger?exporter=${entry.exporterId}`}>
+                  <Link to={localePath(locale, `/admin/ledger?exporter=${entry.exporterId}`)}>
                     {part ? <Text value={part.seller} locale={locale} /> : entry.exporterId}
                   </Link>
                 </td>

@@ -5,6 +5,7 @@ import { LocalizedText, langAttr } from '~/components/localized-text'
 import { Price } from '~/components/price'
 import type { ProductCard as ProductCardData } from '~/modules/catalog/catalog.server'
 import { imageSrcSet, imageUrl } from '~/utils/images'
+import { localePath } from '~/utils/locale-path'
 import type { Locale } from '~/utils/locales'
 
 export function ProductCard({ product, locale, eager = false }: { product: ProductCardData; locale: Locale; eager?: boolean }) {
@@ -28,7 +29,7 @@ export function ProductCard({ product, locale, eager = false }: { product: Produ
       )}
       <div className="product-card__body">
         <h3 className="product-card__name" lang={langAttr(product.name.lang, locale)}>
-          <Link to={`/${locale}/products/${product.slug}`}>{product.name.text}</Link>
+          <Link to={localePath(locale, `/products/${product.slug}`)}>{product.name.text}</Link>
         </h3>
         <LocalizedText value={product.exporter.name} locale={locale} as="p" className="product-card__exporter" />
         <p className="product-card__meta">

@@ -4,11 +4,11 @@ import { Form, Link } from '@remix-run/react'
 import type { ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 
-import { FormError } from '~/components/form'
+import { FormError, StatusBadge, TextAreaField } from '~/components/form'
 import { LocalizedText, langAttr } from '~/components/localized-text'
 import { TransitOptionText } from '~/components/transit-estimate'
-import { TradeStatus, TradeTextArea } from '~/components/trade-fields'
 import type { buyerRequest } from '~/modules/trade/quotes.server'
+import { localePath } from '~/utils/locale-path'
 import type { Locale } from '~/utils/locales'
 
 export type RequestView = Awaited<ReturnType<typeof buyerRequest>>
@@ -23,7 +23,7 @@ export function RequestTerms({ request, locale, productLink }: { request: Reques
       <dt>{t('terms.product')}</dt>
       <dd>
         {productLink ? (
-          <Link to={`/${locale}/products/${request.product.slug}`} lang={langAttr(request.product.name.lang, locale)}>
+          <Link to={localePath(locale, `/products/${request.product.slug}`)} lang={langAttr(request.product.name.lang, locale)}>
             {request.product.name.text}
           </Link>
         ) : (
@@ -101,7 +101,7 @@ export function QuoteCard({
   return (
     <section className={current ? 'trade-panel trade-panel--current' : 'trade-panel'} aria-labelledby={`quote-${quote.id}`}>
       <h3 id={`quote-${quote.id}`}>
-        {t('quote.heading', { date: quote.created.text })} <TradeStatus kind="quote" status={quote.status} />
+        {t('quote.heading', { date: quote.created.text })} <StatusBadge kind="quote" status={quote.status} />
       </h3>
       <dl className="facts">
         <dt>{t('quote.unitPrice')}</dt>
@@ -183,7 +183,8 @@ export function MessageThread({
       {canWrite ? (
         <Form method="post" noValidate className="trade-form">
           <FormError namespace="trade" error={errors.form} />
-          <TradeTextArea
+          <TextAreaField
+            namespace="trade"
             label={t('messages.label')}
             name="body"
             maxLength={4000}

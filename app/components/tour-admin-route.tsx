@@ -4,12 +4,12 @@
 import { Form, Link } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 
-import { SelectField } from '~/components/admin/fields'
 import { Text } from '~/components/admin/ui'
-import { Field, FormError } from '~/components/form'
+import { Field, FormError, SelectField } from '~/components/form'
 import { LegForm, useFormState } from '~/components/tour-admin'
 import type { routeForEdit } from '~/modules/tourism/admin.server'
 import { departureCurrencies, nextRouteStatuses, type RouteStatus } from '~/modules/tourism/options'
+import { localePath } from '~/utils/locale-path'
 import type { Locale } from '~/utils/locales'
 
 type RouteView = NonNullable<Awaited<ReturnType<typeof routeForEdit>>>
@@ -62,7 +62,7 @@ export function RouteStops({ route, locale }: { route: RouteView; locale: Locale
                 <td>{stop.position}</td>
                 <td>{stop.day}</td>
                 <td>
-                  <Link to={`/${locale}/admin/tours/${route.id}/stops/${stop.id}`}>
+                  <Link to={localePath(locale, `/admin/tours/${route.id}/stops/${stop.id}`)}>
                     <Text value={stop.name} locale={locale} />
                   </Link>
                 </td>
@@ -82,7 +82,7 @@ export function RouteStops({ route, locale }: { route: RouteView; locale: Locale
         </table>
       ) : null}
       <p>
-        <Link className="button" to={`/${locale}/admin/tours/${route.id}/stops/new`}>
+        <Link className="button" to={localePath(locale, `/admin/tours/${route.id}/stops/new`)}>
           {t('admin.stops.add')}
         </Link>
       </p>
@@ -183,7 +183,9 @@ export function RouteDepartures({ route, locale }: { route: RouteView; locale: L
                 <td>{departure.price}</td>
                 <td>{t(`admin.departures.statuses.${departure.status}`)}</td>
                 <td>
-                  <Link to={`/${locale}/admin/tours/${route.id}/departures/${departure.id}`}>{t('admin.departures.open')}</Link>
+                  <Link to={localePath(locale, `/admin/tours/${route.id}/departures/${departure.id}`)}>
+                    {t('admin.departures.open')}
+                  </Link>
                 </td>
               </tr>
             ))}
@@ -224,6 +226,7 @@ export function RouteDepartures({ route, locale }: { route: RouteView; locale: L
           error={departureForm.errors.price}
         />
         <SelectField
+          namespace="admin"
           label={t('admin.fields.currency')}
           name="currency"
           defaultValue={departureForm.values?.currency ?? route.values.baseCurrency}

@@ -3,6 +3,7 @@ import { Trans, useTranslation } from 'react-i18next'
 
 import { LocalizedText, langAttr } from '~/components/localized-text'
 import type { TourCard as TourCardData } from '~/modules/tourism/tours.server'
+import { localePath } from '~/utils/locale-path'
 import type { Locale } from '~/utils/locales'
 
 /** The season as text: "All year" or "May – October", from month names formatted on the server. */
@@ -41,7 +42,7 @@ export function TourCard({ tour, locale, months }: { tour: TourCardData; locale:
       )}
       <div className="tour-card__body">
         <h2 className="tour-card__name" lang={langAttr(tour.name.lang, locale)}>
-          <Link to={`/${locale}/tours/${tour.slug}`}>{tour.name.text}</Link>
+          <Link to={localePath(locale, `/tours/${tour.slug}`)}>{tour.name.text}</Link>
         </h2>
         <LocalizedText value={tour.summary} locale={locale} as="p" className="tour-card__summary" />
         <dl className="tour-facts">

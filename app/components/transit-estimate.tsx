@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next'
 
 import { LocalizedText } from '~/components/localized-text'
 import type { TransitEstimate, TransitOption } from '~/modules/logistics/transit.server'
+import { localePath } from '~/utils/locale-path'
 import type { Locale } from '~/utils/locales'
 
 function CrossingName({ option, locale }: { option: TransitOption; locale: Locale }) {
@@ -104,11 +105,11 @@ export function ProductTradeSection({
       ))}
       {estimates.some(hasGreenLane) ? <p className="muted">{t('transit.greenNote')}</p> : null}
       <p className="muted">
-        {t('transit.disclaimer')} <Link to={`/${locale}/corridor`}>{t('transit.corridorLink')}</Link>
+        {t('transit.disclaimer')} <Link to={localePath(locale, '/corridor')}>{t('transit.corridorLink')}</Link>
       </p>
       {saleMode === 'wholesale' || saleMode === 'both' ? (
         <p>
-          <Link className="button button--primary" to={`/${locale}/products/${slug}/quote`}>
+          <Link className="button button--primary" to={localePath(locale, `/products/${slug}/quote`)}>
             {t('requestQuote')}
           </Link>
         </p>

@@ -5,6 +5,7 @@ import type { MetaDescriptor } from '@remix-run/node'
 
 import { pavilion } from '~/config/pavilion'
 import { imageUrl, type StoredImage } from '~/utils/images'
+import { localeUrl } from '~/utils/locale-path'
 import { htmlLang, locales, type Locale } from '~/utils/locales'
 
 /** What every page's loader hands its `meta` function: `{ origin: publicUrl(), siteName: t('brand.name') }`. */
@@ -16,12 +17,6 @@ const openGraphLocales: Record<Locale, string> = {
   'zh-hant': 'zh_HK',
   kk: 'kk_KZ',
   ru: 'ru_RU',
-}
-
-/** The absolute URL of a page in one locale; `path` is what follows the locale segment ('' for home). */
-export function localeUrl(origin: string, locale: Locale, path: string) {
-  if (path !== '' && !path.startsWith('/')) throw new Error(`A page path starts with a slash: ${path}`)
-  return `${origin.replace(/\/+$/, '')}/${locale}${path === '/' ? '' : path}`
 }
 
 /** The page in every locale, for hreflang links: one per language plus x-default (English). */

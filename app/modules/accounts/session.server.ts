@@ -15,6 +15,7 @@ import { clientAddress } from '~/utils/client-address.server'
 import { dateText } from '~/utils/dates'
 import { getDb } from '~/utils/db.server'
 import { isProduction, sessionSecret } from '~/utils/env.server'
+import { localePath } from '~/utils/locale-path'
 import type { Locale } from '~/utils/locales'
 
 export { safeRedirect }
@@ -150,7 +151,7 @@ export async function getUser(request: Request): Promise<SessionUser | null> {
 
 function loginPath(request: Request, locale: Locale) {
   const url = new URL(request.url)
-  return `/${locale}/login?redirectTo=${encodeURIComponent(url.pathname + url.search)}`
+  return localePath(locale, `/login?redirectTo=${encodeURIComponent(url.pathname + url.search)}`)
 }
 
 export async function requireUser(request: Request, locale: Locale) {
@@ -167,8 +168,8 @@ export async function requireRole(request: Request, locale: Locale, role: Role) 
   const user = await requireUser(request, locale)
   if (user.role !== role) throw new Response('Forbidden', { status: 403 })
   if (role === 'admin') {
-    if (!user.totpEnabled) throw redirect(`/${locale}/account/two-factor`)
-    if (!user.secondFactorDone) throw redirect(`/${locale}/login/two-factor`)
+    if (!user.totpEnabled) throw redirect(localePath(locale, '/account/two-factor'))
+    if (!user.secondFactorDone) throw redirect(localePath(locale, '/login/two-factor'))
   }
   return user
 }

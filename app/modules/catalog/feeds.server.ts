@@ -8,7 +8,8 @@ import { currentRates, marketCurrency } from '~/modules/checkout/pricing.server'
 import { getDb } from '~/utils/db.server'
 import { defaultLocale, isLocale, locales, pickTranslation, type Locale } from '~/utils/locales'
 import { plainText } from '~/utils/plain-text'
-import { absoluteImageUrl, absoluteUrl, localeAlternates, localeUrl } from '~/utils/seo'
+import { localeUrl } from '~/utils/locale-path'
+import { absoluteImageUrl, absoluteUrl, localeAlternates } from '~/utils/seo'
 
 const verifiedExporter = { status: 'verified' } as const
 

@@ -4,7 +4,8 @@ import { pavilion } from '~/config/pavilion'
 import type { productPage } from '~/modules/catalog/catalog.server'
 import { decimalAmount } from '~/modules/checkout/money'
 import type { Locale } from '~/utils/locales'
-import { absoluteImageUrl, localeUrl } from '~/utils/seo'
+import { localeUrl } from '~/utils/locale-path'
+import { absoluteImageUrl } from '~/utils/seo'
 
 export type ProductPageData = NonNullable<Awaited<ReturnType<typeof productPage>>>
 

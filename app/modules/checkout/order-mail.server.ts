@@ -9,6 +9,7 @@ import { getDb, type Db } from '~/utils/db.server'
 import { sessionSecret } from '~/utils/env.server'
 import { getFixedT } from '~/utils/i18n.server'
 import { isLocale, pickTranslation, type Locale } from '~/utils/locales'
+import { localeUrl } from '~/utils/locale-path'
 import { publicUrl } from '~/utils/public-url.server'
 
 type Tx = Pick<Db, 'outboxMessage' | 'order' | 'user'>
@@ -33,7 +34,11 @@ function localeOf(value: string): Locale {
 
 /** The order page with its key, so a guest can open it from any mail about the order. */
 function orderLink(order: { locale: string; number: string }) {
-  return `${publicUrl()}/${order.locale}/orders/${order.number}?key=${accessKeyFor(order.number, sessionSecret())}`
+  return localeUrl(
+    publicUrl(),
+    localeOf(order.locale),
+    `/orders/${order.number}?key=${accessKeyFor(order.number, sessionSecret())}`,
+  )
 }
 
 async function loadOrder(tx: Tx, orderId: number) {
@@ -113,7 +118,7 @@ export async function queuePaidMail(tx: Tx, orderId: number) {
         body: [
           mt('mail.exporterPaid.intro', { number: order.number }),
           '',
-          `${publicUrl()}/${memberLocale}/exporter/orders/${order.number}`,
+          localeUrl(publicUrl(), memberLocale, `/exporter/orders/${order.number}`),
         ].join('\n'),
       }),
     )
@@ -196,7 +201,7 @@ export async function queueExporterRefundMail(tx: Tx, orderId: number, partIds: 
         body: [
           t('mail.exporterRefunded.intro', { number: order.number }),
           '',
-          `${publicUrl()}/${locale}/exporter/orders/${order.number}`,
+          localeUrl(publicUrl(), locale, `/exporter/orders/${order.number}`),
         ].join('\n'),
       }),
     )

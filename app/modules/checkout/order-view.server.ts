@@ -7,6 +7,7 @@ import { isOrderNumber } from '~/modules/checkout/order-number'
 import { maskPrcId } from '~/modules/checkout/prc-id'
 import { retrieveSession, stripeEnabled } from '~/modules/checkout/stripe.server'
 import { getDb } from '~/utils/db.server'
+import { localePath } from '~/utils/locale-path'
 import { pickTranslation, type Locale } from '~/utils/locales'
 
 export async function findOrderForViewing(number: string) {
@@ -87,11 +88,15 @@ export async function buyerOrderView(number: string, locale: Locale) {
         id: part.id,
         status: part.status,
         seller: part.exporter
-          ? { text: name?.legalName ?? '', lang: name?.locale ?? locale, href: `/${locale}/exporters/${part.exporter.slug}` }
+          ? {
+              text: name?.legalName ?? '',
+              lang: name?.locale ?? locale,
+              href: localePath(locale, `/exporters/${part.exporter.slug}`),
+            }
           : {
               text: part.tourRoute?.operatorName ?? '',
               lang: locale,
-              href: part.tourRoute ? `/${locale}/tours/${part.tourRoute.slug}` : null,
+              href: part.tourRoute ? localePath(locale, `/tours/${part.tourRoute.slug}`) : null,
             },
         carrier: part.carrier,
         trackingNumber: part.trackingNumber,

@@ -34,6 +34,7 @@ import { createCheckoutSession, expireSession, stripeEnabled, stripeSessionMinut
 import { getDb, isUniqueViolation, type Tx } from '~/utils/db.server'
 import { env, sessionSecret } from '~/utils/env.server'
 import { singleLine } from '~/utils/forms.server'
+import { localePath } from '~/utils/locale-path'
 import type { Locale } from '~/utils/locales'
 
 export type { OrderItem }
@@ -97,6 +98,16 @@ const fieldLimits: Record<keyof AddressInput, number> = {
   district: 60,
   addressLine: 300,
   postalCode: 16,
+}
+
+export type AddressField = { name: keyof AddressInput; required: boolean; maxLength: number }
+
+/** A market's address form in the order it is shown, with the limits validateDetails applies. */
+export function addressForm(market: MarketCode): AddressField[] {
+  const { required, optional } = addressFields[market]
+  return (Object.keys(fieldLimits) as (keyof AddressInput)[])
+    .filter((name) => required.includes(name) || optional.includes(name))
+    .map((name) => ({ name, required: required.includes(name), maxLength: fieldLimits[name] }))
 }
 
 /** Checks the buyer's details for the market and kind of order; returns cleaned values or errors. */
@@ -298,7 +309,7 @@ export async function placeOrder(
     throw error
   }
 
-  const orderPath = `/${input.locale}/orders/${orderNumber}?key=${accessKey}`
+  const orderPath = localePath(input.locale, `/orders/${orderNumber}?key=${accessKey}`)
   if (!stripe) {
     await mailOrderPlaced(orderId)
     return { ok: true, orderNumber, accessKey, redirectTo: orderPath }

@@ -5,6 +5,7 @@ import { redirect } from '@remix-run/node'
 import { requireRole, type SessionUser } from '~/modules/accounts/session.server'
 import type { ExporterStatus } from '~/modules/exporters/exporter-status.server'
 import { getDb } from '~/utils/db.server'
+import { localePath } from '~/utils/locale-path'
 import { pickTranslation, type Locale } from '~/utils/locales'
 
 /** The part of a user module functions need to decide what they may touch. */
@@ -43,6 +44,6 @@ export async function requireExporterMember(request: Request, locale: Locale) {
 /** Guard for product authoring: only verified companies list goods; others go back to the dashboard, which says why. */
 export async function requireVerifiedExporter(request: Request, locale: Locale) {
   const member = await requireExporterMember(request, locale)
-  if (member.exporter.status !== 'verified') throw redirect(`/${locale}/exporter`)
+  if (member.exporter.status !== 'verified') throw redirect(localePath(locale, '/exporter'))
   return member
 }

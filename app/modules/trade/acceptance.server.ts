@@ -18,6 +18,7 @@ import {
   type TradeOutcome,
 } from '~/modules/trade/quotes.server'
 import { getDb } from '~/utils/db.server'
+import { localePath } from '~/utils/locale-path'
 import type { Locale } from '~/utils/locales'
 
 /**
@@ -102,7 +103,8 @@ export async function acceptQuote(
   }
 
   const existing = await orderOf(quote.id)
-  if (existing) return { ok: true, value: { orderNumber: existing, redirectTo: `/${options.locale}/orders/${existing}` } }
+  if (existing)
+    return { ok: true, value: { orderNumber: existing, redirectTo: localePath(options.locale, `/orders/${existing}`) } }
 
   const placed = await placeOrder(order, { origin: options.origin })
   if (decided) await notifyTrade(request.id, 'accepted', 'exporter')
@@ -110,7 +112,7 @@ export async function acceptQuote(
     // a second acceptance running at the same moment placed it first: its order may have been
     // committed before our basket was priced (the quote then reads as taken) or during our insert
     const winner = await orderOf(quote.id)
-    if (winner) return { ok: true, value: { orderNumber: winner, redirectTo: `/${options.locale}/orders/${winner}` } }
+    if (winner) return { ok: true, value: { orderNumber: winner, redirectTo: localePath(options.locale, `/orders/${winner}`) } }
     return failure(checkoutErrors(placed.errors), placed.status === 409 ? 409 : placed.status === 502 ? 502 : 400)
   }
   return { ok: true, value: { orderNumber: placed.orderNumber, redirectTo: placed.redirectTo } }

@@ -4,6 +4,7 @@
 import { sendMail } from '~/modules/accounts/mail.server'
 import { getDb } from '~/utils/db.server'
 import { getFixedT } from '~/utils/i18n.server'
+import { localePath } from '~/utils/locale-path'
 import { isLocale, pickTranslation, type Locale } from '~/utils/locales'
 import { publicUrl } from '~/utils/public-url.server'
 
@@ -41,8 +42,8 @@ export async function notifyTrade(
     const common = getFixedT(recipient.locale)
     const path =
       recipient.side === 'buyer'
-        ? `/${recipient.locale}/quotes/${request.number}`
-        : `/${recipient.locale}/exporter/quotes/${request.number}`
+        ? localePath(recipient.locale, `/quotes/${request.number}`)
+        : localePath(recipient.locale, `/exporter/quotes/${request.number}`)
     const values = {
       name: recipient.displayName,
       number: request.number,
