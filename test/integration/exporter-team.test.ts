@@ -6,6 +6,7 @@ import { getUser } from '~/modules/accounts/session.server'
 import { action as invitationAction, loader as invitationLoader } from '~/routes/$locale.invitations.$token'
 import { action as teamAction, loader as teamLoader } from '~/routes/$locale.exporter.team'
 import { getDb } from '~/utils/db.server'
+import { getFixedT } from '~/utils/i18n.server'
 
 import { args, get, outcome, person, post, type Person } from '../support/portal'
 
@@ -126,23 +127,30 @@ describe('inviting a colleague', () => {
   test('accepting invitations is limited per address and per link (429, in the reader’s language)', async () => {
     const member = await person('exporter', 'kokshe-grain')
     const { token } = await invite(member)
-    const statuses: number[] = []
-    // a script rotating addresses against one link: a short password each time
-    for (let attempt = 0; attempt < 12; attempt++) {
-      const answer = await outcome(() =>
+    const attempt = (link: string, address: string) =>
+      outcome(() =>
         invitationAction(
           args(
-            post(`/ru/invitations/${token}`, { intent: 'create', displayName: 'Бот', password: 'short' }, undefined, {
-              'x-pavilion-client-address': `192.0.2.${attempt + 1}`,
+            post(`/ru/invitations/${link}`, { intent: 'create', displayName: 'Бот', password: 'short' }, undefined, {
+              'x-pavilion-client-address': address,
             }),
-            { locale: 'ru', token },
+            { locale: 'ru', token: link },
           ),
         ),
       )
-      statuses.push(answer.status)
-    }
-    expect(statuses.slice(0, 10).every((status) => status === 400)).toBe(true)
-    expect(statuses.slice(10)).toEqual([429, 429])
+    // a script rotating addresses against one link: a short password each time
+    const perLink = []
+    for (let n = 0; n < 12; n++) perLink.push(await attempt(token, `192.0.2.${n + 1}`))
+    expect(perLink.slice(0, 10).every((answer) => answer.status === 400)).toBe(true)
+    expect(perLink.slice(10).map((answer) => answer.status)).toEqual([429, 429])
+    // one address trying made-up links
+    const perAddress = []
+    for (let n = 0; n < 12; n++) perAddress.push(await attempt(`made-up-link-${n}-${Date.now()}`, '192.0.2.200'))
+    expect(perAddress.slice(0, 10).every((answer) => answer.status === 400)).toBe(true)
+    expect(perAddress.slice(10).map((answer) => answer.status)).toEqual([429, 429])
+    const message = getFixedT('ru', 'portal')(perLink[11].errors.form)
+    expect(message).toMatch(/[а-я]/i)
+    expect(message).not.toBe(perLink[11].errors.form)
   })
 
   test('a suspended company cannot invite, and its open links stop working until it is reinstated', async () => {
