@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, statSync } from 'node:fs'
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs'
 import path from 'node:path'
 
 import sharp from 'sharp'
@@ -159,6 +159,7 @@ describe('supporting documents', () => {
       const answer = await uploadDocument(file)
       expect(answer.status, file.label).toBe(400)
       expect(answer.errors.file, file.label).toBe(file.documentError)
+      for (const locale of locales) expect(getFixedT(locale, 'portal')(file.documentError)).not.toBe(file.documentError)
     }
     expect(await uploadDocument({ name: 'ok.pdf', bytes: pdf }, 'passport-of-my-cat')).toMatchObject({
       status: 400,
@@ -210,5 +211,6 @@ describe('supporting documents', () => {
       orderBy: { id: 'desc' },
     })
     expect(document.contentType).toBe('image/jpeg')
+    expect(readFileSync(path.join(storage.documents, document.storageKey)).equals(jpeg)).toBe(true)
   })
 })
