@@ -1,0 +1,166 @@
+import { Form, Link, useNavigation } from '@remix-run/react'
+import { useTranslation } from 'react-i18next'
+
+import { AddressFields } from '~/components/address-fields'
+import { BasketProblems } from '~/components/basket'
+import { Field, FormError, Honeypot } from '~/components/form'
+import { LocalizedText } from '~/components/localized-text'
+import type { Basket } from '~/modules/checkout/basket.server'
+import type { AddressField } from '~/modules/checkout/orders.server'
+import { localePath } from '~/utils/locale-path'
+import type { Locale } from '~/utils/locales'
+
+/** What is being ordered, with the import tax of each line when the order goes through China's CBEC channel. */
+export function CheckoutLines({ basket, locale }: { basket: Basket; locale: Locale }) {
+  const { t } = useTranslation('checkout')
+  return (
+    <table className="basket">
+      <caption className="visually-hidden">{t('checkout.summary')}</caption>
+      <thead>
+        <tr>
+          <th scope="col">{t('basket.item')}</th>
+          <th scope="col">{t('basket.quantity')}</th>
+          <th scope="col">{t('basket.lineTotal')}</th>
+          {basket.cbec ? <th scope="col">{t('basket.taxEstimate')}</th> : null}
+        </tr>
+      </thead>
+      <tbody>
+        {basket.lines.map((line) => (
+          <tr key={line.key} data-testid="checkout-line">
+            <th scope="row">
+              <LocalizedText value={line.name} locale={locale} />
+              <LocalizedText value={line.seller} locale={locale} className="basket__seller" />
+              <BasketProblems problems={line.problems} />
+            </th>
+            <td data-label={t('basket.quantity')}>
+              {line.quantity} {t(`units.${line.unit}`, { ns: 'common', defaultValue: line.unit })}
+            </td>
+            <td data-label={t('basket.lineTotal')}>{line.lineTotal.text}</td>
+            {basket.cbec ? (
+              <td data-label={t('basket.taxEstimate')}>
+                {line.tax.text} <span className="muted">({(line.taxRateBasisPoints / 100).toFixed(1)}%)</span>
+              </td>
+            ) : null}
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  )
+}
+
+type CheckoutFormProps = {
+  basket: Basket
+  locale: Locale
+  email: string | null
+  address: readonly AddressField[]
+  needsCustoms: boolean
+  stripe: readonly string[] | null
+  errors: Record<string, string>
+  values: Record<string, string>
+}
+
+export function CheckoutForm({ basket, locale, email, address, needsCustoms, stripe, errors, values }: CheckoutFormProps) {
+  const { t } = useTranslation('checkout')
+  const navigation = useNavigation()
+  return (
+    <Form method="post" className="checkout-form" noValidate>
+      <FormError error={errors['']} namespace="checkout" />
+      <input type="hidden" name="market" value={basket.market} />
+      <Honeypot />
+      <fieldset>
+        <legend>{t('checkout.contact')}</legend>
+        {email ? (
+          <p>{t('checkout.signedInAs', { email })}</p>
+        ) : (
+          <Field
+            namespace="checkout"
+            label={t('fields.email')}
+            name="email"
+            type="email"
+            autoComplete="email"
+            required
+            maxLength={200}
+            defaultValue={values.email}
+            error={errors.email}
+            hint={
+              <>
+                {t('checkout.guestHint')}{' '}
+                <Link to={localePath(locale, `/login?redirectTo=${encodeURIComponent(localePath(locale, '/checkout'))}`)}>
+                  {t('checkout.signIn')}
+                </Link>
+              </>
+            }
+          />
+        )}
+      </fieldset>
+      <fieldset>
+        <legend>{t('checkout.address', { market: t(`markets.${basket.market}`) })}</legend>
+        <AddressFields
+          fields={address}
+          market={basket.market}
+          namespace="checkout"
+          label={(name) => t(`fields.${name}${basket.market === 'INTL' && name === 'province' ? 'Region' : ''}`)}
+          values={values}
+          errors={errors}
+        />
+      </fieldset>
+      {needsCustoms ? (
+        <fieldset>
+          <legend>{t('customs.title')}</legend>
+          <p className="muted">{t('customs.explainer')}</p>
+          <Field
+            namespace="checkout"
+            label={t('fields.customsName')}
+            name="customsName"
+            required
+            maxLength={60}
+            defaultValue={values.customsName}
+            error={errors.customsName}
+          />
+          <Field
+            namespace="checkout"
+            label={t('fields.customsIdNumber')}
+            name="customsIdNumber"
+            required
+            maxLength={18}
+            autoComplete="off"
+            inputMode="text"
+            defaultValue={values.customsIdNumber}
+            error={errors.customsIdNumber}
+          />
+        </fieldset>
+      ) : null}
+      <fieldset>
+        <legend>{t('checkout.payment')}</legend>
+        {errors.paymentMethod ? (
+          <p className="field__error" role="alert">
+            {t(errors.paymentMethod)}
+          </p>
+        ) : null}
+        {stripe ? (
+          <label className="choice">
+            <input type="radio" name="paymentMethod" value="stripe" defaultChecked={values.paymentMethod !== 'bank_transfer'} />
+            {t('payment.stripe')}{' '}
+            <span className="muted">({stripe.map((method) => t(`payment.methods.${method}`)).join(', ')})</span>
+          </label>
+        ) : (
+          <p className="notice" role="note">
+            {t('payment.stripeUnavailable')}
+          </p>
+        )}
+        <label className="choice">
+          <input
+            type="radio"
+            name="paymentMethod"
+            value="bank_transfer"
+            defaultChecked={!stripe || values.paymentMethod === 'bank_transfer'}
+          />
+          {t('payment.bankTransfer')} <span className="muted">{t('payment.bankTransferHint')}</span>
+        </label>
+      </fieldset>
+      <button type="submit" className="button button--primary" disabled={!basket.ok || navigation.state === 'submitting'}>
+        {t('checkout.placeOrder', { total: basket.total.text })}
+      </button>
+    </Form>
+  )
+}
