@@ -3,12 +3,13 @@ import { Form, Link, useActionData, useSearchParams } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 
 import { Field, FormError, Honeypot } from '~/components/form'
-import { authenticate, fieldErrors, SignInForm } from '~/modules/accounts/auth.server'
+import { authenticate, SignInForm } from '~/modules/accounts/auth.server'
 import { limitSignIn } from '~/modules/accounts/rate-limit.server'
 import { createUserSession, getUser, safeRedirect } from '~/modules/accounts/session.server'
 import { cacheHeaders, privatePage } from '~/utils/cache'
-import { formObject, isHoneypotFilled, readForm } from '~/utils/forms.server'
+import { fieldErrors, formObject, isHoneypotFilled, readForm } from '~/utils/forms.server'
 import { getFixedT } from '~/utils/i18n.server'
+import { localePath } from '~/utils/locale-path'
 import { requireLocale } from '~/utils/route-params.server'
 import type { Locale } from '~/utils/locales'
 
@@ -22,9 +23,9 @@ export const headers = () => cacheHeaders(privatePage)
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }, { name: 'robots', content: 'noindex' }]
 
 function homeFor(role: string, locale: Locale) {
-  if (role === 'admin') return `/${locale}/admin`
-  if (role === 'exporter') return `/${locale}/exporter`
-  return `/${locale}/account`
+  if (role === 'admin') return localePath(locale, '/admin')
+  if (role === 'exporter') return localePath(locale, '/exporter')
+  return localePath(locale, '/account')
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -42,9 +43,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (user.suspended) return data({ errors: { form: 'errors.accountSuspended' } }, { status: 403 })
   const redirectTo = safeRedirect(form.get('redirectTo'), homeFor(user.role, locale))
   if (user.role === 'admin' && user.totpEnabled) {
-    return createUserSession(request, user.id, `/${locale}/login/two-factor?redirectTo=${encodeURIComponent(redirectTo)}`)
+    return createUserSession(
+      request,
+      user.id,
+      localePath(locale, `/login/two-factor?redirectTo=${encodeURIComponent(redirectTo)}`),
+    )
   }
-  return createUserSession(request, user.id, user.role === 'admin' ? `/${locale}/account/two-factor` : redirectTo)
+  return createUserSession(request, user.id, user.role === 'admin' ? localePath(locale, '/account/two-factor') : redirectTo)
 }
 
 export default function SignIn() {
@@ -59,11 +64,12 @@ export default function SignIn() {
       {searchParams.get('reset') === '1' ? <p className="form-success">{t('reset.done')}</p> : null}
       {searchParams.get('signedOut') === 'everywhere' ? <p className="form-success">{t('signIn.signedOutEverywhere')}</p> : null}
       <Form method="post" noValidate>
-        <FormError error={errors.form} />
+        <FormError namespace="auth" error={errors.form} />
         <Honeypot />
         <input type="hidden" name="redirectTo" value={searchParams.get('redirectTo') ?? ''} />
-        <Field label={t('fields.email')} name="email" type="email" autoComplete="email" required error={errors.email} />
+        <Field namespace="auth" label={t('fields.email')} name="email" type="email" autoComplete="email" required error={errors.email} />
         <Field
+          namespace="auth"
           label={t('fields.password')}
           name="password"
           type="password"
@@ -76,13 +82,13 @@ export default function SignIn() {
         </button>
       </Form>
       <p>
-        <Link to={`/${locale}/forgot-password`}>{t('signIn.forgot')}</Link>
+        <Link to={localePath(locale, '/forgot-password')}>{t('signIn.forgot')}</Link>
       </p>
       <p>
-        {t('signIn.noAccount')} <Link to={`/${locale}/register`}>{t('signIn.register')}</Link>
+        {t('signIn.noAccount')} <Link to={localePath(locale, '/register')}>{t('signIn.register')}</Link>
       </p>
       <p>
-        {t('signIn.exporterPrompt')} <Link to={`/${locale}/exporter/register`}>{t('signIn.exporterRegister')}</Link>
+        {t('signIn.exporterPrompt')} <Link to={localePath(locale, '/exporter/register')}>{t('signIn.exporterRegister')}</Link>
       </p>
     </div>
   )

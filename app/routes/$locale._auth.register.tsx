@@ -3,12 +3,13 @@ import { Form, Link, useActionData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 
 import { Field, FormError, Honeypot } from '~/components/form'
-import { fieldErrors, RegisterForm, registerBuyer } from '~/modules/accounts/auth.server'
+import { RegisterForm, registerBuyer } from '~/modules/accounts/auth.server'
 import { limitRegistration } from '~/modules/accounts/rate-limit.server'
 import { createUserSession } from '~/modules/accounts/session.server'
 import { cacheHeaders, privatePage } from '~/utils/cache'
-import { formObject, isHoneypotFilled, readForm } from '~/utils/forms.server'
+import { fieldErrors, formObject, isHoneypotFilled, readForm } from '~/utils/forms.server'
 import { getFixedT } from '~/utils/i18n.server'
+import { localePath } from '~/utils/locale-path'
 import { requireLocale } from '~/utils/route-params.server'
 
 export async function loader({ params }: LoaderFunctionArgs) {
@@ -28,7 +29,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (!parsed.success) return data({ errors: fieldErrors(parsed.error) }, { status: 400 })
   const result = await registerBuyer(parsed.data, locale)
   if (!result.ok) return data({ errors: result.errors }, { status: 400 })
-  return createUserSession(request, result.value.id, `/${locale}/account`)
+  return createUserSession(request, result.value.id, localePath(locale, '/account'))
 }
 
 export default function Register() {
@@ -39,9 +40,10 @@ export default function Register() {
       <h1>{t('register.title')}</h1>
       <p>{t('register.lead')}</p>
       <Form method="post" noValidate>
-        <FormError error={errors.form} />
+        <FormError namespace="auth" error={errors.form} />
         <Honeypot />
         <Field
+          namespace="auth"
           label={t('fields.displayName')}
           name="displayName"
           autoComplete="name"
@@ -49,8 +51,9 @@ export default function Register() {
           maxLength={100}
           error={errors.displayName}
         />
-        <Field label={t('fields.email')} name="email" type="email" autoComplete="email" required error={errors.email} />
+        <Field namespace="auth" label={t('fields.email')} name="email" type="email" autoComplete="email" required error={errors.email} />
         <Field
+          namespace="auth"
           label={t('fields.newPassword')}
           name="password"
           type="password"

@@ -10,25 +10,24 @@ import type { ClientLoaderFunctionArgs } from '@remix-run/react'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 
-import { Field, FormError, Honeypot } from '~/components/form'
-import { SelectField, TextAreaField } from '~/components/portal'
-import { fieldErrors } from '~/modules/accounts/auth.server'
+import { Field, FormError, Honeypot, SelectField, TextAreaField } from '~/components/form'
 import { limitExporterRegistration } from '~/modules/accounts/rate-limit.server'
 import { createUserSession, getUser } from '~/modules/accounts/session.server'
 import { regionOptions } from '~/modules/exporters/options.server'
 import { ExporterRegistrationForm, registerExporter } from '~/modules/exporters/registration.server'
 import portalStyles from '~/styles/portal.css'
 import { cacheHeaders, privatePage } from '~/utils/cache'
-import { formObject, isHoneypotFilled, readForm } from '~/utils/forms.server'
+import { fieldErrors, formObject, isHoneypotFilled, readForm } from '~/utils/forms.server'
 import { loadNamespaces } from '~/utils/i18n-client'
 import { getFixedT } from '~/utils/i18n.server'
+import { localePath } from '~/utils/locale-path'
 import { htmlLang } from '~/utils/locales'
 import { requireLocale } from '~/utils/route-params.server'
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const locale = requireLocale(params)
   const user = await getUser(request)
-  if (user?.role === 'exporter' && user.exporterId !== null) throw redirect(`/${locale}/exporter`)
+  if (user?.role === 'exporter' && user.exporterId !== null) throw redirect(localePath(locale, '/exporter'))
   return { title: getFixedT(locale, 'portal')('register.title'), regions: await regionOptions(locale) }
 }
 
@@ -54,7 +53,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (!parsed.success) return data({ errors: fieldErrors(parsed.error), values }, { status: 400 })
   const result = await registerExporter(parsed.data, locale)
   if (!result.ok) return data({ errors: result.errors, values }, { status: 400 })
-  return createUserSession(request, result.value.userId, `/${locale}/exporter?notice=registered`)
+  return createUserSession(request, result.value.userId, localePath(locale, '/exporter?notice=registered'))
 }
 
 const legalNameFields = [
@@ -103,7 +102,7 @@ export default function RegisterCompany() {
             hint={t('register.binHint')}
             {...field('bin')}
           />
-          <SelectField label={t('fields.region')} name="region" defaultValue={values.region ?? ''} error={errors.region} required>
+          <SelectField namespace="portal" label={t('fields.region')} name="region" defaultValue={values.region ?? ''} error={errors.region} required>
             <option value="">{t('form.regionPlaceholder')}</option>
             {regions.map((region) => (
               <option key={region.code} value={region.code}>
@@ -129,6 +128,7 @@ export default function RegisterCompany() {
             {...field('website')}
           />
           <TextAreaField
+            namespace="portal"
             label={t('fields.about')}
             name="about"
             defaultValue={values.about ?? ''}
@@ -182,7 +182,7 @@ export default function RegisterCompany() {
         </button>
       </Form>
       <p>
-        {t('register.haveAccount')} <Link to={`/${locale}/login`}>{t('register.signIn')}</Link>
+        {t('register.haveAccount')} <Link to={localePath(locale, '/login')}>{t('register.signIn')}</Link>
       </p>
     </div>
   )

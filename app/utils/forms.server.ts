@@ -49,15 +49,18 @@ function policyText(max: number, lineBreaks: boolean, { optional = false, messag
     controlCharacters: 'errors.controlCharacters',
     ...messages,
   }
-  return z
-    .string({ required_error: message.required, invalid_type_error: message.required })
-    .trim()
-    .min(optional ? 0 : 1, message.required)
-    .max(max, message.tooLong)
-    .refine((value) => !hasControlCharacters(value, { lineBreaks }), message.controlCharacters)
+  return z.preprocess(
+    (value) => value ?? '',
+    z
+      .string({ invalid_type_error: message.required })
+      .trim()
+      .min(optional ? 0 : 1, message.required)
+      .max(max, message.tooLong)
+      .refine((value) => !hasControlCharacters(value, { lineBreaks }), message.controlCharacters),
+  )
 }
 
-/** A one-line text of at most `max` characters, trimmed; required unless `optional`. Messages are translation keys. */
+/** A one-line text of at most `max` characters, trimmed; required unless `optional` (then absent is ''). Messages are translation keys. */
 export function singleLine(max: number, options: TextOptions = {}) {
   return policyText(max, false, options)
 }
@@ -108,6 +111,44 @@ export function echoValues(form: URLSearchParams | null) {
 export function positiveId(value: string | null | undefined) {
   const id = /^\d{1,9}$/.test(value ?? '') ? Number(value) : 0
   return id > 0 ? id : null
+}
+
+export type NumberMessages = { required?: string; invalid?: string; tooSmall?: string; tooLarge?: string }
+
+// Digits only: what <input type=number> sends. A group separator, a sign on a count, '1.0' or
+// '1e3' is refused rather than guessed at; a minus sign only where `min` is below zero.
+function wholeNumberField(min: number, max: number, messages: NumberMessages, optional: boolean) {
+  const invalid = messages.invalid ?? 'errors.wholeNumber'
+  const pattern = min < 0 ? /^-?\d{1,12}$/ : /^\d{1,12}$/
+  return z.unknown().transform((value, context) => {
+    const text = typeof value === 'string' ? value.trim() : ''
+    const refuse = (message: string) => {
+      context.addIssue({ code: 'custom', message })
+      return z.NEVER
+    }
+    if (text === '') return optional ? null : refuse(messages.required ?? 'errors.required')
+    if (!pattern.test(text)) return refuse(invalid)
+    const number = Number(text)
+    if (number < min) return refuse(messages.tooSmall ?? (messages.invalid ? invalid : 'errors.tooSmall'))
+    if (number > max) return refuse(messages.tooLarge ?? (messages.invalid ? invalid : 'errors.tooLarge'))
+    return number
+  })
+}
+
+/** A whole number within [min, max]. Without `invalid`, out of range reads errors.tooSmall / errors.tooLarge. */
+export function wholeNumber(min: number, max: number, messages: NumberMessages = {}) {
+  return wholeNumberField(min, max, messages, false) as z.ZodType<number, z.ZodTypeDef, unknown>
+}
+
+/** Like `wholeNumber`, but an empty or absent field is null. */
+export function optionalWholeNumber(min: number, max: number, messages: NumberMessages = {}) {
+  return wholeNumberField(min, max, messages, true) as z.ZodType<number | null, z.ZodTypeDef, unknown>
+}
+
+/** A form field's text as sent ('' when absent), for forms a module reads field by field. */
+export function formText(form: URLSearchParams | FormData, name: string) {
+  const value = form.get(name)
+  return typeof value === 'string' ? value : ''
 }
 
 export const choice = <T extends readonly [string, ...string[]]>(values: T) =>

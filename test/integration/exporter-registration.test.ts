@@ -130,7 +130,7 @@ describe('company registration', () => {
       'legalName.en',
       'errors.tooLong',
     ],
-    ['a NUL character in the city', async () => validForm({ city: 'Almaty\u0000' }), 'city', 'errors.invalidCharacters'],
+    ['a NUL character in the city', async () => validForm({ city: 'Almaty\u0000' }), 'city', 'errors.controlCharacters'],
     ['an unknown region', async () => validForm({ region: 'atlantis' }), 'region', 'errors.regionRequired'],
     [
       'a region that is not a code',

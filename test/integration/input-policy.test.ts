@@ -5,7 +5,6 @@
 import { beforeAll, describe, expect, test } from 'vitest'
 
 import { multiLine as adminMultiLine, singleLine as adminSingleLine } from '~/utils/forms.server'
-import { text as portalText } from '~/modules/exporters/fields.server'
 import { action as cartAction } from '~/routes/$locale.cart'
 import { action as checkoutAction } from '~/routes/$locale.checkout'
 import { action as exporterQuoteAction } from '~/routes/$locale.exporter.quotes.$requestNumber'
@@ -43,7 +42,7 @@ describe('the one policy', () => {
       expect(multiLine(100).safeParse(value).success).toBe(false)
       expect(adminSingleLine(100).safeParse(value).success).toBe(false)
       expect(adminMultiLine(100).safeParse(value).success).toBe(false)
-      expect(portalText(100).safeParse(value).success).toBe(false)
+      expect(singleLine(100, { optional: true }).safeParse(value).success).toBe(false)
     }
     for (const override of ['\u202A', '\u202B', '\u202C', '\u202D', '\u2066', '\u2067', '\u2068', '\u2069', '\u0085', '\u007F'])
       expect(hasControlCharacters(`a${override}b`, { lineBreaks: true })).toBe(true)

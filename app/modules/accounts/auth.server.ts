@@ -10,8 +10,10 @@ import { hashPassword, verifyPassword } from '~/modules/accounts/password.server
 import { revokeSessions } from '~/modules/accounts/session.server'
 import { generateTotpSecret, totpStep } from '~/modules/accounts/totp.server'
 import { getDb } from '~/utils/db.server'
+import { failure, singleLine, type Outcome } from '~/utils/forms.server'
 import { getFixedT } from '~/utils/i18n.server'
 import { isLocale, type Locale } from '~/utils/locales'
+import { localeUrl } from '~/utils/locale-path'
 import { publicUrl } from '~/utils/public-url.server'
 
 export const email = z
@@ -30,11 +32,7 @@ export const newPassword = z
 export const RegisterForm = z.object({
   email,
   password: newPassword,
-  displayName: z
-    .string({ required_error: 'errors.nameRequired' })
-    .trim()
-    .min(1, 'errors.nameRequired')
-    .max(100, 'errors.nameTooLong'),
+  displayName: singleLine(100, { messages: { required: 'errors.nameRequired', tooLong: 'errors.nameTooLong' } }),
 })
 
 export const SignInForm = z.object({
@@ -42,19 +40,10 @@ export const SignInForm = z.object({
   password: z.string().min(1, 'errors.passwordRequired').max(200, 'errors.passwordRequired'),
 })
 
-/** Field errors as translation keys, from a failed zod parse. */
-export function fieldErrors(error: z.ZodError) {
-  const errors: Record<string, string> = {}
-  for (const issue of error.issues) errors[String(issue.path[0] ?? 'form')] ??= issue.message
-  return errors
-}
-
-export type Outcome<T> = { ok: true; value: T } | { ok: false; errors: Record<string, string> }
-
 export async function registerBuyer(input: z.infer<typeof RegisterForm>, locale: Locale): Promise<Outcome<{ id: number }>> {
   const db = getDb()
   if (await db.user.findUnique({ where: { email: input.email }, select: { id: true } })) {
-    return { ok: false, errors: { email: 'errors.emailTaken' } }
+    return failure({ email: 'errors.emailTaken' })
   }
   // role, exporter and verification are never taken from a form
   const user = await db.user.create({
@@ -112,7 +101,7 @@ export async function requestPasswordReset(address: string, locale: Locale) {
     to: user.email,
     locale: mailLocale,
     subject: t('mail.resetSubject'),
-    body: t('mail.resetBody', { link: `${publicUrl()}/${mailLocale}/reset-password/${token}` }),
+    body: t('mail.resetBody', { link: localeUrl(publicUrl(), mailLocale, `/reset-password/${token}`) }),
   })
 }
 
@@ -122,12 +111,12 @@ export async function resetPassword(token: string, password: string): Promise<Ou
     where: { tokenHash: tokenHash(token) },
     select: { id: true, userId: true, expiresAt: true, usedAt: true },
   })
-  if (!row || row.usedAt || row.expiresAt < new Date()) return { ok: false, errors: { form: 'errors.resetLinkInvalid' } }
+  if (!row || row.usedAt || row.expiresAt < new Date()) return failure({ form: 'errors.resetLinkInvalid' })
   // the link proves the mailbox, so the owner may be told the account is suspended
   const owner = await db.user.findUniqueOrThrow({ where: { id: row.userId }, select: { suspendedAt: true } })
-  if (owner.suspendedAt !== null) return { ok: false, errors: { form: 'errors.accountSuspended' } }
+  if (owner.suspendedAt !== null) return failure({ form: 'errors.accountSuspended' })
   const parsed = newPassword.safeParse(password)
-  if (!parsed.success) return { ok: false, errors: { password: parsed.error.issues[0].message } }
+  if (!parsed.success) return failure({ password: parsed.error.issues[0].message })
   const passwordHash = await hashPassword(parsed.data)
   const claimed = await db.$transaction(async (tx) => {
     // a token works once, even when two requests race; the reset voids every other link too
@@ -141,8 +130,8 @@ export async function resetPassword(token: string, password: string): Promise<Ou
     const { count: changed } = await tx.user.updateMany({ where: { id: row.userId, suspendedAt: null }, data: { passwordHash } })
     return changed === 1 ? 'reset' : 'suspended'
   })
-  if (claimed === 'suspended') return { ok: false, errors: { form: 'errors.accountSuspended' } }
-  if (!claimed) return { ok: false, errors: { form: 'errors.resetLinkInvalid' } }
+  if (claimed === 'suspended') return failure({ form: 'errors.accountSuspended' })
+  if (!claimed) return failure({ form: 'errors.resetLinkInvalid' })
   // every session signs out: whoever knew the old password is out
   await revokeSessions({ userIds: [row.userId] })
   await audit({ id: row.userId }, 'user.password_reset', 'User', row.userId)
@@ -152,10 +141,9 @@ export async function resetPassword(token: string, password: string): Promise<Ou
 export async function changePassword(userId: number, current: string, next: string): Promise<Outcome<null>> {
   const db = getDb()
   const user = await db.user.findUniqueOrThrow({ where: { id: userId }, select: { passwordHash: true } })
-  if (!(await verifyPassword(user.passwordHash, current)))
-    return { ok: false, errors: { currentPassword: 'errors.passwordWrong' } }
+  if (!(await verifyPassword(user.passwordHash, current))) return failure({ currentPassword: 'errors.passwordWrong' })
   const parsed = newPassword.safeParse(next)
-  if (!parsed.success) return { ok: false, errors: { newPassword: parsed.error.issues[0].message } }
+  if (!parsed.success) return failure({ newPassword: parsed.error.issues[0].message })
   await db.user.update({ where: { id: userId }, data: { passwordHash: await hashPassword(parsed.data) } })
   // every session signs out; the caller signs this browser in again with a new one
   await revokeSessions({ userIds: [userId] })

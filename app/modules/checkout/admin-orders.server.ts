@@ -20,22 +20,19 @@ import {
   companyName,
   customsOf,
   detailsOf,
-  fail,
   lineSelect,
   lineView,
   localized,
   money,
   oneLine,
-  positiveId,
   salesPageSize,
   statusFilter,
   statusOf,
-  type Outcome,
 } from '~/modules/checkout/sales-shared.server'
 import { expireSession, retrieveSession, stripeEnabled } from '~/modules/checkout/stripe.server'
 import { getDb } from '~/utils/db.server'
 import { dateText } from '~/utils/dates'
-import { hasControlCharacters } from '~/utils/forms.server'
+import { failure, hasControlCharacters, positiveId, type Outcome } from '~/utils/forms.server'
 import { type Locale } from '~/utils/locales'
 
 export const paymentMethods = ['bank_transfer', 'stripe'] as const
@@ -271,14 +268,14 @@ async function closeStripeSession(order: { number: string; stripeSessionId: stri
   try {
     const session = await retrieveSession(order.stripeSessionId)
     if (session.payment_status === 'paid' || session.payment_status === 'no_payment_required')
-      return fail(409, { form: 'errors.paidAtStripe' })
-    if (session.status === 'complete') return fail(409, { form: 'errors.paymentProcessing' })
+      return failure({ form: 'errors.paidAtStripe' }, 409)
+    if (session.status === 'complete') return failure({ form: 'errors.paymentProcessing' }, 409)
     if (session.status === 'open' && !(await expireSession(session.id, order.number)))
-      return fail(409, { form: 'errors.paymentProcessing' })
+      return failure({ form: 'errors.paymentProcessing' }, 409)
     return { ok: true, value: null }
   } catch (error) {
     console.warn(`stripe: could not close the session of ${order.number}:`, error instanceof Error ? error.message : error)
-    return fail(502, { form: 'errors.stripeFailed' })
+    return failure({ form: 'errors.stripeFailed' }, 502)
   }
 }
 
@@ -293,22 +290,22 @@ export async function changeOrderForAdmin(
   form: Record<string, string>,
 ): Promise<Outcome<{ notice: string }>> {
   const admin = assertAdmin(actor)
-  if (!isOrderNumber(number)) return fail(404, { form: 'errors.notFound' })
+  if (!isOrderNumber(number)) return failure({ form: 'errors.notFound' }, 404)
   const intent = pick(adminActions, form.intent ?? null) as AdminAction | null
-  if (!intent) return fail(400, { form: 'errors.invalidAction' })
+  if (!intent) return failure({ form: 'errors.invalidAction' }, 400)
   const order = await getDb().order.findUnique({
     where: { number },
     select: { number: true, status: true, paymentMethod: true, stripeSessionId: true, totalMinor: true, currency: true },
   })
-  if (!order) return fail(404, { form: 'errors.notFound' })
-  if (form.expectedStatus !== order.status) return fail(409, { form: 'errors.stale' })
+  if (!order) return failure({ form: 'errors.notFound' }, 404)
+  if (form.expectedStatus !== order.status) return failure({ form: 'errors.stale' }, 409)
 
   if (intent === 'markPaid') {
     if (order.paymentMethod !== 'bank_transfer' || !canTransition(order.status, 'paid'))
-      return fail(409, { form: 'errors.cannotMarkPaid' })
-    if (form.confirm !== 'yes') return fail(400, { form: 'errors.fixFields', confirm: 'errors.confirmTransfer' })
+      return failure({ form: 'errors.cannotMarkPaid' }, 409)
+    if (form.confirm !== 'yes') return failure({ form: 'errors.fixFields', confirm: 'errors.confirmTransfer' }, 400)
     const result = await markPaid(number, { via: 'bank_transfer', actorId: admin.id })
-    if (result !== 'done') return fail(409, { form: 'errors.stale' })
+    if (result !== 'done') return failure({ form: 'errors.stale' }, 409)
     await audit(admin, 'order.markPaid', 'order', number, {
       via: 'bank_transfer',
       totalMinor: order.totalMinor,
@@ -319,22 +316,22 @@ export async function changeOrderForAdmin(
 
   if (intent === 'cancel') {
     const reason = cancelReason.safeParse(form.reason ?? '')
-    if (!reason.success) return fail(400, { form: 'errors.fixFields', reason: reason.error.issues[0].message })
-    if (!canTransition(order.status, 'cancelled')) return fail(409, { form: 'errors.cannotCancel' })
+    if (!reason.success) return failure({ form: 'errors.fixFields', reason: reason.error.issues[0].message }, 400)
+    if (!canTransition(order.status, 'cancelled')) return failure({ form: 'errors.cannotCancel' }, 409)
     if (order.paymentMethod === 'stripe') {
       const closed = await closeStripeSession(order)
       if (!closed.ok) return closed
     }
     const result = await cancelOrder(number, { actorId: admin.id, reason: reason.data || 'admin' })
-    if (result !== 'done') return fail(409, { form: 'errors.stale' })
+    if (result !== 'done') return failure({ form: 'errors.stale' }, 409)
     await audit(admin, 'order.cancel', 'order', number, { reason: reason.data })
     return { ok: true, value: { notice: 'cancelled' } }
   }
 
-  if (!canTransition(order.status, 'refunded')) return fail(409, { form: 'errors.cannotRefund' })
+  if (!canTransition(order.status, 'refunded')) return failure({ form: 'errors.cannotRefund' }, 409)
   const partId = intent === 'refundPart' ? positiveId(form.partId) : null
-  if (intent === 'refundPart' && partId === null) return fail(400, { form: 'errors.invalidAction' })
-  if (form.confirm !== 'yes') return fail(400, { form: 'errors.fixFields', confirm: 'errors.confirmRefund' })
+  if (intent === 'refundPart' && partId === null) return failure({ form: 'errors.invalidAction' }, 400)
+  if (form.confirm !== 'yes') return failure({ form: 'errors.fixFields', confirm: 'errors.confirmRefund' }, 400)
   let result: Awaited<ReturnType<typeof refundOrder>>
   try {
     result =
@@ -343,10 +340,10 @@ export async function changeOrderForAdmin(
     if (order.paymentMethod !== 'stripe') throw error
     // Stripe refused or could not be reached: the order stays paid and the admin may try again
     console.warn(`stripe: could not refund ${number}:`, error instanceof Error ? error.message : error)
-    return fail(502, { form: 'errors.stripeFailed' })
+    return failure({ form: 'errors.stripeFailed' }, 502)
   }
-  if (result === 'not_found') return fail(404, { form: 'errors.notFound' })
-  if (result !== 'done') return fail(409, { form: 'errors.stale' })
+  if (result === 'not_found') return failure({ form: 'errors.notFound' }, 404)
+  if (result !== 'done') return failure({ form: 'errors.stale' }, 409)
   await audit(admin, partId === null ? 'order.refund' : 'order.refundPart', 'order', number, {
     via: order.paymentMethod,
     ...(partId === null ? { totalMinor: order.totalMinor } : { partId }),

@@ -11,20 +11,17 @@ import {
   addressOf,
   customsOf,
   detailsOf,
-  errorsOf,
-  fail,
   lineSelect,
   lineView,
   money,
   oneLine,
-  positiveId,
   salesPageSize,
   statusOf,
-  type Outcome,
 } from '~/modules/checkout/sales-shared.server'
 import { companyOf, type Member } from '~/modules/exporters/membership.server'
 import { getDb } from '~/utils/db.server'
 import { dateText } from '~/utils/dates'
+import { failure, fieldErrors, positiveId, type Outcome } from '~/utils/forms.server'
 import { type Locale } from '~/utils/locales'
 
 /** The exporter's parts of orders, newest first, optionally in one status. */
@@ -180,30 +177,30 @@ export async function changePartForExporter(
 ): Promise<Outcome<{ notice: 'shipped' | 'delivered' }>> {
   const company = await companyOf(member)
   const intent = form.intent
-  if (intent !== 'ship' && intent !== 'deliver') return fail(400, { form: 'errors.invalidAction' })
+  if (intent !== 'ship' && intent !== 'deliver') return failure({ form: 'errors.invalidAction' }, 400)
   const partId = positiveId(form.partId)
-  if (!isOrderNumber(number) || partId === null) return fail(404, { form: 'errors.notFound' })
+  if (!isOrderNumber(number) || partId === null) return failure({ form: 'errors.notFound' }, 404)
   const part = await getDb().orderPart.findFirst({
     where: { id: partId, exporterId: company.id, order: { number } },
     select: { id: true, status: true },
   })
-  if (!part) return fail(404, { form: 'errors.notFound' })
+  if (!part) return failure({ form: 'errors.notFound' }, 404)
 
   if (intent === 'ship') {
     const parsed = shipmentForm.safeParse({ carrier: form.carrier ?? '', trackingNumber: form.trackingNumber ?? '' })
-    if (!parsed.success) return fail(400, { form: 'errors.fixFields', ...errorsOf(parsed.error) })
-    if (!canTransition(part.status, 'shipped')) return fail(409, { form: partRefusal(part.status, 'shipped') })
+    if (!parsed.success) return failure({ form: 'errors.fixFields', ...fieldErrors(parsed.error) }, 400)
+    if (!canTransition(part.status, 'shipped')) return failure({ form: partRefusal(part.status, 'shipped') }, 409)
     const result = await shipPart(part.id, company.id, parsed.data, member.id)
-    if (result === 'not_found') return fail(404, { form: 'errors.notFound' })
-    if (result === 'unchanged') return fail(409, { form: 'errors.alreadyShipped' })
+    if (result === 'not_found') return failure({ form: 'errors.notFound' }, 404)
+    if (result === 'unchanged') return failure({ form: 'errors.alreadyShipped' }, 409)
     await audit({ id: member.id }, 'order.ship', 'order', number, { partId: part.id, exporterId: company.id, ...parsed.data })
     return { ok: true, value: { notice: 'shipped' } }
   }
 
-  if (!canTransition(part.status, 'delivered')) return fail(409, { form: partRefusal(part.status, 'delivered') })
+  if (!canTransition(part.status, 'delivered')) return failure({ form: partRefusal(part.status, 'delivered') }, 409)
   const result = await deliverPart(part.id, company.id, member.id)
-  if (result === 'not_found') return fail(404, { form: 'errors.notFound' })
-  if (result === 'unchanged') return fail(409, { form: 'errors.alreadyDelivered' })
+  if (result === 'not_found') return failure({ form: 'errors.notFound' }, 404)
+  if (result === 'unchanged') return failure({ form: 'errors.alreadyDelivered' }, 409)
   await audit({ id: member.id }, 'order.deliver', 'order', number, { partId: part.id, exporterId: company.id })
   return { ok: true, value: { notice: 'delivered' } }
 }

@@ -6,10 +6,11 @@ import { z } from 'zod'
 import { audit } from '~/modules/accounts/audit.server'
 import { assertAdmin, type AdminActor } from '~/modules/accounts/guard.server'
 import { parseAmount } from '~/modules/checkout/money'
-import { companyName, errorsOf, fail, money, oneLine, salesPageSize, type Outcome } from '~/modules/checkout/sales-shared.server'
+import { companyName, money, oneLine, salesPageSize } from '~/modules/checkout/sales-shared.server'
 import { companyOf, type Member } from '~/modules/exporters/membership.server'
 import { getDb } from '~/utils/db.server'
 import { dateText } from '~/utils/dates'
+import { failure, fieldErrors, type Outcome } from '~/utils/forms.server'
 import { type Locale } from '~/utils/locales'
 
 export const ledgerKinds = ['sale', 'refund', 'payout'] as const
@@ -129,32 +130,32 @@ export async function recordPayout(actor: AdminActor, form: Record<string, strin
     lastEntryId: form.lastEntryId ?? '',
   })
   if (!parsed.success) {
-    const errors = errorsOf(parsed.error)
-    if (errors.exporterId) return fail(404, { form: 'errors.unknownExporter' })
-    if (errors.lastEntryId) return fail(409, { form: 'errors.stale' })
-    return fail(400, { form: 'errors.fixFields', ...errors })
+    const errors = fieldErrors(parsed.error)
+    if (errors.exporterId) return failure({ form: 'errors.unknownExporter' }, 404)
+    if (errors.lastEntryId) return failure({ form: 'errors.stale' }, 409)
+    return failure({ form: 'errors.fixFields', ...errors }, 400)
   }
   const values = parsed.data
   const exporterId = Number(values.exporterId)
   const db = getDb()
   if (!(await db.exporter.findUnique({ where: { id: exporterId }, select: { id: true } })))
-    return fail(404, { form: 'errors.unknownExporter' })
+    return failure({ form: 'errors.unknownExporter' }, 404)
   const amount = parseAmount(values.amount, values.currency)
-  if (!amount.ok) return fail(400, { form: 'errors.fixFields', amount: `errors.amount.${amount.error}` })
-  if (amount.amountMinor <= 0) return fail(400, { form: 'errors.fixFields', amount: 'errors.amountPositive' })
+  if (!amount.ok) return failure({ form: 'errors.fixFields', amount: `errors.amount.${amount.error}` }, 400)
+  if (amount.amountMinor <= 0) return failure({ form: 'errors.fixFields', amount: 'errors.amountPositive' }, 400)
 
   const outcome = await db.$transaction(
     async (tx) => {
       const last = await tx.ledgerEntry.findFirst({ where: { exporterId }, orderBy: { id: 'desc' }, select: { id: true } })
-      if ((last?.id ?? 0) !== Number(values.lastEntryId)) return fail(409, { form: 'errors.stale' })
+      if ((last?.id ?? 0) !== Number(values.lastEntryId)) return failure({ form: 'errors.stale' }, 409)
       const sum = await tx.ledgerEntry.aggregate({
         where: { exporterId, currency: values.currency },
         _sum: { amountMinor: true },
         _count: { _all: true },
       })
-      if (sum._count._all === 0) return fail(400, { form: 'errors.fixFields', currency: 'errors.invalidCurrency' })
+      if (sum._count._all === 0) return failure({ form: 'errors.fixFields', currency: 'errors.invalidCurrency' }, 400)
       if (amount.amountMinor > (sum._sum.amountMinor ?? 0))
-        return fail(400, { form: 'errors.fixFields', amount: 'errors.overBalance' })
+        return failure({ form: 'errors.fixFields', amount: 'errors.overBalance' }, 400)
       const entry = await tx.ledgerEntry.create({
         data: { exporterId, kind: 'payout', amountMinor: -amount.amountMinor, currency: values.currency, note: values.note },
         select: { id: true },

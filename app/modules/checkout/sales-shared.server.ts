@@ -1,13 +1,11 @@
 // What the exporter's and the admin's views of orders, and the ledger, share: how a status, an
-// amount, a name in another language, an address and an event read, how a form field is checked,
-// and the result type their actions return.
+// amount, a name in another language, an address and an event read, and
+// the messages of a one-line form field.
 //
 // The PRC ID number: mainland customs gets the full number from the pavilion's declaration, never
 // from the exporter. Exporters see the customs name (the parcel must be addressed to the person the
 // declaration names) and the number masked, enough to match a carrier's query to the parcel;
 // admins see it masked too. The full number stays in the database.
-import type { z } from 'zod'
-
 import { formatMoney } from '~/modules/checkout/money'
 import { orderStatuses, type OrderStatus } from '~/modules/checkout/order-status'
 import { maskPrcId } from '~/modules/checkout/prc-id'
@@ -15,14 +13,6 @@ import { singleLine } from '~/utils/forms.server'
 import { pickTranslation, type Locale } from '~/utils/locales'
 
 export const salesPageSize = 25
-
-export type Outcome<T> = { ok: true; value: T } | { ok: false; status: 400 | 404 | 409 | 502; errors: Record<string, string> }
-
-export const fail = (status: 400 | 404 | 409 | 502, errors: Record<string, string>): Outcome<never> => ({
-  ok: false,
-  status,
-  errors,
-})
 
 /** The colour a status badge takes (classes of app.css), plus a hook for order-specific styling. */
 export const statusTone: Record<OrderStatus, string> = {
@@ -55,18 +45,6 @@ export function companyName(rows: { locale: string; legalName: string }[], local
 
 export function oneLine(max: number, keys: { required?: string; tooLong: string }) {
   return singleLine(max, { optional: !keys.required, messages: keys })
-}
-
-export function errorsOf(error: z.ZodError) {
-  const errors: Record<string, string> = {}
-  for (const issue of error.issues) errors[String(issue.path[0] ?? 'form')] ??= issue.message
-  return errors
-}
-
-/** A row id from a form field: digits only, above zero; null otherwise. */
-export function positiveId(value: string | undefined) {
-  const id = /^\d{1,9}$/.test(value ?? '') ? Number(value) : 0
-  return id > 0 ? id : null
 }
 
 /** A status from `?status=`, or null for every status. */

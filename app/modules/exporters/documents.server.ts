@@ -6,12 +6,12 @@ import { mkdir, readFile, rm, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 
 import { audit } from '~/modules/accounts/audit.server'
-import type { Outcome } from '~/modules/accounts/auth.server'
 import type { SessionUser } from '~/modules/accounts/session.server'
 import { documentKinds } from '~/modules/exporters/document-kinds'
 import { companyOf, type Member } from '~/modules/exporters/membership.server'
 import { checkDocumentUpload, cleanFileName } from '~/modules/exporters/upload-checks.server'
 import { getDb } from '~/utils/db.server'
+import { failure, type Outcome } from '~/utils/forms.server'
 import { env } from '~/utils/env.server'
 import type { UploadedFile } from '~/utils/multipart.server'
 
@@ -35,12 +35,11 @@ export async function saveExporterDocument(
 ): Promise<Outcome<{ id: number }>> {
   const company = await companyOf(user)
   const db = getDb()
-  if (!(documentKinds as readonly string[]).includes(input.kind))
-    return { ok: false, errors: { kind: 'errors.documentKindRequired' } }
+  if (!(documentKinds as readonly string[]).includes(input.kind)) return failure({ kind: 'errors.documentKindRequired' })
   const checked = await checkDocumentUpload(input.file, input.fileTooLarge)
-  if (!checked.ok) return { ok: false, errors: { file: checked.error } }
+  if (!checked.ok) return failure({ file: checked.error })
   if ((await db.exporterDocument.count({ where: { exporterId: company.id } })) >= maxDocumentsPerCompany) {
-    return { ok: false, errors: { file: 'errors.tooManyDocuments' } }
+    return failure({ file: 'errors.tooManyDocuments' })
   }
   const file = input.file!
   const storageKey = `${company.id}/${randomBytes(16).toString('hex')}.${checked.extension}`

@@ -11,12 +11,10 @@ import path from 'node:path'
 import { z } from 'zod'
 
 import { audit } from '~/modules/accounts/audit.server'
-import type { Outcome } from '~/modules/accounts/auth.server'
 import { canTransitionProduct, transitionProduct, type ProductStatus } from '~/modules/catalog/product-status.server'
 import { reindexProducts } from '~/modules/catalog/search.server'
 import { convert, decimalAmount, formatMoney, parseAmount, type AmountError } from '~/modules/checkout/money'
 import { currentRates } from '~/modules/checkout/pricing.server'
-import { optionalWholeNumber, text, wholeNumber } from '~/modules/exporters/fields.server'
 import { imageWidths, saveImageVariants, uploadsDir } from '~/modules/exporters/media.server'
 import { companyOf, type Member } from '~/modules/exporters/membership.server'
 import {
@@ -35,6 +33,7 @@ import {
 import { uniqueSlug } from '~/modules/exporters/slugs'
 import { checkImageUpload } from '~/modules/exporters/upload-checks.server'
 import { getDb, isUniqueViolation } from '~/utils/db.server'
+import { failure, multiLine, optionalWholeNumber, singleLine, wholeNumber, type Outcome } from '~/utils/forms.server'
 import { notFound } from '~/utils/http.server'
 import { intlLocale, pickTranslation, type Locale } from '~/utils/locales'
 import type { UploadedFile } from '~/utils/multipart.server'
@@ -73,12 +72,12 @@ const scalarFields = z.object({
   saleMode: z.enum(saleModes, { errorMap: () => ({ message: 'errors.saleModeRequired' }) }),
   unit: z.enum(productUnits, { errorMap: () => ({ message: 'errors.unitRequired' }) }),
   originRegionId: wholeNumber(1, 1_000_000, { required: 'errors.regionRequired', invalid: 'errors.regionRequired' }),
-  netWeightGrams: optionalWholeNumber(1, 100_000_000, 'errors.weightInvalid'),
-  shelfLifeDays: optionalWholeNumber(1, 36_500, 'errors.shelfLifeInvalid'),
+  netWeightGrams: optionalWholeNumber(1, 100_000_000, { invalid: 'errors.weightInvalid' }),
+  shelfLifeDays: optionalWholeNumber(1, 36_500, { invalid: 'errors.shelfLifeInvalid' }),
 })
 
-const nameText = text(maxNameLength)
-const descriptionText = text(maxDescriptionLength)
+const nameText = singleLine(maxNameLength, { optional: true })
+const descriptionText = multiLine(maxDescriptionLength, { optional: true })
 
 const priceMessages: Record<AmountError, string> = {
   invalid: 'errors.priceInvalid',
@@ -162,7 +161,7 @@ export function parseProductForm(form: URLSearchParams): Outcome<ProductInput> {
   if (certificates.length > known.size || certificates.some((kind) => !known.has(kind)))
     errors.certificate = 'errors.certificateUnknown'
 
-  if (!scalars.success || Object.keys(errors).length > 0) return { ok: false, errors }
+  if (!scalars.success || Object.keys(errors).length > 0) return failure(errors)
   return { ok: true, value: { ...scalars.data, translations, basePriceMinor, tiers, certificates: certificates.sort() } }
 }
 
@@ -327,7 +326,7 @@ export async function createProduct(user: Member, input: ProductInput): Promise<
   const company = await companyOf(user)
   if (company.status !== 'verified') throw new Response('Forbidden', { status: 403 })
   const errors = await checkReferences(input)
-  if (Object.keys(errors).length > 0) return { ok: false, errors }
+  if (Object.keys(errors).length > 0) return failure(errors)
   const db = getDb()
   const slugSource = (input.translations.find((t) => t.locale === 'en') ?? input.translations[0]).name
   const sortPriceUsdMinor = await usdSortPrice(input.basePriceMinor, input.baseCurrency)
@@ -418,9 +417,9 @@ export async function updateProduct(
 ): Promise<Outcome<UpdateResult>> {
   const { company, product } = await findOwnProduct(user, productId)
   if (company.status !== 'verified') throw new Response('Forbidden', { status: 403 })
-  if (product.status === 'archived') return { ok: false, errors: { form: 'errors.productArchived' } }
+  if (product.status === 'archived') return failure({ form: 'errors.productArchived' })
   const errors = await checkReferences(input)
-  if (Object.keys(errors).length > 0) return { ok: false, errors }
+  if (Object.keys(errors).length > 0) return failure(errors)
   const changes = changesOf(product, input)
   if (changes.content.length === 0 && changes.terms.length === 0)
     return { ok: true, value: { id: product.id, status: product.status as ProductStatus, sentToReview: false, unchanged: true } }
@@ -499,8 +498,7 @@ export async function moveProduct(
   const { company, product } = await findOwnProduct(user, productId)
   if (company.status !== 'verified') throw new Response('Forbidden', { status: 403 })
   const rule = exporterMoves[move]
-  if (!(rule.from as readonly string[]).includes(product.status))
-    return { ok: false, errors: { form: 'errors.statusChangeNotAllowed' } }
+  if (!(rule.from as readonly string[]).includes(product.status)) return failure({ form: 'errors.statusChangeNotAllowed' })
   await transitionProduct(product.id, rule.to, user)
   return { ok: true, value: { status: rule.to } }
 }
@@ -526,10 +524,10 @@ export async function addProductImage(
 ): Promise<Outcome<{ id: number; sentToReview: boolean }>> {
   const { company, product } = await findOwnProduct(user, productId)
   if (company.status !== 'verified') throw new Response('Forbidden', { status: 403 })
-  if (product.status === 'archived') return { ok: false, errors: { file: 'errors.productArchived' } }
-  if (product.images.length >= maxProductImages) return { ok: false, errors: { file: 'errors.tooManyImages' } }
+  if (product.status === 'archived') return failure({ file: 'errors.productArchived' })
+  if (product.images.length >= maxProductImages) return failure({ file: 'errors.tooManyImages' })
   const checked = await checkImageUpload(upload.file, upload.fileTooLarge)
-  if (!checked.ok) return { ok: false, errors: { file: checked.error } }
+  if (!checked.ok) return failure({ file: checked.error })
 
   const storageKey = `products/${company.id}/${randomBytes(12).toString('hex')}`
   let image: Awaited<ReturnType<typeof saveImageVariants>>
@@ -537,7 +535,7 @@ export async function addProductImage(
     image = await saveImageVariants(upload.file!.bytes, storageKey)
   } catch {
     await removeVariants(storageKey)
-    return { ok: false, errors: { file: 'errors.imageDamaged' } }
+    return failure({ file: 'errors.imageDamaged' })
   }
   const sentToReview = product.status === 'published'
   let id: number
@@ -565,7 +563,7 @@ export async function deleteProductImage(
   const id = parseId(imageId)
   const image = product.images.find((candidate) => candidate.id === id)
   if (!image) throw notFound()
-  if (product.status === 'archived') return { ok: false, errors: { form: 'errors.productArchived' } }
+  if (product.status === 'archived') return failure({ form: 'errors.productArchived' })
   const sentToReview = product.status === 'published'
   if (sentToReview) await transitionProduct(product.id, 'in_review', user)
   await getDb().productImage.delete({ where: { id: image.id } })

@@ -4,15 +4,16 @@
 import { z } from 'zod'
 
 import { audit } from '~/modules/accounts/audit.server'
-import { email, type Outcome } from '~/modules/accounts/auth.server'
+import { email } from '~/modules/accounts/auth.server'
 import { sendMail } from '~/modules/accounts/mail.server'
 import { hashPassword } from '~/modules/accounts/password.server'
 import { isValidBin } from '~/modules/exporters/bin'
-import { text } from '~/modules/exporters/fields.server'
 import { uniqueSlug } from '~/modules/exporters/slugs'
 import { getDb, isUniqueViolation } from '~/utils/db.server'
+import { failure, multiLine, singleLine, type Outcome } from '~/utils/forms.server'
 import { getFixedT } from '~/utils/i18n.server'
 import type { Locale } from '~/utils/locales'
+import { localeUrl } from '~/utils/locale-path'
 import { publicUrl } from '~/utils/public-url.server'
 
 /** Legal names are required in these languages, optional in Simplified Chinese. */
@@ -35,16 +36,19 @@ const password = z
 export const ExporterRegistrationForm = z.object({
   email,
   password,
-  contactName: text(100, 'errors.contactNameRequired'),
-  contactPhone: text(40, 'errors.phoneRequired').refine((value) => /^\+?[\d\s()-]{6,30}$/.test(value), 'errors.phoneInvalid'),
+  contactName: singleLine(100, { messages: { required: 'errors.contactNameRequired' } }),
+  contactPhone: singleLine(40, { messages: { required: 'errors.phoneRequired' } }).refine(
+    (value) => /^\+?[\d\s()-]{6,30}$/.test(value),
+    'errors.phoneInvalid',
+  ),
   contactEmail: z.preprocess(
     (value) => (typeof value === 'string' ? value.trim().toLowerCase() : ''),
     z.string().refine((value) => value === '' || email.safeParse(value).success, 'errors.emailInvalid'),
   ),
-  'legalName.kk': text(200, 'errors.legalNameRequired'),
-  'legalName.ru': text(200, 'errors.legalNameRequired'),
-  'legalName.en': text(200, 'errors.legalNameRequired'),
-  'legalName.zh-hans': text(200),
+  'legalName.kk': singleLine(200, { messages: { required: 'errors.legalNameRequired' } }),
+  'legalName.ru': singleLine(200, { messages: { required: 'errors.legalNameRequired' } }),
+  'legalName.en': singleLine(200, { messages: { required: 'errors.legalNameRequired' } }),
+  'legalName.zh-hans': singleLine(200, { optional: true }),
   bin: z.preprocess(
     (value) => (typeof value === 'string' ? value.replace(/[\s\u00a0]/g, '') : ''),
     z
@@ -54,11 +58,14 @@ export const ExporterRegistrationForm = z.object({
       .refine(isValidBin, 'errors.binCheckDigit'),
   ),
   region: z.preprocess((value) => value ?? '', z.string().regex(/^[a-z-]{2,40}$/, 'errors.regionRequired')),
-  city: text(100, 'errors.cityRequired'),
-  address: text(300, 'errors.addressRequired'),
-  gaccRegistration: text(40).refine((value) => value === '' || /^[A-Za-z0-9/-]{4,40}$/.test(value), 'errors.gaccInvalid'),
-  website: text(200).refine((value) => value === '' || isWebAddress(value), 'errors.websiteInvalid'),
-  about: text(2000),
+  city: singleLine(100, { messages: { required: 'errors.cityRequired' } }),
+  address: singleLine(300, { messages: { required: 'errors.addressRequired' } }),
+  gaccRegistration: singleLine(40, { optional: true }).refine(
+    (value) => value === '' || /^[A-Za-z0-9/-]{4,40}$/.test(value),
+    'errors.gaccInvalid',
+  ),
+  website: singleLine(200, { optional: true }).refine((value) => value === '' || isWebAddress(value), 'errors.websiteInvalid'),
+  about: multiLine(2000, { optional: true }),
 })
 
 export type ExporterRegistration = z.infer<typeof ExporterRegistrationForm>
@@ -79,7 +86,7 @@ export async function registerExporter(
   const region = await db.region.findUnique({ where: { code: input.region }, select: { id: true } })
   const errors = await conflicts(input)
   if (!region) errors.region = 'errors.regionRequired'
-  if (Object.keys(errors).length > 0) return { ok: false, errors }
+  if (Object.keys(errors).length > 0) return failure(errors)
 
   const names = {
     kk: input['legalName.kk'],
@@ -135,7 +142,7 @@ export async function registerExporter(
     // another registration took the email or BIN between our check and the insert
     if (isUniqueViolation(error)) {
       const raced = await conflicts(input)
-      return { ok: false, errors: Object.keys(raced).length > 0 ? raced : { form: 'errors.tryAgain' } }
+      return failure(Object.keys(raced).length > 0 ? raced : { form: 'errors.tryAgain' })
     }
     throw error
   }
@@ -149,7 +156,7 @@ export async function registerExporter(
     body: t('mail.registeredBody', {
       name: input.contactName,
       company: names[locale as keyof typeof names] || names.en,
-      link: `${publicUrl()}/${locale}/exporter`,
+      link: localeUrl(publicUrl(), locale, '/exporter'),
     }),
   })
   return { ok: true, value: created }

@@ -4,15 +4,16 @@
 import { createHash, randomBytes } from 'node:crypto'
 
 import { audit } from '~/modules/accounts/audit.server'
-import { email as emailSchema, newPassword, type Outcome } from '~/modules/accounts/auth.server'
+import { email as emailSchema, newPassword } from '~/modules/accounts/auth.server'
 import { sendMail } from '~/modules/accounts/mail.server'
 import { hashPassword } from '~/modules/accounts/password.server'
 import type { SessionUser } from '~/modules/accounts/session.server'
-import { text } from '~/modules/exporters/fields.server'
 import { companyOf, type Member } from '~/modules/exporters/membership.server'
 import { getDb } from '~/utils/db.server'
+import { failure, singleLine, type Outcome } from '~/utils/forms.server'
 import { getFixedT } from '~/utils/i18n.server'
 import { pickTranslation, type Locale } from '~/utils/locales'
+import { localeUrl } from '~/utils/locale-path'
 import { publicUrl } from '~/utils/public-url.server'
 
 export const invitationLifetimeMs = 7 * 24 * 60 * 60 * 1000
@@ -52,14 +53,14 @@ export async function listTeam(user: Member) {
 export async function inviteColleague(user: Member, address: unknown, locale: Locale): Promise<Outcome<{ id: number }>> {
   const company = await companyOf(user)
   // a suspended company's members sign in to read why, but cannot bring anyone in
-  if (company.status === 'suspended') return { ok: false, errors: { form: 'errors.companySuspended' } }
+  if (company.status === 'suspended') return failure({ form: 'errors.companySuspended' })
   const parsed = emailSchema.safeParse(address ?? '')
-  if (!parsed.success) return { ok: false, errors: { email: parsed.error.issues[0].message } }
+  if (!parsed.success) return failure({ email: parsed.error.issues[0].message })
   const db = getDb()
   const existing = await db.user.findUnique({ where: { email: parsed.data }, select: { exporterId: true } })
-  if (existing?.exporterId === company.id) return { ok: false, errors: { email: 'errors.alreadyMember' } }
+  if (existing?.exporterId === company.id) return failure({ email: 'errors.alreadyMember' })
   const open = await db.invitation.count({ where: { exporterId: company.id, acceptedAt: null, expiresAt: { gt: new Date() } } })
-  if (open >= maxOpenInvitations) return { ok: false, errors: { email: 'errors.tooManyInvitations' } }
+  if (open >= maxOpenInvitations) return failure({ email: 'errors.tooManyInvitations' })
 
   const token = randomBytes(32).toString('base64url')
   const invitation = await db.invitation.create({
@@ -82,7 +83,7 @@ export async function inviteColleague(user: Member, address: unknown, locale: Lo
     body: t('mail.invitationBody', {
       inviter: inviter.displayName,
       company: name,
-      link: `${publicUrl()}/${locale}/invitations/${token}`,
+      link: localeUrl(publicUrl(), locale, `/invitations/${token}`),
     }),
   })
   await audit(user, 'exporter.member_invited', 'Exporter', company.id, { invitationId: invitation.id, email: parsed.data })
@@ -128,7 +129,7 @@ export type Acceptance =
   | { kind: 'new-account'; displayName: unknown; password: unknown; locale: Locale }
   | { kind: 'signed-in'; user: Pick<SessionUser, 'id' | 'email' | 'role' | 'exporterId'> }
 
-const displayName = text(100, 'errors.contactNameRequired')
+const displayName = singleLine(100, { messages: { required: 'errors.contactNameRequired' } })
 
 const sameAddress = (a: string, b: string) => a.trim().toLowerCase() === b.trim().toLowerCase()
 
@@ -158,17 +159,16 @@ export async function acceptInvitation(
     : null
   // nobody joins a suspended company: its links wait until it is reinstated
   if (!invitation || invitation.acceptedAt || invitation.expiresAt < new Date() || invitation.exporter.status === 'suspended')
-    return { ok: false, errors: { form: 'errors.invitationInvalid' } }
+    return failure({ form: 'errors.invitationInvalid' })
 
   let userId: number
   if (acceptance.kind === 'signed-in') {
     const { user } = acceptance
-    if (user.role === 'exporter' && user.exporterId === invitation.exporterId)
-      return { ok: false, errors: { form: 'errors.alreadyMember' } }
+    if (user.role === 'exporter' && user.exporterId === invitation.exporterId) return failure({ form: 'errors.alreadyMember' })
     // an admin or another company's member cannot be moved by a link
-    if (user.role !== 'buyer' || user.exporterId !== null) return { ok: false, errors: { form: 'errors.cannotJoin' } }
+    if (user.role !== 'buyer' || user.exporterId !== null) return failure({ form: 'errors.cannotJoin' })
     // the link was mailed to one address: only that address's account may join with it
-    if (!sameAddress(user.email, invitation.email)) return { ok: false, errors: { form: 'errors.notInvitedAccount' } }
+    if (!sameAddress(user.email, invitation.email)) return failure({ form: 'errors.notInvitedAccount' })
     // the link works once, even when it is opened twice at the same moment
     const claimed = await db.$transaction(async (tx) => {
       const { count } = await tx.invitation.updateMany({
@@ -179,7 +179,7 @@ export async function acceptInvitation(
       await tx.user.update({ where: { id: user.id }, data: { role: 'exporter', exporterId: invitation.exporterId } })
       return true
     })
-    if (!claimed) return { ok: false, errors: { form: 'errors.invitationInvalid' } }
+    if (!claimed) return failure({ form: 'errors.invitationInvalid' })
     userId = user.id
   } else {
     const errors: Record<string, string> = {}
@@ -189,7 +189,7 @@ export async function acceptInvitation(
     if (!password.success) errors.password = password.error.issues[0].message
     if (await db.user.findUnique({ where: { email: invitation.email }, select: { id: true } }))
       errors.form = 'errors.accountExists'
-    if (!name.success || !password.success || errors.form) return { ok: false, errors }
+    if (!name.success || !password.success || errors.form) return failure(errors)
     const passwordHash = await hashPassword(password.data)
     let created: { id: number } | null
     try {
@@ -212,10 +212,10 @@ export async function acceptInvitation(
         })
       })
     } catch (error) {
-      if ((error as { code?: string }).code === 'P2002') return { ok: false, errors: { form: 'errors.accountExists' } }
+      if ((error as { code?: string }).code === 'P2002') return failure({ form: 'errors.accountExists' })
       throw error
     }
-    if (!created) return { ok: false, errors: { form: 'errors.invitationInvalid' } }
+    if (!created) return failure({ form: 'errors.invitationInvalid' })
     userId = created.id
   }
   await audit({ id: userId }, 'exporter.member_joined', 'Exporter', invitation.exporterId, { invitationId: invitation.id })
