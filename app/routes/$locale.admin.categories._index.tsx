@@ -1,22 +1,21 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 
-import { languageNames } from '~/components/admin/fields'
-import { Notice, Text, useAdminForm } from '~/components/admin/ui'
-import { FormError } from '~/components/form'
-import { requireRole } from '~/modules/accounts/session.server'
-import { listCategoriesForAdmin, setCategoryFeatured } from '~/modules/catalog/admin-categories.server'
-import { echoValues, positiveId, readFormOrNull } from '~/utils/forms.server'
-import { useRootLocale } from '~/root'
+import { Text, useAdminForm } from '~/components/admin/ui'
+import { FormError, Notice } from '~/components/form'
+import { listCategoriesForAdmin } from '~/modules/catalog/admin-categories.server'
+import { setFeatured } from '~/modules/catalog/admin-featured.server'
+import { answerForm, requireAdmin } from '~/modules/admin/console.server'
+import { failure, positiveId } from '~/utils/forms.server'
+import { useRootLocale } from '~/utils/root-data'
 import { cacheHeaders, privatePage } from '~/utils/cache'
-import { formObject } from '~/utils/forms.server'
 import { getFixedT } from '~/utils/i18n.server'
-import { requireLocale } from '~/utils/route-params.server'
+import { languageNames } from '~/utils/locales'
+import { localePath } from '~/utils/locale-path'
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const locale = requireLocale(params)
-  await requireRole(request, locale, 'admin')
+  const { locale } = await requireAdmin(request, params)
   return { title: getFixedT(locale, 'admin')('categories.title'), sectors: await listCategoriesForAdmin(locale) }
 }
 
@@ -25,15 +24,15 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.t
 
 /** Featuring a category (or not) from the list; the texts are edited on the category's page. */
 export async function action({ request, params }: ActionFunctionArgs) {
-  const locale = requireLocale(params)
-  const admin = await requireRole(request, locale, 'admin')
-  const form = await readFormOrNull(request)
-  if (!form) return data({ errors: { form: 'errors.formTooLarge' }, values: {} }, { status: 400 })
-  const id = positiveId(form.get('categoryId') ?? undefined)
-  if (!id) return data({ errors: { form: 'errors.notFound' }, values: echoValues(form) }, { status: 404 })
-  const result = await setCategoryFeatured(admin, id, formObject(form))
-  if (!result.ok) return data({ errors: result.errors, values: echoValues(form) }, { status: result.status })
-  return redirect(`/${locale}/admin/categories?notice=${result.value.featured ? 'featured' : 'unfeatured'}#category-${id}`)
+  const { locale, admin } = await requireAdmin(request, params)
+  return answerForm(
+    request,
+    async (input) => {
+      const id = positiveId(input.categoryId)
+      return id ? setFeatured(admin, 'category', id, input) : failure({ form: 'errors.notFound' }, 404)
+    },
+    ({ id, featured }) => localePath(locale, `/admin/categories?notice=${featured ? 'featured' : 'unfeatured'}#category-${id}`),
+  )
 }
 
 export default function AdminCategories() {
@@ -46,7 +45,7 @@ export default function AdminCategories() {
     <>
       <h1>{t('categories.title')}</h1>
       <p className="muted">{t('categories.lead', { count: total })}</p>
-      <Notice />
+      <Notice namespace="admin" />
       <FormError namespace="admin" error={errors.form ?? errors.featured} />
       {sectors.map((sector) => (
         <section key={sector.key} aria-labelledby={`sector-${sector.key}`}>
@@ -66,7 +65,7 @@ export default function AdminCategories() {
               {sector.categories.map((category) => (
                 <tr key={category.id} id={`category-${category.id}`}>
                   <td>
-                    <Link to={`/${locale}/admin/categories/${category.id}`}>
+                    <Link to={localePath(locale, `/admin/categories/${category.id}`)}>
                       <Text value={category.name} locale={locale} />
                     </Link>
                     {category.missing.length > 0 ? (

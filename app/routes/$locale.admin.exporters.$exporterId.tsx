@@ -1,28 +1,22 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
-import { Link, useLoaderData } from '@remix-run/react'
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import { useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 
 import { ExporterDecisions } from '~/components/admin/exporter-decisions'
-import { languageNames } from '~/components/admin/fields'
-import { Notice, StatusBadge, Text, useAdminForm, When } from '~/components/admin/ui'
-import { FormError } from '~/components/form'
-import { requireRole } from '~/modules/accounts/session.server'
+import { Missing, ReviewHeader, TextsByLanguage } from '~/components/admin/review'
+import { Text, useAdminForm, When } from '~/components/admin/ui'
+import { FormError, StatusBadge } from '~/components/form'
 import { decideExporter, exporterForReview } from '~/modules/exporters/admin-exporters.server'
-import { echoValues, positiveId, readFormOrNull } from '~/utils/forms.server'
-import { useRootLocale } from '~/root'
+import { answerForm, foundOr404, requireAdmin, requireId } from '~/modules/admin/console.server'
+import { useRootLocale } from '~/utils/root-data'
 import { cacheHeaders, privatePage } from '~/utils/cache'
-import { formObject } from '~/utils/forms.server'
-import { notFound } from '~/utils/http.server'
 import { getFixedT } from '~/utils/i18n.server'
-import { htmlLang, type Locale } from '~/utils/locales'
-import { requireLocale } from '~/utils/route-params.server'
+import { type Locale, languageNames } from '~/utils/locales'
+import { localePath } from '~/utils/locale-path'
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const locale = requireLocale(params)
-  await requireRole(request, locale, 'admin')
-  const id = positiveId(params.exporterId)
-  const exporter = id ? await exporterForReview(locale, id) : null
-  if (!exporter) throw notFound()
+  const { locale } = await requireAdmin(request, params)
+  const exporter = await foundOr404(exporterForReview(locale, requireId(params.exporterId)))
   return { title: getFixedT(locale, 'admin')('exporters.detailTitle', { name: exporter.name.text }), exporter }
 }
 
@@ -30,15 +24,13 @@ export const headers = () => cacheHeaders(privatePage)
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }]
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const locale = requireLocale(params)
-  const admin = await requireRole(request, locale, 'admin')
-  const id = positiveId(params.exporterId)
-  if (!id) throw notFound()
-  const form = await readFormOrNull(request)
-  if (!form) return data({ errors: { form: 'errors.formTooLarge' }, values: {} }, { status: 400 })
-  const result = await decideExporter(admin, id, formObject(form))
-  if (!result.ok) return data({ errors: result.errors, values: echoValues(form) }, { status: result.status })
-  return redirect(`/${locale}/admin/exporters/${id}?notice=${result.value.event}`)
+  const { locale, admin } = await requireAdmin(request, params)
+  const id = requireId(params.exporterId)
+  return answerForm(
+    request,
+    (input) => decideExporter(admin, id, input),
+    ({ event }) => localePath(locale, `/admin/exporters/${id}?notice=${event}`),
+  )
 }
 
 export default function AdminExporter() {
@@ -46,26 +38,14 @@ export default function AdminExporter() {
   const locale = useRootLocale()
   const { t } = useTranslation('admin')
   const { errors, values } = useAdminForm()
-  const missing = (
-    <span className="missing" lang={htmlLang(locale)}>
-      {t('form.missing')}
-    </span>
-  )
   return (
     <>
-      <p>
-        <Link to={`/${locale}/admin/exporters`}>{t('exporters.backToList')}</Link>
-      </p>
-      <h1>
-        <Text value={exporter.name} locale={locale} />
-      </h1>
-      <Notice />
-      <p>
-        <StatusBadge kind="exporter" status={exporter.status} />
-        {exporter.statusReason ? (
-          <span className="muted"> {t('exporters.reasonWas', { reason: exporter.statusReason })}</span>
-        ) : null}
-      </p>
+      <ReviewHeader
+        back={{ to: localePath(locale, '/admin/exporters'), label: t('exporters.backToList') }}
+        name={exporter.name}
+        status={<StatusBadge kind="exporter" status={exporter.status} />}
+        reason={exporter.statusReason ? t('exporters.reasonWas', { reason: exporter.statusReason }) : null}
+      />
 
       <FormError namespace="admin" error={errors.form} />
       <ExporterDecisions decisions={exporter.decisions} errors={errors} values={values} />
@@ -84,9 +64,9 @@ export default function AdminExporter() {
           <Text value={exporter.region} locale={locale} />
         </dd>
         <dt>{t('exporters.address')}</dt>
-        <dd>{exporter.address || missing}</dd>
+        <dd>{exporter.address || <Missing />}</dd>
         <dt>{t('exporters.contact')}</dt>
-        <dd>{[exporter.contactName, exporter.contactPhone, exporter.contactEmail].filter(Boolean).join(' · ') || missing}</dd>
+        <dd>{[exporter.contactName, exporter.contactPhone, exporter.contactEmail].filter(Boolean).join(' · ') || <Missing />}</dd>
         <dt>{t('exporters.website')}</dt>
         <dd>{exporter.website ?? '—'}</dd>
         <dt>{t('exporters.founded')}</dt>
@@ -108,20 +88,17 @@ export default function AdminExporter() {
       </dl>
 
       <h2>{t('exporters.texts')}</h2>
-      <div className="texts">
-        {exporter.texts.map((text) => (
-          <article key={text.locale}>
-            <h3>{languageNames[text.locale]}</h3>
-            <div lang={htmlLang(text.locale)}>
-              <p>
-                <strong>{text.legalName ?? missing}</strong>
-              </p>
-              <p>{text.city ?? missing}</p>
-              <p>{text.about ?? missing}</p>
-            </div>
-          </article>
-        ))}
-      </div>
+      <TextsByLanguage texts={exporter.texts}>
+        {(text) => (
+          <>
+            <p>
+              <strong>{text.legalName ?? <Missing />}</strong>
+            </p>
+            <p>{text.city ?? <Missing />}</p>
+            <p>{text.about ?? <Missing />}</p>
+          </>
+        )}
+      </TextsByLanguage>
 
       <h2>{t('exporters.documents')}</h2>
       {exporter.documents.length === 0 ? (
@@ -130,7 +107,7 @@ export default function AdminExporter() {
         <ul>
           {exporter.documents.map((document) => (
             <li key={document.id}>
-              <a href={`/${locale}/exporter/documents/${document.id}`} download>
+              <a href={localePath(locale, `/exporter/documents/${document.id}`)} download>
                 {document.fileName}
               </a>{' '}
               <span className="muted">

@@ -1,27 +1,22 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
-import { Form, Link, useLoaderData, useSearchParams } from '@remix-run/react'
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import { Form, Link, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 
-import { languageNames, TextAreaField } from '~/components/admin/fields'
+import { ReasonField } from '~/components/admin/review'
 import { Text, useAdminForm, When } from '~/components/admin/ui'
-import { FormError } from '~/components/form'
-import { requireRole } from '~/modules/accounts/session.server'
-import { echoValues, positiveId, readFormOrNull } from '~/utils/forms.server'
+import { FormError, Notice } from '~/components/form'
 import { decideUser, userForAdmin } from '~/modules/accounts/admin-users.server'
-import { useRootLocale } from '~/root'
+import { answerForm, foundOr404, requireAdmin, requireId } from '~/modules/admin/console.server'
+import { useRootLocale } from '~/utils/root-data'
 import { cacheHeaders, privatePage } from '~/utils/cache'
-import { formObject } from '~/utils/forms.server'
-import { notFound } from '~/utils/http.server'
 import { getFixedT } from '~/utils/i18n.server'
+import { languageNames } from '~/utils/locales'
 import type { Locale } from '~/utils/locales'
-import { requireLocale } from '~/utils/route-params.server'
+import { localePath } from '~/utils/locale-path'
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const locale = requireLocale(params)
-  const admin = await requireRole(request, locale, 'admin')
-  const id = positiveId(params.userId)
-  const user = id ? await userForAdmin(locale, id, admin) : null
-  if (!user) throw notFound()
+  const { locale, admin } = await requireAdmin(request, params)
+  const user = await foundOr404(userForAdmin(locale, requireId(params.userId), admin))
   return { title: getFixedT(locale, 'admin')('users.detailTitle', { email: user.email }), user }
 }
 
@@ -29,15 +24,13 @@ export const headers = () => cacheHeaders(privatePage)
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }]
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const locale = requireLocale(params)
-  const admin = await requireRole(request, locale, 'admin')
-  const id = positiveId(params.userId)
-  if (!id) throw notFound()
-  const form = await readFormOrNull(request)
-  if (!form) return data({ errors: { form: 'errors.formTooLarge' }, values: {} }, { status: 400 })
-  const result = await decideUser(admin, id, formObject(form))
-  if (!result.ok) return data({ errors: result.errors, values: echoValues(form) }, { status: result.status })
-  return redirect(`/${locale}/admin/users/${id}?done=${result.value.event}`)
+  const { locale, admin } = await requireAdmin(request, params)
+  const id = requireId(params.userId)
+  return answerForm(
+    request,
+    (input) => decideUser(admin, id, input),
+    ({ event }) => localePath(locale, `/admin/users/${id}?done=${event}`),
+  )
 }
 
 export default function AdminUser() {
@@ -45,19 +38,13 @@ export default function AdminUser() {
   const locale = useRootLocale()
   const { t } = useTranslation('admin')
   const { errors, values } = useAdminForm()
-  const [searchParams] = useSearchParams()
-  const done = searchParams.get('done')
   return (
     <>
       <p>
-        <Link to={`/${locale}/admin/users`}>{t('users.backToList')}</Link>
+        <Link to={localePath(locale, '/admin/users')}>{t('users.backToList')}</Link>
       </p>
       <h1 className="admin-users__email">{user.email}</h1>
-      {done === 'suspended' || done === 'reinstated' ? (
-        <p className="form-success" role="status">
-          {t(`users.notices.${done}`)}
-        </p>
-      ) : null}
+      <Notice namespace="admin" keyPrefix="users.notices" param="done" />
       <p>
         <span className={user.suspendedAt ? 'badge badge--problem' : 'badge badge--ok'}>
           {user.suspendedAt ? t('users.suspended') : t('users.active')}
@@ -80,7 +67,7 @@ export default function AdminUser() {
           <>
             <dt>{t('users.company')}</dt>
             <dd>
-              <Link to={`/${locale}/admin/exporters/${user.company.id}`}>
+              <Link to={localePath(locale, `/admin/exporters/${user.company.id}`)}>
                 <Text value={user.company.name} locale={locale} />
               </Link>
             </dd>
@@ -107,15 +94,11 @@ export default function AdminUser() {
           <Form method="post" noValidate>
             <input type="hidden" name="intent" value={user.decision} />
             {user.decision === 'suspend' ? (
-              <TextAreaField
+              <ReasonField
                 label={t('users.reasonLabel')}
-                name="reason"
-                required
-                maxLength={1000}
-                rows={3}
-                defaultValue={values.intent === 'suspend' ? values.reason : ''}
-                error={errors.reason}
                 hint={t('users.suspendHint')}
+                value={values.intent === 'suspend' ? values.reason : ''}
+                error={errors.reason}
               />
             ) : (
               <p className="muted">{t('users.reinstateHint')}</p>

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, test } from 'vitest'
 
-import { setProductFeatured } from '~/modules/catalog/admin-products.server'
+import { setFeatured } from '~/modules/catalog/admin-featured.server'
 import { featuredProducts } from '~/modules/catalog/catalog.server'
 import { transitionProduct } from '~/modules/catalog/product-status.server'
 import { parseCatalogParams, searchCatalog } from '~/modules/catalog/search.server'
@@ -171,7 +171,9 @@ describe('featured products', () => {
     expect(result.status).toBe(400)
     expect(result.errors.featured).toBe('errors.invalidChoice')
     const exporter = await createUser('exporter')
-    await expect(setProductFeatured({ id: exporter.id, role: 'exporter' }, product.id, { featured: '1' })).rejects.toMatchObject({
+    await expect(
+      setFeatured({ id: exporter.id, role: 'exporter' }, 'product', product.id, { featured: '1' }),
+    ).rejects.toMatchObject({
       status: 403,
     })
     expect((await getDb().product.findUniqueOrThrow({ where: { id: product.id } })).featured).toBe(product.featured)

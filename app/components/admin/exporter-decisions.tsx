@@ -4,7 +4,7 @@
 import { Form } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 
-import { TextAreaField } from '~/components/admin/fields'
+import { ReasonField } from '~/components/admin/review'
 
 const intentLabels = {
   verify: 'exporters.verify',
@@ -33,15 +33,11 @@ export function ExporterDecisions({
         <Form method="post" key={intent} noValidate>
           <input type="hidden" name="intent" value={intent} />
           {intent === 'reject' || intent === 'suspend' ? (
-            <TextAreaField
+            <ReasonField
               label={t('exporters.reasonLabel')}
-              name="reason"
-              required
-              maxLength={1000}
-              rows={3}
-              defaultValue={values.intent === intent ? values.reason : ''}
-              error={values.intent === intent ? errors.reason : undefined}
               hint={t('exporters.reasonHint')}
+              value={values.intent === intent ? values.reason : ''}
+              error={values.intent === intent ? errors.reason : undefined}
             />
           ) : (
             <p className="muted">{t(`exporters.${intent}Hint`)}</p>

@@ -1,19 +1,10 @@
-// The 180 categories in the admin console: names and descriptions in the five languages, and
-// which categories the home page features. A rename also renews the search index, which holds
+// The 180 categories in the admin console: names and descriptions in the five languages (the
+// featured flag: admin-featured.server.ts). A rename also renews the search index, which holds
 // category names.
 import { z } from 'zod'
 
 import { audit } from '~/modules/accounts/audit.server'
-import {
-  type Outcome,
-  failure,
-  choice,
-  fieldErrors,
-  multiLine,
-  perLocale,
-  singleLine,
-  textsOf,
-} from '~/utils/forms.server'
+import { type Outcome, failure, fieldErrors, multiLine, perLocale, singleLine, textsOf } from '~/utils/forms.server'
 import { assertAdmin, type AdminActor } from '~/modules/accounts/guard.server'
 import { bumpCatalogVersion } from '~/modules/catalog/cache-version.server'
 import { reindexProducts } from '~/modules/catalog/search.server'

@@ -1,15 +1,13 @@
 // Product moderation in the admin console: the review queue (oldest first), one product with
 // everything a moderator checks (texts in every language, images, HS code against the category's
-// headings, market access), the approve/reject decision and the home page's featured flag.
+// headings, market access) and the approve/reject decision.
 import { z } from 'zod'
 
 import { pavilion } from '~/config/pavilion'
-import { audit } from '~/modules/accounts/audit.server'
-import { type Outcome, choice, failure, fieldErrors, multiLine } from '~/utils/forms.server'
+import { type Outcome, failure, fieldErrors, multiLine } from '~/utils/forms.server'
 import { assertAdmin, type AdminActor } from '~/modules/accounts/guard.server'
 import { hsCodeExists, hsDescription } from '~/modules/catalog/hs-codes.server'
 import { notifyProductDecision } from '~/modules/exporters/decision-mail.server'
-import { bumpCatalogVersion } from '~/modules/catalog/cache-version.server'
 import { productStatuses, TransitionError, transitionProduct, type ProductStatus } from '~/modules/catalog/product-status.server'
 import { marketAccessFor } from '~/modules/checkout/market-access.server'
 import { formatMoney } from '~/modules/checkout/money'

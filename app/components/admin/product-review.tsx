@@ -1,0 +1,159 @@
+// The admin's page for one product under review: approve or reject it (a rejection gives the
+// exporter a reason), feature it on the home page, and what a moderator checks before that.
+import { Form, Link } from '@remix-run/react'
+import { useTranslation } from 'react-i18next'
+
+import { ReasonField } from '~/components/admin/review'
+import { Text, When } from '~/components/admin/ui'
+import { FormError, StatusBadge } from '~/components/form'
+import { LocalizedText } from '~/components/localized-text'
+import type { productForReview } from '~/modules/catalog/admin-products.server'
+import { imageUrl } from '~/utils/images'
+import { localePath } from '~/utils/locale-path'
+import { useRootLocale } from '~/utils/root-data'
+
+type Product = NonNullable<Awaited<ReturnType<typeof productForReview>>>
+
+export function ProductModeration({
+  product,
+  errors,
+  values,
+}: {
+  product: Pick<Product, 'status' | 'featured'>
+  errors: Record<string, string>
+  values: Record<string, string>
+}) {
+  const { t } = useTranslation('admin')
+  return (
+    <>
+      {product.status === 'in_review' ? (
+        <section aria-labelledby="moderation" className="admin-actions">
+          <h2 id="moderation" className="visually-hidden">
+            {t('products.decision')}
+          </h2>
+          <Form method="post">
+            <input type="hidden" name="intent" value="approve" />
+            <p className="muted">{t('products.approveHint')}</p>
+            <button type="submit" className="button button--primary">
+              {t('products.approve')}
+            </button>
+          </Form>
+          <Form method="post" noValidate>
+            <input type="hidden" name="intent" value="reject" />
+            <ReasonField
+              label={t('products.reasonLabel')}
+              hint={t('products.reasonHint')}
+              value={values.reason}
+              error={errors.reason}
+            />
+            <button type="submit" className="button button--danger">
+              {t('products.reject')}
+            </button>
+          </Form>
+        </section>
+      ) : null}
+
+      <Form method="post" className="admin-form">
+        <input type="hidden" name="intent" value="featured" />
+        <input type="hidden" name="featured" value={product.featured ? '0' : '1'} />
+        <p>{product.featured ? t('products.isFeatured') : t('products.notFeatured')}</p>
+        <FormError namespace="admin" error={errors.featured} />
+        <button type="submit" className="button">
+          {product.featured ? t('products.unfeature') : t('products.feature')}
+        </button>
+      </Form>
+    </>
+  )
+}
+
+/** The facts, market access and images of the product, as the exporter submitted them. */
+export function ProductFacts({ product }: { product: Product }) {
+  const locale = useRootLocale()
+  const { t } = useTranslation('admin')
+  return (
+    <>
+      <h2>{t('products.facts')}</h2>
+      <dl className="facts">
+        <dt>{t('products.exporter')}</dt>
+        <dd>
+          <Link to={localePath(locale, `/admin/exporters/${product.exporter.id}`)}>
+            <Text value={product.exporter.name} locale={locale} />
+          </Link>{' '}
+          <StatusBadge kind="exporter" status={product.exporter.status} />
+        </dd>
+        <dt>{t('products.category')}</dt>
+        <dd>
+          <Text value={product.category.name} locale={locale} />
+        </dd>
+        <dt>{t('products.hsCode')}</dt>
+        <dd>
+          <code>{product.hs.code}</code> {product.hs.description ? <span lang="en">{product.hs.description}</span> : null}{' '}
+          <span className={product.hs.known ? 'badge badge--ok' : 'badge badge--problem'}>
+            {product.hs.known ? t('products.hsKnown') : t('products.hsUnknown')}
+          </span>{' '}
+          <span className={product.hs.matchesCategory ? 'badge badge--ok' : 'badge badge--problem'}>
+            {product.hs.matchesCategory ? t('products.hsMatches') : t('products.hsMismatch')}
+          </span>
+        </dd>
+        <dt>{t('products.categoryHeadings')}</dt>
+        <dd>
+          <ul>
+            {product.category.headings.map((heading) => (
+              <li key={heading.heading}>
+                <code>{heading.heading}</code> {heading.description ? <span lang="en">{heading.description}</span> : null}
+              </li>
+            ))}
+          </ul>
+        </dd>
+        <dt>{t('products.price')}</dt>
+        <dd>{product.price}</dd>
+        <dt>{t('products.stock')}</dt>
+        <dd>{product.stock}</dd>
+        <dt>{t('products.moq')}</dt>
+        <dd>{product.minOrderQuantity}</dd>
+        <dt>{t('products.saleMode')}</dt>
+        <dd>{t(`saleModes.${product.saleMode}`)}</dd>
+        <dt>{t('products.origin')}</dt>
+        <dd>
+          <Text value={product.originRegion} locale={locale} />
+        </dd>
+        <dt>{t('products.certificates')}</dt>
+        <dd>
+          {product.certificates.length
+            ? product.certificates.map((c) => (c.number ? `${c.kind} (${c.number})` : c.kind)).join(', ')
+            : '—'}
+        </dd>
+        <dt>{t('products.submitted')}</dt>
+        <dd>{product.submittedAt ? <When value={product.submittedAt} /> : '—'}</dd>
+      </dl>
+
+      <h2>{t('products.access')}</h2>
+      <ul className="access-list">
+        {product.access.map((access) => (
+          <li key={access.market} className={`access access--${access.verdict}`}>
+            <strong>{t(`markets.${access.market}`)}</strong>: <StatusBadge kind="verdict" status={access.verdict} />
+            {access.reason ? <LocalizedText value={access.reason} locale={locale} as="p" /> : null}
+          </li>
+        ))}
+      </ul>
+
+      <h2>{t('products.images')}</h2>
+      {product.images.length === 0 ? (
+        <p className="muted">{t('products.noImages')}</p>
+      ) : (
+        <div className="admin-images">
+          {product.images.map((image, index) => (
+            <img
+              key={image.storageKey}
+              src={imageUrl(image.storageKey, image.widths[0])}
+              width={image.width}
+              height={image.height}
+              alt={t('products.imageAlt', { number: index + 1 })}
+              loading="lazy"
+            />
+          ))}
+        </div>
+      )}
+    </>
+  )
+}

@@ -1,0 +1,50 @@
+// What every admin route does around its own work: the guard for the page's language, the record
+// id from the URL, and the one way a console form is answered (useAdminForm reads that answer).
+import { data, redirect } from '@remix-run/node'
+
+import { requireRole } from '~/modules/accounts/session.server'
+import { echoValues, formObject, positiveId, readFormOrNull, type Outcome } from '~/utils/forms.server'
+import { notFound } from '~/utils/http.server'
+import { requireLocale } from '~/utils/route-params.server'
+
+/** The page's locale and the signed-in admin who passed the second factor; otherwise a thrown 404, 403 or redirect. */
+export async function requireAdmin(request: Request, params: { locale?: string }) {
+  const locale = requireLocale(params)
+  return { locale, admin: await requireRole(request, locale, 'admin') }
+}
+
+/** The record id from a URL segment, or a thrown 404. */
+export function requireId(value: string | undefined) {
+  const id = positiveId(value)
+  if (!id) throw notFound()
+  return id
+}
+
+/** The record a page shows, or a thrown 404. */
+export async function foundOr404<T>(record: Promise<T | null | undefined>): Promise<T> {
+  const value = await record
+  if (value === null || value === undefined) throw notFound()
+  return value
+}
+
+/**
+ * A refused or oversized submission shows the form again with its errors and what was typed (the
+ * outcome's status), under `summary` when the page has one for refused fields; a success redirects
+ * to `next(value, input)`, so reloading the page does not submit again.
+ */
+export async function answerForm<T>(
+  request: Request,
+  act: (input: Record<string, string>) => Promise<Outcome<T>>,
+  next: (value: T, input: Record<string, string>) => string,
+  { summary }: { summary?: string } = {},
+) {
+  const form = await readFormOrNull(request)
+  if (!form) return data({ errors: { form: 'errors.formTooLarge' }, values: {} }, { status: 400 })
+  const input = formObject(form)
+  const result = await act(input)
+  if (!result.ok) {
+    const errors = summary ? { form: summary, ...result.errors } : result.errors
+    return data({ errors, values: echoValues(form) }, { status: result.status })
+  }
+  return redirect(next(result.value, input))
+}
