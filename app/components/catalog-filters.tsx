@@ -1,6 +1,7 @@
 import { Form } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 
+import { FilterSelect } from '~/components/filter-select'
 import { pavilion } from '~/config/pavilion'
 import type { CatalogFilters } from '~/modules/catalog/search.server'
 
@@ -30,46 +31,37 @@ export function CatalogFiltersForm({
           <input id="filter-q" name="q" type="search" defaultValue={filters.q} maxLength={200} />
         </div>
       ) : null}
-      <div className="filters__field">
-        <label htmlFor="filter-market">{t('filters.market')}</label>
-        <select id="filter-market" name="market" defaultValue={market}>
-          {pavilion.markets.map((code) => (
-            <option key={code} value={code}>
-              {t(`markets.${code}`)}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div className="filters__field">
-        <label htmlFor="filter-region">{t('filters.region')}</label>
-        <select id="filter-region" name="region" defaultValue={filters.region[0] ?? ''}>
-          <option value="">{t('filters.any')}</option>
-          {options.regions.map((region) => (
-            <option key={region.code} value={region.code}>
-              {region.name}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div className="filters__field">
-        <label htmlFor="filter-cert">{t('filters.certificate')}</label>
-        <select id="filter-cert" name="cert" defaultValue={filters.cert[0] ?? ''}>
-          <option value="">{t('filters.any')}</option>
-          {options.certificates.map((kind) => (
-            <option key={kind} value={kind}>
-              {kind}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div className="filters__field">
-        <label htmlFor="filter-mode">{t('filters.saleMode')}</label>
-        <select id="filter-mode" name="mode" defaultValue={filters.mode ?? ''}>
-          <option value="">{t('filters.any')}</option>
-          <option value="retail">{t('saleMode.retail')}</option>
-          <option value="wholesale">{t('saleMode.wholesale')}</option>
-        </select>
-      </div>
+      <FilterSelect
+        id="filter-market"
+        name="market"
+        label={t('filters.market')}
+        value={market}
+        options={pavilion.markets.map((code) => ({ value: code, label: t(`markets.${code}`) }))}
+      />
+      <FilterSelect
+        id="filter-region"
+        name="region"
+        label={t('filters.region')}
+        value={filters.region[0] ?? ''}
+        anyLabel={t('filters.any')}
+        options={options.regions.map((region) => ({ value: region.code, label: region.name }))}
+      />
+      <FilterSelect
+        id="filter-cert"
+        name="cert"
+        label={t('filters.certificate')}
+        value={filters.cert[0] ?? ''}
+        anyLabel={t('filters.any')}
+        options={options.certificates.map((kind) => ({ value: kind, label: kind }))}
+      />
+      <FilterSelect
+        id="filter-mode"
+        name="mode"
+        label={t('filters.saleMode')}
+        value={filters.mode ?? ''}
+        anyLabel={t('filters.any')}
+        options={(['retail', 'wholesale'] as const).map((mode) => ({ value: mode, label: t(`saleMode.${mode}`) }))}
+      />
       <fieldset className="filters__field filters__price">
         <legend>{t('filters.price', { currency })}</legend>
         <label htmlFor="filter-min" className="visually-hidden">

@@ -3,16 +3,15 @@ import { Link, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 
 import { Text, When } from '~/components/admin/ui'
-import { requireRole } from '~/modules/accounts/session.server'
 import { dashboard } from '~/modules/admin/dashboard.server'
-import { useRootLocale } from '~/root'
+import { requireAdmin } from '~/modules/admin/console.server'
+import { useRootLocale } from '~/utils/root-data'
 import { cacheHeaders, privatePage } from '~/utils/cache'
 import { getFixedT } from '~/utils/i18n.server'
-import { requireLocale } from '~/utils/route-params.server'
+import { localePath } from '~/utils/locale-path'
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const locale = requireLocale(params)
-  await requireRole(request, locale, 'admin')
+  const { locale } = await requireAdmin(request, params)
   return { title: getFixedT(locale, 'admin')('dashboard.title'), ...(await dashboard(locale)) }
 }
 
@@ -38,7 +37,7 @@ export default function AdminDashboard() {
         {(Object.keys(countLinks) as (keyof typeof countLinks)[]).map((key) => (
           <div key={key}>
             <dt>
-              <Link to={`/${locale}/admin/${countLinks[key]}`}>{t(`dashboard.counts.${key}`)}</Link>
+              <Link to={localePath(locale, `/admin/${countLinks[key]}`)}>{t(`dashboard.counts.${key}`)}</Link>
             </dt>
             <dd>{counts[key]}</dd>
           </div>
@@ -53,7 +52,7 @@ export default function AdminDashboard() {
             <ul>
               {latestExporters.map((exporter) => (
                 <li key={exporter.id}>
-                  <Link to={`/${locale}/admin/exporters/${exporter.id}`}>
+                  <Link to={localePath(locale, `/admin/exporters/${exporter.id}`)}>
                     <Text value={exporter.name} locale={locale} />
                   </Link>{' '}
                   <span className="muted">
@@ -64,7 +63,7 @@ export default function AdminDashboard() {
             </ul>
           )}
           <p>
-            <Link to={`/${locale}/admin/exporters?status=pending`}>{t('dashboard.allPendingExporters')}</Link>
+            <Link to={localePath(locale, '/admin/exporters?status=pending')}>{t('dashboard.allPendingExporters')}</Link>
           </p>
         </section>
         <section className="admin-panel" aria-labelledby="products-in-review">
@@ -75,7 +74,7 @@ export default function AdminDashboard() {
             <ul>
               {latestProducts.map((product) => (
                 <li key={product.id}>
-                  <Link to={`/${locale}/admin/products/${product.id}`}>
+                  <Link to={localePath(locale, `/admin/products/${product.id}`)}>
                     <Text value={product.name} locale={locale} />
                   </Link>{' '}
                   <span className="muted">
@@ -86,20 +85,20 @@ export default function AdminDashboard() {
             </ul>
           )}
           <p>
-            <Link to={`/${locale}/admin/products`}>{t('dashboard.reviewQueue')}</Link>
+            <Link to={localePath(locale, '/admin/products')}>{t('dashboard.reviewQueue')}</Link>
           </p>
         </section>
         <section className="admin-panel" aria-labelledby="orders" data-testid="orders-figures">
           <h2 id="orders">{t('dashboard.ordersTitle')}</h2>
           <dl className="facts">
             <dt>
-              <Link to={`/${locale}/admin/orders?status=awaiting_payment`}>
+              <Link to={localePath(locale, '/admin/orders?status=awaiting_payment')}>
                 {t('dashboard.awaitingPayment', { ns: 'sales' })}
               </Link>
             </dt>
             <dd>{orders.awaitingPayment}</dd>
             <dt>
-              <Link to={`/${locale}/admin/orders?status=paid`}>{t('dashboard.paidToShip', { ns: 'sales' })}</Link>
+              <Link to={localePath(locale, '/admin/orders?status=paid')}>{t('dashboard.paidToShip', { ns: 'sales' })}</Link>
             </dt>
             <dd>{orders.paidToShip}</dd>
           </dl>
@@ -117,7 +116,7 @@ export default function AdminDashboard() {
             </ul>
           )}
           <p>
-            <Link to={`/${locale}/admin/orders`}>{t('dashboard.allOrders', { ns: 'sales' })}</Link>
+            <Link to={localePath(locale, '/admin/orders')}>{t('dashboard.allOrders', { ns: 'sales' })}</Link>
           </p>
         </section>
       </div>

@@ -4,16 +4,14 @@ import { useTranslation } from 'react-i18next'
 
 import { When } from '~/components/admin/ui'
 import { Pagination } from '~/components/pagination'
-import { requireRole } from '~/modules/accounts/session.server'
 import { auditPage } from '~/modules/admin/records.server'
+import { requireAdmin } from '~/modules/admin/console.server'
 import { cacheHeaders, privatePage } from '~/utils/cache'
 import { pageParam } from '~/utils/http.server'
 import { getFixedT } from '~/utils/i18n.server'
-import { requireLocale } from '~/utils/route-params.server'
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const locale = requireLocale(params)
-  await requireRole(request, locale, 'admin')
+  const { locale } = await requireAdmin(request, params)
   return { title: getFixedT(locale, 'admin')('audit.title'), ...(await auditPage(locale, pageParam(new URL(request.url)))) }
 }
 

@@ -1,26 +1,24 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Form, Link, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 
-import { LocalizedFields } from '~/components/admin/fields'
-import { Notice, Text, useAdminForm } from '~/components/admin/ui'
-import { FormError } from '~/components/form'
-import { requireRole } from '~/modules/accounts/session.server'
-import { categoryDescriptionMax, categoryForEdit, categoryNameMax, updateCategoryTexts } from '~/modules/catalog/admin-categories.server'
-import { echoValues, positiveId, readFormOrNull } from '~/utils/forms.server'
-import { useRootLocale } from '~/root'
+import { Text, useAdminForm } from '~/components/admin/ui'
+import { FormError, LocalizedFields, Notice } from '~/components/form'
+import {
+  categoryDescriptionMax,
+  categoryForEdit,
+  categoryNameMax,
+  updateCategoryTexts,
+} from '~/modules/catalog/admin-categories.server'
+import { answerForm, foundOr404, requireAdmin, requireId } from '~/modules/admin/console.server'
+import { useRootLocale } from '~/utils/root-data'
 import { cacheHeaders, privatePage } from '~/utils/cache'
-import { formObject } from '~/utils/forms.server'
-import { notFound } from '~/utils/http.server'
 import { getFixedT } from '~/utils/i18n.server'
-import { requireLocale } from '~/utils/route-params.server'
+import { localePath } from '~/utils/locale-path'
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const locale = requireLocale(params)
-  await requireRole(request, locale, 'admin')
-  const id = positiveId(params.categoryId)
-  const category = id ? await categoryForEdit(locale, id) : null
-  if (!category) throw notFound()
+  const { locale } = await requireAdmin(request, params)
+  const category = await foundOr404(categoryForEdit(locale, requireId(params.categoryId)))
   return {
     title: getFixedT(locale, 'admin')('categories.editTitle', { name: category.name.text }),
     category,
@@ -32,16 +30,14 @@ export const headers = () => cacheHeaders(privatePage)
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }]
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const locale = requireLocale(params)
-  const admin = await requireRole(request, locale, 'admin')
-  const id = positiveId(params.categoryId)
-  if (!id) throw notFound()
-  const form = await readFormOrNull(request)
-  if (!form) return data({ errors: { form: 'errors.formTooLarge' }, values: {} }, { status: 400 })
-  const result = await updateCategoryTexts(admin, id, formObject(form))
-  if (!result.ok)
-    return data({ errors: { form: 'errors.fixFields', ...result.errors }, values: echoValues(form) }, { status: result.status })
-  return redirect(`/${locale}/admin/categories/${id}?notice=saved`)
+  const { locale, admin } = await requireAdmin(request, params)
+  const id = requireId(params.categoryId)
+  return answerForm(
+    request,
+    (input) => updateCategoryTexts(admin, id, input),
+    () => localePath(locale, `/admin/categories/${id}?notice=saved`),
+    { summary: 'errors.fixFields' },
+  )
 }
 
 export default function AdminCategory() {
@@ -52,20 +48,28 @@ export default function AdminCategory() {
   return (
     <>
       <p>
-        <Link to={`/${locale}/admin/categories`}>{t('categories.backToList')}</Link>
+        <Link to={localePath(locale, '/admin/categories')}>{t('categories.backToList')}</Link>
       </p>
       <h1>
         <Text value={category.name} locale={locale} />
       </h1>
       <p className="muted">
         {t('categories.slugAndHeadings', { slug: category.slug, headings: category.hsHeadings.join(', ') })}{' '}
-        <a href={`/${locale}/catalog/${category.slug}`}>{t('categories.viewInStore')}</a>
+        <a href={localePath(locale, `/catalog/${category.slug}`)}>{t('categories.viewInStore')}</a>
       </p>
-      <Notice />
+      <Notice namespace="admin" />
       <Form method="post" className="admin-form" noValidate>
         <FormError namespace="admin" error={errors.form} />
-        <LocalizedFields field="name" label={t('categories.nameField')} values={values} errors={errors} maxLength={limits.name} />
         <LocalizedFields
+          namespace="admin"
+          field="name"
+          label={t('categories.nameField')}
+          values={values}
+          errors={errors}
+          maxLength={limits.name}
+        />
+        <LocalizedFields
+          namespace="admin"
           field="description"
           label={t('categories.descriptionField')}
           values={values}

@@ -1,26 +1,20 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Form, Link, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 
-import { CheckboxField, LocalizedFields, SelectField } from '~/components/admin/fields'
-import { Notice, Text, useAdminForm } from '~/components/admin/ui'
-import { Field, FormError } from '~/components/form'
-import { requireRole } from '~/modules/accounts/session.server'
+import { Text, useAdminForm } from '~/components/admin/ui'
+import { SourceField } from '~/components/admin/source-field'
+import { CheckboxField, Field, FormError, LocalizedFields, Notice, SelectField } from '~/components/form'
 import { checkpointForEdit, checkpointStatuses, updateCheckpoint } from '~/modules/logistics/admin-checkpoints.server'
-import { echoValues, positiveId, readFormOrNull } from '~/utils/forms.server'
-import { useRootLocale } from '~/root'
+import { answerForm, foundOr404, requireAdmin, requireId } from '~/modules/admin/console.server'
+import { useRootLocale } from '~/utils/root-data'
 import { cacheHeaders, privatePage } from '~/utils/cache'
-import { formObject } from '~/utils/forms.server'
-import { notFound } from '~/utils/http.server'
 import { getFixedT } from '~/utils/i18n.server'
-import { requireLocale } from '~/utils/route-params.server'
+import { localePath } from '~/utils/locale-path'
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const locale = requireLocale(params)
-  await requireRole(request, locale, 'admin')
-  const id = positiveId(params.checkpointId)
-  const checkpoint = id ? await checkpointForEdit(locale, id) : null
-  if (!checkpoint) throw notFound()
+  const { locale } = await requireAdmin(request, params)
+  const checkpoint = await foundOr404(checkpointForEdit(locale, requireId(params.checkpointId)))
   return {
     title: getFixedT(locale, 'admin')('checkpoints.editTitle', { name: checkpoint.name.text }),
     checkpoint,
@@ -32,16 +26,14 @@ export const headers = () => cacheHeaders(privatePage)
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }]
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const locale = requireLocale(params)
-  const admin = await requireRole(request, locale, 'admin')
-  const id = positiveId(params.checkpointId)
-  if (!id) throw notFound()
-  const form = await readFormOrNull(request)
-  if (!form) return data({ errors: { form: 'errors.formTooLarge' }, values: {} }, { status: 400 })
-  const result = await updateCheckpoint(admin, id, formObject(form))
-  if (!result.ok)
-    return data({ errors: { form: 'errors.fixFields', ...result.errors }, values: echoValues(form) }, { status: result.status })
-  return redirect(`/${locale}/admin/checkpoints/${id}?notice=saved`)
+  const { locale, admin } = await requireAdmin(request, params)
+  const id = requireId(params.checkpointId)
+  return answerForm(
+    request,
+    (input) => updateCheckpoint(admin, id, input),
+    () => localePath(locale, `/admin/checkpoints/${id}?notice=saved`),
+    { summary: 'errors.fixFields' },
+  )
 }
 
 export default function AdminCheckpoint() {
@@ -52,16 +44,17 @@ export default function AdminCheckpoint() {
   return (
     <>
       <p>
-        <Link to={`/${locale}/admin/checkpoints`}>{t('checkpoints.backToList')}</Link>
+        <Link to={localePath(locale, '/admin/checkpoints')}>{t('checkpoints.backToList')}</Link>
       </p>
       <h1>
         <Text value={checkpoint.name} locale={locale} />
       </h1>
       <p className="muted">{t(`checkpoints.modes.${checkpoint.mode}`)}</p>
-      <Notice />
+      <Notice namespace="admin" />
       <Form method="post" className="admin-form" noValidate>
         <FormError namespace="admin" error={errors.form} />
         <SelectField
+          namespace="admin"
           label={t('checkpoints.status')}
           name="status"
           defaultValue={values.status}
@@ -90,22 +83,16 @@ export default function AdminCheckpoint() {
             error={errors.lon}
           />
           <CheckboxField
+            namespace="admin"
             label={t('checkpoints.coordinatesVerified')}
             name="coordinatesVerified"
             defaultChecked={values.coordinatesVerified === '1' || values.coordinatesVerified === 'on'}
             error={errors.coordinatesVerified}
           />
         </fieldset>
-        <Field
-          namespace="admin"
-          label={t('checkpoints.source')}
-          name="source"
-          required
-          maxLength={300}
-          defaultValue={values.source}
-          error={errors.source}
-        />
+        <SourceField namespace="admin" label={t('checkpoints.source')} value={values.source} error={errors.source} />
         <LocalizedFields
+          namespace="admin"
           field="notes"
           label={t('checkpoints.notes')}
           values={values}

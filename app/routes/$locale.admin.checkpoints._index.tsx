@@ -2,17 +2,17 @@ import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 
-import { Notice, StatusBadge, Text } from '~/components/admin/ui'
-import { requireRole } from '~/modules/accounts/session.server'
+import { Text } from '~/components/admin/ui'
+import { Notice, StatusBadge } from '~/components/form'
 import { listCheckpoints } from '~/modules/logistics/admin-checkpoints.server'
-import { useRootLocale } from '~/root'
+import { requireAdmin } from '~/modules/admin/console.server'
+import { useRootLocale } from '~/utils/root-data'
 import { cacheHeaders, privatePage } from '~/utils/cache'
 import { getFixedT } from '~/utils/i18n.server'
-import { requireLocale } from '~/utils/route-params.server'
+import { localePath } from '~/utils/locale-path'
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const locale = requireLocale(params)
-  await requireRole(request, locale, 'admin')
+  const { locale } = await requireAdmin(request, params)
   return { title: getFixedT(locale, 'admin')('checkpoints.title'), checkpoints: await listCheckpoints(locale) }
 }
 
@@ -26,7 +26,7 @@ export default function AdminCheckpoints() {
   return (
     <>
       <h1>{t('checkpoints.title')}</h1>
-      <Notice />
+      <Notice namespace="admin" />
       <table className="admin-table">
         <thead>
           <tr>
@@ -41,7 +41,7 @@ export default function AdminCheckpoints() {
           {checkpoints.map((checkpoint) => (
             <tr key={checkpoint.id}>
               <td>
-                <Link to={`/${locale}/admin/checkpoints/${checkpoint.id}`}>
+                <Link to={localePath(locale, `/admin/checkpoints/${checkpoint.id}`)}>
                   <Text value={checkpoint.name} locale={locale} />
                 </Link>
               </td>

@@ -2,20 +2,21 @@ import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 
-import { StatusBadge, Text, When } from '~/components/admin/ui'
+import { Text, When } from '~/components/admin/ui'
+import { StatusBadge } from '~/components/form'
+import { FilterLinks } from '~/components/admin/filter-links'
 import { Pagination } from '~/components/pagination'
-import { requireRole } from '~/modules/accounts/session.server'
 import { exporterStatusFilter, listExporters } from '~/modules/exporters/admin-exporters.server'
 import { exporterStatuses } from '~/modules/exporters/exporter-status.server'
-import { useRootLocale } from '~/root'
+import { requireAdmin } from '~/modules/admin/console.server'
+import { useRootLocale } from '~/utils/root-data'
 import { cacheHeaders, privatePage } from '~/utils/cache'
 import { pageParam } from '~/utils/http.server'
 import { getFixedT } from '~/utils/i18n.server'
-import { requireLocale } from '~/utils/route-params.server'
+import { localePath } from '~/utils/locale-path'
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const locale = requireLocale(params)
-  await requireRole(request, locale, 'admin')
+  const { locale } = await requireAdmin(request, params)
   const url = new URL(request.url)
   const status = exporterStatusFilter(url.searchParams.get('status'))
   return {
@@ -33,29 +34,24 @@ export default function AdminExporters() {
   const { status, statuses, exporters, countByStatus, page, pageCount } = useLoaderData<typeof loader>()
   const locale = useRootLocale()
   const { t } = useTranslation('admin')
-  const base = `/${locale}/admin/exporters`
+  const base = localePath(locale, '/admin/exporters')
   return (
     <>
       <h1>{t('exporters.title')}</h1>
-      <nav aria-label={t('exporters.filterLabel')}>
-        <ul className="admin-filters">
-          <li>
-            <Link to={base} aria-current={status === null ? 'page' : undefined}>
-              {t('exporters.all')}
-            </Link>
-          </li>
-          {statuses.map((candidate) => (
-            <li key={candidate}>
-              <Link to={`${base}?status=${candidate}`} aria-current={status === candidate ? 'page' : undefined}>
-                {t('exporters.filterCount', {
-                  status: t(`statuses.exporter.${candidate}`),
-                  count: countByStatus[candidate] ?? 0,
-                })}
-              </Link>
-            </li>
-          ))}
-        </ul>
-      </nav>
+      <FilterLinks
+        label={t('exporters.filterLabel')}
+        links={[
+          { to: base, text: t('exporters.all'), current: status === null },
+          ...statuses.map((candidate) => ({
+            to: `${base}?status=${candidate}`,
+            text: t('exporters.filterCount', {
+              status: t(`statuses.exporter.${candidate}`),
+              count: countByStatus[candidate] ?? 0,
+            }),
+            current: status === candidate,
+          })),
+        ]}
+      />
       {exporters.length === 0 ? (
         <p>{t('exporters.none')}</p>
       ) : (

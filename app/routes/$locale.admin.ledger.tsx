@@ -1,35 +1,32 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
-import { Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import { Link, useActionData, useLoaderData } from '@remix-run/react'
 import { Fragment } from 'react'
 import { useTranslation } from 'react-i18next'
 
 import { Text } from '~/components/admin/ui'
+import { Notice } from '~/components/form'
 import { LedgerTable } from '~/components/order-parts'
 import { Pagination } from '~/components/pagination'
 import { PayoutForm } from '~/components/payout-form'
-import { requireRole } from '~/modules/accounts/session.server'
-import { echoValues, positiveId, readFormOrNull } from '~/utils/forms.server'
 import { exporterLedgerForAdmin, ledgerBalancesForAdmin, recordPayout } from '~/modules/checkout/ledger.server'
-import { useRootLocale } from '~/root'
+import { answerForm, foundOr404, requireAdmin, requireId } from '~/modules/admin/console.server'
+import { useRootLocale } from '~/utils/root-data'
 import { cacheHeaders, privatePage } from '~/utils/cache'
-import { formObject } from '~/utils/forms.server'
-import { notFound, pageParam } from '~/utils/http.server'
+import { pageParam } from '~/utils/http.server'
 import { getFixedT } from '~/utils/i18n.server'
-import { requireLocale } from '~/utils/route-params.server'
+import { localePath } from '~/utils/locale-path'
 
 // The ledger: every exporter's balance, and with `?exporter=` one exporter's entries and the
 // payout form.
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const locale = requireLocale(params)
-  await requireRole(request, locale, 'admin')
+  const { locale } = await requireAdmin(request, params)
   const url = new URL(request.url)
   const t = getFixedT(locale, 'sales')
   if (!url.searchParams.has('exporter')) {
     return { title: t('adminLedger.title'), exporters: await ledgerBalancesForAdmin(locale), exporter: null }
   }
-  const id = positiveId(url.searchParams.get('exporter') ?? undefined)
-  const exporter = id ? await exporterLedgerForAdmin(locale, id, pageParam(url)) : null
-  if (!exporter) throw notFound()
+  const id = requireId(url.searchParams.get('exporter') ?? undefined)
+  const exporter = await foundOr404(exporterLedgerForAdmin(locale, id, pageParam(url)))
   return { title: t('adminLedger.exporterTitle', { name: exporter.name.text }), exporters: null, exporter }
 }
 
@@ -37,13 +34,12 @@ export const headers = () => cacheHeaders(privatePage)
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }, { name: 'robots', content: 'noindex' }]
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const locale = requireLocale(params)
-  const admin = await requireRole(request, locale, 'admin')
-  const form = await readFormOrNull(request)
-  if (!form) return data({ errors: { form: 'errors.formTooLarge' }, values: {} }, { status: 400 })
-  const result = await recordPayout(admin, formObject(form))
-  if (!result.ok) return data({ errors: result.errors, values: echoValues(form) }, { status: result.status })
-  return redirect(`/${locale}/admin/ledger?exporter=${result.value.exporterId}&notice=payout`)
+  const { locale, admin } = await requireAdmin(request, params)
+  return answerForm(
+    request,
+    (input) => recordPayout(admin, input),
+    ({ exporterId }) => localePath(locale, `/admin/ledger?exporter=${exporterId}&notice=payout`),
+  )
 }
 
 type ActionData = { errors?: Record<string, string>; values?: Record<string, string> }
@@ -72,7 +68,7 @@ export default function AdminLedger() {
             {exporters.map((row) => (
               <tr key={row.id}>
                 <th scope="row">
-                  <Link to={`/${locale}/admin/ledger?exporter=${row.id}`}>
+                  <Link to={localePath(locale, `/admin/ledger?exporter=${row.id}`)}>
                     <Text value={row.name} locale={locale} />
                   </Link>
                 </th>
@@ -101,22 +97,17 @@ function ExporterLedger({ exporter }: { exporter: OneExporter }) {
   const actionData = useActionData<ActionData>()
   const errors = actionData?.errors ?? {}
   const values = actionData?.values ?? {}
-  const [searchParams] = useSearchParams()
   return (
     <>
       <p>
-        <Link to={`/${locale}/admin/ledger`}>{t('adminLedger.back')}</Link>
+        <Link to={localePath(locale, '/admin/ledger')}>{t('adminLedger.back')}</Link>
       </p>
       <h1>
         <Text value={exporter.name} locale={locale} />
       </h1>
-      {!actionData && searchParams.get('notice') === 'payout' ? (
-        <p className="form-success" role="status">
-          {t('notices.payout')}
-        </p>
-      ) : null}
+      <Notice namespace="sales" />
       <p>
-        <Link to={`/${locale}/admin/exporters/${exporter.id}`}>{t('adminLedger.companyFile')}</Link>
+        <Link to={localePath(locale, `/admin/exporters/${exporter.id}`)}>{t('adminLedger.companyFile')}</Link>
       </p>
       <h2>{t('ledger.balances')}</h2>
       {exporter.balances.length === 0 ? (
@@ -143,7 +134,7 @@ function ExporterLedger({ exporter }: { exporter: OneExporter }) {
         <LedgerTable
           className="admin-table"
           entries={exporter.entries}
-          orderHref={(number) => `/${locale}/admin/orders/${number}`}
+          orderHref={(number) => localePath(locale, `/admin/orders/${number}`)}
         />
       )}
       <Pagination page={exporter.page} pageCount={exporter.pageCount} />

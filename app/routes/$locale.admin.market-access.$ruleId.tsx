@@ -1,25 +1,20 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Form, Link, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 
 import { AccessRuleForm } from '~/components/admin/access-rule-form'
-import { Notice, useAdminForm } from '~/components/admin/ui'
-import { requireRole } from '~/modules/accounts/session.server'
+import { useAdminForm } from '~/components/admin/ui'
+import { Notice } from '~/components/form'
 import { accessRuleForEdit, deleteAccessRule, updateAccessRule } from '~/modules/checkout/admin-access-rules.server'
-import { echoValues, positiveId, readFormOrNull } from '~/utils/forms.server'
-import { useRootLocale } from '~/root'
+import { answerForm, foundOr404, requireAdmin, requireId } from '~/modules/admin/console.server'
+import { useRootLocale } from '~/utils/root-data'
 import { cacheHeaders, privatePage } from '~/utils/cache'
-import { formObject } from '~/utils/forms.server'
-import { notFound } from '~/utils/http.server'
 import { getFixedT } from '~/utils/i18n.server'
-import { requireLocale } from '~/utils/route-params.server'
+import { localePath } from '~/utils/locale-path'
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const locale = requireLocale(params)
-  await requireRole(request, locale, 'admin')
-  const id = positiveId(params.ruleId)
-  const rule = id ? await accessRuleForEdit(id) : null
-  if (!rule) throw notFound()
+  const { locale } = await requireAdmin(request, params)
+  const rule = await foundOr404(accessRuleForEdit(requireId(params.ruleId)))
   return {
     title: getFixedT(locale, 'admin')('rules.editTitle', { market: rule.values.market, prefix: rule.values.hsPrefix }),
     rule,
@@ -30,21 +25,18 @@ export const headers = () => cacheHeaders(privatePage)
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }]
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const locale = requireLocale(params)
-  const admin = await requireRole(request, locale, 'admin')
-  const id = positiveId(params.ruleId)
-  if (!id) throw notFound()
-  const form = await readFormOrNull(request)
-  if (!form) return data({ errors: { form: 'errors.formTooLarge' }, values: {} }, { status: 400 })
-  if (form.get('intent') === 'delete') {
-    const result = await deleteAccessRule(admin, id)
-    if (!result.ok) return data({ errors: result.errors, values: {} }, { status: result.status })
-    return redirect(`/${locale}/admin/market-access?notice=deleted`)
-  }
-  const result = await updateAccessRule(admin, id, formObject(form))
-  if (!result.ok)
-    return data({ errors: { form: 'errors.fixFields', ...result.errors }, values: echoValues(form) }, { status: result.status })
-  return redirect(`/${locale}/admin/market-access/${id}?notice=saved`)
+  const { locale, admin } = await requireAdmin(request, params)
+  const id = requireId(params.ruleId)
+  return answerForm(
+    request,
+    (input) => (input.intent === 'delete' ? deleteAccessRule(admin, id) : updateAccessRule(admin, id, input)),
+    (_, input) =>
+      localePath(
+        locale,
+        input.intent === 'delete' ? '/admin/market-access?notice=deleted' : `/admin/market-access/${id}?notice=saved`,
+      ),
+    { summary: 'errors.fixFields' },
+  )
 }
 
 export default function EditAccessRule() {
@@ -55,7 +47,7 @@ export default function EditAccessRule() {
   return (
     <>
       <p>
-        <Link to={`/${locale}/admin/market-access`}>{t('rules.backToList')}</Link>
+        <Link to={localePath(locale, '/admin/market-access')}>{t('rules.backToList')}</Link>
       </p>
       <h1>{t('rules.editTitle', { market: rule.values.market, prefix: rule.values.hsPrefix })}</h1>
       {rule.hsDescription ? (
@@ -63,7 +55,7 @@ export default function EditAccessRule() {
           {rule.hsDescription}
         </p>
       ) : null}
-      <Notice />
+      <Notice namespace="admin" />
       <AccessRuleForm values={values} errors={errors} submitLabel={t('form.save')} />
       <Form method="post" className="admin-form">
         <h2>{t('rules.deleteTitle')}</h2>

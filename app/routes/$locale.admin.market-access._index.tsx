@@ -2,17 +2,17 @@ import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 
-import { Notice, StatusBadge, Text } from '~/components/admin/ui'
-import { requireRole } from '~/modules/accounts/session.server'
+import { Text } from '~/components/admin/ui'
+import { Notice, StatusBadge } from '~/components/form'
 import { listAccessRules } from '~/modules/checkout/admin-access-rules.server'
-import { useRootLocale } from '~/root'
+import { requireAdmin } from '~/modules/admin/console.server'
+import { useRootLocale } from '~/utils/root-data'
 import { cacheHeaders, privatePage } from '~/utils/cache'
 import { getFixedT } from '~/utils/i18n.server'
-import { requireLocale } from '~/utils/route-params.server'
+import { localePath } from '~/utils/locale-path'
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const locale = requireLocale(params)
-  await requireRole(request, locale, 'admin')
+  const { locale } = await requireAdmin(request, params)
   return { title: getFixedT(locale, 'admin')('rules.title'), rules: await listAccessRules(locale) }
 }
 
@@ -27,9 +27,9 @@ export default function AdminAccessRules() {
     <>
       <h1>{t('rules.title')}</h1>
       <p className="muted">{t('rules.lead')}</p>
-      <Notice />
+      <Notice namespace="admin" />
       <p>
-        <Link className="button button--primary" to={`/${locale}/admin/market-access/new`}>
+        <Link className="button button--primary" to={localePath(locale, '/admin/market-access/new')}>
           {t('rules.create')}
         </Link>
       </p>
@@ -74,7 +74,7 @@ export default function AdminAccessRules() {
                 <td>{rule.source}</td>
                 <td>
                   <Link
-                    to={`/${locale}/admin/market-access/${rule.id}`}
+                    to={localePath(locale, `/admin/market-access/${rule.id}`)}
                     aria-label={t('rules.editNamed', { market: rule.market, prefix: rule.hsPrefix })}
                   >
                     {t('rules.edit')}

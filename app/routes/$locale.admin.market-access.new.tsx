@@ -1,21 +1,18 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Link } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 
 import { AccessRuleForm } from '~/components/admin/access-rule-form'
 import { useAdminForm } from '~/components/admin/ui'
-import { requireRole } from '~/modules/accounts/session.server'
 import { createAccessRule } from '~/modules/checkout/admin-access-rules.server'
-import { echoValues, readFormOrNull } from '~/utils/forms.server'
-import { useRootLocale } from '~/root'
+import { answerForm, requireAdmin } from '~/modules/admin/console.server'
+import { useRootLocale } from '~/utils/root-data'
 import { cacheHeaders, privatePage } from '~/utils/cache'
-import { formObject } from '~/utils/forms.server'
 import { getFixedT } from '~/utils/i18n.server'
-import { requireLocale } from '~/utils/route-params.server'
+import { localePath } from '~/utils/locale-path'
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const locale = requireLocale(params)
-  await requireRole(request, locale, 'admin')
+  const { locale } = await requireAdmin(request, params)
   return { title: getFixedT(locale, 'admin')('rules.createTitle') }
 }
 
@@ -23,14 +20,13 @@ export const headers = () => cacheHeaders(privatePage)
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }]
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const locale = requireLocale(params)
-  const admin = await requireRole(request, locale, 'admin')
-  const form = await readFormOrNull(request)
-  if (!form) return data({ errors: { form: 'errors.formTooLarge' }, values: {} }, { status: 400 })
-  const result = await createAccessRule(admin, formObject(form))
-  if (!result.ok)
-    return data({ errors: { form: 'errors.fixFields', ...result.errors }, values: echoValues(form) }, { status: result.status })
-  return redirect(`/${locale}/admin/market-access?notice=created`)
+  const { locale, admin } = await requireAdmin(request, params)
+  return answerForm(
+    request,
+    (input) => createAccessRule(admin, input),
+    () => localePath(locale, '/admin/market-access?notice=created'),
+    { summary: 'errors.fixFields' },
+  )
 }
 
 export default function NewAccessRule() {
@@ -40,7 +36,7 @@ export default function NewAccessRule() {
   return (
     <>
       <p>
-        <Link to={`/${locale}/admin/market-access`}>{t('rules.backToList')}</Link>
+        <Link to={localePath(locale, '/admin/market-access')}>{t('rules.backToList')}</Link>
       </p>
       <h1>{t('rules.createTitle')}</h1>
       <AccessRuleForm values={values} errors={errors} submitLabel={t('rules.create')} />

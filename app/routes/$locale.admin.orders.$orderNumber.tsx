@@ -1,5 +1,5 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
-import { Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
+import { Link, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 
 import {
@@ -9,20 +9,19 @@ import {
   AdminOrderParts,
   AdminOrderTimeline,
 } from '~/components/admin-order'
-import { FormError } from '~/components/form'
-import { requireRole } from '~/modules/accounts/session.server'
+import { FormError, Notice } from '~/components/form'
 import { readFormOrNull } from '~/utils/forms.server'
 import { changeOrderForAdmin, orderForAdmin } from '~/modules/checkout/admin-orders.server'
-import { useRootLocale } from '~/root'
+import { requireAdmin } from '~/modules/admin/console.server'
+import { useRootLocale } from '~/utils/root-data'
 import { cacheHeaders, privatePage } from '~/utils/cache'
 import { formObject } from '~/utils/forms.server'
 import { notFound } from '~/utils/http.server'
 import { getFixedT } from '~/utils/i18n.server'
-import { requireLocale } from '~/utils/route-params.server'
+import { localePath } from '~/utils/locale-path'
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const locale = requireLocale(params)
-  await requireRole(request, locale, 'admin')
+  const { locale } = await requireAdmin(request, params)
   const order = await orderForAdmin(locale, params.orderNumber ?? '')
   if (!order) throw notFound()
   return { title: getFixedT(locale, 'sales')('adminOrder.title', { number: order.number }), order }
@@ -32,8 +31,7 @@ export const headers = () => cacheHeaders(privatePage)
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }, { name: 'robots', content: 'noindex' }]
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const locale = requireLocale(params)
-  const admin = await requireRole(request, locale, 'admin')
+  const { locale, admin } = await requireAdmin(request, params)
   const number = params.orderNumber ?? ''
   const form = await readFormOrNull(request)
   if (!form) return data({ errors: { form: 'errors.formTooLarge' }, values: {} }, { status: 400 })
@@ -53,12 +51,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
       { status: result.status },
     )
   }
-  return redirect(`/${locale}/admin/orders/${number}?notice=${result.value.notice}`)
+  return redirect(localePath(locale, `/admin/orders/${number}?notice=${result.value.notice}`))
 }
 
 type ActionData = { errors?: Record<string, string>; values?: Record<string, string> }
-
-const notices = ['paid', 'cancelled', 'refunded', 'partRefunded'] as const
 
 export default function AdminOrder() {
   const { order } = useLoaderData<typeof loader>()
@@ -67,19 +63,13 @@ export default function AdminOrder() {
   const values = actionData?.values ?? {}
   const locale = useRootLocale()
   const { t } = useTranslation('sales')
-  const [searchParams] = useSearchParams()
-  const notice = searchParams.get('notice')
   return (
     <>
       <p>
-        <Link to={`/${locale}/admin/orders`}>{t('adminOrder.back')}</Link>
+        <Link to={localePath(locale, '/admin/orders')}>{t('adminOrder.back')}</Link>
       </p>
       <h1>{t('adminOrder.title', { number: order.number })}</h1>
-      {!actionData && notice && (notices as readonly string[]).includes(notice) ? (
-        <p className="form-success" role="status">
-          {t(`notices.${notice}`)}
-        </p>
-      ) : null}
+      <Notice namespace="sales" />
       <FormError namespace="sales" error={errors.form} />
       <p>
         <span className={order.badgeClass}>{t(`status.${order.status}`)}</span>{' '}

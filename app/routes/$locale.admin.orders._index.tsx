@@ -2,19 +2,19 @@ import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Form, Link, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 
+import { FilterSelect } from '~/components/filter-select'
 import { Pagination } from '~/components/pagination'
-import { requireRole } from '~/modules/accounts/session.server'
 import { orderStatuses } from '~/modules/checkout/order-status'
 import { adminOrderFilters, listOrdersForAdmin, marketCodes, paymentMethods } from '~/modules/checkout/admin-orders.server'
-import { useRootLocale } from '~/root'
+import { requireAdmin } from '~/modules/admin/console.server'
+import { useRootLocale } from '~/utils/root-data'
 import { cacheHeaders, privatePage } from '~/utils/cache'
 import { pageParam } from '~/utils/http.server'
 import { getFixedT } from '~/utils/i18n.server'
-import { requireLocale } from '~/utils/route-params.server'
+import { localePath } from '~/utils/locale-path'
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const locale = requireLocale(params)
-  await requireRole(request, locale, 'admin')
+  const { locale } = await requireAdmin(request, params)
   const url = new URL(request.url)
   const filters = adminOrderFilters(url.searchParams, pageParam(url))
   return {
@@ -41,44 +41,35 @@ export default function AdminOrders() {
           <label htmlFor="orders-q">{t('filters.search')}</label>
           <input id="orders-q" name="q" type="search" defaultValue={filters.q} maxLength={100} />
         </div>
-        <div className="filters__field">
-          <label htmlFor="orders-status">{t('filters.status')}</label>
-          <select id="orders-status" name="status" defaultValue={filters.status ?? ''}>
-            <option value="">{t('filters.any')}</option>
-            {options.statuses.map((status) => (
-              <option key={status} value={status}>
-                {t(`status.${status}`)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="filters__field">
-          <label htmlFor="orders-payment">{t('filters.payment')}</label>
-          <select id="orders-payment" name="payment" defaultValue={filters.paymentMethod ?? ''}>
-            <option value="">{t('filters.any')}</option>
-            {options.paymentMethods.map((method) => (
-              <option key={method} value={method}>
-                {t(`paymentMethods.${method}`)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="filters__field">
-          <label htmlFor="orders-market">{t('filters.market')}</label>
-          <select id="orders-market" name="market" defaultValue={filters.market ?? ''}>
-            <option value="">{t('filters.any')}</option>
-            {options.markets.map((market) => (
-              <option key={market} value={market}>
-                {t(`markets.${market}`)}
-              </option>
-            ))}
-          </select>
-        </div>
+        <FilterSelect
+          id="orders-status"
+          name="status"
+          label={t('filters.status')}
+          value={filters.status ?? ''}
+          anyLabel={t('filters.any')}
+          options={options.statuses.map((status) => ({ value: status, label: t(`status.${status}`) }))}
+        />
+        <FilterSelect
+          id="orders-payment"
+          name="payment"
+          label={t('filters.payment')}
+          value={filters.paymentMethod ?? ''}
+          anyLabel={t('filters.any')}
+          options={options.paymentMethods.map((method) => ({ value: method, label: t(`paymentMethods.${method}`) }))}
+        />
+        <FilterSelect
+          id="orders-market"
+          name="market"
+          label={t('filters.market')}
+          value={filters.market ?? ''}
+          anyLabel={t('filters.any')}
+          options={options.markets.map((market) => ({ value: market, label: t(`markets.${market}`) }))}
+        />
         <div className="filters__actions">
           <button type="submit" className="button button--primary">
             {t('filters.apply')}
           </button>{' '}
-          {filtered ? <Link to={`/${locale}/admin/orders`}>{t('filters.clear')}</Link> : null}
+          {filtered ? <Link to={localePath(locale, '/admin/orders')}>{t('filters.clear')}</Link> : null}
         </div>
       </Form>
       <p className="muted" role="status">
@@ -104,7 +95,7 @@ export default function AdminOrders() {
             {orders.map((order) => (
               <tr key={order.number}>
                 <th scope="row">
-                  <Link to={`/${locale}/admin/orders/${order.number}`}>
+                  <Link to={localePath(locale, `/admin/orders/${order.number}`)}>
                     <code>{order.number}</code>
                   </Link>
                   <br />

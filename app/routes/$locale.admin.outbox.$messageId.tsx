@@ -2,24 +2,18 @@ import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 
-import { languageNames } from '~/components/admin/fields'
 import { When } from '~/components/admin/ui'
-import { requireRole } from '~/modules/accounts/session.server'
-import { positiveId } from '~/utils/forms.server'
 import { outboxMessage } from '~/modules/admin/records.server'
-import { useRootLocale } from '~/root'
+import { foundOr404, requireAdmin, requireId } from '~/modules/admin/console.server'
+import { useRootLocale } from '~/utils/root-data'
 import { cacheHeaders, privatePage } from '~/utils/cache'
-import { notFound } from '~/utils/http.server'
 import { getFixedT } from '~/utils/i18n.server'
-import { htmlLang, isLocale } from '~/utils/locales'
-import { requireLocale } from '~/utils/route-params.server'
+import { localePath } from '~/utils/locale-path'
+import { htmlLang, isLocale, languageNames } from '~/utils/locales'
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const locale = requireLocale(params)
-  await requireRole(request, locale, 'admin')
-  const id = positiveId(params.messageId)
-  const message = id ? await outboxMessage(locale, id) : null
-  if (!message) throw notFound()
+  const { locale } = await requireAdmin(request, params)
+  const message = await foundOr404(outboxMessage(locale, requireId(params.messageId)))
   return { title: getFixedT(locale, 'admin')('outbox.messageTitle', { subject: message.subject }), message }
 }
 
@@ -34,7 +28,7 @@ export default function AdminOutboxMessage() {
   return (
     <>
       <p>
-        <Link to={`/${locale}/admin/outbox`}>{t('outbox.backToList')}</Link>
+        <Link to={localePath(locale, '/admin/outbox')}>{t('outbox.backToList')}</Link>
       </p>
       <h1 lang={lang}>{message.subject}</h1>
       <dl className="facts">

@@ -4,18 +4,17 @@ import { useTranslation } from 'react-i18next'
 
 import { When } from '~/components/admin/ui'
 import { Pagination } from '~/components/pagination'
-import { requireRole } from '~/modules/accounts/session.server'
 import { outboxPage } from '~/modules/admin/records.server'
-import { useRootLocale } from '~/root'
+import { requireAdmin } from '~/modules/admin/console.server'
+import { useRootLocale } from '~/utils/root-data'
 import { cacheHeaders, privatePage } from '~/utils/cache'
 import { pageParam } from '~/utils/http.server'
 import { getFixedT } from '~/utils/i18n.server'
+import { localePath } from '~/utils/locale-path'
 import { htmlLang, isLocale } from '~/utils/locales'
-import { requireLocale } from '~/utils/route-params.server'
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const locale = requireLocale(params)
-  await requireRole(request, locale, 'admin')
+  const { locale } = await requireAdmin(request, params)
   return { title: getFixedT(locale, 'admin')('outbox.title'), ...(await outboxPage(locale, pageParam(new URL(request.url)))) }
 }
 
@@ -47,7 +46,7 @@ export default function AdminOutbox() {
               <tr key={message.id}>
                 <td>
                   <Link
-                    to={`/${locale}/admin/outbox/${message.id}`}
+                    to={localePath(locale, `/admin/outbox/${message.id}`)}
                     lang={isLocale(message.locale) && message.locale !== locale ? htmlLang(message.locale) : undefined}
                   >
                     {message.subject}

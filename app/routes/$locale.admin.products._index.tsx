@@ -3,19 +3,19 @@ import { Link, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 
 import { Text, When } from '~/components/admin/ui'
+import { FilterLinks } from '~/components/admin/filter-links'
 import { Pagination } from '~/components/pagination'
-import { requireRole } from '~/modules/accounts/session.server'
 import { listProductsForAdmin, productStatusFilter } from '~/modules/catalog/admin-products.server'
 import { productStatuses } from '~/modules/catalog/product-status.server'
-import { useRootLocale } from '~/root'
+import { requireAdmin } from '~/modules/admin/console.server'
+import { useRootLocale } from '~/utils/root-data'
 import { cacheHeaders, privatePage } from '~/utils/cache'
 import { pageParam } from '~/utils/http.server'
 import { getFixedT } from '~/utils/i18n.server'
-import { requireLocale } from '~/utils/route-params.server'
+import { localePath } from '~/utils/locale-path'
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const locale = requireLocale(params)
-  await requireRole(request, locale, 'admin')
+  const { locale } = await requireAdmin(request, params)
   const url = new URL(request.url)
   const status = productStatusFilter(url.searchParams.get('status'))
   return {
@@ -33,24 +33,18 @@ export default function AdminProducts() {
   const { status, statuses, products, countByStatus, page, pageCount } = useLoaderData<typeof loader>()
   const locale = useRootLocale()
   const { t } = useTranslation('admin')
-  const base = `/${locale}/admin/products`
+  const base = localePath(locale, '/admin/products')
   return (
     <>
       <h1>{status === 'in_review' ? t('products.queueTitle') : t('products.title')}</h1>
-      <nav aria-label={t('products.filterLabel')}>
-        <ul className="admin-filters">
-          {statuses.map((candidate) => (
-            <li key={candidate}>
-              <Link
-                to={candidate === 'in_review' ? base : `${base}?status=${candidate}`}
-                aria-current={status === candidate ? 'page' : undefined}
-              >
-                {t('products.filterCount', { status: t(`statuses.product.${candidate}`), count: countByStatus[candidate] ?? 0 })}
-              </Link>
-            </li>
-          ))}
-        </ul>
-      </nav>
+      <FilterLinks
+        label={t('products.filterLabel')}
+        links={statuses.map((candidate) => ({
+          to: candidate === 'in_review' ? base : `${base}?status=${candidate}`,
+          text: t('products.filterCount', { status: t(`statuses.product.${candidate}`), count: countByStatus[candidate] ?? 0 }),
+          current: status === candidate,
+        }))}
+      />
       {status === 'in_review' ? <p className="muted">{t('products.queueLead')}</p> : null}
       {products.length === 0 ? (
         <p>{status === 'in_review' ? t('products.queueEmpty') : t('products.none')}</p>
@@ -75,7 +69,7 @@ export default function AdminProducts() {
                   {product.featured ? <span className="badge badge--ok"> {t('products.featuredBadge')}</span> : null}
                 </td>
                 <td>
-                  <Link to={`/${locale}/admin/exporters/${product.exporter.id}`}>
+                  <Link to={localePath(locale, `/admin/exporters/${product.exporter.id}`)}>
                     <Text value={product.exporter.name} locale={locale} />
                   </Link>
                 </td>

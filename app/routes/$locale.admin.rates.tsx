@@ -1,21 +1,18 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Form, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 
-import { CheckboxField, SelectField } from '~/components/admin/fields'
-import { Notice, useAdminForm, When } from '~/components/admin/ui'
-import { Field, FormError } from '~/components/form'
-import { requireRole } from '~/modules/accounts/session.server'
+import { useAdminForm, When } from '~/components/admin/ui'
+import { SourceField } from '~/components/admin/source-field'
+import { CheckboxField, Field, FormError, Notice, SelectField } from '~/components/form'
 import { addExchangeRate, exchangeRatesOverview } from '~/modules/checkout/admin-exchange-rates.server'
-import { echoValues, readFormOrNull } from '~/utils/forms.server'
+import { answerForm, requireAdmin } from '~/modules/admin/console.server'
 import { cacheHeaders, privatePage } from '~/utils/cache'
-import { formObject } from '~/utils/forms.server'
 import { getFixedT } from '~/utils/i18n.server'
-import { requireLocale } from '~/utils/route-params.server'
+import { localePath } from '~/utils/locale-path'
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const locale = requireLocale(params)
-  await requireRole(request, locale, 'admin')
+  const { locale } = await requireAdmin(request, params)
   return { title: getFixedT(locale, 'admin')('rates.title'), ...(await exchangeRatesOverview(locale)) }
 }
 
@@ -23,14 +20,13 @@ export const headers = () => cacheHeaders(privatePage)
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }]
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const locale = requireLocale(params)
-  const admin = await requireRole(request, locale, 'admin')
-  const form = await readFormOrNull(request)
-  if (!form) return data({ errors: { form: 'errors.formTooLarge' }, values: {} }, { status: 400 })
-  const result = await addExchangeRate(admin, formObject(form))
-  if (!result.ok)
-    return data({ errors: { form: 'errors.fixFields', ...result.errors }, values: echoValues(form) }, { status: result.status })
-  return redirect(`/${locale}/admin/rates?notice=rateAdded`)
+  const { locale, admin } = await requireAdmin(request, params)
+  return answerForm(
+    request,
+    (input) => addExchangeRate(admin, input),
+    () => localePath(locale, '/admin/rates?notice=rateAdded'),
+    { summary: 'errors.fixFields' },
+  )
 }
 
 export default function AdminRates() {
@@ -41,7 +37,7 @@ export default function AdminRates() {
     <>
       <h1>{t('rates.title')}</h1>
       <p className="muted">{t('rates.lead')}</p>
-      <Notice />
+      <Notice namespace="admin" />
       {currencies.map((currency) => (
         <table className="admin-table" key={currency.code}>
           <caption>{t('rates.perUsd', { currency: currency.code })}</caption>
@@ -83,6 +79,7 @@ export default function AdminRates() {
         <p className="muted">{t('rates.addLead')}</p>
         <FormError namespace="admin" error={errors.form} />
         <SelectField
+          namespace="admin"
           label={t('rates.currency')}
           name="currency"
           defaultValue={values.currency}
@@ -110,17 +107,15 @@ export default function AdminRates() {
           defaultValue={values.effectiveOn}
           error={errors.effectiveOn}
         />
-        <Field
+        <SourceField
           namespace="admin"
           label={t('rates.source')}
-          name="source"
-          required
-          maxLength={300}
-          defaultValue={values.source}
-          error={errors.source}
           hint={t('rates.sourceHint')}
+          value={values.source}
+          error={errors.source}
         />
         <CheckboxField
+          namespace="admin"
           label={t('rates.confirmJump')}
           name="confirmJump"
           defaultChecked={values.confirmJump === '1'}

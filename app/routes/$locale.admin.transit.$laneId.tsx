@@ -1,28 +1,22 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Form, Link, useLoaderData, type ClientLoaderFunctionArgs } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 
-import { Notice, Text, useAdminForm } from '~/components/admin/ui'
-import { Field, FormError } from '~/components/form'
-import { TradeSelect } from '~/components/trade-fields'
-import { requireRole } from '~/modules/accounts/session.server'
-import { echoValues, positiveId, readFormOrNull } from '~/utils/forms.server'
+import { Text, useAdminForm } from '~/components/admin/ui'
+import { SourceField } from '~/components/admin/source-field'
+import { CheckboxField, Field, FormError, Notice, SelectField } from '~/components/form'
 import { maxDistanceKm, maxTransitDays, transitCities } from '~/modules/logistics/lane-options'
 import { laneForEdit, updateLane } from '~/modules/logistics/admin-lanes.server'
-import { useRootLocale } from '~/root'
+import { answerForm, foundOr404, requireAdmin, requireId } from '~/modules/admin/console.server'
+import { useRootLocale } from '~/utils/root-data'
 import { cacheHeaders, privatePage } from '~/utils/cache'
-import { formObject } from '~/utils/forms.server'
-import { notFound } from '~/utils/http.server'
 import { loadNamespaces } from '~/utils/i18n-client'
 import { getFixedT } from '~/utils/i18n.server'
-import { requireLocale } from '~/utils/route-params.server'
+import { localePath } from '~/utils/locale-path'
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const locale = requireLocale(params)
-  await requireRole(request, locale, 'admin')
-  const id = positiveId(params.laneId)
-  const lane = id ? await laneForEdit(locale, id) : null
-  if (!lane) throw notFound()
+  const { locale } = await requireAdmin(request, params)
+  const lane = await foundOr404(laneForEdit(locale, requireId(params.laneId)))
   return { title: getFixedT(locale, 'trade')('adminTransit.editTitle'), lane }
 }
 
@@ -35,17 +29,27 @@ export const headers = () => cacheHeaders(privatePage)
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }]
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const locale = requireLocale(params)
-  const admin = await requireRole(request, locale, 'admin')
-  const id = positiveId(params.laneId)
-  if (!id) throw notFound()
-  const form = await readFormOrNull(request)
-  if (!form) return data({ errors: { form: 'errors.formTooLarge' }, values: {} }, { status: 400 })
-  const result = await updateLane(admin, id, formObject(form))
-  if (!result.ok)
-    return data({ errors: { form: 'errors.fixFields', ...result.errors }, values: echoValues(form) }, { status: result.status })
-  return redirect(`/${locale}/admin/transit/${id}?notice=saved`)
+  const { locale, admin } = await requireAdmin(request, params)
+  const id = requireId(params.laneId)
+  return answerForm(
+    request,
+    (input) => updateLane(admin, id, input),
+    () => localePath(locale, `/admin/transit/${id}?notice=saved`),
+    { summary: 'errors.fixFields' },
+  )
 }
+
+const numberFields = [
+  { name: 'distanceKm', label: 'adminTransit.distance', max: maxDistanceKm, required: true, hint: null },
+  { name: 'transitDays', label: 'adminTransit.days', max: maxTransitDays, required: true, hint: null },
+  {
+    name: 'greenCorridorDays',
+    label: 'adminTransit.greenDays',
+    max: maxTransitDays,
+    required: false,
+    hint: 'adminTransit.greenHint',
+  },
+] as const
 
 export default function AdminTransitLane() {
   const { lane } = useLoaderData<typeof loader>()
@@ -55,7 +59,7 @@ export default function AdminTransitLane() {
   return (
     <>
       <p>
-        <Link to={`/${locale}/admin/transit?region=${lane.region.id}`}>{t('adminTransit.backToList')}</Link>
+        <Link to={localePath(locale, `/admin/transit?region=${lane.region.id}`)}>{t('adminTransit.backToList')}</Link>
       </p>
       <h1>{t('adminTransit.editTitle')}</h1>
       <dl className="facts">
@@ -73,10 +77,11 @@ export default function AdminTransitLane() {
         <dd>{t(`modes.${lane.mode}`, { ns: 'product' })}</dd>
       </dl>
       {lane.checkpoint.status !== 'open' ? <p className="notice">{t('adminTransit.notOpen')}</p> : null}
-      <Notice />
+      <Notice namespace="admin" />
       <Form method="post" className="admin-form" noValidate>
         <FormError namespace="trade" error={errors.form} />
-        <TradeSelect
+        <SelectField
+          namespace="trade"
           label={t('adminTransit.destination')}
           name="destinationCity"
           defaultValue={values.destinationCity}
@@ -87,70 +92,37 @@ export default function AdminTransitLane() {
               {t(`cities.${city}`, { ns: 'product' })}
             </option>
           ))}
-        </TradeSelect>
-        <Field
-          namespace="trade"
-          label={t('adminTransit.distance')}
-          name="distanceKm"
-          type="number"
-          inputMode="numeric"
-          min={1}
-          max={maxDistanceKm}
-          required
-          defaultValue={values.distanceKm}
-          error={errors.distanceKm}
-        />
-        <Field
-          namespace="trade"
-          label={t('adminTransit.days')}
-          name="transitDays"
-          type="number"
-          inputMode="numeric"
-          min={1}
-          max={maxTransitDays}
-          required
-          defaultValue={values.transitDays}
-          error={errors.transitDays}
-        />
-        <Field
-          namespace="trade"
-          label={t('adminTransit.greenDays')}
-          name="greenCorridorDays"
-          type="number"
-          inputMode="numeric"
-          min={1}
-          max={maxTransitDays}
-          defaultValue={values.greenCorridorDays}
-          error={errors.greenCorridorDays}
-          hint={t('adminTransit.greenHint')}
-        />
-        <Field
+        </SelectField>
+        {numberFields.map(({ name, label, max, required, hint }) => (
+          <Field
+            key={name}
+            namespace="trade"
+            label={t(label)}
+            name={name}
+            type="number"
+            inputMode="numeric"
+            min={1}
+            max={max}
+            required={required}
+            defaultValue={values[name]}
+            error={errors[name]}
+            hint={hint ? t(hint) : undefined}
+          />
+        ))}
+        <SourceField
           namespace="trade"
           label={t('adminTransit.source')}
-          name="source"
-          required
-          maxLength={300}
-          defaultValue={values.source}
-          error={errors.source}
           hint={t('adminTransit.sourceHint')}
+          value={values.source}
+          error={errors.source}
         />
-        <div className="field field--checkbox">
-          <input
-            id="lane-verified"
-            type="checkbox"
-            name="verified"
-            value="1"
-            defaultChecked={values.verified === '1' || values.verified === 'on'}
-            aria-invalid={errors.verified ? true : undefined}
-            aria-describedby={errors.verified ? 'lane-verified-error' : undefined}
-          />
-          <label htmlFor="lane-verified">{t('adminTransit.verifiedLabel')}</label>
-          {errors.verified ? (
-            <p className="field__error" id="lane-verified-error" role="alert">
-              {t(errors.verified)}
-            </p>
-          ) : null}
-        </div>
+        <CheckboxField
+          namespace="trade"
+          label={t('adminTransit.verifiedLabel')}
+          name="verified"
+          defaultChecked={values.verified === '1' || values.verified === 'on'}
+          error={errors.verified}
+        />
         <button type="submit" className="button button--primary">
           {t('adminTransit.save')}
         </button>

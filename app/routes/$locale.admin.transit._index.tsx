@@ -2,19 +2,19 @@ import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Form, Link, useLoaderData, type ClientLoaderFunctionArgs } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 
-import { Notice, Text } from '~/components/admin/ui'
-import { requireRole } from '~/modules/accounts/session.server'
+import { Text } from '~/components/admin/ui'
+import { Notice } from '~/components/form'
 import { positiveId } from '~/utils/forms.server'
 import { laneFilterOptions, listLanes } from '~/modules/logistics/admin-lanes.server'
-import { useRootLocale } from '~/root'
+import { requireAdmin } from '~/modules/admin/console.server'
+import { useRootLocale } from '~/utils/root-data'
 import { cacheHeaders, privatePage } from '~/utils/cache'
 import { loadNamespaces } from '~/utils/i18n-client'
 import { getFixedT } from '~/utils/i18n.server'
-import { requireLocale } from '~/utils/route-params.server'
+import { localePath } from '~/utils/locale-path'
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const locale = requireLocale(params)
-  await requireRole(request, locale, 'admin')
+  const { locale } = await requireAdmin(request, params)
   const url = new URL(request.url)
   const market = url.searchParams.get('market')
   const options = await laneFilterOptions(locale)
@@ -45,7 +45,7 @@ export default function AdminTransit() {
     <>
       <h1>{t('adminTransit.title')}</h1>
       <p className="muted">{t('adminTransit.lead')}</p>
-      <Notice />
+      <Notice namespace="admin" />
       <Form method="get" className="admin-filters">
         <label>
           {t('adminTransit.region')}{' '}
@@ -88,7 +88,7 @@ export default function AdminTransit() {
           {lanes.map((lane) => (
             <tr key={lane.id}>
               <td>
-                <Link to={`/${locale}/admin/transit/${lane.id}`}>
+                <Link to={localePath(locale, `/admin/transit/${lane.id}`)}>
                   <Text value={lane.region.name} locale={locale} />
                 </Link>
               </td>

@@ -3,18 +3,18 @@ import { Form, Link, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 
 import { When } from '~/components/admin/ui'
+import { FilterLinks } from '~/components/admin/filter-links'
 import { Pagination } from '~/components/pagination'
-import { requireRole } from '~/modules/accounts/session.server'
 import { emailQuery, listUsers, roleFilter, roles } from '~/modules/accounts/admin-users.server'
-import { useRootLocale } from '~/root'
+import { requireAdmin } from '~/modules/admin/console.server'
+import { useRootLocale } from '~/utils/root-data'
 import { cacheHeaders, privatePage } from '~/utils/cache'
 import { pageParam } from '~/utils/http.server'
 import { getFixedT } from '~/utils/i18n.server'
-import { requireLocale } from '~/utils/route-params.server'
+import { localePath } from '~/utils/locale-path'
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const locale = requireLocale(params)
-  await requireRole(request, locale, 'admin')
+  const { locale } = await requireAdmin(request, params)
   const url = new URL(request.url)
   const filter = { q: emailQuery(url.searchParams.get('q')), role: roleFilter(url.searchParams.get('role')) }
   return {
@@ -32,7 +32,7 @@ export default function AdminUsers() {
   const { filter, roles, users, total, countByRole, page, pageCount } = useLoaderData<typeof loader>()
   const locale = useRootLocale()
   const { t } = useTranslation('admin')
-  const base = `/${locale}/admin/users`
+  const base = localePath(locale, '/admin/users')
   const withRole = (role: string | null) => {
     const search = new URLSearchParams()
     if (filter.q) search.set('q', filter.q)
@@ -53,22 +53,17 @@ export default function AdminUsers() {
           {t('users.searchSubmit')}
         </button>
       </Form>
-      <nav aria-label={t('users.filterLabel')}>
-        <ul className="admin-filters">
-          <li>
-            <Link to={withRole(null)} aria-current={filter.role === null ? 'page' : undefined}>
-              {t('users.all')}
-            </Link>
-          </li>
-          {roles.map((role) => (
-            <li key={role}>
-              <Link to={withRole(role)} aria-current={filter.role === role ? 'page' : undefined}>
-                {t('users.filterCount', { role: t(`users.roles.${role}`), n: countByRole[role] ?? 0 })}
-              </Link>
-            </li>
-          ))}
-        </ul>
-      </nav>
+      <FilterLinks
+        label={t('users.filterLabel')}
+        links={[
+          { to: withRole(null), text: t('users.all'), current: filter.role === null },
+          ...roles.map((role) => ({
+            to: withRole(role),
+            text: t('users.filterCount', { role: t(`users.roles.${role}`), n: countByRole[role] ?? 0 }),
+            current: filter.role === role,
+          })),
+        ]}
+      />
       <p className="muted" role="status">
         {t('users.found', { count: total })}
       </p>

@@ -1,8 +1,8 @@
 import { Form } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 
-import { CheckboxField, LocalizedFields, SelectField } from '~/components/admin/fields'
-import { Field, FormError } from '~/components/form'
+import { SourceField } from '~/components/admin/source-field'
+import { CheckboxField, Field, FormError, LocalizedFields, SelectField } from '~/components/form'
 import { pavilion } from '~/config/pavilion'
 
 const markets = pavilion.markets
@@ -24,6 +24,7 @@ export function AccessRuleForm({
       <FormError namespace="admin" error={errors.form} />
       <input type="hidden" name="intent" value="save" />
       <SelectField
+        namespace="admin"
         label={t('rules.market')}
         name="market"
         defaultValue={values.market ?? 'CN'}
@@ -42,28 +43,30 @@ export function AccessRuleForm({
         hint={t('rules.hsPrefixHint')}
       />
       <SelectField
+        namespace="admin"
         label={t('rules.verdict')}
         name="verdict"
         defaultValue={values.verdict ?? 'conditional'}
         error={errors.verdict}
         options={verdicts.map((verdict) => ({ value: verdict, label: t(`statuses.verdict.${verdict}`) }))}
       />
-      <Field
-        namespace="admin"
-        label={t('rules.source')}
-        name="source"
-        required
-        maxLength={300}
-        defaultValue={values.source}
-        error={errors.source}
-      />
+      <SourceField namespace="admin" label={t('rules.source')} value={values.source} error={errors.source} />
       <CheckboxField
+        namespace="admin"
         label={t('rules.verified')}
         name="verified"
         defaultChecked={values.verified === '1' || values.verified === 'on'}
         error={errors.verified}
       />
-      <LocalizedFields field="reason" label={t('rules.reason')} values={values} errors={errors} maxLength={1000} multiline />
+      <LocalizedFields
+        namespace="admin"
+        field="reason"
+        label={t('rules.reason')}
+        values={values}
+        errors={errors}
+        maxLength={1000}
+        multiline
+      />
       <button type="submit" className="button button--primary">
         {submitLabel}
       </button>

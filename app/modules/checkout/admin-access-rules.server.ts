@@ -5,16 +5,7 @@ import { z } from 'zod'
 
 import { pavilion } from '~/config/pavilion'
 import { audit } from '~/modules/accounts/audit.server'
-import {
-  checkbox,
-  failure,
-  fieldErrors,
-  multiLine,
-  perLocale,
-  singleLine,
-  textsOf,
-  type Outcome,
-} from '~/utils/forms.server'
+import { checkbox, failure, fieldErrors, multiLine, perLocale, singleLine, textsOf, type Outcome } from '~/utils/forms.server'
 import { assertAdmin, type AdminActor } from '~/modules/accounts/guard.server'
 import { hsCodeExists, hsDescription } from '~/modules/catalog/hs-codes.server'
 import { bumpCatalogVersion } from '~/modules/catalog/cache-version.server'

@@ -3,16 +3,7 @@
 import { z } from 'zod'
 
 import { audit } from '~/modules/accounts/audit.server'
-import {
-  checkbox,
-  failure,
-  fieldErrors,
-  multiLine,
-  perLocale,
-  singleLine,
-  textsOf,
-  type Outcome,
-} from '~/utils/forms.server'
+import { checkbox, failure, fieldErrors, multiLine, perLocale, singleLine, textsOf, type Outcome } from '~/utils/forms.server'
 import { assertAdmin, type AdminActor } from '~/modules/accounts/guard.server'
 import { bumpCatalogVersion } from '~/modules/catalog/cache-version.server'
 import { getDb } from '~/utils/db.server'
