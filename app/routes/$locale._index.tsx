@@ -5,9 +5,10 @@ import { useTranslation } from 'react-i18next'
 import { langAttr } from '~/components/localized-text'
 import { ProductCard } from '~/components/product-card'
 import { catalogFigures, defaultMarket, featuredProducts, listSectorsWithCategories } from '~/modules/catalog/catalog.server'
-import { useRootLocale } from '~/root'
+import { useRootLocale } from '~/utils/root-data'
 import { cacheHeaders, publicPage } from '~/utils/cache'
 import { getFixedT } from '~/utils/i18n.server'
+import { localePath } from '~/utils/locale-path'
 import { paramsLocale } from '~/utils/locales'
 import { seoContext } from '~/utils/public-url.server'
 import { requireLocale } from '~/utils/route-params.server'
@@ -58,7 +59,7 @@ export default function Home() {
           <h1 id="hero-title">{t('home.title')}</h1>
           <p className="lead">{t('home.lead')}</p>
           <p>
-            <Link className="button button--primary" to={`/${locale}/catalog`}>
+            <Link className="button button--primary" to={localePath(locale, '/catalog')}>
               {t('home.browseCatalog')}
             </Link>
           </p>
@@ -89,7 +90,7 @@ export default function Home() {
           {sectors.map((sector) => (
             <li key={sector.key} className={`sector-card sector-card--${sector.key}`}>
               <h3 lang={langAttr(sector.name.lang, locale)}>
-                <Link to={`/${locale}/catalog#${sector.slug}`}>{sector.name.text}</Link>
+                <Link to={localePath(locale, `/catalog#${sector.slug}`)}>{sector.name.text}</Link>
               </h3>
               <p>{sector.description.text}</p>
               <p className="muted">{t('catalog.categoryCount', { count: sector.categoryCount })}</p>
@@ -104,7 +105,7 @@ export default function Home() {
           <ul className="featured-categories">
             {featuredCategories.map((category) => (
               <li key={category.slug}>
-                <Link to={`/${locale}/catalog/${category.slug}`} lang={langAttr(category.name.lang, locale)}>
+                <Link to={localePath(locale, `/catalog/${category.slug}`)} lang={langAttr(category.name.lang, locale)}>
                   {category.name.text}
                 </Link>
                 <span className="muted"> {t('catalog.productCount', { count: category.productCount })}</span>

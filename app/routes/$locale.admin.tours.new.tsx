@@ -10,11 +10,12 @@ import { requireRole } from '~/modules/accounts/session.server'
 import { echoValues, readFormOrNull } from '~/utils/forms.server'
 import { createRoute } from '~/modules/tourism/admin.server'
 import { monthNames } from '~/modules/tourism/tours.server'
-import { useRootLocale } from '~/root'
+import { useRootLocale } from '~/utils/root-data'
 import { cacheHeaders, privatePage } from '~/utils/cache'
 import { formObject } from '~/utils/forms.server'
 import { loadNamespaces } from '~/utils/i18n-client'
 import { getFixedT } from '~/utils/i18n.server'
+import { localePath } from '~/utils/locale-path'
 import { requireLocale } from '~/utils/route-params.server'
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -39,7 +40,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const result = await createRoute(admin, formObject(form))
   if (!result.ok)
     return data({ errors: { form: 'errors.fixFields', ...result.errors }, values: echoValues(form) }, { status: result.status })
-  return redirect(`/${locale}/admin/tours/${result.value.id}?notice=created`)
+  return redirect(localePath(locale, `/admin/tours/${result.value.id}?notice=created`))
 }
 
 export default function NewTourRoute() {
@@ -50,7 +51,7 @@ export default function NewTourRoute() {
   return (
     <>
       <p>
-        <Link to={`/${locale}/admin/tours`}>{t('admin.back')}</Link>
+        <Link to={localePath(locale, '/admin/tours')}>{t('admin.back')}</Link>
       </p>
       <h1>{t('admin.createTitle')}</h1>
       <Form method="post" className="admin-form" noValidate>

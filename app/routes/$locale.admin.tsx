@@ -4,10 +4,11 @@ import { NavLink, Outlet, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 
 import { requireRole } from '~/modules/accounts/session.server'
-import { useRootLocale } from '~/root'
+import { useRootLocale } from '~/utils/root-data'
 import adminStyles from '~/styles/admin.css'
 import { cacheHeaders, privatePage } from '~/utils/cache'
 import { loadNamespaces } from '~/utils/i18n-client'
+import { localePath } from '~/utils/locale-path'
 import { requireLocale } from '~/utils/route-params.server'
 
 // The admin console's frame: the guard (admin with a confirmed second factor), the navigation and
@@ -55,18 +56,18 @@ export default function AdminLayout() {
         <ul>
           {sections.map(([path, label]) => (
             <li key={path}>
-              <NavLink to={`/${locale}/admin${path}`} end={path === ''} prefetch="intent">
+              <NavLink to={localePath(locale, `/admin${path}`)} end={path === ''} prefetch="intent">
                 {t(label)}
               </NavLink>
             </li>
           ))}
           <li>
-            <NavLink to={`/${locale}/admin/orders`} prefetch="intent">
+            <NavLink to={localePath(locale, '/admin/orders')} prefetch="intent">
               {t('nav.orders', { ns: 'sales' })}
             </NavLink>
           </li>
           <li>
-            <NavLink to={`/${locale}/admin/ledger`} prefetch="intent">
+            <NavLink to={localePath(locale, '/admin/ledger')} prefetch="intent">
               {t('nav.ledger', { ns: 'sales' })}
             </NavLink>
           </li>

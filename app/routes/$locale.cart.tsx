@@ -7,11 +7,12 @@ import { LocalizedText, langAttr } from '~/components/localized-text'
 import { priceBasket } from '~/modules/checkout/basket.server'
 import { addToCart, cartItems, parseQuantity, setCartQuantity } from '~/modules/checkout/cart.server'
 import { chosenMarket } from '~/modules/checkout/checkout-form.server'
-import { useRootLocale } from '~/root'
+import { useRootLocale } from '~/utils/root-data'
 import { cacheHeaders, privatePage } from '~/utils/cache'
 import { readForm } from '~/utils/forms.server'
 import { loadNamespaces } from '~/utils/i18n-client'
 import { getFixedT } from '~/utils/i18n.server'
+import { localePath } from '~/utils/locale-path'
 import { requireLocale } from '~/utils/route-params.server'
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -46,7 +47,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     intent === 'add' ? await addToCart(request, productId, quantity) : await setCartQuantity(request, productId, quantity)
   if (!result.ok) return data({ error: `errors.${result.error}`, values: { min: result.min, max: result.max } }, { status: 400 })
   const market = new URL(request.url).searchParams.get('market')
-  return redirect(`/${locale}/cart${market ? `?market=${encodeURIComponent(market)}` : ''}`, {
+  return redirect(localePath(locale, `/cart${market ? `?market=${encodeURIComponent(market)}` : ''}`), {
     status: 303,
     headers: result.setCookie ? { 'Set-Cookie': result.setCookie } : undefined,
   })
@@ -67,11 +68,11 @@ export default function CartPage() {
       ) : null}
       {basket.lines.length === 0 ? (
         <p className="empty-state">
-          {t('cart.empty')} <Link to={`/${locale}/catalog`}>{t('cart.browse')}</Link>
+          {t('cart.empty')} <Link to={localePath(locale, '/catalog')}>{t('cart.browse')}</Link>
         </p>
       ) : (
         <>
-          <MarketPicker market={basket.market} action={`/${locale}/cart`} />
+          <MarketPicker market={basket.market} action={localePath(locale, '/cart')} />
           <table className="basket">
             <caption className="visually-hidden">{t('cart.title')}</caption>
             <thead>
@@ -87,7 +88,7 @@ export default function CartPage() {
                 <tr key={line.key}>
                   <th scope="row">
                     {line.slug ? (
-                      <Link to={`/${locale}/products/${line.slug}`} lang={langAttr(line.name.lang, locale)}>
+                      <Link to={localePath(locale, `/products/${line.slug}`)} lang={langAttr(line.name.lang, locale)}>
                         {line.name.text}
                       </Link>
                     ) : (
@@ -132,7 +133,7 @@ export default function CartPage() {
           </table>
           <BasketTotals basket={basket} />
           <p className="checkout-actions">
-            <Link to={`/${locale}/checkout?market=${basket.market}`} className="button button--primary">
+            <Link to={localePath(locale, `/checkout?market=${basket.market}`)} className="button button--primary">
               {t('cart.checkout')}
             </Link>
           </p>

@@ -8,9 +8,10 @@ import { Pagination } from '~/components/pagination'
 import { ProductCard } from '~/components/product-card'
 import { defaultMarket, findCategory } from '~/modules/catalog/catalog.server'
 import { filterOptions, parseCatalogParams, searchCatalog } from '~/modules/catalog/search.server'
-import { useRootLocale } from '~/root'
+import { useRootLocale } from '~/utils/root-data'
 import { cacheHeaders, publicPage } from '~/utils/cache'
 import { notFound } from '~/utils/http.server'
+import { localePath } from '~/utils/locale-path'
 import { paramsLocale } from '~/utils/locales'
 import { seoContext } from '~/utils/public-url.server'
 import { requireLocale } from '~/utils/route-params.server'
@@ -60,10 +61,10 @@ export default function CategoryPage() {
       <nav aria-label={t('nav.breadcrumbs')} className="breadcrumbs">
         <ol>
           <li>
-            <Link to={`/${locale}/catalog`}>{t('nav.catalog')}</Link>
+            <Link to={localePath(locale, '/catalog')}>{t('nav.catalog')}</Link>
           </li>
           <li>
-            <Link to={`/${locale}/catalog#${category.sector.slug}`} lang={langAttr(category.sector.name.lang, locale)}>
+            <Link to={localePath(locale, `/catalog#${category.sector.slug}`)} lang={langAttr(category.sector.name.lang, locale)}>
               {category.sector.name.text}
             </Link>
           </li>

@@ -4,9 +4,10 @@ import { useTranslation } from 'react-i18next'
 
 import { langAttr } from '~/components/localized-text'
 import { listSectorsWithCategories } from '~/modules/catalog/catalog.server'
-import { useRootLocale } from '~/root'
+import { useRootLocale } from '~/utils/root-data'
 import { cacheHeaders, publicPage } from '~/utils/cache'
 import { getFixedT } from '~/utils/i18n.server'
+import { localePath } from '~/utils/locale-path'
 import { paramsLocale } from '~/utils/locales'
 import { seoContext } from '~/utils/public-url.server'
 import { requireLocale } from '~/utils/route-params.server'
@@ -67,7 +68,7 @@ export default function Catalog() {
           <ul className="category-list">
             {sector.categories.map((category) => (
               <li key={category.slug}>
-                <Link to={`/${locale}/catalog/${category.slug}`} lang={langAttr(category.name.lang, locale)}>
+                <Link to={localePath(locale, `/catalog/${category.slug}`)} lang={langAttr(category.name.lang, locale)}>
                   {category.name.text}
                 </Link>
                 <span className="category-list__meta">

@@ -5,11 +5,12 @@ import { useTranslation } from 'react-i18next'
 import { CorridorMap, StatusIcon } from '~/components/corridor-map'
 import { LocalizedText } from '~/components/localized-text'
 import { corridorPage } from '~/modules/logistics/corridor.server'
-import { useRootLocale } from '~/root'
+import { useRootLocale } from '~/utils/root-data'
 import tradeStyles from '~/styles/trade.css'
 import { cacheHeaders, publicPage } from '~/utils/cache'
 import { loadNamespaces } from '~/utils/i18n-client'
 import { getFixedT } from '~/utils/i18n.server'
+import { localePath } from '~/utils/locale-path'
 import { intlLocale, paramsLocale } from '~/utils/locales'
 import { seoContext } from '~/utils/public-url.server'
 import { requireLocale } from '~/utils/route-params.server'
@@ -74,7 +75,7 @@ export default function Corridor() {
         <p>{t('corridor.notOpen')}</p>
         {closureDays ? <p className="notice">{t('corridor.closures', { days: closureDays })}</p> : null}
         <p>
-          {t('corridor.estimates')} <Link to={`/${locale}/catalog`}>{t('corridor.catalogLink')}</Link>
+          {t('corridor.estimates')} <Link to={localePath(locale, '/catalog')}>{t('corridor.catalogLink')}</Link>
         </p>
       </section>
 

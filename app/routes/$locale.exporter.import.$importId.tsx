@@ -6,11 +6,12 @@ import { useTranslation } from 'react-i18next'
 import { Pagination } from '~/components/pagination'
 import { getImport, type ImportStatus } from '~/modules/exporters/csv-import.server'
 import { requireVerifiedExporter } from '~/modules/exporters/membership.server'
-import { useRootLocale } from '~/root'
+import { useRootLocale } from '~/utils/root-data'
 import { cacheHeaders, privatePage } from '~/utils/cache'
 import { dateText } from '~/utils/dates'
 import { notFound, pageParam } from '~/utils/http.server'
 import { getFixedT } from '~/utils/i18n.server'
+import { localePath } from '~/utils/locale-path'
 import { requireLocale } from '~/utils/route-params.server'
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -77,14 +78,14 @@ export default function ImportProgress() {
   const data = useLoaderData<typeof loader>()
   const locale = useRootLocale()
   const { t } = useTranslation('imports')
-  const base = `/${locale}/exporter/import/${data.id}`
+  const base = localePath(locale, `/exporter/import/${data.id}`)
   const progress = usePolledProgress(data, `${base}/status`)
   const finished = isFinished(data.status)
   const total = Math.max(progress.totalRows, 1)
   return (
     <>
       <p>
-        <Link to={`/${locale}/exporter/import`}>{t('progress.back')}</Link>
+        <Link to={localePath(locale, '/exporter/import')}>{t('progress.back')}</Link>
       </p>
       <h1>{t('progress.title', { fileName: data.fileName })}</h1>
       <p className="muted">
@@ -130,7 +131,7 @@ export default function ImportProgress() {
               <Link to={`${base}?errors=1`}>{t('report.showErrors')}</Link>
             )}
             {' · '}
-            <Link to={`/${locale}/exporter/import`}>{t('report.another')}</Link>
+            <Link to={localePath(locale, '/exporter/import')}>{t('report.another')}</Link>
           </p>
           {data.report.entries.length === 0 ? (
             <p className="muted">{t('report.empty')}</p>
@@ -152,7 +153,7 @@ export default function ImportProgress() {
                         <>
                           <td>{t('report.created')}</td>
                           <td>
-                            <Link to={`/${locale}/exporter/products/${entry.productId}`}>{entry.slug}</Link>
+                            <Link to={localePath(locale, `/exporter/products/${entry.productId}`)}>{entry.slug}</Link>
                           </td>
                         </>
                       ) : (

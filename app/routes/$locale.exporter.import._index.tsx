@@ -11,10 +11,11 @@ import {
   type ImportMessage,
 } from '~/modules/exporters/csv-import.server'
 import { requireVerifiedExporter } from '~/modules/exporters/membership.server'
-import { useRootLocale } from '~/root'
+import { useRootLocale } from '~/utils/root-data'
 import { cacheHeaders, privatePage } from '~/utils/cache'
 import { dateText } from '~/utils/dates'
 import { getFixedT } from '~/utils/i18n.server'
+import { localePath } from '~/utils/locale-path'
 import { requireLocale } from '~/utils/route-params.server'
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -37,7 +38,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const read = await readImportUpload(request)
   const started = read.ok ? await startImport(user, read.upload) : read
   if (!started.ok) return data({ error: started.error }, { status: 400 })
-  return redirect(`/${locale}/exporter/import/${started.importId}`)
+  return redirect(localePath(locale, `/exporter/import/${started.importId}`))
 }
 
 export default function ImportUpload() {
@@ -82,7 +83,7 @@ export default function ImportUpload() {
           </button>
         </div>
         <p>
-          <a href={`/${locale}/exporter/import/template.csv`} download>
+          <a href={localePath(locale, '/exporter/import/template.csv')} download>
             {t('upload.template')}
           </a>
         </p>
@@ -108,7 +109,7 @@ export default function ImportUpload() {
                 {imports.map((row) => (
                   <tr key={row.id}>
                     <td>
-                      <Link to={`/${locale}/exporter/import/${row.id}`}>{row.fileName}</Link>
+                      <Link to={localePath(locale, `/exporter/import/${row.id}`)}>{row.fileName}</Link>
                     </td>
                     <td>
                       <time dateTime={row.createdAt.iso}>{row.createdAt.text}</time>

@@ -10,6 +10,7 @@ import { requireExporterMember } from '~/modules/exporters/membership.server'
 import { cacheHeaders, privatePage } from '~/utils/cache'
 import { pageParam } from '~/utils/http.server'
 import { getFixedT } from '~/utils/i18n.server'
+import { localePath } from '~/utils/locale-path'
 import { requireLocale } from '~/utils/route-params.server'
 import type { Locale } from '~/utils/locales'
 
@@ -55,7 +56,11 @@ export default function ExporterLedger() {
         <p className="muted">{t('exporterLedger.empty')}</p>
       ) : (
         <div className="table-scroll">
-          <LedgerTable className="data-table" entries={entries} orderHref={(number) => `/${locale}/exporter/orders/${number}`} />
+          <LedgerTable
+            className="data-table"
+            entries={entries}
+            orderHref={(number) => localePath(locale, `/exporter/orders/${number}`)}
+          />
         </div>
       )}
       <Pagination page={page} pageCount={pageCount} />

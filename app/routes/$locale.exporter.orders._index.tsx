@@ -11,6 +11,7 @@ import { requireExporterMember } from '~/modules/exporters/membership.server'
 import { cacheHeaders, privatePage } from '~/utils/cache'
 import { pageParam } from '~/utils/http.server'
 import { getFixedT } from '~/utils/i18n.server'
+import { localePath } from '~/utils/locale-path'
 import type { Locale } from '~/utils/locales'
 import { requireLocale } from '~/utils/route-params.server'
 
@@ -34,7 +35,7 @@ export default function ExporterOrders() {
   const { status, statuses, parts, countByStatus, page, pageCount } = useLoaderData<typeof loader>()
   const { t, i18n } = useTranslation('sales')
   const locale = i18n.language as Locale
-  const base = `/${locale}/exporter/orders`
+  const base = localePath(locale, '/exporter/orders')
   const all = Object.values(countByStatus).reduce((sum, count) => sum + (count ?? 0), 0)
   return (
     <>

@@ -9,6 +9,7 @@ import { createProduct, parseProductForm } from '~/modules/exporters/product-aut
 import { cacheHeaders, privatePage } from '~/utils/cache'
 import { formObject, readForm } from '~/utils/forms.server'
 import { getFixedT } from '~/utils/i18n.server'
+import { localePath } from '~/utils/locale-path'
 import { requireLocale } from '~/utils/route-params.server'
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -30,7 +31,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (!parsed.ok) return data({ errors: parsed.errors, ...state }, { status: 400 })
   const created = await createProduct(user, parsed.value)
   if (!created.ok) return data({ errors: created.errors, ...state }, { status: 400 })
-  return redirect(`/${locale}/exporter/products/${created.value.id}?notice=created`)
+  return redirect(localePath(locale, `/exporter/products/${created.value.id}?notice=created`))
 }
 
 export default function NewProduct() {

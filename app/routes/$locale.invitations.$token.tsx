@@ -13,6 +13,7 @@ import { cacheHeaders, privatePage } from '~/utils/cache'
 import { isHoneypotFilled, readForm } from '~/utils/forms.server'
 import { loadNamespaces } from '~/utils/i18n-client'
 import { getFixedT } from '~/utils/i18n.server'
+import { localePath } from '~/utils/locale-path'
 import type { Locale } from '~/utils/locales'
 import { requireLocale } from '~/utils/route-params.server'
 
@@ -58,7 +59,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (!user) return data({ errors: { form: 'errors.signInFirst' } }, { status: 400 })
     const joined = await acceptInvitation(token, { kind: 'signed-in', user })
     if (!joined.ok) return data({ errors: joined.errors }, { status: 400 })
-    return createUserSession(request, user.id, `/${locale}/exporter?notice=joined`, { secondFactor: user.secondFactorDone })
+    return createUserSession(request, user.id, localePath(locale, '/exporter?notice=joined'), {
+      secondFactor: user.secondFactorDone,
+    })
   }
   const created = await acceptInvitation(token, {
     kind: 'new-account',
@@ -67,7 +70,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     locale,
   })
   if (!created.ok) return data({ errors: created.errors }, { status: 400 })
-  return createUserSession(request, created.value.userId, `/${locale}/exporter?notice=joined`)
+  return createUserSession(request, created.value.userId, localePath(locale, '/exporter?notice=joined'))
 }
 
 export default function Invitation() {
@@ -85,7 +88,7 @@ export default function Invitation() {
     )
   }
   const company = <LocalizedText value={invitation.company} locale={locale} as="strong" />
-  const signIn = `/${locale}/login?redirectTo=${encodeURIComponent(location.pathname)}`
+  const signIn = localePath(locale, `/login?redirectTo=${encodeURIComponent(location.pathname)}`)
   return (
     <div className="auth-card">
       <h1>{t('invitation.title')}</h1>
@@ -96,7 +99,7 @@ export default function Invitation() {
       {viewer ? (
         viewer.isMember ? (
           <p>
-            <Link to={`/${locale}/exporter`}>{t('invitation.alreadyMember')}</Link>
+            <Link to={localePath(locale, '/exporter')}>{t('invitation.alreadyMember')}</Link>
           </p>
         ) : viewer.canJoin ? (
           <Form method="post">

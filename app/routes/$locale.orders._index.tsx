@@ -2,12 +2,14 @@ import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData, type ClientLoaderFunctionArgs } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 
+import { StatusBadge } from '~/components/form'
 import { requireUser } from '~/modules/accounts/session.server'
 import { buyerOrders } from '~/modules/checkout/order-view.server'
-import { useRootLocale } from '~/root'
+import { useRootLocale } from '~/utils/root-data'
 import { cacheHeaders, privatePage } from '~/utils/cache'
 import { loadNamespaces } from '~/utils/i18n-client'
 import { getFixedT } from '~/utils/i18n.server'
+import { localePath } from '~/utils/locale-path'
 import { htmlLang } from '~/utils/locales'
 import { requireLocale } from '~/utils/route-params.server'
 
@@ -39,7 +41,7 @@ export default function OrdersPage() {
       <h1>{t('orders.title')}</h1>
       {orders.length === 0 ? (
         <p className="empty-state">
-          {t('orders.empty')} <Link to={`/${locale}/catalog`}>{t('cart.browse')}</Link>
+          {t('orders.empty')} <Link to={localePath(locale, '/catalog')}>{t('cart.browse')}</Link>
         </p>
       ) : (
         <table className="basket">
@@ -57,12 +59,12 @@ export default function OrdersPage() {
             {orders.map((order) => (
               <tr key={order.number}>
                 <th scope="row">
-                  <Link to={`/${locale}/orders/${order.number}`}>{order.number}</Link>
+                  <Link to={localePath(locale, `/orders/${order.number}`)}>{order.number}</Link>
                 </th>
                 <td>{format.format(new Date(order.createdAt))}</td>
                 <td>{t(`kinds.${order.kind}`)}</td>
                 <td>
-                  <span className={`badge badge--status badge--${order.status}`}>{t(`status.${order.status}`)}</span>
+                  <StatusBadge kind="order" status={order.status} />
                 </td>
                 <td>{order.total}</td>
               </tr>

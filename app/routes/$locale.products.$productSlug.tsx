@@ -10,12 +10,13 @@ import { parseCatalogParams } from '~/modules/catalog/search.server'
 import { defaultMarket, productPage } from '~/modules/catalog/catalog.server'
 import { productJsonLd } from '~/modules/catalog/product-json-ld'
 import { productTransit } from '~/modules/logistics/transit.server'
-import { useRootLocale } from '~/root'
+import { useRootLocale } from '~/utils/root-data'
 import { cacheHeaders, publicPage } from '~/utils/cache'
 import { notFound } from '~/utils/http.server'
 import type { RouteHandle } from '~/utils/hydration'
 import { loadNamespaces } from '~/utils/i18n-client'
 import { imageSrcSet, imageUrl } from '~/utils/images'
+import { localePath } from '~/utils/locale-path'
 import { paramsLocale } from '~/utils/locales'
 import { seoContext } from '~/utils/public-url.server'
 import { requireLocale } from '~/utils/route-params.server'
@@ -81,10 +82,13 @@ export default function ProductPage() {
       <nav aria-label={t('nav.breadcrumbs')} className="breadcrumbs">
         <ol>
           <li>
-            <Link to={`/${locale}/catalog`}>{t('nav.catalog')}</Link>
+            <Link to={localePath(locale, '/catalog')}>{t('nav.catalog')}</Link>
           </li>
           <li>
-            <Link to={`/${locale}/catalog/${product.category.slug}`} lang={langAttr(product.category.name.lang, locale)}>
+            <Link
+              to={localePath(locale, `/catalog/${product.category.slug}`)}
+              lang={langAttr(product.category.name.lang, locale)}
+            >
               {product.category.name.text}
             </Link>
           </li>
@@ -113,7 +117,10 @@ export default function ProductPage() {
             </p>
           ) : null}
           <p className="product-page__exporter">
-            <Link to={`/${locale}/exporters/${product.exporter.slug}`} lang={langAttr(product.exporter.name.lang, locale)}>
+            <Link
+              to={localePath(locale, `/exporters/${product.exporter.slug}`)}
+              lang={langAttr(product.exporter.name.lang, locale)}
+            >
               {product.exporter.name.text}
             </Link>{' '}
             {product.exporter.verified ? <span className="badge badge--retail">{t('exporter.verified')}</span> : null}

@@ -8,11 +8,12 @@ import { defaultMarket } from '~/modules/catalog/catalog.server'
 import { marketCurrency } from '~/modules/checkout/pricing.server'
 import { durationBuckets } from '~/modules/tourism/options'
 import { listTours, monthNames, parseTourFilters } from '~/modules/tourism/tours.server'
-import { useRootLocale } from '~/root'
+import { useRootLocale } from '~/utils/root-data'
 import toursStyles from '~/styles/tours.css'
 import { cacheHeaders, publicPage } from '~/utils/cache'
 import { loadNamespaces } from '~/utils/i18n-client'
 import { getFixedT } from '~/utils/i18n.server'
+import { localePath } from '~/utils/locale-path'
 import { paramsLocale } from '~/utils/locales'
 import { seoContext } from '~/utils/public-url.server'
 import { requireLocale } from '~/utils/route-params.server'
@@ -113,7 +114,7 @@ export default function Tours() {
         {filtered ? (
           <>
             {' '}
-            <Link to={`/${locale}/tours`}>{t('list.clear', { count: total })}</Link>
+            <Link to={localePath(locale, '/tours')}>{t('list.clear', { count: total })}</Link>
           </>
         ) : null}
       </p>

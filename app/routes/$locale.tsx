@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs } from '@remix-run/node'
 import { Outlet } from '@remix-run/react'
 
 import { SiteFooter, SiteHeader } from '~/components/site-chrome'
-import { useRootLocale } from '~/root'
+import { useRootLocale } from '~/utils/root-data'
 import { notFound } from '~/utils/http.server'
 import { isLocale } from '~/utils/locales'
 
