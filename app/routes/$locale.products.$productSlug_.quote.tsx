@@ -9,22 +9,22 @@ import {
 import { Form, Link, useActionData, useLoaderData, type ClientLoaderFunctionArgs } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 
-import { Field, FormError, Honeypot } from '~/components/form'
+import { Field, FormError, Honeypot, SelectField, TextAreaField } from '~/components/form'
 import { LocalizedText } from '~/components/localized-text'
-import { TradeSelect, TradeTextArea } from '~/components/trade-fields'
+import { IncotermSelect } from '~/components/quote-form'
 import { pavilion } from '~/config/pavilion'
 import { requireRole } from '~/modules/accounts/session.server'
 import { todayUtc } from '~/modules/trade/forms.server'
-import { anyModeIncoterms, seaOnlyIncoterms } from '~/modules/trade/incoterms'
 import { tradeMarkets } from '~/modules/trade/options'
 import { quoteRequestProduct, requestQuote } from '~/modules/trade/quotes.server'
-import { useRootLocale } from '~/root'
+import { useRootLocale } from '~/utils/root-data'
 import tradeStyles from '~/styles/trade.css'
 import { cacheHeaders, privatePage } from '~/utils/cache'
 import { formObject, isHoneypotFilled, readForm } from '~/utils/forms.server'
 import { notFound } from '~/utils/http.server'
 import { loadNamespaces } from '~/utils/i18n-client'
 import { getFixedT } from '~/utils/i18n.server'
+import { localePath } from '~/utils/locale-path'
 import { requireLocale } from '~/utils/route-params.server'
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: tradeStyles }]
@@ -59,7 +59,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (isHoneypotFilled(form)) return data({ errors: { form: 'errors.rejected' }, values }, { status: 400 })
   const result = await requestQuote(buyer, params.productSlug ?? '', values, locale)
   if (!result.ok) return data({ errors: result.errors, values }, { status: result.status })
-  return redirect(`/${locale}/quotes/${result.value.number}?notice=requested`)
+  return redirect(localePath(locale, `/quotes/${result.value.number}?notice=requested`))
 }
 
 export default function RequestQuote() {
@@ -73,7 +73,7 @@ export default function RequestQuote() {
   return (
     <div className="trade-form">
       <p>
-        <Link to={`/${locale}/products/${product.slug}`}>{t('request.backToProduct')}</Link>
+        <Link to={localePath(locale, `/products/${product.slug}`)}>{t('request.backToProduct')}</Link>
       </p>
       <h1>
         {t('request.heading')} <LocalizedText value={product.name} locale={locale} />
@@ -99,7 +99,8 @@ export default function RequestQuote() {
             error={errors.quantity}
             hint={t('request.quantityHint', { minimum: product.minOrderQuantity, unit })}
           />
-          <TradeSelect
+          <SelectField
+            namespace="trade"
             label={t('request.market')}
             name="market"
             defaultValue={values.market ?? defaultMarket}
@@ -110,31 +111,10 @@ export default function RequestQuote() {
                 {t(`markets.${market}`, { ns: 'common' })}
               </option>
             ))}
-          </TradeSelect>
+          </SelectField>
         </div>
         <div className="trade-row">
-          <TradeSelect
-            label={t('request.incoterm')}
-            name="incoterm"
-            defaultValue={values.incoterm ?? 'DAP'}
-            error={errors.incoterm}
-            hint={t('incotermNotes.seaOnly')}
-          >
-            <optgroup label={t('incotermNotes.anyMode')}>
-              {anyModeIncoterms.map((term) => (
-                <option key={term} value={term}>
-                  {term} — {t(`incoterms.${term}`)}
-                </option>
-              ))}
-            </optgroup>
-            <optgroup label={t('incotermNotes.seaGroup')}>
-              {seaOnlyIncoterms.map((term) => (
-                <option key={term} value={term}>
-                  {term} — {t(`incoterms.${term}`)}
-                </option>
-              ))}
-            </optgroup>
-          </TradeSelect>
+          <IncotermSelect defaultValue={values.incoterm ?? 'DAP'} error={errors.incoterm} />
           <Field
             namespace="trade"
             label={t('request.namedPlace')}
@@ -167,7 +147,8 @@ export default function RequestQuote() {
             error={errors.wishedDeliveryOn}
           />
         </div>
-        <TradeTextArea
+        <TextAreaField
+          namespace="trade"
           label={t('request.message')}
           name="message"
           maxLength={4000}

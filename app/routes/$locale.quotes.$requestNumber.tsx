@@ -6,23 +6,24 @@ import {
   type LoaderFunctionArgs,
   type MetaFunction,
 } from '@remix-run/node'
-import { Form, Link, useActionData, useLoaderData, useSearchParams, type ClientLoaderFunctionArgs } from '@remix-run/react'
+import { Form, Link, useActionData, useLoaderData, type ClientLoaderFunctionArgs } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 
-import { Field, FormError } from '~/components/form'
+import { FormError, Notice, StatusBadge } from '~/components/form'
+import { QuoteAcceptance } from '~/components/quote-accept'
 import { MessageThread, QuoteCard, RequestTerms } from '~/components/quote-thread'
-import { TradeStatus } from '~/components/trade-fields'
 import { TransitEstimateBlock } from '~/components/transit-estimate'
 import { requireRole } from '~/modules/accounts/session.server'
 import { acceptQuote, consigneeFieldsFor, paymentMethodsForQuote } from '~/modules/trade/acceptance.server'
 import { statusesAllowing } from '~/modules/trade/quote-status'
 import { buyerRequest, declineQuote, postMessage, withdrawRequest } from '~/modules/trade/quotes.server'
-import { useRootLocale } from '~/root'
+import { useRootLocale } from '~/utils/root-data'
 import tradeStyles from '~/styles/trade.css'
 import { cacheHeaders, privatePage } from '~/utils/cache'
 import { formObject, readForm } from '~/utils/forms.server'
 import { loadNamespaces } from '~/utils/i18n-client'
 import { getFixedT } from '~/utils/i18n.server'
+import { localePath } from '~/utils/locale-path'
 import { requireLocale } from '~/utils/route-params.server'
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: tradeStyles }]
@@ -58,7 +59,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const number = params.requestNumber ?? ''
   const values = formObject(await readForm(request))
   const intent = values.intent
-  const here = `/${locale}/quotes/${number}`
+  const here = localePath(locale, `/quotes/${number}`)
   const refused = (result: { status: number; errors: Record<string, string> }) =>
     data({ intent, errors: result.errors, values }, { status: result.status })
   switch (intent) {
@@ -86,15 +87,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
 }
 
-const notices = ['requested', 'messageSent', 'declined', 'withdrawn'] as const
-
 export default function BuyerRequest() {
   const { detail, consignee, paymentMethods, canWithdraw, defaults } = useLoaderData<typeof loader>()
   const actionData = useActionData<{ intent?: string; errors?: Record<string, string>; values?: Record<string, string> }>()
   const locale = useRootLocale()
   const { t } = useTranslation('trade')
-  const [searchParams] = useSearchParams()
-  const notice = actionData ? null : searchParams.get('notice')
   const errorsFor = (intent: string) => (actionData?.intent === intent ? (actionData.errors ?? {}) : {})
   const values = actionData?.values ?? {}
   const accepted = detail.quotes.find((quote) => quote.status === 'accepted')
@@ -103,27 +100,22 @@ export default function BuyerRequest() {
   // an accepted quote whose order could not be placed (or was cancelled) can be placed again
   const actionable = open ?? (accepted && !accepted.orderNumber ? accepted : undefined)
   const acceptErrors = errorsFor('accept')
-  const fields = [...consignee.required, ...consignee.optional]
   return (
     <>
       <p>
-        <Link to={`/${locale}/quotes`}>{t('detail.backToList')}</Link>
+        <Link to={localePath(locale, '/quotes')}>{t('detail.backToList')}</Link>
       </p>
       <h1>
-        {t('detail.title', { number: detail.number })} <TradeStatus kind="request" status={detail.status} />
+        {t('detail.title', { number: detail.number })} <StatusBadge kind="request" status={detail.status} />
       </h1>
-      {notice && (notices as readonly string[]).includes(notice) ? (
-        <p className="form-success" role="status">
-          {t(`notices.${notice}`)}
-        </p>
-      ) : null}
+      <Notice namespace="trade" />
       <FormError namespace="trade" error={errorsFor('decline').form ?? errorsFor('withdraw').form} />
       <RequestTerms request={detail} locale={locale} productLink />
 
       {accepted?.orderNumber ? (
         <QuoteCard quote={accepted} request={detail} locale={locale} current>
           <p>
-            <Link className="button button--primary" to={`/${locale}/orders/${accepted.orderNumber}`}>
+            <Link className="button button--primary" to={localePath(locale, `/orders/${accepted.orderNumber}`)}>
               {t('detail.viewOrder', { number: accepted.orderNumber })}
             </Link>
           </p>
@@ -133,53 +125,15 @@ export default function BuyerRequest() {
       {actionable ? (
         <QuoteCard quote={actionable} request={detail} locale={locale} current>
           {accepted ? <p className="notice">{t('detail.orderMissing')}</p> : null}
-          <Form method="post" noValidate className="trade-form" aria-labelledby="accept-title">
-            <h4 id="accept-title">{t('accept.title')}</h4>
-            <p className="muted">{t('accept.lead')}</p>
-            <FormError namespace="trade" error={acceptErrors.form} />
-            <input type="hidden" name="quoteId" value={actionable.id} />
-            <div className="trade-row">
-              {fields.map((field) => (
-                <Field
-                  key={field}
-                  namespace="trade"
-                  label={t(`accept.fields.${field}`)}
-                  name={field}
-                  required={consignee.required.includes(field)}
-                  maxLength={field === 'addressLine' ? 300 : 100}
-                  autoComplete={autoCompleteFor[field]}
-                  defaultValue={values[field] ?? defaults[field] ?? ''}
-                  error={acceptErrors[field]}
-                />
-              ))}
-            </div>
-            {paymentMethods.length > 1 ? (
-              <fieldset className="trade-payment">
-                <legend>{t('accept.payment')}</legend>
-                {paymentMethods.map((method) => (
-                  <label key={method}>
-                    <input type="radio" name="paymentMethod" value={method} defaultChecked={method === 'bank_transfer'} />{' '}
-                    {t(`accept.methods.${method}`)}
-                  </label>
-                ))}
-              </fieldset>
-            ) : (
-              <p className="muted">{t('accept.bankTransferOnly')}</p>
-            )}
-            <div className="trade-actions">
-              <button type="submit" name="intent" value="accept" className="button button--primary">
-                {t('accept.submit')}
-              </button>
-            </div>
-          </Form>
-          {open ? (
-            <Form method="post" className="trade-actions">
-              <input type="hidden" name="quoteId" value={open.id} />
-              <button type="submit" name="intent" value="decline" className="button">
-                {t('accept.decline')}
-              </button>
-            </Form>
-          ) : null}
+          <QuoteAcceptance
+            quoteId={actionable.id}
+            market={detail.market}
+            consignee={consignee}
+            paymentMethods={paymentMethods}
+            declinable={Boolean(open)}
+            errors={acceptErrors}
+            values={{ ...defaults, ...values }}
+          />
         </QuoteCard>
       ) : null}
 
@@ -218,14 +172,4 @@ export default function BuyerRequest() {
       ) : null}
     </>
   )
-}
-
-const autoCompleteFor: Record<string, string> = {
-  recipientName: 'name',
-  phone: 'tel',
-  province: 'address-level1',
-  city: 'address-level2',
-  district: 'address-level3',
-  addressLine: 'street-address',
-  postalCode: 'postal-code',
 }

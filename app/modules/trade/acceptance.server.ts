@@ -4,20 +4,14 @@
 // to the quote once (Quote.orderId is unique). Accepting again returns the same order, or places
 // it if the first attempt did not (payment unavailable, order cancelled).
 import type { MarketCode } from '~/config/pavilion'
-import { addressFields, placeOrder, validateDetails, type PlaceOrderInput } from '~/modules/checkout/orders.server'
+import { addressForm, placeOrder, validateDetails, type PlaceOrderInput } from '~/modules/checkout/orders.server'
 import { stripeEnabled } from '~/modules/checkout/stripe.server'
-import { consigneeSchema, fieldErrors } from '~/modules/trade/forms.server'
+import { consigneeSchema } from '~/modules/trade/forms.server'
 import { notifyTrade } from '~/modules/trade/notifications.server'
 import { statusesAllowing, targetOf } from '~/modules/trade/quote-status'
-import {
-  buyersRequest,
-  expireLapsedQuotes,
-  failure,
-  LostRace,
-  type Buyer,
-  type TradeOutcome,
-} from '~/modules/trade/quotes.server'
+import { buyersRequest, expireLapsedQuotes, LostRace, type Buyer } from '~/modules/trade/quotes.server'
 import { getDb } from '~/utils/db.server'
+import { failure, fieldErrors, type Outcome } from '~/utils/forms.server'
 import { localePath } from '~/utils/locale-path'
 import type { Locale } from '~/utils/locales'
 
@@ -36,7 +30,7 @@ export function paymentMethodsForQuote(totalMinor: number): PaymentChoice[] {
 
 /** The consignee fields the checkout asks for in the request's market. */
 export function consigneeFieldsFor(market: MarketCode) {
-  return addressFields[market]
+  return addressForm(market)
 }
 
 /** Checkout's error keys live in its own namespace; say so, so the page finds them. */
@@ -50,7 +44,7 @@ export async function acceptQuote(
   quoteId: number,
   input: Record<string, string>,
   options: { locale: Locale; origin: string },
-): Promise<TradeOutcome<{ orderNumber: string; redirectTo: string }>> {
+): Promise<Outcome<{ orderNumber: string; redirectTo: string }>> {
   const request = await buyersRequest(buyer, number)
   const db = getDb()
   const quote = await db.quote.findFirst({

@@ -1,0 +1,190 @@
+// The buyer's page of one order (the checkout namespace): how to pay a bank transfer, each
+// exporter's part with its lines, where it goes and what has happened to it.
+import { Link } from '@remix-run/react'
+import { useTranslation } from 'react-i18next'
+
+import { StatusBadge } from '~/components/form'
+import { LocalizedText, langAttr } from '~/components/localized-text'
+import type { buyerOrderView } from '~/modules/checkout/order-view.server'
+import { htmlLang, type Locale } from '~/utils/locales'
+import { useRootLocale } from '~/utils/root-data'
+
+type BuyerOrder = NonNullable<Awaited<ReturnType<typeof buyerOrderView>>>
+
+/** "7 Dec 2026, 12:00 UTC" in the reader's language: times are stored and shown in UTC. */
+export function useOrderDate() {
+  const locale = useRootLocale()
+  const format = new Intl.DateTimeFormat(htmlLang(locale), { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' })
+  return (iso: string) => `${format.format(new Date(iso))} UTC`
+}
+
+/** Where to send a bank transfer, shown while the order waits for it. */
+export function BankTransferDetails({ order }: { order: BuyerOrder }) {
+  const { t } = useTranslation('checkout')
+  const date = useOrderDate()
+  if (order.status !== 'awaiting_payment' || !order.bankAccount) return null
+  return (
+    <section className="notice bank-transfer" aria-labelledby="bank-title">
+      <h2 id="bank-title">{t('bank.title')}</h2>
+      <p>{t('bank.instructions', { amount: order.total.text })}</p>
+      <dl className="facts">
+        <dt>{t('bank.beneficiary')}</dt>
+        <dd>{order.bankAccount.beneficiary}</dd>
+        <dt>{t('bank.bank')}</dt>
+        <dd>{order.bankAccount.bank}</dd>
+        <dt>{t('bank.iban')}</dt>
+        <dd>{order.bankAccount.iban}</dd>
+        <dt>{t('bank.swift')}</dt>
+        <dd>{order.bankAccount.swift}</dd>
+        <dt>{t('bank.reference')}</dt>
+        <dd>
+          <strong data-testid="payment-reference">{order.paymentReference}</strong>
+        </dd>
+        <dt>{t('bank.amount')}</dt>
+        <dd>{order.total.text}</dd>
+      </dl>
+      {order.reservedUntil ? <p>{t('bank.dueBy', { date: date(order.reservedUntil) })}</p> : null}
+    </section>
+  )
+}
+
+export function BuyerOrderParts({ order, locale }: { order: BuyerOrder; locale: Locale }) {
+  const { t } = useTranslation('checkout')
+  const date = useOrderDate()
+  return (
+    <section aria-labelledby="parts-title">
+      <h2 id="parts-title">{t('order.items')}</h2>
+      {order.parts.map((part) => (
+        <div key={part.id} className="order-part" data-testid="order-part">
+          <h3>
+            {part.seller.href ? (
+              <Link to={part.seller.href} lang={langAttr(part.seller.lang, locale)}>
+                {part.seller.text}
+              </Link>
+            ) : (
+              <LocalizedText value={part.seller} locale={locale} />
+            )}{' '}
+            <StatusBadge kind="order" status={part.status} />
+          </h3>
+          {part.trackingNumber ? (
+            <p data-testid="tracking">
+              {t('order.shippedWith', { carrier: part.carrier, tracking: part.trackingNumber })}
+              {part.shippedAt ? <span className="muted"> · {date(part.shippedAt)}</span> : null}
+            </p>
+          ) : null}
+          <table className="basket">
+            <thead>
+              <tr>
+                <th scope="col">{t('basket.item')}</th>
+                <th scope="col">{t('basket.quantity')}</th>
+                <th scope="col">{t('basket.unitPrice')}</th>
+                <th scope="col">{t('basket.lineTotal')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {part.lines.map((line) => (
+                <tr key={line.id}>
+                  <th scope="row">
+                    {line.name}
+                    {line.hsCode ? <span className="muted"> · HS {line.hsCode}</span> : null}
+                  </th>
+                  <td data-label={t('basket.quantity')}>
+                    {line.quantity} {t(`units.${line.unit}`, { ns: 'common', defaultValue: line.unit })}
+                  </td>
+                  <td data-label={t('basket.unitPrice')}>{line.unitPrice.text}</td>
+                  <td data-label={t('basket.lineTotal')}>{line.lineTotal.text}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      ))}
+      <dl className="basket-totals">
+        <dt>{t('basket.subtotal')}</dt>
+        <dd>{order.subtotal.text}</dd>
+        {order.tax.amountMinor > 0 ? (
+          <>
+            <dt>
+              {t('basket.taxEstimate')} <span className="muted">{t('basket.taxEstimateNote')}</span>
+            </dt>
+            <dd>{order.tax.text}</dd>
+          </>
+        ) : null}
+        <dt>{t('basket.total')}</dt>
+        <dd>
+          <strong data-testid="order-total">{order.total.text}</strong>
+        </dd>
+        {order.refunded ? (
+          <>
+            <dt>{t('order.refunded')}</dt>
+            <dd data-testid="order-refunded">{order.refunded.text}</dd>
+          </>
+        ) : null}
+      </dl>
+    </section>
+  )
+}
+
+/** Where the goods go, or for a tour who travels. */
+export function BuyerOrderAddress({ order }: { order: BuyerOrder }) {
+  const { t } = useTranslation('checkout')
+  if (order.kind === 'tour')
+    return (
+      <section aria-labelledby="traveller-title">
+        <h2 id="traveller-title">{t('order.traveller')}</h2>
+        <p>
+          {order.address.recipientName} · {order.address.phone}
+        </p>
+      </section>
+    )
+  return (
+    <section aria-labelledby="address-title">
+      <h2 id="address-title">{t('order.shipTo')}</h2>
+      <address>
+        {[
+          order.address.recipientName,
+          order.address.phone,
+          order.address.addressLine,
+          order.address.district,
+          order.address.city,
+          order.address.province,
+          order.address.postalCode,
+        ]
+          .filter(Boolean)
+          .map((part, i) => (
+            <span key={i}>
+              {part}
+              <br />
+            </span>
+          ))}
+        {t(`markets.${order.market}`)}
+      </address>
+      {order.customs ? (
+        <p className="muted">{t('customs.onFile', { name: order.customs.name, id: order.customs.idNumber })}</p>
+      ) : null}
+    </section>
+  )
+}
+
+export function BuyerOrderTimeline({ order }: { order: BuyerOrder }) {
+  const { t } = useTranslation('checkout')
+  const date = useOrderDate()
+  return (
+    <section aria-labelledby="timeline-title">
+      <h2 id="timeline-title">{t('order.timeline')}</h2>
+      <ol className="timeline">
+        {order.events.map((event, i) => (
+          <li key={i}>
+            <time dateTime={event.at}>{date(event.at)}</time> — {t(`events.${event.kind}`, { defaultValue: event.kind })}
+            {event.kind === 'shipped' && event.details.carrier ? (
+              <span className="muted">
+                {' '}
+                ({event.details.carrier} {event.details.trackingNumber})
+              </span>
+            ) : null}
+          </li>
+        ))}
+      </ol>
+    </section>
+  )
+}
