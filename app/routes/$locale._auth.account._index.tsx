@@ -3,6 +3,7 @@ import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remi
 import { useTranslation } from 'react-i18next'
 
 import { Field, FormError } from '~/components/form'
+import { NewPasswordField } from '~/components/new-password-field'
 import { changePassword } from '~/modules/accounts/auth.server'
 import { limitPasswordChange } from '~/modules/accounts/rate-limit.server'
 import { createUserSession, endSession, listSessions, requireUser } from '~/modules/accounts/session.server'
@@ -10,6 +11,8 @@ import { cacheHeaders, privatePage } from '~/utils/cache'
 import { readForm } from '~/utils/forms.server'
 import { notFound } from '~/utils/http.server'
 import { getFixedT } from '~/utils/i18n.server'
+import { localePath } from '~/utils/locale-path'
+import { useRootLocale } from '~/utils/root-data'
 import { requireLocale } from '~/utils/route-params.server'
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -28,7 +31,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (form.get('intent') === 'end-session') {
     // only one of the user's own sessions: any other handle is a 404 and changes nothing
     if (!(await endSession(user.id, String(form.get('session') ?? '')))) throw notFound()
-    return redirect(`/${locale}/account?ended=1#sessions`)
+    return redirect(localePath(locale, '/account?ended=1#sessions'))
   }
   // the current password is a secret to guess too: a stolen session may not try it freely
   const refused = await limitPasswordChange(user.id)
@@ -36,15 +39,15 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const result = await changePassword(user.id, String(form.get('currentPassword') ?? ''), String(form.get('newPassword') ?? ''))
   if (!result.ok) return data({ errors: result.errors, changed: false }, { status: 400 })
   // this session stays signed in with the new version; every other one is signed out
-  return createUserSession(request, user.id, `/${locale}/account?changed=1`, { secondFactor: user.secondFactorDone })
+  return createUserSession(request, user.id, localePath(locale, '/account?changed=1'), { secondFactor: user.secondFactorDone })
 }
 
 export default function Account() {
   const { user, sessions } = useLoaderData<typeof loader>()
-  const { t, i18n } = useTranslation('auth')
+  const { t } = useTranslation('auth')
   const [searchParams] = useSearchParams()
   const errors = useActionData<{ errors?: Record<string, string> }>()?.errors ?? {}
-  const locale = i18n.language
+  const locale = useRootLocale()
   return (
     <div className="auth-card">
       <h1>{t('account.title')}</h1>
@@ -57,31 +60,32 @@ export default function Account() {
         <dd>{t(`roles.${user.role}`)}</dd>
       </dl>
       <p>
-        <Link className="button" to={`/${locale}/orders`}>
+        <Link className="button" to={localePath(locale, '/orders')}>
           {t('account.orders')}
         </Link>{' '}
-        <Link className="button" to={`/${locale}/quotes`}>
+        <Link className="button" to={localePath(locale, '/quotes')}>
           {t('account.quotes')}
         </Link>
       </p>
       {user.role === 'exporter' ? (
         <p>
-          <Link className="button" to={`/${locale}/exporter`}>
+          <Link className="button" to={localePath(locale, '/exporter')}>
             {t('account.toPortal')}
           </Link>
         </p>
       ) : null}
       {user.role === 'admin' ? (
         <p>
-          <Link className="button" to={`/${locale}/admin`}>
+          <Link className="button" to={localePath(locale, '/admin')}>
             {t('account.toAdmin')}
           </Link>
         </p>
       ) : null}
       <h2>{t('account.changePassword')}</h2>
       <Form method="post" noValidate>
-        <FormError error={errors.form} />
+        <FormError namespace="auth" error={errors.form} />
         <Field
+          namespace="auth"
           label={t('fields.currentPassword')}
           name="currentPassword"
           type="password"
@@ -89,26 +93,18 @@ export default function Account() {
           required
           error={errors.currentPassword}
         />
-        <Field
-          label={t('fields.newPassword')}
-          name="newPassword"
-          type="password"
-          autoComplete="new-password"
-          required
-          minLength={10}
-          error={errors.newPassword}
-        />
+        <NewPasswordField namespace="auth" label={t('fields.newPassword')} name="newPassword" error={errors.newPassword} />
         <button type="submit" className="button button--primary">
           {t('account.changePasswordSubmit')}
         </button>
       </Form>
       <h2>{t('twoFactor.title')}</h2>
       <p>
-        <Link to={`/${locale}/account/two-factor`}>
+        <Link to={localePath(locale, '/account/two-factor')}>
           {user.totpEnabled ? t('account.twoFactorOn') : t('account.twoFactorSetUp')}
         </Link>
       </p>
-      <Form method="post" action={`/${locale}/logout`}>
+      <Form method="post" action={localePath(locale, '/logout')}>
         <button type="submit" className="button">
           {t('account.signOut')}
         </button>
@@ -152,7 +148,7 @@ export default function Account() {
         ))}
       </ul>
       <p>{t('account.sessionsLead')}</p>
-      <Form method="post" action={`/${locale}/logout`}>
+      <Form method="post" action={localePath(locale, '/logout')}>
         <button type="submit" name="scope" value="everywhere" className="button">
           {t('account.signOutEverywhere')}
         </button>

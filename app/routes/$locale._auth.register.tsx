@@ -3,6 +3,7 @@ import { Form, Link, useActionData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 
 import { Field, FormError, Honeypot } from '~/components/form'
+import { NewPasswordField } from '~/components/new-password-field'
 import { RegisterForm, registerBuyer } from '~/modules/accounts/auth.server'
 import { limitRegistration } from '~/modules/accounts/rate-limit.server'
 import { createUserSession } from '~/modules/accounts/session.server'
@@ -10,6 +11,7 @@ import { cacheHeaders, privatePage } from '~/utils/cache'
 import { fieldErrors, formObject, isHoneypotFilled, readForm } from '~/utils/forms.server'
 import { getFixedT } from '~/utils/i18n.server'
 import { localePath } from '~/utils/locale-path'
+import { useRootLocale } from '~/utils/root-data'
 import { requireLocale } from '~/utils/route-params.server'
 
 export async function loader({ params }: LoaderFunctionArgs) {
@@ -33,7 +35,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function Register() {
-  const { t, i18n } = useTranslation('auth')
+  const { t } = useTranslation('auth')
+  const locale = useRootLocale()
   const errors = useActionData<{ errors?: Record<string, string> }>()?.errors ?? {}
   return (
     <div className="auth-card">
@@ -51,15 +54,18 @@ export default function Register() {
           maxLength={100}
           error={errors.displayName}
         />
-        <Field namespace="auth" label={t('fields.email')} name="email" type="email" autoComplete="email" required error={errors.email} />
         <Field
           namespace="auth"
-          label={t('fields.newPassword')}
-          name="password"
-          type="password"
-          autoComplete="new-password"
+          label={t('fields.email')}
+          name="email"
+          type="email"
+          autoComplete="email"
           required
-          minLength={10}
+          error={errors.email}
+        />
+        <NewPasswordField
+          namespace="auth"
+          label={t('fields.newPassword')}
           hint={t('register.passwordHint')}
           error={errors.password}
         />
@@ -68,7 +74,7 @@ export default function Register() {
         </button>
       </Form>
       <p>
-        {t('register.haveAccount')} <Link to={`/${i18n.language}/login`}>{t('register.signIn')}</Link>
+        {t('register.haveAccount')} <Link to={localePath(locale, '/login')}>{t('register.signIn')}</Link>
       </p>
     </div>
   )

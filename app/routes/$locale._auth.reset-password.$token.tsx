@@ -2,11 +2,13 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from
 import { Form, useActionData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 
-import { Field, FormError } from '~/components/form'
+import { FormError } from '~/components/form'
+import { NewPasswordField } from '~/components/new-password-field'
 import { resetPassword } from '~/modules/accounts/auth.server'
 import { rememberSignInAddress } from '~/modules/accounts/rate-limit.server'
 import { cacheHeaders, privatePage } from '~/utils/cache'
 import { readForm } from '~/utils/forms.server'
+import { localePath } from '~/utils/locale-path'
 import { requireLocale } from '~/utils/route-params.server'
 
 export async function loader(_: LoaderFunctionArgs) {
@@ -22,7 +24,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (!result.ok) return data({ errors: result.errors }, { status: 400 })
   // whoever can read the mailbox is the owner: this address may sign in even while others hammer the account
   await rememberSignInAddress(result.value.userId, request)
-  return redirect(`/${locale}/login?reset=1`)
+  return redirect(localePath(locale, '/login?reset=1'))
 }
 
 export default function ResetPassword() {
@@ -32,16 +34,8 @@ export default function ResetPassword() {
     <div className="auth-card">
       <h1>{t('reset.title')}</h1>
       <Form method="post" noValidate>
-        <FormError error={errors.form} />
-        <Field
-          label={t('fields.newPassword')}
-          name="password"
-          type="password"
-          autoComplete="new-password"
-          required
-          minLength={10}
-          error={errors.password}
-        />
+        <FormError namespace="auth" error={errors.form} />
+        <NewPasswordField namespace="auth" label={t('fields.newPassword')} error={errors.password} />
         <button type="submit" className="button button--primary">
           {t('reset.submit')}
         </button>

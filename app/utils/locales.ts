@@ -5,6 +5,15 @@ export const locales = ['en', 'zh-hans', 'zh-hant', 'kk', 'ru'] as const
 export type Locale = (typeof locales)[number]
 export const defaultLocale: Locale = 'en'
 
+/** Each language's name in itself, as the language switcher and the admin console show it. */
+export const languageNames: Record<Locale, string> = {
+  en: 'English',
+  'zh-hans': '简体中文',
+  'zh-hant': '繁體中文',
+  kk: 'Қазақша',
+  ru: 'Русский',
+}
+
 const htmlLangs: Record<Locale, string> = {
   en: 'en',
   'zh-hans': 'zh-Hans',
@@ -98,6 +107,20 @@ export function pickTranslation<T extends { locale: string }>(
     if (row) return row as T & { locale: Locale }
   }
   return null
+}
+
+/**
+ * One field of the best translation with the language it is in, for LocalizedText; `fallback`
+ * (a slug, a code) in the reader's language when no translation exists.
+ */
+export function localized<T extends { locale: string }>(
+  rows: readonly T[],
+  locale: Locale,
+  field: keyof T,
+  fallback = '',
+): { text: string; lang: Locale } {
+  const row = pickTranslation(rows, locale)
+  return row ? { text: String(row[field] ?? fallback), lang: row.locale } : { text: fallback, lang: locale }
 }
 
 /** Replaces the locale segment of a path, keeping the rest of the page. */

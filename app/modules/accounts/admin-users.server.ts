@@ -11,7 +11,7 @@ import { failure, fieldErrors, multiLine, type Outcome } from '~/utils/forms.ser
 import { assertAdmin, type AdminActor } from '~/modules/accounts/guard.server'
 import { getDb } from '~/utils/db.server'
 import { dateText } from '~/utils/dates'
-import { pickTranslation, type Locale } from '~/utils/locales'
+import { type Locale, localized } from '~/utils/locales'
 
 export const usersPageSize = 50
 export const roles = ['buyer', 'exporter', 'admin'] as const satisfies readonly Role[]
@@ -77,7 +77,6 @@ export async function userForAdmin(locale: Locale, userId: number, admin: { id: 
     },
   })
   if (!user) return null
-  const company = user.exporter ? pickTranslation(user.exporter.translations, locale) : null
   return {
     id: user.id,
     email: user.email,
@@ -89,7 +88,7 @@ export async function userForAdmin(locale: Locale, userId: number, admin: { id: 
     suspendedAt: user.suspendedAt ? dateText(user.suspendedAt, locale) : null,
     suspendedReason: user.suspendedReason,
     company: user.exporter
-      ? { id: user.exporter.id, name: { text: company?.legalName ?? user.exporter.slug, lang: company?.locale ?? locale } }
+      ? { id: user.exporter.id, name: localized(user.exporter.translations, locale, 'legalName', user.exporter.slug) }
       : null,
     openSessions: user._count.sessions,
     isSelf: user.id === admin.id,

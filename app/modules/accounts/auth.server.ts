@@ -9,6 +9,7 @@ import { sendMail } from '~/modules/accounts/mail.server'
 import { hashPassword, verifyPassword } from '~/modules/accounts/password.server'
 import { revokeSessions } from '~/modules/accounts/session.server'
 import { generateTotpSecret, totpStep } from '~/modules/accounts/totp.server'
+import { passwordLength } from '~/modules/accounts/password-rules'
 import { getDb } from '~/utils/db.server'
 import { failure, singleLine, type Outcome } from '~/utils/forms.server'
 import { getFixedT } from '~/utils/i18n.server'
@@ -26,8 +27,8 @@ export const email = z
 
 export const newPassword = z
   .string({ required_error: 'errors.passwordTooShort', invalid_type_error: 'errors.passwordTooShort' })
-  .min(10, 'errors.passwordTooShort')
-  .max(200, 'errors.passwordTooLong')
+  .min(passwordLength.min, 'errors.passwordTooShort')
+  .max(passwordLength.max, 'errors.passwordTooLong')
 
 export const RegisterForm = z.object({
   email,

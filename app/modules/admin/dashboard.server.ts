@@ -2,7 +2,7 @@
 import { orderFigures } from '~/modules/checkout/admin-orders.server'
 import { getDb } from '~/utils/db.server'
 import { dateText } from '~/utils/dates'
-import { pickTranslation, type Locale } from '~/utils/locales'
+import { type Locale, localized } from '~/utils/locales'
 
 const latestCount = 5
 
@@ -40,22 +40,16 @@ export async function dashboard(locale: Locale) {
   return {
     counts: { pendingExporters, productsInReview, publishedProducts, verifiedExporters, outboxMessages },
     orders,
-    latestExporters: latestExporters.map((row) => {
-      const name = pickTranslation(row.translations, locale)
-      return {
-        id: row.id,
-        bin: row.bin,
-        createdAt: dateText(row.createdAt, locale),
-        name: { text: name?.legalName ?? row.bin, lang: name?.locale ?? locale },
-      }
-    }),
-    latestProducts: latestProducts.map((row) => {
-      const name = pickTranslation(row.translations, locale)
-      return {
-        id: row.id,
-        submittedAt: row.submittedAt ? dateText(row.submittedAt, locale) : null,
-        name: { text: name?.name ?? row.slug, lang: name?.locale ?? locale },
-      }
-    }),
+    latestExporters: latestExporters.map((row) => ({
+      id: row.id,
+      bin: row.bin,
+      createdAt: dateText(row.createdAt, locale),
+      name: localized(row.translations, locale, 'legalName', row.bin),
+    })),
+    latestProducts: latestProducts.map((row) => ({
+      id: row.id,
+      submittedAt: row.submittedAt ? dateText(row.submittedAt, locale) : null,
+      name: localized(row.translations, locale, 'name', row.slug),
+    })),
   }
 }

@@ -9,7 +9,7 @@ import { assertAdmin, type AdminActor } from '~/modules/accounts/guard.server'
 import { bumpCatalogVersion } from '~/modules/catalog/cache-version.server'
 import { reindexProducts } from '~/modules/catalog/search.server'
 import { getDb } from '~/utils/db.server'
-import { locales, pickTranslation, type Locale } from '~/utils/locales'
+import { type Locale, locales, localized } from '~/utils/locales'
 
 export const categoryNameMax = 120
 export const categoryDescriptionMax = 1000
@@ -34,26 +34,20 @@ export async function listCategoriesForAdmin(locale: Locale) {
       },
     },
   })
-  return sectors.map((sector) => {
-    const sectorName = pickTranslation(sector.translations, locale)
-    return {
-      key: sector.key,
-      name: { text: sectorName?.name ?? sector.key, lang: sectorName?.locale ?? locale },
-      categories: sector.categories.map((category) => {
-        const name = pickTranslation(category.translations, locale)
-        return {
-          id: category.id,
-          slug: category.slug,
-          featured: category.featured,
-          name: { text: name?.name ?? category.slug, lang: name?.locale ?? locale },
-          // languages with no name yet
-          missing: locales.filter((language) => !category.translations.some((t) => t.locale === language)),
-          hsHeadings: category.hsHeadings.map((h) => h.heading),
-          productCount: category._count.products,
-        }
-      }),
-    }
-  })
+  return sectors.map((sector) => ({
+    key: sector.key,
+    name: localized(sector.translations, locale, 'name', sector.key),
+    categories: sector.categories.map((category) => ({
+      id: category.id,
+      slug: category.slug,
+      featured: category.featured,
+      name: localized(category.translations, locale, 'name', category.slug),
+      // languages with no name yet
+      missing: locales.filter((language) => !category.translations.some((t) => t.locale === language)),
+      hsHeadings: category.hsHeadings.map((h) => h.heading),
+      productCount: category._count.products,
+    })),
+  }))
 }
 
 /** A category's texts in every language, for the edit form, or null. */
@@ -69,12 +63,11 @@ export async function categoryForEdit(locale: Locale, categoryId: number) {
     },
   })
   if (!category) return null
-  const name = pickTranslation(category.translations, locale)
   return {
     id: category.id,
     slug: category.slug,
     featured: category.featured,
-    name: { text: name?.name ?? category.slug, lang: name?.locale ?? locale },
+    name: localized(category.translations, locale, 'name', category.slug),
     hsHeadings: category.hsHeadings.map((h) => h.heading),
     values: Object.fromEntries(
       category.translations.flatMap((row) => [

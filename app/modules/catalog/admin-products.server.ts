@@ -13,17 +13,12 @@ import { marketAccessFor } from '~/modules/checkout/market-access.server'
 import { formatMoney } from '~/modules/checkout/money'
 import { getDb } from '~/utils/db.server'
 import { dateText } from '~/utils/dates'
-import { locales, pickTranslation, type Locale } from '~/utils/locales'
+import { locales, localized, type Locale } from '~/utils/locales'
 
 export const productsPageSize = 50
 
 export function productStatusFilter(value: string | null): ProductStatus {
   return (productStatuses as readonly string[]).includes(value ?? '') ? (value as ProductStatus) : 'in_review'
-}
-
-function localized<T extends { locale: string }, K extends keyof T>(rows: T[], locale: Locale, field: K, fallback = '') {
-  const row = pickTranslation(rows, locale)
-  return { text: row ? String(row[field]) : fallback, lang: row?.locale ?? locale }
 }
 
 /** Products in one status; the review queue (in_review) is oldest submission first. */

@@ -5,16 +5,11 @@ import { marketAccessFor, verdictsFor, type Verdict } from '~/modules/checkout/m
 import { displayPrice, currentRates, marketCurrency, type DisplayPrice } from '~/modules/checkout/pricing.server'
 import { cachedByCatalogVersion } from '~/modules/catalog/reference-cache.server'
 import { getDb } from '~/utils/db.server'
-import { pickTranslation, type Locale } from '~/utils/locales'
+import { localized, type Locale } from '~/utils/locales'
 
 export const visibleProduct = { status: 'published', exporter: { status: 'verified' } } as const
 
 export type LocalizedText = { text: string; lang: Locale }
-
-function localized<T extends { locale: string }>(rows: T[], locale: Locale, field: keyof T): LocalizedText {
-  const row = pickTranslation(rows, locale)
-  return row ? { text: String(row[field]), lang: row.locale } : { text: '', lang: locale }
-}
 
 export function listSectorsWithCategories(locale: Locale) {
   return cachedByCatalogVersion(`sectors:${locale}`, () => readSectorsWithCategories(locale))

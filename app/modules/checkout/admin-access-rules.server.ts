@@ -10,7 +10,7 @@ import { assertAdmin, type AdminActor } from '~/modules/accounts/guard.server'
 import { hsCodeExists, hsDescription } from '~/modules/catalog/hs-codes.server'
 import { bumpCatalogVersion } from '~/modules/catalog/cache-version.server'
 import { getDb, isUniqueViolation } from '~/utils/db.server'
-import { locales, pickTranslation, type Locale } from '~/utils/locales'
+import { type Locale, locales, localized } from '~/utils/locales'
 
 export const ruleMarkets = pavilion.markets
 export const verdicts = ['allowed', 'conditional', 'restricted', 'prohibited'] as const
@@ -23,19 +23,16 @@ export async function listAccessRules(locale: Locale) {
     orderBy: [{ marketCode: 'asc' }, { hsPrefix: 'asc' }],
     select: ruleSelect,
   })
-  return rules.map((rule) => {
-    const reason = pickTranslation(rule.translations, locale)
-    return {
-      id: rule.id,
-      market: rule.marketCode,
-      hsPrefix: rule.hsPrefix,
-      hsDescription: hsDescription(rule.hsPrefix),
-      verdict: rule.verdict,
-      source: rule.source,
-      verified: rule.verified,
-      reason: { text: reason?.reason ?? '', lang: reason?.locale ?? locale },
-    }
-  })
+  return rules.map((rule) => ({
+    id: rule.id,
+    market: rule.marketCode,
+    hsPrefix: rule.hsPrefix,
+    hsDescription: hsDescription(rule.hsPrefix),
+    verdict: rule.verdict,
+    source: rule.source,
+    verified: rule.verified,
+    reason: localized(rule.translations, locale, 'reason'),
+  }))
 }
 
 /** A rule's fields as the edit form shows them, or null. */

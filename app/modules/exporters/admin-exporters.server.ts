@@ -16,7 +16,7 @@ import {
 } from '~/modules/exporters/exporter-status.server'
 import { getDb } from '~/utils/db.server'
 import { dateText } from '~/utils/dates'
-import { locales, pickTranslation, type Locale } from '~/utils/locales'
+import { type Locale, locales, localized } from '~/utils/locales'
 
 export const exportersPageSize = 50
 
@@ -54,21 +54,17 @@ export async function listExporters(locale: Locale, status: ExporterStatus | nul
     countByStatus: Object.fromEntries(counts.map((row) => [row.status, row._count._all])) as Partial<
       Record<ExporterStatus, number>
     >,
-    exporters: rows.map((row) => {
-      const legalName = pickTranslation(row.translations, locale)
-      const region = pickTranslation(row.region.translations, locale)
-      return {
-        id: row.id,
-        bin: row.bin,
-        binValid: isValidBin(row.bin),
-        status: row.status,
-        createdAt: dateText(row.createdAt, locale, 'date'),
-        name: { text: legalName?.legalName ?? '', lang: legalName?.locale ?? locale },
-        region: { text: region?.name ?? '', lang: region?.locale ?? locale },
-        productCount: row._count.products,
-        memberCount: row._count.members,
-      }
-    }),
+    exporters: rows.map((row) => ({
+      id: row.id,
+      bin: row.bin,
+      binValid: isValidBin(row.bin),
+      status: row.status,
+      createdAt: dateText(row.createdAt, locale, 'date'),
+      name: localized(row.translations, locale, 'legalName'),
+      region: localized(row.region.translations, locale, 'name'),
+      productCount: row._count.products,
+      memberCount: row._count.members,
+    })),
   }
 }
 
@@ -116,10 +112,8 @@ export async function exporterForReview(locale: Locale, exporterId: number) {
     },
   })
   if (!exporter) return null
-  const region = pickTranslation(exporter.region.translations, locale)
   const productCounts: Record<string, number> = {}
   for (const product of exporter.products) productCounts[product.status] = (productCounts[product.status] ?? 0) + 1
-  const legalName = pickTranslation(exporter.translations, locale)
   return {
     id: exporter.id,
     slug: exporter.slug,
@@ -136,8 +130,8 @@ export async function exporterForReview(locale: Locale, exporterId: number) {
     website: exporter.website,
     verifiedAt: exporter.verifiedAt ? dateText(exporter.verifiedAt, locale) : null,
     createdAt: dateText(exporter.createdAt, locale),
-    name: { text: legalName?.legalName ?? exporter.slug, lang: legalName?.locale ?? locale },
-    region: { text: region?.name ?? exporter.region.code, lang: region?.locale ?? locale },
+    name: localized(exporter.translations, locale, 'legalName', exporter.slug),
+    region: localized(exporter.region.translations, locale, 'name', exporter.region.code),
     // every language, in a fixed order, with the missing ones shown as missing
     texts: locales.map((language) => {
       const row = exporter.translations.find((t) => t.locale === language)

@@ -4,7 +4,7 @@
 import { z } from 'zod'
 
 import { audit } from '~/modules/accounts/audit.server'
-import { email } from '~/modules/accounts/auth.server'
+import { email, newPassword } from '~/modules/accounts/auth.server'
 import { sendMail } from '~/modules/accounts/mail.server'
 import { hashPassword } from '~/modules/accounts/password.server'
 import { isValidBin } from '~/modules/exporters/bin'
@@ -28,14 +28,9 @@ function isWebAddress(value: string) {
   }
 }
 
-const password = z
-  .string({ required_error: 'errors.passwordTooShort', invalid_type_error: 'errors.passwordTooShort' })
-  .min(10, 'errors.passwordTooShort')
-  .max(200, 'errors.passwordTooLong')
-
 export const ExporterRegistrationForm = z.object({
   email,
-  password,
+  password: newPassword,
   contactName: singleLine(100, { messages: { required: 'errors.contactNameRequired' } }),
   contactPhone: singleLine(40, { messages: { required: 'errors.phoneRequired' } }).refine(
     (value) => /^\+?[\d\s()-]{6,30}$/.test(value),

@@ -7,7 +7,7 @@ import { checkbox, failure, fieldErrors, multiLine, perLocale, singleLine, texts
 import { assertAdmin, type AdminActor } from '~/modules/accounts/guard.server'
 import { bumpCatalogVersion } from '~/modules/catalog/cache-version.server'
 import { getDb } from '~/utils/db.server'
-import { locales, pickTranslation, type Locale } from '~/utils/locales'
+import { type Locale, locales, localized } from '~/utils/locales'
 
 export const checkpointStatuses = ['open', 'planned', 'proposed', 'not_operational'] as const
 
@@ -19,10 +19,7 @@ export async function listCheckpoints(locale: Locale) {
     orderBy: { position: 'asc' },
     select: { ...checkpointFields, translations: { select: { locale: true, name: true } } },
   })
-  return rows.map(({ translations, ...row }) => {
-    const name = pickTranslation(translations, locale)
-    return { ...row, name: { text: name?.name ?? row.slug, lang: name?.locale ?? locale } }
-  })
+  return rows.map(({ translations, ...row }) => ({ ...row, name: localized(translations, locale, 'name', row.slug) }))
 }
 
 export async function checkpointForEdit(locale: Locale, checkpointId: number) {
@@ -31,12 +28,11 @@ export async function checkpointForEdit(locale: Locale, checkpointId: number) {
     select: { ...checkpointFields, translations: { select: { locale: true, name: true, notes: true } } },
   })
   if (!row) return null
-  const name = pickTranslation(row.translations, locale)
   return {
     id: row.id,
     slug: row.slug,
     mode: row.mode,
-    name: { text: name?.name ?? row.slug, lang: name?.locale ?? locale },
+    name: localized(row.translations, locale, 'name', row.slug),
     values: {
       status: row.status,
       lat: row.lat === null ? '' : String(row.lat),
