@@ -13,6 +13,7 @@ test('a Hong Kong buyer opens a honey product: price in HK$, access for both mar
   const access = page.locator('.access-list li')
   await expect(access).toHaveCount(2)
   await expect(access.first()).toContainText('中國內地')
+  await expect(access.nth(1)).toContainText('香港')
   await expect(page.getByText('0409', { exact: false }).first()).toBeVisible()
   await page.locator('.product-page__exporter a').click()
   await expect(page.getByText('已認證出口商')).toBeVisible()
