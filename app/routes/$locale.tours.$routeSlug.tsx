@@ -78,7 +78,7 @@ export async function action({ params, request }: ActionFunctionArgs) {
     origin: new URL(request.url).origin,
     clientAddress: clientAddress(request),
   })
-  if (result.ok) return redirect(result.redirectTo)
+  if (result.ok) return redirect(result.value.redirectTo)
   return refused(result.errors, values, result.status)
 }
 

@@ -75,10 +75,12 @@ export type FieldErrors = Record<string, string>
 
 export type FailureStatus = 400 | 403 | 404 | 409 | 429 | 502
 
-/** What a module's action returns; the route answers a failure with its status and shows its errors. */
-export type Outcome<T> = { ok: true; value: T } | { ok: false; status: FailureStatus; errors: FieldErrors }
+export type Failure = { ok: false; status: FailureStatus; errors: FieldErrors }
 
-export function failure(errors: FieldErrors, status: FailureStatus = 400): Outcome<never> {
+/** What a module's action returns; the route answers a failure with its status and shows its errors. */
+export type Outcome<T> = { ok: true; value: T } | Failure
+
+export function failure(errors: FieldErrors, status: FailureStatus = 400): Failure {
   return { ok: false, status, errors }
 }
 

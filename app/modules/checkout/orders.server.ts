@@ -33,7 +33,7 @@ import { normalizePrcId } from '~/modules/checkout/prc-id'
 import { createCheckoutSession, expireSession, stripeEnabled, stripeSessionMinutes } from '~/modules/checkout/stripe.server'
 import { getDb, isUniqueViolation, type Tx } from '~/utils/db.server'
 import { env, sessionSecret } from '~/utils/env.server'
-import { singleLine } from '~/utils/forms.server'
+import { failure, singleLine, type Failure, type FieldErrors } from '~/utils/forms.server'
 import { localePath } from '~/utils/locale-path'
 import type { Locale } from '~/utils/locales'
 
@@ -61,10 +61,8 @@ export type PlaceOrderInput = {
   customs?: { name: string; idNumber: string }
 }
 
-export type FieldErrors = Record<string, string>
 export type PlaceOrderResult =
-  | { ok: true; orderNumber: string; accessKey: string; redirectTo: string }
-  | { ok: false; status: number; errors: FieldErrors; basket?: Basket }
+  { ok: true; orderNumber: string; accessKey: string; redirectTo: string } | (Failure & { basket?: Basket })
 
 const text = (max: number) => singleLine(max, { optional: true })
 const required = (max: number) => singleLine(max)
@@ -175,20 +173,19 @@ export async function placeOrder(
   },
 ): Promise<PlaceOrderResult> {
   const parsedItems = z.array(itemSchema).min(1).max(maxBasketLines).safeParse(input.items)
-  if (!parsedItems.success) return { ok: false, status: 400, errors: { '': 'errors.invalidItems' } }
-  if (!isMarketCode(input.market)) return { ok: false, status: 400, errors: { market: 'errors.invalidMarket' } }
+  if (!parsedItems.success) return failure({ '': 'errors.invalidItems' })
+  if (!isMarketCode(input.market)) return failure({ market: 'errors.invalidMarket' })
   if (input.paymentMethod !== 'stripe' && input.paymentMethod !== 'bank_transfer')
-    return { ok: false, status: 400, errors: { paymentMethod: 'errors.invalidPaymentMethod' } }
-  if (input.paymentMethod === 'stripe' && !stripeEnabled())
-    return { ok: false, status: 400, errors: { paymentMethod: 'errors.stripeUnavailable' } }
+    return failure({ paymentMethod: 'errors.invalidPaymentMethod' })
+  if (input.paymentMethod === 'stripe' && !stripeEnabled()) return failure({ paymentMethod: 'errors.stripeUnavailable' })
 
   const items = mergeItems(parsedItems.data)
   const kind = kindOf(items)
-  if (!kind) return { ok: false, status: 400, errors: { '': 'errors.mixedKinds' } }
+  if (!kind) return failure({ '': 'errors.mixedKinds' })
   const marketRow = await getDb().market.findUnique({ where: { code: input.market }, select: { crossBorderRetail: true } })
   const needsCustoms = kind === 'retail' && marketRow?.crossBorderRetail === true
   const details = validateDetails(input, kind !== 'tour', needsCustoms)
-  if (Object.keys(details.errors).length > 0) return { ok: false, status: 400, errors: details.errors }
+  if (Object.keys(details.errors).length > 0) return failure(details.errors)
 
   const basket = await priceBasket(items, {
     market: input.market,
@@ -302,10 +299,10 @@ export async function placeOrder(
       { maxWait: 60_000, timeout: 60_000 },
     )
   } catch (error) {
-    if (error instanceof ReservationFailed) return { ok: false, status: 409, errors: { '': 'errors.soldOut' } }
-    if (error instanceof HoldShareExceeded) return { ok: false, status: 409, errors: { '': 'errors.heldUnpaid' } }
-    if (error instanceof CbecLimitReached) return { ok: false, status: 409, errors: { '': 'errors.overAnnualLimit' } }
-    if (isUniqueViolation(error)) return { ok: false, status: 409, errors: { '': 'errors.soldOut' } }
+    if (error instanceof ReservationFailed) return failure({ '': 'errors.soldOut' }, 409)
+    if (error instanceof HoldShareExceeded) return failure({ '': 'errors.heldUnpaid' }, 409)
+    if (error instanceof CbecLimitReached) return failure({ '': 'errors.overAnnualLimit' }, 409)
+    if (isUniqueViolation(error)) return failure({ '': 'errors.soldOut' }, 409)
     throw error
   }
 
@@ -346,7 +343,7 @@ export async function placeOrder(
   } catch (error) {
     console.warn(`stripe: could not open a session for ${orderNumber}:`, error instanceof Error ? error.message : error)
     await cancelOrder(orderNumber, { actorId: null, reason: 'payment_unavailable' })
-    return { ok: false, status: 502, errors: { '': 'errors.paymentUnavailable' } }
+    return failure({ '': 'errors.paymentUnavailable' }, 502)
   }
 }
 

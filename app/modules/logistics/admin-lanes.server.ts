@@ -4,19 +4,21 @@
 import { z } from 'zod'
 
 import { audit } from '~/modules/accounts/audit.server'
-import { checkbox, singleLine, type Outcome } from '~/utils/forms.server'
+import {
+  checkbox,
+  choice,
+  failure,
+  fieldErrors,
+  optionalWholeNumber,
+  singleLine,
+  wholeNumber,
+  type Outcome,
+} from '~/utils/forms.server'
 import { assertAdmin, type AdminActor } from '~/modules/accounts/guard.server'
 import { bumpCatalogVersion } from '~/modules/catalog/cache-version.server'
 import { laneMarkets, maxDistanceKm, maxTransitDays, transitCities } from '~/modules/logistics/lane-options'
-import { fieldErrors } from '~/modules/trade/forms.server'
 import { getDb } from '~/utils/db.server'
-import { pickTranslation, type Locale } from '~/utils/locales'
-
-type Localized = { text: string; lang: Locale }
-const localized = (rows: { locale: string; name: string }[], locale: Locale, fallback: string): Localized => {
-  const row = pickTranslation(rows, locale)
-  return row ? { text: row.name, lang: row.locale } : { text: fallback, lang: locale }
-}
+import { localized, type Locale } from '~/utils/locales'
 
 const laneSelect = {
   id: true,
@@ -62,12 +64,12 @@ function view(row: LaneRow, locale: Locale) {
     region: {
       id: row.originRegion.id,
       code: row.originRegion.code,
-      name: localized(row.originRegion.translations, locale, row.originRegion.code),
+      name: localized(row.originRegion.translations, locale, 'name', row.originRegion.code),
     },
     checkpoint: {
       id: row.checkpoint.id,
       status: row.checkpoint.status,
-      name: localized(row.checkpoint.translations, locale, row.checkpoint.slug),
+      name: localized(row.checkpoint.translations, locale, 'name', row.checkpoint.slug),
     },
   }
 }
@@ -79,7 +81,7 @@ export async function laneFilterOptions(locale: Locale) {
   })
   return {
     regions: regions
-      .map((region) => ({ id: region.id, name: localized(region.translations, locale, region.code) }))
+      .map((region) => ({ id: region.id, name: localized(region.translations, locale, 'name', region.code) }))
       .sort((a, b) => a.name.text.localeCompare(b.name.text, locale)),
     markets: laneMarkets,
   }
@@ -114,28 +116,11 @@ export async function laneForEdit(locale: Locale, laneId: number) {
   }
 }
 
-const count = (max: number) =>
-  z
-    .string({ required_error: 'errors.required', invalid_type_error: 'errors.required' })
-    .trim()
-    .min(1, 'errors.required')
-    .refine((value) => /^\d{1,6}$/.test(value), 'errors.wholeNumber')
-    .transform(Number)
-    .refine((value) => value >= 1, 'errors.tooSmall')
-    .refine((value) => value <= max, 'errors.tooLarge')
-
 const LaneForm = z.object({
-  destinationCity: z.enum(transitCities, { errorMap: () => ({ message: 'errors.invalidChoice' }) }),
-  distanceKm: count(maxDistanceKm),
-  transitDays: count(maxTransitDays),
-  greenCorridorDays: z
-    .string()
-    .trim()
-    .optional()
-    .transform((value) => value ?? '')
-    .refine((value) => value === '' || /^\d{1,6}$/.test(value), 'errors.wholeNumber')
-    .transform((value) => (value === '' ? null : Number(value)))
-    .refine((value) => value === null || (value >= 1 && value <= maxTransitDays), 'errors.tooLarge'),
+  destinationCity: choice(transitCities),
+  distanceKm: wholeNumber(1, maxDistanceKm),
+  transitDays: wholeNumber(1, maxTransitDays),
+  greenCorridorDays: optionalWholeNumber(1, maxTransitDays),
   source: singleLine(300),
   verified: checkbox,
 })
@@ -147,7 +132,7 @@ export async function updateLane(
 ): Promise<Outcome<{ id: number }>> {
   const actor = assertAdmin(admin)
   const parsed = LaneForm.safeParse(input)
-  if (!parsed.success) return { ok: false, status: 400, errors: fieldErrors(parsed.error) }
+  if (!parsed.success) return failure(fieldErrors(parsed.error))
   const after = parsed.data
   // the fast lane is a faster way along the same lane, never a slower one
   if (after.greenCorridorDays !== null && after.greenCorridorDays > after.transitDays)

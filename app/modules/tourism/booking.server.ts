@@ -7,7 +7,7 @@ import { defaultMarket } from '~/modules/catalog/catalog.server'
 import { placeOrder, type PaymentMethod } from '~/modules/checkout/orders.server'
 import { stripeEnabled } from '~/modules/checkout/stripe.server'
 import { bookableDeparture } from '~/modules/tourism/tours.server'
-import { singleLine } from '~/utils/forms.server'
+import { failure, fieldErrors, singleLine, type Outcome } from '~/utils/forms.server'
 import type { Locale } from '~/utils/locales'
 
 /** The most seats one booking may take (the departure's free seats limit it further). */
@@ -45,8 +45,6 @@ export function paymentMethods(): PaymentMethod[] {
   return stripeEnabled() ? ['stripe', 'bank_transfer'] : ['bank_transfer']
 }
 
-export type BookingOutcome = { ok: true; redirectTo: string } | { ok: false; status: number; errors: Record<string, string> }
-
 // checkout answers with keys of its own namespace; the ones a booking meets most get ours
 const checkoutErrors: Record<string, string> = {
   'errors.soldOut': 'errors.soldOut',
@@ -80,22 +78,17 @@ export async function bookSeats(args: {
   origin: string
   /** The client's address (clientAddress(request)), for the unpaid-hold caps */
   clientAddress?: string
-}): Promise<BookingOutcome> {
+}): Promise<Outcome<{ redirectTo: string }>> {
   const parsed = BookingForm.safeParse(args.input)
-  if (!parsed.success) {
-    const errors: Record<string, string> = {}
-    for (const issue of parsed.error.issues) errors[String(issue.path[0] ?? '')] ??= issue.message
-    return { ok: false, status: 400, errors }
-  }
+  if (!parsed.success) return failure(fieldErrors(parsed.error))
   const booking = parsed.data
   const email = booking.email || args.user?.email || ''
-  if (!email) return { ok: false, status: 400, errors: { email: 'errors.emailRequired' } }
-  if (!paymentMethods().includes(booking.paymentMethod))
-    return { ok: false, status: 400, errors: { paymentMethod: 'errors.payment' } }
+  if (!email) return failure({ email: 'errors.emailRequired' })
+  if (!paymentMethods().includes(booking.paymentMethod)) return failure({ paymentMethod: 'errors.payment' })
   const departure = await bookableDeparture(args.slug, booking.departureId)
-  if (!departure) return { ok: false, status: 400, errors: { departureId: 'errors.departure' } }
-  if (departure.seatsAvailable <= 0) return { ok: false, status: 409, errors: { departureId: 'errors.soldOut' } }
-  if (booking.seats > departure.seatsAvailable) return { ok: false, status: 409, errors: { seats: 'errors.notEnoughSeats' } }
+  if (!departure) return failure({ departureId: 'errors.departure' })
+  if (departure.seatsAvailable <= 0) return failure({ departureId: 'errors.soldOut' }, 409)
+  if (booking.seats > departure.seatsAvailable) return failure({ seats: 'errors.notEnoughSeats' }, 409)
 
   const result = await placeOrder(
     {
@@ -108,11 +101,11 @@ export async function bookSeats(args: {
     },
     { origin: args.origin, clientAddress: args.clientAddress },
   )
-  if (result.ok) return { ok: true, redirectTo: result.redirectTo }
+  if (result.ok) return { ok: true, value: { redirectTo: result.redirectTo } }
   const errors: Record<string, string> = {}
   for (const [field, key] of Object.entries(result.errors)) {
     const ours = checkoutFields[field] ?? (field === '' ? '' : field)
     errors[ours] = checkoutErrors[key] ?? `checkout:${key}`
   }
-  return { ok: false, status: result.status, errors }
+  return failure(errors, result.status)
 }

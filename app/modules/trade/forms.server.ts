@@ -5,26 +5,12 @@ import { z } from 'zod'
 import { parseAmount } from '~/modules/checkout/money'
 import { incoterms } from '~/modules/trade/incoterms'
 import { tradeMarkets, transportModes } from '~/modules/trade/options'
-import { multiLine, singleLine } from '~/utils/forms.server'
+import { choice, multiLine, singleLine, wholeNumber } from '~/utils/forms.server'
 
 /** The largest quantity or lead time anyone can type: keeps totals far inside safe integers. */
 export const maxQuantity = 1_000_000_000
 export const maxLeadTimeDays = 365
 const maxDaysAhead = 3 * 366
-
-const choice = <T extends readonly [string, ...string[]]>(values: T) =>
-  z.enum(values, { errorMap: () => ({ message: 'errors.invalidChoice' }) })
-
-/** A whole number typed as digits only. */
-const wholeNumber = (min: number, max: number, tooSmall = 'errors.tooSmall') =>
-  z
-    .string({ required_error: 'errors.required', invalid_type_error: 'errors.required' })
-    .trim()
-    .min(1, 'errors.required')
-    .refine((value) => /^\d{1,12}$/.test(value), 'errors.wholeNumber')
-    .transform(Number)
-    .refine((value) => value >= min, tooSmall)
-    .refine((value) => value <= max, 'errors.tooLarge')
 
 /** Today at midnight UTC: calendar dates are compared in UTC everywhere. */
 export function todayUtc(now = new Date()) {
@@ -66,13 +52,13 @@ function futureDate({ optional, fromToday = false }: { optional: boolean; fromTo
 
 export function requestSchema(minOrderQuantity: number) {
   return z.object({
-    quantity: wholeNumber(Math.max(1, minOrderQuantity), maxQuantity, 'errors.belowMinimum'),
+    quantity: wholeNumber(Math.max(1, minOrderQuantity), maxQuantity, { tooSmall: 'errors.belowMinimum' }),
     incoterm: choice(incoterms),
     namedPlace: singleLine(200),
     destinationCity: singleLine(200),
     market: choice(tradeMarkets),
     wishedDeliveryOn: futureDate({ optional: true }),
-    message: multiLine(4000, { optional: true }).optional().default(''),
+    message: multiLine(4000, { optional: true }),
   })
 }
 export type RequestInput = z.infer<ReturnType<typeof requestSchema>>
@@ -96,7 +82,7 @@ export function quoteSchema(currencies: readonly string[]) {
         .refine((value) => /^\d{1,9}$/.test(value), 'errors.invalidChoice')
         .transform(Number),
       transportMode: choice(transportModes),
-      notes: multiLine(4000, { optional: true }).optional().default(''),
+      notes: multiLine(4000, { optional: true }),
     })
     .transform((value, context) => {
       if (value.unitPrice === '') {
@@ -132,10 +118,3 @@ export const consigneeSchema = z.object({
     .optional()
     .default('bank_transfer'),
 })
-
-/** Field errors as translation keys, one per field, from a failed zod parse. */
-export function fieldErrors(error: z.ZodError) {
-  const errors: Record<string, string> = {}
-  for (const issue of error.issues) errors[String(issue.path[0] ?? 'form')] ??= issue.message
-  return errors
-}

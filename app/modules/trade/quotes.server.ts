@@ -11,21 +11,15 @@ import type { SessionUser } from '~/modules/accounts/session.server'
 import { formatMoney } from '~/modules/checkout/money'
 import { companyOf, type Member } from '~/modules/exporters/membership.server'
 import { quoteRouteEstimate, transitEstimate } from '~/modules/logistics/transit.server'
-import { fieldErrors, messageSchema, quoteSchema, requestSchema } from '~/modules/trade/forms.server'
+import { messageSchema, quoteSchema, requestSchema } from '~/modules/trade/forms.server'
 import type { Incoterm } from '~/modules/trade/incoterms'
 import { notifyTrade } from '~/modules/trade/notifications.server'
 import { tradeMarkets, type exporterListFilters } from '~/modules/trade/options'
 import { statusesAllowing, targetOf, type QuoteStatus, type RequestStatus } from '~/modules/trade/quote-status'
 import { dateText } from '~/utils/dates'
 import { getDb, isUniqueViolation } from '~/utils/db.server'
+import { failure, fieldErrors, type Outcome } from '~/utils/forms.server'
 import { pickTranslation, type Locale } from '~/utils/locales'
-
-export type TradeOutcome<T> =
-  { ok: true; value: T } | { ok: false; status: 400 | 403 | 404 | 409 | 429 | 502; errors: Record<string, string> }
-
-export function failure(errors: Record<string, string>, status: 400 | 403 | 404 | 409 | 429 | 502 = 400): TradeOutcome<never> {
-  return { ok: false, status, errors }
-}
 
 /** The part of a signed-in user the buyer's side needs. */
 export type Buyer = Pick<SessionUser, 'id' | 'role' | 'email' | 'displayName'>
@@ -190,7 +184,7 @@ export async function requestQuote(
   productSlug: string,
   input: Record<string, string>,
   locale: Locale,
-): Promise<TradeOutcome<{ number: string }>> {
+): Promise<Outcome<{ number: string }>> {
   assertBuyer(buyer)
   const db = getDb()
   const product = await db.product.findFirst({
@@ -495,11 +489,7 @@ export function endOfDay(date: Date) {
   return new Date(date.getTime() + 86_400_000 - 1)
 }
 
-export async function sendQuote(
-  member: Member,
-  number: string,
-  input: Record<string, string>,
-): Promise<TradeOutcome<{ id: number }>> {
+export async function sendQuote(member: Member, number: string, input: Record<string, string>): Promise<Outcome<{ id: number }>> {
   const { request, company } = await companysRequest(member, number)
   if (company.status !== 'verified') return failure({ form: 'errors.exporterNotVerified' }, 403)
   const parsed = quoteSchema(await quoteCurrencies()).safeParse(input)
@@ -563,7 +553,7 @@ export async function postMessage(
   user: SessionUser,
   number: string,
   input: Record<string, string>,
-): Promise<TradeOutcome<{ id: number }>> {
+): Promise<Outcome<{ id: number }>> {
   const side = user.role === 'buyer' ? 'buyer' : 'exporter'
   const request = side === 'buyer' ? await buyersRequest(user, number) : (await companysRequest(user, number)).request
   const parsed = messageSchema.safeParse(input)
@@ -581,7 +571,7 @@ export async function postMessage(
 
 // ---------------------------------------------------------------- the buyer declines or withdraws
 
-export async function declineQuote(buyer: Buyer, number: string, quoteId: number): Promise<TradeOutcome<{ number: string }>> {
+export async function declineQuote(buyer: Buyer, number: string, quoteId: number): Promise<Outcome<{ number: string }>> {
   const request = await buyersRequest(buyer, number)
   await expireLapsedQuotes({ requestId: request.id })
   try {
@@ -604,7 +594,7 @@ export async function declineQuote(buyer: Buyer, number: string, quoteId: number
   return { ok: true, value: { number } }
 }
 
-export async function withdrawRequest(buyer: Buyer, number: string): Promise<TradeOutcome<{ number: string }>> {
+export async function withdrawRequest(buyer: Buyer, number: string): Promise<Outcome<{ number: string }>> {
   const request = await buyersRequest(buyer, number)
   try {
     await getDb().$transaction(async (tx) => {
