@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next'
 
 import { When } from '~/components/admin/ui'
 import { Pagination } from '~/components/pagination'
+import { ListTable } from '~/components/admin/list-table'
 import { auditPage } from '~/modules/admin/records.server'
 import { requireAdmin } from '~/modules/admin/console.server'
 import { cacheHeaders, privatePage } from '~/utils/cache'
@@ -25,44 +26,33 @@ export default function AdminAudit() {
     <>
       <h1>{t('audit.title')}</h1>
       <p className="muted">{t('audit.lead', { count: total })}</p>
-      {entries.length === 0 ? (
-        <p>{t('audit.empty')}</p>
-      ) : (
-        <table className="admin-table">
-          <thead>
-            <tr>
-              <th scope="col">{t('audit.when')}</th>
-              <th scope="col">{t('audit.who')}</th>
-              <th scope="col">{t('audit.what')}</th>
-              <th scope="col">{t('audit.entity')}</th>
-              <th scope="col">{t('audit.details')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {entries.map((entry) => (
-              <tr key={entry.id}>
-                <td>
-                  <When value={entry.createdAt} />
-                </td>
-                <td>{entry.actor ?? t('audit.system')}</td>
-                <td>
-                  <code>{entry.action}</code>
-                </td>
-                <td>
-                  <code>
-                    {entry.entityType} #{entry.entityId}
-                  </code>
-                </td>
-                <td>
-                  <pre className="audit-details" tabIndex={0}>
-                    {entry.details}
-                  </pre>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
+      <ListTable
+        rows={entries}
+        empty={t('audit.empty')}
+        headers={[t('audit.when'), t('audit.who'), t('audit.what'), t('audit.entity'), t('audit.details')]}
+      >
+        {(entry) => (
+          <tr key={entry.id}>
+            <td>
+              <When value={entry.createdAt} />
+            </td>
+            <td>{entry.actor ?? t('audit.system')}</td>
+            <td>
+              <code>{entry.action}</code>
+            </td>
+            <td>
+              <code>
+                {entry.entityType} #{entry.entityId}
+              </code>
+            </td>
+            <td>
+              <pre className="audit-details" tabIndex={0}>
+                {entry.details}
+              </pre>
+            </td>
+          </tr>
+        )}
+      </ListTable>
       <Pagination page={page} pageCount={pageCount} />
     </>
   )

@@ -6,6 +6,7 @@ import { Text, When } from '~/components/admin/ui'
 import { StatusBadge } from '~/components/form'
 import { FilterLinks } from '~/components/admin/filter-links'
 import { Pagination } from '~/components/pagination'
+import { ListTable } from '~/components/admin/list-table'
 import { exporterStatusFilter, listExporters } from '~/modules/exporters/admin-exporters.server'
 import { exporterStatuses } from '~/modules/exporters/exporter-status.server'
 import { requireAdmin } from '~/modules/admin/console.server'
@@ -52,47 +53,42 @@ export default function AdminExporters() {
           })),
         ]}
       />
-      {exporters.length === 0 ? (
-        <p>{t('exporters.none')}</p>
-      ) : (
-        <table className="admin-table">
-          <thead>
-            <tr>
-              <th scope="col">{t('exporters.company')}</th>
-              <th scope="col">{t('exporters.bin')}</th>
-              <th scope="col">{t('exporters.region')}</th>
-              <th scope="col">{t('exporters.status')}</th>
-              <th scope="col">{t('exporters.products')}</th>
-              <th scope="col">{t('exporters.registered')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {exporters.map((exporter) => (
-              <tr key={exporter.id}>
-                <td>
-                  <Link to={`${base}/${exporter.id}`}>
-                    <Text value={exporter.name} locale={locale} />
-                  </Link>
-                </td>
-                <td>
-                  <code>{exporter.bin}</code>{' '}
-                  {exporter.binValid ? null : <span className="badge badge--problem">{t('exporters.binInvalid')}</span>}
-                </td>
-                <td>
-                  <Text value={exporter.region} locale={locale} />
-                </td>
-                <td>
-                  <StatusBadge kind="exporter" status={exporter.status} />
-                </td>
-                <td>{exporter.productCount}</td>
-                <td>
-                  <When value={exporter.createdAt} />
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
+      <ListTable
+        rows={exporters}
+        empty={t('exporters.none')}
+        headers={[
+          t('exporters.company'),
+          t('exporters.bin'),
+          t('exporters.region'),
+          t('exporters.status'),
+          t('exporters.products'),
+          t('exporters.registered'),
+        ]}
+      >
+        {(exporter) => (
+          <tr key={exporter.id}>
+            <td>
+              <Link to={`${base}/${exporter.id}`}>
+                <Text value={exporter.name} locale={locale} />
+              </Link>
+            </td>
+            <td>
+              <code>{exporter.bin}</code>{' '}
+              {exporter.binValid ? null : <span className="badge badge--problem">{t('exporters.binInvalid')}</span>}
+            </td>
+            <td>
+              <Text value={exporter.region} locale={locale} />
+            </td>
+            <td>
+              <StatusBadge kind="exporter" status={exporter.status} />
+            </td>
+            <td>{exporter.productCount}</td>
+            <td>
+              <When value={exporter.createdAt} />
+            </td>
+          </tr>
+        )}
+      </ListTable>
       <Pagination page={page} pageCount={pageCount} />
     </>
   )

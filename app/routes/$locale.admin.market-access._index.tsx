@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next'
 
 import { Text } from '~/components/admin/ui'
 import { Notice, StatusBadge } from '~/components/form'
+import { ListTable } from '~/components/admin/list-table'
 import { listAccessRules } from '~/modules/checkout/admin-access-rules.server'
 import { requireAdmin } from '~/modules/admin/console.server'
 import { useRootLocale } from '~/utils/root-data'
@@ -33,58 +34,53 @@ export default function AdminAccessRules() {
           {t('rules.create')}
         </Link>
       </p>
-      {rules.length === 0 ? (
-        <p>{t('rules.none')}</p>
-      ) : (
-        <table className="admin-table">
-          <thead>
-            <tr>
-              <th scope="col">{t('rules.market')}</th>
-              <th scope="col">{t('rules.hsPrefix')}</th>
-              <th scope="col">{t('rules.verdict')}</th>
-              <th scope="col">{t('rules.reason')}</th>
-              <th scope="col">{t('rules.source')}</th>
-              <th scope="col">
-                <span className="visually-hidden">{t('rules.edit')}</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {rules.map((rule) => (
-              <tr key={rule.id}>
-                <td>{t(`markets.${rule.market}`)}</td>
-                <td>
-                  <code>{rule.hsPrefix}</code>
-                  {rule.hsDescription ? (
-                    <>
-                      <br />
-                      <span className="muted" lang="en">
-                        {rule.hsDescription}
-                      </span>
-                    </>
-                  ) : null}
-                </td>
-                <td>
-                  <StatusBadge kind="verdict" status={rule.verdict} />
-                  {rule.verified ? null : <span className="badge badge--problem">{t('rules.unverified')}</span>}
-                </td>
-                <td>
-                  <Text value={rule.reason} locale={locale} />
-                </td>
-                <td>{rule.source}</td>
-                <td>
-                  <Link
-                    to={localePath(locale, `/admin/market-access/${rule.id}`)}
-                    aria-label={t('rules.editNamed', { market: rule.market, prefix: rule.hsPrefix })}
-                  >
-                    {t('rules.edit')}
-                  </Link>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
+      <ListTable
+        rows={rules}
+        empty={t('rules.none')}
+        headers={[
+          t('rules.market'),
+          t('rules.hsPrefix'),
+          t('rules.verdict'),
+          t('rules.reason'),
+          t('rules.source'),
+          <span key="edit" className="visually-hidden">
+            {t('rules.edit')}
+          </span>,
+        ]}
+      >
+        {(rule) => (
+          <tr key={rule.id}>
+            <td>{t(`markets.${rule.market}`)}</td>
+            <td>
+              <code>{rule.hsPrefix}</code>
+              {rule.hsDescription ? (
+                <>
+                  <br />
+                  <span className="muted" lang="en">
+                    {rule.hsDescription}
+                  </span>
+                </>
+              ) : null}
+            </td>
+            <td>
+              <StatusBadge kind="verdict" status={rule.verdict} />
+              {rule.verified ? null : <span className="badge badge--problem">{t('rules.unverified')}</span>}
+            </td>
+            <td>
+              <Text value={rule.reason} locale={locale} />
+            </td>
+            <td>{rule.source}</td>
+            <td>
+              <Link
+                to={localePath(locale, `/admin/market-access/${rule.id}`)}
+                aria-label={t('rules.editNamed', { market: rule.market, prefix: rule.hsPrefix })}
+              >
+                {t('rules.edit')}
+              </Link>
+            </td>
+          </tr>
+        )}
+      </ListTable>
     </>
   )
 }

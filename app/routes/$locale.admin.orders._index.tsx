@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next'
 
 import { FilterSelect } from '~/components/filter-select'
 import { Pagination } from '~/components/pagination'
+import { ListTable } from '~/components/admin/list-table'
 import { orderStatuses } from '~/modules/checkout/order-status'
 import { adminOrderFilters, listOrdersForAdmin, marketCodes, paymentMethods } from '~/modules/checkout/admin-orders.server'
 import { requireAdmin } from '~/modules/admin/console.server'
@@ -75,47 +76,42 @@ export default function AdminOrders() {
       <p className="muted" role="status">
         {t('adminOrders.count', { count: total })}
       </p>
-      {orders.length === 0 ? (
-        <p>{filtered ? t('adminOrders.emptyFiltered') : t('adminOrders.empty')}</p>
-      ) : (
-        <table className="admin-table">
-          <caption className="visually-hidden">{t('adminOrders.caption')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('columns.order')}</th>
-              <th scope="col">{t('columns.placed')}</th>
-              <th scope="col">{t('columns.buyer')}</th>
-              <th scope="col">{t('columns.market')}</th>
-              <th scope="col">{t('columns.payment')}</th>
-              <th scope="col">{t('columns.total')}</th>
-              <th scope="col">{t('columns.status')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {orders.map((order) => (
-              <tr key={order.number}>
-                <th scope="row">
-                  <Link to={localePath(locale, `/admin/orders/${order.number}`)}>
-                    <code>{order.number}</code>
-                  </Link>
-                  <br />
-                  <span className="muted">{t(`kinds.${order.kind}`, { defaultValue: order.kind })}</span>
-                </th>
-                <td>
-                  <time dateTime={order.placedAt.iso}>{order.placedAt.text}</time>
-                </td>
-                <td>{order.email}</td>
-                <td>{t(`markets.${order.market}`, { defaultValue: order.market })}</td>
-                <td>{t(`paymentMethods.${order.paymentMethod}`, { defaultValue: order.paymentMethod })}</td>
-                <td>{order.total.text}</td>
-                <td>
-                  <span className={order.badgeClass}>{t(`status.${order.status}`)}</span>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
+      <ListTable
+        rows={orders}
+        empty={filtered ? t('adminOrders.emptyFiltered') : t('adminOrders.empty')}
+        caption={t('adminOrders.caption')}
+        headers={[
+          t('columns.order'),
+          t('columns.placed'),
+          t('columns.buyer'),
+          t('columns.market'),
+          t('columns.payment'),
+          t('columns.total'),
+          t('columns.status'),
+        ]}
+      >
+        {(order) => (
+          <tr key={order.number}>
+            <th scope="row">
+              <Link to={localePath(locale, `/admin/orders/${order.number}`)}>
+                <code>{order.number}</code>
+              </Link>
+              <br />
+              <span className="muted">{t(`kinds.${order.kind}`, { defaultValue: order.kind })}</span>
+            </th>
+            <td>
+              <time dateTime={order.placedAt.iso}>{order.placedAt.text}</time>
+            </td>
+            <td>{order.email}</td>
+            <td>{t(`markets.${order.market}`, { defaultValue: order.market })}</td>
+            <td>{t(`paymentMethods.${order.paymentMethod}`, { defaultValue: order.paymentMethod })}</td>
+            <td>{order.total.text}</td>
+            <td>
+              <span className={order.badgeClass}>{t(`status.${order.status}`)}</span>
+            </td>
+          </tr>
+        )}
+      </ListTable>
       <Pagination page={page} pageCount={pageCount} />
     </>
   )

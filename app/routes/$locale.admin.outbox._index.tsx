@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next'
 
 import { When } from '~/components/admin/ui'
 import { Pagination } from '~/components/pagination'
+import { ListTable } from '~/components/admin/list-table'
 import { outboxPage } from '~/modules/admin/records.server'
 import { requireAdmin } from '~/modules/admin/console.server'
 import { useRootLocale } from '~/utils/root-data'
@@ -29,39 +30,29 @@ export default function AdminOutbox() {
     <>
       <h1>{t('outbox.title')}</h1>
       <p className="muted">{t('outbox.lead', { count: total })}</p>
-      {messages.length === 0 ? (
-        <p>{t('outbox.empty')}</p>
-      ) : (
-        <table className="admin-table">
-          <thead>
-            <tr>
-              <th scope="col">{t('outbox.subject')}</th>
-              <th scope="col">{t('outbox.to')}</th>
-              <th scope="col">{t('outbox.created')}</th>
-              <th scope="col">{t('outbox.sent')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {messages.map((message) => (
-              <tr key={message.id}>
-                <td>
-                  <Link
-                    to={localePath(locale, `/admin/outbox/${message.id}`)}
-                    lang={isLocale(message.locale) && message.locale !== locale ? htmlLang(message.locale) : undefined}
-                  >
-                    {message.subject}
-                  </Link>
-                </td>
-                <td>{message.to}</td>
-                <td>
-                  <When value={message.createdAt} />
-                </td>
-                <td>{message.sentAt ? <When value={message.sentAt} /> : t('outbox.notSent')}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
+      <ListTable
+        rows={messages}
+        empty={t('outbox.empty')}
+        headers={[t('outbox.subject'), t('outbox.to'), t('outbox.created'), t('outbox.sent')]}
+      >
+        {(message) => (
+          <tr key={message.id}>
+            <td>
+              <Link
+                to={localePath(locale, `/admin/outbox/${message.id}`)}
+                lang={isLocale(message.locale) && message.locale !== locale ? htmlLang(message.locale) : undefined}
+              >
+                {message.subject}
+              </Link>
+            </td>
+            <td>{message.to}</td>
+            <td>
+              <When value={message.createdAt} />
+            </td>
+            <td>{message.sentAt ? <When value={message.sentAt} /> : t('outbox.notSent')}</td>
+          </tr>
+        )}
+      </ListTable>
       <Pagination page={page} pageCount={pageCount} />
     </>
   )

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next'
 import { Text, When } from '~/components/admin/ui'
 import { FilterLinks } from '~/components/admin/filter-links'
 import { Pagination } from '~/components/pagination'
+import { ListTable } from '~/components/admin/list-table'
 import { listProductsForAdmin, productStatusFilter } from '~/modules/catalog/admin-products.server'
 import { productStatuses } from '~/modules/catalog/product-status.server'
 import { requireAdmin } from '~/modules/admin/console.server'
@@ -46,47 +47,42 @@ export default function AdminProducts() {
         }))}
       />
       {status === 'in_review' ? <p className="muted">{t('products.queueLead')}</p> : null}
-      {products.length === 0 ? (
-        <p>{status === 'in_review' ? t('products.queueEmpty') : t('products.none')}</p>
-      ) : (
-        <table className="admin-table">
-          <thead>
-            <tr>
-              <th scope="col">{t('products.name')}</th>
-              <th scope="col">{t('products.exporter')}</th>
-              <th scope="col">{t('products.category')}</th>
-              <th scope="col">{t('products.hsCode')}</th>
-              <th scope="col">{status === 'in_review' ? t('products.submitted') : t('products.updated')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {products.map((product) => (
-              <tr key={product.id}>
-                <td>
-                  <Link to={`${base}/${product.id}`}>
-                    <Text value={product.name} locale={locale} />
-                  </Link>
-                  {product.featured ? <span className="badge badge--ok"> {t('products.featuredBadge')}</span> : null}
-                </td>
-                <td>
-                  <Link to={localePath(locale, `/admin/exporters/${product.exporter.id}`)}>
-                    <Text value={product.exporter.name} locale={locale} />
-                  </Link>
-                </td>
-                <td>
-                  <Text value={product.category} locale={locale} />
-                </td>
-                <td>
-                  <code>{product.hsCode}</code>
-                </td>
-                <td>
-                  <When value={status === 'in_review' ? product.submittedAt : product.updatedAt} />
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
+      <ListTable
+        rows={products}
+        empty={status === 'in_review' ? t('products.queueEmpty') : t('products.none')}
+        headers={[
+          t('products.name'),
+          t('products.exporter'),
+          t('products.category'),
+          t('products.hsCode'),
+          status === 'in_review' ? t('products.submitted') : t('products.updated'),
+        ]}
+      >
+        {(product) => (
+          <tr key={product.id}>
+            <td>
+              <Link to={`${base}/${product.id}`}>
+                <Text value={product.name} locale={locale} />
+              </Link>
+              {product.featured ? <span className="badge badge--ok"> {t('products.featuredBadge')}</span> : null}
+            </td>
+            <td>
+              <Link to={localePath(locale, `/admin/exporters/${product.exporter.id}`)}>
+                <Text value={product.exporter.name} locale={locale} />
+              </Link>
+            </td>
+            <td>
+              <Text value={product.category} locale={locale} />
+            </td>
+            <td>
+              <code>{product.hsCode}</code>
+            </td>
+            <td>
+              <When value={status === 'in_review' ? product.submittedAt : product.updatedAt} />
+            </td>
+          </tr>
+        )}
+      </ListTable>
       <Pagination page={page} pageCount={pageCount} />
     </>
   )
