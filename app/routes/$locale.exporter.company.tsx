@@ -1,19 +1,20 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
-import { Form, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
+import { Form, useActionData, useLoaderData } from '@remix-run/react'
 import { Fragment } from 'react'
 import { useTranslation } from 'react-i18next'
 
-import { FormError } from '~/components/form'
+import { FormError, Notice, SelectField, StatusBadge } from '~/components/form'
 import { langAttr } from '~/components/localized-text'
-import { Notice, SelectField, StatusBadge } from '~/components/portal'
 import { companyProfile } from '~/modules/exporters/company.server'
 import { documentKinds } from '~/modules/exporters/document-kinds'
 import { saveExporterDocument } from '~/modules/exporters/documents.server'
 import { requireExporterMember } from '~/modules/exporters/membership.server'
-import { maxUploadBytes } from '~/modules/exporters/upload-checks.server'
+import { maxUploadBytes } from '~/config/limits'
 import { cacheHeaders, privatePage } from '~/utils/cache'
 import { getFixedT } from '~/utils/i18n.server'
-import { htmlLang, type Locale } from '~/utils/locales'
+import { localePath } from '~/utils/locale-path'
+import { useRootLocale } from '~/utils/root-data'
+import { htmlLang } from '~/utils/locales'
 import { readMultipartForm } from '~/utils/multipart.server'
 import { requireLocale } from '~/utils/route-params.server'
 
@@ -36,23 +37,22 @@ export async function action({ request, params }: ActionFunctionArgs) {
     fileTooLarge: upload.fileTooLarge,
   })
   if (!saved.ok) return data({ errors: saved.errors }, { status: 400 })
-  return redirect(`/${locale}/exporter/company?notice=documentUploaded`)
+  return redirect(localePath(locale, '/exporter/company?notice=documentUploaded'))
 }
 
 export default function Company() {
   const { company } = useLoaderData<typeof loader>()
   const actionData = useActionData<{ errors?: Record<string, string> }>()
   const errors = actionData?.errors ?? {}
-  const { t, i18n } = useTranslation('portal')
-  const [searchParams] = useSearchParams()
-  const locale = i18n.language as Locale
+  const { t } = useTranslation('portal')
+  const locale = useRootLocale()
   const sizeText = (bytes: number) => t('company.documentSize', { size: Math.max(1, Math.round(bytes / 1024)) })
   return (
     <>
       <h1>{t('company.title')}</h1>
-      <Notice notice={actionData ? null : searchParams.get('notice')} known={['documentUploaded']} />
+      <Notice namespace="portal" />
       <p>
-        {t('company.statusLabel')} <StatusBadge status={company.status} />
+        {t('company.statusLabel')} <StatusBadge kind="company" status={company.status} />
       </p>
       {company.status !== 'verified' ? <p className="notice">{t(`companyStatus.${company.status}.text`)}</p> : null}
       {company.statusReason ? <p className="notice">{t('companyStatus.reason', { reason: company.statusReason })}</p> : null}
@@ -105,7 +105,7 @@ export default function Company() {
           <ul className="document-list">
             {company.documents.map((document) => (
               <li key={document.id}>
-                <a href={`/${locale}/exporter/documents/${document.id}`} download>
+                <a href={localePath(locale, `/exporter/documents/${document.id}`)} download>
                   {document.fileName}
                 </a>{' '}
                 <span className="muted">
@@ -117,7 +117,13 @@ export default function Company() {
         )}
         <Form method="post" encType="multipart/form-data" className="upload-form">
           <FormError namespace="portal" error={errors.form} />
-          <SelectField label={t('company.documentKind')} name="kind" defaultValue="registration_certificate" error={errors.kind}>
+          <SelectField
+            namespace="portal"
+            label={t('company.documentKind')}
+            name="kind"
+            defaultValue="registration_certificate"
+            error={errors.kind}
+          >
             {documentKinds.map((kind) => (
               <option key={kind} value={kind}>
                 {t(`documentKinds.${kind}`)}

@@ -1,9 +1,8 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
-import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
+import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 
-import { FormError } from '~/components/form'
-import { Notice, StatusBadge } from '~/components/portal'
+import { FormError, Notice, StatusBadge } from '~/components/form'
 import { ProductForm, type ProductActionData } from '~/components/product-form'
 import { ProductImages } from '~/components/product-images'
 import { requireVerifiedExporter } from '~/modules/exporters/membership.server'
@@ -18,10 +17,12 @@ import {
   updateProduct,
   type ExporterMove,
 } from '~/modules/exporters/product-authoring.server'
-import { maxUploadBytes } from '~/modules/exporters/upload-checks.server'
+import { maxUploadBytes } from '~/config/limits'
 import { cacheHeaders, privatePage } from '~/utils/cache'
 import { formObject, readForm } from '~/utils/forms.server'
 import { getFixedT } from '~/utils/i18n.server'
+import { localePath } from '~/utils/locale-path'
+import { useRootLocale } from '~/utils/root-data'
 import { isMultipart, readMultipartForm } from '~/utils/multipart.server'
 import { requireLocale } from '~/utils/route-params.server'
 
@@ -41,7 +42,7 @@ const moves: readonly string[] = ['withdraw', 'archive', 'restore'] satisfies Ex
 export async function action({ request, params }: ActionFunctionArgs) {
   const locale = requireLocale(params)
   const { user } = await requireVerifiedExporter(request, locale)
-  const here = `/${locale}/exporter/products/${params.productId}`
+  const here = localePath(locale, `/exporter/products/${params.productId}`)
 
   if (isMultipart(request)) {
     const upload = await readMultipartForm(request, { fileField: 'image', maxFileBytes: maxUploadBytes })
@@ -77,42 +78,26 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (!moved.ok) return data({ scope: 'status', errors: moved.errors }, { status: 400 })
     return redirect(
       intent === 'archive'
-        ? `/${locale}/exporter?notice=archived`
+        ? localePath(locale, '/exporter?notice=archived')
         : `${here}?notice=${intent === 'withdraw' ? 'withdrawn' : 'restored'}`,
     )
   }
   return data({ errors: { form: 'errors.rejected' } }, { status: 400 })
 }
 
-const notices = [
-  'created',
-  'saved',
-  'savedLive',
-  'unchanged',
-  'sentToReview',
-  'submitted',
-  'withdrawn',
-  'restored',
-  'imageAdded',
-  'imageAddedReview',
-  'imageDeleted',
-  'imageDeletedReview',
-] as const
-
 export default function EditProduct() {
   const { product, sectors, regions } = useLoaderData<typeof loader>()
   const actionData = useActionData<ProductActionData & { scope?: string }>()
-  const { t, i18n } = useTranslation('portal')
-  const [searchParams] = useSearchParams()
-  const locale = i18n.language
+  const { t } = useTranslation('portal')
+  const locale = useRootLocale()
   const formErrors = actionData?.scope ? {} : (actionData?.errors ?? {})
   const otherErrors = actionData?.scope ? (actionData.errors ?? {}) : {}
   return (
     <>
       <h1>
-        {t('edit.title')} <StatusBadge status={product.status} />
+        {t('edit.title')} <StatusBadge kind="product" status={product.status} />
       </h1>
-      <Notice notice={actionData ? null : searchParams.get('notice')} known={notices} />
+      <Notice namespace="portal" />
       <p className="notice">
         {t(`edit.statusHelp.${product.status}`)}
         {product.status === 'rejected' && product.statusReason ? (
@@ -124,7 +109,7 @@ export default function EditProduct() {
       </p>
       {product.status === 'published' ? (
         <p>
-          <Link to={`/${locale}/products/${product.slug}`}>{t('edit.viewOnSite')}</Link>
+          <Link to={localePath(locale, `/products/${product.slug}`)}>{t('edit.viewOnSite')}</Link>
         </p>
       ) : null}
 

@@ -2,8 +2,7 @@
 // locales a state-changing request may address, how large a body each kind of request may
 // send, and which query parameters change what a page shows (the page cache keys on these and
 // nothing else). entry.server.tsx exports `edgePolicy` so the server reads it from the build.
-import { importLimits } from '~/modules/exporters/csv-import.server'
-import { maxUploadBytes } from '~/modules/exporters/upload-checks.server'
+import { importLimits, maxFormBytes, maxUploadBytes } from '~/config/limits'
 import { locales } from '~/utils/locales'
 
 /** Room for a multipart form's framing and its few text fields besides the file. */
@@ -68,7 +67,7 @@ export const edgePolicy = {
   /** the largest body each kind of request may send, in bytes (scripts/edge/bodies.mjs) */
   bodyLimits: {
     /** url-encoded and any other form: as app/utils/forms.server.ts reads them */
-    form: 64 * 1024,
+    form: maxFormBytes,
     /** POST /webhooks/stripe: as app/routes/webhooks.stripe.ts reads it */
     webhook: 1024 * 1024,
   },

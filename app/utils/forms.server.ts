@@ -2,9 +2,8 @@
 // one input policy every form's text fields follow.
 import { z } from 'zod'
 
+import { maxFormBytes } from '~/config/limits'
 import { locales, type Locale } from '~/utils/locales'
-
-const maxFormBytes = 64 * 1024
 
 /** The form data of a url-encoded request, or a 413 when it is larger than any form of ours. */
 export async function readForm(request: Request) {

@@ -1,8 +1,9 @@
 // The catalog for machines: the sitemap for search engines and the product feed for other
 // e-commerce platforms. Both list only what the storefront shows (visibleProduct, verified exporters).
-import { type MarketCode } from '~/config/pavilion'
+import { pavilion, type MarketCode } from '~/config/pavilion'
 import { defaultMarket, visibleProduct } from '~/modules/catalog/catalog.server'
 import { marketAccessFor, type MarketAccess } from '~/modules/checkout/market-access.server'
+import { isMarketCode } from '~/modules/checkout/market'
 import { convert, formatMoney, type Money } from '~/modules/checkout/money'
 import { currentRates, marketCurrency } from '~/modules/checkout/pricing.server'
 import { getDb } from '~/utils/db.server'
@@ -171,12 +172,6 @@ export const feedPageSize = 500
 export const feedMaxPageSize = 1000
 export const feedMaxPage = 10_000
 
-const marketCodes: Record<MarketCode, true> = { CN: true, HK: true, INTL: true }
-
-function isMarketCode(value: string): value is MarketCode {
-  return Object.hasOwn(marketCodes, value)
-}
-
 export type FeedQuery = { locale: Locale; market: MarketCode; page: number; pageSize: number }
 export type FeedError = { code: string; message: string }
 
@@ -196,7 +191,7 @@ export function parseFeedQuery(params: URLSearchParams): { query: FeedQuery } | 
   if (!isLocale(locale)) return { error: { code: 'invalid_locale', message: `locale must be one of ${locales.join(', ')}` } }
   const market = params.get('market') ?? defaultMarket(locale)
   if (!isMarketCode(market))
-    return { error: { code: 'invalid_market', message: `market must be one of ${Object.keys(marketCodes).join(', ')}` } }
+    return { error: { code: 'invalid_market', message: `market must be one of ${pavilion.markets.join(', ')}` } }
   const page = integerParam(params.get('page'), 1, feedMaxPage)
   if (page === null) return { error: { code: 'invalid_page', message: `page must be a whole number from 1 to ${feedMaxPage}` } }
   const pageSize = integerParam(params.get('pageSize'), feedPageSize, feedMaxPageSize)

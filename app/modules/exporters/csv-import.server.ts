@@ -3,6 +3,7 @@
 // the app process, with progress and a per-row report kept in ProductImport.
 import type { TFunction } from 'i18next'
 
+import { importLimits } from '~/config/limits'
 import { audit } from '~/modules/accounts/audit.server'
 import { convert, parseAmount } from '~/modules/checkout/money'
 import { currentRates } from '~/modules/checkout/pricing.server'
@@ -24,7 +25,7 @@ import { getDb } from '~/utils/db.server'
 import { pickTranslation, type Locale } from '~/utils/locales'
 import { readMultipartForm } from '~/utils/multipart.server'
 
-export const importLimits = { maxBytes: 5 * 1024 * 1024, maxRows: 5000, maxCellLength: 5000 }
+export { importLimits }
 
 const certificateNames: readonly string[] = certificateKinds.map((certificate) => certificate.kind)
 

@@ -3,9 +3,9 @@
 // Errors are message keys in the `portal` namespace.
 import sharp, { type Metadata } from 'sharp'
 
+import { maxUploadBytes } from '~/config/limits'
 import type { UploadedFile } from '~/utils/multipart.server'
 
-export const maxUploadBytes = 10 * 1024 * 1024
 export const maxImagePixels = 40_000_000
 
 type Sniffed = 'pdf' | 'png' | 'jpeg' | 'webp'
