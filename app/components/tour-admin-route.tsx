@@ -5,10 +5,10 @@ import { Form, Link } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 
 import { Text } from '~/components/admin/ui'
-import { Field, FormError, SelectField } from '~/components/form'
-import { LegForm, useFormState } from '~/components/tour-admin'
+import { FormError } from '~/components/form'
+import { DepartureFields, LegForm, useFormState } from '~/components/tour-admin'
 import type { routeForEdit } from '~/modules/tourism/admin.server'
-import { departureCurrencies, nextRouteStatuses, type RouteStatus } from '~/modules/tourism/options'
+import { nextRouteStatuses, type RouteStatus } from '~/modules/tourism/options'
 import { localePath } from '~/utils/locale-path'
 import type { Locale } from '~/utils/locales'
 
@@ -196,42 +196,9 @@ export function RouteDepartures({ route, locale }: { route: RouteView; locale: L
         <h3 id="add-departure-title">{t('admin.departures.add')}</h3>
         <input type="hidden" name="intent" value="addDeparture" />
         <FormError namespace="admin" error={departureForm.errors.form} />
-        <Field
-          namespace="admin"
-          label={t('admin.departures.startsOn')}
-          name="startsOn"
-          type="date"
-          required
-          defaultValue={departureForm.values?.startsOn}
-          error={departureForm.errors.startsOn}
-        />
-        <Field
-          namespace="admin"
-          label={t('admin.departures.seatsTotal')}
-          name="seatsTotal"
-          inputMode="numeric"
-          required
-          maxLength={3}
-          defaultValue={departureForm.values?.seatsTotal}
-          error={departureForm.errors.seatsTotal}
-        />
-        <Field
-          namespace="admin"
-          label={t('admin.departures.price')}
-          name="price"
-          inputMode="decimal"
-          required
-          maxLength={20}
-          defaultValue={departureForm.values?.price}
-          error={departureForm.errors.price}
-        />
-        <SelectField
-          namespace="admin"
-          label={t('admin.fields.currency')}
-          name="currency"
-          defaultValue={departureForm.values?.currency ?? route.values.baseCurrency}
-          error={departureForm.errors.currency}
-          options={departureCurrencies.map((code) => ({ value: code, label: code }))}
+        <DepartureFields
+          values={{ currency: route.values.baseCurrency, ...departureForm.values }}
+          errors={departureForm.errors}
         />
         <button type="submit" className="button button--primary">
           {t('admin.departures.addSubmit')}

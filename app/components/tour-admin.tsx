@@ -1,38 +1,11 @@
-// Pieces of the admin's tourism pages: the notice after a change and the route's form fields
-// (shared by "new route" and "edit route"). Errors are keys, see ~/modules/tourism/admin.server.
-import { Form, useActionData, useSearchParams } from '@remix-run/react'
+// Pieces of the admin's tourism pages: the route's form fields (shared by "new route" and
+// "edit route"). Errors are keys, see ~/modules/tourism/admin.server.
+import { Form, useActionData } from '@remix-run/react'
 import type { ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 
-import { CheckboxField, LocalizedFields, SelectField } from '~/components/admin/fields'
-import { Field, FormError } from '~/components/form'
+import { CheckboxField, Field, FormError, LocalizedFields, SelectField } from '~/components/form'
 import { departureCurrencies, legModes, tourCities } from '~/modules/tourism/options'
-
-const notices = [
-  'saved',
-  'created',
-  'statusChanged',
-  'stopSaved',
-  'stopDeleted',
-  'legSaved',
-  'legDeleted',
-  'departureAdded',
-  'departureSaved',
-  'departureCancelled',
-] as const
-
-/** The confirmation after a change, from `?notice=` (only known notices). */
-export function TourNotice() {
-  const { t } = useTranslation('tours')
-  const [params] = useSearchParams()
-  const notice = params.get('notice')
-  if (!notice || !(notices as readonly string[]).includes(notice)) return null
-  return (
-    <p className="form-success" role="status">
-      {t(`admin.notices.${notice}`)}
-    </p>
-  )
-}
 
 export function useMonthOptions(months: readonly string[]) {
   return months.map((name, index) => ({ value: String(index + 1), label: name }))
@@ -73,6 +46,7 @@ export function RouteFields({
         error={errors.durationDays}
       />
       <SelectField
+        namespace="admin"
         label={t('admin.fields.startCity')}
         name="startCity"
         defaultValue={values.startCity}
@@ -80,6 +54,7 @@ export function RouteFields({
         options={cityOptions}
       />
       <SelectField
+        namespace="admin"
         label={t('admin.fields.endCity')}
         name="endCity"
         defaultValue={values.endCity}
@@ -87,6 +62,7 @@ export function RouteFields({
         options={cityOptions}
       />
       <SelectField
+        namespace="admin"
         label={t('admin.fields.seasonFromMonth')}
         name="seasonFromMonth"
         defaultValue={values.seasonFromMonth ?? '1'}
@@ -94,6 +70,7 @@ export function RouteFields({
         options={monthOptions}
       />
       <SelectField
+        namespace="admin"
         label={t('admin.fields.seasonToMonth')}
         name="seasonToMonth"
         defaultValue={values.seasonToMonth ?? '12'}
@@ -130,6 +107,7 @@ export function RouteFields({
         hint={t('admin.fields.basePriceHint')}
       />
       <SelectField
+        namespace="admin"
         label={t('admin.fields.currency')}
         name="baseCurrency"
         defaultValue={values.baseCurrency ?? 'USD'}
@@ -147,6 +125,7 @@ export function RouteFields({
       />
       <p className="field__hint">{t('admin.translationsHint')}</p>
       <LocalizedFields
+        namespace="admin"
         field="name"
         label={t('admin.fields.name')}
         values={values}
@@ -155,6 +134,7 @@ export function RouteFields({
         required={false}
       />
       <LocalizedFields
+        namespace="admin"
         field="summary"
         label={t('admin.fields.summary')}
         values={values}
@@ -164,6 +144,7 @@ export function RouteFields({
         required={false}
       />
       <LocalizedFields
+        namespace="admin"
         field="included"
         label={t('admin.fields.included')}
         values={values}
@@ -220,6 +201,7 @@ export function LegForm({
       <input type="hidden" name="toPosition" value={toPosition} />
       <FormError namespace="admin" error={errors.form} />
       <SelectField
+        namespace="admin"
         label={t('admin.legs.mode')}
         name="mode"
         defaultValue={values.mode}
@@ -245,12 +227,14 @@ export function LegForm({
         error={errors.distanceKm}
       />
       <CheckboxField
+        namespace="admin"
         label={t('admin.legs.distanceVerified')}
         name="distanceVerified"
         defaultChecked={values.distanceVerified === '1' || values.distanceVerified === 'on'}
         error={errors.distanceVerified}
       />
       <SelectField
+        namespace="admin"
         label={t('admin.legs.checkpoint')}
         name="checkpointId"
         defaultValue={values.checkpointId}
@@ -267,5 +251,60 @@ export function LegForm({
       ) : null}
       {leg ? <input type="hidden" name="legId" value={leg.id} /> : null}
     </Form>
+  )
+}
+
+/** A departure's date, seats and price, as the add form and the edit form both ask for them. */
+export function DepartureFields({
+  values,
+  errors,
+  seatsHint,
+}: {
+  values: Record<string, string | undefined>
+  errors: Record<string, string | undefined>
+  seatsHint?: string
+}) {
+  const { t } = useTranslation('tours')
+  return (
+    <>
+      <Field
+        namespace="admin"
+        label={t('admin.departures.startsOn')}
+        name="startsOn"
+        type="date"
+        required
+        defaultValue={values.startsOn}
+        error={errors.startsOn}
+      />
+      <Field
+        namespace="admin"
+        label={t('admin.departures.seatsTotal')}
+        name="seatsTotal"
+        inputMode="numeric"
+        required
+        maxLength={3}
+        defaultValue={values.seatsTotal}
+        error={errors.seatsTotal}
+        hint={seatsHint}
+      />
+      <Field
+        namespace="admin"
+        label={t('admin.departures.price')}
+        name="price"
+        inputMode="decimal"
+        required
+        maxLength={20}
+        defaultValue={values.price}
+        error={errors.price}
+      />
+      <SelectField
+        namespace="admin"
+        label={t('admin.fields.currency')}
+        name="currency"
+        defaultValue={values.currency}
+        error={errors.currency}
+        options={departureCurrencies.map((code) => ({ value: code, label: code }))}
+      />
+    </>
   )
 }

@@ -3,20 +3,19 @@ import type { ClientLoaderFunctionArgs } from '@remix-run/react'
 import { Form, Link, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 
-import { SelectField } from '~/components/admin/fields'
 import { Text, When } from '~/components/admin/ui'
-import { Field, FormError } from '~/components/form'
-import { TourNotice, useFormState } from '~/components/tour-admin'
+import { FormError, Notice } from '~/components/form'
+import { DepartureFields, useFormState } from '~/components/tour-admin'
 import { requireRole } from '~/modules/accounts/session.server'
 import { echoValues, positiveId, readFormOrNull } from '~/utils/forms.server'
 import { cancelDeparture, departureBookings, updateDeparture } from '~/modules/tourism/admin.server'
-import { departureCurrencies } from '~/modules/tourism/options'
-import { useRootLocale } from '~/root'
+import { useRootLocale } from '~/utils/root-data'
 import { cacheHeaders, privatePage } from '~/utils/cache'
 import { formObject } from '~/utils/forms.server'
 import { notFound } from '~/utils/http.server'
 import { loadNamespaces } from '~/utils/i18n-client'
 import { getFixedT } from '~/utils/i18n.server'
+import { localePath } from '~/utils/locale-path'
 import { requireLocale } from '~/utils/route-params.server'
 
 // One departure: its bookings (from the order lines that hold its seats), its seats, date and
@@ -62,7 +61,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
       { status: result.status },
     )
   return redirect(
-    `/${locale}/admin/tours/${routeId}/departures/${departureId}?notice=${intent === 'cancel' ? 'departureCancelled' : 'departureSaved'}`,
+    localePath(
+      locale,
+      `/admin/tours/${routeId}/departures/${departureId}?notice=${intent === 'cancel' ? 'departureCancelled' : 'departureSaved'}`,
+    ),
   )
 }
 
@@ -76,12 +78,12 @@ export default function AdminTourDeparture() {
   return (
     <>
       <p>
-        <Link to={`/${locale}/admin/tours/${departure.route.id}`}>
+        <Link to={localePath(locale, `/admin/tours/${departure.route.id}`)}>
           <Text value={departure.route.name} locale={locale} />
         </Link>
       </p>
       <h1>{title}</h1>
-      <TourNotice />
+      <Notice namespace="tours" keyPrefix="admin.notices" />
       <p>
         {t(`admin.departures.statuses.${departure.status}`)} ·{' '}
         {t('admin.departures.seatsSummary', {
@@ -112,7 +114,7 @@ export default function AdminTourDeparture() {
               {departure.bookings.map((booking) => (
                 <tr key={booking.id} className={booking.live ? undefined : 'muted'}>
                   <td>
-                    <Link to={`/${locale}/admin/orders/${booking.orderNumber}`}>
+                    <Link to={localePath(locale, `/admin/orders/${booking.orderNumber}`)}>
                       <code>{booking.orderNumber}</code>
                     </Link>
                   </td>
@@ -141,43 +143,7 @@ export default function AdminTourDeparture() {
             <h2 id="departure-edit-title">{t('admin.departures.edit')}</h2>
             <input type="hidden" name="intent" value="update" />
             <FormError namespace="admin" error={update.errors.form} />
-            <Field
-              namespace="admin"
-              label={t('admin.departures.startsOn')}
-              name="startsOn"
-              type="date"
-              required
-              defaultValue={values.startsOn}
-              error={update.errors.startsOn}
-            />
-            <Field
-              namespace="admin"
-              label={t('admin.departures.seatsTotal')}
-              name="seatsTotal"
-              inputMode="numeric"
-              required
-              maxLength={3}
-              defaultValue={values.seatsTotal}
-              error={update.errors.seatsTotal}
-              hint={t('admin.departures.seatsHint')}
-            />
-            <Field
-              namespace="admin"
-              label={t('admin.departures.price')}
-              name="price"
-              inputMode="decimal"
-              required
-              maxLength={20}
-              defaultValue={values.price}
-              error={update.errors.price}
-            />
-            <SelectField
-              label={t('admin.fields.currency')}
-              name="currency"
-              defaultValue={values.currency}
-              error={update.errors.currency}
-              options={departureCurrencies.map((code) => ({ value: code, label: code }))}
-            />
+            <DepartureFields values={values} errors={update.errors} seatsHint={t('admin.departures.seatsHint')} />
             <button type="submit" className="button button--primary">
               {t('admin.save')}
             </button>
