@@ -10,10 +10,24 @@ const noPrismaInRoutes = [
   { group: ['~/generated/*', '@prisma/*'], message: 'Routes call modules; only modules talk to Prisma.' },
   { group: ['~/utils/db.server', '**/db.server'], message: 'Routes call modules; only modules talk to the database.' },
 ]
-const noRootInComponents = {
+const noRootImports = {
   group: ['~/root', '**/root', '**/root.tsx'],
-  message: 'Components read root data through ~/utils/root-data, not app/root.tsx (an import circle).',
+  message: 'Read root data through ~/utils/root-data, not app/root.tsx (one place for it; from a component, an import circle).',
 }
+// A locale-ish name: `locale`, `l`, `lang`, `lng`, `memberLocale`, `params.locale`, …
+const localeName = '/^(l|lang|lng|language|[a-z]*[lL]ocale)$/'
+const handBuiltLocaleLink = 'Build in-site URLs with localePath()/localeUrl() from ~/utils/locale-path, not by hand.'
+const noHandBuiltLocaleLinks = [
+  // `/${locale}/…`
+  `TemplateLiteral[quasis.0.value.raw='/'][expressions.0.name=${localeName}]`,
+  `TemplateLiteral[quasis.0.value.raw='/'][expressions.0.property.name=${localeName}]`,
+  // `${origin}/${locale}/…`
+  `TemplateLiteral[quasis.1.value.raw='/'][expressions.1.name=${localeName}]`,
+  `TemplateLiteral[quasis.1.value.raw='/'][expressions.1.property.name=${localeName}]`,
+  // '/' + locale
+  `BinaryExpression[operator='+'][left.value='/'][right.name=${localeName}]`,
+  `BinaryExpression[operator='+'][left.value='/'][right.property.name=${localeName}]`,
+].map((selector) => ({ selector, message: handBuiltLocaleLink }))
 const noModulesInUtils = {
   group: ['~/modules/**', '**/modules/**'],
   message: 'Utilities know nothing of modules; move the code that needs a module into that module.',
@@ -50,17 +64,20 @@ export default tseslint.config(
     rules: { 'no-restricted-imports': ['error', { patterns: [noTestCode] }] },
   },
   {
+    files: ['app/**/*.{ts,tsx}'],
+    ignores: ['app/utils/locale-path.ts'],
+    rules: { 'no-restricted-syntax': ['error', ...noHandBuiltLocaleLinks] },
+  },
+  {
     files: ['app/routes/**/*.{ts,tsx}'],
-    rules: { 'no-restricted-imports': ['error', { patterns: [noTestCode, ...noPrismaInRoutes] }] },
+    rules: { 'no-restricted-imports': ['error', { patterns: [noTestCode, ...noPrismaInRoutes, noRootImports] }] },
   },
   {
     files: ['app/components/**/*.{ts,tsx}'],
-    rules: { 'no-restricted-imports': ['error', { patterns: [noTestCode, noRootInComponents] }] },
+    rules: { 'no-restricted-imports': ['error', { patterns: [noTestCode, noRootImports] }] },
   },
   {
     files: ['app/utils/**/*.{ts,tsx}'],
-    // edge-policy.server.ts still reads two limits from modules/exporters (issue 12: move them to config).
-    ignores: ['app/utils/edge-policy.server.ts'],
     rules: { 'no-restricted-imports': ['error', { patterns: [noTestCode, noModulesInUtils] }] },
   },
 )

@@ -47,9 +47,44 @@ describe('lint enforces the import rules the README promises', () => {
     expect(await restrictedImports(code, 'app/components/x.tsx')).toEqual([1])
   })
 
+  it('a route importing app/root.tsx is refused: root data has one place, ~/utils/root-data', async () => {
+    const code = "import { useRootLocale } from '~/root'\nexport const all = [useRootLocale]\n"
+    expect(await restrictedImports(code, 'app/routes/x.tsx')).toEqual([1])
+  })
+
   it('a utility importing a module is refused, a utility importing a utility is allowed', async () => {
     const code =
       "import { decimalAmount } from '~/modules/checkout/money'\nimport { locales } from '~/utils/locales'\nexport const all = [decimalAmount, locales]\n"
     expect(await restrictedImports(code, 'app/utils/x.ts')).toEqual([1])
+  })
+})
+
+const handBuiltLinks = [
+  "import { localePath, localeUrl } from '~/utils/locale-path'",
+  'export const links = (locale: string, params: { locale: string }, memberLocale: string, origin: string) => [',
+  '  `/${locale}/catalog`,',
+  '  `/${params.locale}`,',
+  '  `${origin}/${memberLocale}/exporter`,',
+  "  '/' + locale,",
+  "  localePath('en', '/catalog'),",
+  "  localeUrl(origin, 'ru', `/products/${locale}`),",
+  ']',
+  '',
+].join('\n')
+
+async function restrictedSyntax(code: string, filePath: string) {
+  const [result] = await eslint.lintText(code, { filePath: path.join(root, filePath) })
+  return result.messages.filter((message) => message.ruleId === 'no-restricted-syntax').map((m) => m.line)
+}
+
+describe('lint keeps locale links in the one helper', () => {
+  it('hand-built /${locale}/… URLs are refused in routes, components and modules; localePath and localeUrl are not', async () => {
+    for (const file of ['app/routes/x.tsx', 'app/components/x.tsx', 'app/modules/catalog/x.server.ts']) {
+      expect(await restrictedSyntax(handBuiltLinks, file)).toEqual([3, 4, 5, 6])
+    }
+  })
+
+  it('the helper itself may build them', async () => {
+    expect(await restrictedSyntax(handBuiltLinks, 'app/utils/locale-path.ts')).toEqual([])
   })
 })
