@@ -5,9 +5,11 @@
 import { beforeAll, describe, expect, test } from 'vitest'
 
 import { multiLine as adminMultiLine, singleLine as adminSingleLine } from '~/utils/forms.server'
+import { action as registerAction } from '~/routes/$locale._auth.register'
 import { action as cartAction } from '~/routes/$locale.cart'
 import { action as checkoutAction } from '~/routes/$locale.checkout'
 import { action as exporterQuoteAction } from '~/routes/$locale.exporter.quotes.$requestNumber'
+import { action as exporterRegisterAction } from '~/routes/$locale.exporter_.register'
 import { action as requestAction } from '~/routes/$locale.products.$productSlug_.quote'
 import { action as buyerQuoteAction } from '~/routes/$locale.quotes.$requestNumber'
 import { action as tourAction } from '~/routes/$locale.tours.$routeSlug'
@@ -17,7 +19,7 @@ import { getFixedT } from '~/utils/i18n.server'
 import { locales } from '~/utils/locales'
 
 import { addresses, productBySlug, setStock } from '../support/checkout'
-import { args, outcome, person, post, type Person } from '../support/portal'
+import { args, freshBin, outcome, person, post, type Person } from '../support/portal'
 
 const hostile = [
   ['NUL', 'Silk Road 1\u0000'],
@@ -251,4 +253,47 @@ describe('requests for quote', () => {
       expect(await getDb().quoteMessage.count()).toBe(messages)
     },
   )
+})
+
+// Forms that read their fields with their own rules before issue 12 let these through.
+describe('forms that had their own rules', () => {
+  test('a buyer registering with a bidi override in their name is refused in their language and no account is made', async () => {
+    const email = `drift-${Date.now()}@buyer.test`
+    const answer = await outcome(() =>
+      registerAction(
+        args(post('/kk/register', { email, password: 'a-long-password', displayName: 'Айгерім\u202E' }), { locale: 'kk' }),
+      ),
+    )
+    expectRefused(answer, 'displayName', 'auth')
+    expect(await getDb().user.count({ where: { email } })).toBe(0)
+  })
+
+  test('an exporter company name with a line break is refused like every one-line field, and the about text keeps its lines', async () => {
+    const bin = await freshBin()
+    const fields = {
+      email: `drift-${Date.now()}@dala-baly.kz`,
+      password: 'a-long-password',
+      contactName: 'Айгерім Серікқызы',
+      contactPhone: '+7 701 555 12 34',
+      'legalName.kk': '«Дала балы» ЖШС',
+      'legalName.ru': 'ТОО «Дала балы»',
+      'legalName.en': 'Dala Baly\nLLP',
+      bin,
+      region: 'east-kazakhstan',
+      city: 'Өскемен',
+      address: 'Абай даңғылы, 10',
+      about: 'Омарта.\nАлтай.',
+    }
+    const register = (values: Record<string, string>) =>
+      outcome(() => exporterRegisterAction(args(post('/ru/exporter/register', values), { locale: 'ru' })))
+    const refused = await register(fields)
+    expect(refused.status).toBe(400)
+    expect(refused.errors['legalName.en']).toBe('errors.controlCharacters')
+    expect(getFixedT('ru', 'portal')('errors.controlCharacters')).not.toBe('errors.controlCharacters')
+    expect(await getDb().exporter.count({ where: { bin } })).toBe(0)
+
+    expect((await register({ ...fields, 'legalName.en': 'Dala Baly LLP' })).status).toBe(302)
+    const saved = await getDb().exporterTranslation.findFirstOrThrow({ where: { exporter: { bin }, locale: 'ru' } })
+    expect(saved.about).toBe('Омарта.\nАлтай.')
+  })
 })

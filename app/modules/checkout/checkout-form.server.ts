@@ -4,6 +4,7 @@
 import { pavilion, type MarketCode } from '~/config/pavilion'
 import type { AddressInput, PaymentMethod } from '~/modules/checkout/orders.server'
 import { isMarketCode } from '~/modules/checkout/market'
+import { formText } from '~/utils/forms.server'
 import type { Locale } from '~/utils/locales'
 
 export { isMarketCode }
@@ -14,32 +15,27 @@ export function chosenMarket(params: URLSearchParams, locale: Locale): MarketCod
   return isMarketCode(market) ? market : pavilion.defaultMarketByLocale[locale]
 }
 
-function field(form: URLSearchParams | FormData, name: string) {
-  const value = form.get(name)
-  return typeof value === 'string' ? value : ''
-}
-
 export function readCheckoutForm(form: URLSearchParams | FormData) {
   const address: AddressInput = {
-    recipientName: field(form, 'recipientName'),
-    phone: field(form, 'phone'),
-    province: field(form, 'province'),
-    city: field(form, 'city'),
-    district: field(form, 'district'),
-    addressLine: field(form, 'addressLine'),
-    postalCode: field(form, 'postalCode'),
+    recipientName: formText(form, 'recipientName'),
+    phone: formText(form, 'phone'),
+    province: formText(form, 'province'),
+    city: formText(form, 'city'),
+    district: formText(form, 'district'),
+    addressLine: formText(form, 'addressLine'),
+    postalCode: formText(form, 'postalCode'),
   }
   return {
-    market: field(form, 'market'),
-    email: field(form, 'email'),
-    paymentMethod: field(form, 'paymentMethod') as PaymentMethod,
+    market: formText(form, 'market'),
+    email: formText(form, 'email'),
+    paymentMethod: formText(form, 'paymentMethod') as PaymentMethod,
     address,
-    customs: { name: field(form, 'customsName'), idNumber: field(form, 'customsIdNumber') },
+    customs: { name: formText(form, 'customsName'), idNumber: formText(form, 'customsIdNumber') },
     values: {
       ...address,
-      email: field(form, 'email'),
-      customsName: field(form, 'customsName'),
-      customsIdNumber: field(form, 'customsIdNumber'),
+      email: formText(form, 'email'),
+      customsName: formText(form, 'customsName'),
+      customsIdNumber: formText(form, 'customsIdNumber'),
     },
   }
 }
