@@ -143,7 +143,7 @@ function uploadRequest(locale: string, cookie: string, file: Blob, name = 'produ
 // ---------------------------------------------------------------- the parser
 
 describe('CSV reading and writing', () => {
-  test('reads RFC 4180 quoting: commas, doubled quotes and line breaks inside cells, CRLF and LF, a BOM', () => {
+  test('reads RFC 4180 quoting: commas, doubled quotes and line breaks inside cells, CRLF, LF and CR, a BOM, counting blank rows', () => {
     const parsed = parseCsv('\uFEFFa,b,c\r\n"1,5","say ""hi""","two\r\nlines"\n,,\nx,,"z"')
     expect(parsed).toEqual({
       ok: true,
@@ -153,11 +153,20 @@ describe('CSV reading and writing', () => {
         { row: 4, cells: ['x', '', 'z'] },
       ],
     })
+    expect(parseCsv('a\rb\r\n\nc')).toEqual({
+      ok: true,
+      records: [
+        { row: 1, cells: ['a'] },
+        { row: 2, cells: ['b'] },
+        { row: 4, cells: ['c'] },
+      ],
+    })
   })
 
   test('refuses an unclosed quote and a quote inside an unquoted cell, saying where', () => {
     expect(parseCsv('a,b\n1,"open\n2,3\n')).toEqual({ ok: false, error: 'unterminatedQuote', row: 2 })
     expect(parseCsv('a,b\n1,2\n3,4"5\n')).toEqual({ ok: false, error: 'strayQuote', row: 3 })
+    expect(parseCsv('a,b\n\n"3"x,4\n')).toEqual({ ok: false, error: 'strayQuote', row: 3 })
   })
 
   test('writes cells a spreadsheet would run as formulas with a leading apostrophe, and reads back what it wrote', () => {

@@ -3,43 +3,20 @@
 import { readFileSync } from 'node:fs'
 import path from 'node:path'
 
+import { parse } from 'csv-parse/sync'
+
 import { env } from '~/utils/env.server'
 
 let nomenclature: Map<string, string> | undefined
 
-function csvFields(line: string) {
-  const fields: string[] = []
-  let field = ''
-  let quoted = false
-  for (let i = 0; i < line.length; i++) {
-    const char = line[i]
-    if (quoted && char === '"' && line[i + 1] === '"') {
-      field += '"'
-      i++
-    } else if (char === '"') {
-      quoted = !quoted
-    } else if (char === ',' && !quoted) {
-      fields.push(field)
-      field = ''
-    } else {
-      field += char
-    }
-  }
-  fields.push(field)
-  return fields
-}
-
 function load() {
   if (nomenclature) return nomenclature
-  const file = path.resolve(env.seedDataDir(), 'hs2022.csv')
-  const map = new Map<string, string>()
-  for (const line of readFileSync(file, 'utf8').split(/\r?\n/).slice(1)) {
-    if (!line) continue
-    const [, code, description] = csvFields(line)
-    if (/^\d{2}(\d{2}){0,2}$/.test(code)) map.set(code, description)
-  }
-  nomenclature = map
-  return map
+  const rows: { hscode: string; description: string }[] = parse(readFileSync(path.resolve(env.seedDataDir(), 'hs2022.csv')), {
+    columns: true,
+    skip_empty_lines: true,
+  })
+  nomenclature = new Map(rows.filter((row) => /^\d{2}(\d{2}){0,2}$/.test(row.hscode)).map((row) => [row.hscode, row.description]))
+  return nomenclature
 }
 
 /** Whether `code` is a chapter, heading or subheading of HS 2022. */

@@ -1,5 +1,6 @@
 // CSV as RFC 4180 writes it (commas, double-quoted fields holding commas, quotes and line breaks,
-// CRLF or LF line ends): reading it, and writing it so a spreadsheet never runs a cell as a formula.
+// CRLF, LF or CR line ends): read by csv-parse, written so a spreadsheet never runs a cell as a formula.
+import { CsvError, parse } from 'csv-parse/sync'
 
 /** One record with its row number as a spreadsheet shows it (the header is row 1). */
 export type CsvRecord = { row: number; cells: string[] }
@@ -7,7 +8,14 @@ export type CsvRecord = { row: number; cells: string[] }
 export type CsvParseResult =
   { ok: true; records: CsvRecord[] } | { ok: false; error: 'unterminatedQuote' | 'strayQuote' | 'tooManyRecords'; row: number }
 
-const fieldEnd = /[",\r\n]/g
+const quoteErrors: Partial<Record<CsvError['code'], 'unterminatedQuote' | 'strayQuote'>> = {
+  CSV_QUOTE_NOT_CLOSED: 'unterminatedQuote',
+  INVALID_OPENING_QUOTE: 'strayQuote',
+  CSV_INVALID_CLOSING_QUOTE: 'strayQuote',
+  CSV_NON_TRIMABLE_CHAR_AFTER_CLOSING_QUOTE: 'strayQuote',
+}
+
+class TooManyRecords extends Error {}
 
 /**
  * Parses CSV text (a leading byte order mark is ignored). Rows whose cells are all empty are
@@ -15,76 +23,28 @@ const fieldEnd = /[",\r\n]/g
  * `tooManyRecords` once more than `maxRecords` non-blank records were read.
  */
 export function parseCsv(input: string, options: { maxRecords?: number } = {}): CsvParseResult {
-  const text = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input
   const maxRecords = options.maxRecords ?? Infinity
   const records: CsvRecord[] = []
-  let cells: string[] = []
-  let row = 1
-  let position = 0
-  const length = text.length
-
-  const endRecord = () => {
-    if (cells.some((cell) => cell !== '')) {
-      records.push({ row, cells })
-    }
-    cells = []
-    row++
+  try {
+    parse(input, {
+      bom: true,
+      relax_column_count: true,
+      record_delimiter: ['\r\n', '\n', '\r'],
+      skip_empty_lines: true,
+      // kept here rather than returned, so a file of blank rows holds no memory
+      on_record: (cells: string[], info) => {
+        if (cells.some((cell) => cell !== '')) records.push({ row: info.records + info.empty_lines, cells })
+        if (records.length > maxRecords) throw new TooManyRecords()
+        return null
+      },
+    })
+  } catch (error) {
+    if (error instanceof TooManyRecords) return { ok: false, error: 'tooManyRecords', row: records[records.length - 1].row }
+    const quoteError = error instanceof CsvError ? quoteErrors[error.code] : undefined
+    if (!quoteError) throw error
+    const { records: read, empty_lines: blank } = error as unknown as { records: number; empty_lines: number }
+    return { ok: false, error: quoteError, row: read + blank + 1 }
   }
-
-  while (position <= length) {
-    if (position === length) {
-      // the text ended without a final line break: the last record is still open, unless empty
-      if (cells.length > 0) endRecord()
-      break
-    }
-    let cell: string
-    if (text[position] === '"') {
-      const startRow = row
-      let value = ''
-      let cursor = position + 1
-      for (;;) {
-        const quote = text.indexOf('"', cursor)
-        if (quote === -1) return { ok: false, error: 'unterminatedQuote', row: startRow }
-        value += text.slice(cursor, quote)
-        if (text[quote + 1] === '"') {
-          value += '"'
-          cursor = quote + 2
-          continue
-        }
-        cursor = quote + 1
-        break
-      }
-      const next = text[cursor]
-      if (cursor < length && next !== ',' && next !== '\r' && next !== '\n')
-        return { ok: false, error: 'strayQuote', row: startRow }
-      cell = value
-      position = cursor
-    } else {
-      fieldEnd.lastIndex = position
-      const match = fieldEnd.exec(text)
-      const end = match ? match.index : length
-      if (match && match[0] === '"') return { ok: false, error: 'strayQuote', row }
-      cell = text.slice(position, end)
-      position = end
-    }
-    cells.push(cell)
-    const separator = text[position]
-    if (separator === ',') {
-      position++
-      if (position === length) cells.push('')
-      continue
-    }
-    if (separator === '\r' || separator === '\n') {
-      position += separator === '\r' && text[position + 1] === '\n' ? 2 : 1
-      endRecord()
-      if (records.length > maxRecords) return { ok: false, error: 'tooManyRecords', row: records[records.length - 1].row }
-      continue
-    }
-    // end of text right after a cell
-    endRecord()
-    break
-  }
-  if (records.length > maxRecords) return { ok: false, error: 'tooManyRecords', row: records[records.length - 1].row }
   return { ok: true, records }
 }
 
