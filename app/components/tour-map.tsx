@@ -1,5 +1,5 @@
-// The route map: an inline SVG drawn from the stops' coordinates through the one projection in
-// ~/modules/tourism/map, over hand-made schematic outlines. Works offline: no tiles, no scripts.
+// The route map: an inline SVG drawn from the stops' coordinates through the one projection
+// (~/utils/map-projection), over hand-made schematic outlines. Works offline: no tiles, no scripts.
 // Texts come in as props, already translated, so the map renders anywhere (tests included).
 import {
   areaLabels,
@@ -13,8 +13,8 @@ import {
   schematicOutlines,
   xinjiangBoundary,
   type LabelBox,
-  type MapPoint,
 } from '~/modules/tourism/map'
+import { type MapPoint } from '~/utils/map-projection'
 
 export type MapStop = { position: number; name: string; lang?: string; lat: number; lon: number; crossing: boolean }
 export type MapLeg = { fromPosition: number; toPosition: number; mode: string }

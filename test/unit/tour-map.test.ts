@@ -5,7 +5,8 @@ import { renderToStaticMarkup } from 'react-dom/server'
 import { describe, expect, test } from 'vitest'
 
 import { TourMap, type MapLeg, type MapStop } from '~/components/tour-map'
-import { boundingBox, fitProjection, mapViewport, minimumSpanDegrees, placeLabels } from '~/modules/tourism/map'
+import { fitProjection, mapViewport, minimumSpanDegrees, placeLabels } from '~/modules/tourism/map'
+import { boundingBox } from '~/utils/map-projection'
 
 const texts = {
   title: 'Map',
@@ -95,7 +96,7 @@ describe('the projection', () => {
   })
 
   test('a day trip is shown with at least the minimum span around it', () => {
-    const box = boundingBox([almaty, { lat: 43.1281, lon: 77.0808 }])
+    const box = boundingBox([almaty, { lat: 43.1281, lon: 77.0808 }], { minSpan: minimumSpanDegrees })
     expect(box.north - box.south).toBeCloseTo(minimumSpanDegrees)
     expect(box.east - box.west).toBeCloseTo(minimumSpanDegrees)
     expect(() => boundingBox([])).toThrow()

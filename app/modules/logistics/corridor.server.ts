@@ -2,9 +2,9 @@
 // coordinates placed on an offline map, and the corridors the transit lanes run along (from the
 // nearest mapped Kazakh city through the crossing to Urumqi).
 import { cachedByCatalogVersion } from '~/modules/catalog/reference-cache.server'
-import { boundsOf, makeProjection, type Point } from '~/modules/logistics/projection'
 import { getDb } from '~/utils/db.server'
-import { intlLocale, pickTranslation, type Locale } from '~/utils/locales'
+import { boundingBox, fitToWidth, type MapPoint as Point } from '~/utils/map-projection'
+import { localized, intlLocale, type Locale } from '~/utils/locales'
 
 type Localized = { text: string; lang: Locale }
 
@@ -39,11 +39,6 @@ export type CorridorMap = {
   cities: MapCity[]
   corridors: MapCorridor[]
   graticule: { latitudes: { value: number; y: number }[]; longitudes: { value: number; x: number }[] }
-}
-
-function localized<T extends { locale: string }>(rows: T[], locale: Locale, field: keyof T, fallback: string): Localized {
-  const row = pickTranslation(rows, locale)
-  return row ? { text: String(row[field]), lang: row.locale } : { text: fallback, lang: locale }
 }
 
 /** "05-01" as the reader says the day ("1 May", "5月1日"). */
@@ -105,8 +100,8 @@ async function readCorridorPage(locale: Locale) {
 
   const placed = checkpoints.filter((c) => c.coordinates !== null)
   const cityPoints = regions.map((r) => ({ lat: r.lat!, lon: r.lon! }))
-  const bounds = boundsOf([...placed.map((c) => c.coordinates!), ...cityPoints, urumqi], 1.2)
-  const projection = makeProjection(bounds, 880, 24)
+  const bounds = boundingBox([...placed.map((c) => c.coordinates!), ...cityPoints, urumqi], { margin: 1.2 })
+  const projection = fitToWidth(bounds, 880, 24)
 
   // checkpoints sharing a position (the Khorgos port and its trade centre) share one marker
   const markers = new Map<string, MapMarker>()
@@ -120,7 +115,7 @@ async function readCorridorPage(locale: Locale) {
       marker.numbers.push(number)
     } else {
       markers.set(key, {
-        ...projection.project(lat, lon),
+        ...projection.project({ lat, lon }),
         status: checkpoint.status,
         labels: [checkpoint.name],
         numbers: [number],
@@ -156,20 +151,16 @@ async function readCorridorPage(locale: Locale) {
     return {
       mode: lane.mode === 'rail' ? 'rail' : 'road',
       checkpointSlug: placedById.get(lane.checkpointId)!.slug,
-      points: [
-        projection.project(from.lat!, from.lon!),
-        projection.project(through.lat, through.lon),
-        projection.project(urumqi.lat, urumqi.lon),
-      ],
+      points: [projection.project({ lat: from.lat!, lon: from.lon! }), projection.project(through), projection.project(urumqi)],
     }
   })
 
   const latitudes = []
-  for (let lat = Math.ceil(bounds.minLat / 5) * 5; lat <= bounds.maxLat; lat += 5)
-    latitudes.push({ value: lat, y: projection.project(lat, bounds.minLon).y })
+  for (let lat = Math.ceil(bounds.south / 5) * 5; lat <= bounds.north; lat += 5)
+    latitudes.push({ value: lat, y: projection.project({ lat, lon: bounds.west }).y })
   const longitudes = []
-  for (let lon = Math.ceil(bounds.minLon / 5) * 5; lon <= bounds.maxLon; lon += 5)
-    longitudes.push({ value: lon, x: projection.project(bounds.minLat, lon).x })
+  for (let lon = Math.ceil(bounds.west / 5) * 5; lon <= bounds.east; lon += 5)
+    longitudes.push({ value: lon, x: projection.project({ lat: bounds.south, lon }).x })
 
   const map: CorridorMap = {
     width: projection.width,
@@ -177,7 +168,7 @@ async function readCorridorPage(locale: Locale) {
     markers: [...markers.values()],
     cities: [
       ...regions.map((r) => ({
-        ...projection.project(r.lat!, r.lon!),
+        ...projection.project({ lat: r.lat!, lon: r.lon! }),
         name: localized(r.translations, locale, 'centre', r.code),
         verified: r.coordinatesVerified,
       })),
@@ -188,7 +179,7 @@ async function readCorridorPage(locale: Locale) {
   return {
     checkpoints,
     map,
-    urumqi: { ...projection.project(urumqi.lat, urumqi.lon), verified: urumqi.verified },
+    urumqi: { ...projection.project(urumqi), verified: urumqi.verified },
     unplotted: checkpoints.filter((c) => c.coordinates === null).map((c) => c.id),
   }
 }

@@ -1,59 +1,15 @@
-// The route map's geometry, shared by the server and the browser: one projection from degrees to
-// SVG units and the schematic outlines it draws under a route. No tiles, no network.
-
-export type GeoPoint = { lat: number; lon: number }
-export type MapPoint = { x: number; y: number }
-export type Viewport = { width: number; height: number; padding: number }
-export type BoundingBox = { south: number; north: number; west: number; east: number }
+// The route map's geometry, shared by the server and the browser: the schematic outlines drawn
+// under a route and where its labels go. Degrees become SVG units in ~/utils/map-projection.
+import { boundingBox, fitToViewport, type GeoPoint, type MapPoint, type Viewport } from '~/utils/map-projection'
 
 export const mapViewport: Viewport = { width: 640, height: 420, padding: 40 }
 
 /** The smallest span (degrees of latitude) a map shows, so a day trip still shows its surroundings. */
 export const minimumSpanDegrees = 2.5
 
-/** The stops' bounding box, widened around its centre to at least `minSpan` degrees each way. */
-export function boundingBox(points: readonly GeoPoint[], minSpan = minimumSpanDegrees): BoundingBox {
-  if (points.length === 0) throw new Error('A map needs at least one point')
-  let south = Math.min(...points.map((p) => p.lat))
-  let north = Math.max(...points.map((p) => p.lat))
-  let west = Math.min(...points.map((p) => p.lon))
-  let east = Math.max(...points.map((p) => p.lon))
-  if (north - south < minSpan) {
-    const middle = (north + south) / 2
-    south = middle - minSpan / 2
-    north = middle + minSpan / 2
-  }
-  if (east - west < minSpan) {
-    const middle = (east + west) / 2
-    west = middle - minSpan / 2
-    east = middle + minSpan / 2
-  }
-  return { south, north, west, east }
-}
-
-const round = (value: number) => Math.round(value * 10) / 10
-
-/**
- * The one projection every map element goes through: equirectangular, with longitudes scaled by
- * the cosine of the box's middle latitude (so the steppe is not stretched sideways), fitted to
- * the viewport inside its padding and centred. East is right (larger x), north is up (smaller y).
- */
+/** The projection every element of a route map goes through: the stops, at least `minSpan` degrees around, fill the viewport. */
 export function fitProjection(points: readonly GeoPoint[], viewport: Viewport = mapViewport, minSpan = minimumSpanDegrees) {
-  const box = boundingBox(points, minSpan)
-  const squeeze = Math.cos((((box.north + box.south) / 2) * Math.PI) / 180)
-  const spanX = (box.east - box.west) * squeeze
-  const spanY = box.north - box.south
-  const innerWidth = viewport.width - 2 * viewport.padding
-  const innerHeight = viewport.height - 2 * viewport.padding
-  const scale = Math.min(innerWidth / spanX, innerHeight / spanY)
-  const offsetX = viewport.padding + (innerWidth - spanX * scale) / 2
-  const offsetY = viewport.padding + (innerHeight - spanY * scale) / 2
-  return function project(point: GeoPoint): MapPoint {
-    return {
-      x: round(offsetX + (point.lon - box.west) * squeeze * scale),
-      y: round(offsetY + (box.north - point.lat) * scale),
-    }
-  }
+  return fitToViewport(boundingBox(points, { minSpan }), viewport)
 }
 
 /** Rings of latitude, longitude, latitude, longitude… (flat, so they stay readable as tables). */
