@@ -30,9 +30,26 @@ export function FromPrice({ text }: { text: string }) {
   )
 }
 
-export function TourCard({ tour, locale, months }: { tour: TourCardData; locale: Locale; months: readonly string[] }) {
+type FactsOf = { durationDays: number; startCity: string; endCity: string; season: { fromMonth: number; toMonth: number } }
+
+/** How long, from where to where and in which months: the facts a card and a route page both open with. */
+export function TourFacts({ tour, months }: { tour: FactsOf; months: readonly string[] }) {
   const { t } = useTranslation('tours')
   const seasonText = useSeasonText()
+  return (
+    <>
+      <dt>{t('route.durationLabel')}</dt>
+      <dd>{t('route.days', { count: tour.durationDays })}</dd>
+      <dt>{t('route.startEndLabel')}</dt>
+      <dd>{t('route.startEnd', { start: t(`cities.${tour.startCity}`), end: t(`cities.${tour.endCity}`) })}</dd>
+      <dt>{t('route.seasonLabel')}</dt>
+      <dd>{seasonText(tour.season, months)}</dd>
+    </>
+  )
+}
+
+export function TourCard({ tour, locale, months }: { tour: TourCardData; locale: Locale; months: readonly string[] }) {
+  const { t } = useTranslation('tours')
   return (
     <article className="tour-card">
       {tour.imagePath ? (
@@ -46,12 +63,7 @@ export function TourCard({ tour, locale, months }: { tour: TourCardData; locale:
         </h2>
         <LocalizedText value={tour.summary} locale={locale} as="p" className="tour-card__summary" />
         <dl className="tour-facts">
-          <dt>{t('route.durationLabel')}</dt>
-          <dd>{t('route.days', { count: tour.durationDays })}</dd>
-          <dt>{t('route.startEndLabel')}</dt>
-          <dd>{t('route.startEnd', { start: t(`cities.${tour.startCity}`), end: t(`cities.${tour.endCity}`) })}</dd>
-          <dt>{t('route.seasonLabel')}</dt>
-          <dd>{seasonText(tour.season, months)}</dd>
+          <TourFacts tour={tour} months={months} />
           <dt>{t('list.crossings')}</dt>
           <dd>
             {tour.crossings.length === 0

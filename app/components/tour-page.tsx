@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next'
 
 import { LocalizedText, langAttr } from '~/components/localized-text'
 import { ProductCard } from '~/components/product-card'
-import { FromPrice, useSeasonText } from '~/components/tour-card'
+import { FromPrice, TourFacts } from '~/components/tour-card'
 import { TourItinerary } from '~/components/tour-itinerary'
 import { TourMap } from '~/components/tour-map'
 import type { TourPage } from '~/modules/tourism/tours.server'
@@ -15,7 +15,6 @@ type TourProps = { tour: TourPage; locale: Locale }
 
 export function TourHeader({ tour, locale, months }: TourProps & { months: readonly string[] }) {
   const { t } = useTranslation('tours')
-  const seasonText = useSeasonText()
   return (
     <>
       <nav aria-label={t('common:nav.breadcrumbs')} className="breadcrumbs">
@@ -36,12 +35,7 @@ export function TourHeader({ tour, locale, months }: TourProps & { months: reado
           ) : null}
           <LocalizedText value={tour.summary} locale={locale} as="p" className="lead" />
           <dl className="tour-facts">
-            <dt>{t('route.durationLabel')}</dt>
-            <dd>{t('route.days', { count: tour.durationDays })}</dd>
-            <dt>{t('route.startEndLabel')}</dt>
-            <dd>{t('route.startEnd', { start: t(`cities.${tour.startCity}`), end: t(`cities.${tour.endCity}`) })}</dd>
-            <dt>{t('route.seasonLabel')}</dt>
-            <dd>{seasonText(tour.season, months)}</dd>
+            <TourFacts tour={tour} months={months} />
             <dt>{t('route.operatorLabel')}</dt>
             <dd>{tour.operatorName}</dd>
             <dt>{t('route.priceLabel')}</dt>

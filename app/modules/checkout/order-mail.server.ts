@@ -103,23 +103,31 @@ export async function queuePaidMail(tx: Tx, orderId: number) {
       ].join('\n'),
     }),
   ]
+  ids.push(...(await mailExporterMembers(tx, order.number, { orderId }, 'exporterPaid')))
+  return ids
+}
+
+/** A note to each member of the exporters with a part `parts` selects, in their language, linking to their part. */
+async function mailExporterMembers(
+  tx: Tx,
+  number: string,
+  parts: { orderId: number } | { id: { in: number[] } },
+  event: 'exporterPaid' | 'exporterRefunded',
+) {
   const members = await tx.user.findMany({
-    where: { exporter: { orderParts: { some: { orderId } } } },
-    select: { email: true, locale: true, exporterId: true },
+    where: { exporter: { orderParts: { some: parts } } },
+    select: { email: true, locale: true },
   })
+  const ids: number[] = []
   for (const member of members) {
-    const memberLocale = localeOf(member.locale)
-    const mt = getFixedT(memberLocale, 'checkout')
+    const locale = localeOf(member.locale)
+    const t = getFixedT(locale, 'checkout')
     ids.push(
       await queueMail(tx, {
         to: member.email,
-        locale: memberLocale,
-        subject: mt('mail.exporterPaid.subject', { number: order.number }),
-        body: [
-          mt('mail.exporterPaid.intro', { number: order.number }),
-          '',
-          localeUrl(publicUrl(), memberLocale, `/exporter/orders/${order.number}`),
-        ].join('\n'),
+        locale,
+        subject: t(`mail.${event}.subject`, { number }),
+        body: [t(`mail.${event}.intro`, { number }), '', localeUrl(publicUrl(), locale, `/exporter/orders/${number}`)].join('\n'),
       }),
     )
   }
@@ -185,26 +193,5 @@ export async function queuePartRefundMail(tx: Tx & Pick<Db, 'orderPart'>, orderI
 export async function queueExporterRefundMail(tx: Tx, orderId: number, partIds: number[]) {
   if (partIds.length === 0) return []
   const order = await loadOrder(tx, orderId)
-  const members = await tx.user.findMany({
-    where: { exporter: { orderParts: { some: { id: { in: partIds } } } } },
-    select: { email: true, locale: true },
-  })
-  const ids: number[] = []
-  for (const member of members) {
-    const locale = localeOf(member.locale)
-    const t = getFixedT(locale, 'checkout')
-    ids.push(
-      await queueMail(tx, {
-        to: member.email,
-        locale,
-        subject: t('mail.exporterRefunded.subject', { number: order.number }),
-        body: [
-          t('mail.exporterRefunded.intro', { number: order.number }),
-          '',
-          localeUrl(publicUrl(), locale, `/exporter/orders/${order.number}`),
-        ].join('\n'),
-      }),
-    )
-  }
-  return ids
+  return mailExporterMembers(tx, order.number, { id: { in: partIds } }, 'exporterRefunded')
 }
