@@ -11,8 +11,8 @@ import { cacheHeaders, privatePage } from '~/utils/cache'
 import { pageParam } from '~/utils/http.server'
 import { getFixedT } from '~/utils/i18n.server'
 import { localePath } from '~/utils/locale-path'
+import { useRootLocale } from '~/utils/root-data'
 import { requireLocale } from '~/utils/route-params.server'
-import type { Locale } from '~/utils/locales'
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const locale = requireLocale(params)
@@ -28,8 +28,8 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.t
 
 export default function ExporterLedger() {
   const { balances, entries, page, pageCount } = useLoaderData<typeof loader>()
-  const { t, i18n } = useTranslation('sales')
-  const locale = i18n.language as Locale
+  const { t } = useTranslation('sales')
+  const locale = useRootLocale()
   return (
     <>
       <h1>{t('exporterLedger.title')}</h1>

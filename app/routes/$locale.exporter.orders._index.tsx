@@ -12,7 +12,7 @@ import { cacheHeaders, privatePage } from '~/utils/cache'
 import { pageParam } from '~/utils/http.server'
 import { getFixedT } from '~/utils/i18n.server'
 import { localePath } from '~/utils/locale-path'
-import type { Locale } from '~/utils/locales'
+import { useRootLocale } from '~/utils/root-data'
 import { requireLocale } from '~/utils/route-params.server'
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -33,8 +33,8 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.t
 
 export default function ExporterOrders() {
   const { status, statuses, parts, countByStatus, page, pageCount } = useLoaderData<typeof loader>()
-  const { t, i18n } = useTranslation('sales')
-  const locale = i18n.language as Locale
+  const { t } = useTranslation('sales')
+  const locale = useRootLocale()
   const base = localePath(locale, '/exporter/orders')
   const all = Object.values(countByStatus).reduce((sum, count) => sum + (count ?? 0), 0)
   return (

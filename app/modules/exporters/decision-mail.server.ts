@@ -3,6 +3,7 @@ import { sendMail } from '~/modules/accounts/mail.server'
 import { getDb } from '~/utils/db.server'
 import { getFixedT } from '~/utils/i18n.server'
 import { isLocale, pickTranslation, type Locale } from '~/utils/locales'
+import { localeUrl } from '~/utils/locale-path'
 import { publicUrl } from '~/utils/public-url.server'
 
 export type ExporterEvent = 'verified' | 'rejected' | 'suspended' | 'reinstated'
@@ -34,7 +35,7 @@ export async function notifyExporterDecision(exporterId: number, event: Exporter
       name: member.displayName,
       company: company(member.locale),
       reason: reason ?? '',
-      link: `${publicUrl()}/${member.locale}/exporter`,
+      link: localeUrl(publicUrl(), member.locale, '/exporter'),
     }
     await sendMail({
       to: member.email,
@@ -61,8 +62,8 @@ export async function notifyProductDecision(productId: number, event: ProductEve
       reason: reason ?? '',
       link:
         event === 'published'
-          ? `${publicUrl()}/${member.locale}/products/${product.slug}`
-          : `${publicUrl()}/${member.locale}/exporter`,
+          ? localeUrl(publicUrl(), member.locale, `/products/${product.slug}`)
+          : localeUrl(publicUrl(), member.locale, '/exporter'),
     }
     await sendMail({
       to: member.email,
