@@ -405,6 +405,12 @@ describe('messages', () => {
     const empty = await buyerPost(number, { intent: 'message', body: '   ' })
     expect(empty.status).toBe(400)
     expect(empty.errors.body).toBe('errors.required')
+    // a refused message comes back to the form as it was typed
+    const long = 'Большая партия, нужны биг-бэги. '.repeat(150)
+    const tooLong = await buyerPost(number, { intent: 'message', body: long })
+    expect(tooLong.status).toBe(400)
+    expect(tooLong.errors.body).toBe('errors.tooLong')
+    expect((tooLong.data as { values: Record<string, string> }).values.body).toBe(long)
     const page = await outcome(() =>
       buyerLoader(args(get(`/zh-hans/quotes/${number}`, people.buyer.cookie), { locale: 'zh-hans', requestNumber: number })),
     )
