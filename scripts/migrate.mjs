@@ -8,6 +8,8 @@ import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
 
+import migrationsTable from './migrations-table.cjs'
+
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 
 export function dialectOf(url) {
@@ -27,17 +29,6 @@ function listMigrations(dialect) {
     })
 }
 
-const sqliteTable = `CREATE TABLE IF NOT EXISTS "_prisma_migrations" (
-  "id" TEXT PRIMARY KEY NOT NULL, "checksum" TEXT NOT NULL, "finished_at" DATETIME,
-  "migration_name" TEXT NOT NULL, "logs" TEXT, "rolled_back_at" DATETIME,
-  "started_at" DATETIME NOT NULL DEFAULT current_timestamp,
-  "applied_steps_count" INTEGER UNSIGNED NOT NULL DEFAULT 0)`
-
-const postgresTable = `CREATE TABLE IF NOT EXISTS "_prisma_migrations" (
-  "id" VARCHAR(36) PRIMARY KEY NOT NULL, "checksum" VARCHAR(64) NOT NULL, "finished_at" TIMESTAMPTZ,
-  "migration_name" VARCHAR(255) NOT NULL, "logs" TEXT, "rolled_back_at" TIMESTAMPTZ,
-  "started_at" TIMESTAMPTZ NOT NULL DEFAULT now(), "applied_steps_count" INTEGER NOT NULL DEFAULT 0)`
-
 function sqlitePath(url) {
   const file = url.replace(/^file:/, '').split('?')[0]
   return path.isAbsolute(file) ? file : path.resolve(process.cwd(), file)
@@ -51,7 +42,7 @@ async function migrateSqlite(url, migrations, log) {
   try {
     // WAL is a property of the file: set once, every later connection uses it
     db.pragma('journal_mode = WAL')
-    db.exec(sqliteTable)
+    db.exec(migrationsTable.sqlite)
     const applied = new Set(
       db
         .prepare('SELECT migration_name FROM _prisma_migrations WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL')
@@ -80,7 +71,7 @@ async function migratePostgres(url, migrations, log) {
   await client.connect()
   try {
     await client.query('SELECT pg_advisory_lock(727274)')
-    await client.query(postgresTable)
+    await client.query(migrationsTable.postgres)
     const { rows } = await client.query(
       'SELECT migration_name FROM _prisma_migrations WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL',
     )
