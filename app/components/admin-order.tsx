@@ -2,10 +2,11 @@
 // its facts (summary, payment, address), its parts with a refund per part, its timeline and its
 // ledger entries. The route loads the order and handles the forms; errors are message keys.
 import { Form, Link, useNavigation } from '@remix-run/react'
-import { Fragment, useId } from 'react'
+import { Fragment } from 'react'
 import { useTranslation } from 'react-i18next'
 
 import { Text } from '~/components/admin/ui'
+import { CheckboxField, Field } from '~/components/form'
 import { OrderEventText, OrderLinesTable } from '~/components/order-parts'
 import type { orderForAdmin } from '~/modules/checkout/admin-orders.server'
 import { languageNames } from '~/utils/locales'
@@ -20,7 +21,6 @@ type Echo = { errors: Record<string, string>; values: Record<string, string> }
 export function AdminOrderActions({ order, errors, values }: { order: AdminOrder } & Echo) {
   const { t } = useTranslation('sales')
   const busy = useNavigation().state === 'submitting'
-  const ids = { confirmPaid: useId(), confirmRefund: useId(), reason: useId() }
   const errorFor = (intent: string, field: string) => (values.intent === intent ? errors[field] : undefined)
   if (!order.actions.markPaid && !order.actions.cancel && !order.actions.refund) return null
   return (
@@ -36,23 +36,14 @@ export function AdminOrderActions({ order, errors, values }: { order: AdminOrder
           <p className="muted">
             {t('adminOrder.markPaid.lead', { reference: order.paymentReference, amount: order.total.text })}
           </p>
-          <div className="field field--checkbox">
-            <input
-              id={ids.confirmPaid}
-              type="checkbox"
-              name="confirm"
-              value="yes"
-              required
-              aria-invalid={errorFor('markPaid', 'confirm') ? true : undefined}
-              aria-describedby={errorFor('markPaid', 'confirm') ? `${ids.confirmPaid}-error` : undefined}
-            />
-            <label htmlFor={ids.confirmPaid}>{t('adminOrder.markPaid.confirm')}</label>
-            {errorFor('markPaid', 'confirm') ? (
-              <p className="field__error" id={`${ids.confirmPaid}-error`} role="alert">
-                {t(errorFor('markPaid', 'confirm')!)}
-              </p>
-            ) : null}
-          </div>
+          <CheckboxField
+            namespace="sales"
+            label={t('adminOrder.markPaid.confirm')}
+            name="confirm"
+            value="yes"
+            required
+            error={errorFor('markPaid', 'confirm')}
+          />
           <button type="submit" className="button button--primary" disabled={busy}>
             {t('adminOrder.markPaid.button')}
           </button>
@@ -64,22 +55,14 @@ export function AdminOrderActions({ order, errors, values }: { order: AdminOrder
           <input type="hidden" name="expectedStatus" value={order.status} />
           <h3>{t('adminOrder.cancel.title')}</h3>
           <p className="muted">{t('adminOrder.cancel.lead')}</p>
-          <div className="field">
-            <label htmlFor={ids.reason}>{t('adminOrder.cancel.reason')}</label>
-            <input
-              id={ids.reason}
-              name="reason"
-              maxLength={300}
-              defaultValue={values.intent === 'cancel' ? values.reason : ''}
-              aria-invalid={errorFor('cancel', 'reason') ? true : undefined}
-              aria-describedby={errorFor('cancel', 'reason') ? `${ids.reason}-error` : undefined}
-            />
-            {errorFor('cancel', 'reason') ? (
-              <p className="field__error" id={`${ids.reason}-error`} role="alert">
-                {t(errorFor('cancel', 'reason')!)}
-              </p>
-            ) : null}
-          </div>
+          <Field
+            namespace="sales"
+            label={t('adminOrder.cancel.reason')}
+            name="reason"
+            maxLength={300}
+            defaultValue={values.intent === 'cancel' ? values.reason : ''}
+            error={errorFor('cancel', 'reason')}
+          />
           <button type="submit" className="button button--danger" disabled={busy}>
             {t('adminOrder.cancel.button')}
           </button>
@@ -93,23 +76,14 @@ export function AdminOrderActions({ order, errors, values }: { order: AdminOrder
           <p className="muted">
             {order.paymentMethod === 'stripe' ? t('adminOrder.refund.viaStripe') : t('adminOrder.refund.viaBank')}
           </p>
-          <div className="field field--checkbox">
-            <input
-              id={ids.confirmRefund}
-              type="checkbox"
-              name="confirm"
-              value="yes"
-              required
-              aria-invalid={errorFor('refund', 'confirm') ? true : undefined}
-              aria-describedby={errorFor('refund', 'confirm') ? `${ids.confirmRefund}-error` : undefined}
-            />
-            <label htmlFor={ids.confirmRefund}>{t('adminOrder.refund.confirm', { amount: order.refundRemaining.text })}</label>
-            {errorFor('refund', 'confirm') ? (
-              <p className="field__error" id={`${ids.confirmRefund}-error`} role="alert">
-                {t(errorFor('refund', 'confirm')!)}
-              </p>
-            ) : null}
-          </div>
+          <CheckboxField
+            namespace="sales"
+            label={t('adminOrder.refund.confirm', { amount: order.refundRemaining.text })}
+            name="confirm"
+            value="yes"
+            required
+            error={errorFor('refund', 'confirm')}
+          />
           <button type="submit" className="button button--danger" disabled={busy}>
             {t('adminOrder.refund.button')}
           </button>
@@ -400,30 +374,20 @@ function PartRefundForm(props: {
   busy: boolean
 }) {
   const { t } = useTranslation('sales')
-  const id = useId()
   return (
     <Form method="post" noValidate className="part-refund">
       <input type="hidden" name="intent" value="refundPart" />
       <input type="hidden" name="partId" value={props.partId} />
       <input type="hidden" name="expectedStatus" value={props.status} />
       <p className="muted">{props.viaStripe ? t('adminOrder.refundPart.viaStripe') : t('adminOrder.refundPart.viaBank')}</p>
-      <div className="field field--checkbox">
-        <input
-          id={id}
-          type="checkbox"
-          name="confirm"
-          value="yes"
-          required
-          aria-invalid={props.error ? true : undefined}
-          aria-describedby={props.error ? `${id}-error` : undefined}
-        />
-        <label htmlFor={id}>{t('adminOrder.refundPart.confirm', { seller: props.seller, amount: props.amount })}</label>
-        {props.error ? (
-          <p className="field__error" id={`${id}-error`} role="alert">
-            {t(props.error)}
-          </p>
-        ) : null}
-      </div>
+      <CheckboxField
+        namespace="sales"
+        label={t('adminOrder.refundPart.confirm', { seller: props.seller, amount: props.amount })}
+        name="confirm"
+        value="yes"
+        required
+        error={props.error}
+      />
       <button type="submit" className="button button--danger" disabled={props.busy}>
         {t('adminOrder.refundPart.button')}
       </button>

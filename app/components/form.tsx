@@ -1,38 +1,149 @@
-import { useId, type InputHTMLAttributes, type ReactNode } from 'react'
+// The one set of form controls, status badges and notices of every page (storefront, portal, trade,
+// admin). Errors are keys in the caller's `namespace` ("checkout:…" reaches another one); labels and
+// hints arrive already translated.
+import { useActionData, useSearchParams } from '@remix-run/react'
+import { useId, type InputHTMLAttributes, type ReactNode, type SelectHTMLAttributes, type TextareaHTMLAttributes } from 'react'
 import { useTranslation } from 'react-i18next'
 
-/** A labelled input with its error (a translation key) announced to screen readers. */
-export function Field({
-  label,
-  error,
-  namespace = 'auth',
-  hint,
-  ...input
-}: InputHTMLAttributes<HTMLInputElement> & { label: ReactNode; error?: string; namespace?: string; hint?: ReactNode }) {
+import { htmlLang, languageNames, locales } from '~/utils/locales'
+
+type Labelled = { label: ReactNode; error?: string; hint?: ReactNode; namespace: string }
+
+function useDescribed({ error, hint, namespace }: Omit<Labelled, 'label'>) {
   const { t } = useTranslation(namespace)
   const id = useId()
-  const errorId = `${id}-error`
-  const hintId = `${id}-hint`
+  return {
+    control: {
+      id,
+      'aria-invalid': error ? true : undefined,
+      'aria-describedby': [error ? `${id}-error` : '', hint ? `${id}-hint` : ''].filter(Boolean).join(' ') || undefined,
+    },
+    notes: (
+      <>
+        {hint ? (
+          <p className="field__hint" id={`${id}-hint`}>
+            {hint}
+          </p>
+        ) : null}
+        {error ? (
+          <p className="field__error" id={`${id}-error`} role="alert">
+            {t(error)}
+          </p>
+        ) : null}
+      </>
+    ),
+  }
+}
+
+export function Field({ label, error, hint, namespace, ...input }: InputHTMLAttributes<HTMLInputElement> & Labelled) {
+  const { control, notes } = useDescribed({ error, hint, namespace })
   return (
     <div className="field">
-      <label htmlFor={id}>{label}</label>
-      <input
-        id={id}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={[error ? errorId : '', hint ? hintId : ''].filter(Boolean).join(' ') || undefined}
-        {...input}
-      />
-      {hint ? (
-        <p className="field__hint" id={hintId}>
-          {hint}
-        </p>
-      ) : null}
-      {error ? (
-        <p className="field__error" id={errorId} role="alert">
-          {t(error)}
-        </p>
-      ) : null}
+      <label htmlFor={control.id}>{label}</label>
+      <input {...control} {...input} />
+      {notes}
     </div>
+  )
+}
+
+export function TextAreaField({
+  label,
+  error,
+  hint,
+  namespace,
+  ...textarea
+}: TextareaHTMLAttributes<HTMLTextAreaElement> & Labelled) {
+  const { control, notes } = useDescribed({ error, hint, namespace })
+  return (
+    <div className="field">
+      <label htmlFor={control.id}>{label}</label>
+      <textarea rows={4} {...control} {...textarea} />
+      {notes}
+    </div>
+  )
+}
+
+/** A select of `options`, or of the `<option>`s given as children. */
+export function SelectField({
+  label,
+  error,
+  hint,
+  namespace,
+  options,
+  children,
+  ...select
+}: SelectHTMLAttributes<HTMLSelectElement> & Labelled & { options?: { value: string; label: string }[] }) {
+  const { control, notes } = useDescribed({ error, hint, namespace })
+  return (
+    <div className="field">
+      <label htmlFor={control.id}>{label}</label>
+      <select {...control} {...select}>
+        {options?.map((option) => (
+          <option key={option.value} value={option.value}>
+            {option.label}
+          </option>
+        ))}
+        {children}
+      </select>
+      {notes}
+    </div>
+  )
+}
+
+/** A checkbox sending "1" when ticked, its label after it. */
+export function CheckboxField({ label, error, hint, namespace, ...input }: InputHTMLAttributes<HTMLInputElement> & Labelled) {
+  const { control, notes } = useDescribed({ error, hint, namespace })
+  return (
+    <div className="field field--checkbox">
+      <input type="checkbox" value="1" {...control} {...input} />
+      <label htmlFor={control.id}>{label}</label>
+      {notes}
+    </div>
+  )
+}
+
+/**
+ * One input (or textarea) per language for `field`, named `${field}.${locale}` as the server
+ * expects; each carries its language so spell-checkers and screen readers use the right one.
+ */
+export function LocalizedFields({
+  field,
+  label,
+  values,
+  errors,
+  namespace,
+  multiline = false,
+  maxLength,
+  required = true,
+}: {
+  field: string
+  label: string
+  values: Record<string, string | undefined>
+  errors: Record<string, string | undefined>
+  namespace: string
+  multiline?: boolean
+  maxLength: number
+  required?: boolean
+}) {
+  const { t } = useTranslation('admin')
+  return (
+    <fieldset className="localized-fields">
+      <legend>{label}</legend>
+      {locales.map((locale) => {
+        const name = `${field}.${locale}`
+        const common = {
+          name,
+          label: t('form.inLanguage', { field: label, language: languageNames[locale] }),
+          lang: htmlLang(locale),
+          defaultValue: values[name] ?? '',
+          required,
+          maxLength,
+          error: errors[name],
+          namespace,
+        }
+        return multiline ? <TextAreaField key={name} {...common} /> : <Field key={name} {...common} />
+      })}
+    </fieldset>
   )
 }
 
@@ -49,11 +160,70 @@ export function Honeypot() {
   )
 }
 
-export function FormError({ error, namespace = 'auth' }: { error?: string; namespace?: string }) {
+export function FormError({ error, namespace }: { error?: string; namespace: string }) {
   const { t } = useTranslation(namespace)
   return error ? (
     <p className="form-error" role="alert">
       {t(error)}
     </p>
   ) : null
+}
+
+// the exporter sees their own product and company in the portal's words, admins in the admin's
+const statusWords = {
+  product: ['portal', 'status'],
+  company: ['portal', 'status'],
+  request: ['trade', 'status.request'],
+  quote: ['trade', 'status.quote'],
+  order: ['checkout', 'status'],
+  tour: ['tours', 'admin.statuses'],
+  exporter: ['admin', 'statuses.exporter'],
+  productReview: ['admin', 'statuses.product'],
+  verdict: ['admin', 'statuses.verdict'],
+  checkpoint: ['admin', 'statuses.checkpoint'],
+} as const
+
+/** A status in words and colour; the kind says whose words. */
+export function StatusBadge({
+  kind,
+  status,
+  ...span
+}: {
+  kind: keyof typeof statusWords
+  status: string
+  'data-testid'?: string
+}) {
+  const [namespace, prefix] = statusWords[kind]
+  const { t } = useTranslation(namespace)
+  return (
+    <span className={`badge badge--status badge--${kind} badge--${status}`} {...span}>
+      {t(`${prefix}.${status}`)}
+    </span>
+  )
+}
+
+/**
+ * The confirmation after a redirect from `?notice=`, when `namespace` has words for it under
+ * `keyPrefix`; hidden once a later submission came back refused, as it no longer applies.
+ */
+export function Notice({
+  namespace,
+  keyPrefix = 'notices',
+  param = 'notice',
+}: {
+  namespace: string
+  keyPrefix?: string
+  param?: string
+}) {
+  const { t, i18n } = useTranslation(namespace)
+  const [searchParams] = useSearchParams()
+  const actionData = useActionData()
+  const notice = searchParams.get(param)
+  const key = `${keyPrefix}.${notice}`
+  if (actionData || !notice || !/^\w+$/.test(notice) || !i18n.exists(key, { ns: namespace })) return null
+  return (
+    <p className="form-success" role="status">
+      {t(key)}
+    </p>
+  )
 }

@@ -1,10 +1,9 @@
 // The form an admin records a payout to one exporter with: only in a currency the pavilion owes it,
 // carrying the newest ledger entry the admin saw so a form sent twice is refused, not paid twice.
 import { Form, useNavigation } from '@remix-run/react'
-import { useId } from 'react'
 import { useTranslation } from 'react-i18next'
 
-import { Field, FormError } from '~/components/form'
+import { Field, FormError, SelectField } from '~/components/form'
 import type { exporterLedgerForAdmin } from '~/modules/checkout/ledger.server'
 
 type ExporterLedger = NonNullable<Awaited<ReturnType<typeof exporterLedgerForAdmin>>>
@@ -20,7 +19,6 @@ export function PayoutForm({
 }) {
   const { t } = useTranslation('sales')
   const busy = useNavigation().state === 'submitting'
-  const currencyId = useId()
   const owed = exporter.balances.filter((balance) => balance.amountMinor > 0)
   return (
     <section aria-labelledby="payout-title">
@@ -33,27 +31,17 @@ export function PayoutForm({
           <FormError namespace="sales" error={errors.form} />
           <input type="hidden" name="exporterId" value={exporter.id} />
           <input type="hidden" name="lastEntryId" value={exporter.lastEntryId} />
-          <div className="field">
-            <label htmlFor={currencyId}>{t('adminLedger.payout.currency')}</label>
-            <select
-              id={currencyId}
-              name="currency"
-              defaultValue={values.currency ?? owed[0].currency}
-              aria-invalid={errors.currency ? true : undefined}
-              aria-describedby={errors.currency ? `${currencyId}-error` : undefined}
-            >
-              {owed.map((balance) => (
-                <option key={balance.currency} value={balance.currency}>
-                  {t('adminLedger.payout.currencyOption', { currency: balance.currency, balance: balance.text })}
-                </option>
-              ))}
-            </select>
-            {errors.currency ? (
-              <p className="field__error" id={`${currencyId}-error`} role="alert">
-                {t(errors.currency)}
-              </p>
-            ) : null}
-          </div>
+          <SelectField
+            namespace="sales"
+            label={t('adminLedger.payout.currency')}
+            name="currency"
+            defaultValue={values.currency ?? owed[0].currency}
+            error={errors.currency}
+            options={owed.map((balance) => ({
+              value: balance.currency,
+              label: t('adminLedger.payout.currencyOption', { currency: balance.currency, balance: balance.text }),
+            }))}
+          />
           <Field
             namespace="sales"
             label={t('adminLedger.payout.amount')}

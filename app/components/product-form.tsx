@@ -2,8 +2,7 @@ import { Form, useNavigation } from '@remix-run/react'
 import { useMemo, useState, type ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 
-import { Field, FormError } from '~/components/form'
-import { SelectField, TextAreaField } from '~/components/portal'
+import { Field, FormError, SelectField, TextAreaField } from '~/components/form'
 import {
   baseCurrencies,
   certificateKinds,
@@ -74,6 +73,7 @@ function CategoryPicker({
         maxLength={100}
       />
       <SelectField
+        namespace="portal"
         label={t('form.category')}
         name="categoryId"
         value={value}
@@ -176,6 +176,7 @@ export function ProductForm({ sectors, regions, values, certificates, errors, ac
                 }}
               />
               <TextAreaField
+                namespace="portal"
                 label={t('form.descriptionIn', { language: languageName(l) })}
                 name={`description.${l}`}
                 lang={htmlLang(l)}
@@ -204,6 +205,7 @@ export function ProductForm({ sectors, regions, values, certificates, errors, ac
             error={errors.basePrice}
           />
           <SelectField
+            namespace="portal"
             label={t('form.currency')}
             name="baseCurrency"
             defaultValue={value('baseCurrency') || 'KZT'}
@@ -215,7 +217,13 @@ export function ProductForm({ sectors, regions, values, certificates, errors, ac
               </option>
             ))}
           </SelectField>
-          <SelectField label={t('form.unit')} name="unit" defaultValue={value('unit') || 'kg'} error={errors.unit}>
+          <SelectField
+            namespace="portal"
+            label={t('form.unit')}
+            name="unit"
+            defaultValue={value('unit') || 'kg'}
+            error={errors.unit}
+          >
             {productUnits.map((unit) => (
               <option key={unit} value={unit}>
                 {tc(`units.${unit}`)}
@@ -247,6 +255,7 @@ export function ProductForm({ sectors, regions, values, certificates, errors, ac
             error={errors.minOrderQuantity}
           />
           <SelectField
+            namespace="portal"
             label={t('form.saleMode')}
             name="saleMode"
             defaultValue={value('saleMode') || 'retail'}
@@ -305,6 +314,7 @@ export function ProductForm({ sectors, regions, values, certificates, errors, ac
       <fieldset className="form-section">
         <legend>{t('form.origin')}</legend>
         <SelectField
+          namespace="portal"
           label={t('form.originRegion')}
           name="originRegionId"
           defaultValue={value('originRegionId')}

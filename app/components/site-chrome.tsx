@@ -1,15 +1,8 @@
 import { Form, Link, useLocation } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 
-import { locales, htmlLang, switchLocalePath, type Locale } from '~/utils/locales'
-
-const languageNames: Record<Locale, string> = {
-  en: 'English',
-  'zh-hans': '简体中文',
-  'zh-hant': '繁體中文',
-  kk: 'Қазақша',
-  ru: 'Русский',
-}
+import { localePath } from '~/utils/locale-path'
+import { htmlLang, languageNames, locales, switchLocalePath, type Locale } from '~/utils/locales'
 
 export function LanguageSwitcher({ locale }: { locale: Locale }) {
   const { t } = useTranslation()
@@ -47,7 +40,7 @@ export function SiteHeader({ locale }: { locale: Locale }) {
         {t('nav.skipToContent')}
       </a>
       <div className="site-header__inner">
-        <Link to={`/${locale}`} className="brand" aria-label={t('brand.home')}>
+        <Link to={localePath(locale)} className="brand" aria-label={t('brand.home')}>
           <span className="brand__mark" aria-hidden="true">
             <svg viewBox="0 0 32 32" width="32" height="32">
               <circle cx="16" cy="16" r="15" fill="#00afca" />
@@ -63,26 +56,26 @@ export function SiteHeader({ locale }: { locale: Locale }) {
         <nav className="main-nav" aria-label={t('nav.main')}>
           <ul>
             <li>
-              <Link to={`/${locale}`}>{t('nav.home')}</Link>
+              <Link to={localePath(locale)}>{t('nav.home')}</Link>
             </li>
             <li>
-              <Link to={`/${locale}/catalog`}>{t('nav.catalog')}</Link>
+              <Link to={localePath(locale, '/catalog')}>{t('nav.catalog')}</Link>
             </li>
             <li>
-              <Link to={`/${locale}/tours`}>{t('nav.tours')}</Link>
+              <Link to={localePath(locale, '/tours')}>{t('nav.tours')}</Link>
             </li>
             <li>
-              <Link to={`/${locale}/corridor`}>{t('nav.corridor')}</Link>
+              <Link to={localePath(locale, '/corridor')}>{t('nav.corridor')}</Link>
             </li>
             <li>
-              <Link to={`/${locale}/cart`}>{t('nav.cart')}</Link>
+              <Link to={localePath(locale, '/cart')}>{t('nav.cart')}</Link>
             </li>
             <li>
-              <Link to={`/${locale}/account`}>{t('nav.account')}</Link>
+              <Link to={localePath(locale, '/account')}>{t('nav.account')}</Link>
             </li>
           </ul>
         </nav>
-        <Form method="get" action={`/${locale}/search`} role="search" className="header-search">
+        <Form method="get" action={localePath(locale, '/search')} role="search" className="header-search">
           <label htmlFor="header-search" className="visually-hidden">
             {t('search.label')}
           </label>

@@ -8,6 +8,7 @@ import { completeSecondFactor, requireUser } from '~/modules/accounts/session.se
 import { otpauthUri } from '~/modules/accounts/totp.server'
 import { cacheHeaders, privatePage } from '~/utils/cache'
 import { readForm } from '~/utils/forms.server'
+import { localePath } from '~/utils/locale-path'
 import { requireLocale } from '~/utils/route-params.server'
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -23,11 +24,11 @@ export const headers = () => cacheHeaders(privatePage)
 export async function action({ request, params }: ActionFunctionArgs) {
   const locale = requireLocale(params)
   const user = await requireUser(request, locale)
-  if (user.totpEnabled) return redirect(`/${locale}/account`)
+  if (user.totpEnabled) return redirect(localePath(locale, '/account'))
   const form = await readForm(request)
   if (!(await confirmTotpSetup(user.id, String(form.get('code') ?? ''))))
     return data({ errors: { code: 'errors.codeWrong' } }, { status: 400 })
-  return completeSecondFactor(request, user.role === 'admin' ? `/${locale}/admin` : `/${locale}/account`)
+  return completeSecondFactor(request, user.role === 'admin' ? localePath(locale, '/admin') : localePath(locale, '/account'))
 }
 
 export default function TwoFactorSetup() {
@@ -53,8 +54,9 @@ export default function TwoFactorSetup() {
         <a href={uri ?? '#'}>{t('twoFactor.openInApp')}</a>
       </p>
       <Form method="post">
-        <FormError error={errors.form} />
+        <FormError namespace="auth" error={errors.form} />
         <Field
+          namespace="auth"
           label={t('fields.code')}
           name="code"
           inputMode="numeric"

@@ -42,9 +42,10 @@ export default function ForgotPassword() {
       ) : (
         <Form method="post" noValidate>
           <p>{t('forgot.lead')}</p>
-          <FormError error={actionData?.errors?.form} />
+          <FormError namespace="auth" error={actionData?.errors?.form} />
           <Honeypot />
           <Field
+            namespace="auth"
             label={t('fields.email')}
             name="email"
             type="email"

@@ -10,6 +10,7 @@ import { cacheHeaders, privatePage } from '~/utils/cache'
 import { fieldErrors, formObject, isHoneypotFilled, readForm } from '~/utils/forms.server'
 import { getFixedT } from '~/utils/i18n.server'
 import { localePath } from '~/utils/locale-path'
+import { useRootLocale } from '~/utils/root-data'
 import { requireLocale } from '~/utils/route-params.server'
 import type { Locale } from '~/utils/locales'
 
@@ -57,7 +58,7 @@ export default function SignIn() {
   const actionData = useActionData<{ errors?: Record<string, string> }>()
   const [searchParams] = useSearchParams()
   const errors = actionData?.errors ?? {}
-  const locale = useTranslation().i18n.language
+  const locale = useRootLocale()
   return (
     <div className="auth-card">
       <h1>{t('signIn.title')}</h1>
@@ -67,7 +68,15 @@ export default function SignIn() {
         <FormError namespace="auth" error={errors.form} />
         <Honeypot />
         <input type="hidden" name="redirectTo" value={searchParams.get('redirectTo') ?? ''} />
-        <Field namespace="auth" label={t('fields.email')} name="email" type="email" autoComplete="email" required error={errors.email} />
+        <Field
+          namespace="auth"
+          label={t('fields.email')}
+          name="email"
+          type="email"
+          autoComplete="email"
+          required
+          error={errors.email}
+        />
         <Field
           namespace="auth"
           label={t('fields.password')}

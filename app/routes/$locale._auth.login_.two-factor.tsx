@@ -8,6 +8,7 @@ import { limitSecondFactor } from '~/modules/accounts/rate-limit.server'
 import { completeSecondFactor, requireUser, safeRedirect } from '~/modules/accounts/session.server'
 import { cacheHeaders, privatePage } from '~/utils/cache'
 import { readForm } from '~/utils/forms.server'
+import { localePath } from '~/utils/locale-path'
 import { requireLocale } from '~/utils/route-params.server'
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -25,7 +26,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const form = await readForm(request)
   if (!(await checkTotp(user.id, String(form.get('code') ?? ''))))
     return data({ errors: { code: 'errors.codeWrong' } }, { status: 400 })
-  return completeSecondFactor(request, safeRedirect(form.get('redirectTo'), `/${locale}/admin`))
+  return completeSecondFactor(request, safeRedirect(form.get('redirectTo'), localePath(locale, '/admin')))
 }
 
 export default function TwoFactorSignIn() {
@@ -37,9 +38,10 @@ export default function TwoFactorSignIn() {
       <h1>{t('twoFactor.title')}</h1>
       <p>{t('twoFactor.prompt')}</p>
       <Form method="post">
-        <FormError error={actionData?.errors?.form} />
+        <FormError namespace="auth" error={actionData?.errors?.form} />
         <input type="hidden" name="redirectTo" value={searchParams.get('redirectTo') ?? ''} />
         <Field
+          namespace="auth"
           label={t('fields.code')}
           name="code"
           inputMode="numeric"

@@ -11,8 +11,8 @@ import { Form, Link, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 
 import { Text } from '~/components/admin/ui'
-import { FormError } from '~/components/form'
-import { RouteFields, TourNotice, useFormState } from '~/components/tour-admin'
+import { FormError, Notice, StatusBadge } from '~/components/form'
+import { RouteFields, useFormState } from '~/components/tour-admin'
 import { RouteDepartures, RouteLegs, RouteStatusActions, RouteStops } from '~/components/tour-admin-route'
 import { requireRole } from '~/modules/accounts/session.server'
 import { echoValues, positiveId, readFormOrNull } from '~/utils/forms.server'
@@ -26,13 +26,14 @@ import {
   updateRoute,
 } from '~/modules/tourism/admin.server'
 import { monthNames } from '~/modules/tourism/tours.server'
-import { useRootLocale } from '~/root'
+import { useRootLocale } from '~/utils/root-data'
 import toursStyles from '~/styles/tours.css'
 import { cacheHeaders, privatePage } from '~/utils/cache'
 import { formObject } from '~/utils/forms.server'
 import { notFound } from '~/utils/http.server'
 import { loadNamespaces } from '~/utils/i18n-client'
 import { getFixedT } from '~/utils/i18n.server'
+import { localePath } from '~/utils/locale-path'
 import { requireLocale } from '~/utils/route-params.server'
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: toursStyles }]
@@ -104,7 +105,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       { intent, target, errors: { form: 'errors.fixFields', ...result.errors }, values: echoValues(form) },
       { status: result.status },
     )
-  return redirect(`/${locale}/admin/tours/${routeId}?notice=${notices[intent]}`)
+  return redirect(localePath(locale, `/admin/tours/${routeId}?notice=${notices[intent]}`))
 }
 
 export default function AdminTourRoute() {
@@ -119,16 +120,18 @@ export default function AdminTourRoute() {
   return (
     <>
       <p>
-        <Link to={`/${locale}/admin/tours`}>{t('admin.back')}</Link>
+        <Link to={localePath(locale, '/admin/tours')}>{t('admin.back')}</Link>
       </p>
       <h1>
         <Text value={route.name} locale={locale} />
       </h1>
       <p>
-        <span className={`badge badge--status badge--${route.status}`}>{t(`admin.statuses.${route.status}`)}</span>{' '}
-        {route.status === 'published' ? <Link to={`/${locale}/tours/${route.slug}`}>{t('admin.viewOnSite')}</Link> : null}
+        <StatusBadge kind="tour" status={route.status} />{' '}
+        {route.status === 'published' ? (
+          <Link to={localePath(locale, `/tours/${route.slug}`)}>{t('admin.viewOnSite')}</Link>
+        ) : null}
       </p>
-      <TourNotice />
+      <Notice namespace="tours" keyPrefix="admin.notices" />
       <FormError namespace="admin" error={statusForm.errors.form} />
       <FormError namespace="admin" error={deleteForm.errors.form} />
       <RouteStatusActions status={route.status} />

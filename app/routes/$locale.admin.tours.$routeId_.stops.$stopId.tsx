@@ -3,18 +3,18 @@ import type { ClientLoaderFunctionArgs } from '@remix-run/react'
 import { Form, Link, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 
-import { CheckboxField, LocalizedFields, SelectField } from '~/components/admin/fields'
 import { Text, useAdminForm } from '~/components/admin/ui'
-import { Field, FormError } from '~/components/form'
+import { CheckboxField, Field, FormError, LocalizedFields, SelectField } from '~/components/form'
 import { requireRole } from '~/modules/accounts/session.server'
 import { echoValues, positiveId, readFormOrNull } from '~/utils/forms.server'
 import { deleteStop, newStopDefaults, routeForEdit, saveStop, stopForEdit, tourChoices } from '~/modules/tourism/admin.server'
-import { useRootLocale } from '~/root'
+import { useRootLocale } from '~/utils/root-data'
 import { cacheHeaders, privatePage } from '~/utils/cache'
 import { formObject } from '~/utils/forms.server'
 import { notFound } from '~/utils/http.server'
 import { loadNamespaces } from '~/utils/i18n-client'
 import { getFixedT } from '~/utils/i18n.server'
+import { localePath } from '~/utils/locale-path'
 import { requireLocale } from '~/utils/route-params.server'
 
 // One stop of a route: `stops/new` adds one, `stops/{id}` edits or removes it.
@@ -57,12 +57,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (input.intent === 'delete' && stopId) {
     const result = await deleteStop(admin, routeId, stopId)
     if (!result.ok) return data({ errors: result.errors, values: {} }, { status: result.status })
-    return redirect(`/${locale}/admin/tours/${routeId}?notice=stopDeleted`)
+    return redirect(localePath(locale, `/admin/tours/${routeId}?notice=stopDeleted`))
   }
   const result = await saveStop(admin, routeId, stopId, input)
   if (!result.ok)
     return data({ errors: { form: 'errors.fixFields', ...result.errors }, values: echoValues(form) }, { status: result.status })
-  return redirect(`/${locale}/admin/tours/${routeId}?notice=stopSaved`)
+  return redirect(localePath(locale, `/admin/tours/${routeId}?notice=stopSaved`))
 }
 
 export default function AdminTourStop() {
@@ -73,7 +73,7 @@ export default function AdminTourStop() {
   return (
     <>
       <p>
-        <Link to={`/${locale}/admin/tours/${route.id}`}>
+        <Link to={localePath(locale, `/admin/tours/${route.id}`)}>
           <Text value={route.name} locale={locale} />
         </Link>
       </p>
@@ -125,6 +125,7 @@ export default function AdminTourStop() {
             error={errors.lon}
           />
           <CheckboxField
+            namespace="admin"
             label={t('admin.stops.coordinatesVerified')}
             name="coordinatesVerified"
             defaultChecked={values.coordinatesVerified === '1' || values.coordinatesVerified === 'on'}
@@ -132,6 +133,7 @@ export default function AdminTourStop() {
           />
         </fieldset>
         <SelectField
+          namespace="admin"
           label={t('admin.stops.checkpoint')}
           name="checkpointId"
           defaultValue={values.checkpointId ?? ''}
@@ -139,6 +141,7 @@ export default function AdminTourStop() {
           options={[{ value: '', label: t('admin.none') }, ...choices.checkpoints]}
         />
         <SelectField
+          namespace="admin"
           label={t('admin.stops.region')}
           name="regionId"
           defaultValue={values.regionId ?? ''}
@@ -147,6 +150,7 @@ export default function AdminTourStop() {
         />
         <p className="field__hint">{t('admin.translationsHint')}</p>
         <LocalizedFields
+          namespace="admin"
           field="name"
           label={t('admin.stops.name')}
           values={values}
@@ -155,6 +159,7 @@ export default function AdminTourStop() {
           required={false}
         />
         <LocalizedFields
+          namespace="admin"
           field="description"
           label={t('admin.stops.description')}
           values={values}

@@ -4,13 +4,14 @@ import { Link, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 
 import { Text, When } from '~/components/admin/ui'
-import { TourNotice } from '~/components/tour-admin'
+import { Notice, StatusBadge } from '~/components/form'
 import { requireRole } from '~/modules/accounts/session.server'
 import { listRoutesForAdmin } from '~/modules/tourism/admin.server'
-import { useRootLocale } from '~/root'
+import { useRootLocale } from '~/utils/root-data'
 import { cacheHeaders, privatePage } from '~/utils/cache'
 import { loadNamespaces } from '~/utils/i18n-client'
 import { getFixedT } from '~/utils/i18n.server'
+import { localePath } from '~/utils/locale-path'
 import { requireLocale } from '~/utils/route-params.server'
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -34,9 +35,9 @@ export default function AdminTours() {
   return (
     <>
       <h1>{t('admin.title')}</h1>
-      <TourNotice />
+      <Notice namespace="tours" keyPrefix="admin.notices" />
       <p>
-        <Link className="button button--primary" to={`/${locale}/admin/tours/new`}>
+        <Link className="button button--primary" to={localePath(locale, '/admin/tours/new')}>
           {t('admin.new')}
         </Link>
       </p>
@@ -56,14 +57,14 @@ export default function AdminTours() {
           {routes.map((route) => (
             <tr key={route.id}>
               <td>
-                <Link to={`/${locale}/admin/tours/${route.id}`}>
+                <Link to={localePath(locale, `/admin/tours/${route.id}`)}>
                   <Text value={route.name} locale={locale} />
                 </Link>
                 <br />
                 <code>{route.slug}</code>
               </td>
               <td>
-                <span className={`badge badge--status badge--${route.status}`}>{t(`admin.statuses.${route.status}`)}</span>
+                <StatusBadge kind="tour" status={route.status} />
               </td>
               <td>{t('route.days', { count: route.durationDays })}</td>
               <td>{t('route.startEnd', { start: t(`cities.${route.startCity}`), end: t(`cities.${route.endCity}`) })}</td>

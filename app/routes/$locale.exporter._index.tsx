@@ -1,14 +1,15 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
-import { Link, useLoaderData, useSearchParams } from '@remix-run/react'
+import { Link, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 
+import { Notice, StatusBadge } from '~/components/form'
 import { LocalizedText, langAttr } from '~/components/localized-text'
-import { Notice, StatusBadge } from '~/components/portal'
 import { requireExporterMember } from '~/modules/exporters/membership.server'
 import { listOwnProducts } from '~/modules/exporters/product-authoring.server'
 import { cacheHeaders, privatePage } from '~/utils/cache'
 import { getFixedT } from '~/utils/i18n.server'
-import type { Locale } from '~/utils/locales'
+import { localePath } from '~/utils/locale-path'
+import { useRootLocale } from '~/utils/root-data'
 import { requireLocale } from '~/utils/route-params.server'
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -25,7 +26,8 @@ export const headers = () => cacheHeaders(privatePage)
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }, { name: 'robots', content: 'noindex' }]
 
 function CompanyStatus({ status, reason }: { status: string; reason: string | null }) {
-  const { t, i18n } = useTranslation('portal')
+  const { t } = useTranslation('portal')
+  const locale = useRootLocale()
   if (status === 'verified') return null
   return (
     <section className="notice portal-status" aria-labelledby="company-status">
@@ -33,7 +35,7 @@ function CompanyStatus({ status, reason }: { status: string; reason: string | nu
       <p>{t(`companyStatus.${status}.text`)}</p>
       {reason ? <p>{t('companyStatus.reason', { reason })}</p> : null}
       <p>
-        <Link to={`/${i18n.language}/exporter/company`}>{t('companyStatus.uploadDocuments')}</Link>
+        <Link to={localePath(locale, '/exporter/company')}>{t('companyStatus.uploadDocuments')}</Link>
       </p>
     </section>
   )
@@ -41,18 +43,17 @@ function CompanyStatus({ status, reason }: { status: string; reason: string | nu
 
 export default function Dashboard() {
   const { company, products } = useLoaderData<typeof loader>()
-  const { t, i18n } = useTranslation('portal')
-  const [searchParams] = useSearchParams()
-  const locale = i18n.language as Locale
+  const { t } = useTranslation('portal')
+  const locale = useRootLocale()
   const verified = company.status === 'verified'
   return (
     <>
       <h1>{t('dashboard.title')}</h1>
-      <Notice notice={searchParams.get('notice')} known={['registered', 'joined', 'archived']} />
+      <Notice namespace="portal" />
       <CompanyStatus status={company.status} reason={company.statusReason} />
       {verified ? (
         <p>
-          <Link className="button button--primary" to={`/${locale}/exporter/products/new`}>
+          <Link className="button button--primary" to={localePath(locale, '/exporter/products/new')}>
             {t('dashboard.newProduct')}
           </Link>
         </p>
@@ -77,7 +78,10 @@ export default function Dashboard() {
                 <tr key={product.id}>
                   <td>
                     {verified ? (
-                      <Link to={`/${locale}/exporter/products/${product.id}`} lang={langAttr(product.name.lang, locale)}>
+                      <Link
+                        to={localePath(locale, `/exporter/products/${product.id}`)}
+                        lang={langAttr(product.name.lang, locale)}
+                      >
                         {product.name.text}
                       </Link>
                     ) : (
@@ -87,7 +91,7 @@ export default function Dashboard() {
                     <span className="muted">{product.category}</span>
                   </td>
                   <td>
-                    <StatusBadge status={product.status} />
+                    <StatusBadge kind="product" status={product.status} />
                     {product.status === 'rejected' && product.statusReason ? (
                       <p className="status-reason">{t('dashboard.rejectedBecause', { reason: product.statusReason })}</p>
                     ) : null}

@@ -1,9 +1,9 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
-import { Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
+import { Link, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 
 import { ExporterPartActions, ExporterShipment, ExporterShipTo } from '~/components/exporter-order'
-import { FormError } from '~/components/form'
+import { FormError, Notice } from '~/components/form'
 import { OrderEventText, OrderLinesTable } from '~/components/order-parts'
 import { changePartForExporter, orderForExporter } from '~/modules/checkout/exporter-sales.server'
 import { requireExporterMember } from '~/modules/exporters/membership.server'
@@ -11,8 +11,9 @@ import { cacheHeaders, privatePage } from '~/utils/cache'
 import { formObject, readForm } from '~/utils/forms.server'
 import { notFound } from '~/utils/http.server'
 import { getFixedT } from '~/utils/i18n.server'
+import { localePath } from '~/utils/locale-path'
+import { useRootLocale } from '~/utils/root-data'
 import { requireLocale } from '~/utils/route-params.server'
-import type { Locale } from '~/utils/locales'
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const locale = requireLocale(params)
@@ -39,40 +40,32 @@ export async function action({ request, params }: ActionFunctionArgs) {
       { status: result.status },
     )
   }
-  return redirect(`/${locale}/exporter/orders/${number}?notice=${result.value.notice}`)
+  return redirect(localePath(locale, `/exporter/orders/${number}?notice=${result.value.notice}`))
 }
 
 type ActionData = { errors?: Record<string, string>; values?: Record<string, string> }
-
-const notices = ['shipped', 'delivered'] as const
 
 export default function ExporterOrder() {
   const { order } = useLoaderData<typeof loader>()
   const actionData = useActionData<ActionData>()
   const errors = actionData?.errors ?? {}
   const values = actionData?.values ?? {}
-  const { t, i18n } = useTranslation('sales')
-  const locale = i18n.language as Locale
-  const [searchParams] = useSearchParams()
-  const notice = searchParams.get('notice')
+  const { t } = useTranslation('sales')
+  const locale = useRootLocale()
   return (
     <>
       <p>
-        <Link to={`/${locale}/exporter/orders`}>{t('exporterOrder.back')}</Link>
+        <Link to={localePath(locale, '/exporter/orders')}>{t('exporterOrder.back')}</Link>
       </p>
       <h1>{t('exporterOrder.title', { number: order.number })}</h1>
       {order.hasDocuments ? (
         <p>
-          <a className="button" href={`/${locale}/exporter/orders/${order.number}/documents.pdf`} download>
+          <a className="button" href={localePath(locale, `/exporter/orders/${order.number}/documents.pdf`)} download>
             {t('exporterOrder.documents')}
           </a>
         </p>
       ) : null}
-      {!actionData && notice && (notices as readonly string[]).includes(notice) ? (
-        <p className="form-success" role="status">
-          {t(`notices.${notice}`)}
-        </p>
-      ) : null}
+      <Notice namespace="sales" />
       <FormError namespace="sales" error={errors.form} />
       <dl className="facts">
         <dt>{t('columns.status')}</dt>

@@ -2,16 +2,17 @@ import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run
 import { Link, useLoaderData, type ClientLoaderFunctionArgs } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 
+import { StatusBadge } from '~/components/form'
 import { LocalizedText } from '~/components/localized-text'
-import { TradeStatus } from '~/components/trade-fields'
 import { requireExporterMember } from '~/modules/exporters/membership.server'
 import { exporterListFilters } from '~/modules/trade/options'
 import { exporterRequests } from '~/modules/trade/quotes.server'
-import { useRootLocale } from '~/root'
+import { useRootLocale } from '~/utils/root-data'
 import tradeStyles from '~/styles/trade.css'
 import { cacheHeaders, privatePage } from '~/utils/cache'
 import { loadNamespaces } from '~/utils/i18n-client'
 import { getFixedT } from '~/utils/i18n.server'
+import { localePath } from '~/utils/locale-path'
 import { requireLocale } from '~/utils/route-params.server'
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: tradeStyles }]
@@ -51,7 +52,7 @@ export default function ExporterQuotes() {
               {t(`exporter.filters.${option}`)}
             </strong>
           ) : (
-            <Link key={option} to={`/${locale}/exporter/quotes${option === 'all' ? '?show=all' : ''}`}>
+            <Link key={option} to={localePath(locale, `/exporter/quotes${option === 'all' ? '?show=all' : ''}`)}>
               {t(`exporter.filters.${option}`)}
             </Link>
           ),
@@ -77,7 +78,7 @@ export default function ExporterQuotes() {
               {requests.map((request) => (
                 <tr key={request.number}>
                   <td>
-                    <Link to={`/${locale}/exporter/quotes/${request.number}`}>{request.number}</Link>
+                    <Link to={localePath(locale, `/exporter/quotes/${request.number}`)}>{request.number}</Link>
                     <div className="muted">{request.created.text}</div>
                   </td>
                   <LocalizedText value={request.product.name} locale={locale} as="td" />
@@ -89,7 +90,7 @@ export default function ExporterQuotes() {
                     {request.incoterm} {request.namedPlace} · {t(`markets.${request.market}`, { ns: 'common' })}
                   </td>
                   <td>
-                    <TradeStatus kind="request" status={request.status} />
+                    <StatusBadge kind="request" status={request.status} />
                   </td>
                   <td>
                     {request.quote ? (

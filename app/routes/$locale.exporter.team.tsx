@@ -1,9 +1,8 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
-import { Form, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
+import { Form, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 
-import { Field, FormError } from '~/components/form'
-import { Notice } from '~/components/portal'
+import { Field, FormError, Notice } from '~/components/form'
 import { hit, limits } from '~/modules/accounts/rate-limit.server'
 import { requireExporterMember } from '~/modules/exporters/membership.server'
 import { inviteColleague, listTeam, revokeInvitation } from '~/modules/exporters/team.server'
@@ -11,6 +10,7 @@ import { cacheHeaders, privatePage } from '~/utils/cache'
 import { dateText } from '~/utils/dates'
 import { readForm } from '~/utils/forms.server'
 import { getFixedT } from '~/utils/i18n.server'
+import { localePath } from '~/utils/locale-path'
 import { requireLocale } from '~/utils/route-params.server'
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -40,12 +40,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const id = Number(form.get('invitationId'))
     if (!Number.isSafeInteger(id) || id <= 0) return data({ errors: { form: 'errors.rejected' } }, { status: 400 })
     await revokeInvitation(user, id)
-    return redirect(`/${locale}/exporter/team?notice=invitationRevoked`)
+    return redirect(localePath(locale, '/exporter/team?notice=invitationRevoked'))
   }
   if (!(await hit(limits.invite, `user:${user.id}`))) return data({ errors: { form: 'errors.tooManyAttempts' } }, { status: 429 })
   const invited = await inviteColleague(user, form.get('email'), locale)
   if (!invited.ok) return data({ errors: invited.errors }, { status: 400 })
-  return redirect(`/${locale}/exporter/team?notice=invitationSent`)
+  return redirect(localePath(locale, '/exporter/team?notice=invitationSent'))
 }
 
 export default function Team() {
@@ -53,11 +53,10 @@ export default function Team() {
   const actionData = useActionData<{ errors?: Record<string, string> }>()
   const errors = actionData?.errors ?? {}
   const { t } = useTranslation('portal')
-  const [searchParams] = useSearchParams()
   return (
     <>
       <h1>{t('team.title')}</h1>
-      <Notice notice={actionData ? null : searchParams.get('notice')} known={['invitationSent', 'invitationRevoked']} />
+      <Notice namespace="portal" />
       <h2>{t('team.members')}</h2>
       <ul className="team-list">
         {members.map((member) => (

@@ -11,6 +11,7 @@ import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 
 import { Field, FormError, Honeypot, SelectField, TextAreaField } from '~/components/form'
+import { NewPasswordField } from '~/components/new-password-field'
 import { limitExporterRegistration } from '~/modules/accounts/rate-limit.server'
 import { createUserSession, getUser } from '~/modules/accounts/session.server'
 import { regionOptions } from '~/modules/exporters/options.server'
@@ -21,6 +22,7 @@ import { fieldErrors, formObject, isHoneypotFilled, readForm } from '~/utils/for
 import { loadNamespaces } from '~/utils/i18n-client'
 import { getFixedT } from '~/utils/i18n.server'
 import { localePath } from '~/utils/locale-path'
+import { useRootLocale } from '~/utils/root-data'
 import { htmlLang } from '~/utils/locales'
 import { requireLocale } from '~/utils/route-params.server'
 
@@ -68,8 +70,8 @@ export default function RegisterCompany() {
   const actionData = useActionData<{ errors?: Record<string, string>; values?: Record<string, string> }>()
   const errors = actionData?.errors ?? {}
   const values = actionData?.values ?? {}
-  const { t, i18n } = useTranslation('portal')
-  const locale = i18n.language
+  const { t } = useTranslation('portal')
+  const locale = useRootLocale()
   const field = (name: string) => ({ name, defaultValue: values[name] ?? '', error: errors[name], namespace: 'portal' })
   return (
     <div className="auth-card auth-card--wide">
@@ -102,7 +104,14 @@ export default function RegisterCompany() {
             hint={t('register.binHint')}
             {...field('bin')}
           />
-          <SelectField namespace="portal" label={t('fields.region')} name="region" defaultValue={values.region ?? ''} error={errors.region} required>
+          <SelectField
+            namespace="portal"
+            label={t('fields.region')}
+            name="region"
+            defaultValue={values.region ?? ''}
+            error={errors.region}
+            required
+          >
             <option value="">{t('form.regionPlaceholder')}</option>
             {regions.map((region) => (
               <option key={region.code} value={region.code}>
@@ -163,16 +172,11 @@ export default function RegisterCompany() {
         <fieldset className="form-section">
           <legend>{t('register.account')}</legend>
           <Field label={t('fields.email')} type="email" autoComplete="email" required {...field('email')} />
-          <Field
+          <NewPasswordField
+            namespace="portal"
             label={t('fields.password')}
-            name="password"
-            type="password"
-            autoComplete="new-password"
-            required
-            minLength={10}
             hint={t('register.passwordHint')}
             error={errors.password}
-            namespace="portal"
           />
         </fieldset>
 

@@ -2,15 +2,16 @@ import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run
 import { Link, useLoaderData, type ClientLoaderFunctionArgs } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 
+import { StatusBadge } from '~/components/form'
 import { LocalizedText } from '~/components/localized-text'
-import { TradeStatus } from '~/components/trade-fields'
 import { requireRole } from '~/modules/accounts/session.server'
 import { buyerRequests } from '~/modules/trade/quotes.server'
-import { useRootLocale } from '~/root'
+import { useRootLocale } from '~/utils/root-data'
 import tradeStyles from '~/styles/trade.css'
 import { cacheHeaders, privatePage } from '~/utils/cache'
 import { loadNamespaces } from '~/utils/i18n-client'
 import { getFixedT } from '~/utils/i18n.server'
+import { localePath } from '~/utils/locale-path'
 import { requireLocale } from '~/utils/route-params.server'
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: tradeStyles }]
@@ -39,7 +40,7 @@ export default function BuyerQuotes() {
       <p className="lead">{t('buyer.lead')}</p>
       {requests.length === 0 ? (
         <p className="muted">
-          {t('buyer.empty')} <Link to={`/${locale}/catalog`}>{t('buyer.browse')}</Link>
+          {t('buyer.empty')} <Link to={localePath(locale, '/catalog')}>{t('buyer.browse')}</Link>
         </p>
       ) : (
         <div className="trade-scroll">
@@ -59,7 +60,7 @@ export default function BuyerQuotes() {
               {requests.map((request) => (
                 <tr key={request.number}>
                   <td>
-                    <Link to={`/${locale}/quotes/${request.number}`}>{request.number}</Link>
+                    <Link to={localePath(locale, `/quotes/${request.number}`)}>{request.number}</Link>
                     <div className="muted">{request.created.text}</div>
                   </td>
                   <LocalizedText value={request.product.name} locale={locale} as="td" />
@@ -71,7 +72,7 @@ export default function BuyerQuotes() {
                     {request.incoterm} {request.namedPlace}
                   </td>
                   <td>
-                    <TradeStatus kind="request" status={request.status} />
+                    <StatusBadge kind="request" status={request.status} />
                   </td>
                   <td>
                     {request.quote ? (
@@ -79,7 +80,7 @@ export default function BuyerQuotes() {
                         {request.quote.total}
                         <div className="muted">
                           {request.quote.orderNumber ? (
-                            <Link to={`/${locale}/orders/${request.quote.orderNumber}`}>
+                            <Link to={localePath(locale, `/orders/${request.quote.orderNumber}`)}>
                               {t('list.order', { number: request.quote.orderNumber })}
                             </Link>
                           ) : (

@@ -54,7 +54,7 @@ test('a Kazakh exporter registers, waits for verification, then lists a product 
 
   const product = newHoneyProduct(company.suffix)
   const productId = await createAndSubmitProduct(page, 'kk', product)
-  await expect(page.locator('h1 .status')).toHaveText(t('status.in_review'))
+  await expect(page.locator('h1 .badge--status')).toHaveText(t('status.in_review'))
 
   const stored = await db.product.findUniqueOrThrow({
     where: { id: productId },
