@@ -17,6 +17,7 @@ import { isOrderNumber } from '~/modules/checkout/order-number'
 import { canTransition, type OrderStatus } from '~/modules/checkout/order-status'
 import {
   addressOf,
+  addressSelect,
   companyName,
   customsOf,
   detailsOf,
@@ -134,13 +135,7 @@ export async function orderForAdmin(locale: Locale, number: string) {
       subtotalMinor: true,
       taxEstimateMinor: true,
       totalMinor: true,
-      recipientName: true,
-      phone: true,
-      province: true,
-      city: true,
-      district: true,
-      addressLine: true,
-      postalCode: true,
+      ...addressSelect,
       customsName: true,
       customsIdNumber: true,
       reservedUntil: true,

@@ -9,6 +9,7 @@ import { isOrderNumber } from '~/modules/checkout/order-number'
 import { canTransition, type OrderStatus } from '~/modules/checkout/order-status'
 import {
   addressOf,
+  addressSelect,
   customsOf,
   detailsOf,
   lineSelect,
@@ -97,13 +98,7 @@ export async function orderForExporter(member: Member, locale: Locale, number: s
           market: true,
           currency: true,
           locale: true,
-          recipientName: true,
-          phone: true,
-          province: true,
-          city: true,
-          district: true,
-          addressLine: true,
-          postalCode: true,
+          ...addressSelect,
           customsName: true,
           customsIdNumber: true,
         },

@@ -52,6 +52,17 @@ export function statusFilter(value: string | null): OrderStatus | null {
   return (orderStatuses as readonly string[]).includes(value ?? '') ? (value as OrderStatus) : null
 }
 
+/** The order columns addressOf reads. */
+export const addressSelect = {
+  recipientName: true,
+  phone: true,
+  province: true,
+  city: true,
+  district: true,
+  addressLine: true,
+  postalCode: true,
+} as const
+
 /** The shipping address as the market's form asked for it, in that order, without empty fields. */
 export function addressOf(order: {
   market: string

@@ -3,6 +3,7 @@
 // admins (past their second factor) may download it; to another exporter the order does not exist.
 import type { SessionUser } from '~/modules/accounts/session.server'
 import { formatMoney } from '~/modules/checkout/money'
+import { addressSelect } from '~/modules/checkout/sales-shared.server'
 import { measure, PdfWriter, wrap, type TextStyle } from '~/modules/trade/pdf.server'
 import { pavilion } from '~/config/pavilion'
 import { getDb } from '~/utils/db.server'
@@ -27,13 +28,7 @@ async function packData(orderNumber: string) {
       totalMinor: true,
       paymentMethod: true,
       email: true,
-      recipientName: true,
-      phone: true,
-      province: true,
-      city: true,
-      district: true,
-      addressLine: true,
-      postalCode: true,
+      ...addressSelect,
       lines: {
         orderBy: { id: 'asc' },
         select: { name: true, hsCode: true, unit: true, quantity: true, unitPriceMinor: true, lineTotalMinor: true },
