@@ -44,6 +44,8 @@ export async function seedReference(db: Db) {
         },
       }),
     ),
+    // 180 categories in one batch: Prisma's 5 s default is too short on a busy 2-core CI machine (P2028).
+    { timeout: 60_000 },
   )
 
   for (const region of seedData.regions()) {
