@@ -33,9 +33,6 @@ export async function loader({ request }: LoaderFunctionArgs) {
   } satisfies RootData
 }
 
-// Routes still import it from here; components use ~/utils/root-data directly (no circle through root.tsx).
-export { useRootLocale }
-
 export function Layout({ children }: { children: React.ReactNode }) {
   const locale = useRootLocale()
   const namespaces = useRootData()?.namespaces ?? ['common']
