@@ -33,7 +33,16 @@ import {
 import { uniqueSlug } from '~/modules/exporters/slugs'
 import { checkImageUpload } from '~/modules/exporters/upload-checks.server'
 import { getDb, isUniqueViolation } from '~/utils/db.server'
-import { failure, multiLine, optionalWholeNumber, singleLine, wholeNumber, type Outcome } from '~/utils/forms.server'
+import {
+  failure,
+  fieldErrors,
+  multiLine,
+  optionalWholeNumber,
+  singleLine,
+  wholeNumber,
+  type FieldErrors,
+  type Outcome,
+} from '~/utils/forms.server'
 import { notFound } from '~/utils/http.server'
 import { intlLocale, pickTranslation, type Locale } from '~/utils/locales'
 import type { UploadedFile } from '~/utils/multipart.server'
@@ -109,11 +118,10 @@ function typedText(value: string | null) {
 /** The product form as typed input, or field errors (message keys in `portal`). Only the fields
  * listed here are read: anything else a request carries is ignored. */
 export function parseProductForm(form: URLSearchParams): Outcome<ProductInput> {
-  const errors: Record<string, string> = {}
   const scalars = scalarFields.safeParse(
     Object.fromEntries(Object.keys(scalarFields.shape).map((key) => [key, form.get(key) ?? undefined])),
   )
-  if (!scalars.success) for (const issue of scalars.error.issues) errors[String(issue.path[0])] ??= issue.message
+  const errors: FieldErrors = scalars.success ? {} : fieldErrors(scalars.error)
   const currency = scalars.success ? scalars.data.baseCurrency : 'KZT'
 
   const translations: ProductInput['translations'] = []

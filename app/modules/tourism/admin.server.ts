@@ -5,7 +5,17 @@
 import { z } from 'zod'
 
 import { audit } from '~/modules/accounts/audit.server'
-import { checkbox, failure, fieldErrors, multiLine, singleLine, type Outcome } from '~/utils/forms.server'
+import {
+  checkbox,
+  choice,
+  failure,
+  fieldErrors,
+  multiLine,
+  optionalWholeNumber,
+  singleLine,
+  wholeNumber,
+  type Outcome,
+} from '~/utils/forms.server'
 import { assertAdmin, type AdminActor } from '~/modules/accounts/guard.server'
 import { bumpCatalogVersion } from '~/modules/catalog/cache-version.server'
 import { decimalAmount, formatMoney, parseAmount } from '~/modules/checkout/money'
@@ -20,7 +30,6 @@ import {
 } from '~/modules/tourism/options'
 import { dateText } from '~/utils/dates'
 import { getDb, isUniqueViolation } from '~/utils/db.server'
-import { hasControlCharacters } from '~/utils/forms.server'
 import { locales, pickTranslation, type Locale } from '~/utils/locales'
 
 const ours = (key: string) => `tours:admin.errors.${key}`
@@ -40,28 +49,9 @@ function todayUtc(now = new Date()) {
 
 // ---------------------------------------------------------------- field schemas
 
-/** A whole number typed in a form, within [min, max]. */
-function integer(min: number, max: number) {
-  return z
-    .string({ required_error: 'errors.required', invalid_type_error: 'errors.required' })
-    .trim()
-    .min(1, 'errors.required')
-    .refine((value) => /^-?\d{1,9}$/.test(value), ours('integer'))
-    .transform(Number)
-    .refine((value) => value >= min && value <= max, ours('outOfRange'))
-}
-
-/** An optional whole number: empty is null. */
-function optionalInteger(min: number, max: number) {
-  return z
-    .string()
-    .trim()
-    .optional()
-    .transform((value) => value ?? '')
-    .refine((value) => value === '' || /^\d{1,9}$/.test(value), ours('integer'))
-    .transform((value) => (value === '' ? null : Number(value)))
-    .refine((value) => value === null || (value >= min && value <= max), ours('outOfRange'))
-}
+const numberMessages = { invalid: ours('integer'), tooSmall: ours('outOfRange'), tooLarge: ours('outOfRange') }
+const integer = (min: number, max: number) => wholeNumber(min, max, numberMessages)
+const optionalInteger = (min: number, max: number) => optionalWholeNumber(min, max, numberMessages)
 
 /** Decimal degrees within ±limit (a stop always has both). */
 function coordinate(limit: number) {
@@ -75,21 +65,8 @@ function coordinate(limit: number) {
     .refine((value) => Math.abs(value) <= limit, 'errors.coordinateOutOfRange')
 }
 
-const choice = <T extends readonly [string, ...string[]]>(values: T) =>
-  z.enum(values, { errorMap: () => ({ message: 'errors.invalidChoice' }) })
-
-const optionalText = (max: number) =>
-  multiLine(max, { optional: true })
-    .optional()
-    .transform((value) => value ?? '')
-// the same characters singleLine refuses, for texts that may be left empty
-const optionalLine = (max: number) =>
-  z
-    .string()
-    .optional()
-    .transform((value) => (value ?? '').trim())
-    .refine((value) => value.length <= max, 'errors.tooLong')
-    .refine((value) => !hasControlCharacters(value), 'errors.controlCharacters')
+const optionalText = (max: number) => multiLine(max, { optional: true })
+const optionalLine = (max: number) => singleLine(max, { optional: true })
 
 /** Texts per language where English is required and the others may be left out (they fall back). */
 function texts(input: Record<string, string>, fields: { key: string; max: number; multiline: boolean; required: boolean }[]) {
@@ -771,11 +748,7 @@ export async function updateDeparture(
 }
 
 /** Cancels a departure nobody holds seats on (bookings must be cancelled or refunded first). */
-export async function cancelDeparture(
-  admin: AdminActor,
-  routeId: number,
-  departureId: number,
-): Promise<Outcome<{ id: number }>> {
+export async function cancelDeparture(admin: AdminActor, routeId: number, departureId: number): Promise<Outcome<{ id: number }>> {
   const actor = assertAdmin(admin)
   const db = getDb()
   const departure = await db.tourDeparture.findFirst({ where: { id: departureId, routeId }, select: { status: true } })
