@@ -47,7 +47,7 @@ export default function AdminExporters() {
             to: `${base}?status=${candidate}`,
             text: t('exporters.filterCount', {
               status: t(`statuses.exporter.${candidate}`),
-              count: countByStatus[candidate] ?? 0,
+              n: countByStatus[candidate] ?? 0,
             }),
             current: status === candidate,
           })),

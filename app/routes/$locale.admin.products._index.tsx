@@ -42,7 +42,7 @@ export default function AdminProducts() {
         label={t('products.filterLabel')}
         links={statuses.map((candidate) => ({
           to: candidate === 'in_review' ? base : `${base}?status=${candidate}`,
-          text: t('products.filterCount', { status: t(`statuses.product.${candidate}`), count: countByStatus[candidate] ?? 0 }),
+          text: t('products.filterCount', { status: t(`statuses.product.${candidate}`), n: countByStatus[candidate] ?? 0 }),
           current: status === candidate,
         }))}
       />

@@ -29,13 +29,18 @@ const browser = 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like
 const nul = Buffer.from([0])
 const replacement = Buffer.from([0xef, 0xbf, 0xbd])
 
-/** What is wrong with a response's bytes, or null: NUL bytes and U+FFFD, with where they start. */
+/** What is wrong with a response's bytes, or null: NUL bytes, U+FFFD and unfilled placeholders, with where they start. */
 function badBytes(bytes: Buffer) {
   const problems: string[] = []
   const at = bytes.indexOf(nul)
   if (at !== -1) problems.push(`${bytes.filter((byte) => byte === 0).length} NUL byte(s) from offset ${at}`)
   const fffd = bytes.indexOf(replacement)
   if (fffd !== -1) problems.push(`U+FFFD at offset ${fffd}`)
+  // Words whose value was passed under another name keep i18next's {{placeholder}} (scripts carry the
+  // translations themselves, so only the markup outside them counts).
+  const markup = bytes.toString('utf8').replace(/<script\b[\s\S]*?<\/script>/g, '')
+  const placeholder = /\{\{\s*\w+\s*\}\}/.exec(markup)
+  if (placeholder) problems.push(`unfilled ${placeholder[0]} in «${markup.slice(Math.max(0, placeholder.index - 40), placeholder.index + 20)}»`)
   return problems.length ? problems.join(', ') : null
 }
 
@@ -230,7 +235,7 @@ afterAll(async () => {
   await server?.stop()
 })
 
-describe('no NUL and no U+FFFD in what the app sends', () => {
+describe('no NUL, no U+FFFD and no unfilled {{placeholder}} in what the app sends', () => {
   test.each(locales)(
     'storefront pages in %s, rendered and then from the page cache',
     async (locale) => {
