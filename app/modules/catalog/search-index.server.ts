@@ -1,6 +1,6 @@
 // The product search index: the dialect-specific half of search. SQLite keeps an FTS5 table,
 // PostgreSQL a tsvector column with a GIN index; both store the tokens of search-text.ts and
-// answer the same queries. Both branches are tested (test/integration/search.test.ts).
+// answer the same queries. Both branches are tested (test/integration/catalog/search.test.ts).
 import { pairsOf, tokenize, type QueryTerm } from '~/modules/catalog/search-text'
 import { currentDialect, getDb } from '~/utils/db.server'
 

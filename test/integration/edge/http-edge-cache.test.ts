@@ -1,0 +1,188 @@
+// The page cache (scripts/page-cache.mjs) shares pages between anonymous visitors (issue 11,
+// item 8): a kept page carries hashes of its own inline scripts, never a nonce another visitor
+// saw, and junk query parameters cannot fill it with a new entry each.
+import { createHash } from 'node:crypto'
+import { readdirSync, readFileSync, statSync } from 'node:fs'
+import { EventEmitter } from 'node:events'
+import path from 'node:path'
+
+import { afterAll, beforeAll, describe, expect, test } from 'vitest'
+
+import { edgePolicy } from '~/utils/edge-policy.server'
+
+import { cacheKey, createPageCache } from '../../../scripts/page-cache.mjs'
+import { startServer, type RunningServer } from '../../support/http-server'
+
+/** The inline scripts of a page and the CSP's script-src sources. */
+function scriptsAndPolicy(html: string, csp: string) {
+  const inline = [...html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/g)]
+    .filter(([, attributes]) => !/\bsrc=/.test(attributes))
+    .map(([, , text]) => `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`)
+  const scriptSrc = /script-src ([^;]*)/.exec(csp)![1].split(' ')
+  return { inline, scriptSrc }
+}
+
+describe('cached pages and their CSP, through the server', () => {
+  let server: RunningServer
+  beforeAll(async () => {
+    server = await startServer()
+  }, 120_000)
+  afterAll(async () => {
+    await server?.stop()
+  })
+
+  test('visitors of a cached page get no nonce anyone saw; the hashes match its inline scripts', async () => {
+    const page = `${server.url}/ru/catalog`
+    const states: string[] = []
+    // the visit that fills the cache gets the shared page too: every copy is the same bytes
+    for (const encoding of ['identity', 'gzip', 'br']) {
+      const response = await fetch(page, { headers: { 'Accept-Encoding': encoding } })
+      const html = await response.text()
+      states.push(response.headers.get('x-page-cache')!)
+      const csp = response.headers.get('content-security-policy')!
+      expect(csp).not.toMatch(/nonce-/)
+      expect(html).not.toMatch(/\snonce=/)
+      const { inline, scriptSrc } = scriptsAndPolicy(html, csp)
+      expect(inline.length).toBeGreaterThan(0)
+      for (const hash of inline) expect(scriptSrc).toContain(hash)
+      expect(scriptSrc).toHaveLength(inline.length + 1)
+    }
+    expect(states).toEqual(['miss', 'hit', 'hit'])
+  })
+
+  test('a private page (sign-in) still gets a fresh nonce per visit', async () => {
+    const nonces = new Set<string>()
+    for (let visit = 0; visit < 2; visit++) {
+      const response = await fetch(`${server.url}/en/login`)
+      const nonce = /'nonce-([^']+)'/.exec(response.headers.get('content-security-policy')!)![1]
+      expect(await response.text()).toContain(`nonce="${nonce}"`)
+      nonces.add(nonce)
+    }
+    expect(nonces.size).toBe(2)
+  })
+
+  test('junk query parameters are served from the one entry of the page', async () => {
+    await fetch(`${server.url}/en/catalog`)
+    for (let n = 0; n < 50; n++) {
+      const catalog = await fetch(`${server.url}/en/catalog?utm_x=${n}`)
+      expect(catalog.headers.get('x-page-cache'), `utm_x=${n}`).toBe('hit')
+      await catalog.arrayBuffer()
+    }
+    await fetch(`${server.url}/feeds/products.json?locale=en`)
+    const feed = await fetch(`${server.url}/feeds/products.json?locale=en&junk=7`)
+    expect(feed.headers.get('x-page-cache')).toBe('hit')
+    expect((await feed.json()).error).toBeUndefined()
+    // a parameter the app reads is still a different page
+    const russianFeed = await fetch(`${server.url}/feeds/products.json?locale=ru&junk=7`)
+    expect(russianFeed.headers.get('x-page-cache')).toBe('miss')
+  })
+})
+
+/** A fake app: a public page whose CSP nonce is new on every render, echoing the URL it rendered. */
+function fakeRender(renders: string[]) {
+  return async (_req: unknown, url: string) => {
+    renders.push(url)
+    const nonce = createHash('sha256').update(String(renders.length)).digest('base64').slice(0, 22)
+    const html = `<!DOCTYPE html><html><head><script nonce="${nonce}">window.x = ${JSON.stringify(url)}</script><script nonce="${nonce}" type="module" src="/build/a.js"></script></head><body>${url}</body></html>`
+    return new Response(html, {
+      headers: {
+        'Content-Type': 'text/html; charset=utf-8',
+        'Cache-Control': 'public, max-age=60',
+        'Content-Security-Policy': `default-src 'self'; script-src 'self' 'nonce-${nonce}'; object-src 'none'`,
+      },
+    })
+  }
+}
+
+function fakeExchange(url: string) {
+  const req = { method: 'GET', originalUrl: url, headers: {} as Record<string, string> }
+  const res = Object.assign(new EventEmitter(), {
+    statusCode: 0,
+    headers: {} as Record<string, string | number>,
+    body: undefined as Buffer | undefined,
+    setHeader(name: string, value: string | number) {
+      this.headers[name.toLowerCase()] = value
+    },
+    end(body?: Buffer) {
+      this.body = body
+    },
+  })
+  return { req, res }
+}
+
+describe('the page cache itself', () => {
+  test('50 requests with junk parameters leave one entry per page the app can show', async () => {
+    const renders: string[] = []
+    const cache = createPageCache({ render: fakeRender(renders), version: async () => 1, queryParams: edgePolicy.queryParams })
+    const get = async (url: string) => {
+      const { req, res } = fakeExchange(url)
+      await cache(req, res, () => {
+        throw new Error('not for the cache')
+      })
+      return res
+    }
+    await get('/feeds/products.json?locale=en')
+    await get('/en/catalog')
+    expect(cache.size()).toBe(2)
+    for (let n = 0; n < 50; n++) {
+      expect((await get(`/feeds/products.json?locale=en&junk=${n}`)).headers['x-page-cache']).toBe('hit')
+      expect((await get(`/en/catalog?utm_x=${n}&utm_y=${n}`)).headers['x-page-cache']).toBe('hit')
+    }
+    expect(cache.size()).toBe(2)
+    // the app rendered the pages it reads, never a junk URL
+    expect(renders).toEqual(['/feeds/products.json?locale=en', '/en/catalog'])
+    // parameters the app reads are pages of their own, in any order
+    await get('/en/catalog?region=ab&page=2')
+    expect((await get('/en/catalog?page=2&junk=1&region=ab')).headers['x-page-cache']).toBe('hit')
+    expect(cache.size()).toBe(3)
+  })
+
+  test('a kept page trades its nonce for hashes of its inline scripts', async () => {
+    const renders: string[] = []
+    const cache = createPageCache({ render: fakeRender(renders), version: async () => 1, queryParams: [] })
+    const seen: string[] = []
+    for (let visit = 0; visit < 2; visit++) {
+      const { req, res } = fakeExchange('/en')
+      await cache(req, res, () => {})
+      expect(res.headers['x-page-cache']).toBe(visit === 0 ? 'miss' : 'hit')
+      const html = res.body!.toString('utf8')
+      const csp = String(res.headers['content-security-policy'])
+      expect(csp).not.toMatch(/nonce/)
+      expect(html).not.toMatch(/nonce/)
+      const { inline, scriptSrc } = scriptsAndPolicy(html, csp)
+      expect(inline).toHaveLength(1)
+      expect(scriptSrc).toEqual(["'self'", inline[0]])
+      seen.push(csp)
+    }
+    expect(seen[0]).toBe(seen[1])
+    expect(renders).toHaveLength(1)
+  })
+
+  test('the key keeps the path and the parameters the app reads, sorted', () => {
+    const known = new Set(['q', 'page', 'region'])
+    expect(cacheKey('/en/search?utm=1&q=tea&page=2', known)).toBe('/en/search?page=2&q=tea')
+    expect(cacheKey('/en/catalog?region=b&junk&region=a', known)).toBe('/en/catalog?region=b&region=a')
+    expect(cacheKey('/en/catalog?junk=1', known)).toBe('/en/catalog')
+  })
+})
+
+describe('the query parameters the cache keys on', () => {
+  function sourceFiles(dir: string): string[] {
+    return readdirSync(dir).flatMap((name) => {
+      const file = path.join(dir, name)
+      if (statSync(file).isDirectory()) return name === 'generated' ? [] : sourceFiles(file)
+      return /\.tsx?$/.test(name) ? [file] : []
+    })
+  }
+
+  test('are every parameter the app reads (edgePolicy.queryParams lists them all)', () => {
+    const read = new Set<string>()
+    for (const file of sourceFiles(path.resolve('app'))) {
+      const text = readFileSync(file, 'utf8')
+      for (const [, name] of text.matchAll(/(?:searchParams|params)\.(?:get|getAll|has)\(\s*'([^']+)'\s*\)/g)) read.add(name)
+    }
+    expect(read.size).toBeGreaterThan(20)
+    const missing = [...read].filter((name) => !edgePolicy.queryParams.includes(name))
+    expect(missing).toEqual([])
+  })
+})
