@@ -1,5 +1,3 @@
-// Reading forms safely: a size limit before parsing, the honeypot, one value per field, and the
-// one input policy every form's text fields follow.
 import { z } from 'zod'
 
 import { maxFormBytes } from '~/config/limits'
@@ -19,21 +17,17 @@ export function isHoneypotFilled(form: URLSearchParams | FormData) {
   return typeof value === 'string' && value.length > 0
 }
 
-/** A form as a plain object of its first values, for zod. */
 export function formObject(form: URLSearchParams | FormData) {
   const result: Record<string, string> = {}
   for (const [key, value] of form.entries()) if (typeof value === 'string' && !(key in result)) result[key] = value
   return result
 }
 
-// One input policy for every form (checkout, booking, quotes, the portal and the console): text
-// is trimmed and kept within its length, and characters no one types are refused — C0 and C1
-// controls (NUL among them, which PostgreSQL cannot store) and the bidi overrides and isolates
-// that make text read differently from what is stored. Multi-line text keeps tab and line breaks.
+// One input policy for every form: characters no one types are refused: C0/C1 controls (PostgreSQL
+// cannot store NUL) and the bidi overrides that make text read differently from what is stored.
 const controlCharacters = /[\p{Cc}\u202A-\u202E\u2066-\u2069]/u
 const controlCharactersButLineBreaks = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/
 
-/** Whether `value` holds a character the input policy refuses (`lineBreaks`: tab, CR and LF allowed). */
 export function hasControlCharacters(value: string, { lineBreaks = false } = {}) {
   return (lineBreaks ? controlCharactersButLineBreaks : controlCharacters).test(value)
 }
@@ -59,17 +53,15 @@ function policyText(max: number, lineBreaks: boolean, { optional = false, messag
   )
 }
 
-/** A one-line text of at most `max` characters, trimmed; required unless `optional` (then absent is ''). Messages are translation keys. */
+/** Messages are translation keys. */
 export function singleLine(max: number, options: TextOptions = {}) {
   return policyText(max, false, options)
 }
 
-/** A multi-line text of at most `max` characters, trimmed; required unless `optional`. */
 export function multiLine(max: number, options: TextOptions = {}) {
   return policyText(max, true, options)
 }
 
-/** Field errors: translation keys by field name (`form` for the form as a whole). */
 export type FieldErrors = Record<string, string>
 
 export type FailureStatus = 400 | 403 | 404 | 409 | 429 | 502
@@ -83,14 +75,13 @@ export function failure(errors: FieldErrors, status: FailureStatus = 400): Failu
   return { ok: false, status, errors }
 }
 
-/** One error per field, the first zod found. */
 export function fieldErrors(error: z.ZodError): FieldErrors {
   const errors: FieldErrors = {}
   for (const issue of error.issues) errors[String(issue.path[0] ?? 'form')] ??= issue.message
   return errors
 }
 
-/** Like readForm, but null instead of a 413, for routes that answer an oversized form with the form again. */
+/** For routes that answer an oversized form with the form again. */
 export async function readFormOrNull(request: Request) {
   try {
     return await readForm(request)
@@ -100,7 +91,7 @@ export async function readFormOrNull(request: Request) {
   }
 }
 
-/** The submitted values to show again after an error, so nothing typed is lost (long ones trimmed). */
+/** So nothing typed is lost after an error. */
 export function echoValues(form: URLSearchParams | null) {
   const values: Record<string, string> = {}
   if (!form) return values
@@ -141,12 +132,10 @@ export function wholeNumber(min: number, max: number, messages: NumberMessages =
   return wholeNumberField(min, max, messages, false) as z.ZodType<number, z.ZodTypeDef, unknown>
 }
 
-/** Like `wholeNumber`, but an empty or absent field is null. */
 export function optionalWholeNumber(min: number, max: number, messages: NumberMessages = {}) {
   return wholeNumberField(min, max, messages, true) as z.ZodType<number | null, z.ZodTypeDef, unknown>
 }
 
-/** A form field's text as sent ('' when absent), for forms a module reads field by field. */
 export function formText(form: URLSearchParams | FormData, name: string) {
   const value = form.get(name)
   return typeof value === 'string' ? value : ''
@@ -161,12 +150,10 @@ export const checkbox = z
   .optional()
   .transform((value) => value === '1' || value === 'on')
 
-/** Fields `${field}.${locale}` for all five languages, each checked by `schema`. */
 export function perLocale(field: string, schema: z.ZodTypeAny) {
   return Object.fromEntries(locales.map((locale) => [`${field}.${locale}`, schema])) as Record<string, z.ZodTypeAny>
 }
 
-/** The five texts of `field` from a parsed form, by language. */
 export function textsOf(values: Record<string, unknown>, field: string) {
   return Object.fromEntries(locales.map((locale) => [locale, String(values[`${field}.${locale}`] ?? '')])) as Record<
     Locale,

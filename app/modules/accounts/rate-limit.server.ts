@@ -1,13 +1,7 @@
-// Fixed-window rate limits kept in the database, so every app process counts together, and the
-// sign-in limit policy (docs/decisions/010-sessions-and-sign-in-limits.md).
-//
-// Clients are told apart by `clientAddress(request)` — the socket's address, or what a trusted
-// proxy says — never by a header the client writes. Every guessable secret is limited per account
-// AND per address: rotating addresses runs into the account's limit, and one address cannot lock
-// anyone else out because an address that has completed a sign-in to an account before is spared
-// the account-wide and the per-address limits (only its own account-and-address limit applies).
-// Attempts are counted before the password is checked, so a burst of parallel guesses is counted
-// too; over the limit, the password is not even checked.
+// Fixed-window limits kept in the database, so every app process counts together (docs/decisions/010).
+// Clients are told apart by clientAddress(request), never by a header the client writes. Each secret is
+// limited per account AND per address; an address that signed in to an account before is spared the
+// wider limits, so nobody can lock its owner out. Attempts count before the password is checked.
 import { createHash } from 'node:crypto'
 
 import { clientAddress } from '~/utils/client-address.server'
@@ -41,7 +35,6 @@ export const limits = {
   invite: { name: 'invite', max: 20, windowSeconds: minutes(60) },
 } satisfies Record<string, Limit>
 
-/** Counts one attempt; true while the caller is within the limit. */
 export async function hit(limit: Limit, who: string) {
   const windowMs = limit.windowSeconds * 1000
   const windowStart = new Date(Math.floor(Date.now() / windowMs) * windowMs)
@@ -55,7 +48,6 @@ export async function hit(limit: Limit, who: string) {
   return row.count <= limit.max
 }
 
-/** A translation key (in `auth` and `portal`) for a 429, or null when the attempt may go ahead. */
 export type Refusal = 'errors.tooManyAttempts' | 'errors.accountLocked' | null
 
 async function allWithin(checks: [Limit, string][]) {
@@ -65,13 +57,11 @@ async function allWithin(checks: [Limit, string][]) {
 
 const normalEmail = (value: unknown) => (typeof value === 'string' ? value.trim().toLowerCase().slice(0, 254) : '')
 
-/** Whether `address` completed a sign-in to the account with this e-mail (or user id) before. */
 async function isKnownAddress(account: { email: string } | { userId: number }, address: string) {
   const where = 'userId' in account ? { userId: account.userId } : { user: { email: account.email } }
   return (await getDb().knownSignIn.findFirst({ where: { ...where, address }, select: { userId: true } })) !== null
 }
 
-/** Remembers that `request`'s address completed a sign-in to `userId` (owner's addresses). */
 export async function rememberSignInAddress(userId: number, request: Request) {
   const address = clientAddress(request).slice(0, 100)
   await getDb().knownSignIn.upsert({
@@ -81,7 +71,6 @@ export async function rememberSignInAddress(userId: number, request: Request) {
   })
 }
 
-/** Sign-in with a password: per account and address; plus per address and per account unless the address is the owner's. */
 export async function limitSignIn(request: Request, emailValue: unknown): Promise<Refusal> {
   const address = clientAddress(request)
   const account = normalEmail(emailValue)
@@ -96,7 +85,6 @@ export async function limitSignIn(request: Request, emailValue: unknown): Promis
   return accountOk ? null : 'errors.accountLocked'
 }
 
-/** The second factor: per user and address; per user from addresses that never completed a sign-in. */
 export async function limitSecondFactor(request: Request, userId: number): Promise<Refusal> {
   const address = clientAddress(request)
   const known = await isKnownAddress({ userId }, address)
@@ -106,12 +94,10 @@ export async function limitSecondFactor(request: Request, userId: number): Promi
   return (await hit(limits.secondFactorAccount, String(userId))) ? null : 'errors.accountLocked'
 }
 
-/** The current-password field of a password change: per user, from any address. */
 export async function limitPasswordChange(userId: number): Promise<Refusal> {
   return (await hit(limits.passwordChange, String(userId))) ? null : 'errors.tooManyAttempts'
 }
 
-/** Reset-link requests: per address, and per e-mail asked for. */
 export async function limitPasswordReset(request: Request, emailValue: unknown): Promise<Refusal> {
   const account = normalEmail(emailValue)
   const checks: [Limit, string][] = [[limits.passwordReset, clientAddress(request)]]
@@ -119,17 +105,14 @@ export async function limitPasswordReset(request: Request, emailValue: unknown):
   return (await allWithin(checks)) ? null : 'errors.tooManyAttempts'
 }
 
-/** New buyer accounts, per address. */
 export async function limitRegistration(request: Request): Promise<Refusal> {
   return (await hit(limits.register, clientAddress(request))) ? null : 'errors.tooManyAttempts'
 }
 
-/** New exporter companies, per address. */
 export async function limitExporterRegistration(request: Request): Promise<Refusal> {
   return (await hit(limits.exporterRegister, clientAddress(request))) ? null : 'errors.tooManyAttempts'
 }
 
-/** Accepting an invitation (new account or joining), per address and per invitation link. */
 export async function limitInvitation(request: Request, token: string): Promise<Refusal> {
   const ok = await allWithin([
     [limits.invitation, clientAddress(request)],
@@ -139,7 +122,6 @@ export async function limitInvitation(request: Request, token: string): Promise<
   return ok ? null : 'errors.tooManyAttempts'
 }
 
-/** Deletes counters from windows that are over (called now and then; cheap). */
 export async function pruneRateLimits(now = Date.now()) {
   const longest = Math.max(...Object.values(limits).map((limit) => limit.windowSeconds)) * 1000
   await getDb().rateLimitHit.deleteMany({ where: { windowStart: { lt: new Date(now - longest) } } })

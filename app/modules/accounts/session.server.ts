@@ -1,8 +1,5 @@
-// Sessions (docs/decisions/010-sessions-and-sign-in-limits.md): the signed cookie carries only a
-// random 256-bit session token (and a guest's cart token); the Session table holds the token's
-// SHA-256, so each session can be revoked on its own — sign-out, "sign out everywhere", a password
-// change or reset, an admin suspending the user's company — and ends when idle or at its absolute
-// expiry, both shorter for admins. Guards throw a Response, as routes expect.
+// Sessions (docs/decisions/010-sessions-and-sign-in-limits.md): the cookie carries a random token and
+// the table its SHA-256, so each session can be revoked on its own. Guards throw a Response.
 import { createHash, randomBytes } from 'node:crypto'
 
 import { createCookieSessionStorage, redirect } from '@remix-run/node'
@@ -28,7 +25,6 @@ const minute = 60 * 1000
 const hour = 60 * minute
 const day = 24 * hour
 
-/** How long a session lasts without use (idle) and at most (absolute), by role. */
 export const sessionLifetimes: Record<Role, { idleMs: number; absoluteMs: number }> = {
   buyer: { idleMs: 7 * day, absoluteMs: 30 * day },
   exporter: { idleMs: 7 * day, absoluteMs: 30 * day },
@@ -67,7 +63,6 @@ export type SessionUser = {
   locale: string
   exporterId: number | null
   totpEnabled: boolean
-  /** whether this session has passed the second factor (admins must) */
   secondFactorDone: boolean
 }
 
@@ -84,7 +79,6 @@ async function readSession(request: Request) {
   return sessionStorage().getSession(request.headers.get('Cookie'))
 }
 
-/** The stored id of the session the request's cookie names, if it names one. */
 async function sessionIdOf(request: Request) {
   if (!hasSessionCookie(request)) return null
   const token = (await readSession(request)).get('sid')
@@ -102,7 +96,6 @@ const userFields = {
   suspendedAt: true,
 } as const
 
-/** Whether a session row is still good at `now`: not revoked, not idle too long, not past its end. */
 function isLive(row: { createdAt: Date; lastSeenAt: Date; expiresAt: Date; revokedAt: Date | null }, role: string, now: number) {
   const life = lifetimeOf(role)
   return (
@@ -113,7 +106,6 @@ function isLive(row: { createdAt: Date; lastSeenAt: Date; expiresAt: Date; revok
   )
 }
 
-/** The signed-in user, or null; a revoked, idle or expired session counts as signed out. */
 export async function getUser(request: Request): Promise<SessionUser | null> {
   const id = await sessionIdOf(request)
   if (!id) return null
@@ -160,10 +152,7 @@ export async function requireUser(request: Request, locale: Locale) {
   return user
 }
 
-/**
- * The user, if they have `role`; otherwise 403 (or sign-in first). Admins must also have passed
- * their second factor in this session, and are sent to set one up if they have none.
- */
+/** Admins must also have passed their second factor in this session. */
 export async function requireRole(request: Request, locale: Locale, role: Role) {
   const user = await requireUser(request, locale)
   if (user.role !== role) throw new Response('Forbidden', { status: 403 })
@@ -200,10 +189,7 @@ async function pruneNowAndThen() {
   await pruneSessions(now)
 }
 
-/**
- * Signs `userId` in: a new session (any session this browser had is revoked, so an id planted
- * before sign-in is worthless), the guest cart merged into the user's, then a redirect.
- */
+/** Any session this browser had is revoked, so an id planted before sign-in is worthless. */
 export async function createUserSession(
   request: Request,
   userId: number,
@@ -248,7 +234,6 @@ export async function createUserSession(
   })
 }
 
-/** Marks the second factor passed in this session (a revoked or ended one stays signed out). */
 export async function completeSecondFactor(request: Request, redirectTo: string) {
   const id = await sessionIdOf(request)
   const row = id
@@ -261,21 +246,18 @@ export async function completeSecondFactor(request: Request, redirectTo: string)
   return redirect(redirectTo)
 }
 
-/** The guest cart's token kept in the session cookie, if any. */
 export async function readCartToken(request: Request) {
   if (!hasSessionCookie(request)) return null
   const token = (await readSession(request)).get('cartToken')
   return typeof token === 'string' ? token : null
 }
 
-/** The Set-Cookie header that remembers a guest's cart. */
 export async function rememberCartToken(request: Request, token: string) {
   const session = await readSession(request)
   session.set('cartToken', token)
   return sessionStorage().commitSession(session)
 }
 
-/** Revokes sessions: all of these users', or all but one. */
 export async function revokeSessions(where: { userIds: number[]; except?: string | null }) {
   if (where.userIds.length === 0) return 0
   const { count } = await getDb().session.updateMany({
@@ -285,7 +267,6 @@ export async function revokeSessions(where: { userIds: number[]; except?: string
   return count
 }
 
-/** Signs every member of an exporter company out (when an admin suspends it). */
 export async function revokeSessionsOfCompany(exporterId: number) {
   const members = await getDb().user.findMany({ where: { exporterId }, select: { id: true } })
   return revokeSessions({ userIds: members.map((member) => member.id) })
@@ -299,7 +280,6 @@ export async function logout(request: Request, redirectTo: string) {
   return redirect(redirectTo, { headers: { 'Set-Cookie': await sessionStorage().destroySession(session) } })
 }
 
-/** Signs the user out on every browser and device, this one included. */
 export async function logoutEverywhere(request: Request, redirectTo: string) {
   // only a live session may do this: a saved copy of a revoked cookie cannot sign anyone out
   const user = await getUser(request)
@@ -307,13 +287,9 @@ export async function logoutEverywhere(request: Request, redirectTo: string) {
   return logout(request, redirectTo)
 }
 
-/**
- * What the owner's page calls a session: derived from the stored id, so the page never carries
- * the id itself, and a handle names a session only among its owner's.
- */
+/** Derived from the stored id, so the page never carries the id itself. */
 const handleOf = (id: string) => createHash('sha256').update(`session-handle:${id}`).digest('hex').slice(0, 32)
 
-/** The user's live sessions, newest activity first, with the one this request uses marked. */
 export async function listSessions(request: Request, user: Pick<SessionUser, 'id' | 'role'>, locale: Locale) {
   const current = await sessionIdOf(request)
   const now = Date.now()
@@ -335,10 +311,7 @@ export async function listSessions(request: Request, user: Pick<SessionUser, 'id
     .sort((a, b) => Number(b.current) - Number(a.current))
 }
 
-/**
- * Ends one of `userId`'s own sessions by its handle; false when the handle names none of theirs
- * (someone else's session, or a made-up one), and then nothing changes.
- */
+/** False when the handle names none of the user's sessions (another's, or made up). */
 export async function endSession(userId: number, handle: string) {
   if (!/^[0-9a-f]{32}$/.test(handle)) return false
   const db = getDb()

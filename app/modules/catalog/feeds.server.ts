@@ -21,8 +21,6 @@ const paths = {
   tour: (slug: string) => `/tours/${encodeURIComponent(slug)}`,
 }
 
-// ---------------------------------------------------------------- sitemap
-
 /** Below the protocol's 50,000 URLs per file, with room for the hreflang links' bytes. */
 export const sitemapUrlLimit = 45_000
 
@@ -165,8 +163,6 @@ export async function sitemap({
   if (!Number.isSafeInteger(part) || part < 1 || part > partCount) return null
   return urlsetXml(origin, await readPages(groups, (part - 1) * pagesPerPart, pagesPerPart))
 }
-
-// ---------------------------------------------------------------- product feed
 
 export const feedPageSize = 500
 export const feedMaxPageSize = 1000

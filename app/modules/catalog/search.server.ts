@@ -193,8 +193,6 @@ export function filterOptions(locale: Locale) {
   })
 }
 
-// ---------------------------------------------------------------- keeping the index current
-
 /** Rebuilds the search documents and USD sort prices of the given products (all when omitted,
  * then also the planner's statistics), and invalidates the cached pages that show them. */
 export async function reindexProducts(productIds?: number[]) {

@@ -1,8 +1,5 @@
-// Every change of an order after it is placed: paid, cancelled (stock and seats go back),
-// refunded (the whole order, or one exporter's part), shipped and delivered per exporter part, and
-// unpaid reservations released when they expire. Each change is one conditional update on the
-// current status inside a transaction, so a change happens once however many callers race for it;
-// the transitions are in order-status.ts.
+// Each change of an order is one conditional update on its current status inside a transaction, so
+// it happens once however many callers race for it; the transitions are in order-status.ts.
 import { deliverQueued } from '~/modules/accounts/mail.server'
 import {
   queueExporterRefundMail,
@@ -20,7 +17,6 @@ export type ChangeResult = 'done' | 'unchanged' | 'not_found' | 'sold_out'
 
 class SoldOut extends Error {}
 
-/** Puts back the goods of the parts in `goods` and the seats of the parts in `seats` (null: every part's). */
 async function putBack(tx: Tx, orderId: number, goods: number[] | null, seats: number[] | null) {
   const lines = await tx.orderLine.findMany({
     where: { orderId },
@@ -34,7 +30,6 @@ async function putBack(tx: Tx, orderId: number, goods: number[] | null, seats: n
   }
 }
 
-/** What refunding each part gives the buyer back: its goods and their estimated import tax. */
 export async function partRefundAmounts(db: Db | Tx, orderId: number) {
   const lines = await db.orderLine.findMany({
     where: { orderId },
@@ -54,7 +49,6 @@ export async function refundedSoFar(db: Db | Tx, order: { id: number; status: st
   return refunded.reduce((sum, part) => sum + (amounts.get(part.id) ?? 0), 0)
 }
 
-/** Debits each exporter what the parts' sales credited them. */
 async function debitSales(tx: Tx, orderId: number, partIds: number[], note: string) {
   const sales = await tx.ledgerEntry.findMany({ where: { orderId, kind: 'sale', partId: { in: partIds } } })
   for (const sale of sales) {
@@ -72,10 +66,6 @@ async function debitSales(tx: Tx, orderId: number, partIds: number[], note: stri
   }
 }
 
-/**
- * The order follows its parts: refunded when every part is, shipped when every part not refunded
- * has shipped, delivered when every such part is delivered.
- */
 async function settleOrder(tx: Tx, orderId: number) {
   const parts = await tx.orderPart.findMany({ where: { orderId }, select: { status: true } })
   const open = parts.filter((part) => part.status !== 'refunded')
@@ -95,7 +85,6 @@ async function settleOrder(tx: Tx, orderId: number) {
     })
 }
 
-/** Cancels an unpaid order and puts its stock and seats back. */
 export async function cancelOrder(number: string, by: { actorId: number | null; reason: string }): Promise<ChangeResult> {
   let mail: number[] = []
   const result = await getDb().$transaction(async (tx) => {
@@ -192,7 +181,6 @@ export async function markPaid(
   return result
 }
 
-/** Takes stock and seats again for a cancelled order that turns out paid; throws SoldOut. */
 async function reserveAgain(tx: Tx, orderId: number) {
   const lines = await tx.orderLine.findMany({
     where: { orderId },
@@ -242,8 +230,7 @@ export async function refundCancelledPayment(number: string, paymentIntentId: st
   return result
 }
 
-/** Refunds a paid order (through Stripe when it was paid there) and debits the exporters' ledgers;
- * after part refunds, what is left of it. Goods not yet shipped go back into stock; seats always do. */
+/** After part refunds, refunds what is left. Goods not yet shipped go back into stock; seats always do. */
 export async function refundOrder(number: string, by: { actorId: number | null }): Promise<ChangeResult> {
   const db = getDb()
   const order = await db.order.findUnique({
@@ -309,12 +296,7 @@ async function stripeRefund(
   }
 }
 
-/**
- * Refunds one exporter's (or operator's) part of a paid order: the buyer gets its goods and their
- * estimated tax back (through Stripe when paid there), the exporter's sale is debited, goods not
- * yet shipped and seats go back. The rest of the order goes on; refunding the last part left is
- * refunding the order.
- */
+/** Refunding the last part left is refunding the order. */
 export async function refundPart(number: string, partId: number, by: { actorId: number | null }): Promise<ChangeResult> {
   const db = getDb()
   const order = await db.order.findUnique({
@@ -366,7 +348,6 @@ export async function refundPart(number: string, partId: number, by: { actorId: 
   return result
 }
 
-/** An exporter marks their part shipped; the order is shipped when every part is. */
 export async function shipPart(
   partId: number,
   exporterId: number,
@@ -393,7 +374,6 @@ export async function shipPart(
   return result
 }
 
-/** An exporter confirms delivery of their part; the order is delivered when every part is. */
 export async function deliverPart(partId: number, exporterId: number, actorId: number): Promise<ChangeResult> {
   return getDb().$transaction(async (tx) => {
     const part = await tx.orderPart.findFirst({ where: { id: partId, exporterId }, select: { id: true, orderId: true } })
@@ -409,11 +389,7 @@ export async function deliverPart(partId: number, exporterId: number, actorId: n
   }, txOptions)
 }
 
-/**
- * Releases what unpaid orders hold once their time is up. A bank-transfer order is cancelled; a
- * Stripe order is first checked with Stripe: paid → fulfilled, still open → the session is
- * expired there and the order cancelled, so a buyer can never pay for goods given back.
- */
+/** A Stripe order is checked with Stripe first, so a buyer can never pay for goods given back. */
 const asyncPaymentGraceMs = 3 * 86_400_000
 
 export async function releaseExpiredReservations(now = new Date(), fulfil?: (sessionId: string) => Promise<unknown>) {
@@ -433,9 +409,8 @@ export async function releaseExpiredReservations(now = new Date(), fulfil?: (ses
           await fulfil?.(session.id)
           continue
         }
-        // an asynchronous payment may still be on its way; Stripe retries its webhooks for up to
-        // three days, so after that the goods go back (a payment arriving later still reinstates
-        // the order, or is refunded when the goods are gone: see markPaid's reinstate)
+        // Stripe retries its webhooks for up to three days; a payment arriving later still reinstates
+        // the order, or is refunded when the goods are gone (see markPaid's reinstate).
         if (session.status === 'complete' && now.getTime() - order.reservedUntil!.getTime() < asyncPaymentGraceMs) continue
         if (session.status === 'open' && !(await expireSession(session.id, order.number))) continue
       }

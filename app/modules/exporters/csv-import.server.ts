@@ -1,6 +1,5 @@
-// Bulk product import from CSV: checking the upload, validating each row against the catalog's
-// rules, creating each good row as a draft product in its own transaction, in the background of
-// the app process, with progress and a per-row report kept in ProductImport.
+// Bulk product import from CSV: each good row becomes a draft product in its own transaction,
+// in the background of the app process; progress and a per-row report are kept in ProductImport.
 import type { TFunction } from 'i18next'
 
 import { importLimits } from '~/config/limits'
@@ -29,7 +28,6 @@ export { importLimits }
 
 const certificateNames: readonly string[] = certificateKinds.map((certificate) => certificate.kind)
 
-/** Content languages and the suffix of their columns (name_zh_hans, description_zh_hans…). */
 const textLanguages = [
   ['en', 'en'],
   ['zh-hans', 'zh_hans'],
@@ -60,9 +58,6 @@ export const importColumns = [
 const columnNames: readonly string[] = importColumns.map((column) => column.name)
 const nameColumns = textLanguages.map(([, suffix]) => `name_${suffix}`)
 
-// ---------------------------------------------------------------- errors and report
-
-/** A problem, as a key of the `imports` namespace and the values its message shows. */
 export type ImportMessage = { key: string; values?: Record<string, string | number> }
 export type RowError = ImportMessage & { column: string }
 export type ReportEntry =
@@ -74,8 +69,6 @@ function shown(value: string) {
   return value.length > 60 ? `${value.slice(0, 59)}…` : value
 }
 
-// ---------------------------------------------------------------- who may import
-
 /** The member's company, if it is verified: only its members import, see and poll its imports. */
 async function importingExporterId(user: Member) {
   const company = await companyOf(user)
@@ -83,13 +76,10 @@ async function importingExporterId(user: Member) {
   return company.id
 }
 
-// ---------------------------------------------------------------- reading the upload
-
 export type Upload = { fileName: string; bytes: Uint8Array }
 
 const tooLarge = { key: 'errors.tooLarge', values: { megabytes: importLimits.maxBytes / 1024 / 1024 } }
 
-/** The `file` field of a multipart upload, kept in memory up to importLimits.maxBytes. */
 export async function readImportUpload(
   request: Request,
 ): Promise<{ ok: true; upload: Upload } | { ok: false; error: ImportMessage }> {
@@ -103,7 +93,6 @@ const binaryByte = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/
 
 type ParsedFile = { header: string[]; rows: CsvRecord[] }
 
-/** Checks that the bytes are UTF-8 CSV text with the template's header and 1 to maxRows rows. */
 export function readImportFile(bytes: Uint8Array): { ok: true; file: ParsedFile } | { ok: false; error: ImportMessage } {
   if (bytes.length === 0) return { ok: false, error: { key: 'errors.empty' } }
   if (bytes.length > importLimits.maxBytes) return { ok: false, error: tooLarge }
@@ -143,8 +132,6 @@ export function readImportFile(bytes: Uint8Array): { ok: true; file: ParsedFile 
   return { ok: true, file: { header, rows } }
 }
 
-// ---------------------------------------------------------------- validating a row
-
 type Reference = {
   categories: Map<string, { id: number; headings: string[] }>
   regions: Map<string, number>
@@ -179,8 +166,7 @@ type NewProduct = {
   shelfLifeDays: number | null
 }
 
-/** A price cell as exact minor units. The file is a machine format, so only digits with an
- * optional dot and decimals are read: no spaces, thousands separators or decimal commas. */
+/** A machine format: only digits with an optional dot, no spaces, separators or decimal commas. */
 function priceCell(text: string, currency: string): { minor: number } | { error: string } {
   if (!/^\d+(\.\d+)?$/.test(text)) return { error: 'rowErrors.priceFormat' }
   const amount = parseAmount(text, currency)
@@ -198,7 +184,6 @@ function priceCell(text: string, currency: string): { minor: number } | { error:
   return { minor: amount.amountMinor }
 }
 
-/** A whole number from `min` to maxQuantity, written as plain digits. */
 function wholeNumberCell(text: string, min: 0 | 1): { value: number } | { error: string } {
   const invalid = min === 0 ? 'rowErrors.wholeNumber' : 'rowErrors.positiveNumber'
   if (!/^\d{1,10}$/.test(text) || Number(text) < min) return { error: invalid }
@@ -351,7 +336,6 @@ function validateRow(
   }
 }
 
-/** The cells of a record by column, or the errors that make it unreadable. */
 function rowCells(
   record: CsvRecord,
   header: string[],
@@ -371,16 +355,12 @@ function rowCells(
   return { ok: true, cells: new Map(header.map((column, index) => [column, record.cells[index]])) }
 }
 
-// ---------------------------------------------------------------- writing a product
-
-/** An ASCII kebab-case slug from the English name (or the first one given) and a random suffix. */
 function productSlug(texts: { locale: string; name: string }[]) {
   return uniqueSlug((texts.find((text) => text.locale === 'en') ?? texts[0])?.name ?? '', 'product')
 }
 
 type RateTable = Awaited<ReturnType<typeof currentRates>>
 
-/** Creates one draft product with its texts, tiers and certificates, all or nothing. */
 async function createDraftProduct(exporterId: number, product: NewProduct, rates: RateTable) {
   const db = getDb()
   for (let attempt = 0; ; attempt++) {
@@ -422,8 +402,6 @@ async function createDraftProduct(exporterId: number, product: NewProduct, rates
   }
 }
 
-// ---------------------------------------------------------------- running an import
-
 const summarySelect = {
   id: true,
   fileName: true,
@@ -446,10 +424,7 @@ const running = new Set<number>()
 
 export type StartResult = { ok: true; importId: number } | { ok: false; error: ImportMessage }
 
-/**
- * Checks the file, records the import and starts processing it in the background; returns at
- * once with the import's id. One import at a time per company.
- */
+/** Returns at once; the rows are processed in the background, one import at a time per company. */
 export async function startImport(user: Member, upload: Upload): Promise<StartResult> {
   const exporterId = await importingExporterId(user)
   const read = readImportFile(upload.bytes)
@@ -536,9 +511,6 @@ async function settleInterrupted<T extends { id: number; status: string; created
   return { ...row, status: 'failed', finishedAt }
 }
 
-// ---------------------------------------------------------------- reading imports back
-
-/** The company's latest imports, newest first. */
 export async function listImports(user: Member, take = 20) {
   const exporterId = await importingExporterId(user)
   const rows = await getDb().productImport.findMany({
@@ -554,7 +526,6 @@ function importIdOf(param: string | undefined) {
   return param && /^\d{1,9}$/.test(param) ? Number(param) : null
 }
 
-/** One of the company's imports with its progress, or null (also for another company's). */
 export async function getImportStatus(user: Member, importIdParam: string | undefined) {
   const exporterId = await importingExporterId(user)
   const id = importIdOf(importIdParam)
@@ -567,8 +538,6 @@ export async function getImportStatus(user: Member, importIdParam: string | unde
 
 export const reportPageSize = 200
 
-/** Progress plus one page of the per-row report (all rows, or those with errors); null for an
- * import that is not the company's. */
 export async function getImport(
   user: Member,
   importIdParam: string | undefined,
@@ -608,8 +577,6 @@ export async function importReportCsv(user: Member, importIdParam: string | unde
   )
   return toCsv([['row', 'result', 'slug', 'errors'], ...rows])
 }
-
-// ---------------------------------------------------------------- the template
 
 const templateExamples: Record<string, string>[] = [
   {
@@ -653,14 +620,10 @@ const templateExamples: Record<string, string>[] = [
   },
 ]
 
-/** The downloadable template: the header and two rows that import as they are. */
 export function templateCsv() {
   return toCsv([columnNames, ...templateExamples.map((example) => columnNames.map((column) => example[column] ?? ''))])
 }
 
-// ---------------------------------------------------------------- help on the upload page
-
-/** What the upload page explains: the columns, their allowed values, regions and categories. */
 export async function importGuide(locale: Locale) {
   const db = getDb()
   const [categories, regions] = await Promise.all([

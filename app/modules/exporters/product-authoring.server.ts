@@ -1,9 +1,5 @@
-// Product authoring for exporters: the product form's rules, creating and editing a company's own
-// products, their images, and the moves an exporter may make (submit, withdraw, archive, restore).
-// Every function checks that the product belongs to the caller's company (404 otherwise); status,
-// company, slug, featured and publication dates are never read from a form. On a published
-// product, commercial terms apply at once and content changes go back to review
-// (docs/decisions/004-published-product-edits.md).
+// Every function checks that the product belongs to the caller's company (404 otherwise); status, company,
+// slug, featured and publication dates are never read from a form (docs/decisions/004-published-product-edits.md).
 import { randomBytes } from 'node:crypto'
 import { rm } from 'node:fs/promises'
 import path from 'node:path'
@@ -47,8 +43,6 @@ import { notFound } from '~/utils/http.server'
 import { intlLocale, pickTranslation, type Locale } from '~/utils/locales'
 import type { UploadedFile } from '~/utils/multipart.server'
 
-// ---------------------------------------------------------------- the form
-
 export type ProductInput = {
   categoryId: number
   hsCode: string
@@ -66,7 +60,6 @@ export type ProductInput = {
   certificates: string[]
 }
 
-/** The form's values as text, and the ticked certificates: what the form shows. */
 export type ProductFormState = { values: Record<string, string>; certificates: string[] }
 
 const scalarFields = z.object({
@@ -109,14 +102,12 @@ function parsePrice(raw: string | null, currency: string, errors: Record<string,
   return 0
 }
 
-/** Text as the exporter typed it. Browsers send a textarea's line breaks as CRLF while its
- * `maxlength` and the stored text count one character per break: the app keeps LF. */
+/** Browsers send a textarea's breaks as CRLF while `maxlength` and the stored text count one per break. */
 function typedText(value: string | null) {
   return value === null ? null : value.replace(/\r\n?/g, '\n')
 }
 
-/** The product form as typed input, or field errors (message keys in `portal`). Only the fields
- * listed here are read: anything else a request carries is ignored. */
+/** Only the fields listed here are read: anything else a request carries is ignored. */
 export function parseProductForm(form: URLSearchParams): Outcome<ProductInput> {
   const scalars = scalarFields.safeParse(
     Object.fromEntries(Object.keys(scalarFields.shape).map((key) => [key, form.get(key) ?? undefined])),
@@ -173,7 +164,6 @@ export function parseProductForm(form: URLSearchParams): Outcome<ProductInput> {
   return { ok: true, value: { ...scalars.data, translations, basePriceMinor, tiers, certificates: certificates.sort() } }
 }
 
-/** The references the form names must exist, and the HS code must fall under the category. */
 async function checkReferences(input: ProductInput) {
   const db = getDb()
   const errors: Record<string, string> = {}
@@ -186,8 +176,6 @@ async function checkReferences(input: ProductInput) {
   if (!region) errors.originRegionId = 'errors.regionRequired'
   return errors
 }
-
-// ---------------------------------------------------------------- reading
 
 function parseId(value: string | number | undefined) {
   const id = typeof value === 'number' ? value : /^\d{1,9}$/.test(value ?? '') ? Number(value) : NaN
@@ -219,7 +207,7 @@ const ownProductSelect = {
   },
 } as const
 
-/** The caller's product, or a 404 thrown: another company's product does not exist for them. */
+/** Another company's product does not exist for the caller: a 404. */
 async function findOwnProduct(user: Member, productId: string | number | undefined) {
   const company = await companyOf(user)
   const id = parseId(productId)
@@ -233,7 +221,6 @@ function missingLocales(translations: { locale: string; name: string }[]) {
   return productLocales.filter((locale) => !translations.some((t) => t.locale === locale && t.name !== ''))
 }
 
-/** The company's products for the dashboard, newest first, with what each still lacks. */
 export async function listOwnProducts(user: Member, locale: Locale) {
   const company = await companyOf(user)
   const rows = await getDb().product.findMany({
@@ -274,7 +261,6 @@ export async function listOwnProducts(user: Member, locale: Locale) {
   })
 }
 
-/** One own product as the edit form shows it: every value as the text the form holds. */
 export async function productForEditing(user: Member, productId: string | number | undefined) {
   const { product } = await findOwnProduct(user, productId)
   const money = (amountMinor: number) => decimalAmount({ amountMinor, currency: product.baseCurrency })
@@ -318,8 +304,6 @@ export async function productForEditing(user: Member, productId: string | number
   }
 }
 
-// ---------------------------------------------------------------- writing
-
 async function usdSortPrice(amountMinor: number, currency: string) {
   try {
     return convert({ amountMinor, currency }, 'USD', await currentRates()).amountMinor
@@ -329,7 +313,6 @@ async function usdSortPrice(amountMinor: number, currency: string) {
   }
 }
 
-/** A new draft for the caller's company, which must be verified. */
 export async function createProduct(user: Member, input: ProductInput): Promise<Outcome<{ id: number }>> {
   const company = await companyOf(user)
   if (company.status !== 'verified') throw new Response('Forbidden', { status: 403 })
@@ -373,12 +356,7 @@ export async function createProduct(user: Member, input: ProductInput): Promise<
 
 type OwnProduct = Awaited<ReturnType<typeof findOwnProduct>>['product']
 
-/**
- * Which groups of fields an update changes: `content` describes the goods, `terms` sells them.
- * Texts are compared as the form submits them (trimmed, LF line breaks, empty languages left
- * out), so saving the form without editing it changes nothing — not even a published product's
- * status (docs/decisions/011-response-bytes.md).
- */
+/** Saving the form unedited changes nothing, not even a published product's status (decisions/011). */
 function changesOf(product: OwnProduct, input: ProductInput) {
   const texts = (rows: { locale: string; name: string; description: string }[]) =>
     JSON.stringify(
@@ -413,11 +391,9 @@ function changesOf(product: OwnProduct, input: ProductInput) {
   return { content: named(content), terms: named(terms), translations, tiers, certificates }
 }
 
-/** `unchanged`: the form matched the stored product, so nothing was written. */
 export type UpdateResult = { id: number; status: ProductStatus; sentToReview: boolean; unchanged: boolean }
 
-/** Saves the caller's product. On a published product, content changes send it back to review
- * (taking it off the storefront); price, tiers, MOQ and stock apply at once. */
+/** On a published product, content changes go back to review; price, tiers, MOQ and stock apply at once. */
 export async function updateProduct(
   user: Member,
   productId: string | number | undefined,
@@ -497,7 +473,7 @@ const exporterMoves = {
 
 export type ExporterMove = keyof typeof exporterMoves
 
-/** The status changes an exporter may make to their own product; publishing and rejecting are the admins'. */
+/** Publishing and rejecting are the admins'. */
 export async function moveProduct(
   user: Member,
   productId: string | number | undefined,
@@ -514,8 +490,6 @@ export async function moveProduct(
 export const submitProduct = (user: Member, productId: string | number | undefined) => moveProduct(user, productId, 'submit')
 export const archiveProduct = (user: Member, productId: string | number | undefined) => moveProduct(user, productId, 'archive')
 
-// ---------------------------------------------------------------- images
-
 function variantFiles(storageKey: string) {
   return imageWidths.map((width) => path.join(uploadsDir(), `${storageKey}-${width}.webp`))
 }
@@ -524,7 +498,6 @@ async function removeVariants(storageKey: string) {
   await Promise.all(variantFiles(storageKey).map((file) => rm(file, { force: true })))
 }
 
-/** Adds an image to the caller's product; a published product goes back to review. */
 export async function addProductImage(
   user: Member,
   productId: string | number | undefined,
@@ -560,7 +533,6 @@ export async function addProductImage(
   return { ok: true, value: { id, sentToReview } }
 }
 
-/** Removes an image of the caller's product (404 for anyone else's); a published product goes back to review. */
 export async function deleteProductImage(
   user: Member,
   productId: string | number | undefined,

@@ -1,7 +1,5 @@
-// Tourism routes in the admin console: routes with their texts per language, stops (with
-// coordinates), legs, departures and the bookings on each. Every change is checked here (not
-// only in the route), audited, and bumps the catalog version so cached public pages renew.
-// Error values are keys: `errors.*` in the admin namespace, `tours:admin.errors.*` in ours.
+// Every change is checked here (not only in the route), audited, and bumps the catalog version so cached
+// public pages renew. Error values are keys: `errors.*` in the admin namespace, `tours:admin.errors.*` here.
 import { z } from 'zod'
 
 import { audit } from '~/modules/accounts/audit.server'
@@ -46,8 +44,6 @@ function isoDate(date: Date) {
 function todayUtc(now = new Date()) {
   return new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()))
 }
-
-// ---------------------------------------------------------------- field schemas
 
 const numberMessages = { invalid: ours('integer'), tooSmall: ours('outOfRange'), tooLarge: ours('outOfRange') }
 const integer = (min: number, max: number) => wholeNumber(min, max, numberMessages)
@@ -103,8 +99,6 @@ function amountOf(text: string | undefined, currency: string, field: string) {
   return { amountMinor: parsed.amountMinor }
 }
 
-// ---------------------------------------------------------------- routes
-
 export async function listRoutesForAdmin(locale: Locale) {
   const today = todayUtc()
   const rows = await getDb().tourRoute.findMany({
@@ -140,7 +134,6 @@ export async function listRoutesForAdmin(locale: Locale) {
   }))
 }
 
-/** Checkpoints and Kazakh regions to choose from for stops and legs. */
 export async function tourChoices(locale: Locale) {
   const db = getDb()
   const [checkpoints, regions] = await Promise.all([
@@ -454,8 +447,6 @@ export async function changeRouteStatus(
   return { ok: true, value: { id: routeId, status: target } }
 }
 
-// ---------------------------------------------------------------- stops
-
 export async function stopForEdit(locale: Locale, routeId: number, stopId: number) {
   const stop = await getDb().tourStop.findFirst({
     where: { id: stopId, routeId },
@@ -493,7 +484,6 @@ export async function stopForEdit(locale: Locale, routeId: number, stopId: numbe
   }
 }
 
-/** The next free position and the last day, for a new stop's form. */
 export async function newStopDefaults(routeId: number) {
   const stops = await getDb().tourStop.findMany({ where: { routeId }, select: { position: true, day: true } })
   return {
@@ -517,7 +507,6 @@ const stopTextFields = [
   { key: 'description', max: 1000, multiline: true, required: false },
 ]
 
-/** Creates (stopId null) or updates a stop of `routeId`. */
 export async function saveStop(
   admin: AdminActor,
   routeId: number,
@@ -579,7 +568,6 @@ export async function saveStop(
   return { ok: true, value: { id } }
 }
 
-/** Removes a stop and the legs that arrive at or leave from it. */
 export async function deleteStop(admin: AdminActor, routeId: number, stopId: number): Promise<Outcome<{ id: number }>> {
   const actor = assertAdmin(admin)
   const db = getDb()
@@ -593,8 +581,6 @@ export async function deleteStop(admin: AdminActor, routeId: number, stopId: num
   await bumpCatalogVersion()
   return { ok: true, value: { id: stopId } }
 }
-
-// ---------------------------------------------------------------- legs
 
 const LegForm = z.object({
   fromPosition: integer(1, 99),
@@ -652,8 +638,6 @@ export async function deleteLeg(admin: AdminActor, routeId: number, legId: numbe
   return { ok: true, value: { id: legId } }
 }
 
-// ---------------------------------------------------------------- departures
-
 const maxYearsAhead = 3
 
 const DepartureForm = z.object({
@@ -708,10 +692,7 @@ export async function addDeparture(
   return { ok: true, value: { id: created.id } }
 }
 
-/**
- * Changes a departure's date, seats and price. Seats change by one conditional update, so a
- * booking made at the same moment can never leave fewer seats than were sold.
- */
+/** Seats change by one conditional update, so a simultaneous booking never leaves fewer seats than sold. */
 export async function updateDeparture(
   admin: AdminActor,
   routeId: number,
@@ -765,7 +746,6 @@ export async function cancelDeparture(admin: AdminActor, routeId: number, depart
   return { ok: true, value: { id: departureId } }
 }
 
-/** A departure with every booking on it: order number, seats, order status, who and when. */
 export async function departureBookings(locale: Locale, routeId: number, departureId: number) {
   const db = getDb()
   const departure = await db.tourDeparture.findFirst({

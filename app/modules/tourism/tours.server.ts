@@ -38,8 +38,6 @@ function localized<T extends { locale: string }>(rows: T[], locale: Locale, fiel
   return row ? { text: String(row[field]), lang: row.locale } : { text: fallback, lang: locale }
 }
 
-// ---------------------------------------------------------------- listing filters
-
 export type TourFilters = { duration?: DurationBucket; from?: TourCity; month?: number; maxPrice?: number }
 
 /** The listing's filters from the URL; a value that does not parse is ignored, never an error. */
@@ -64,8 +62,6 @@ export function monthNames(locale: Locale) {
   const format = new Intl.DateTimeFormat(intlLocale(locale), { month: 'long', timeZone: 'UTC' })
   return Array.from({ length: 12 }, (_, index) => format.format(Date.UTC(2026, index, 1)))
 }
-
-// ---------------------------------------------------------------- shared pieces
 
 const checkpointSelect = { slug: true, mode: true, translations: { select: { locale: true, name: true } } } as const
 
@@ -124,8 +120,6 @@ function crossingsOf(
   }
   return crossings
 }
-
-// ---------------------------------------------------------------- listing
 
 export type TourCard = {
   slug: string
@@ -200,8 +194,6 @@ export async function listTours(locale: Locale, filters: TourFilters, market: Ma
   })
   return { currency, market, tours, total: routes.length, startCities }
 }
-
-// ---------------------------------------------------------------- route page
 
 export type ItineraryStop = {
   position: number

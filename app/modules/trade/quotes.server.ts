@@ -1,7 +1,5 @@
-// Requests for quote and the exporter's quotes: who may see and change each one, the numbered
-// request, quotes that supersede each other, messages both ways, and the buyer's decline and
-// withdrawal. Every status change is a conditional update through quote-status.ts, so two people
-// (or a person and the clock) acting at once cannot both win. Acceptance is in acceptance.server.ts.
+// Every status change is a conditional update through quote-status.ts, so two people (or a person and
+// the clock) acting at once cannot both win. Acceptance is in acceptance.server.ts.
 import { randomInt } from 'node:crypto'
 
 import type { MarketCode } from '~/config/pavilion'
@@ -21,7 +19,6 @@ import { getDb, isUniqueViolation } from '~/utils/db.server'
 import { failure, fieldErrors, type Outcome } from '~/utils/forms.server'
 import { pickTranslation, type Locale } from '~/utils/locales'
 
-/** The part of a signed-in user the buyer's side needs. */
 export type Buyer = Pick<SessionUser, 'id' | 'role' | 'email' | 'displayName'>
 
 const forbidden = () => new Response('Forbidden', { status: 403 })
@@ -32,10 +29,8 @@ export function assertBuyer(user: Pick<SessionUser, 'role'>) {
   if (user.role !== 'buyer') throw forbidden()
 }
 
-/** Thrown inside a transaction to roll it back when a conditional update found nothing to change. */
+/** Rolls a transaction back when a conditional update found nothing to change. */
 export class LostRace extends Error {}
-
-// ---------------------------------------------------------------- numbers
 
 const numberAlphabet = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789'
 const block = () => Array.from({ length: 4 }, () => numberAlphabet[randomInt(numberAlphabet.length)]).join('')
@@ -49,15 +44,11 @@ export function isRequestNumber(value: string | undefined): value is string {
   return typeof value === 'string' && /^RFQ-[A-HJ-NP-Z2-9]{4}-[A-HJ-NP-Z2-9]{4}$/.test(value)
 }
 
-// ---------------------------------------------------------------- limits
-
 const limits = {
   request: { name: 'quote-request', max: 20, windowSeconds: 60 * 60 },
   message: { name: 'quote-message', max: 60, windowSeconds: 60 * 60 },
   quote: { name: 'quote-offer', max: 60, windowSeconds: 60 * 60 },
 }
-
-// ---------------------------------------------------------------- shared reads
 
 type Localized = { text: string; lang: Locale }
 
@@ -72,7 +63,6 @@ function wholesaleProductWhere(slug: string) {
   return { slug, status: 'published', exporter: { status: 'verified' }, saleMode: { in: wholesaleModes } }
 }
 
-/** A product buyers may ask a quote for (published, wholesale or both, verified exporter), or null. */
 export async function quoteRequestProduct(slug: string, locale: Locale) {
   const product = await getDb().product.findFirst({
     where: wholesaleProductWhere(slug),
@@ -100,7 +90,6 @@ export async function quoteRequestProduct(slug: string, locale: Locale) {
   }
 }
 
-/** The currencies a quote may be in: those buyers can be charged in (CNY, HKD, USD). */
 export async function quoteCurrencies() {
   const rows = await getDb().currency.findMany({
     where: { chargeable: true },
@@ -110,7 +99,6 @@ export async function quoteCurrencies() {
   return rows.map((row) => row.code)
 }
 
-/** The crossings a quote's route may go through: open ones only, with the modes each carries. */
 export async function openCheckpoints(locale: Locale) {
   const rows = await getDb().checkpoint.findMany({
     where: { status: 'open' },
@@ -134,12 +122,7 @@ export function modesAt(checkpointMode: string): ('road' | 'rail')[] {
   return []
 }
 
-// ---------------------------------------------------------------- expiry
-
-/**
- * Moves offered quotes whose validity has run out to expired (and their requests with them).
- * Lazy: run before anything shows or acts on quotes. A quote accepted first is never touched.
- */
+/** Lazy: run before anything shows or acts on quotes. A quote accepted first is never touched. */
 export async function expireLapsedQuotes(scope: { requestId?: number; buyerId?: number; exporterId?: number }) {
   const db = getDb()
   const now = new Date()
@@ -176,8 +159,6 @@ export async function expireLapsedQuotes(scope: { requestId?: number; buyerId?: 
   }
   return lapsed.length
 }
-
-// ---------------------------------------------------------------- the buyer asks
 
 export async function requestQuote(
   buyer: Buyer,
@@ -223,8 +204,6 @@ export async function requestQuote(
     }
   }
 }
-
-// ---------------------------------------------------------------- lists
 
 const summarySelect = {
   id: true,
@@ -312,8 +291,6 @@ export async function exporterRequests(member: Member, locale: Locale, filter: (
   return rows.map((row) => summary(row, locale))
 }
 
-// ---------------------------------------------------------------- one request
-
 async function findRequest(number: string) {
   if (!isRequestNumber(number)) return null
   return getDb().quoteRequest.findUnique({
@@ -322,7 +299,7 @@ async function findRequest(number: string) {
   })
 }
 
-/** The buyer's own request, or a 404 (someone else's request does not exist for them). */
+/** Someone else's request does not exist for the buyer: a 404. */
 async function buyersRequest(buyer: Buyer, number: string) {
   assertBuyer(buyer)
   const request = await findRequest(number)
@@ -330,7 +307,6 @@ async function buyersRequest(buyer: Buyer, number: string) {
   return request
 }
 
-/** A request to the member's company, or a 404. */
 async function companysRequest(member: Member, number: string) {
   const company = await companyOf(member)
   const request = await findRequest(number)
@@ -482,9 +458,7 @@ export async function exporterRequest(member: Member, number: string, locale: Lo
   return { ...detail, canQuote: company.status === 'verified', currencies, checkpoints }
 }
 
-// ---------------------------------------------------------------- the exporter answers
-
-/** The last moment of a validity date (valid through that whole day, UTC). */
+/** A quote is valid through its whole last day, UTC. */
 export function endOfDay(date: Date) {
   return new Date(date.getTime() + 86_400_000 - 1)
 }
@@ -547,8 +521,6 @@ export async function sendQuote(member: Member, number: string, input: Record<st
   return { ok: true, value: { id: quoteId } }
 }
 
-// ---------------------------------------------------------------- messages
-
 export async function postMessage(
   user: SessionUser,
   number: string,
@@ -568,8 +540,6 @@ export async function postMessage(
   await notifyTrade(request.id, 'message', side === 'buyer' ? 'exporter' : 'buyer', { message: parsed.data.body })
   return { ok: true, value: { id: message.id } }
 }
-
-// ---------------------------------------------------------------- the buyer declines or withdraws
 
 export async function declineQuote(buyer: Buyer, number: string, quoteId: number): Promise<Outcome<{ number: string }>> {
   const request = await buyersRequest(buyer, number)
@@ -616,5 +586,4 @@ export async function withdrawRequest(buyer: Buyer, number: string): Promise<Out
   return { ok: true, value: { number } }
 }
 
-/** For acceptance.server.ts: the buyer's own request (404 otherwise). */
 export { buyersRequest }
