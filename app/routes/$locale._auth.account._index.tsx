@@ -1,4 +1,4 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 
@@ -7,13 +7,14 @@ import { NewPasswordField } from '~/components/new-password-field'
 import { changePassword } from '~/modules/accounts/auth.server'
 import { limitPasswordChange } from '~/modules/accounts/rate-limit.server'
 import { createUserSession, endSession, listSessions, requireUser } from '~/modules/accounts/session.server'
-import { cacheHeaders, privatePage } from '~/utils/cache'
+import { privateHeaders } from '~/utils/cache'
 import { readForm } from '~/utils/forms.server'
 import { notFound } from '~/utils/http.server'
 import { getFixedT } from '~/utils/i18n.server'
 import { localePath } from '~/utils/locale-path'
 import { useRootLocale } from '~/utils/root-data'
 import { requireLocale } from '~/utils/route-params.server'
+import { titleMeta } from '~/utils/seo'
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const locale = requireLocale(params)
@@ -21,8 +22,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return { title: getFixedT(locale, 'auth')('account.title'), user, sessions: await listSessions(request, user, locale) }
 }
 
-export const headers = () => cacheHeaders(privatePage)
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }]
+export const headers = privateHeaders
+export const meta = titleMeta
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const locale = requireLocale(params)

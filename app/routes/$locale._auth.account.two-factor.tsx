@@ -6,7 +6,7 @@ import { Field, FormError } from '~/components/form'
 import { confirmTotpSetup, pendingTotpSecret, startTotpSetup } from '~/modules/accounts/auth.server'
 import { completeSecondFactor, requireUser } from '~/modules/accounts/session.server'
 import { otpauthUri } from '~/modules/accounts/totp.server'
-import { cacheHeaders, privatePage } from '~/utils/cache'
+import { privateHeaders } from '~/utils/cache'
 import { readForm } from '~/utils/forms.server'
 import { localePath } from '~/utils/locale-path'
 import { requireLocale } from '~/utils/route-params.server'
@@ -19,7 +19,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return { enabled: false as const, secret, uri: otpauthUri(secret, user.email) }
 }
 
-export const headers = () => cacheHeaders(privatePage)
+export const headers = privateHeaders
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const locale = requireLocale(params)

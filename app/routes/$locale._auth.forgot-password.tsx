@@ -1,21 +1,22 @@
-import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
 import { Form, useActionData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 
 import { Field, FormError, Honeypot } from '~/components/form'
 import { email, requestPasswordReset } from '~/modules/accounts/auth.server'
 import { limitPasswordReset } from '~/modules/accounts/rate-limit.server'
-import { cacheHeaders, privatePage } from '~/utils/cache'
+import { privateHeaders } from '~/utils/cache'
 import { isHoneypotFilled, readForm } from '~/utils/forms.server'
 import { getFixedT } from '~/utils/i18n.server'
 import { requireLocale } from '~/utils/route-params.server'
+import { titleMeta } from '~/utils/seo'
 
 export async function loader({ params }: LoaderFunctionArgs) {
   return { title: getFixedT(requireLocale(params), 'auth')('forgot.title') }
 }
 
-export const headers = () => cacheHeaders(privatePage)
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }]
+export const headers = privateHeaders
+export const meta = titleMeta
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const form = await readForm(request)

@@ -1,4 +1,4 @@
-import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
 import { Form, Link, useActionData, useSearchParams } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 
@@ -6,13 +6,14 @@ import { Field, FormError, Honeypot } from '~/components/form'
 import { authenticate, SignInForm } from '~/modules/accounts/auth.server'
 import { limitSignIn } from '~/modules/accounts/rate-limit.server'
 import { createUserSession, getUser, safeRedirect } from '~/modules/accounts/session.server'
-import { cacheHeaders, privatePage } from '~/utils/cache'
+import { privateHeaders } from '~/utils/cache'
 import { fieldErrors, formObject, isHoneypotFilled, readForm } from '~/utils/forms.server'
 import { getFixedT } from '~/utils/i18n.server'
 import { localePath } from '~/utils/locale-path'
 import { useRootLocale } from '~/utils/root-data'
 import { requireLocale } from '~/utils/route-params.server'
 import type { Locale } from '~/utils/locales'
+import { noindexMeta } from '~/utils/seo'
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const locale = requireLocale(params)
@@ -20,8 +21,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return { title: getFixedT(locale, 'auth')('signIn.title'), signedInAs: user?.email ?? null }
 }
 
-export const headers = () => cacheHeaders(privatePage)
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }, { name: 'robots', content: 'noindex' }]
+export const headers = privateHeaders
+export const meta = noindexMeta
 
 function homeFor(role: string, locale: Locale) {
   if (role === 'admin') return localePath(locale, '/admin')

@@ -6,7 +6,7 @@ import { Field, FormError } from '~/components/form'
 import { checkTotp } from '~/modules/accounts/auth.server'
 import { limitSecondFactor } from '~/modules/accounts/rate-limit.server'
 import { completeSecondFactor, requireUser, safeRedirect } from '~/modules/accounts/session.server'
-import { cacheHeaders, privatePage } from '~/utils/cache'
+import { privateHeaders } from '~/utils/cache'
 import { readForm } from '~/utils/forms.server'
 import { localePath } from '~/utils/locale-path'
 import { requireLocale } from '~/utils/route-params.server'
@@ -16,7 +16,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return null
 }
 
-export const headers = () => cacheHeaders(privatePage)
+export const headers = privateHeaders
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const locale = requireLocale(params)

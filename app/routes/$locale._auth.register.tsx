@@ -1,4 +1,4 @@
-import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
 import { Form, Link, useActionData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 
@@ -7,19 +7,20 @@ import { NewPasswordField } from '~/components/new-password-field'
 import { RegisterForm, registerBuyer } from '~/modules/accounts/auth.server'
 import { limitRegistration } from '~/modules/accounts/rate-limit.server'
 import { createUserSession } from '~/modules/accounts/session.server'
-import { cacheHeaders, privatePage } from '~/utils/cache'
+import { privateHeaders } from '~/utils/cache'
 import { fieldErrors, formObject, isHoneypotFilled, readForm } from '~/utils/forms.server'
 import { getFixedT } from '~/utils/i18n.server'
 import { localePath } from '~/utils/locale-path'
 import { useRootLocale } from '~/utils/root-data'
 import { requireLocale } from '~/utils/route-params.server'
+import { titleMeta } from '~/utils/seo'
 
 export async function loader({ params }: LoaderFunctionArgs) {
   return { title: getFixedT(requireLocale(params), 'auth')('register.title') }
 }
 
-export const headers = () => cacheHeaders(privatePage)
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }]
+export const headers = privateHeaders
+export const meta = titleMeta
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const locale = requireLocale(params)

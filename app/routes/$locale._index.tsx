@@ -6,7 +6,7 @@ import { langAttr } from '~/components/localized-text'
 import { ProductCard } from '~/components/product-card'
 import { catalogFigures, defaultMarket, featuredProducts, listSectorsWithCategories } from '~/modules/catalog/catalog.server'
 import { useRootLocale } from '~/utils/root-data'
-import { cacheHeaders, publicPage } from '~/utils/cache'
+import { publicHeaders } from '~/utils/cache'
 import { getFixedT } from '~/utils/i18n.server'
 import { localePath } from '~/utils/locale-path'
 import { paramsLocale } from '~/utils/locales'
@@ -34,7 +34,7 @@ export async function loader({ params }: LoaderFunctionArgs) {
   }
 }
 
-export const headers = () => cacheHeaders(publicPage)
+export const headers = publicHeaders
 
 export const meta: MetaFunction<typeof loader> = ({ data, params }) => {
   if (!data) return []

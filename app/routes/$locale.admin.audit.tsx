@@ -1,4 +1,4 @@
-import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import type { LoaderFunctionArgs } from '@remix-run/node'
 import { useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 
@@ -7,17 +7,18 @@ import { Pagination } from '~/components/pagination'
 import { ListTable } from '~/components/admin/list-table'
 import { auditPage } from '~/modules/admin/records.server'
 import { requireAdmin } from '~/modules/admin/console.server'
-import { cacheHeaders, privatePage } from '~/utils/cache'
+import { privateHeaders } from '~/utils/cache'
 import { pageParam } from '~/utils/http.server'
 import { getFixedT } from '~/utils/i18n.server'
+import { titleMeta } from '~/utils/seo'
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { locale } = await requireAdmin(request, params)
   return { title: getFixedT(locale, 'admin')('audit.title'), ...(await auditPage(locale, pageParam(new URL(request.url)))) }
 }
 
-export const headers = () => cacheHeaders(privatePage)
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }]
+export const headers = privateHeaders
+export const meta = titleMeta
 
 export default function AdminAudit() {
   const { entries, total, page, pageCount } = useLoaderData<typeof loader>()

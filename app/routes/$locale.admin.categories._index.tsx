@@ -1,4 +1,4 @@
-import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
 import { Form, Link, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 
@@ -9,18 +9,19 @@ import { setFeatured } from '~/modules/catalog/admin-featured.server'
 import { answerForm, requireAdmin } from '~/modules/admin/console.server'
 import { failure, positiveId } from '~/utils/forms.server'
 import { useRootLocale } from '~/utils/root-data'
-import { cacheHeaders, privatePage } from '~/utils/cache'
+import { privateHeaders } from '~/utils/cache'
 import { getFixedT } from '~/utils/i18n.server'
 import { languageNames } from '~/utils/locales'
 import { localePath } from '~/utils/locale-path'
+import { titleMeta } from '~/utils/seo'
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { locale } = await requireAdmin(request, params)
   return { title: getFixedT(locale, 'admin')('categories.title'), sectors: await listCategoriesForAdmin(locale) }
 }
 
-export const headers = () => cacheHeaders(privatePage)
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }]
+export const headers = privateHeaders
+export const meta = titleMeta
 
 /** Featuring a category (or not) from the list; the texts are edited on the category's page. */
 export async function action({ request, params }: ActionFunctionArgs) {

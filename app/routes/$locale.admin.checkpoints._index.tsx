@@ -1,4 +1,4 @@
-import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import type { LoaderFunctionArgs } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 
@@ -7,17 +7,18 @@ import { Notice, StatusBadge } from '~/components/form'
 import { listCheckpoints } from '~/modules/logistics/admin-checkpoints.server'
 import { requireAdmin } from '~/modules/admin/console.server'
 import { useRootLocale } from '~/utils/root-data'
-import { cacheHeaders, privatePage } from '~/utils/cache'
+import { privateHeaders } from '~/utils/cache'
 import { getFixedT } from '~/utils/i18n.server'
 import { localePath } from '~/utils/locale-path'
+import { titleMeta } from '~/utils/seo'
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { locale } = await requireAdmin(request, params)
   return { title: getFixedT(locale, 'admin')('checkpoints.title'), checkpoints: await listCheckpoints(locale) }
 }
 
-export const headers = () => cacheHeaders(privatePage)
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }]
+export const headers = privateHeaders
+export const meta = titleMeta
 
 export default function AdminCheckpoints() {
   const { checkpoints } = useLoaderData<typeof loader>()

@@ -1,4 +1,4 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node'
 import { useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 
@@ -9,10 +9,11 @@ import { FormError, StatusBadge } from '~/components/form'
 import { decideExporter, exporterForReview } from '~/modules/exporters/admin-exporters.server'
 import { answerForm, foundOr404, requireAdmin, requireId } from '~/modules/admin/console.server'
 import { useRootLocale } from '~/utils/root-data'
-import { cacheHeaders, privatePage } from '~/utils/cache'
+import { privateHeaders } from '~/utils/cache'
 import { getFixedT } from '~/utils/i18n.server'
 import { type Locale, languageNames } from '~/utils/locales'
 import { localePath } from '~/utils/locale-path'
+import { titleMeta } from '~/utils/seo'
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { locale } = await requireAdmin(request, params)
@@ -20,8 +21,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return { title: getFixedT(locale, 'admin')('exporters.detailTitle', { name: exporter.name.text }), exporter }
 }
 
-export const headers = () => cacheHeaders(privatePage)
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }]
+export const headers = privateHeaders
+export const meta = titleMeta
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { locale, admin } = await requireAdmin(request, params)

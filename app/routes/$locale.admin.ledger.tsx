@@ -1,4 +1,4 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node'
 import { Link, useActionData, useLoaderData } from '@remix-run/react'
 import { Fragment } from 'react'
 import { useTranslation } from 'react-i18next'
@@ -11,10 +11,11 @@ import { PayoutForm } from '~/components/payout-form'
 import { exporterLedgerForAdmin, ledgerBalancesForAdmin, recordPayout } from '~/modules/checkout/ledger.server'
 import { answerForm, foundOr404, requireAdmin, requireId } from '~/modules/admin/console.server'
 import { useRootLocale } from '~/utils/root-data'
-import { cacheHeaders, privatePage } from '~/utils/cache'
+import { privateHeaders } from '~/utils/cache'
 import { pageParam } from '~/utils/http.server'
 import { getFixedT } from '~/utils/i18n.server'
 import { localePath } from '~/utils/locale-path'
+import { noindexMeta } from '~/utils/seo'
 
 // The ledger: every exporter's balance, and with `?exporter=` one exporter's entries and the
 // payout form.
@@ -30,8 +31,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return { title: t('adminLedger.exporterTitle', { name: exporter.name.text }), exporters: null, exporter }
 }
 
-export const headers = () => cacheHeaders(privatePage)
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }, { name: 'robots', content: 'noindex' }]
+export const headers = privateHeaders
+export const meta = noindexMeta
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { locale, admin } = await requireAdmin(request, params)

@@ -1,4 +1,4 @@
-import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import type { LoaderFunctionArgs } from '@remix-run/node'
 import { Form, Link, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 
@@ -9,10 +9,11 @@ import { orderStatuses } from '~/modules/checkout/order-status'
 import { adminOrderFilters, listOrdersForAdmin, marketCodes, paymentMethods } from '~/modules/checkout/admin-orders.server'
 import { requireAdmin } from '~/modules/admin/console.server'
 import { useRootLocale } from '~/utils/root-data'
-import { cacheHeaders, privatePage } from '~/utils/cache'
+import { privateHeaders } from '~/utils/cache'
 import { pageParam } from '~/utils/http.server'
 import { getFixedT } from '~/utils/i18n.server'
 import { localePath } from '~/utils/locale-path'
+import { noindexMeta } from '~/utils/seo'
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { locale } = await requireAdmin(request, params)
@@ -26,8 +27,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   }
 }
 
-export const headers = () => cacheHeaders(privatePage)
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }, { name: 'robots', content: 'noindex' }]
+export const headers = privateHeaders
+export const meta = noindexMeta
 
 export default function AdminOrders() {
   const { filters, options, orders, total, page, pageCount } = useLoaderData<typeof loader>()

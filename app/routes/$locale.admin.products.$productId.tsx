@@ -1,4 +1,4 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node'
 import { useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 
@@ -9,11 +9,12 @@ import { FormError, StatusBadge } from '~/components/form'
 import { setFeatured } from '~/modules/catalog/admin-featured.server'
 import { moderateProduct, productForReview } from '~/modules/catalog/admin-products.server'
 import { answerForm, foundOr404, requireAdmin, requireId } from '~/modules/admin/console.server'
-import { cacheHeaders, privatePage } from '~/utils/cache'
+import { privateHeaders } from '~/utils/cache'
 import type { Outcome } from '~/utils/forms.server'
 import { getFixedT } from '~/utils/i18n.server'
 import { localePath } from '~/utils/locale-path'
 import { useRootLocale } from '~/utils/root-data'
+import { titleMeta } from '~/utils/seo'
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { locale } = await requireAdmin(request, params)
@@ -21,8 +22,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return { title: getFixedT(locale, 'admin')('products.detailTitle', { name: product.name.text }), product }
 }
 
-export const headers = () => cacheHeaders(privatePage)
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }]
+export const headers = privateHeaders
+export const meta = titleMeta
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { locale, admin } = await requireAdmin(request, params)

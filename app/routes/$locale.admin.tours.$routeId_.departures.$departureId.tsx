@@ -1,5 +1,4 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
-import type { ClientLoaderFunctionArgs } from '@remix-run/react'
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
 import { Form, Link, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 
@@ -10,13 +9,14 @@ import { requireRole } from '~/modules/accounts/session.server'
 import { echoValues, positiveId, readFormOrNull } from '~/utils/forms.server'
 import { cancelDeparture, departureBookings, updateDeparture } from '~/modules/tourism/admin.server'
 import { useRootLocale } from '~/utils/root-data'
-import { cacheHeaders, privatePage } from '~/utils/cache'
+import { privateHeaders } from '~/utils/cache'
 import { formObject } from '~/utils/forms.server'
 import { notFound } from '~/utils/http.server'
-import { loadNamespaces } from '~/utils/i18n-client'
+import { withNamespaces } from '~/utils/i18n-client'
 import { getFixedT } from '~/utils/i18n.server'
 import { localePath } from '~/utils/locale-path'
 import { requireLocale } from '~/utils/route-params.server'
+import { titleMeta } from '~/utils/seo'
 
 // One departure: its bookings (from the order lines that hold its seats), its seats, date and
 // price, and cancelling it while nobody holds a seat.
@@ -33,13 +33,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   }
 }
 
-export async function clientLoader({ serverLoader }: ClientLoaderFunctionArgs) {
-  const [data] = await Promise.all([serverLoader<typeof loader>(), loadNamespaces('tours', 'checkout')])
-  return data
-}
+export const clientLoader = withNamespaces('tours', 'checkout')
 
-export const headers = () => cacheHeaders(privatePage)
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }]
+export const headers = privateHeaders
+export const meta = titleMeta
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const locale = requireLocale(params)

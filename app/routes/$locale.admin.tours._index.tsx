@@ -1,5 +1,4 @@
-import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
-import type { ClientLoaderFunctionArgs } from '@remix-run/react'
+import type { LoaderFunctionArgs } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 
@@ -8,11 +7,12 @@ import { Notice, StatusBadge } from '~/components/form'
 import { requireRole } from '~/modules/accounts/session.server'
 import { listRoutesForAdmin } from '~/modules/tourism/admin.server'
 import { useRootLocale } from '~/utils/root-data'
-import { cacheHeaders, privatePage } from '~/utils/cache'
-import { loadNamespaces } from '~/utils/i18n-client'
+import { privateHeaders } from '~/utils/cache'
+import { withNamespaces } from '~/utils/i18n-client'
 import { getFixedT } from '~/utils/i18n.server'
 import { localePath } from '~/utils/locale-path'
 import { requireLocale } from '~/utils/route-params.server'
+import { titleMeta } from '~/utils/seo'
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const locale = requireLocale(params)
@@ -20,13 +20,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return { title: getFixedT(locale, 'tours')('admin.title'), routes: await listRoutesForAdmin(locale) }
 }
 
-export async function clientLoader({ serverLoader }: ClientLoaderFunctionArgs) {
-  const [data] = await Promise.all([serverLoader<typeof loader>(), loadNamespaces('tours')])
-  return data
-}
+export const clientLoader = withNamespaces('tours')
 
-export const headers = () => cacheHeaders(privatePage)
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }]
+export const headers = privateHeaders
+export const meta = titleMeta
 
 export default function AdminTours() {
   const { routes } = useLoaderData<typeof loader>()

@@ -1,5 +1,5 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
-import { Form, Link, useLoaderData, type ClientLoaderFunctionArgs } from '@remix-run/react'
+import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node'
+import { Form, Link, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 
 import { Text, useAdminForm } from '~/components/admin/ui'
@@ -9,10 +9,11 @@ import { maxDistanceKm, maxTransitDays, transitCities } from '~/modules/logistic
 import { laneForEdit, updateLane } from '~/modules/logistics/admin-lanes.server'
 import { answerForm, foundOr404, requireAdmin, requireId } from '~/modules/admin/console.server'
 import { useRootLocale } from '~/utils/root-data'
-import { cacheHeaders, privatePage } from '~/utils/cache'
-import { loadNamespaces } from '~/utils/i18n-client'
+import { privateHeaders } from '~/utils/cache'
+import { withNamespaces } from '~/utils/i18n-client'
 import { getFixedT } from '~/utils/i18n.server'
 import { localePath } from '~/utils/locale-path'
+import { titleMeta } from '~/utils/seo'
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { locale } = await requireAdmin(request, params)
@@ -20,13 +21,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return { title: getFixedT(locale, 'trade')('adminTransit.editTitle'), lane }
 }
 
-export async function clientLoader({ serverLoader }: ClientLoaderFunctionArgs) {
-  const [data] = await Promise.all([serverLoader<typeof loader>(), loadNamespaces('admin', 'trade', 'product')])
-  return data
-}
+export const clientLoader = withNamespaces('admin', 'trade', 'product')
 
-export const headers = () => cacheHeaders(privatePage)
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }]
+export const headers = privateHeaders
+export const meta = titleMeta
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { locale, admin } = await requireAdmin(request, params)

@@ -1,13 +1,12 @@
 import type { LinksFunction, LoaderFunctionArgs } from '@remix-run/node'
-import type { ClientLoaderFunctionArgs } from '@remix-run/react'
 import { NavLink, Outlet, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 
 import { requireRole } from '~/modules/accounts/session.server'
 import { useRootLocale } from '~/utils/root-data'
 import adminStyles from '~/styles/admin.css'
-import { cacheHeaders, privatePage } from '~/utils/cache'
-import { loadNamespaces } from '~/utils/i18n-client'
+import { privateHeaders } from '~/utils/cache'
+import { withNamespaces } from '~/utils/i18n-client'
 import { localePath } from '~/utils/locale-path'
 import { requireLocale } from '~/utils/route-params.server'
 
@@ -20,15 +19,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return { admin: { displayName: admin.displayName, email: admin.email } }
 }
 
-export async function clientLoader({ serverLoader }: ClientLoaderFunctionArgs) {
-  const [data] = await Promise.all([
-    serverLoader<typeof loader>(),
-    loadNamespaces('admin', 'checkout', 'tours', 'trade', 'sales', 'product'),
-  ])
-  return data
-}
+export const clientLoader = withNamespaces('admin', 'checkout', 'tours', 'trade', 'sales', 'product')
 
-export const headers = () => cacheHeaders(privatePage)
+export const headers = privateHeaders
 
 const sections = [
   ['', 'nav.dashboard'],

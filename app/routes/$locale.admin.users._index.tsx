@@ -1,4 +1,4 @@
-import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import type { LoaderFunctionArgs } from '@remix-run/node'
 import { Form, Link, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 
@@ -8,10 +8,11 @@ import { Pagination } from '~/components/pagination'
 import { emailQuery, listUsers, roleFilter, roles } from '~/modules/accounts/admin-users.server'
 import { requireAdmin } from '~/modules/admin/console.server'
 import { useRootLocale } from '~/utils/root-data'
-import { cacheHeaders, privatePage } from '~/utils/cache'
+import { privateHeaders } from '~/utils/cache'
 import { pageParam } from '~/utils/http.server'
 import { getFixedT } from '~/utils/i18n.server'
 import { localePath } from '~/utils/locale-path'
+import { titleMeta } from '~/utils/seo'
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { locale } = await requireAdmin(request, params)
@@ -25,8 +26,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   }
 }
 
-export const headers = () => cacheHeaders(privatePage)
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }]
+export const headers = privateHeaders
+export const meta = titleMeta
 
 export default function AdminUsers() {
   const { filter, roles, users, total, countByRole, page, pageCount } = useLoaderData<typeof loader>()

@@ -1,5 +1,5 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
-import { Form, Link, useActionData, useLoaderData, type ClientLoaderFunctionArgs } from '@remix-run/react'
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
+import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 
 import { BasketProblems, BasketTotals, MarketPicker } from '~/components/basket'
@@ -8,12 +8,13 @@ import { priceBasket } from '~/modules/checkout/basket.server'
 import { addToCart, cartItems, parseQuantity, setCartQuantity } from '~/modules/checkout/cart.server'
 import { chosenMarket } from '~/modules/checkout/checkout-form.server'
 import { useRootLocale } from '~/utils/root-data'
-import { cacheHeaders, privatePage } from '~/utils/cache'
+import { privateHeaders } from '~/utils/cache'
 import { readForm } from '~/utils/forms.server'
-import { loadNamespaces } from '~/utils/i18n-client'
+import { withNamespaces } from '~/utils/i18n-client'
 import { getFixedT } from '~/utils/i18n.server'
 import { localePath } from '~/utils/locale-path'
 import { requireLocale } from '~/utils/route-params.server'
+import { noindexMeta } from '~/utils/seo'
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const locale = requireLocale(params)
@@ -22,17 +23,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return { basket, title: getFixedT(locale, 'checkout')('cart.title') }
 }
 
-export async function clientLoader({ serverLoader }: ClientLoaderFunctionArgs) {
-  const [result] = await Promise.all([serverLoader<typeof loader>(), loadNamespaces('checkout')])
-  return result
-}
+export const clientLoader = withNamespaces('checkout')
 
-export const headers = () => cacheHeaders(privatePage)
+export const headers = privateHeaders
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: data?.title ?? '' },
-  { name: 'robots', content: 'noindex' },
-]
+export const meta = noindexMeta
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const locale = requireLocale(params)

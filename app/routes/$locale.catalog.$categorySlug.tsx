@@ -9,7 +9,7 @@ import { ProductCard } from '~/components/product-card'
 import { defaultMarket, findCategory } from '~/modules/catalog/catalog.server'
 import { filterOptions, parseCatalogParams, searchCatalog } from '~/modules/catalog/search.server'
 import { useRootLocale } from '~/utils/root-data'
-import { cacheHeaders, publicPage } from '~/utils/cache'
+import { publicHeaders } from '~/utils/cache'
 import { notFound } from '~/utils/http.server'
 import { localePath } from '~/utils/locale-path'
 import { paramsLocale } from '~/utils/locales'
@@ -30,7 +30,7 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
   return { seo: await seoContext(locale), category, filters, market, results, options }
 }
 
-export const headers = () => cacheHeaders(publicPage)
+export const headers = publicHeaders
 
 export const meta: MetaFunction<typeof loader> = ({ data, params }) => {
   if (!data) return []

@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next'
 import { langAttr } from '~/components/localized-text'
 import { listSectorsWithCategories } from '~/modules/catalog/catalog.server'
 import { useRootLocale } from '~/utils/root-data'
-import { cacheHeaders, publicPage } from '~/utils/cache'
+import { publicHeaders } from '~/utils/cache'
 import { getFixedT } from '~/utils/i18n.server'
 import { localePath } from '~/utils/locale-path'
 import { paramsLocale } from '~/utils/locales'
@@ -26,7 +26,7 @@ export async function loader({ params }: LoaderFunctionArgs) {
   }
 }
 
-export const headers = () => cacheHeaders(publicPage)
+export const headers = publicHeaders
 
 export const meta: MetaFunction<typeof loader> = ({ data, params }) =>
   data

@@ -1,5 +1,5 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
-import { Link, useActionData, useLoaderData, type ClientLoaderFunctionArgs } from '@remix-run/react'
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
+import { Link, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 
 import { BasketTotals, MarketPicker } from '~/components/basket'
@@ -11,13 +11,14 @@ import { chosenMarket, isMarketCode, readCheckoutForm } from '~/modules/checkout
 import { addressForm, placeOrder } from '~/modules/checkout/orders.server'
 import { paymentMethodsFor, stripeEnabled } from '~/modules/checkout/stripe.server'
 import { useRootLocale } from '~/utils/root-data'
-import { cacheHeaders, privatePage } from '~/utils/cache'
+import { privateHeaders } from '~/utils/cache'
 import { clientAddress } from '~/utils/client-address.server'
 import { isHoneypotFilled, readForm } from '~/utils/forms.server'
-import { loadNamespaces } from '~/utils/i18n-client'
+import { withNamespaces } from '~/utils/i18n-client'
 import { getFixedT } from '~/utils/i18n.server'
 import { localePath } from '~/utils/locale-path'
 import { requireLocale } from '~/utils/route-params.server'
+import { noindexMeta } from '~/utils/seo'
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const locale = requireLocale(params)
@@ -35,17 +36,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   }
 }
 
-export async function clientLoader({ serverLoader }: ClientLoaderFunctionArgs) {
-  const [result] = await Promise.all([serverLoader<typeof loader>(), loadNamespaces('checkout')])
-  return result
-}
+export const clientLoader = withNamespaces('checkout')
 
-export const headers = () => cacheHeaders(privatePage)
+export const headers = privateHeaders
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: data?.title ?? '' },
-  { name: 'robots', content: 'noindex' },
-]
+export const meta = noindexMeta
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const locale = requireLocale(params)

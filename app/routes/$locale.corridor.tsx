@@ -1,5 +1,5 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
-import { Link, useLoaderData, type ClientLoaderFunctionArgs } from '@remix-run/react'
+import { Link, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 
 import { CorridorMap, StatusIcon } from '~/components/corridor-map'
@@ -7,8 +7,8 @@ import { LocalizedText } from '~/components/localized-text'
 import { corridorPage } from '~/modules/logistics/corridor.server'
 import { useRootLocale } from '~/utils/root-data'
 import tradeStyles from '~/styles/trade.css'
-import { cacheHeaders, publicPage } from '~/utils/cache'
-import { loadNamespaces } from '~/utils/i18n-client'
+import { publicHeaders } from '~/utils/cache'
+import { withNamespaces } from '~/utils/i18n-client'
 import { getFixedT } from '~/utils/i18n.server'
 import { localePath } from '~/utils/locale-path'
 import { intlLocale, paramsLocale } from '~/utils/locales'
@@ -34,12 +34,9 @@ export async function loader({ params }: LoaderFunctionArgs) {
   }
 }
 
-export async function clientLoader({ serverLoader }: ClientLoaderFunctionArgs) {
-  const [data] = await Promise.all([serverLoader<typeof loader>(), loadNamespaces('trade', 'product')])
-  return data
-}
+export const clientLoader = withNamespaces('trade', 'product')
 
-export const headers = () => cacheHeaders(publicPage)
+export const headers = publicHeaders
 
 export const meta: MetaFunction<typeof loader> = ({ data, params }) =>
   data

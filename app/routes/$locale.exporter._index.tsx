@@ -1,4 +1,4 @@
-import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import type { LoaderFunctionArgs } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 
@@ -6,11 +6,12 @@ import { Notice, StatusBadge } from '~/components/form'
 import { LocalizedText, langAttr } from '~/components/localized-text'
 import { requireExporterMember } from '~/modules/exporters/membership.server'
 import { listOwnProducts } from '~/modules/exporters/product-authoring.server'
-import { cacheHeaders, privatePage } from '~/utils/cache'
+import { privateHeaders } from '~/utils/cache'
 import { getFixedT } from '~/utils/i18n.server'
 import { localePath } from '~/utils/locale-path'
 import { useRootLocale } from '~/utils/root-data'
 import { requireLocale } from '~/utils/route-params.server'
+import { noindexMeta } from '~/utils/seo'
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const locale = requireLocale(params)
@@ -22,8 +23,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   }
 }
 
-export const headers = () => cacheHeaders(privatePage)
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }, { name: 'robots', content: 'noindex' }]
+export const headers = privateHeaders
+export const meta = noindexMeta
 
 function CompanyStatus({ status, reason }: { status: string; reason: string | null }) {
   const { t } = useTranslation('portal')

@@ -1,4 +1,4 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 
@@ -12,11 +12,12 @@ import {
 } from '~/modules/exporters/csv-import.server'
 import { requireVerifiedExporter } from '~/modules/exporters/membership.server'
 import { useRootLocale } from '~/utils/root-data'
-import { cacheHeaders, privatePage } from '~/utils/cache'
+import { privateHeaders } from '~/utils/cache'
 import { dateText } from '~/utils/dates'
 import { getFixedT } from '~/utils/i18n.server'
 import { localePath } from '~/utils/locale-path'
 import { requireLocale } from '~/utils/route-params.server'
+import { titleMeta } from '~/utils/seo'
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const locale = requireLocale(params)
@@ -29,8 +30,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   }
 }
 
-export const headers = () => cacheHeaders(privatePage)
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }]
+export const headers = privateHeaders
+export const meta = titleMeta
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const locale = requireLocale(params)

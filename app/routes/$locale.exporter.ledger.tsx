@@ -1,4 +1,4 @@
-import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import type { LoaderFunctionArgs } from '@remix-run/node'
 import { useLoaderData } from '@remix-run/react'
 import { Fragment } from 'react'
 import { useTranslation } from 'react-i18next'
@@ -7,12 +7,13 @@ import { LedgerTable } from '~/components/order-parts'
 import { Pagination } from '~/components/pagination'
 import { ledgerForExporter } from '~/modules/checkout/ledger.server'
 import { requireExporterMember } from '~/modules/exporters/membership.server'
-import { cacheHeaders, privatePage } from '~/utils/cache'
+import { privateHeaders } from '~/utils/cache'
 import { pageParam } from '~/utils/http.server'
 import { getFixedT } from '~/utils/i18n.server'
 import { localePath } from '~/utils/locale-path'
 import { useRootLocale } from '~/utils/root-data'
 import { requireLocale } from '~/utils/route-params.server'
+import { noindexMeta } from '~/utils/seo'
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const locale = requireLocale(params)
@@ -23,8 +24,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   }
 }
 
-export const headers = () => cacheHeaders(privatePage)
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }, { name: 'robots', content: 'noindex' }]
+export const headers = privateHeaders
+export const meta = noindexMeta
 
 export default function ExporterLedger() {
   const { balances, entries, page, pageCount } = useLoaderData<typeof loader>()

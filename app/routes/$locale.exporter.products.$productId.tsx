@@ -1,4 +1,4 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 
@@ -18,13 +18,14 @@ import {
   type ExporterMove,
 } from '~/modules/exporters/product-authoring.server'
 import { maxUploadBytes } from '~/config/limits'
-import { cacheHeaders, privatePage } from '~/utils/cache'
+import { privateHeaders } from '~/utils/cache'
 import { formObject, readForm } from '~/utils/forms.server'
 import { getFixedT } from '~/utils/i18n.server'
 import { localePath } from '~/utils/locale-path'
 import { useRootLocale } from '~/utils/root-data'
 import { isMultipart, readMultipartForm } from '~/utils/multipart.server'
 import { requireLocale } from '~/utils/route-params.server'
+import { noindexMeta } from '~/utils/seo'
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const locale = requireLocale(params)
@@ -34,8 +35,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return { title: getFixedT(locale, 'portal')('edit.title'), product, sectors, regions }
 }
 
-export const headers = () => cacheHeaders(privatePage)
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }, { name: 'robots', content: 'noindex' }]
+export const headers = privateHeaders
+export const meta = noindexMeta
 
 const moves: readonly string[] = ['withdraw', 'archive', 'restore'] satisfies ExporterMove[]
 

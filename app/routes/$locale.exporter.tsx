@@ -1,5 +1,4 @@
 import type { LinksFunction, LoaderFunctionArgs } from '@remix-run/node'
-import type { ClientLoaderFunctionArgs } from '@remix-run/react'
 import { Form, NavLink, Outlet, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 
@@ -7,8 +6,8 @@ import { StatusBadge } from '~/components/form'
 import { LocalizedText } from '~/components/localized-text'
 import { requireExporterMember } from '~/modules/exporters/membership.server'
 import portalStyles from '~/styles/portal.css'
-import { cacheHeaders, privatePage } from '~/utils/cache'
-import { loadNamespaces } from '~/utils/i18n-client'
+import { privateHeaders } from '~/utils/cache'
+import { withNamespaces } from '~/utils/i18n-client'
 import { localePath } from '~/utils/locale-path'
 import { useRootLocale } from '~/utils/root-data'
 import { requireLocale } from '~/utils/route-params.server'
@@ -21,14 +20,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return { user: { displayName: user.displayName }, exporter: { name: exporter.name, status: exporter.status } }
 }
 
-export async function clientLoader({ serverLoader }: ClientLoaderFunctionArgs) {
-  const [data] = await Promise.all([serverLoader(), loadNamespaces('portal', 'imports', 'checkout', 'trade', 'sales', 'product')])
-  return data
-}
+export const clientLoader = withNamespaces('portal', 'imports', 'checkout', 'trade', 'sales', 'product')
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: portalStyles }]
 
-export const headers = () => cacheHeaders(privatePage)
+export const headers = privateHeaders
 
 export default function ExporterPortal() {
   const { exporter } = useLoaderData<typeof loader>()

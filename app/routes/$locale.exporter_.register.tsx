@@ -1,12 +1,4 @@
-import {
-  data,
-  redirect,
-  type LinksFunction,
-  type ActionFunctionArgs,
-  type LoaderFunctionArgs,
-  type MetaFunction,
-} from '@remix-run/node'
-import type { ClientLoaderFunctionArgs } from '@remix-run/react'
+import { data, redirect, type LinksFunction, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 
@@ -17,14 +9,15 @@ import { createUserSession, getUser } from '~/modules/accounts/session.server'
 import { regionOptions } from '~/modules/exporters/options.server'
 import { ExporterRegistrationForm, registerExporter } from '~/modules/exporters/registration.server'
 import portalStyles from '~/styles/portal.css'
-import { cacheHeaders, privatePage } from '~/utils/cache'
+import { privateHeaders } from '~/utils/cache'
 import { fieldErrors, formObject, isHoneypotFilled, readForm } from '~/utils/forms.server'
-import { loadNamespaces } from '~/utils/i18n-client'
+import { withNamespaces } from '~/utils/i18n-client'
 import { getFixedT } from '~/utils/i18n.server'
 import { localePath } from '~/utils/locale-path'
 import { useRootLocale } from '~/utils/root-data'
 import { htmlLang } from '~/utils/locales'
 import { requireLocale } from '~/utils/route-params.server'
+import { titleMeta } from '~/utils/seo'
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const locale = requireLocale(params)
@@ -33,15 +26,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return { title: getFixedT(locale, 'portal')('register.title'), regions: await regionOptions(locale) }
 }
 
-export async function clientLoader({ serverLoader }: ClientLoaderFunctionArgs) {
-  const [data] = await Promise.all([serverLoader(), loadNamespaces('portal')])
-  return data
-}
+export const clientLoader = withNamespaces('portal')
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: portalStyles }]
 
-export const headers = () => cacheHeaders(privatePage)
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }]
+export const headers = privateHeaders
+export const meta = titleMeta
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const locale = requireLocale(params)

@@ -8,7 +8,7 @@ import { ProductCard } from '~/components/product-card'
 import { parseCatalogParams } from '~/modules/catalog/search.server'
 import { defaultMarket, exporterProfile } from '~/modules/catalog/catalog.server'
 import { useRootLocale } from '~/utils/root-data'
-import { cacheHeaders, publicPage } from '~/utils/cache'
+import { publicHeaders } from '~/utils/cache'
 import { notFound, pageParam } from '~/utils/http.server'
 import { paramsLocale } from '~/utils/locales'
 import { seoContext } from '~/utils/public-url.server'
@@ -27,7 +27,7 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
   return { seo: await seoContext(locale), exporter }
 }
 
-export const headers = () => cacheHeaders(publicPage)
+export const headers = publicHeaders
 
 export const meta: MetaFunction<typeof loader> = ({ data, params }) =>
   data

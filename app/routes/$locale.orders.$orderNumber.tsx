@@ -1,5 +1,5 @@
-import { redirect, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
-import { useLoaderData, useSearchParams, type ClientLoaderFunctionArgs } from '@remix-run/react'
+import { redirect, type LoaderFunctionArgs } from '@remix-run/node'
+import { useLoaderData, useSearchParams } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 
 import { StatusBadge } from '~/components/form'
@@ -8,11 +8,12 @@ import { fulfilCheckoutSession } from '~/modules/checkout/fulfil.server'
 import { buyerOrderView, findOrderForViewing } from '~/modules/checkout/order-view.server'
 import { canViewOrder } from '~/modules/checkout/orders.server'
 import { useRootLocale } from '~/utils/root-data'
-import { cacheHeaders, privatePage } from '~/utils/cache'
+import { privateHeaders } from '~/utils/cache'
 import { notFound } from '~/utils/http.server'
-import { loadNamespaces } from '~/utils/i18n-client'
+import { withNamespaces } from '~/utils/i18n-client'
 import { getFixedT } from '~/utils/i18n.server'
 import { requireLocale } from '~/utils/route-params.server'
+import { noindexMeta } from '~/utils/seo'
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const locale = requireLocale(params)
@@ -37,17 +38,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return { title: getFixedT(locale, 'checkout')('order.title', { number: view.number }), order: view }
 }
 
-export async function clientLoader({ serverLoader }: ClientLoaderFunctionArgs) {
-  const [result] = await Promise.all([serverLoader<typeof loader>(), loadNamespaces('checkout')])
-  return result
-}
+export const clientLoader = withNamespaces('checkout')
 
-export const headers = () => cacheHeaders(privatePage)
+export const headers = privateHeaders
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: data?.title ?? '' },
-  { name: 'robots', content: 'noindex' },
-]
+export const meta = noindexMeta
 
 export default function OrderPage() {
   const { order } = useLoaderData<typeof loader>()

@@ -1,17 +1,18 @@
-import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
-import { Link, useLoaderData, type ClientLoaderFunctionArgs } from '@remix-run/react'
+import type { LoaderFunctionArgs } from '@remix-run/node'
+import { Link, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 
 import { StatusBadge } from '~/components/form'
 import { requireUser } from '~/modules/accounts/session.server'
 import { buyerOrders } from '~/modules/checkout/order-view.server'
 import { useRootLocale } from '~/utils/root-data'
-import { cacheHeaders, privatePage } from '~/utils/cache'
-import { loadNamespaces } from '~/utils/i18n-client'
+import { privateHeaders } from '~/utils/cache'
+import { withNamespaces } from '~/utils/i18n-client'
 import { getFixedT } from '~/utils/i18n.server'
 import { localePath } from '~/utils/locale-path'
 import { htmlLang } from '~/utils/locales'
 import { requireLocale } from '~/utils/route-params.server'
+import { noindexMeta } from '~/utils/seo'
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const locale = requireLocale(params)
@@ -19,17 +20,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return { title: getFixedT(locale, 'checkout')('orders.title'), orders: await buyerOrders(user.id, locale) }
 }
 
-export async function clientLoader({ serverLoader }: ClientLoaderFunctionArgs) {
-  const [result] = await Promise.all([serverLoader<typeof loader>(), loadNamespaces('checkout')])
-  return result
-}
+export const clientLoader = withNamespaces('checkout')
 
-export const headers = () => cacheHeaders(privatePage)
+export const headers = privateHeaders
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: data?.title ?? '' },
-  { name: 'robots', content: 'noindex' },
-]
+export const meta = noindexMeta
 
 export default function OrdersPage() {
   const { orders } = useLoaderData<typeof loader>()

@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
-import { Link, useLoaderData, type ClientLoaderFunctionArgs } from '@remix-run/react'
+import { Link, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 
 import { AddToCart } from '~/components/add-to-cart'
@@ -11,10 +11,10 @@ import { defaultMarket, productPage } from '~/modules/catalog/catalog.server'
 import { productJsonLd } from '~/modules/catalog/product-json-ld'
 import { productTransit } from '~/modules/logistics/transit.server'
 import { useRootLocale } from '~/utils/root-data'
-import { cacheHeaders, publicPage } from '~/utils/cache'
+import { publicHeaders } from '~/utils/cache'
 import { notFound } from '~/utils/http.server'
 import type { RouteHandle } from '~/utils/hydration'
-import { loadNamespaces } from '~/utils/i18n-client'
+import { withNamespaces } from '~/utils/i18n-client'
 import { imageSrcSet, imageUrl } from '~/utils/images'
 import { localePath } from '~/utils/locale-path'
 import { paramsLocale } from '~/utils/locales'
@@ -30,12 +30,9 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
   return { seo: await seoContext(locale), product, transit: await productTransit(product.slug, market, locale) }
 }
 
-export async function clientLoader({ serverLoader }: ClientLoaderFunctionArgs) {
-  const [data] = await Promise.all([serverLoader<typeof loader>(), loadNamespaces('product')])
-  return data
-}
+export const clientLoader = withNamespaces('product')
 
-export const headers = () => cacheHeaders(publicPage)
+export const headers = publicHeaders
 
 // plain HTML: the buy box, the quote link, search and the language links all work without
 // JavaScript, so a visitor landing here downloads none (docs/decisions/008)

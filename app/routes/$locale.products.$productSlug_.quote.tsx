@@ -1,12 +1,5 @@
-import {
-  data,
-  redirect,
-  type ActionFunctionArgs,
-  type LinksFunction,
-  type LoaderFunctionArgs,
-  type MetaFunction,
-} from '@remix-run/node'
-import { Form, Link, useActionData, useLoaderData, type ClientLoaderFunctionArgs } from '@remix-run/react'
+import { data, redirect, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs } from '@remix-run/node'
+import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 
 import { Field, FormError, Honeypot, SelectField, TextAreaField } from '~/components/form'
@@ -19,13 +12,14 @@ import { tradeMarkets } from '~/modules/trade/options'
 import { quoteRequestProduct, requestQuote } from '~/modules/trade/quotes.server'
 import { useRootLocale } from '~/utils/root-data'
 import tradeStyles from '~/styles/trade.css'
-import { cacheHeaders, privatePage } from '~/utils/cache'
+import { privateHeaders } from '~/utils/cache'
 import { formObject, isHoneypotFilled, readForm } from '~/utils/forms.server'
 import { notFound } from '~/utils/http.server'
-import { loadNamespaces } from '~/utils/i18n-client'
+import { withNamespaces } from '~/utils/i18n-client'
 import { getFixedT } from '~/utils/i18n.server'
 import { localePath } from '~/utils/locale-path'
 import { requireLocale } from '~/utils/route-params.server'
+import { noindexMeta } from '~/utils/seo'
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: tradeStyles }]
 
@@ -43,13 +37,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   }
 }
 
-export async function clientLoader({ serverLoader }: ClientLoaderFunctionArgs) {
-  const [data] = await Promise.all([serverLoader<typeof loader>(), loadNamespaces('trade', 'checkout')])
-  return data
-}
+export const clientLoader = withNamespaces('trade', 'checkout')
 
-export const headers = () => cacheHeaders(privatePage)
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }, { name: 'robots', content: 'noindex' }]
+export const headers = privateHeaders
+export const meta = noindexMeta
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const locale = requireLocale(params)

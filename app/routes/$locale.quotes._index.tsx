@@ -1,5 +1,5 @@
-import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
-import { Link, useLoaderData, type ClientLoaderFunctionArgs } from '@remix-run/react'
+import type { LinksFunction, LoaderFunctionArgs } from '@remix-run/node'
+import { Link, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 
 import { StatusBadge } from '~/components/form'
@@ -8,11 +8,12 @@ import { requireRole } from '~/modules/accounts/session.server'
 import { buyerRequests } from '~/modules/trade/quotes.server'
 import { useRootLocale } from '~/utils/root-data'
 import tradeStyles from '~/styles/trade.css'
-import { cacheHeaders, privatePage } from '~/utils/cache'
-import { loadNamespaces } from '~/utils/i18n-client'
+import { privateHeaders } from '~/utils/cache'
+import { withNamespaces } from '~/utils/i18n-client'
 import { getFixedT } from '~/utils/i18n.server'
 import { localePath } from '~/utils/locale-path'
 import { requireLocale } from '~/utils/route-params.server'
+import { noindexMeta } from '~/utils/seo'
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: tradeStyles }]
 
@@ -22,13 +23,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return { title: getFixedT(locale, 'trade')('buyer.title'), requests: await buyerRequests(buyer, locale) }
 }
 
-export async function clientLoader({ serverLoader }: ClientLoaderFunctionArgs) {
-  const [data] = await Promise.all([serverLoader<typeof loader>(), loadNamespaces('trade', 'checkout', 'product')])
-  return data
-}
+export const clientLoader = withNamespaces('trade', 'checkout', 'product')
 
-export const headers = () => cacheHeaders(privatePage)
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }, { name: 'robots', content: 'noindex' }]
+export const headers = privateHeaders
+export const meta = noindexMeta
 
 export default function BuyerQuotes() {
   const { requests } = useLoaderData<typeof loader>()

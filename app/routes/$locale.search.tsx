@@ -8,7 +8,7 @@ import { ProductCard } from '~/components/product-card'
 import { defaultMarket } from '~/modules/catalog/catalog.server'
 import { filterOptions, parseCatalogParams, searchCatalog } from '~/modules/catalog/search.server'
 import { useRootLocale } from '~/utils/root-data'
-import { cacheHeaders, publicPage } from '~/utils/cache'
+import { publicHeaders } from '~/utils/cache'
 import { getFixedT } from '~/utils/i18n.server'
 import { requireLocale } from '~/utils/route-params.server'
 
@@ -21,7 +21,7 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
   return { title: filters.q ? t('search.titleFor', { query: filters.q }) : t('search.title'), filters, market, results, options }
 }
 
-export const headers = () => cacheHeaders(publicPage)
+export const headers = publicHeaders
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data?.title },

@@ -7,7 +7,6 @@ import {
   type LoaderFunctionArgs,
   type MetaFunction,
 } from '@remix-run/node'
-import type { ClientLoaderFunctionArgs } from '@remix-run/react'
 import { useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 
@@ -23,7 +22,7 @@ import { cacheHeaders, privatePage, publicPage } from '~/utils/cache'
 import { clientAddress } from '~/utils/client-address.server'
 import { formObject, isHoneypotFilled, readForm } from '~/utils/forms.server'
 import { notFound } from '~/utils/http.server'
-import { loadNamespaces } from '~/utils/i18n-client'
+import { withNamespaces } from '~/utils/i18n-client'
 import { getFixedT } from '~/utils/i18n.server'
 import { paramsLocale } from '~/utils/locales'
 import { seoContext } from '~/utils/public-url.server'
@@ -50,10 +49,7 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
   }
 }
 
-export async function clientLoader({ serverLoader }: ClientLoaderFunctionArgs) {
-  const [data] = await Promise.all([serverLoader<typeof loader>(), loadNamespaces('tours', 'checkout')])
-  return data
-}
+export const clientLoader = withNamespaces('tours', 'checkout')
 
 // the page is the same for everyone; an answer to a booking is not
 export const headers: HeadersFunction = ({ actionHeaders }) => cacheHeaders(actionHeaders.get('Cache-Control') ?? publicPage)

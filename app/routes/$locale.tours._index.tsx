@@ -1,5 +1,4 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
-import type { ClientLoaderFunctionArgs } from '@remix-run/react'
 import { Form, Link, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 
@@ -10,8 +9,8 @@ import { durationBuckets } from '~/modules/tourism/options'
 import { listTours, monthNames, parseTourFilters } from '~/modules/tourism/tours.server'
 import { useRootLocale } from '~/utils/root-data'
 import toursStyles from '~/styles/tours.css'
-import { cacheHeaders, publicPage } from '~/utils/cache'
-import { loadNamespaces } from '~/utils/i18n-client'
+import { publicHeaders } from '~/utils/cache'
+import { withNamespaces } from '~/utils/i18n-client'
 import { getFixedT } from '~/utils/i18n.server'
 import { localePath } from '~/utils/locale-path'
 import { paramsLocale } from '~/utils/locales'
@@ -37,12 +36,9 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
   }
 }
 
-export async function clientLoader({ serverLoader }: ClientLoaderFunctionArgs) {
-  const [data] = await Promise.all([serverLoader<typeof loader>(), loadNamespaces('tours', 'checkout')])
-  return data
-}
+export const clientLoader = withNamespaces('tours', 'checkout')
 
-export const headers = () => cacheHeaders(publicPage)
+export const headers = publicHeaders
 
 export const meta: MetaFunction<typeof loader> = ({ data, params }) =>
   data

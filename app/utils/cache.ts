@@ -9,3 +9,6 @@ export const privatePage = 'private, no-store'
 export function cacheHeaders(policy: string) {
   return { 'Cache-Control': policy }
 }
+
+export const privateHeaders = () => cacheHeaders(privatePage)
+export const publicHeaders = () => cacheHeaders(publicPage)

@@ -1,5 +1,6 @@
 // The browser's messages: one chunk per language and namespace, loaded on demand through an
 // i18next backend, so a storefront page never downloads the portal's or the admin's texts.
+import type { ClientLoaderFunctionArgs } from '@remix-run/react'
 import type { BackendModule } from 'i18next'
 
 type Loader = () => Promise<{ default: Record<string, unknown> }>
@@ -84,4 +85,12 @@ export const chunkBackend: BackendModule = {
 export async function loadNamespaces(...namespaces: string[]) {
   const { default: i18next } = await import('i18next')
   await i18next.loadNamespaces(namespaces)
+}
+
+/** A route's whole clientLoader: `export const clientLoader = withNamespaces('checkout')`. */
+export function withNamespaces(...namespaces: string[]) {
+  return async ({ serverLoader }: ClientLoaderFunctionArgs) => {
+    const [data] = await Promise.all([serverLoader(), loadNamespaces(...namespaces)])
+    return data
+  }
 }

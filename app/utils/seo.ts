@@ -157,3 +157,11 @@ export function robotsTxt(origin: string) {
     '',
   ].join('\n')
 }
+
+type TitledData = { data?: { title?: string } }
+
+/** A page behind a sign-in: its title only. Without data (its loader threw) the title is empty, never "undefined". */
+export const titleMeta = ({ data }: TitledData): MetaDescriptor[] => [{ title: data?.title ?? '' }]
+
+/** A page a search engine may reach but must not list: a cart, a quote request, an invitation. */
+export const noindexMeta = (args: TitledData): MetaDescriptor[] => [...titleMeta(args), { name: 'robots', content: 'noindex' }]
