@@ -1,6 +1,4 @@
-// The one set of form controls, status badges and notices of every page (storefront, portal, trade,
-// admin). Errors are keys in the caller's `namespace` ("checkout:…" reaches another one); labels and
-// hints arrive already translated.
+// Errors are keys in the caller's `namespace` ("checkout:…" reaches another); labels and hints arrive translated.
 import { useActionData, useSearchParams } from '@remix-run/react'
 import { useId, type InputHTMLAttributes, type ReactNode, type SelectHTMLAttributes, type TextareaHTMLAttributes } from 'react'
 import { useTranslation } from 'react-i18next'
@@ -63,7 +61,6 @@ export function TextAreaField({
   )
 }
 
-/** A select of `options`, or of the `<option>`s given as children. */
 export function SelectField({
   label,
   error,
@@ -90,7 +87,6 @@ export function SelectField({
   )
 }
 
-/** A checkbox sending "1" when ticked, its label after it. */
 export function CheckboxField({ label, error, hint, namespace, ...input }: InputHTMLAttributes<HTMLInputElement> & Labelled) {
   const { control, notes } = useDescribed({ error, hint, namespace })
   return (
@@ -102,10 +98,7 @@ export function CheckboxField({ label, error, hint, namespace, ...input }: Input
   )
 }
 
-/**
- * One input (or textarea) per language for `field`, named `${field}.${locale}` as the server
- * expects; each carries its language so spell-checkers and screen readers use the right one.
- */
+/** Each carries its language so spell-checkers and screen readers use the right one. */
 export function LocalizedFields({
   field,
   label,
@@ -147,10 +140,7 @@ export function LocalizedFields({
   )
 }
 
-/**
- * A field people cannot see and bots fill in: a submission with it filled is refused
- * (see isHoneypotFilled).
- */
+/** Bots fill it in; a submission with it filled is refused (isHoneypotFilled). */
 export function Honeypot() {
   return (
     <div className="honeypot" aria-hidden="true">
@@ -183,7 +173,6 @@ const statusWords = {
   checkpoint: ['admin', 'statuses.checkpoint'],
 } as const
 
-/** A status in words and colour; the kind says whose words. */
 export function StatusBadge({
   kind,
   status,
@@ -202,10 +191,7 @@ export function StatusBadge({
   )
 }
 
-/**
- * The confirmation after a redirect from `?notice=`, when `namespace` has words for it under
- * `keyPrefix`; hidden once a later submission came back refused, as it no longer applies.
- */
+/** Hidden once a later submission came back refused, as it no longer applies. */
 export function Notice({
   namespace,
   keyPrefix = 'notices',

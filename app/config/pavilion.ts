@@ -8,7 +8,6 @@ export const pavilion = {
   /** The exporters' home currency: shown for reference in `referenceCurrencyLocales`. */
   referenceCurrency: 'KZT',
   referenceCurrencyLocales: ['kk', 'ru'],
-  /** Currencies exporters may price in. */
   baseCurrencies: ['KZT', 'USD', 'CNY'],
   /** The market a buyer is assumed to be in until they choose, by URL locale. */
   defaultMarketByLocale: {
@@ -25,24 +24,17 @@ export const pavilion = {
     HKD: ['card', 'alipay', 'wechat_pay'],
     USD: ['card', 'alipay', 'wechat_pay'],
   },
-  /** Days a bank-transfer order keeps its stock or seats before it is cancelled unpaid
-   * (BANK_TRANSFER_DAYS overrides). */
+  /** BANK_TRANSFER_DAYS overrides. */
   bankTransferDays: 5,
-  /** What unpaid orders may hold, so that no anonymous script can make goods or seats unavailable
-   * to buyers who pay (docs/decisions/012-unpaid-holds.md). A new buyer is a guest or an account
-   * that has not paid for an order here yet. */
+  /** So no anonymous script can make goods or seats unavailable to buyers who pay (docs/decisions/012). */
   unpaidHolds: {
     /** Hours a new buyer's bank-transfer order keeps its goods or seats (others: bankTransferDays). */
     newBuyerBankTransferHours: 24,
-    /** Open unpaid orders holding goods or seats a guest's e-mail address may have. */
     perEmail: 2,
-    /** Open unpaid orders holding goods or seats a signed-in buyer may have. */
     perBuyer: 10,
-    /** Orders holding goods or seats placed from one client address per hour (generous: an office
-     * or a mobile carrier's NAT puts many real buyers behind one address). */
+    /** Generous: an office or a mobile carrier's NAT puts many real buyers behind one address. */
     perClientAddressPerHour: 60,
-    /** New buyers' unpaid orders together hold at most this share of a product's stock or a
-     * departure's seats (what is free plus what they hold), rounded up, */
+    /** Of a product's stock or a departure's seats (free plus held), rounded up, */
     newBuyersSharePercent: 50,
     /** … but never fewer than this many units: a share of a handful is no share at all. */
     newBuyersShareMinimumUnits: 4,

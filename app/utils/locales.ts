@@ -5,7 +5,6 @@ export const locales = ['en', 'zh-hans', 'zh-hant', 'kk', 'ru'] as const
 export type Locale = (typeof locales)[number]
 export const defaultLocale: Locale = 'en'
 
-/** Each language's name in itself, as the language switcher and the admin console show it. */
 export const languageNames: Record<Locale, string> = {
   en: 'English',
   'zh-hans': '简体中文',
@@ -31,7 +30,6 @@ const intlLocales: Record<Locale, string> = {
   ru: 'ru-RU',
 }
 
-/** What to show, in order, when a text is missing in the reader's language. */
 const contentFallbacks: Record<Locale, readonly Locale[]> = {
   en: ['en', 'ru', 'zh-hans', 'kk', 'zh-hant'],
   'zh-hans': ['zh-hans', 'zh-hant', 'en', 'ru', 'kk'],
@@ -56,7 +54,7 @@ export function fallbackChain(locale: Locale) {
   return contentFallbacks[locale]
 }
 
-/** The URL locale for one BCP 47 tag, or null: zh-HK and zh-TW are Traditional, zh-CN Simplified. */
+/** zh-HK and zh-TW are Traditional, zh-CN Simplified. */
 export function localeForTag(tag: string): Locale | null {
   let maximized: Intl.Locale
   try {
@@ -76,7 +74,6 @@ export function localeForTag(tag: string): Locale | null {
   }
 }
 
-/** The best locale for an Accept-Language header, by quality then order. */
 export function negotiateLocale(acceptLanguage: string | null): Locale {
   if (!acceptLanguage) return defaultLocale
   const ranges = acceptLanguage
@@ -97,7 +94,6 @@ export function negotiateLocale(acceptLanguage: string | null): Locale {
   return defaultLocale
 }
 
-/** Picks the text in the reader's language or the first fallback, and says which one it is. */
 export function pickTranslation<T extends { locale: string }>(
   rows: readonly T[],
   locale: Locale,
@@ -109,10 +105,7 @@ export function pickTranslation<T extends { locale: string }>(
   return null
 }
 
-/**
- * One field of the best translation with the language it is in, for LocalizedText; `fallback`
- * (a slug, a code) in the reader's language when no translation exists.
- */
+/** `fallback` (a slug, a code) stands in the reader's language when no translation exists. */
 export function localized<T extends { locale: string }>(
   rows: readonly T[],
   locale: Locale,
@@ -123,7 +116,6 @@ export function localized<T extends { locale: string }>(
   return row ? { text: String(row[field] ?? fallback), lang: row.locale } : { text: fallback, lang: locale }
 }
 
-/** Replaces the locale segment of a path, keeping the rest of the page. */
 export function switchLocalePath(pathname: string, search: string, to: Locale) {
   const segments = pathname.split('/')
   if (isLocale(segments[1])) segments[1] = to
@@ -157,10 +149,7 @@ export function namespacesFor(pathname: string) {
   return ['common', ...(sectionNamespaces[segments[2] ?? ''] ?? [])]
 }
 
-/**
- * The locale from a `$locale` route's params, for meta functions that also run in the browser: they
- * only get data once the route's loader has accepted the locale (loaders use `requireLocale`).
- */
+/** For meta functions, which run in the browser too, after the loader has accepted the locale. */
 export function paramsLocale(params: { locale?: string }): Locale {
   return isLocale(params.locale) ? params.locale : defaultLocale
 }

@@ -1,4 +1,3 @@
-// Accounts: registration, sign-in, password reset and change, the admin second factor.
 // Validation errors are translation keys in the `auth` namespace; routes translate them.
 import { createHash, randomBytes } from 'node:crypto'
 
@@ -60,7 +59,7 @@ export async function registerBuyer(input: z.infer<typeof RegisterForm>, locale:
   return { ok: true, value: user }
 }
 
-/** The user for these credentials, or null; the same answer and work for unknown emails. */
+/** The same answer and work for unknown e-mails, so timing tells nothing. */
 export async function authenticate(input: z.infer<typeof SignInForm>) {
   const user = await getDb().user.findUnique({
     where: { email: input.email },
@@ -78,7 +77,7 @@ export async function authenticate(input: z.infer<typeof SignInForm>) {
 const tokenHash = (token: string) => createHash('sha256').update(token).digest('hex')
 const resetLifetimeMs = 60 * 60 * 1000
 
-/** Mails a reset link when the address has an account; says nothing either way. Older links stop working. */
+/** Says nothing either way about whether the address has an account. */
 export async function requestPasswordReset(address: string, locale: Locale) {
   const db = getDb()
   const user = await db.user.findUnique({
@@ -152,18 +151,13 @@ export async function changePassword(userId: number, current: string, next: stri
   return { ok: true, value: null }
 }
 
-/** A fresh secret to show while setting up the second factor (not active until confirmed). */
 export async function startTotpSetup(userId: number) {
   const secret = generateTotpSecret()
   await getDb().user.update({ where: { id: userId }, data: { totpSecret: secret, totpEnabledAt: null, totpLastStep: null } })
   return secret
 }
 
-/**
- * Accepts `code` once: the time step it belongs to must be later than the last one this user
- * used, and claiming it is one conditional update, so of two requests with the same code
- * (a replay, or two tabs at once) exactly one wins.
- */
+/** One conditional update on a later time step, so of a replayed code exactly one request wins. */
 async function claimTotpStep(userId: number, secret: string, code: string, extra: { totpEnabledAt?: Date } = {}) {
   const step = totpStep(secret, code)
   if (step === null) return false
@@ -182,7 +176,6 @@ export async function confirmTotpSetup(userId: number, code: string) {
   return true
 }
 
-/** Whether `code` is this user's current second-factor code, not used before. */
 export async function checkTotp(userId: number, code: string) {
   const user = await getDb().user.findUniqueOrThrow({ where: { id: userId }, select: { totpSecret: true, totpEnabledAt: true } })
   return !!user.totpSecret && !!user.totpEnabledAt && (await claimTotpStep(userId, user.totpSecret, code))

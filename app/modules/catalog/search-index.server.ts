@@ -1,12 +1,10 @@
-// The product search index: the dialect-specific half of search. SQLite keeps an FTS5 table,
-// PostgreSQL a tsvector column with a GIN index; both store the tokens of search-text.ts and
-// answer the same queries. Both branches are tested (test/integration/catalog/search.test.ts).
+// SQLite keeps an FTS5 table, PostgreSQL a tsvector column with a GIN index; both answer the same queries
+// (test/integration/catalog/search.test.ts tests both).
 import { pairsOf, tokenize, type QueryTerm } from '~/modules/catalog/search-text'
 import { currentDialect, getDb } from '~/utils/db.server'
 
 export type SearchDocument = { productId: number; name: string; body: string; codes: string[] }
 
-/** Which products the index knows about, best first, at most `limit`. */
 export type IndexHit = { productId: number; rank: number }
 
 function columns(document: SearchDocument) {
@@ -49,10 +47,7 @@ function tsQuery(terms: QueryTerm[]) {
     .join(' & ')
 }
 
-/**
- * Writes (or replaces) the documents of a batch in one statement per dialect: a batch of 200
- * row-by-row writes hit Prisma's 5-second transaction limit on a busy PostgreSQL in the bench.
- */
+/** One statement per dialect: 200 row-by-row writes hit Prisma's 5 s transaction limit on a busy PostgreSQL. */
 export async function writeSearchDocuments(documents: SearchDocument[]) {
   const db = getDb()
   if (documents.length === 0) return
@@ -81,7 +76,6 @@ export async function writeSearchDocuments(documents: SearchDocument[]) {
   )
 }
 
-/** Sets the USD sort prices of a batch in one UPDATE. */
 export async function writeSortPrices(prices: { productId: number; usdMinor: number }[]) {
   if (prices.length === 0) return
   const sqlite = currentDialect() === 'sqlite'
@@ -130,11 +124,7 @@ export async function queryIndex(terms: QueryTerm[], limit: number): Promise<Ind
   return rows.map((row) => ({ productId: Number(row.id), rank: Number(row.rank) }))
 }
 
-/**
- * Refreshes the query planner's statistics after bulk changes. Without them SQLite guesses that
- * `status` is selective (every product is "published") and walks the wrong index: a 100k
- * category page took 72 ms instead of 3 ms in the bench.
- */
+/** Without statistics SQLite thinks `status` is selective and walks the wrong index (72 ms vs 3 ms at 100k). */
 export async function analyzeTables() {
   const db = getDb()
   if (currentDialect() === 'sqlite') await db.$executeRawUnsafe('ANALYZE')

@@ -1,7 +1,5 @@
-// Orders as an admin sees them: every order whole, with its parts, timeline and ledger entries;
-// an admin marks bank transfers paid, cancels unpaid orders and refunds paid ones (the whole order
-// or one part). State changes go through order-lifecycle.server.ts; this module checks who asks,
-// what they typed and whether the page they acted on is still current, and writes the audit log.
+// State changes go through order-lifecycle.server.ts; this module checks who asks, what they typed and
+// whether the page they acted on is still current, and writes the audit log.
 import { pavilion } from '~/config/pavilion'
 import { audit } from '~/modules/accounts/audit.server'
 import { assertAdmin, type AdminActor } from '~/modules/accounts/guard.server'
@@ -113,7 +111,6 @@ export async function listOrdersForAdmin(locale: Locale, filters: AdminOrderFilt
   }
 }
 
-/** Everything about one order for an admin, or null. */
 export async function orderForAdmin(locale: Locale, number: string) {
   if (!isOrderNumber(number)) return null
   const db = getDb()
@@ -274,11 +271,7 @@ async function closeStripeSession(order: { number: string; stripeSessionId: stri
   }
 }
 
-/**
- * An admin acts on order `number`: marks a bank transfer paid, cancels an unpaid order or refunds
- * a paid one. The form says which status the admin saw; if the order has moved since, nothing
- * happens and the admin is told, so an old tab cannot refund what someone else just cancelled.
- */
+/** If the order moved since the admin saw it, nothing happens: an old tab cannot refund what was just cancelled. */
 export async function changeOrderForAdmin(
   actor: AdminActor,
   number: string,
@@ -347,7 +340,6 @@ export async function changeOrderForAdmin(
   return { ok: true, value: { notice: partId === null ? 'refunded' : 'partRefunded' } }
 }
 
-/** The dashboard's order figures: what waits for money, what waits for exporters, and takings. */
 export async function orderFigures(locale: Locale, now = new Date()) {
   const db = getDb()
   const since = new Date(now.getTime() - 30 * 86_400_000)

@@ -1,7 +1,5 @@
-// What unpaid orders may hold (docs/decisions/012-unpaid-holds.md): how long an unpaid order keeps
-// its goods or seats, how many open unpaid orders a guest's e-mail, a signed-in buyer and a client
-// address may have, and the share of a product or departure that new buyers' unpaid orders may
-// hold together. placeOrder asks here before and inside its transaction, for goods and seats alike.
+// What unpaid orders may hold (docs/decisions/012-unpaid-holds.md). placeOrder asks here before and
+// inside its transaction, for goods and seats alike.
 import { pavilion } from '~/config/pavilion'
 import { hit, type Limit } from '~/modules/accounts/rate-limit.server'
 import type { OrderItem } from '~/modules/checkout/basket.server'
@@ -17,7 +15,6 @@ export const unpaidOrdersFromClient: Limit = {
   windowSeconds: 60 * 60,
 }
 
-/** A refusal under the hold policy: a checkout error key and its status. */
 export type HoldRefusal = { status: 409 | 429; error: string }
 
 export class HoldShareExceeded extends Error {}
@@ -32,13 +29,11 @@ function bankTransferDays() {
   return env.bankTransferDays()
 }
 
-/** Whether the buyer has paid for an order here before (guests never count as such). */
 export async function hasPaidBefore(userId: number | null) {
   if (userId === null) return false
   return (await getDb().order.count({ where: { buyerId: userId, paidAt: { not: null } }, take: 1 })) > 0
 }
 
-/** Until when a new unpaid order keeps its goods or seats. */
 export function holdUntil(now: Date, { stripeMinutes, newBuyer }: { stripeMinutes: number | null; newBuyer: boolean }) {
   if (stripeMinutes !== null) return new Date(now.getTime() + stripeMinutes * 60_000)
   return new Date(now.getTime() + (newBuyer ? policy.newBuyerBankTransferHours * 3_600_000 : bankTransferDays() * 86_400_000))
@@ -49,11 +44,7 @@ export function holdsGoods(items: OrderItem[]) {
   return items.some((item) => item.kind === 'product' || item.kind === 'seat')
 }
 
-/**
- * The caps on who holds: a signed-in buyer's open unpaid orders, a guest e-mail's, and the orders
- * placed from one client address per hour (counted here, so call it once per order, after the
- * form is valid). Null when the order may go on.
- */
+/** Counts the order against the client's hourly cap: call it once per order, after the form is valid. */
 export async function checkHoldCaps(who: {
   userId: number | null
   email: string
@@ -73,16 +64,11 @@ export async function checkHoldCaps(who: {
   return null
 }
 
-/** The units new buyers may hold of `supply`: their share, rounded up, at least the minimum. */
 export function newBuyersShareOf(supply: number) {
   return Math.max(policy.newBuyersShareMinimumUnits, Math.ceil((supply * policy.newBuyersSharePercent) / 100))
 }
 
-/**
- * Inside a new buyer's order transaction, after its stock and seats are reserved (so their rows
- * are locked and every other order's lines are visible): throws HoldShareExceeded when new
- * buyers' unpaid orders would hold more than their share of a product or a departure.
- */
+/** Runs after the order's stock and seats are reserved, so their rows are locked and others' lines visible. */
 export async function checkNewBuyersShare(tx: Tx, items: OrderItem[]) {
   for (const item of items) {
     if (item.kind === 'quote') continue

@@ -7,7 +7,7 @@ export const mapViewport: Viewport = { width: 640, height: 420, padding: 40 }
 /** The smallest span (degrees of latitude) a map shows, so a day trip still shows its surroundings. */
 export const minimumSpanDegrees = 2.5
 
-/** The projection every element of a route map goes through: the stops, at least `minSpan` degrees around, fill the viewport. */
+/** A day trip still shows its surroundings: at least `minSpan` degrees around the stops. */
 export function fitProjection(points: readonly GeoPoint[], viewport: Viewport = mapViewport, minSpan = minimumSpanDegrees) {
   return fitToViewport(boundingBox(points, { minSpan }), viewport)
 }
@@ -86,21 +86,18 @@ export const areaLabels: { key: 'kazakhstan' | 'china' | 'xinjiang'; candidates:
   },
 ]
 
-/** A flat latitude, longitude… list as points. */
 export function geoPoints(flat: readonly number[]): GeoPoint[] {
   const points: GeoPoint[] = []
   for (let index = 0; index + 1 < flat.length; index += 2) points.push({ lat: flat[index], lon: flat[index + 1] })
   return points
 }
 
-/** An SVG path through `points`, closed when `close`. */
 export function pathThrough(points: readonly MapPoint[], close = false) {
   if (points.length === 0) return ''
   const [first, ...rest] = points
   return `M${first.x} ${first.y}${rest.map((p) => `L${p.x} ${p.y}`).join('')}${close ? 'Z' : ''}`
 }
 
-/** Whether a projected point falls inside the viewport (labels outside it are not drawn). */
 export function insideViewport(point: MapPoint, viewport: Viewport = mapViewport, margin = 0) {
   return point.x >= margin && point.x <= viewport.width - margin && point.y >= margin && point.y <= viewport.height - margin
 }
@@ -110,7 +107,7 @@ export type PlacedLabel = { x: number; y: number; anchor: 'start' | 'end'; box: 
 
 const labelFontSize = 13
 
-/** A rough width of `text` at the label font size: wide for Han characters, narrower for the rest. */
+/** Rough: wide for Han characters, narrower for the rest. */
 export function labelWidth(text: string) {
   let width = 0
   for (const character of text)
@@ -128,11 +125,7 @@ function overlapArea(a: LabelBox, b: LabelBox) {
   return width > 0 && height > 0 ? width * height : 0
 }
 
-/**
- * Where to write each label next to its point: the first of eight places around it that stays
- * in the viewport and clear of the markers and of the labels placed before; failing that, the
- * place that overlaps least. Keeps the map legible when stops crowd together.
- */
+/** Keeps the map legible when stops crowd together: the first of eight places clear of markers and labels. */
 export function placeLabels(
   labels: readonly { at: MapPoint; text: string }[],
   markers: readonly MapPoint[],

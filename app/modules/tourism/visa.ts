@@ -6,13 +6,11 @@
 export const passports = ['cn', 'kz', 'hk', 'other'] as const
 export type Passport = (typeof passports)[number]
 
-/** Where a stop is, for entry rules: mainland China, Hong Kong, Kazakhstan. */
 export type Territory = 'CN' | 'HK' | 'KZ'
 
 /** Checkpoints that lead into a border zone rather than into the other country. */
 export const borderZoneCheckpoints = ['khorgos-icbc'] as const
 
-/** The China–Kazakhstan mutual exemption, as the facts give it. */
 export const mutualExemption = { since: '2023-11-10', daysPerEntry: 30, daysPer180: 90 } as const
 export const kazakhDaysInHongKong = 14
 export const icbcVisaFreeDays = 30
@@ -22,12 +20,7 @@ const hongKongBox = { south: 22.13, north: 22.58, west: 113.82, east: 114.45 }
 
 export type StopPlace = { lat: number; lon: number; regionId: number | null; checkpointSlug: string | null }
 
-/**
- * The territories a stop puts a traveller in. A stop in a Kazakh region is in Kazakhstan (only
- * Kazakh stops have a region); a border crossing is on both sides, except a border-zone
- * checkpoint (the ICBC), which needs no entry to either; Hong Kong by its box; the rest is
- * mainland China, the only other place these routes go.
- */
+/** Only Kazakh stops have a region; a border-zone checkpoint (the ICBC) needs no entry to either side. */
 export function territoriesOf(stop: StopPlace): Territory[] {
   if (stop.checkpointSlug && (borderZoneCheckpoints as readonly string[]).includes(stop.checkpointSlug)) return []
   if (stop.checkpointSlug) return ['CN', 'KZ']
@@ -37,7 +30,6 @@ export function territoriesOf(stop: StopPlace): Territory[] {
   return inHongKong ? ['HK'] : ['CN']
 }
 
-/** Every territory a route enters, in a fixed order. */
 export function routeTerritories(stops: readonly StopPlace[]): Territory[] {
   const entered = new Set(stops.flatMap(territoriesOf))
   return (['HK', 'CN', 'KZ'] as const).filter((territory) => entered.has(territory))
@@ -47,10 +39,7 @@ export function isPassport(value: unknown): value is Passport {
   return typeof value === 'string' && (passports as readonly string[]).includes(value)
 }
 
-/**
- * One note per territory: `kind` says how it reads (home, visa-free, not covered, check), `key`
- * is its message in the tours namespace under `visa.notes.` and `values` fill its placeholders.
- */
+/** `key` is under `visa.notes.` in the tours namespace. */
 export type VisaNote = {
   territory: Territory | 'ICBC'
   kind: 'home' | 'visaFree' | 'notCovered' | 'check'
@@ -87,7 +76,6 @@ function noteFor(passport: Passport, territory: Territory): VisaNote {
   }
 }
 
-/** The notes for `passport` on a route through `territories` (and the ICBC when it stops there). */
 export function visaNotes(passport: Passport, territories: readonly Territory[], options: { icbc?: boolean } = {}) {
   const notes = territories.map((territory) => noteFor(passport, territory))
   if (options.icbc) notes.push({ territory: 'ICBC', kind: 'visaFree', key: 'icbc', values: { days: icbcVisaFreeDays } })
