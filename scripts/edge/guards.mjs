@@ -48,7 +48,6 @@ export function securityHeaders({ mode = process.env.NODE_ENV, publicUrl = proce
 
 /** Replaces any client-sent copy of the client-address header with the address Express decided. */
 export function clientAddress(req, res, next) {
-  delete req.headers[clientAddressHeader]
   req.headers[clientAddressHeader] = displayAddress(req.ip ?? req.socket.remoteAddress ?? '') || 'unknown'
   next()
 }
