@@ -2,8 +2,7 @@ import type { LinksFunction, LoaderFunctionArgs } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 
-import { StatusBadge } from '~/components/form'
-import { LocalizedText } from '~/components/localized-text'
+import { QuoteRequestTable } from '~/components/quote-request-table'
 import { requireRole } from '~/modules/accounts/session.server'
 import { buyerRequests } from '~/modules/trade/quotes.server'
 import { useRootLocale } from '~/utils/root-data'
@@ -41,60 +40,7 @@ export default function BuyerQuotes() {
           {t('buyer.empty')} <Link to={localePath(locale, '/catalog')}>{t('buyer.browse')}</Link>
         </p>
       ) : (
-        <div className="trade-scroll">
-          <table className="trade-table">
-            <thead>
-              <tr>
-                <th scope="col">{t('list.number')}</th>
-                <th scope="col">{t('list.product')}</th>
-                <th scope="col">{t('list.exporter')}</th>
-                <th scope="col">{t('list.quantity')}</th>
-                <th scope="col">{t('list.terms')}</th>
-                <th scope="col">{t('list.status')}</th>
-                <th scope="col">{t('list.quote')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {requests.map((request) => (
-                <tr key={request.number}>
-                  <td>
-                    <Link to={localePath(locale, `/quotes/${request.number}`)}>{request.number}</Link>
-                    <div className="muted">{request.created.text}</div>
-                  </td>
-                  <LocalizedText value={request.product.name} locale={locale} as="td" />
-                  <LocalizedText value={request.exporter} locale={locale} as="td" />
-                  <td>
-                    {request.quantity} {t(`units.${request.unit}`, { ns: 'common' })}
-                  </td>
-                  <td>
-                    {request.incoterm} {request.namedPlace}
-                  </td>
-                  <td>
-                    <StatusBadge kind="request" status={request.status} />
-                  </td>
-                  <td>
-                    {request.quote ? (
-                      <>
-                        {request.quote.total}
-                        <div className="muted">
-                          {request.quote.orderNumber ? (
-                            <Link to={localePath(locale, `/orders/${request.quote.orderNumber}`)}>
-                              {t('list.order', { number: request.quote.orderNumber })}
-                            </Link>
-                          ) : (
-                            t('list.validUntil', { date: request.quote.validUntil.text })
-                          )}
-                        </div>
-                      </>
-                    ) : (
-                      <span className="muted">{t('list.noQuote')}</span>
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <QuoteRequestTable requests={requests} side="buyer" />
       )}
     </>
   )
