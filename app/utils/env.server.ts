@@ -1,21 +1,17 @@
-// Configuration read from the environment: the one place that reads process.env (README's
-// Configuration table). Every getter reads at call time, so tests can change a variable between
-// cases; an empty value counts as unset, numbers outside their bounds fall back to the default.
+// The one place that reads process.env (README's Configuration table). Getters read at call time, so
+// tests can change a variable between cases.
 import { pavilion } from '~/config/pavilion'
 
-/** A variable's value, or undefined when it is unset or empty. */
 function setting(name: string) {
   const value = process.env[name]
   return value === undefined || value === '' ? undefined : value
 }
 
-/** A whole number within [min, max], or the fallback when unset or anything else. */
 function wholeNumber(name: string, min: number, max: number, fallback: number) {
   const value = Number(setting(name))
   return Number.isSafeInteger(value) && value >= min && value <= max ? value : fallback
 }
 
-/** An http(s) URL, or undefined when unset; throws when it is set to anything else. */
 function httpUrl(name: string) {
   const value = setting(name)
   if (value === undefined) return undefined
@@ -29,7 +25,7 @@ function httpUrl(name: string) {
   return url
 }
 
-/** The secret that signs session cookies; start.mjs provides one for the demo pavilion. */
+/** start.mjs provides one for the demo pavilion. */
 export function sessionSecret() {
   const secret = setting('SESSION_SECRET')
   if (secret) return secret
@@ -46,9 +42,7 @@ export const env = {
   /** Vitest sets VITEST: tests that import the app start no background work. */
   underTest: () => setting('VITEST') !== undefined,
   databaseUrl: () => setting('DATABASE_URL') ?? defaultDatabaseUrl,
-  /** PostgreSQL connections per app process. */
   databasePoolSize: () => wholeNumber('DATABASE_POOL_SIZE', 1, 1000, 10),
-  /** PUBLIC_URL's origin (scheme, host and port, no trailing slash), or undefined when unset. */
   publicOrigin: () => httpUrl('PUBLIC_URL')?.origin,
   uploadsDir: () => setting('UPLOADS_DIR') ?? 'data/uploads',
   documentsDir: () => setting('DOCUMENTS_DIR') ?? 'data/documents',
@@ -59,7 +53,6 @@ export const env = {
   stripeApiBase: () => httpUrl('STRIPE_API_BASE')?.href ?? '',
   /** Days a returning buyer's unpaid bank-transfer order keeps its goods or seats (1–60). */
   bankTransferDays: () => wholeNumber('BANK_TRANSFER_DAYS', 1, 60, pavilion.bankTransferDays),
-  /** PAVILION_SWEEPER=0 stops the periodic sweep of unpaid reservations. */
   sweeperEnabled: () => process.env.PAVILION_SWEEPER !== '0',
   smtpUrl: () => setting('SMTP_URL'),
   mailFrom: () => setting('MAIL_FROM') ?? 'Kazakhstan Pavilion <pavilion@pavilion.test>',

@@ -1,9 +1,6 @@
-// Exporter text for machines that may treat it as HTML (product feeds): plain text, never markup.
-// Exporters type plain text (the storefront escapes it), but some paste HTML from their own shops —
-// `<p>`, `<b>`, `&amp;` — and a hostile one may paste `<script>`. Character references are decoded
-// first (so `&lt;b&gt;` cannot come back as a tag), then tags, comments and the contents of
-// script-like elements are removed, until nothing changes; block ends become line breaks. Text that
-// only looks like a comparison ("Pb < 0.001 %", "<5 mm") is kept as it is.
+// For machines that may treat exporter text as HTML (feeds): some exporters paste HTML, a hostile one
+// `<script>`. References are decoded first (so `&lt;b&gt;` cannot come back as a tag), then tags removed
+// until nothing changes. Text that only looks like a comparison ("<5 mm") is kept.
 
 const namedReferences: Record<string, string> = {
   amp: '&',
@@ -44,8 +41,7 @@ function decodeReferences(text: string) {
   })
 }
 
-/** Elements whose contents are code or hidden, not text: removed with what they hold (an element
- * that is never closed loses only its tag, so the text after it is kept). */
+/** An element that is never closed loses only its tag, so the text after it is kept. */
 const hiddenElements = /<(script|style|template|noscript|iframe|object|embed|svg|math|head|title)\b[^>]*>[\s\S]*?<\/\1\s*>/gi
 const comments = /<!--[\s\S]*?-->/g
 const lineBreaks = /<\s*br\s*\/?\s*>|<\/\s*(?:p|div|li|tr|h[1-6]|blockquote|section|article|ul|ol|table)\s*>/gi
@@ -53,7 +49,6 @@ const tags = /<\/?[a-zA-Z][^<>]*>|<[!?][^<>]*>/g
 /** What is left of a tag that never closes ("<img src=x onerror=…"): its "<" goes. */
 const tagStarts = /<(?=[a-zA-Z/!?])/g
 
-/** `text` as plain text: no HTML tags, comments or character references; whitespace tidied. */
 export function plainText(text: string) {
   let result = text.replace(/\r\n?/g, '\n')
   for (let round = 0; round < 10; round++) {
@@ -74,8 +69,7 @@ export function plainText(text: string) {
     .trim()
 }
 
-/** JSON with `<`, `>`, `&` and the two JavaScript line terminators escaped: the same values for a
- * JSON parser, and no markup anywhere in the bytes, even when embedded in an HTML page. */
+/** No markup anywhere in the bytes, even when embedded in an HTML page. */
 export function htmlSafeJson(value: unknown) {
   return JSON.stringify(value).replace(
     /[<>&\u2028\u2029]/g,

@@ -1,6 +1,4 @@
-// What search engines and link previews read: titles, canonical and hreflang links, OpenGraph,
-// and schema.org JSON-LD. Pure, so `meta` functions can call it on the server and in the browser;
-// the origin comes from the loader (publicUrl() in public-url.server.ts).
+// Pure, so `meta` functions can call it on the server and in the browser; the origin comes from the loader.
 import type { MetaDescriptor } from '@remix-run/node'
 
 import { pavilion } from '~/config/pavilion'
@@ -19,7 +17,6 @@ const openGraphLocales: Record<Locale, string> = {
   ru: 'ru_RU',
 }
 
-/** The page in every locale, for hreflang links: one per language plus x-default (English). */
 export function localeAlternates(origin: string, path: string) {
   return [
     ...locales.map((locale) => ({ hrefLang: htmlLang(locale), href: localeUrl(origin, locale, path) })),
@@ -27,19 +24,16 @@ export function localeAlternates(origin: string, path: string) {
   ]
 }
 
-/** An absolute URL for a root-relative path or an already absolute URL. */
 export function absoluteUrl(origin: string, pathOrUrl: string) {
   return new URL(pathOrUrl, `${origin.replace(/\/+$/, '')}/`).href
 }
 
-/** The largest WebP variant of a stored product image, as an absolute URL. */
 export function absoluteImageUrl(origin: string, image: Pick<StoredImage, 'storageKey' | 'widths'>) {
   return absoluteUrl(origin, imageUrl(image.storageKey, Math.max(...image.widths)))
 }
 
 const descriptionLength = 160
 
-/** One line of at most 160 characters, cut at a word where the language has spaces. */
 export function metaDescription(text: string) {
   const characters = Array.from(text.replace(/\s+/g, ' ').trim())
   if (characters.length <= descriptionLength) return characters.join('')
@@ -54,12 +48,10 @@ export type PageMetaInput = SiteSeo & {
   path: string
   title: string
   description: string
-  /** a root-relative path or an absolute URL */
   image?: string | null
   type?: 'website' | 'product' | 'profile'
 }
 
-/** Title, description, canonical and hreflang links, OpenGraph and Twitter tags for one page. */
 export function pageMeta({
   origin,
   siteName,
@@ -96,7 +88,6 @@ export function pageMeta({
   ]
 }
 
-/** A schema.org BreadcrumbList; `path` as in pageMeta, the last item being the page itself. */
 export function breadcrumbJsonLd({
   origin,
   locale,
@@ -118,7 +109,6 @@ export function breadcrumbJsonLd({
   }
 }
 
-/** The pavilion as an Organization and the site as a WebSite in this locale, for the home page. */
 export function siteJsonLd({ origin, siteName, locale, description }: SiteSeo & { locale: Locale; description?: string }) {
   const organizationId = `${absoluteUrl(origin, '/')}#organization`
   const home = localeUrl(origin, locale, '')
@@ -145,7 +135,6 @@ export function siteJsonLd({ origin, siteName, locale, description }: SiteSeo & 
   }
 }
 
-/** robots.txt: the storefront is open, accounts, carts and back offices are not. */
 export function robotsTxt(origin: string) {
   const disallowed = ['/*/exporter/', '/*/admin/', '/*/cart', '/*/checkout', '/*/orders/', '/webhooks/']
   return [
@@ -160,7 +149,7 @@ export function robotsTxt(origin: string) {
 
 type TitledData = { data?: { title?: string } }
 
-/** A page behind a sign-in: its title only. Without data (its loader threw) the title is empty, never "undefined". */
+/** Without data (the loader threw) the title is empty, never "undefined". */
 export const titleMeta = ({ data }: TitledData): MetaDescriptor[] => [{ title: data?.title ?? '' }]
 
 /** A page a search engine may reach but must not list: a cart, a quote request, an invitation. */

@@ -1,8 +1,5 @@
-// People in the admin console: every account, searched by e-mail and filtered by role, and one
-// account's page where an admin suspends or reinstates it (docs/decisions/010). Suspending signs
-// the account out everywhere at once; while suspended it cannot sign in, reset its password or
-// accept invitations (app/modules/accounts). An admin cannot suspend themselves, nor the last
-// active admin, even when two admins suspend each other at the same moment.
+// Suspending signs the account out everywhere at once (docs/decisions/010). Nobody suspends themselves
+// or the last active admin, even when two admins suspend each other at the same moment.
 import { z } from 'zod'
 
 import { audit } from '~/modules/accounts/audit.server'
@@ -16,12 +13,11 @@ import { type Locale, localized } from '~/utils/locales'
 export const usersPageSize = 50
 export const roles = ['buyer', 'exporter', 'admin'] as const satisfies readonly Role[]
 
-/** The role filter from `?role=`: one of the roles, or everyone. */
 export function roleFilter(value: string | null): Role | null {
   return (roles as readonly string[]).includes(value ?? '') ? (value as Role) : null
 }
 
-/** The e-mail search from `?q=`: trimmed, lower case (addresses are stored so), at most 254 characters. */
+/** Lower case, as addresses are stored. */
 export function emailQuery(value: string | null) {
   return (value ?? '').trim().toLowerCase().slice(0, 254)
 }
@@ -57,7 +53,6 @@ export async function listUsers(locale: Locale, filter: { q: string; role: Role 
   }
 }
 
-/** One account for the admin's page, or null when there is none. */
 export async function userForAdmin(locale: Locale, userId: number, admin: { id: number }) {
   const now = new Date()
   const user = await getDb().user.findUnique({
@@ -103,11 +98,7 @@ const DecisionForm = z.object({
 
 export type UserDecision = 'suspended' | 'reinstated'
 
-/**
- * Suspends or reinstates an account. Suspending needs a reason, revokes every session of the
- * account and voids its unused password-reset links; it is refused for the admin themselves and
- * for the last active admin. A decision that no longer fits (another admin got there first) is a 409.
- */
+/** A decision that no longer fits (another admin got there first) is a 409. */
 export async function decideUser(
   admin: AdminActor,
   userId: number,

@@ -1,5 +1,4 @@
-// Money: integer minor units plus an ISO 4217 code, converted exactly through the US dollar
-// pivot and formatted through Intl. The only place where amounts are converted or rounded.
+// The only place where amounts are converted or rounded: exactly, through the US dollar pivot.
 
 import { intlLocale, type Locale } from '~/utils/locales'
 
@@ -16,7 +15,6 @@ export function currencyDigits(currency: string) {
 
 const decimalPattern = /^(\d{1,12})(?:\.(\d{1,12}))?$/
 
-/** A decimal rate as an exact fraction; throws on anything but a plain positive decimal. */
 export function parseRate(rate: string) {
   const match = decimalPattern.exec(rate.trim())
   if (!match) throw new Error(`Not a decimal exchange rate: ${rate}`)
@@ -33,7 +31,6 @@ function rateOf(rates: RateTable, currency: string) {
   return parseRate(rate)
 }
 
-/** Divides and rounds half away from zero. */
 function divideRounded(numerator: bigint, denominator: bigint) {
   const negative = numerator < 0n !== denominator < 0n
   const n = numerator < 0n ? -numerator : numerator
@@ -55,7 +52,6 @@ export function convert(money: Money, to: string, rates: RateTable): Money {
   return { amountMinor: Number(divideRounded(numerator, denominator)), currency: to }
 }
 
-/** Minor units as plain decimal text (4935 CNY → "49.35"), for machines: schema.org, feeds. */
 export function decimalAmount({ amountMinor, currency }: Money) {
   if (!Number.isSafeInteger(amountMinor)) throw new Error('Amounts are integer minor units')
   const digits = currencyDigits(currency)
@@ -86,11 +82,7 @@ export function formatMoney(money: Money, locale: Locale) {
 
 export type AmountError = 'invalid' | 'ambiguous' | 'tooPrecise' | 'tooLarge'
 
-/**
- * A decimal amount typed by a person ("1234.5", "1 234,50", "1,234.50") as exact integer minor
- * units of `currency`, or why it is not one. Parsed as text, never through a float. "1,234" is
- * refused as ambiguous: a thousands separator in English, a decimal comma in Russian and Kazakh.
- */
+/** Never through a float. "1,234" is refused: a thousands separator in English, a decimal comma in Russian. */
 export function parseAmount(
   text: string,
   currency: string,

@@ -1,8 +1,5 @@
-// Placing an order: validate what the buyer typed, price the basket on the server, and in one
-// transaction reserve stock and seats by conditional updates that cannot go below zero and write
-// the order with one part per exporter (or tour operator), within the unpaid-hold policy of
-// holds.server.ts. Then either open a Stripe Checkout Session for exactly the server's total, or
-// show and mail the bank-transfer instructions.
+// Stock and seats are reserved by conditional updates that cannot go below zero, in the order's transaction,
+// within the unpaid-hold policy of holds.server.ts; Stripe is asked for exactly the server's total.
 import { z } from 'zod'
 
 import type { MarketCode } from '~/config/pavilion'
@@ -100,7 +97,6 @@ const fieldLimits: Record<keyof AddressInput, number> = {
 
 export type AddressField = { name: keyof AddressInput; required: boolean; maxLength: number }
 
-/** A market's address form in the order it is shown, with the limits validateDetails applies. */
 export function addressForm(market: MarketCode): AddressField[] {
   const { required, optional } = addressFields[market]
   return (Object.keys(fieldLimits) as (keyof AddressInput)[])
@@ -108,7 +104,6 @@ export function addressForm(market: MarketCode): AddressField[] {
     .map((name) => ({ name, required: required.includes(name), maxLength: fieldLimits[name] }))
 }
 
-/** Checks the buyer's details for the market and kind of order; returns cleaned values or errors. */
 export function validateDetails(input: PlaceOrderInput, shipsGoods: boolean, needsCustoms: boolean) {
   const errors: FieldErrors = {}
   const email = z.string().trim().max(200).email().safeParse(input.buyer.email)
@@ -140,7 +135,6 @@ export function validateDetails(input: PlaceOrderInput, shipsGoods: boolean, nee
 
 class ReservationFailed extends Error {}
 
-/** Reserves stock and seats inside the order's transaction; throws when one cannot be had. */
 async function reserve(tx: Tx, items: OrderItem[]) {
   for (const item of items) {
     if (item.kind === 'product') {
@@ -159,7 +153,6 @@ async function reserve(tx: Tx, items: OrderItem[]) {
   }
 }
 
-/** The site's origin for links that leave the site (Stripe's success and cancel pages). */
 function originFor(fallback: string) {
   return env.publicOrigin() ?? fallback
 }
@@ -347,7 +340,7 @@ export async function placeOrder(
   }
 }
 
-/** Whether the request may see the order: its buyer, or anyone holding the key mailed with it. */
+/** Its buyer, or anyone holding the key mailed with it. */
 export async function canViewOrder(
   request: Request,
   order: { buyerId: number | null; accessKeyHash: string },

@@ -1,11 +1,5 @@
-// What the exporter's and the admin's views of orders, and the ledger, share: how a status, an
-// amount, a name in another language, an address and an event read, and
-// the messages of a one-line form field.
-//
-// The PRC ID number: mainland customs gets the full number from the pavilion's declaration, never
-// from the exporter. Exporters see the customs name (the parcel must be addressed to the person the
-// declaration names) and the number masked, enough to match a carrier's query to the parcel;
-// admins see it masked too. The full number stays in the database.
+// The PRC ID number: mainland customs gets it from the pavilion's declaration, never from the exporter, so
+// exporters and admins see it masked (enough to match a carrier's query); the full number stays in the database.
 import { formatMoney } from '~/modules/checkout/money'
 import { orderStatuses, type OrderStatus } from '~/modules/checkout/order-status'
 import { maskPrcId } from '~/modules/checkout/prc-id'
@@ -47,12 +41,10 @@ export function oneLine(max: number, keys: { required?: string; tooLong: string 
   return singleLine(max, { optional: !keys.required, messages: keys })
 }
 
-/** A status from `?status=`, or null for every status. */
 export function statusFilter(value: string | null): OrderStatus | null {
   return (orderStatuses as readonly string[]).includes(value ?? '') ? (value as OrderStatus) : null
 }
 
-/** The order columns addressOf reads. */
 export const addressSelect = {
   recipientName: true,
   phone: true,
@@ -63,7 +55,6 @@ export const addressSelect = {
   postalCode: true,
 } as const
 
-/** The shipping address as the market's form asked for it, in that order, without empty fields. */
 export function addressOf(order: {
   market: string
   recipientName: string
@@ -93,7 +84,7 @@ export function customsOf(order: { customsName: string | null; customsIdNumber: 
     : null
 }
 
-/** What an event's details may show: only the fields we write, only as text. */
+/** Only the fields we write, only as text. */
 export function detailsOf(json: string) {
   let parsed: unknown
   try {

@@ -17,11 +17,7 @@ const quoteErrors: Partial<Record<CsvError['code'], 'unterminatedQuote' | 'stray
 
 class TooManyRecords extends Error {}
 
-/**
- * Parses CSV text (a leading byte order mark is ignored). Rows whose cells are all empty are
- * skipped but still counted, so row numbers match what a spreadsheet shows. Stops with
- * `tooManyRecords` once more than `maxRecords` non-blank records were read.
- */
+/** Blank rows are skipped but counted, so row numbers match what a spreadsheet shows. */
 export function parseCsv(input: string, options: { maxRecords?: number } = {}): CsvParseResult {
   const maxRecords = options.maxRecords ?? Infinity
   const records: CsvRecord[] = []
@@ -48,16 +44,13 @@ export function parseCsv(input: string, options: { maxRecords?: number } = {}): 
   return { ok: true, records }
 }
 
-/**
- * One cell as CSV. A value a spreadsheet would read as a formula (starting with = + - @, tab or
- * carriage return) gets a leading apostrophe, so the file is safe to open.
- */
+/** A leading apostrophe keeps a spreadsheet from running a cell as a formula (= + - @, tab, CR). */
 export function csvCell(value: string) {
   const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value
   return /[",\r\n]/.test(safe) || /^\s|\s$/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe
 }
 
-/** Rows as CSV text with CRLF line ends and a byte order mark, which spreadsheets need to read UTF-8. */
+/** The byte order mark is what spreadsheets need to read UTF-8. */
 export function toCsv(rows: readonly (readonly string[])[]) {
   return '\uFEFF' + rows.map((cells) => cells.map(csvCell).join(',')).join('\r\n') + '\r\n'
 }

@@ -1,6 +1,4 @@
-// A company's team: members invite colleagues by mail; the link (a token stored only as its hash,
-// valid 7 days, usable once) creates an account attached to the company with the invited address,
-// or attaches the invited address's buyer account when its owner opens the link signed in.
+// An invitation link is stored only as its hash, valid 7 days, usable once.
 import { createHash, randomBytes } from 'node:crypto'
 
 import { audit } from '~/modules/accounts/audit.server'
@@ -49,7 +47,6 @@ export async function listTeam(user: Member) {
   }
 }
 
-/** Invites `address` to the caller's company and mails the link in `locale`. */
 export async function inviteColleague(user: Member, address: unknown, locale: Locale): Promise<Outcome<{ id: number }>> {
   const company = await companyOf(user)
   // a suspended company's members sign in to read why, but cannot bring anyone in
@@ -90,7 +87,6 @@ export async function inviteColleague(user: Member, address: unknown, locale: Lo
   return { ok: true, value: invitation }
 }
 
-/** Withdraws an open invitation of the caller's company (404 for any other). */
 export async function revokeInvitation(user: Member, invitationId: number) {
   const company = await companyOf(user)
   const { count } = await getDb().invitation.deleteMany({ where: { id: invitationId, exporterId: company.id, acceptedAt: null } })
@@ -100,7 +96,6 @@ export async function revokeInvitation(user: Member, invitationId: number) {
 
 const tokenPattern = /^[A-Za-z0-9_-]{20,100}$/
 
-/** What the invitation page shows; null when the link is unknown, used or expired. */
 export async function findInvitation(token: string, locale: Locale) {
   if (!tokenPattern.test(token)) return null
   const invitation = await getDb().invitation.findUnique({
@@ -133,12 +128,10 @@ const displayName = singleLine(100, { messages: { required: 'errors.contactNameR
 
 const sameAddress = (a: string, b: string) => a.trim().toLowerCase() === b.trim().toLowerCase()
 
-/** Whether `user` may join with this invitation (the page offers the button only then). */
 export function mayJoin(user: Pick<SessionUser, 'email' | 'role' | 'exporterId'>, invitation: { email: string }) {
   return user.role === 'buyer' && user.exporterId === null && sameAddress(user.email, invitation.email)
 }
 
-/** Accepts the invitation once: a new account with the invited address, or that address's signed-in buyer account. */
 export async function acceptInvitation(
   token: string,
   acceptance: Acceptance,

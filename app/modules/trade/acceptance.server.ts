@@ -1,8 +1,5 @@
-// A buyer accepts an offered quote and it becomes an order. The decision is one conditional update
-// (offered and still valid → accepted) inside a transaction with the request's, so it cannot race
-// an expiry or a newer quote; the order is then placed through the checkout module, which links it
-// to the quote once (Quote.orderId is unique). Accepting again returns the same order, or places
-// it if the first attempt did not (payment unavailable, order cancelled).
+// The decision is one conditional update inside a transaction with the request's, so it cannot race an
+// expiry or a newer quote; Quote.orderId is unique, so accepting again returns the same order.
 import type { MarketCode } from '~/config/pavilion'
 import { addressForm, placeOrder, validateDetails, type PlaceOrderInput } from '~/modules/checkout/orders.server'
 import { stripeEnabled } from '~/modules/checkout/stripe.server'
@@ -15,11 +12,7 @@ import { failure, fieldErrors, type Outcome } from '~/utils/forms.server'
 import { localePath } from '~/utils/locale-path'
 import type { Locale } from '~/utils/locales'
 
-/**
- * Card payments (Stripe: card, Alipay, WeChat Pay) for quotes up to 1,000,000 minor units of the
- * quote's currency (CNY 10,000.00, HKD 10,000.00, USD 10,000.00); anything larger, or any quote
- * while Stripe is not configured, is paid by bank transfer — wholesale amounts are bank business.
- */
+/** 10,000.00 in CNY, HKD or USD; anything larger is paid by bank transfer: wholesale amounts are bank business. */
 export const cardLimitMinor = 1_000_000
 
 export type PaymentChoice = 'bank_transfer' | 'stripe'
@@ -28,7 +21,6 @@ export function paymentMethodsForQuote(totalMinor: number): PaymentChoice[] {
   return stripeEnabled() && totalMinor <= cardLimitMinor ? ['bank_transfer', 'stripe'] : ['bank_transfer']
 }
 
-/** The consignee fields the checkout asks for in the request's market. */
 export function consigneeFieldsFor(market: MarketCode) {
   return addressForm(market)
 }
@@ -77,7 +69,6 @@ export async function acceptQuote(
         data: { status: targetOf('request', 'accept') },
       })
       if (requestRow.count !== 1) throw new LostRace()
-      // the decision: only an offered quote that is still valid at this moment
       const quoteRow = await tx.quote.updateMany({
         where: { id: quote.id, status: { in: statusesAllowing('quote', 'accept') }, validUntil: { gt: now } },
         data: { status: targetOf('quote', 'accept'), acceptedAt: now },

@@ -1,7 +1,5 @@
-// A minimal PDF writer for the export documents: A4 pages with text, lines and shaded boxes.
-// Latin text is set in Helvetica (WinAnsi); everything else — Chinese above all — in the standard
-// CID font STSong-Light with the UniGB-UCS2-H encoding, which PDF readers supply themselves, so no
-// font file is embedded and no CJK font is needed on the server. Content streams are deflated.
+// Text outside WinAnsi (Chinese above all) is set in the standard CID font STSong-Light (UniGB-UCS2-H),
+// which PDF readers supply themselves: no font file is embedded and no CJK font is needed on the server.
 import { deflateSync } from 'node:zlib'
 
 export type TextStyle = { size: number; bold?: boolean; gray?: number }
@@ -51,7 +49,6 @@ const windows1252: Record<string, number> = {
   Ÿ: 0x9f,
 }
 
-/** The WinAnsi byte for a character, or null when Helvetica cannot show it. */
 function winAnsiByte(char: string): number | null {
   const code = char.codePointAt(0)!
   if ((code >= 0x20 && code <= 0x7e) || (code >= 0xa0 && code <= 0xff)) return code
@@ -60,7 +57,6 @@ function winAnsiByte(char: string): number | null {
 
 type Run = { font: 'latin' | 'cjk'; text: string }
 
-/** Splits text into runs Helvetica can set and runs for the CID font. */
 export function textRuns(text: string): Run[] {
   const runs: Run[] = []
   for (const raw of text.replace(/[\r\n\t]+/g, ' ')) {
@@ -80,14 +76,12 @@ function latinWidth(char: string, bold: boolean) {
   return 556
 }
 
-/** The width of `text` in points at `size`. */
 export function measure(text: string, size: number, bold = false) {
   let units = 0
   for (const run of textRuns(text)) for (const char of run.text) units += run.font === 'latin' ? latinWidth(char, bold) : 1000
   return (units * size) / 1000
 }
 
-/** Lines of at most `maxWidth` points: Latin text breaks at spaces, Chinese anywhere. */
 export function wrap(text: string, size: number, maxWidth: number, bold = false): string[] {
   const lines: string[] = []
   let line = ''
@@ -148,7 +142,6 @@ export class PdfWriter {
     return this.pages[this.pages.length - 1]
   }
 
-  /** Text with its baseline `top` points below the top edge. */
   text(x: number, top: number, text: string, style: TextStyle) {
     const y = this.height - top
     const parts = textRuns(text).map((run) => {
@@ -160,7 +153,6 @@ export class PdfWriter {
     this.ops.push(`BT ${number(gray)} g ${number(x)} ${number(y)} Td ${parts.join(' ')} ET`)
   }
 
-  /** Right-aligned text ending at `right`. */
   textRight(right: number, top: number, text: string, style: TextStyle) {
     this.text(right - measure(text, style.size, style.bold), top, text, style)
   }
@@ -171,7 +163,7 @@ export class PdfWriter {
     )
   }
 
-  /** A filled box in `gray` (0 black … 1 white). */
+  /** `gray`: 0 black … 1 white. */
   box(x: number, top: number, width: number, height: number, gray: number) {
     this.ops.push(
       `${number(gray)} g ${number(x)} ${number(this.height - top - height)} ${number(width)} ${number(height)} re f 0 g`,
