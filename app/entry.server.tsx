@@ -1,8 +1,5 @@
-// Renders every HTML response. React 18.3's Node renderer (`renderToPipeableStream`) is not used:
-// when a multi-byte character does not fit at the end of its 2 KB buffer it flushes the whole
-// buffer, so runs of NUL bytes land in Russian, Kazakh and Chinese pages (react/react#27554,
-// #31134). Its web-streams build encodes each string whole and is correct; Remix takes its stream
-// as the response body as it is. See docs/decisions/011-response-bytes.md.
+// Not React 18.3's renderToPipeableStream: it flushes a whole 2 KB buffer when a multi-byte character does
+// not fit, so NUL bytes land in Russian, Kazakh and Chinese pages (react#27554, #31134; docs/decisions/011).
 import { randomBytes } from 'node:crypto'
 
 import type { EntryContext } from '@remix-run/node'
@@ -20,8 +17,7 @@ import { requestLocale } from '~/utils/request-locale'
 
 const ABORT_DELAY = 5_000
 
-// unpaid orders give their stock back when their time is up (PAVILION_SWEEPER=0 turns this off;
-// tests that import the app never start it)
+// tests that import the app never start the sweeper
 if (!env.underTest()) startReservationSweeper()
 
 export default async function handleRequest(
@@ -73,8 +69,6 @@ export default async function handleRequest(
   return new Response(body, { headers: responseHeaders, status: responseStatusCode })
 }
 
-/** For the page cache in scripts/server.mjs: the version of everything cached pages show. */
 export { catalogVersion as pageCacheVersion } from '~/modules/catalog/cache-version.server'
 
-/** For the HTTP edge in scripts/server.mjs: locales, body limits and the query parameters pages read. */
 export { edgePolicy } from '~/utils/edge-policy.server'

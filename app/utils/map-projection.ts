@@ -1,7 +1,5 @@
-// The one projection behind the tour and corridor maps: from degrees to SVG units through d3-geo.
-// Equirectangular with its standard parallel at the map's middle latitude (longitudes scaled by
-// that latitude's cosine), so the steppe is not stretched sideways and parallels stay straight,
-// which the maps' rectangular framing and label placement rely on. North is up, east is right.
+// Equirectangular with its standard parallel at the map's middle latitude, so the steppe is not stretched
+// sideways and parallels stay straight, which the rectangular framing and label placement rely on.
 import { geoProjection, type GeoProjection } from 'd3-geo'
 
 export type GeoPoint = { lat: number; lon: number }
@@ -9,10 +7,7 @@ export type MapPoint = { x: number; y: number }
 export type BoundingBox = { south: number; north: number; west: number; east: number }
 export type Viewport = { width: number; height: number; padding: number }
 
-/**
- * The points' bounding box, grown by `margin` degrees on every side, then widened around its
- * centre to at least `minSpan` degrees each way (so a day trip still shows its surroundings).
- */
+/** `minSpan` keeps a day trip's surroundings on the map. */
 export function boundingBox(points: readonly GeoPoint[], { margin = 0, minSpan = 0 } = {}): BoundingBox {
   if (points.length === 0) throw new Error('A map needs at least one point')
   const lats = points.map((p) => p.lat)
@@ -50,7 +45,6 @@ function projector(projection: GeoProjection) {
   }
 }
 
-/** Projects `box` as large as fits inside the viewport's padding, centred (the tour map). */
 export function fitToViewport(box: BoundingBox, { width, height, padding }: Viewport) {
   const projection = projectionOf(box).fitExtent(
     [
@@ -62,7 +56,6 @@ export function fitToViewport(box: BoundingBox, { width, height, padding }: View
   return projector(projection)
 }
 
-/** Projects `box` across `width` inside `padding`; the height follows from its proportions (the corridor map). */
 export function fitToWidth(box: BoundingBox, width: number, padding = 0) {
   const projection = projectionOf(box).fitWidth(width - 2 * padding, corners(box))
   const [x, y] = projection.translate()

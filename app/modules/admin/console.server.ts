@@ -7,31 +7,24 @@ import { echoValues, formObject, positiveId, readFormOrNull, type Outcome } from
 import { notFound } from '~/utils/http.server'
 import { requireLocale } from '~/utils/route-params.server'
 
-/** The page's locale and the signed-in admin who passed the second factor; otherwise a thrown 404, 403 or redirect. */
 export async function requireAdmin(request: Request, params: { locale?: string }) {
   const locale = requireLocale(params)
   return { locale, admin: await requireRole(request, locale, 'admin') }
 }
 
-/** The record id from a URL segment, or a thrown 404. */
 export function requireId(value: string | undefined) {
   const id = positiveId(value)
   if (!id) throw notFound()
   return id
 }
 
-/** The record a page shows, or a thrown 404. */
 export async function foundOr404<T>(record: Promise<T | null | undefined>): Promise<T> {
   const value = await record
   if (value === null || value === undefined) throw notFound()
   return value
 }
 
-/**
- * A refused or oversized submission shows the form again with its errors and what was typed (the
- * outcome's status), under `summary` when the page has one for refused fields; a success redirects
- * to `next(value, input)`, so reloading the page does not submit again.
- */
+/** A success redirects, so reloading the page does not submit again. */
 export async function answerForm<T>(
   request: Request,
   act: (input: Record<string, string>) => Promise<Outcome<T>>,

@@ -1,6 +1,5 @@
-// Exchange rates in the admin console: units of each currency per US dollar, dated. History is
-// never edited: a new rate is a new row, dated after the currency's latest one and no later than
-// today, so it is in force at once and the USD sort prices can be renewed at once.
+// History is never edited: a new rate is a new row, dated after the currency's latest and no later than
+// today, so it is in force at once.
 import { z } from 'zod'
 
 import { audit } from '~/modules/accounts/audit.server'
@@ -27,7 +26,6 @@ export function isoDate(date: Date) {
   return date.toISOString().slice(0, 10)
 }
 
-/** The currencies rates are kept for (every one but the USD pivot), each with its history, newest first. */
 export async function exchangeRatesOverview(locale: Locale, historyPerCurrency = 10) {
   const db = getDb()
   const currencies = await db.currency.findMany({
@@ -90,7 +88,6 @@ const RateForm = z.object({
   confirmJump: checkbox,
 })
 
-/** Adds a dated rate, then renews every product's USD sort price and the cached pages. */
 export async function addExchangeRate(admin: AdminActor, input: Record<string, string>): Promise<Outcome<{ id: number }>> {
   const actor = assertAdmin(admin)
   const parsed = RateForm.safeParse(input)

@@ -1,7 +1,5 @@
-// Prices a basket for one destination market, on the server and only here: the cart page, the
-// checkout page and placeOrder all call this, so what the buyer sees is what they are charged.
-// Each line says what stands in its way (sold out, below the MOQ, not allowed into the market…);
-// the basket says what stands in the order's way (the mainland's cross-border retail limits).
+// The only place a basket is priced: cart, checkout and placeOrder all call it, so what the buyer sees
+// is what they are charged.
 import { pavilion, type MarketCode } from '~/config/pavilion'
 import { assessCbec, type CbecProblem } from '~/modules/checkout/cbec'
 import { cbecSpentThisYear } from '~/modules/checkout/cbec-allowance.server'
@@ -62,16 +60,13 @@ export type Basket = {
   subtotal: PricedMoney
   tax: PricedMoney
   total: PricedMoney
-  /** set for mainland China retail: the CBEC regime applies */
   cbec: {
     singleItemException: boolean
     problem: CbecProblem | null
     perOrderLimit: PricedMoney
-    /** the yearly limit per PRC ID, in the basket's currency (CNY) */
     annualLimitMinor: number
     remainingAnnual: PricedMoney | null
   } | null
-  /** whether the order can be placed as it is */
   ok: boolean
 }
 
@@ -80,7 +75,6 @@ export function kindOf(items: OrderItem[]): OrderKind | null {
   return kinds.size === 1 ? ([...kinds][0] as OrderKind) : null
 }
 
-/** One line per product or departure: quantities of repeated items are added up. */
 export function mergeItems(items: OrderItem[]): OrderItem[] {
   const merged = new Map<string, OrderItem>()
   for (const item of items) {

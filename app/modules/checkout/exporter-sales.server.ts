@@ -1,6 +1,5 @@
-// Orders as an exporter sees them: only its own part of each order (its lines, its subtotal, where
-// to send them), which it marks shipped and delivered. State changes go through
-// order-lifecycle.server.ts; this module checks who asks, what they typed, and writes the audit log.
+// State changes go through order-lifecycle.server.ts; this module checks who asks, what they typed,
+// and writes the audit log.
 import { z } from 'zod'
 
 import { audit } from '~/modules/accounts/audit.server'
@@ -25,7 +24,6 @@ import { dateText } from '~/utils/dates'
 import { failure, fieldErrors, positiveId, type Outcome } from '~/utils/forms.server'
 import { type Locale } from '~/utils/locales'
 
-/** The exporter's parts of orders, newest first, optionally in one status. */
 export async function listOrdersForExporter(
   member: Member,
   locale: Locale,
@@ -73,7 +71,6 @@ async function ownPart(member: Member, number: string) {
   return getDb().orderPart.findFirst({ where: { exporterId: company.id, order: { number } }, select: { id: true, status: true } })
 }
 
-/** One order as its exporter sees it: their part only, or null when they have none in it. */
 export async function orderForExporter(member: Member, locale: Locale, number: string) {
   const part = await ownPart(member, number)
   if (!part) return null
@@ -115,7 +112,6 @@ export async function orderForExporter(member: Member, locale: Locale, number: s
   return {
     partId: row.id,
     number: order.number,
-    /** wholesale orders come with an export document pack (invoice and packing list) */
     hasDocuments: order.kind === 'wholesale',
     placedAt: dateText(order.createdAt, locale),
     paidAt: order.paidAt ? dateText(order.paidAt, locale) : null,
@@ -154,17 +150,13 @@ const shipmentForm = z.object({
     .regex(/^[A-Za-z0-9 -]+$/, 'errors.trackingCharacters'),
 })
 
-/** Why a part cannot move to `to`, as a message key. */
 function partRefusal(status: string, to: 'shipped' | 'delivered') {
   if (status === 'cancelled' || status === 'refunded') return 'errors.orderClosed'
   if (to === 'shipped') return status === 'awaiting_payment' ? 'errors.notPaidYet' : 'errors.alreadyShipped'
   return status === 'delivered' ? 'errors.alreadyDelivered' : 'errors.notShippedYet'
 }
 
-/**
- * An exporter marks its part of order `number` shipped (carrier and tracking number) or delivered.
- * The part named in the form must be this exporter's part of this very order: anything else is a 404.
- */
+/** A part that is not this exporter's part of this very order is a 404. */
 export async function changePartForExporter(
   member: Member,
   number: string,

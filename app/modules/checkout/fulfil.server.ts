@@ -1,7 +1,5 @@
-// One idempotent fulfilment, as Stripe recommends: the webhook and the success page both call
-// it, it asks Stripe for the session's real state and moves the order to match. Whichever event
-// comes first, however often, the order ends in the state Stripe's object says, and the
-// conditional status updates in order-lifecycle make the change happen once.
+// One idempotent fulfilment, as Stripe recommends: the webhook and the success page both call it, and
+// the order ends in the state Stripe's object says, however often and in whatever order events come.
 import {
   cancelOrder,
   markPaid,
@@ -57,7 +55,6 @@ const handled = new Set([
   'checkout.session.expired',
 ])
 
-/** Handles a verified webhook event; events already processed are acknowledged and skipped. */
 export async function handleStripeEvent(event: StripeEventObject) {
   const db = getDb()
   if (!handled.has(event.type)) return 'ignored'
@@ -71,14 +68,13 @@ export async function handleStripeEvent(event: StripeEventObject) {
   return result
 }
 
-/** Releases expired reservations, fulfilling Stripe orders that turn out to be paid. */
 export function sweepReservations(now = new Date()) {
   return releaseExpiredReservations(now, stripeEnabled() ? (id) => fulfilCheckoutSession(id) : undefined)
 }
 
 let sweeper: NodeJS.Timeout | undefined
 
-/** Starts the periodic sweep once per process (every 5 minutes, not keeping the process alive). */
+/** Not keeping the process alive. */
 export function startReservationSweeper() {
   if (sweeper || !env.sweeperEnabled()) return
   sweeper = setInterval(() => {

@@ -1,6 +1,4 @@
-// The ledger of what the pavilion owes each exporter: sales and refunds are written by
-// order-lifecycle.server.ts; here an exporter reads its own balances and entries, an admin reads
-// every exporter's, and an admin records a payout.
+// Sales and refunds are written by order-lifecycle.server.ts; here they are read, and payouts recorded.
 import { z } from 'zod'
 
 import { audit } from '~/modules/accounts/audit.server'
@@ -60,13 +58,11 @@ async function entriesOf(exporterId: number, locale: Locale, page: number) {
   }
 }
 
-/** The exporter's own ledger: what the pavilion owes it per currency, and every entry. */
 export async function ledgerForExporter(member: Member, locale: Locale, page: number) {
   const company = await companyOf(member)
   return { balances: await balancesOf(company.id, locale), ...(await entriesOf(company.id, locale, page)) }
 }
 
-/** Every exporter with ledger entries and its balance per currency. */
 export async function ledgerBalancesForAdmin(locale: Locale) {
   const db = getDb()
   const sums = await db.ledgerEntry.groupBy({
@@ -89,7 +85,6 @@ export async function ledgerBalancesForAdmin(locale: Locale) {
     .sort((a, b) => a.name.text.localeCompare(b.name.text))
 }
 
-/** One exporter's ledger for an admin, with what a payout form needs; null for an unknown company. */
 export async function exporterLedgerForAdmin(locale: Locale, exporterId: number, page: number) {
   const db = getDb()
   const exporter = await db.exporter.findUnique({
@@ -115,11 +110,7 @@ const payoutForm = z.object({
   lastEntryId: z.string().regex(/^\d{1,12}$/, 'errors.stale'),
 })
 
-/**
- * Records that the pavilion paid an exporter: a negative 'payout' entry, never more than the
- * balance in that currency. The form carries the newest entry the admin saw, so a form sent twice,
- * or sent after the ledger moved, is refused rather than paid twice.
- */
+/** The form carries the newest entry the admin saw, so a form sent twice, or after the ledger moved, pays once. */
 export async function recordPayout(actor: AdminActor, form: Record<string, string>): Promise<Outcome<{ exporterId: number }>> {
   const admin = assertAdmin(actor)
   const parsed = payoutForm.safeParse({

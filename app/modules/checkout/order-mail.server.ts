@@ -1,6 +1,4 @@
-// The mail an order sends, each in its reader's language: the buyer in the order's language, the
-// exporters' members in their own. Mail is queued in the same transaction as the change it tells
-// of, so a repeated webhook can never send it twice.
+// Mail is queued in the same transaction as the change it tells of, so a repeated webhook never sends it twice.
 import { pavilion } from '~/config/pavilion'
 import { queueMail, deliverQueued } from '~/modules/accounts/mail.server'
 import { decimalAmount, formatMoney } from '~/modules/checkout/money'
@@ -32,7 +30,7 @@ function localeOf(value: string): Locale {
   return isLocale(value) ? value : 'en'
 }
 
-/** The order page with its key, so a guest can open it from any mail about the order. */
+/** With its key, so a guest can open it from any mail about the order. */
 function orderLink(order: { locale: string; number: string }) {
   return localeUrl(
     publicUrl(),
@@ -54,7 +52,6 @@ function linesText(order: Awaited<ReturnType<typeof loadOrder>>, locale: Locale)
     .join('\n')
 }
 
-/** Bank transfer: the instructions and the reference; mailed right after the order is placed. */
 export async function mailOrderPlaced(orderId: number) {
   const db = getDb()
   const order = await loadOrder(db, orderId)
@@ -84,7 +81,6 @@ export async function mailOrderPlaced(orderId: number) {
   await deliverQueued([id])
 }
 
-/** Paid: a confirmation to the buyer and a "ready to ship" note to each exporter's members. */
 export async function queuePaidMail(tx: Tx, orderId: number) {
   const order = await loadOrder(tx, orderId)
   const locale = localeOf(order.locale)
@@ -107,7 +103,6 @@ export async function queuePaidMail(tx: Tx, orderId: number) {
   return ids
 }
 
-/** A note to each member of the exporters with a part `parts` selects, in their language, linking to their part. */
 async function mailExporterMembers(
   tx: Tx,
   number: string,
@@ -134,7 +129,6 @@ async function mailExporterMembers(
   return ids
 }
 
-/** Shipped, cancelled or refunded: one line to the buyer. */
 export async function queueStatusMail(
   tx: Tx,
   orderId: number,
@@ -159,7 +153,6 @@ export async function queueStatusMail(
   ]
 }
 
-/** One part refunded: the buyer is told whose goods, and how much comes back. */
 export async function queuePartRefundMail(tx: Tx & Pick<Db, 'orderPart'>, orderId: number, partId: number, amountMinor: number) {
   const order = await loadOrder(tx, orderId)
   const locale = localeOf(order.locale)
@@ -189,7 +182,6 @@ export async function queuePartRefundMail(tx: Tx & Pick<Db, 'orderPart'>, orderI
   ]
 }
 
-/** Refunded parts: each exporter's members are told, in their own language, not to ship them. */
 export async function queueExporterRefundMail(tx: Tx, orderId: number, partIds: number[]) {
   if (partIds.length === 0) return []
   const order = await loadOrder(tx, orderId)

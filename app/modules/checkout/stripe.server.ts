@@ -1,6 +1,4 @@
-// Stripe, at its network edge only: Checkout Sessions for card, Alipay and WeChat Pay, refunds,
-// and webhook verification. Without STRIPE_SECRET_KEY the pavilion sells by bank transfer only.
-// STRIPE_API_BASE points the official SDK at another host (the tests' local Stripe).
+// Without STRIPE_SECRET_KEY the pavilion sells by bank transfer only.
 import Stripe from 'stripe'
 
 import { pavilion } from '~/config/pavilion'
@@ -32,7 +30,6 @@ export function stripe(): StripeClient {
   return cached.client
 }
 
-/** The payment methods Checkout offers for a currency (Alipay and WeChat Pay take CNY, HKD, USD). */
 export function paymentMethodsFor(currency: string): string[] {
   return [...(pavilion.stripePaymentMethods[currency as keyof typeof pavilion.stripePaymentMethods] ?? ['card'])]
 }
@@ -88,7 +85,6 @@ export function retrieveSession(id: string) {
   return stripe().checkout.sessions.retrieve(id)
 }
 
-/** Ends an open session so it can no longer be paid; true if it was open. */
 export async function expireSession(id: string, orderNumber: string) {
   try {
     await stripe().checkout.sessions.expire(id, {}, { idempotencyKey: `order-${orderNumber}-expire` })
@@ -99,10 +95,8 @@ export async function expireSession(id: string, orderNumber: string) {
   }
 }
 
-/** A refund of the payment: all of it, or `amountMinor` of it (what is left after earlier part
- * refunds, or one part's share, keyed by `partId`). Stripe keeps a keyed request's answer for a
- * day, a failure too, so a retry after a failed attempt uses the next key (`attempt`); Stripe
- * itself refuses to refund more than is left of the payment, so a new key never refunds twice. */
+/** Stripe keeps a keyed answer for a day, failures too, so a retry takes the next key (`attempt`); Stripe
+ * itself refuses to refund more than is left, so a new key never refunds twice. */
 export function refundPayment(
   paymentIntentId: string,
   orderNumber: string,
@@ -116,7 +110,6 @@ export function refundPayment(
   )
 }
 
-/** The event, when the raw body carries a valid, fresh signature; null otherwise. */
 export function verifyWebhook(rawBody: string, signature: string | null): StripeEventObject | null {
   const secret = env.stripeWebhookSecret()
   if (!secret || !signature) return null

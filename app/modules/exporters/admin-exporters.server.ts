@@ -1,6 +1,4 @@
-// Exporter verification in the admin console: the list by status, one company's file (texts in
-// every language, BIN check, documents, members) and the decisions, which go through
-// transitionExporter and are mailed to the company's members.
+// Decisions go through transitionExporter and are mailed to the company's members.
 import { z } from 'zod'
 
 import { revokeSessionsOfCompany } from '~/modules/accounts/session.server'
@@ -20,7 +18,6 @@ import { type Locale, locales, localized } from '~/utils/locales'
 
 export const exportersPageSize = 50
 
-/** The status filter from `?status=`: one of the statuses, or every company. */
 export function exporterStatusFilter(value: string | null): ExporterStatus | null {
   return (exporterStatuses as readonly string[]).includes(value ?? '') ? (value as ExporterStatus) : null
 }
@@ -82,7 +79,6 @@ function decisionsFrom(status: string) {
   return (Object.keys(decisions) as ExporterDecision[]).filter((intent) => decisions[intent].from === status)
 }
 
-/** One company's file for review, or null when there is no such company. */
 export async function exporterForReview(locale: Locale, exporterId: number) {
   const exporter = await getDb().exporter.findUnique({
     where: { id: exporterId },
@@ -151,10 +147,7 @@ const DecisionForm = z.object({
   reason: multiLine(1000, { optional: true }).optional(),
 })
 
-/**
- * Verifies, rejects, suspends or reinstates a company and mails its members. A decision that does
- * not fit the company's current status (another admin got there first) is a 409.
- */
+/** A decision that no longer fits the status (another admin got there first) is a 409. */
 export async function decideExporter(
   admin: AdminActor,
   exporterId: number,

@@ -1,6 +1,4 @@
-// The corridor page's data: every border checkpoint from the reference data, the ones with
-// coordinates placed on an offline map, and the corridors the transit lanes run along (from the
-// nearest mapped Kazakh city through the crossing to Urumqi).
+// Corridors run from the nearest mapped Kazakh city through the crossing to Urumqi.
 import { cachedByCatalogVersion } from '~/modules/catalog/reference-cache.server'
 import { getDb } from '~/utils/db.server'
 import { boundingBox, fitToWidth, type MapPoint as Point } from '~/utils/map-projection'
@@ -25,7 +23,6 @@ export type CorridorCheckpoint = {
   notes: Localized
   source: string
   coordinates: { lat: number; lon: number; verified: boolean } | null
-  /** Closure days as the reader writes them ("1 May"), from MM-DD. */
   closedOn: string[]
 }
 
@@ -41,7 +38,6 @@ export type CorridorMap = {
   graticule: { latitudes: { value: number; y: number }[]; longitudes: { value: number; x: number }[] }
 }
 
-/** "05-01" as the reader says the day ("1 May", "5月1日"). */
 export function closureDay(monthDay: string, locale: Locale) {
   const match = /^(\d{2})-(\d{2})$/.exec(monthDay.trim())
   if (!match) return monthDay

@@ -1,6 +1,4 @@
-// Transit estimates: from an exporter's region through a border crossing to the buyer's market,
-// read from the admin-editable TransitLane rows. Only lanes whose crossing is open count; farm and
-// food goods (HS chapters 01–24) travel the green-corridor fast lane where a lane has one.
+// Only lanes whose crossing is open count; farm and food goods (HS 01–24) take the green-corridor lane.
 import type { MarketCode } from '~/config/pavilion'
 import { cachedByCatalogVersion } from '~/modules/catalog/reference-cache.server'
 import { getDb } from '~/utils/db.server'
@@ -15,9 +13,7 @@ export type TransitOption = {
   /** The distance as the reader writes numbers ("1 048" in Kazakh), formatted on the server. */
   distanceText: string
   transitDays: number
-  /** Days through the green corridor, when the goods qualify and the lane has one. */
   greenCorridorDays: number | null
-  /** The days that count for these goods: the green corridor's when it applies. */
   days: number
   verified: boolean
   source: string
@@ -30,7 +26,6 @@ export type TransitEstimate = {
   alternatives: TransitOption[]
 }
 
-/** HS chapters 01–24: live animals, food, drink and farm produce. */
 export function isFarmOrFood(hsCode: string) {
   const chapter = Number(hsCode.replace(/\D/g, '').slice(0, 2))
   return Number.isInteger(chapter) && chapter >= 1 && chapter <= 24
@@ -77,7 +72,6 @@ function openLanes(regionId: number, market: MarketCode, locale: Locale) {
   })
 }
 
-/** Every open lane from the region to the market, fastest first (then shortest, then by id). */
 export async function transitEstimate(input: {
   regionId: number
   market: MarketCode
@@ -99,7 +93,6 @@ export function transitMarketsFor(market: MarketCode): MarketCode[] {
   return market === 'INTL' ? ['CN', 'HK'] : [market]
 }
 
-/** Estimates for a published product's exporter region, as its page shows them. */
 export async function productTransit(slug: string, market: MarketCode, locale: Locale) {
   const product = await getDb().product.findUnique({
     where: { slug },
@@ -113,7 +106,6 @@ export async function productTransit(slug: string, market: MarketCode, locale: L
   )
 }
 
-/** The estimate for a quote's route: its lane when there is an open one, else the region's fastest. */
 export async function quoteRouteEstimate(input: {
   regionId: number
   market: string

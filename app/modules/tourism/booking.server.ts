@@ -1,6 +1,4 @@
-// Booking seats on a departure: the form a visitor fills in on a route page, checked here, then
-// handed to checkout's placeOrder, which reserves the seats in the order's transaction (a
-// conditional update, so seats are never oversold) and answers with where to pay.
+// placeOrder reserves the seats by a conditional update in the order's transaction: never oversold.
 import { z } from 'zod'
 
 import { defaultMarket } from '~/modules/catalog/catalog.server'
@@ -40,7 +38,6 @@ export const BookingForm = z.object({
   paymentMethod: z.enum(['stripe', 'bank_transfer'], { errorMap: () => ({ message: 'errors.payment' }) }),
 })
 
-/** The ways to pay a visitor may choose: Stripe only when its key is set. */
 export function paymentMethods(): PaymentMethod[] {
   return stripeEnabled() ? ['stripe', 'bank_transfer'] : ['bank_transfer']
 }
@@ -66,17 +63,13 @@ const checkoutFields: Record<string, string> = {
   phone: 'phone',
 }
 
-/**
- * Books seats on a departure of the published route `slug` for a guest (email required) or a
- * signed-in buyer (their account's email when none is typed); errors are tours-namespace keys.
- */
+/** A signed-in buyer's account e-mail stands in when none is typed; errors are tours-namespace keys. */
 export async function bookSeats(args: {
   slug: string
   locale: Locale
   user: { id: number; email: string } | null
   input: Record<string, string>
   origin: string
-  /** The client's address (clientAddress(request)), for the unpaid-hold caps */
   clientAddress?: string
 }): Promise<Outcome<{ redirectTo: string }>> {
   const parsed = BookingForm.safeParse(args.input)

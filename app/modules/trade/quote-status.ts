@@ -43,7 +43,6 @@ export function nextStatus(entity: 'request' | 'quote', from: string, event: Tra
   return table[from]?.[event] ?? null
 }
 
-/** The statuses from which `event` is allowed, for a conditional update's WHERE clause. */
 export function statusesAllowing(entity: 'request' | 'quote', event: TradeEvent): string[] {
   const table: Record<string, Partial<Record<TradeEvent, string>>> = entity === 'request' ? requestTransitions : quoteTransitions
   return Object.keys(table).filter((status) => table[status][event] !== undefined)
