@@ -1,7 +1,5 @@
-// The one database client. DATABASE_URL picks the engine: postgres(ql):// → PostgreSQL through
-// the pg adapter, anything else → a SQLite file through better-sqlite3 (WAL, busy timeout,
-// foreign keys on). The app is typed against the SQLite client; the PostgreSQL client is
-// generated from the same models and cast once, here.
+// The app is typed against the SQLite client; the PostgreSQL client is generated from the same models
+// and cast once, here.
 import { PrismaBetterSqlite3 } from '@prisma/adapter-better-sqlite3'
 import { PrismaPg } from '@prisma/adapter-pg'
 import type { SqlDriverAdapter, SqlMigrationAwareDriverAdapterFactory } from '@prisma/driver-adapter-utils'
@@ -11,7 +9,6 @@ import { PrismaClient } from '~/generated/sqlite/client'
 import { env } from '~/utils/env.server'
 
 export type Db = PrismaClient
-/** The client an interactive transaction hands its callback. */
 export type Tx = Parameters<Parameters<Db['$transaction']>[0]>[0]
 export type Dialect = 'sqlite' | 'postgresql'
 
@@ -25,7 +22,6 @@ export function dialectOf(url: string): Dialect {
 
 const sqlitePragmas = ['PRAGMA foreign_keys = ON', 'PRAGMA synchronous = NORMAL']
 
-/** Runs the per-connection pragmas on every connection the adapter opens. */
 function withSqlitePragmas(factory: SqlMigrationAwareDriverAdapterFactory): SqlMigrationAwareDriverAdapterFactory {
   const prepare = async (adapter: SqlDriverAdapter) => {
     for (const sql of sqlitePragmas) await adapter.executeRaw({ sql, args: [], argTypes: [] })
@@ -51,7 +47,6 @@ export function createDb(url = databaseUrl()): Db {
 
 const globalForDb = globalThis as unknown as { pavilionDb?: Db; pavilionDbUrl?: string }
 
-/** The process-wide client, created on first use (and kept across dev rebuilds). */
 export function getDb(): Db {
   const url = databaseUrl()
   if (!globalForDb.pavilionDb || globalForDb.pavilionDbUrl !== url) {
@@ -65,7 +60,6 @@ export function currentDialect(): Dialect {
   return dialectOf(databaseUrl())
 }
 
-/** Whether a write failed on a unique constraint (Prisma's P2002), on either engine. */
 export function isUniqueViolation(error: unknown) {
   return typeof error === 'object' && error !== null && (error as { code?: unknown }).code === 'P2002'
 }

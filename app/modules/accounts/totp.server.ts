@@ -1,6 +1,5 @@
-// Admins' second factor: RFC 6238 codes with the settings every authenticator app reads (SHA-1,
-// 30-second steps, 6 digits, Base32 secrets), computed by otplib. Replay protection stays in
-// auth.server.ts, because the last step used is kept on the user's row.
+// RFC 6238 with the settings every authenticator app reads (SHA-1, 30 s, 6 digits). Replay protection is
+// in auth.server.ts, because the last step used is kept on the user's row.
 import { generateSecret, generateSync, generateURI, verifySync } from 'otplib'
 
 const period = 30
@@ -9,15 +8,12 @@ export function generateTotpSecret() {
   return generateSecret({ length: 20 })
 }
 
-/** The code for `secret` at `time` (ms), offset by `step` periods; tests type it as an app would. */
+/** Tests type it as an app would. */
 export function totpCode(secret: string, time = Date.now(), step = 0) {
   return generateSync({ secret, period, epoch: Math.floor(time / 1000) + step * period })
 }
 
-/**
- * The time step (30-second counter) whose code `code` is — the current one or the one before or
- * after (clock drift) — or null. Callers remember the step so a code is accepted only once.
- */
+/** One step either side for clock drift; callers remember the step so a code is accepted only once. */
 export function totpStep(secret: string, code: string, time = Date.now()): number | null {
   const token = code.replace(/\s/g, '')
   // otplib throws on a malformed token; a typo is just a wrong code here

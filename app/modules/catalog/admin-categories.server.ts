@@ -1,6 +1,4 @@
-// The 180 categories in the admin console: names and descriptions in the five languages (the
-// featured flag: admin-featured.server.ts). A rename also renews the search index, which holds
-// category names.
+// A rename also renews the search index, which holds category names.
 import { z } from 'zod'
 
 import { audit } from '~/modules/accounts/audit.server'
@@ -14,7 +12,6 @@ import { type Locale, locales, localized } from '~/utils/locales'
 export const categoryNameMax = 120
 export const categoryDescriptionMax = 1000
 
-/** Every category by sector, with its name in the reader's language and whether it is featured. */
 export async function listCategoriesForAdmin(locale: Locale) {
   const sectors = await getDb().sector.findMany({
     orderBy: { position: 'asc' },
@@ -42,7 +39,6 @@ export async function listCategoriesForAdmin(locale: Locale) {
       slug: category.slug,
       featured: category.featured,
       name: localized(category.translations, locale, 'name', category.slug),
-      // languages with no name yet
       missing: locales.filter((language) => !category.translations.some((t) => t.locale === language)),
       hsHeadings: category.hsHeadings.map((h) => h.heading),
       productCount: category._count.products,
@@ -50,7 +46,6 @@ export async function listCategoriesForAdmin(locale: Locale) {
   }))
 }
 
-/** A category's texts in every language, for the edit form, or null. */
 export async function categoryForEdit(locale: Locale, categoryId: number) {
   const category = await getDb().category.findUnique({
     where: { id: categoryId },
@@ -83,7 +78,6 @@ const CategoryForm = z.object({
   ...perLocale('description', multiLine(categoryDescriptionMax)),
 })
 
-/** Saves a category's names and descriptions, all five required; nothing is saved when one is wrong. */
 export async function updateCategoryTexts(
   admin: AdminActor,
   categoryId: number,

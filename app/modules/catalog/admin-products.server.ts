@@ -1,6 +1,3 @@
-// Product moderation in the admin console: the review queue (oldest first), one product with
-// everything a moderator checks (texts in every language, images, HS code against the category's
-// headings, market access) and the approve/reject decision.
 import { z } from 'zod'
 
 import { pavilion } from '~/config/pavilion'
@@ -21,7 +18,6 @@ export function productStatusFilter(value: string | null): ProductStatus {
   return (productStatuses as readonly string[]).includes(value ?? '') ? (value as ProductStatus) : 'in_review'
 }
 
-/** Products in one status; the review queue (in_review) is oldest submission first. */
 export async function listProductsForAdmin(locale: Locale, status: ProductStatus, page: number) {
   const db = getDb()
   const where = { status }
@@ -71,7 +67,6 @@ export async function listProductsForAdmin(locale: Locale, status: ProductStatus
   }
 }
 
-/** One product as a moderator sees it, or null. */
 export async function productForReview(locale: Locale, productId: number) {
   const product = await getDb().product.findUnique({
     where: { id: productId },
@@ -153,7 +148,6 @@ const ModerationForm = z.object({
   reason: multiLine(1000, { optional: true }).optional(),
 })
 
-/** Publishes or rejects a product in review and mails the company's members. */
 export async function moderateProduct(
   admin: AdminActor,
   productId: number,

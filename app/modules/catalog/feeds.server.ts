@@ -1,5 +1,4 @@
-// The catalog for machines: the sitemap for search engines and the product feed for other
-// e-commerce platforms. Both list only what the storefront shows (visibleProduct, verified exporters).
+// Sitemap and product feed list only what the storefront shows (visibleProduct, verified exporters).
 import { pavilion, type MarketCode } from '~/config/pavilion'
 import { defaultMarket, visibleProduct } from '~/modules/catalog/catalog.server'
 import { marketAccessFor, type MarketAccess } from '~/modules/checkout/market-access.server'
@@ -27,7 +26,6 @@ export const sitemapUrlLimit = 45_000
 type SitemapPage = { path: string; lastModified: Date | null }
 type PageGroup = { count: number; read: (skip: number, take: number) => Promise<SitemapPage[]> }
 
-/** Every public page once (without its locale), in a fixed order that parts can slice. */
 async function sitemapPageGroups(): Promise<PageGroup[]> {
   const db = getDb()
   const [categories, exporters, products, tours] = await Promise.all([
@@ -140,10 +138,7 @@ function sitemapIndexXml(origin: string, partCount: number) {
   return lines.join('\n')
 }
 
-/**
- * The sitemap: one `<url>` per page and locale, each with its hreflang alternates. Above
- * `partSize` URLs, `part: null` is an index of `?part=N` files; null means no such document.
- */
+/** Above `partSize` URLs, `part: null` is an index of `?part=N` files. */
 export async function sitemap({
   origin,
   part,
@@ -178,7 +173,7 @@ function integerParam(value: string | null, fallback: number, max: number) {
   return number <= max ? number : null
 }
 
-/** The feed's query string, or the error a client gets for it (in English: a machine API). */
+/** Errors in English: a machine API. */
 export function parseFeedQuery(params: URLSearchParams): { query: FeedQuery } | { error: FeedError } {
   for (const name of ['locale', 'market', 'page', 'pageSize']) {
     if (params.getAll(name).length > 1) return { error: { code: `invalid_${name}`, message: `${name} may be given once` } }
@@ -213,7 +208,7 @@ const feedProductSelect = {
   originRegion: { select: { code: true, translations: { select: { locale: true, name: true } } } },
 } as const
 
-/** Market access per distinct HS code on the page: products share codes, so few lookups. */
+/** Products share HS codes, so few lookups. */
 async function accessByHsCode(hsCodes: string[], market: MarketCode, locale: Locale) {
   const distinct = [...new Set(hsCodes)]
   const verdicts = await Promise.all(
@@ -232,7 +227,6 @@ function feedUrl(origin: string, query: FeedQuery) {
   return absoluteUrl(origin, `/feeds/products.json?${search}`)
 }
 
-/** One page of the published catalog in a locale, priced and judged for one market; null past the last page. */
 export async function productFeed({ origin, ...query }: FeedQuery & { origin: string }) {
   const { locale, market, page, pageSize } = query
   const db = getDb()

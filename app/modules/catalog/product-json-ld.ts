@@ -1,5 +1,4 @@
-// A product page's schema.org Product for search engines. Pure, so the route's `meta` can call it on
-// the server and in the browser; it lives with the catalog because it reads a catalog product page.
+// Pure, so the route's `meta` can call it on the server and in the browser.
 import { pavilion } from '~/config/pavilion'
 import type { productPage } from '~/modules/catalog/catalog.server'
 import { decimalAmount } from '~/modules/checkout/money'
@@ -40,7 +39,6 @@ function organization(origin: string, locale: Locale, exporter: { slug: string; 
   }
 }
 
-/** Unit prices by quantity: the base price up to the first tier, then each tier up to the next. */
 function tierSpecifications(product: ProductPageData) {
   const steps = [{ minQuantity: product.minOrderQuantity, price: product.price }, ...product.tiers]
   return steps.flatMap((step, index) => {
@@ -58,10 +56,6 @@ function tierSpecifications(product: ProductPageData) {
   })
 }
 
-/**
- * A schema.org Product for a product page, for the meta descriptor `{ 'script:ld+json': … }`:
- * the price in the currency the page shows, volume tiers as price specifications.
- */
 export function productJsonLd({ origin, locale, product }: { origin: string; locale: Locale; product: ProductPageData }) {
   const url = localeUrl(origin, locale, `/products/${product.slug}`)
   const exporter = organization(origin, locale, product.exporter)

@@ -1,6 +1,5 @@
-// Catalog search and filtering: one module for the search page, category pages and exporter
-// pages. Full-text matching is delegated to the search index (search-index.server.ts); filters,
-// sorting and paging happen here, identically on both databases.
+// Full-text matching is the index's (search-index.server.ts); filters, sorting and paging happen here,
+// identically on both databases.
 import { z } from 'zod'
 
 import { pavilion, type MarketCode } from '~/config/pavilion'
@@ -35,7 +34,7 @@ const list = z
   )
   .max(25)
   .catch([])
-/** A price typed by a buyer, in major units of their currency, e.g. "49.90"; anything else is ignored. */
+/** Anything but a plain decimal is ignored. */
 const price = z
   .string()
   .trim()
@@ -63,7 +62,7 @@ const filtersSchema = z.object({
 
 export type CatalogFilters = z.infer<typeof filtersSchema>
 
-/** Filters from a URL: whatever is malformed is dropped, never an error page. */
+/** Whatever is malformed is dropped, never an error page. */
 export function parseCatalogParams(params: URLSearchParams): CatalogFilters {
   const raw = {
     q: params.get('q') ?? undefined,
@@ -80,7 +79,6 @@ export function parseCatalogParams(params: URLSearchParams): CatalogFilters {
   return filtersSchema.parse(raw)
 }
 
-/** Products whose longest matching access rule for `market` does not allow retail sale. */
 async function notForMarket(market: MarketCode) {
   const rules = await getDb().marketAccessRule.findMany({
     where: { marketCode: market },
@@ -175,7 +173,7 @@ export async function searchCatalog(locale: Locale, market: MarketCode, filters:
   }
 }
 
-/** What the filter form offers: regions by name, the certificates in use (kept until the catalog changes). */
+/** Kept until the catalog changes. */
 export function filterOptions(locale: Locale) {
   return cachedByCatalogVersion(`filter-options:${locale}`, async () => {
     const db = getDb()
@@ -193,8 +191,7 @@ export function filterOptions(locale: Locale) {
   })
 }
 
-/** Rebuilds the search documents and USD sort prices of the given products (all when omitted,
- * then also the planner's statistics), and invalidates the cached pages that show them. */
+/** Without ids, rebuilds everything and the planner's statistics too. */
 export async function reindexProducts(productIds?: number[]) {
   const db = getDb()
   const rates = await currentRates()

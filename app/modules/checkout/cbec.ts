@@ -9,7 +9,7 @@ export type CbecLine = { lineTotalMinor: number; quantity: number; vatRateBasisP
 export type CbecProblem = 'overOrderLimit' | 'overAnnualLimit'
 
 export type CbecAssessment = {
-  /** Estimated tax rate per line, basis points (910 = 9.1%). */
+  /** basis points (910 = 9.1%) */
   taxRates: number[]
   taxes: number[]
   taxMinor: number
@@ -19,7 +19,6 @@ export type CbecAssessment = {
   remainingAnnualMinor: number
 }
 
-/** Rounds half up a non-negative amount times basis points. */
 export function applyBasisPoints(amountMinor: number, basisPoints: number) {
   return Number((BigInt(amountMinor) * BigInt(basisPoints) + 5_000n) / 10_000n)
 }

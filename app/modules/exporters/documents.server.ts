@@ -1,6 +1,5 @@
-// An exporter's supporting documents (registration certificate, GACC letter…): stored as uploaded
-// under DOCUMENTS_DIR, outside public/ and the image folder, under a random key; read back only by
-// the company's members and by admins who passed their second factor.
+// Stored under DOCUMENTS_DIR, outside public/, under a random key; read back only by the company's
+// members and by admins who passed their second factor.
 import { randomBytes } from 'node:crypto'
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises'
 import path from 'node:path'
@@ -21,7 +20,7 @@ export function documentsDir() {
   return path.resolve(env.documentsDir())
 }
 
-/** The file of a stored key; keys are ours (`<exporterId>/<hex>`), but never trust a path blindly. */
+/** Keys are ours (`<exporterId>/<hex>`), but never trust a path blindly. */
 function documentPath(storageKey: string) {
   const root = documentsDir()
   const file = path.resolve(root, storageKey)
@@ -80,10 +79,7 @@ export async function listExporterDocuments(exporterId: number) {
 type DocumentReader = Pick<SessionUser, 'id' | 'role' | 'exporterId'> &
   Partial<Pick<SessionUser, 'totpEnabled' | 'secondFactorDone'>>
 
-/**
- * The document's record if `user` may read it: a member of the company that owns it, or an admin
- * who has passed the second factor in this session. Null otherwise (answer 404: say nothing).
- */
+/** Null (answer 404: say nothing) unless a member of the owning company, or an admin past the second factor. */
 export async function authorizeDocument(user: DocumentReader | null, documentId: number) {
   if (!user || !Number.isSafeInteger(documentId) || documentId <= 0) return null
   const document = await getDb().exporterDocument.findUnique({
@@ -96,7 +92,6 @@ export async function authorizeDocument(user: DocumentReader | null, documentId:
   return isAdmin || isMember ? document : null
 }
 
-/** A download Response for the document, or null when `user` may not have it. */
 export async function documentResponse(user: DocumentReader | null, documentId: number) {
   const document = await authorizeDocument(user, documentId)
   if (!document) return null

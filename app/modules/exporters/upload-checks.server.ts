@@ -1,6 +1,4 @@
-// What an uploaded file must be before anything is stored: its type is read from its bytes, never
-// from its name or the browser's word; size and pixel limits; images must decode completely.
-// Errors are message keys in the `portal` namespace.
+// The type is read from the bytes, never from the name or the browser's word; images must decode completely.
 import sharp, { type Metadata } from 'sharp'
 
 import { maxUploadBytes } from '~/config/limits'
@@ -13,7 +11,6 @@ type Sniffed = 'pdf' | 'png' | 'jpeg' | 'webp'
 const contentTypes: Record<Sniffed, string> = { pdf: 'application/pdf', png: 'image/png', jpeg: 'image/jpeg', webp: 'image/webp' }
 const imageExtensions = ['jpg', 'jpeg', 'jfif', 'png', 'webp']
 
-/** The file's real type from its first bytes (magic numbers), or null. */
 export function sniffType(bytes: Buffer): Sniffed | null {
   if (bytes.length >= 5 && bytes.subarray(0, 5).toString('latin1') === '%PDF-') return 'pdf'
   if (bytes.length >= 8 && bytes.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])))
@@ -33,7 +30,6 @@ function extensionOf(fileName: string) {
   return match ? match[1].toLowerCase() : null
 }
 
-/** A file name as we keep and show it: no path, no control or bidi characters, not too long. */
 export function cleanFileName(fileName: string) {
   const base = fileName.split(/[/\\]/).pop() ?? ''
   const cleaned = base.replace(/[\u0000-\u001f\u007f\u200e\u200f\u202a-\u202e\u2066-\u2069"]/g, '').trim()
@@ -42,8 +38,7 @@ export function cleanFileName(fileName: string) {
 
 export type CheckedFile = { ok: true; contentType: string; extension: string } | { ok: false; error: string }
 
-/** Whether the bytes decode as a whole image of at most `maxImagePixels`: catches pixel floods
- * (from the header, before decoding) and truncated or corrupt files (by decoding). */
+/** Catches pixel floods (from the header, before decoding) and truncated or corrupt files. */
 async function checkImageBytes(bytes: Buffer, type: Sniffed): Promise<string | null> {
   let metadata: Metadata
   try {
@@ -70,7 +65,6 @@ function sizeError(file: UploadedFile | null, fileTooLarge: boolean) {
   return null
 }
 
-/** A product image: JPEG, PNG or WebP by content, a name that does not claim another type. */
 export async function checkImageUpload(file: UploadedFile | null, fileTooLarge = false): Promise<CheckedFile> {
   const tooBig = sizeError(file, fileTooLarge)
   if (tooBig || !file) return { ok: false, error: tooBig ?? 'errors.fileMissing' }
@@ -83,7 +77,6 @@ export async function checkImageUpload(file: UploadedFile | null, fileTooLarge =
   return { ok: true, contentType: contentTypes[type], extension: type === 'jpeg' ? 'jpg' : type }
 }
 
-/** A supporting document: a PDF, or a JPEG, PNG or WebP image (scans, photos of certificates). */
 export async function checkDocumentUpload(file: UploadedFile | null, fileTooLarge = false): Promise<CheckedFile> {
   const tooBig = sizeError(file, fileTooLarge)
   if (tooBig || !file) return { ok: false, error: tooBig ?? 'errors.fileMissing' }

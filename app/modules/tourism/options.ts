@@ -1,6 +1,3 @@
-// The fixed vocabularies of tourism routes (city keys, leg modes, statuses, currencies) and the
-// small rules on them that the listing, the route page and the admin share.
-
 /** City keys routes start and end in; their names are `cities.<key>` in the tours namespace. */
 export const tourCities = ['hong-kong', 'urumqi', 'yining', 'khorgos', 'almaty', 'astana', 'shymkent'] as const
 export type TourCity = (typeof tourCities)[number]
@@ -22,17 +19,14 @@ export function canTransitionRoute(from: string, to: RouteStatus) {
   return (routeTransitions[from as RouteStatus] ?? []).includes(to)
 }
 
-/** The statuses a route in `from` may move to, in the order the admin's buttons show them. */
 export function nextRouteStatuses(from: string): readonly RouteStatus[] {
   return routeTransitions[from as RouteStatus] ?? []
 }
 
 export const departureStatuses = ['scheduled', 'cancelled'] as const
 
-/** Currencies a departure may be priced in: the charge currencies and the tenge. */
 export const departureCurrencies = ['CNY', 'HKD', 'USD', 'KZT'] as const
 
-/** Listing filter by length: short trips, a week, longer journeys. */
 export const durationBuckets = {
   short: { min: 1, max: 3 },
   week: { min: 4, max: 7 },

@@ -1,6 +1,3 @@
-// The storefront's view of tourism: published routes with their "from" price in the buyer's
-// currency, the listing filters, and everything a route page shows (itinerary, map points,
-// crossings, departures, visa notes, products from the regions on the way).
 import { type MarketCode } from '~/config/pavilion'
 import {
   defaultMarket,
@@ -40,7 +37,7 @@ function localized<T extends { locale: string }>(rows: T[], locale: Locale, fiel
 
 export type TourFilters = { duration?: DurationBucket; from?: TourCity; month?: number; maxPrice?: number }
 
-/** The listing's filters from the URL; a value that does not parse is ignored, never an error. */
+/** A value that does not parse is ignored, never an error. */
 export function parseTourFilters(params: URLSearchParams, currency: string): TourFilters {
   const filters: TourFilters = {}
   const duration = params.get('duration') ?? ''
@@ -57,7 +54,6 @@ export function parseTourFilters(params: URLSearchParams, currency: string): Tou
   return filters
 }
 
-/** Month names for the season filter and texts, 1–12, in the reader's language. */
 export function monthNames(locale: Locale) {
   const format = new Intl.DateTimeFormat(intlLocale(locale), { month: 'long', timeZone: 'UTC' })
   return Array.from({ length: 12 }, (_, index) => format.format(Date.UTC(2026, index, 1)))
@@ -69,7 +65,6 @@ function startOfToday(now = new Date()) {
   return new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()))
 }
 
-/** Departures a visitor may still book: scheduled, starting after today. */
 export function bookableWhere(now = new Date()) {
   const tomorrow = new Date(startOfToday(now).getTime() + 86_400_000)
   return { status: 'scheduled', startsOn: { gte: tomorrow } }
@@ -77,7 +72,6 @@ export function bookableWhere(now = new Date()) {
 
 type PricedDeparture = { priceMinor: number; currency: string; seatsAvailable: number }
 
-/** The lowest price among departures with seats left, else the route's own "from" price. */
 function fromPrice(
   route: { basePriceMinor: number; baseCurrency: string },
   departures: readonly PricedDeparture[],
@@ -95,7 +89,6 @@ function fromPrice(
 
 type CrossingRow = { slug: string; mode: string; translations: { locale: string; name: string }[] }
 
-/** The border crossings a route uses, in the order it reaches them, each once. */
 function crossingsOf(
   stops: readonly { position: number; checkpoint: CrossingRow | null }[],
   legs: readonly { toPosition: number; checkpoint: CrossingRow | null }[],
@@ -135,7 +128,6 @@ export type TourCard = {
   nextDeparture: { iso: string; text: string } | null
 }
 
-/** Published routes that pass `filters`, with prices in the currency of `market`. */
 export async function listTours(locale: Locale, filters: TourFilters, market: MarketCode = defaultMarket(locale)) {
   const db = getDb()
   const [routes, currency, rates] = await Promise.all([
@@ -229,7 +221,6 @@ export type DepartureView = {
   price: DisplayPrice
 }
 
-/** Everything a published route's page shows, or null when there is no such published route. */
 export async function tourPage(locale: Locale, slug: string, options: { passport?: Passport | null; market?: MarketCode } = {}) {
   const market = options.market ?? defaultMarket(locale)
   const db = getDb()
@@ -395,7 +386,6 @@ export async function tourPage(locale: Locale, slug: string, options: { passport
 
 export type TourPage = NonNullable<Awaited<ReturnType<typeof tourPage>>>
 
-/** The departure a booking is for, if it belongs to the published route `slug` and can still be booked. */
 export async function bookableDeparture(slug: string, departureId: number) {
   return getDb().tourDeparture.findFirst({
     where: { id: departureId, route: { slug, status: 'published' }, ...bookableWhere() },
