@@ -1,6 +1,4 @@
-// The pieces of the admin's page for one order: the actions it allows (mark paid, cancel, refund),
-// its facts (summary, payment, address), its parts with a refund per part, its timeline and its
-// ledger entries. The route loads the order and handles the forms; errors are message keys.
+// The route loads the order and handles the forms; errors are message keys.
 import { Form, Link, useNavigation } from '@remix-run/react'
 import { Fragment } from 'react'
 import { useTranslation } from 'react-i18next'
@@ -14,10 +12,9 @@ import { localePath } from '~/utils/locale-path'
 import type { Locale } from '~/utils/locales'
 
 type AdminOrder = NonNullable<Awaited<ReturnType<typeof orderForAdmin>>>
-/** What the action sent back after a refused form: message keys per field, and what was typed. */
 type Echo = { errors: Record<string, string>; values: Record<string, string> }
 
-/** Mark a bank transfer paid, cancel an unpaid order, refund a paid one: only what the order allows now. */
+/** Only what the order allows now. */
 export function AdminOrderActions({ order, errors, values }: { order: AdminOrder } & Echo) {
   const { t } = useTranslation('sales')
   const busy = useNavigation().state === 'submitting'
@@ -225,7 +222,6 @@ export function AdminOrderFacts({ order }: { order: AdminOrder }) {
   )
 }
 
-/** Each exporter's (or tour's) part: its lines, its shipment and, while it may be, its own refund. */
 export function AdminOrderParts({ order, locale, errors, values }: { order: AdminOrder; locale: Locale } & Echo) {
   const { t } = useTranslation('sales')
   const busy = useNavigation().state === 'submitting'
@@ -363,7 +359,6 @@ export function AdminOrderLedger({ order, locale }: { order: AdminOrder; locale:
   )
 }
 
-/** Refunds one exporter's part on its own: the rest of the order goes on. */
 function PartRefundForm(props: {
   partId: number
   seller: string

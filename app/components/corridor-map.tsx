@@ -1,6 +1,4 @@
-// The corridor map: border checkpoints placed by their coordinates (one shape per status), the
-// Kazakh cities and Urumqi, and the road and rail corridors between them. Drawn as inline SVG from
-// the server's projected points, so it works offline and without scripts.
+// Inline SVG from the server's projected points, so it works offline and without scripts.
 import { useTranslation } from 'react-i18next'
 
 import { langAttr } from '~/components/localized-text'
@@ -48,7 +46,6 @@ export function StatusShape({ status, x, y, size = 7 }: { status: string; x: num
   }
 }
 
-/** A small standalone picture of a status shape, for the legend and the list. */
 export function StatusIcon({ status }: { status: string }) {
   return (
     <svg width="20" height="20" viewBox="0 0 20 20" aria-hidden="true" focusable="false">

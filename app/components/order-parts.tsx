@@ -1,5 +1,3 @@
-// What the exporter's and the admin's order and ledger pages show alike: a part's lines, the words
-// for each timeline event and the ledger's entries (in the `sales` namespace).
 import { Link } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 
@@ -16,7 +14,6 @@ type Line = {
   lineTotal: { text: string }
 }
 
-/** One table row per order line: name (in its own language), HS code, quantity, prices. */
 export function OrderLineRows({ lines }: { lines: Line[] }) {
   const locale = useRootLocale()
   const { t } = useTranslation('sales')
@@ -42,7 +39,6 @@ export function OrderLineRows({ lines }: { lines: Line[] }) {
   )
 }
 
-/** A part's lines as a table with their subtotal in the footer. */
 export function OrderLinesTable(props: {
   lines: Line[]
   caption: string
@@ -89,7 +85,6 @@ type LedgerEntry = {
   amount: { text: string }
 }
 
-/** Ledger entries, newest first as given; each order number links to `orderHref(number)`. */
 export function LedgerTable(props: { entries: LedgerEntry[]; orderHref: (number: string) => string; className: string }) {
   const { t } = useTranslation('sales')
   return (
@@ -135,7 +130,6 @@ export type TimelineEvent = { kind: string; carrier?: string; trackingNumber?: s
 const knownReasons = ['expired', 'payment_unavailable', 'admin', 'stripe_expired', 'payment_failed']
 const plainEvents = ['placed', 'delivered', 'refunded', 'part_refunded', 'reinstated', 'refund_failed']
 
-/** The words for one timeline event. */
 export function OrderEventText({ event }: { event: TimelineEvent }) {
   const { t } = useTranslation('sales')
   if (event.kind === 'paid')

@@ -1,6 +1,4 @@
-// Transit estimates as buyers and exporters read them: the fastest open crossing from the
-// exporter's region to the market, the alternatives, and the green-corridor fast lane for farm and
-// food goods. Every figure comes from the admin-edited lanes and is marked when unverified.
+// Every figure comes from the admin-edited lanes and is marked when unverified.
 import { Link } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 
@@ -13,7 +11,6 @@ function CrossingName({ option, locale }: { option: TransitOption; locale: Local
   return <LocalizedText value={option.checkpoint.name} locale={locale} />
 }
 
-/** One way across: crossing, mode, distance and days (the green corridor's when it applies). */
 export function TransitOptionText({ option, locale }: { option: TransitOption; locale: Locale }) {
   const { t } = useTranslation('product')
   return (
@@ -39,7 +36,6 @@ function hasGreenLane(estimate: TransitEstimate) {
   )
 }
 
-/** The estimate for one market: the fastest way and, folded away, the others. */
 export function TransitEstimateBlock({
   estimate,
   locale,
@@ -84,7 +80,6 @@ export function TransitEstimateBlock({
   )
 }
 
-/** The product page's wholesale block: transit estimates and, for wholesale goods, the request for quote. */
 export function ProductTradeSection({
   slug,
   saleMode,

@@ -1,6 +1,4 @@
-// Reading a form with one uploaded file: the file is kept in memory up to a size limit and the
-// rest of an oversized upload is read and dropped, so the browser gets our answer and not a reset
-// connection; text fields are small, and a request far beyond any upload is refused outright.
+// The rest of an oversized upload is read and dropped, so the browser gets our answer, not a reset connection.
 import { unstable_parseMultipartFormData, type UploadHandler } from '@remix-run/node'
 
 const maxTextFieldBytes = 16 * 1024
@@ -12,9 +10,7 @@ export type UploadedFile = { fileName: string; bytes: Buffer }
 
 export type MultipartForm = {
   fields: URLSearchParams
-  /** the file sent in `fileField`, or null when none was chosen */
   file: UploadedFile | null
-  /** the file was larger than `maxFileBytes` (and was not kept) */
   fileTooLarge: boolean
 }
 
@@ -22,7 +18,6 @@ export function isMultipart(request: Request) {
   return (request.headers.get('Content-Type') ?? '').toLowerCase().startsWith('multipart/form-data')
 }
 
-/** The fields and the one file of a multipart request; a 413 or 400 Response when it is not one we accept. */
 export async function readMultipartForm(
   request: Request,
   options: { fileField: string; maxFileBytes: number },

@@ -1,5 +1,3 @@
-// The storefront's view of the catalog: sectors, categories and the products buyers may see
-// (published, from a verified exporter), with text in the reader's language or its fallback.
 import { pavilion, type MarketCode } from '~/config/pavilion'
 import { marketAccessFor, verdictsFor, type Verdict } from '~/modules/checkout/market-access.server'
 import { displayPrice, currentRates, marketCurrency, type DisplayPrice } from '~/modules/checkout/pricing.server'
@@ -87,7 +85,6 @@ export type ProductCard = {
   exporter: { slug: string; name: LocalizedText }
   originRegion: LocalizedText
   image: { storageKey: string; widths: number[]; width: number; height: number } | null
-  /** what the buyer's market allows for these goods */
   access: { market: MarketCode; verdict: Verdict }
 } & DisplayPrice
 
@@ -133,7 +130,6 @@ export async function featuredProducts(locale: Locale, market: MarketCode, take 
 
 export const categoryPageSize = 24
 
-/** A category's own data, or null; its product listing comes from searchCatalog. */
 export async function findCategory(locale: Locale, slug: string) {
   const category = await getDb().category.findUnique({
     where: { slug },
@@ -173,7 +169,6 @@ async function readCatalogFigures() {
   return { sectors, categories, products, exporters }
 }
 
-/** Everything a product page shows, or null when the product is not for sale to the public. */
 export async function productPage(locale: Locale, market: MarketCode, slug: string) {
   const db = getDb()
   const product = await db.product.findFirst({
@@ -248,7 +243,6 @@ export async function productPage(locale: Locale, market: MarketCode, slug: stri
   }
 }
 
-/** A verified exporter's public profile with their products; null for anyone else. */
 export async function exporterProfile(locale: Locale, market: MarketCode, slug: string, page: number) {
   const db = getDb()
   const exporter = await db.exporter.findFirst({

@@ -1,6 +1,4 @@
-// The one place a product's status changes: draft → in_review → published / rejected →
-// archived (and back to draft or review as allowed below). Every change is audited, updates the
-// search index and invalidates cached pages.
+// The one place a product's status changes; every change is audited, reindexed and renews cached pages.
 import { audit, type Actor } from '~/modules/accounts/audit.server'
 import { reindexProducts } from '~/modules/catalog/search.server'
 import { removeSearchDocuments } from '~/modules/catalog/search-index.server'
@@ -30,10 +28,7 @@ export class TransitionError extends Error {
   }
 }
 
-/**
- * Moves a product to `to` if the rules allow it from where it is now; the update is conditional
- * on the status read, so two admins acting at once cannot both succeed.
- */
+/** Conditional on the status read, so two admins acting at once cannot both succeed. */
 export async function transitionProduct(productId: number, to: ProductStatus, actor: Actor, reason?: string) {
   const db = getDb()
   const product = await db.product.findUniqueOrThrow({ where: { id: productId }, select: { status: true } })

@@ -18,7 +18,6 @@ function pairsOf(run: string[]) {
   return pairs
 }
 
-/** Splits text into the tokens the index stores. */
 export function tokenize(text: string): SearchTokens {
   const tokens: SearchTokens = { words: [], unigrams: [], bigrams: [] }
   for (const [match] of normalizeSearchText(text).matchAll(tokenPattern)) {
@@ -39,7 +38,7 @@ export type QueryTerm = { kind: 'word'; text: string } | { kind: 'han'; characte
 const maxTerms = 8
 const maxTermLength = 40
 
-/** The terms of a user's query; all must match. Nonsense and overlong input give fewer terms. */
+/** All must match. Nonsense and overlong input give fewer terms. */
 export function parseQuery(query: string): QueryTerm[] {
   const terms: QueryTerm[] = []
   for (const [match] of normalizeSearchText(query.slice(0, 200)).matchAll(tokenPattern)) {

@@ -1,6 +1,5 @@
-// The cart: retail goods a buyer means to order. A guest's cart is found by a token in their
-// session cookie, a signed-in buyer's by their id; signing in merges the first into the second.
-// The cart keeps only product ids and quantities: prices are worked out afresh on every view.
+// A guest's cart is found by a token in their session cookie; signing in merges it into the buyer's.
+// Only ids and quantities are kept: prices are worked out afresh on every view.
 import { randomBytes } from 'node:crypto'
 
 import { getUser, readCartToken, rememberCartToken } from '~/modules/accounts/session.server'
@@ -24,7 +23,6 @@ async function findCart(request: Request) {
   return { user, cart: token ? await db.cart.findUnique({ where: { token }, select: { id: true } }) : null }
 }
 
-/** What is in the request's cart, as order items (empty when there is no cart). */
 export async function cartItems(request: Request): Promise<Extract<OrderItem, { kind: 'product' }>[]> {
   const { cart } = await findCart(request)
   if (!cart) return []
@@ -53,7 +51,6 @@ async function checkProduct(productId: number, quantity: number): Promise<CartCh
   return null
 }
 
-/** Adds units of a product (on top of any already in the cart). */
 export async function addToCart(request: Request, productId: number, quantity: number): Promise<CartChange> {
   const db = getDb()
   const found = await findCart(request)
@@ -94,7 +91,6 @@ export async function setCartQuantity(request: Request, productId: number, quant
   return { ok: true, setCookie: null }
 }
 
-/** Takes ordered goods out of the cart once the order exists. */
 export async function removeOrderedLines(request: Request, productIds: number[]) {
   const { cart } = await findCart(request)
   if (cart) await getDb().cartLine.deleteMany({ where: { cartId: cart.id, productId: { in: productIds } } })

@@ -1,5 +1,4 @@
-// Order numbers people can read aloud and type: KZ-XXXX-XXXX in Crockford's base 32 (no I, L,
-// O, U), and the secrets that go with an order.
+// Crockford's base 32 (no I, L, O, U): order numbers people can read aloud and type.
 import { createHash, createHmac, randomInt } from 'node:crypto'
 
 const alphabet = '0123456789ABCDEFGHJKMNPQRSTVWXYZ'
@@ -14,14 +13,13 @@ export function newOrderNumber() {
   return `KZ-${randomCode(4)}-${randomCode(4)}`
 }
 
-/** The reference a bank transfer must quote (digits and letters only: banks drop the rest). */
+/** Digits and letters only: banks drop the rest. */
 export function paymentReferenceFor(orderNumber: string) {
   return `PAV${orderNumber.replace(/[^0-9A-Z]/g, '')}`
 }
 
-/** The key that opens an order's page without signing in (it is in every mail about the order).
- * Derived from the order number and the server's secret, so each mail can carry it while the
- * database keeps only its hash; a new SESSION_SECRET retires old links. */
+/** Derived from the order number and the server's secret, so the database keeps only its hash; a new
+ * SESSION_SECRET retires old links. */
 export function accessKeyFor(orderNumber: string, secret: string) {
   return createHmac('sha256', secret).update(`order-access:${orderNumber}`).digest('base64url').slice(0, 24)
 }

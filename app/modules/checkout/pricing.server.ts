@@ -1,12 +1,11 @@
-// Prices as buyers see them: the exporter's base price converted into the market's currency at
-// the admin-set rates in force today, plus the KZT reference where the pavilion shows it.
+// Converted at the admin-set rates in force today.
 import { pavilion, type MarketCode } from '~/config/pavilion'
 import { cachedByCatalogVersion } from '~/modules/catalog/reference-cache.server'
 import { convert, formatMoney, type Money, type RateTable } from '~/modules/checkout/money'
 import { getDb } from '~/utils/db.server'
 import type { Locale } from '~/utils/locales'
 
-/** The latest rate per currency that is already in force (kept until the catalog changes). */
+/** Kept until the catalog changes. */
 export function currentRates(): Promise<RateTable> {
   // a new rate bumps the catalog version; rates dated in the future start counting after a minute
   const minute = Math.floor(Date.now() / 60_000)
@@ -32,8 +31,7 @@ export function marketCurrency(market: MarketCode) {
   })
 }
 
-/** Money plus its text, formatted once on the server so every browser shows the same
- * (some browsers lack Kazakh number formats and would re-render differently). */
+/** Formatted on the server: some browsers lack Kazakh number formats and would re-render differently. */
 export type PriceText = Money & { text: string }
 export type DisplayPrice = { price: PriceText; reference: PriceText | null }
 

@@ -1,5 +1,4 @@
-// Who may act for an exporter company: a signed-in user with the exporter role attached to it.
-// Route guards throw a Response; module functions call `companyOf` so a new route cannot forget.
+// Module functions call `companyOf` so a new route cannot forget the check.
 import { redirect } from '@remix-run/node'
 
 import { requireRole, type SessionUser } from '~/modules/accounts/session.server'
@@ -8,14 +7,12 @@ import { getDb } from '~/utils/db.server'
 import { localePath } from '~/utils/locale-path'
 import { pickTranslation, type Locale } from '~/utils/locales'
 
-/** The part of a user module functions need to decide what they may touch. */
 export type Member = Pick<SessionUser, 'id' | 'role' | 'exporterId'>
 
 export type Company = { id: number; slug: string; status: ExporterStatus; statusReason: string | null; regionId: number }
 
 const forbidden = () => new Response('Forbidden', { status: 403 })
 
-/** The member's company; a 403 for anyone who is not an exporter attached to one. */
 export async function companyOf(user: Member): Promise<Company> {
   if (user.role !== 'exporter' || user.exporterId === null) throw forbidden()
   const exporter = await getDb().exporter.findUnique({
@@ -26,7 +23,6 @@ export async function companyOf(user: Member): Promise<Company> {
   return { ...exporter, status: exporter.status as ExporterStatus }
 }
 
-/** Guard for portal routes: sign in first, 403 for buyers, admins and exporters without a company. */
 export async function requireExporterMember(request: Request, locale: Locale) {
   const user = await requireRole(request, locale, 'exporter')
   const company = await companyOf(user)
@@ -41,7 +37,7 @@ export async function requireExporterMember(request: Request, locale: Locale) {
   }
 }
 
-/** Guard for product authoring: only verified companies list goods; others go back to the dashboard, which says why. */
+/** Others go back to the dashboard, which says why. */
 export async function requireVerifiedExporter(request: Request, locale: Locale) {
   const member = await requireExporterMember(request, locale)
   if (member.exporter.status !== 'verified') throw redirect(localePath(locale, '/exporter'))

@@ -1,5 +1,3 @@
-// What the product form offers, shared by the server (validation) and the browser (the form):
-// languages in the order exporters write them, units, sale modes, currencies, certificates.
 import { pavilion } from '~/config/pavilion'
 import type { Locale } from '~/utils/locales'
 
@@ -10,8 +8,7 @@ export const productUnits = ['kg', 't', 'piece', 'pack', 'l', 'm', 'm2', 'set'] 
 export const saleModes = ['retail', 'wholesale', 'both'] as const
 export const baseCurrencies = pavilion.baseCurrencies
 
-/** The certificate kinds the catalog filters on (the names stored in ProductCertificate.kind),
- * each with its message key in the `portal` namespace. */
+/** The names stored in ProductCertificate.kind. */
 export const certificateKinds = [
   { kind: 'ST-KZ', key: 'stKz' },
   { kind: 'CT-KZ origin', key: 'ctKzOrigin' },

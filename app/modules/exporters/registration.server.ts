@@ -1,5 +1,3 @@
-// Company registration: one transaction creates the exporter (pending verification) and its first
-// member; then the registrant is told by mail, in their language, that the pavilion has it.
 // Status, role and verification are set here, never read from the form.
 import { z } from 'zod'
 

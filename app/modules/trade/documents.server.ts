@@ -1,6 +1,4 @@
-// The export document pack for an accepted wholesale order: a commercial invoice and a packing
-// list in one PDF, every label in English and Chinese. Only members of the order's exporter and
-// admins (past their second factor) may download it; to another exporter the order does not exist.
+// Invoice and packing list, every label in English and Chinese. To another exporter the order does not exist.
 import type { SessionUser } from '~/modules/accounts/session.server'
 import { formatMoney } from '~/modules/checkout/money'
 import { addressSelect } from '~/modules/checkout/sales-shared.server'
@@ -67,7 +65,7 @@ async function packData(orderNumber: string) {
   })
 }
 
-/** The pack as PDF bytes; throws 403/404 Responses for people who may not have it. */
+/** Throws 403/404 Responses for people who may not have it. */
 export async function exportDocumentPack(
   user: Pick<SessionUser, 'id' | 'role' | 'exporterId' | 'secondFactorDone'>,
   orderNumber: string,
@@ -135,7 +133,6 @@ function renderPack(order: PackOrder, quote: NonNullable<PackOrder['quote']>) {
   const small: TextStyle = { size: 7.5, gray: 0.3 }
   const bold: TextStyle = { size: 9, bold: true }
 
-  /** A label over its value(s), wrapped to `width`; returns the height used. */
   const field = (x: number, top: number, width: number, name: Pair, values: string[]) => {
     pdf.text(x, top, both(name), small)
     let y = top + 11
@@ -225,7 +222,6 @@ function renderPack(order: PackOrder, quote: NonNullable<PackOrder['quote']>) {
   const unitText = (unit: string): Pair => ({ en: enCommon(`units.${unit}`), zh: zhCommon(`units.${unit}`) })
   const description = productNames.en === productNames.zh ? productNames.en : `${productNames.en}\n${productNames.zh}`
 
-  // the commercial invoice
   let y = header(label('documents.invoiceTitle'))
   y = table(
     y,
@@ -258,7 +254,6 @@ function renderPack(order: PackOrder, quote: NonNullable<PackOrder['quote']>) {
   pdf.line(right - 180, y + 40, right, y + 40)
   pdf.text(right - 180, y + 52, both(label('documents.signature')), small)
 
-  // the packing list
   y = header(label('documents.packingTitle'))
   const netWeight = (unit: string, quantity: number) => {
     if (unit === 't') return quantity * 1000

@@ -1,4 +1,3 @@
-// The trade forms' rules: a request for quote, a quote, a message and the consignee on acceptance.
 // Errors are keys in the `trade` namespace. Prices are parsed from text into exact minor units.
 import { z } from 'zod'
 
@@ -7,17 +6,16 @@ import { incoterms } from '~/modules/trade/incoterms'
 import { tradeMarkets, transportModes } from '~/modules/trade/options'
 import { choice, multiLine, singleLine, wholeNumber } from '~/utils/forms.server'
 
-/** The largest quantity or lead time anyone can type: keeps totals far inside safe integers. */
+/** Keeps totals far inside safe integers. */
 export const maxQuantity = 1_000_000_000
 export const maxLeadTimeDays = 365
 const maxDaysAhead = 3 * 366
 
-/** Today at midnight UTC: calendar dates are compared in UTC everywhere. */
+/** Calendar dates are compared in UTC everywhere. */
 export function todayUtc(now = new Date()) {
   return new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()))
 }
 
-/** A calendar date typed as YYYY-MM-DD (what <input type=date> sends), at midnight UTC, or null. */
 export function parseCalendarDate(text: string): Date | null {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text.trim())
   if (!match) return null
@@ -26,7 +24,6 @@ export function parseCalendarDate(text: string): Date | null {
   return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day ? date : null
 }
 
-/** A date after today and within three years; `optional` allows it empty (null). */
 function futureDate({ optional, fromToday = false }: { optional: boolean; fromToday?: boolean }) {
   return z
     .string({ invalid_type_error: 'errors.invalidDate' })
@@ -105,7 +102,7 @@ export type QuoteInput = z.infer<ReturnType<typeof quoteSchema>>
 
 export const messageSchema = z.object({ body: multiLine(4000) })
 
-/** The consignee a wholesale order ships to: the checkout module checks each market's required fields. */
+/** The checkout module checks each market's required fields. */
 export const consigneeSchema = z.object({
   recipientName: z.string().optional().default(''),
   phone: z.string().optional().default(''),
