@@ -1,5 +1,3 @@
-// The buyer's page of one order (the checkout namespace): how to pay a bank transfer, each
-// exporter's part with its lines, where it goes and what has happened to it.
 import { Link } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 
@@ -11,14 +9,13 @@ import { useRootLocale } from '~/utils/root-data'
 
 type BuyerOrder = NonNullable<Awaited<ReturnType<typeof buyerOrderView>>>
 
-/** "7 Dec 2026, 12:00 UTC" in the reader's language: times are stored and shown in UTC. */
+/** Times are stored and shown in UTC. */
 export function useOrderDate() {
   const locale = useRootLocale()
   const format = new Intl.DateTimeFormat(htmlLang(locale), { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' })
   return (iso: string) => `${format.format(new Date(iso))} UTC`
 }
 
-/** Where to send a bank transfer, shown while the order waits for it. */
 export function BankTransferDetails({ order }: { order: BuyerOrder }) {
   const { t } = useTranslation('checkout')
   const date = useOrderDate()
@@ -125,7 +122,6 @@ export function BuyerOrderParts({ order, locale }: { order: BuyerOrder; locale: 
   )
 }
 
-/** Where the goods go, or for a tour who travels. */
 export function BuyerOrderAddress({ order }: { order: BuyerOrder }) {
   const { t } = useTranslation('checkout')
   if (order.kind === 'tour')

@@ -1,5 +1,4 @@
-// Pieces of the admin's tourism pages: the route's form fields (shared by "new route" and
-// "edit route"). Errors are keys, see ~/modules/tourism/admin.server.
+// Errors are keys, see ~/modules/tourism/admin.server.
 import { Form, useActionData } from '@remix-run/react'
 import type { ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
@@ -159,14 +158,13 @@ export function RouteFields({
 
 type ActionData = { intent?: string; target?: string; errors?: Record<string, string>; values?: Record<string, string> }
 
-/** Errors and typed values for the one form that was submitted (found by intent and target). */
+/** Found by intent and target: a page holds many forms. */
 export function useFormState(intent: string, target = '') {
   const actionData = useActionData<ActionData>()
   const mine = actionData?.intent === intent && (actionData.target ?? '') === target
   return { errors: mine ? (actionData.errors ?? {}) : {}, values: mine ? (actionData.values ?? null) : null }
 }
 
-/** The leg between two consecutive stops: set it, change it or remove it. */
 export function LegForm({
   target,
   heading,
@@ -254,7 +252,6 @@ export function LegForm({
   )
 }
 
-/** A departure's date, seats and price, as the add form and the edit form both ask for them. */
 export function DepartureFields({
   values,
   errors,

@@ -1,6 +1,4 @@
-// The route map: an inline SVG drawn from the stops' coordinates through the one projection
-// (~/utils/map-projection), over hand-made schematic outlines. Works offline: no tiles, no scripts.
-// Texts come in as props, already translated, so the map renders anywhere (tests included).
+// Works offline: no tiles, no scripts. Texts come in translated, so the map renders anywhere (tests too).
 import {
   areaLabels,
   fitProjection,

@@ -1,7 +1,5 @@
-// POST /webhooks/stripe: Stripe tells us about Checkout Sessions. The signature is checked on the
-// raw bytes Stripe sent (so nothing may parse the body first); a verified event goes to the one
-// idempotent fulfilment. A 500 makes Stripe deliver the event again later, which is what we want
-// when the database or Stripe itself could not be reached.
+// The signature is checked on the raw bytes (nothing may parse the body first). A 500 makes Stripe deliver
+// the event again later, which is what we want when the database or Stripe could not be reached.
 import type { ActionFunctionArgs } from '@remix-run/node'
 
 import { handleStripeEvent } from '~/modules/checkout/fulfil.server'
@@ -15,7 +13,7 @@ function answer(body: unknown, status: number, headers: Record<string, string> =
   return Response.json(body, { status, headers: { 'Cache-Control': 'no-store', ...headers } })
 }
 
-/** The body as text, or null when it is larger than any event (read no further than the limit). */
+/** Reads no further than the limit. */
 async function rawBody(request: Request) {
   if (Number(request.headers.get('Content-Length') ?? '0') > maxBodyBytes) return null
   if (!request.body) return ''

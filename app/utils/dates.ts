@@ -1,5 +1,4 @@
-// Dates and times as readers expect them, through Intl in the page's language. Formatted on the
-// server, so every browser shows the same text (some lack Kazakh date formats).
+// Formatted on the server, so every browser shows the same text (some lack Kazakh date formats).
 import { intlLocale, type Locale } from '~/utils/locales'
 
 const formatters = new Map<string, Intl.DateTimeFormat>()
@@ -27,17 +26,14 @@ function formatter(locale: Locale, kind: 'date' | 'dateTime') {
   return format
 }
 
-/** A calendar date (stored at midnight UTC), e.g. "Nov 1, 2026". */
 export function formatDate(date: Date, locale: Locale) {
   return formatter(locale, 'date').format(date)
 }
 
-/** A moment, in UTC and saying so, e.g. "Nov 29, 2026, 01:47 AM UTC". */
 export function formatDateTime(date: Date, locale: Locale) {
   return formatter(locale, 'dateTime').format(date)
 }
 
-/** A date or moment as text for the browser, with its machine-readable form for <time>. */
 export function dateText(date: Date, locale: Locale, kind: 'date' | 'dateTime' = 'dateTime') {
   return { iso: date.toISOString(), text: kind === 'date' ? formatDate(date, locale) : formatDateTime(date, locale) }
 }

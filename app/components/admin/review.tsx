@@ -1,5 +1,3 @@
-// What the pages that review one company or one product share: the way back to the list, the
-// name and status with the reason of the last decision, and the texts side by side per language.
 import { Link } from '@remix-run/react'
 import type { ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
@@ -41,7 +39,6 @@ export function ReviewHeader({
   )
 }
 
-/** The mark for a text not written yet, in the reader's language. */
 export function Missing() {
   const locale = useRootLocale()
   const { t } = useTranslation('admin')
@@ -52,7 +49,6 @@ export function Missing() {
   )
 }
 
-/** One article per language, its texts marked with that language. */
 export function TextsByLanguage<T extends { locale: Locale }>({
   texts,
   children,

@@ -1,5 +1,4 @@
-// Outgoing mail. Every message is written to the outbox (admins read it there); with SMTP_URL
-// set it is also sent and marked sent. Text only: nothing a user typed is ever sent as HTML.
+// Every message is written to the outbox (admins read it there). Text only: nothing a user typed is sent as HTML.
 import { getDb } from '~/utils/db.server'
 import { env } from '~/utils/env.server'
 import type { Locale } from '~/utils/locales'
@@ -32,8 +31,7 @@ export async function sendMail(mail: Mail) {
 
 type OutboxWriter = { outboxMessage: { create: ReturnType<typeof getDb>['outboxMessage']['create'] } }
 
-/** Writes the mail to the outbox inside the caller's transaction (so it exists exactly when the
- * change it tells of does); call `deliverQueued` with the ids after the transaction commits. */
+/** In the caller's transaction, so it exists exactly when the change it tells of does; deliver after commit. */
 export async function queueMail(tx: OutboxWriter, mail: Mail) {
   const message = await tx.outboxMessage.create({
     data: { toAddress: mail.to, locale: mail.locale, subject: mail.subject, body: mail.body },
@@ -42,7 +40,6 @@ export async function queueMail(tx: OutboxWriter, mail: Mail) {
   return message.id
 }
 
-/** Sends queued mail by SMTP when it is configured; without it the outbox is the delivery. */
 export async function deliverQueued(ids: number[]) {
   if (!env.smtpUrl() || ids.length === 0) return
   const db = getDb()

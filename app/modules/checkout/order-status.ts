@@ -18,7 +18,6 @@ export function canTransition(from: string, to: OrderStatus) {
   return (allowed[from as OrderStatus] ?? []).includes(to)
 }
 
-/** The states an order may be in for it to move to `to` (for conditional updates). */
 export function statusesBefore(to: OrderStatus): OrderStatus[] {
   return orderStatuses.filter((from) => allowed[from].includes(to))
 }

@@ -1,11 +1,9 @@
-// The PRC resident identity number (GB 11643-1999): 17 digits and an ISO 7064 MOD 11-2 check
-// character (0–9 or X). Mainland customs needs it, with the buyer's real name, for every
-// cross-border retail parcel.
+// GB 11643-1999: 17 digits and an ISO 7064 MOD 11-2 check character. Mainland customs needs it, with the
+// buyer's real name, for every cross-border retail parcel.
 
 const weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2]
 const checkCharacters = '10X98765432'
 
-/** The number as customs wants it (upper-case X, no spaces), or null when it is not valid. */
 export function normalizePrcId(input: string): string | null {
   const id = input.replace(/\s+/g, '').toUpperCase()
   if (!/^\d{17}[\dX]$/.test(id)) return null

@@ -1,5 +1,4 @@
-// Border checkpoints in the admin console: status, coordinates (null until someone has a source;
-// marked verified only when the admin says so), notes per language and the source.
+// Coordinates stay null until someone has a source, and are verified only when the admin says so.
 import { z } from 'zod'
 
 import { audit } from '~/modules/accounts/audit.server'
@@ -44,7 +43,6 @@ export async function checkpointForEdit(locale: Locale, checkpointId: number) {
   }
 }
 
-/** A coordinate in decimal degrees within ±`limit`, or null when left empty. */
 function coordinate(limit: number) {
   return z
     .string()

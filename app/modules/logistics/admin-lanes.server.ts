@@ -1,6 +1,4 @@
-// Transit lanes in the admin console: the figures behind every transit estimate. A lane's identity
-// (region, crossing, market, mode) is fixed; its destination, distance, days, green-corridor days,
-// source and whether it is verified are edited here, audited, and shown on product pages at once.
+// A lane's identity (region, crossing, market, mode) is fixed; its figures are edited, audited and shown at once.
 import { z } from 'zod'
 
 import { audit } from '~/modules/accounts/audit.server'
