@@ -1,6 +1,4 @@
-// The pieces of an exporter's page for its part of one order: where to send it (and the customs
-// name with the masked ID number), the shipment once sent, and the forms that mark it shipped or
-// delivered. The route loads the part and handles the forms; errors are message keys.
+// The route loads the part and handles the forms; errors are message keys.
 import { Form, useNavigation } from '@remix-run/react'
 import { Fragment } from 'react'
 import { useTranslation } from 'react-i18next'
@@ -79,7 +77,6 @@ export function ExporterShipment({ order }: { order: ExporterOrder }) {
   )
 }
 
-/** Mark the part shipped (carrier and tracking number) or delivered, whichever it may do now. */
 export function ExporterPartActions({
   order,
   errors,

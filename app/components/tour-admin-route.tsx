@@ -1,6 +1,4 @@
-// The sections of the admin's page for one tourism route: the status buttons, its stops, the legs
-// between consecutive stops and its departures (with the form that adds one). The route module
-// loads the data and handles the forms; errors are keys, see ~/modules/tourism/admin.server.
+// The route module loads the data and handles the forms; errors are keys, see ~/modules/tourism/admin.server.
 import { Form, Link } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 

@@ -81,7 +81,6 @@ export const chunkBackend: BackendModule = {
   },
 }
 
-/** For a route's clientLoader: make sure its namespaces are loaded before it renders. */
 export async function loadNamespaces(...namespaces: string[]) {
   const { default: i18next } = await import('i18next')
   await i18next.loadNamespaces(namespaces)

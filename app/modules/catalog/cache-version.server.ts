@@ -6,7 +6,6 @@ const key = 'catalog'
 const recheckMs = 1000
 let known = { version: 0, checkedAt: 0 }
 
-/** The current catalog version, read from the database at most once a second. */
 export async function catalogVersion() {
   if (Date.now() - known.checkedAt < recheckMs) return known.version
   const row = await getDb().cacheGeneration.findUnique({ where: { key }, select: { version: true } })
@@ -14,7 +13,6 @@ export async function catalogVersion() {
   return known.version
 }
 
-/** Marks every cached catalog page out of date, in this process at once and in others within a second. */
 export async function bumpCatalogVersion() {
   const row = await getDb().cacheGeneration.upsert({
     where: { key },

@@ -1,5 +1,4 @@
-// The HS 2022 nomenclature (prisma/seed/data/hs2022.csv, UN Comtrade): which chapters (2
-// digits), headings (4) and subheadings (6) exist, and what they are called. Read once, on first use.
+// HS 2022 nomenclature from UN Comtrade (prisma/seed/data/hs2022.csv), read once, on first use.
 import { readFileSync } from 'node:fs'
 import path from 'node:path'
 
@@ -19,12 +18,10 @@ function load() {
   return nomenclature
 }
 
-/** Whether `code` is a chapter, heading or subheading of HS 2022. */
 export function hsCodeExists(code: string) {
   return load().has(code)
 }
 
-/** The English description of an HS 2022 code, or null when it does not exist. */
 export function hsDescription(code: string) {
   return load().get(code) ?? null
 }

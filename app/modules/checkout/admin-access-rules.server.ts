@@ -1,6 +1,4 @@
-// Market-access rules in the admin console: what a market allows for goods under an HS prefix
-// (app/modules/checkout/market-access.server.ts applies them). Prefixes must be real HS 2022
-// chapters, headings or subheadings; the reason is kept in the five languages.
+// Prefixes must be real HS 2022 chapters, headings or subheadings (market-access.server.ts applies them).
 import { z } from 'zod'
 
 import { pavilion } from '~/config/pavilion'
@@ -35,7 +33,6 @@ export async function listAccessRules(locale: Locale) {
   }))
 }
 
-/** A rule's fields as the edit form shows them, or null. */
 export async function accessRuleForEdit(ruleId: number) {
   const rule = await getDb().marketAccessRule.findUnique({
     where: { id: ruleId },

@@ -1,6 +1,4 @@
-// Reading the checkout's inputs: the destination market from the URL and the order form's fields.
-// Only names and addresses come from the form; what is bought comes from the cart and what it
-// costs from the server.
+// Only names and addresses come from the form; what is bought comes from the cart, its cost from the server.
 import { pavilion, type MarketCode } from '~/config/pavilion'
 import type { AddressInput, PaymentMethod } from '~/modules/checkout/orders.server'
 import { isMarketCode } from '~/modules/checkout/market'
@@ -9,7 +7,6 @@ import type { Locale } from '~/utils/locales'
 
 export { isMarketCode }
 
-/** The market in the URL when it is a real one, else the one the locale suggests. */
 export function chosenMarket(params: URLSearchParams, locale: Locale): MarketCode {
   const market = params.get('market')
   return isMarketCode(market) ? market : pavilion.defaultMarketByLocale[locale]

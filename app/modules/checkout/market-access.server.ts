@@ -1,5 +1,4 @@
-// Market access: what each market allows for an HS code. The longest matching HS prefix among
-// the admin-editable rules decides; no rule means allowed. The one place this rule is applied.
+// The longest matching HS prefix among the admin-editable rules decides; no rule means allowed.
 import { cachedByCatalogVersion } from '~/modules/catalog/reference-cache.server'
 import { getDb } from '~/utils/db.server'
 import { pickTranslation, type Locale } from '~/utils/locales'
@@ -30,7 +29,6 @@ export async function marketAccessFor(hsCode: string, markets: readonly string[]
   })
 }
 
-/** One query for a whole listing: a function from HS code to the market's verdict. */
 export async function verdictsFor(market: string) {
   const rules = await cachedByCatalogVersion(`access-rules:${market}`, async () => {
     const rows = await getDb().marketAccessRule.findMany({

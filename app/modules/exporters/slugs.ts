@@ -46,7 +46,6 @@ const cyrillic: Record<string, string> = {
   я: 'ya',
 }
 
-/** `name` as lowercase Latin words joined by hyphens, at most 60 characters; `fallback` when nothing is left. */
 export function slugify(name: string, fallback: string) {
   const latin = [...name.normalize('NFKD').toLowerCase()].map((char) => cyrillic[char] ?? char).join('')
   const slug = latin
@@ -58,7 +57,7 @@ export function slugify(name: string, fallback: string) {
   return slug || fallback
 }
 
-/** A slug with a random suffix; callers retry with another when it is taken. */
+/** Callers retry with another when it is taken. */
 export function uniqueSlug(name: string, fallback: string) {
   const suffix = Array.from(crypto.getRandomValues(new Uint8Array(3)), (byte) => byte.toString(16).padStart(2, '0')).join('')
   return `${slugify(name, fallback)}-${suffix}`

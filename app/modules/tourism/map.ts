@@ -1,5 +1,4 @@
-// The route map's geometry, shared by the server and the browser: the schematic outlines drawn
-// under a route and where its labels go. Degrees become SVG units in ~/utils/map-projection.
+// Shared by the server and the browser; degrees become SVG units in ~/utils/map-projection.
 import { boundingBox, fitToViewport, type GeoPoint, type MapPoint, type Viewport } from '~/utils/map-projection'
 
 export const mapViewport: Viewport = { width: 640, height: 420, padding: 40 }
@@ -7,7 +6,6 @@ export const mapViewport: Viewport = { width: 640, height: 420, padding: 40 }
 /** The smallest span (degrees of latitude) a map shows, so a day trip still shows its surroundings. */
 export const minimumSpanDegrees = 2.5
 
-/** A day trip still shows its surroundings: at least `minSpan` degrees around the stops. */
 export function fitProjection(points: readonly GeoPoint[], viewport: Viewport = mapViewport, minSpan = minimumSpanDegrees) {
   return fitToViewport(boundingBox(points, { minSpan }), viewport)
 }
@@ -58,7 +56,6 @@ export const xinjiangBoundary: number[] = [
   42.7, 96.3, 40.4, 94.6, 39.4, 92.5, 38.0, 90.5, 36.5, 90.0, 36.0, 86.0, 35.8, 80.3, 35.6, 77.8,
 ]
 
-/** Where the map may write the names of the areas it outlines, in order of preference. */
 export const areaLabels: { key: 'kazakhstan' | 'china' | 'xinjiang'; candidates: GeoPoint[] }[] = [
   {
     key: 'kazakhstan',

@@ -1,5 +1,4 @@
-// The eleven Incoterms 2020 rules a request or a quote names, and which of them are for sea and
-// inland waterway transport only. Names and explanations live in the `trade` namespace.
+// Incoterms 2020; names and explanations live in the `trade` namespace.
 
 export const incoterms = ['EXW', 'FCA', 'CPT', 'CIP', 'DAP', 'DPU', 'DDP', 'FAS', 'FOB', 'CFR', 'CIF'] as const
 export type Incoterm = (typeof incoterms)[number]

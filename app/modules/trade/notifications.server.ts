@@ -1,6 +1,4 @@
-// Mail about a request for quote to the other side, each person in their own language
-// (User.locale): the exporter's members hear about requests, messages and the buyer's answers;
-// the buyer hears about quotes and the exporter's messages.
+// Each person hears in their own language (User.locale).
 import { sendMail } from '~/modules/accounts/mail.server'
 import { getDb } from '~/utils/db.server'
 import { getFixedT } from '~/utils/i18n.server'

@@ -1,6 +1,5 @@
-// Requests for quote and quotes change status only through `nextStatus`, the one table of allowed
-// transitions; the conditional updates in quotes.server.ts use `statusesAllowing` so a change
-// that lost a race (an expiry, a second click) changes nothing.
+// The one table of allowed transitions; conditional updates use `statusesAllowing`, so a change that
+// lost a race (an expiry, a second click) changes nothing.
 
 export const requestStatuses = ['open', 'quoted', 'accepted', 'declined', 'expired', 'withdrawn'] as const
 export type RequestStatus = (typeof requestStatuses)[number]
@@ -48,7 +47,6 @@ export function statusesAllowing(entity: 'request' | 'quote', event: TradeEvent)
   return Object.keys(table).filter((status) => table[status][event] !== undefined)
 }
 
-/** Where one event leads from each allowed status (several sources may share one target). */
 export function targetOf(entity: 'request' | 'quote', event: TradeEvent): string {
   const targets = new Set(statusesAllowing(entity, event).map((from) => nextStatus(entity as 'request', from, event)!))
   if (targets.size !== 1) throw new Error(`${entity} ${event} has no single target status`)
