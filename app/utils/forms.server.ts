@@ -23,7 +23,7 @@ export function formObject(form: URLSearchParams | FormData) {
   return result
 }
 
-// One input policy for every form: characters no one types are refused: C0/C1 controls (PostgreSQL
+// One input policy for every form refuses characters no one types: C0/C1 controls (PostgreSQL
 // cannot store NUL) and the bidi overrides that make text read differently from what is stored.
 const controlCharacters = /[\p{Cc}\u202A-\u202E\u2066-\u2069]/u
 const controlCharactersButLineBreaks = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/
