@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next'
 
 import { FormError, StatusBadge, TextAreaField } from '~/components/form'
 import { LocalizedText, langAttr } from '~/components/localized-text'
-import { TransitOptionText } from '~/components/transit-estimate'
+import { TransitEstimateBlock, TransitOptionText } from '~/components/transit-estimate'
 import type { buyerRequest } from '~/modules/trade/quotes.server'
 import { localePath } from '~/utils/locale-path'
 import type { Locale } from '~/utils/locales'
@@ -199,5 +199,46 @@ export function MessageThread({
         </Form>
       ) : null}
     </section>
+  )
+}
+
+/** Below the quote in hand, for the buyer and the exporter alike: the transit estimate, the messages, the earlier quotes. */
+export function RequestConversation({
+  request,
+  earlier,
+  locale,
+  messageErrors,
+  messageValue,
+}: {
+  request: RequestView
+  earlier: QuoteView[]
+  locale: Locale
+  messageErrors?: Record<string, string>
+  messageValue?: string
+}) {
+  const { t } = useTranslation('trade')
+  return (
+    <>
+      <section aria-labelledby="transit-title">
+        <h2 id="transit-title">{t('transit.title', { ns: 'product' })}</h2>
+        <TransitEstimateBlock estimate={request.transit} locale={locale} heading />
+      </section>
+
+      <MessageThread
+        messages={request.messages}
+        canWrite={request.status !== 'withdrawn'}
+        errors={messageErrors}
+        value={messageValue}
+      />
+
+      {earlier.length > 0 ? (
+        <section aria-labelledby="history-title">
+          <h2 id="history-title">{t('detail.history')}</h2>
+          {earlier.map((quote) => (
+            <QuoteCard key={quote.id} quote={quote} request={request} locale={locale} current={false} />
+          ))}
+        </section>
+      ) : null}
+    </>
   )
 }

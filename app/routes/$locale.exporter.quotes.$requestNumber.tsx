@@ -4,8 +4,7 @@ import { useTranslation } from 'react-i18next'
 
 import { Notice, StatusBadge } from '~/components/form'
 import { QuoteForm } from '~/components/quote-form'
-import { MessageThread, QuoteCard, RequestTerms } from '~/components/quote-thread'
-import { TransitEstimateBlock } from '~/components/transit-estimate'
+import { QuoteCard, RequestConversation, RequestTerms } from '~/components/quote-thread'
 import { requireExporterMember } from '~/modules/exporters/membership.server'
 import { todayUtc } from '~/modules/trade/forms.server'
 import { statusesAllowing } from '~/modules/trade/quote-status'
@@ -114,26 +113,13 @@ export default function ExporterRequest() {
         <p className="notice">{t('errors.exporterNotVerified')}</p>
       ) : null}
 
-      <section aria-labelledby="transit-title">
-        <h2 id="transit-title">{t('transit.title', { ns: 'product' })}</h2>
-        <TransitEstimateBlock estimate={detail.transit} locale={locale} heading />
-      </section>
-
-      <MessageThread
-        messages={detail.messages}
-        canWrite={detail.status !== 'withdrawn'}
-        errors={actionData?.intent === 'message' ? actionData.errors : undefined}
-        value={actionData?.intent === 'message' ? actionData.values?.body : undefined}
+      <RequestConversation
+        request={detail}
+        earlier={others}
+        locale={locale}
+        messageErrors={actionData?.intent === 'message' ? actionData.errors : undefined}
+        messageValue={actionData?.intent === 'message' ? actionData.values?.body : undefined}
       />
-
-      {others.length > 0 ? (
-        <section aria-labelledby="history-title">
-          <h2 id="history-title">{t('detail.history')}</h2>
-          {others.map((quote) => (
-            <QuoteCard key={quote.id} quote={quote} request={detail} locale={locale} current={false} />
-          ))}
-        </section>
-      ) : null}
     </>
   )
 }

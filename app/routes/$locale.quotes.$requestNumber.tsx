@@ -4,8 +4,7 @@ import { useTranslation } from 'react-i18next'
 
 import { FormError, Notice, StatusBadge } from '~/components/form'
 import { QuoteAcceptance } from '~/components/quote-accept'
-import { MessageThread, QuoteCard, RequestTerms } from '~/components/quote-thread'
-import { TransitEstimateBlock } from '~/components/transit-estimate'
+import { QuoteCard, RequestConversation, RequestTerms } from '~/components/quote-thread'
 import { requireRole } from '~/modules/accounts/session.server'
 import { acceptQuote, consigneeFieldsFor, paymentMethodsForQuote } from '~/modules/trade/acceptance.server'
 import { statusesAllowing } from '~/modules/trade/quote-status'
@@ -132,26 +131,13 @@ export default function BuyerRequest() {
         <p className="notice">{t(detail.quotes.length === 0 ? 'detail.waiting' : 'detail.noOpenQuote')}</p>
       ) : null}
 
-      <section aria-labelledby="transit-title">
-        <h2 id="transit-title">{t('transit.title', { ns: 'product' })}</h2>
-        <TransitEstimateBlock estimate={detail.transit} locale={locale} heading />
-      </section>
-
-      <MessageThread
-        messages={detail.messages}
-        canWrite={detail.status !== 'withdrawn'}
-        errors={errorsFor('message')}
-        value={actionData?.intent === 'message' ? values.body : undefined}
+      <RequestConversation
+        request={detail}
+        earlier={others}
+        locale={locale}
+        messageErrors={errorsFor('message')}
+        messageValue={actionData?.intent === 'message' ? values.body : undefined}
       />
-
-      {others.length > 0 ? (
-        <section aria-labelledby="history-title">
-          <h2 id="history-title">{t('detail.history')}</h2>
-          {others.map((quote) => (
-            <QuoteCard key={quote.id} quote={quote} request={detail} locale={locale} current={false} />
-          ))}
-        </section>
-      ) : null}
 
       {canWithdraw ? (
         <Form method="post" className="trade-actions">
