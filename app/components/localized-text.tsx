@@ -1,6 +1,4 @@
-// Text in another language. Content falls back along a fixed chain (zh-hant → zh-hans → en,
-// kk → ru → en), and a fallback is marked with its own `lang` so screen readers pronounce it and
-// browsers pick its fonts; text in the page's language carries no `lang` of its own.
+// A fallback is marked with its own `lang` so screen readers pronounce it and browsers pick its fonts.
 import { htmlLang, type Locale } from '~/utils/locales'
 
 export type Localized = { text: string; lang: Locale }

@@ -18,7 +18,6 @@ import { htmlLang, type Locale } from '~/utils/locales'
 type SectorOption = { key: string; name: string; categories: { id: number; name: string; headings: string[] }[] }
 type RegionOption = { id: number; name: string }
 
-/** What a product form's action answers when it refuses the input. */
 export type ProductActionData = { errors?: Record<string, string>; values?: Record<string, string>; certificates?: string[] }
 
 export type ProductFormProps = {
@@ -31,7 +30,6 @@ export type ProductFormProps = {
   actions: ReactNode
 }
 
-/** The category picker: a select grouped by sector, each option with its HS headings, and a filter. */
 function CategoryPicker({
   sectors,
   value,

@@ -6,7 +6,7 @@ import type { TourCard as TourCardData } from '~/modules/tourism/tours.server'
 import { localePath } from '~/utils/locale-path'
 import type { Locale } from '~/utils/locales'
 
-/** The season as text: "All year" or "May – October", from month names formatted on the server. */
+/** Month names are formatted on the server. */
 export function useSeasonText() {
   const { t } = useTranslation('tours')
   return (season: { fromMonth: number; toMonth: number }, months: readonly string[]) =>
@@ -15,7 +15,7 @@ export function useSeasonText() {
       : t('route.seasonRange', { from: months[season.fromMonth - 1], to: months[season.toMonth - 1] })
 }
 
-/** "from HK$1,000.00 per seat", the price in bold, in the word order of the reader's language. */
+/** In the word order of the reader's language. */
 export function FromPrice({ text }: { text: string }) {
   const { t } = useTranslation('tours')
   return (
@@ -32,7 +32,6 @@ export function FromPrice({ text }: { text: string }) {
 
 type FactsOf = { durationDays: number; startCity: string; endCity: string; season: { fromMonth: number; toMonth: number } }
 
-/** How long, from where to where and in which months: the facts a card and a route page both open with. */
 export function TourFacts({ tour, months }: { tour: FactsOf; months: readonly string[] }) {
   const { t } = useTranslation('tours')
   const seasonText = useSeasonText()

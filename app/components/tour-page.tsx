@@ -52,7 +52,6 @@ export function TourHeader({ tour, locale, months }: TourProps & { months: reado
   )
 }
 
-/** The itinerary day by day beside the map, with the border crossings the route passes. */
 export function TourRouteSections({ tour, locale }: TourProps) {
   const { t } = useTranslation('tours')
   return (
@@ -103,7 +102,7 @@ export function TourRouteSections({ tour, locale }: TourProps) {
   )
 }
 
-/** The visa notes for the passport the reader picks; a GET form, so it works without JavaScript. */
+/** A GET form, so it works without JavaScript. */
 export function TourVisa({ visa, passport }: { visa: TourPage['visa']; passport: Passport | null }) {
   const { t } = useTranslation('tours')
   return (
@@ -197,7 +196,6 @@ export function TourDepartures({ departures }: { departures: TourPage['departure
   )
 }
 
-/** Goods from the regions the route passes through. */
 export function TourTaste({ tour, locale }: TourProps) {
   const { t } = useTranslation('tours')
   if (tour.taste.length === 0) return null

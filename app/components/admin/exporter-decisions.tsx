@@ -1,6 +1,4 @@
-// What an admin may decide about an exporter now (verify, reject, suspend, reinstate), one form
-// each; rejecting and suspending ask for a reason. The module offers only the decisions the
-// company's status allows; errors are message keys.
+// The module offers only the decisions the company's status allows; errors are message keys.
 import { Form } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 

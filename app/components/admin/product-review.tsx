@@ -1,5 +1,3 @@
-// The admin's page for one product under review: approve or reject it (a rejection gives the
-// exporter a reason), feature it on the home page, and what a moderator checks before that.
 import { Form, Link } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 
@@ -66,7 +64,6 @@ export function ProductModeration({
   )
 }
 
-/** The facts, market access and images of the product, as the exporter submitted them. */
 export function ProductFacts({ product }: { product: Product }) {
   const locale = useRootLocale()
   const { t } = useTranslation('admin')

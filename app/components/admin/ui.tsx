@@ -1,5 +1,3 @@
-// Small pieces every admin page uses: localized text with its language, dates, and the form state
-// after a refused submission.
 import { useActionData } from '@remix-run/react'
 
 export { LocalizedText as Text, type Localized } from '~/components/localized-text'
@@ -10,7 +8,7 @@ export function When({ value }: { value: DateText | null }) {
   return value ? <time dateTime={value.iso}>{value.text}</time> : null
 }
 
-/** Errors of the last refused submission and the values to show again, over what was saved. */
+/** After a refusal the typed values replace the saved ones, so nothing typed is lost. */
 export function useAdminForm(saved: Record<string, string> = {}) {
   const actionData = useActionData<AdminActionData>()
   return { errors: actionData?.errors ?? {}, values: actionData?.values ?? saved }

@@ -4,7 +4,6 @@ import type { Actor } from '~/modules/accounts/audit.server'
 
 export type AdminActor = { id: number; role: string }
 
-/** The actor for the audit log, or a 403 when `user` is not an admin. */
 export function assertAdmin(user: AdminActor | null | undefined): NonNullable<Actor> {
   if (!user || user.role !== 'admin') throw new Response('Forbidden', { status: 403 })
   return { id: user.id }

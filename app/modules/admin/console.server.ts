@@ -1,5 +1,4 @@
-// What every admin route does around its own work: the guard for the page's language, the record
-// id from the URL, and the one way a console form is answered (useAdminForm reads that answer).
+// useAdminForm reads the answer answerForm gives.
 import { data, redirect } from '@remix-run/node'
 
 import { requireRole } from '~/modules/accounts/session.server'

@@ -4,7 +4,6 @@ import { catalogVersion } from '~/modules/catalog/cache-version.server'
 
 const entries = new Map<string, { version: number; value: Promise<unknown> }>()
 
-/** `load()`'s result, reused while the catalog version stays the same. */
 export async function cachedByCatalogVersion<T>(key: string, load: () => Promise<T>): Promise<T> {
   const version = await catalogVersion()
   const entry = entries.get(key)

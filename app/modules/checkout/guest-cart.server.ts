@@ -1,9 +1,7 @@
-// Merging a guest's cart into the account's at sign-in. Apart from cart.server.ts, which reads the
-// session, so that sessions can merge carts without an import circle.
+// Apart from cart.server.ts, which reads the session, so sessions can merge carts without an import circle.
 import { maxLineQuantity } from '~/modules/checkout/basket.server'
 import { getDb } from '~/utils/db.server'
 
-/** At sign-in: the guest cart's lines join the user's cart (quantities added), and it goes. */
 export async function mergeGuestCart(token: string, userId: number) {
   const db = getDb()
   const guest = await db.cart.findUnique({

@@ -2,7 +2,6 @@
 
 const secondWeights = [3, 4, 5, 6, 7, 8, 9, 10, 11, 1, 2]
 
-/** The check digit for the first 11 digits, or null when no valid digit exists. */
 export function binCheckDigit(first11: string): number | null {
   if (!/^\d{11}$/.test(first11)) return null
   const digits = [...first11].map(Number)
@@ -11,7 +10,6 @@ export function binCheckDigit(first11: string): number | null {
   return check === 10 ? null : check
 }
 
-/** Whether `value` is 12 digits whose last one is the right check digit. */
 export function isValidBin(value: string) {
   if (!/^\d{12}$/.test(value)) return false
   return binCheckDigit(value.slice(0, 11)) === Number(value[11])

@@ -26,7 +26,6 @@ async function companyNames(exporterId: number) {
   return (locale: Locale) => pickTranslation(exporter.translations, locale)?.legalName ?? exporter.slug
 }
 
-/** Tells every member of the company that its status changed; returns how many mails were written. */
 export async function notifyExporterDecision(exporterId: number, event: ExporterEvent, reason?: string) {
   const [members, company] = await Promise.all([membersOf(exporterId), companyNames(exporterId)])
   for (const member of members) {
@@ -47,7 +46,6 @@ export async function notifyExporterDecision(exporterId: number, event: Exporter
   return members.length
 }
 
-/** Tells the members of the product's company that it was published or rejected. */
 export async function notifyProductDecision(productId: number, event: ProductEvent, reason?: string) {
   const product = await getDb().product.findUniqueOrThrow({
     where: { id: productId },

@@ -13,7 +13,6 @@ export function uploadsDir() {
   return path.resolve(env.uploadsDir())
 }
 
-/** Re-encodes `input` into WebP variants no wider than the original; returns what to store. */
 export async function saveImageVariants(input: Buffer, storageKey: string) {
   const source = sharp(input, { limitInputPixels: 40_000_000 }).rotate()
   const { width = 0, height = 0 } = await source.metadata()
