@@ -34,7 +34,7 @@ export const pavilion = {
     perBuyer: 10,
     /** Generous: an office or a mobile carrier's NAT puts many real buyers behind one address. */
     perClientAddressPerHour: 60,
-    /** Of a product's stock or a departure's seats (free plus held), rounded up, */
+    /** New buyers' unpaid orders together hold at most this share of stock or seats (free plus held), rounded up, */
     newBuyersSharePercent: 50,
     /** … but never fewer than this many units: a share of a handful is no share at all. */
     newBuyersShareMinimumUnits: 4,

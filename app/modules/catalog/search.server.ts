@@ -34,7 +34,7 @@ const list = z
   )
   .max(25)
   .catch([])
-/** Anything but a plain decimal is ignored. */
+/** In major units of the buyer's currency ("49.90"); anything else is ignored. */
 const price = z
   .string()
   .trim()

@@ -12,7 +12,7 @@ import { failure, fieldErrors, type Outcome } from '~/utils/forms.server'
 import { localePath } from '~/utils/locale-path'
 import type { Locale } from '~/utils/locales'
 
-/** 10,000.00 in CNY, HKD or USD; anything larger is paid by bank transfer: wholesale amounts are bank business. */
+/** Cards up to 10,000.00 CNY, HKD or USD; larger quotes, or any without Stripe, go by bank transfer. */
 export const cardLimitMinor = 1_000_000
 
 export type PaymentChoice = 'bank_transfer' | 'stripe'
