@@ -1,20 +1,20 @@
 import { data, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
-import type { ClientLoaderFunctionArgs } from '@remix-run/react'
 import { Form, Link, useActionData, useLoaderData, useLocation } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 
 import { Field, FormError, Honeypot } from '~/components/form'
 import { LocalizedText } from '~/components/localized-text'
+import { NewPasswordField } from '~/components/new-password-field'
 import { limitInvitation } from '~/modules/accounts/rate-limit.server'
 import { createUserSession, getUser } from '~/modules/accounts/session.server'
 import { acceptInvitation, findInvitation, mayJoin } from '~/modules/exporters/team.server'
 import portalStyles from '~/styles/portal.css'
-import { cacheHeaders, privatePage } from '~/utils/cache'
+import { privateHeaders } from '~/utils/cache'
 import { isHoneypotFilled, readForm } from '~/utils/forms.server'
-import { loadNamespaces } from '~/utils/i18n-client'
+import { withNamespaces } from '~/utils/i18n-client'
 import { getFixedT } from '~/utils/i18n.server'
 import { localePath } from '~/utils/locale-path'
-import type { Locale } from '~/utils/locales'
+import { useRootLocale } from '~/utils/root-data'
 import { requireLocale } from '~/utils/route-params.server'
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -32,14 +32,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   }
 }
 
-export async function clientLoader({ serverLoader }: ClientLoaderFunctionArgs) {
-  const [data] = await Promise.all([serverLoader(), loadNamespaces('portal')])
-  return data
-}
+export const clientLoader = withNamespaces('portal')
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: portalStyles }]
 
-export const headers = () => cacheHeaders(privatePage)
+export const headers = privateHeaders
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data?.title },
   { name: 'robots', content: 'noindex' },
@@ -76,9 +73,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export default function Invitation() {
   const { invitation, viewer } = useLoaderData<typeof loader>()
   const errors = useActionData<{ errors?: Record<string, string> }>()?.errors ?? {}
-  const { t, i18n } = useTranslation('portal')
+  const { t } = useTranslation('portal')
   const location = useLocation()
-  const locale = i18n.language as Locale
+  const locale = useRootLocale()
   if (!invitation) {
     return (
       <div className="auth-card">
@@ -128,14 +125,9 @@ export default function Invitation() {
             maxLength={100}
             error={errors.displayName}
           />
-          <Field
+          <NewPasswordField
             namespace="portal"
             label={t('fields.password')}
-            name="password"
-            type="password"
-            autoComplete="new-password"
-            required
-            minLength={10}
             hint={t('register.passwordHint')}
             error={errors.password}
           />
