@@ -1,5 +1,6 @@
 // Lint rules instead of review nits: typed imports, hooks rules, no test code in the app.
 import reactHooks from 'eslint-plugin-react-hooks'
+import simpleImportSort from 'eslint-plugin-simple-import-sort'
 import tseslint from 'typescript-eslint'
 
 const noTestCode = {
@@ -58,6 +59,12 @@ export default tseslint.config(
       '@typescript-eslint/no-non-null-assertion': 'off',
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
     },
+  },
+  {
+    // One import order (packages, then ~/ app code, then relative), fixed by `eslint --fix`, so diffs show changes.
+    files: ['**/*.{ts,tsx,js,mjs,cjs}'],
+    plugins: { 'simple-import-sort': simpleImportSort },
+    rules: { 'simple-import-sort/imports': 'error', 'simple-import-sort/exports': 'error' },
   },
   {
     // Tests unset environment variables by name; `delete` is the only way to.

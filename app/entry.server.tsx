@@ -12,8 +12,8 @@ import { startReservationSweeper } from '~/modules/checkout/fulfil.server'
 import { env } from '~/utils/env.server'
 import { getI18n } from '~/utils/i18n.server'
 import { NonceContext } from '~/utils/nonce'
-import { contentSecurityPolicy } from '~/utils/security-headers.server'
 import { requestLocale } from '~/utils/request-locale'
+import { contentSecurityPolicy } from '~/utils/security-headers.server'
 
 const ABORT_DELAY = 5_000
 
@@ -70,5 +70,4 @@ export default async function handleRequest(
 }
 
 export { catalogVersion as pageCacheVersion } from '~/modules/catalog/cache-version.server'
-
 export { edgePolicy } from '~/utils/edge-policy.server'

@@ -14,12 +14,12 @@ import { useChangeLanguage } from 'remix-i18next/react'
 
 import { SiteFooter, SiteHeader } from '~/components/site-chrome'
 import styles from '~/styles/app.css'
+import { wantsHydration } from '~/utils/hydration'
 import { localePath } from '~/utils/locale-path'
 import { htmlLang, namespacesFor } from '~/utils/locales'
-import { wantsHydration } from '~/utils/hydration'
 import { useNonce } from '~/utils/nonce'
 import { requestLocale } from '~/utils/request-locale'
-import { useRootData, useRootLocale, type RootData } from '~/utils/root-data'
+import { type RootData, useRootData, useRootLocale } from '~/utils/root-data'
 
 export const links: LinksFunction = () => [
   { rel: 'stylesheet', href: styles },

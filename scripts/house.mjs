@@ -1,6 +1,6 @@
 // Re-measures the table of issue 12 ("one place for every policy") so anyone can see whether the house
 // drifted: `node scripts/house.mjs`. Counts only; it never fails the build (lint and tests do that).
-import { readFileSync, readdirSync, statSync } from 'node:fs'
+import { readdirSync, readFileSync, statSync } from 'node:fs'
 import path from 'node:path'
 
 const root = path.resolve(import.meta.dirname, '..')

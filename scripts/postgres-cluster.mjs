@@ -1,7 +1,7 @@
 // A private, throwaway PostgreSQL cluster for tests, from the PostgreSQL binaries installed on
 // the machine. PostgreSQL refuses to run as root, so as root it runs as the `postgres` user.
 import { execFileSync, spawnSync } from 'node:child_process'
-import { existsSync, mkdirSync, readdirSync, rmSync, chownSync } from 'node:fs'
+import { chownSync, existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs'
 import net from 'node:net'
 import path from 'node:path'
 

@@ -7,9 +7,9 @@ import { Text } from '~/components/admin/ui'
 import { CheckboxField, Field } from '~/components/form'
 import { OrderEventText, OrderLinesTable } from '~/components/order-parts'
 import type { orderForAdmin } from '~/modules/checkout/admin-orders.server'
-import { languageNames } from '~/utils/locales'
 import { localePath } from '~/utils/locale-path'
 import type { Locale } from '~/utils/locales'
+import { languageNames } from '~/utils/locales'
 
 type AdminOrder = NonNullable<Awaited<ReturnType<typeof orderForAdmin>>>
 type Echo = { errors: Record<string, string>; values: Record<string, string> }

@@ -3,8 +3,8 @@ import { useTranslation } from 'react-i18next'
 
 import { langAttr } from '~/components/localized-text'
 import { pavilion } from '~/config/pavilion'
-import { useRootLocale } from '~/utils/root-data'
 import type { Locale } from '~/utils/locales'
+import { useRootLocale } from '~/utils/root-data'
 
 type Problem =
   | { code: 'unavailable' | 'soldOut' | 'departed' }

@@ -2,7 +2,7 @@ import { Link } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 
 import { StatusBadge } from '~/components/form'
-import { LocalizedText, langAttr } from '~/components/localized-text'
+import { langAttr, LocalizedText } from '~/components/localized-text'
 import type { buyerOrderView } from '~/modules/checkout/order-view.server'
 import { htmlLang, type Locale } from '~/utils/locales'
 import { useRootLocale } from '~/utils/root-data'

@@ -1,6 +1,6 @@
 // Errors are keys in the caller's `namespace` ("checkout:…" reaches another); labels and hints arrive translated.
 import { useActionData, useSearchParams } from '@remix-run/react'
-import { useId, type InputHTMLAttributes, type ReactNode, type SelectHTMLAttributes, type TextareaHTMLAttributes } from 'react'
+import { type InputHTMLAttributes, type ReactNode, type SelectHTMLAttributes, type TextareaHTMLAttributes, useId } from 'react'
 import { useTranslation } from 'react-i18next'
 
 import { htmlLang, languageNames, locales } from '~/utils/locales'

@@ -1,7 +1,7 @@
 import { Link } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 
-import { LocalizedText, langAttr } from '~/components/localized-text'
+import { langAttr, LocalizedText } from '~/components/localized-text'
 import { Price } from '~/components/price'
 import type { ProductCard as ProductCardData } from '~/modules/catalog/catalog.server'
 import { imageSrcSet, imageUrl } from '~/utils/images'

@@ -1,5 +1,5 @@
 import { Form, useNavigation } from '@remix-run/react'
-import { useMemo, useState, type ReactNode } from 'react'
+import { type ReactNode, useMemo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 
 import { Field, FormError, SelectField, TextAreaField } from '~/components/form'

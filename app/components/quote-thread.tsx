@@ -5,7 +5,7 @@ import type { ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 
 import { FormError, StatusBadge, TextAreaField } from '~/components/form'
-import { LocalizedText, langAttr } from '~/components/localized-text'
+import { langAttr, LocalizedText } from '~/components/localized-text'
 import { TransitEstimateBlock, TransitOptionText } from '~/components/transit-estimate'
 import type { buyerRequest } from '~/modules/trade/quotes.server'
 import { localePath } from '~/utils/locale-path'

@@ -2,7 +2,7 @@ import { Form, Link, useLocation } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 
 import { localePath } from '~/utils/locale-path'
-import { htmlLang, languageNames, locales, switchLocalePath, type Locale } from '~/utils/locales'
+import { htmlLang, languageNames, type Locale, locales, switchLocalePath } from '~/utils/locales'
 
 export function LanguageSwitcher({ locale }: { locale: Locale }) {
   const { t } = useTranslation()

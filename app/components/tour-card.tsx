@@ -1,7 +1,7 @@
 import { Link } from '@remix-run/react'
 import { Trans, useTranslation } from 'react-i18next'
 
-import { LocalizedText, langAttr } from '~/components/localized-text'
+import { langAttr, LocalizedText } from '~/components/localized-text'
 import type { TourCard as TourCardData } from '~/modules/tourism/tours.server'
 import { localePath } from '~/utils/locale-path'
 import type { Locale } from '~/utils/locales'

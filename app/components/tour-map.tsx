@@ -4,13 +4,13 @@ import {
   fitProjection,
   geoPoints,
   insideViewport,
+  type LabelBox,
   labelWidth,
   mapViewport,
   pathThrough,
   placeLabels,
   schematicOutlines,
   xinjiangBoundary,
-  type LabelBox,
 } from '~/modules/tourism/map'
 import { type MapPoint } from '~/utils/map-projection'
 

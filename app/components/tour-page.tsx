@@ -1,13 +1,13 @@
 import { Form, Link } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 
-import { LocalizedText, langAttr } from '~/components/localized-text'
+import { langAttr, LocalizedText } from '~/components/localized-text'
 import { ProductCard } from '~/components/product-card'
 import { FromPrice, TourFacts } from '~/components/tour-card'
 import { TourItinerary } from '~/components/tour-itinerary'
 import { TourMap } from '~/components/tour-map'
 import type { TourPage } from '~/modules/tourism/tours.server'
-import { passports, type Passport } from '~/modules/tourism/visa'
+import { type Passport, passports } from '~/modules/tourism/visa'
 import { localePath } from '~/utils/locale-path'
 import type { Locale } from '~/utils/locales'
 

@@ -1,4 +1,4 @@
-import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
+import { type ActionFunctionArgs, type LoaderFunctionArgs, redirect } from '@remix-run/node'
 
 import { logout, logoutEverywhere } from '~/modules/accounts/session.server'
 import { readForm } from '~/utils/forms.server'

@@ -1,10 +1,10 @@
-import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
+import { type ActionFunctionArgs, data, type LoaderFunctionArgs } from '@remix-run/node'
 import { Form, Link, useActionData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 
 import { Field, FormError, Honeypot } from '~/components/form'
 import { NewPasswordField } from '~/components/new-password-field'
-import { RegisterForm, registerBuyer } from '~/modules/accounts/auth.server'
+import { registerBuyer, RegisterForm } from '~/modules/accounts/auth.server'
 import { limitRegistration } from '~/modules/accounts/rate-limit.server'
 import { createUserSession } from '~/modules/accounts/session.server'
 import { privateHeaders } from '~/utils/cache'

@@ -4,17 +4,17 @@ import { useTranslation } from 'react-i18next'
 
 import { Text, useAdminForm } from '~/components/admin/ui'
 import { FormError, LocalizedFields, Notice } from '~/components/form'
+import { answerForm, foundOr404, requireAdmin, requireId } from '~/modules/admin/console.server'
 import {
   categoryDescriptionMax,
   categoryForEdit,
   categoryNameMax,
   updateCategoryTexts,
 } from '~/modules/catalog/admin-categories.server'
-import { answerForm, foundOr404, requireAdmin, requireId } from '~/modules/admin/console.server'
-import { useRootLocale } from '~/utils/root-data'
 import { privateHeaders } from '~/utils/cache'
 import { getFixedT } from '~/utils/i18n.server'
 import { localePath } from '~/utils/locale-path'
+import { useRootLocale } from '~/utils/root-data'
 import { titleMeta } from '~/utils/seo'
 
 export async function loader({ request, params }: LoaderFunctionArgs) {

@@ -2,15 +2,15 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node'
 import { Form, Link, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 
-import { Text, useAdminForm } from '~/components/admin/ui'
 import { SourceField } from '~/components/admin/source-field'
+import { Text, useAdminForm } from '~/components/admin/ui'
 import { CheckboxField, Field, FormError, LocalizedFields, Notice, SelectField } from '~/components/form'
-import { checkpointForEdit, checkpointStatuses, updateCheckpoint } from '~/modules/logistics/admin-checkpoints.server'
 import { answerForm, foundOr404, requireAdmin, requireId } from '~/modules/admin/console.server'
-import { useRootLocale } from '~/utils/root-data'
+import { checkpointForEdit, checkpointStatuses, updateCheckpoint } from '~/modules/logistics/admin-checkpoints.server'
 import { privateHeaders } from '~/utils/cache'
 import { getFixedT } from '~/utils/i18n.server'
 import { localePath } from '~/utils/locale-path'
+import { useRootLocale } from '~/utils/root-data'
 import { titleMeta } from '~/utils/seo'
 
 export async function loader({ request, params }: LoaderFunctionArgs) {

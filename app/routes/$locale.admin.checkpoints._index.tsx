@@ -4,12 +4,12 @@ import { useTranslation } from 'react-i18next'
 
 import { Text } from '~/components/admin/ui'
 import { Notice, StatusBadge } from '~/components/form'
-import { listCheckpoints } from '~/modules/logistics/admin-checkpoints.server'
 import { requireAdmin } from '~/modules/admin/console.server'
-import { useRootLocale } from '~/utils/root-data'
+import { listCheckpoints } from '~/modules/logistics/admin-checkpoints.server'
 import { privateHeaders } from '~/utils/cache'
 import { getFixedT } from '~/utils/i18n.server'
 import { localePath } from '~/utils/locale-path'
+import { useRootLocale } from '~/utils/root-data'
 import { titleMeta } from '~/utils/seo'
 
 export async function loader({ request, params }: LoaderFunctionArgs) {

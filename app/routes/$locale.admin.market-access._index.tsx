@@ -2,15 +2,15 @@ import type { LoaderFunctionArgs } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 
+import { ListTable } from '~/components/admin/list-table'
 import { Text } from '~/components/admin/ui'
 import { Notice, StatusBadge } from '~/components/form'
-import { ListTable } from '~/components/admin/list-table'
-import { listAccessRules } from '~/modules/checkout/admin-access-rules.server'
 import { requireAdmin } from '~/modules/admin/console.server'
-import { useRootLocale } from '~/utils/root-data'
+import { listAccessRules } from '~/modules/checkout/admin-access-rules.server'
 import { privateHeaders } from '~/utils/cache'
 import { getFixedT } from '~/utils/i18n.server'
 import { localePath } from '~/utils/locale-path'
+import { useRootLocale } from '~/utils/root-data'
 import { titleMeta } from '~/utils/seo'
 
 export async function loader({ request, params }: LoaderFunctionArgs) {

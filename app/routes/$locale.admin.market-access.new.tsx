@@ -4,12 +4,12 @@ import { useTranslation } from 'react-i18next'
 
 import { AccessRuleForm } from '~/components/admin/access-rule-form'
 import { useAdminForm } from '~/components/admin/ui'
-import { createAccessRule } from '~/modules/checkout/admin-access-rules.server'
 import { answerForm, requireAdmin } from '~/modules/admin/console.server'
-import { useRootLocale } from '~/utils/root-data'
+import { createAccessRule } from '~/modules/checkout/admin-access-rules.server'
 import { privateHeaders } from '~/utils/cache'
 import { getFixedT } from '~/utils/i18n.server'
 import { localePath } from '~/utils/locale-path'
+import { useRootLocale } from '~/utils/root-data'
 import { titleMeta } from '~/utils/seo'
 
 export async function loader({ request, params }: LoaderFunctionArgs) {

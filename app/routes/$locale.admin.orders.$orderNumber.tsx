@@ -1,4 +1,4 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
+import { type ActionFunctionArgs, data, type LoaderFunctionArgs, redirect } from '@remix-run/node'
 import { Link, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 
@@ -10,15 +10,15 @@ import {
   AdminOrderTimeline,
 } from '~/components/admin-order'
 import { FormError, Notice } from '~/components/form'
-import { readFormOrNull } from '~/utils/forms.server'
-import { changeOrderForAdmin, orderForAdmin } from '~/modules/checkout/admin-orders.server'
 import { requireAdmin } from '~/modules/admin/console.server'
-import { useRootLocale } from '~/utils/root-data'
+import { changeOrderForAdmin, orderForAdmin } from '~/modules/checkout/admin-orders.server'
 import { privateHeaders } from '~/utils/cache'
+import { readFormOrNull } from '~/utils/forms.server'
 import { formObject } from '~/utils/forms.server'
 import { notFound } from '~/utils/http.server'
 import { getFixedT } from '~/utils/i18n.server'
 import { localePath } from '~/utils/locale-path'
+import { useRootLocale } from '~/utils/root-data'
 import { noindexMeta } from '~/utils/seo'
 
 export async function loader({ request, params }: LoaderFunctionArgs) {

@@ -3,13 +3,13 @@ import { Link, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 
 import { When } from '~/components/admin/ui'
-import { outboxMessage } from '~/modules/admin/records.server'
 import { foundOr404, requireAdmin, requireId } from '~/modules/admin/console.server'
-import { useRootLocale } from '~/utils/root-data'
+import { outboxMessage } from '~/modules/admin/records.server'
 import { privateHeaders } from '~/utils/cache'
 import { getFixedT } from '~/utils/i18n.server'
 import { localePath } from '~/utils/locale-path'
 import { htmlLang, isLocale, languageNames } from '~/utils/locales'
+import { useRootLocale } from '~/utils/root-data'
 import { titleMeta } from '~/utils/seo'
 
 export async function loader({ request, params }: LoaderFunctionArgs) {

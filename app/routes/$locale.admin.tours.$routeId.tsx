@@ -1,4 +1,4 @@
-import { data, redirect, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs } from '@remix-run/node'
+import { type ActionFunctionArgs, data, type LinksFunction, type LoaderFunctionArgs, redirect } from '@remix-run/node'
 import { Form, Link, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 
@@ -7,7 +7,6 @@ import { FormError, Notice, StatusBadge } from '~/components/form'
 import { RouteFields, useFormState } from '~/components/tour-admin'
 import { RouteDepartures, RouteLegs, RouteStatusActions, RouteStops } from '~/components/tour-admin-route'
 import { requireRole } from '~/modules/accounts/session.server'
-import { echoValues, positiveId, readFormOrNull } from '~/utils/forms.server'
 import {
   addDeparture,
   changeRouteStatus,
@@ -18,14 +17,15 @@ import {
   updateRoute,
 } from '~/modules/tourism/admin.server'
 import { monthNames } from '~/modules/tourism/tours.server'
-import { useRootLocale } from '~/utils/root-data'
 import toursStyles from '~/styles/tours.css'
 import { privateHeaders } from '~/utils/cache'
+import { echoValues, positiveId, readFormOrNull } from '~/utils/forms.server'
 import { formObject } from '~/utils/forms.server'
 import { notFound } from '~/utils/http.server'
-import { withNamespaces } from '~/utils/i18n-client'
 import { getFixedT } from '~/utils/i18n.server'
+import { withNamespaces } from '~/utils/i18n-client'
 import { localePath } from '~/utils/locale-path'
+import { useRootLocale } from '~/utils/root-data'
 import { requireLocale } from '~/utils/route-params.server'
 import { titleMeta } from '~/utils/seo'
 

@@ -4,14 +4,14 @@ import { useTranslation } from 'react-i18next'
 
 import { Text } from '~/components/admin/ui'
 import { Notice } from '~/components/form'
-import { positiveId } from '~/utils/forms.server'
-import { laneFilterOptions, listLanes } from '~/modules/logistics/admin-lanes.server'
 import { requireAdmin } from '~/modules/admin/console.server'
-import { useRootLocale } from '~/utils/root-data'
+import { laneFilterOptions, listLanes } from '~/modules/logistics/admin-lanes.server'
 import { privateHeaders } from '~/utils/cache'
-import { withNamespaces } from '~/utils/i18n-client'
+import { positiveId } from '~/utils/forms.server'
 import { getFixedT } from '~/utils/i18n.server'
+import { withNamespaces } from '~/utils/i18n-client'
 import { localePath } from '~/utils/locale-path'
+import { useRootLocale } from '~/utils/root-data'
 import { titleMeta } from '~/utils/seo'
 
 export async function loader({ request, params }: LoaderFunctionArgs) {

@@ -3,11 +3,11 @@ import { NavLink, Outlet, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 
 import { requireRole } from '~/modules/accounts/session.server'
-import { useRootLocale } from '~/utils/root-data'
 import adminStyles from '~/styles/admin.css'
 import { privateHeaders } from '~/utils/cache'
 import { withNamespaces } from '~/utils/i18n-client'
 import { localePath } from '~/utils/locale-path'
+import { useRootLocale } from '~/utils/root-data'
 import { requireLocale } from '~/utils/route-params.server'
 
 // The admin console's frame: the guard (admin with a confirmed second factor), the navigation and

@@ -2,16 +2,16 @@ import type { LoaderFunctionArgs } from '@remix-run/node'
 import { Form, Link, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 
-import { When } from '~/components/admin/ui'
 import { FilterLinks } from '~/components/admin/filter-links'
+import { When } from '~/components/admin/ui'
 import { Pagination } from '~/components/pagination'
 import { emailQuery, listUsers, roleFilter, roles } from '~/modules/accounts/admin-users.server'
 import { requireAdmin } from '~/modules/admin/console.server'
-import { useRootLocale } from '~/utils/root-data'
 import { privateHeaders } from '~/utils/cache'
 import { pageParam } from '~/utils/http.server'
 import { getFixedT } from '~/utils/i18n.server'
 import { localePath } from '~/utils/locale-path'
+import { useRootLocale } from '~/utils/root-data'
 import { titleMeta } from '~/utils/seo'
 
 export async function loader({ request, params }: LoaderFunctionArgs) {

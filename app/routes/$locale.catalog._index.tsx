@@ -4,12 +4,12 @@ import { useTranslation } from 'react-i18next'
 
 import { langAttr } from '~/components/localized-text'
 import { listSectorsWithCategories } from '~/modules/catalog/catalog.server'
-import { useRootLocale } from '~/utils/root-data'
 import { publicHeaders } from '~/utils/cache'
 import { getFixedT } from '~/utils/i18n.server'
 import { localePath } from '~/utils/locale-path'
 import { paramsLocale } from '~/utils/locales'
 import { seoContext } from '~/utils/public-url.server'
+import { useRootLocale } from '~/utils/root-data'
 import { requireLocale } from '~/utils/route-params.server'
 import { pageMeta } from '~/utils/seo'
 

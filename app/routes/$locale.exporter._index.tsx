@@ -3,7 +3,7 @@ import { Link, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 
 import { Notice, StatusBadge } from '~/components/form'
-import { LocalizedText, langAttr } from '~/components/localized-text'
+import { langAttr, LocalizedText } from '~/components/localized-text'
 import { requireExporterMember } from '~/modules/exporters/membership.server'
 import { listOwnProducts } from '~/modules/exporters/product-authoring.server'
 import { privateHeaders } from '~/utils/cache'

@@ -1,21 +1,21 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
+import { type ActionFunctionArgs, data, type LoaderFunctionArgs, redirect } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 
 import { langAttr } from '~/components/localized-text'
 import {
   importGuide,
+  type ImportMessage,
   listImports,
   readImportUpload,
   startImport,
-  type ImportMessage,
 } from '~/modules/exporters/csv-import.server'
 import { requireVerifiedExporter } from '~/modules/exporters/membership.server'
-import { useRootLocale } from '~/utils/root-data'
 import { privateHeaders } from '~/utils/cache'
 import { dateText } from '~/utils/dates'
 import { getFixedT } from '~/utils/i18n.server'
 import { localePath } from '~/utils/locale-path'
+import { useRootLocale } from '~/utils/root-data'
 import { requireLocale } from '~/utils/route-params.server'
 import { titleMeta } from '~/utils/seo'
 

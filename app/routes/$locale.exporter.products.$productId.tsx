@@ -1,29 +1,29 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
+import { type ActionFunctionArgs, data, type LoaderFunctionArgs, redirect } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 
 import { FormError, Notice, StatusBadge } from '~/components/form'
-import { ProductForm, type ProductActionData } from '~/components/product-form'
+import { type ProductActionData, ProductForm } from '~/components/product-form'
 import { ProductImages } from '~/components/product-images'
+import { maxUploadBytes } from '~/config/limits'
 import { requireVerifiedExporter } from '~/modules/exporters/membership.server'
 import { categoryOptions, regionOptions } from '~/modules/exporters/options.server'
 import {
   addProductImage,
   deleteProductImage,
+  type ExporterMove,
   moveProduct,
   parseProductForm,
   productForEditing,
   submitProduct,
   updateProduct,
-  type ExporterMove,
 } from '~/modules/exporters/product-authoring.server'
-import { maxUploadBytes } from '~/config/limits'
 import { privateHeaders } from '~/utils/cache'
 import { formObject, readForm } from '~/utils/forms.server'
 import { getFixedT } from '~/utils/i18n.server'
 import { localePath } from '~/utils/locale-path'
-import { useRootLocale } from '~/utils/root-data'
 import { isMultipart, readMultipartForm } from '~/utils/multipart.server'
+import { useRootLocale } from '~/utils/root-data'
 import { requireLocale } from '~/utils/route-params.server'
 import { noindexMeta } from '~/utils/seo'
 

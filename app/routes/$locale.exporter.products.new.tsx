@@ -1,8 +1,8 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
+import { type ActionFunctionArgs, data, type LoaderFunctionArgs, redirect } from '@remix-run/node'
 import { useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 
-import { ProductForm, type ProductActionData } from '~/components/product-form'
+import { type ProductActionData, ProductForm } from '~/components/product-form'
 import { requireVerifiedExporter } from '~/modules/exporters/membership.server'
 import { categoryOptions, regionOptions } from '~/modules/exporters/options.server'
 import { createProduct, parseProductForm } from '~/modules/exporters/product-authoring.server'

@@ -1,4 +1,4 @@
-import { data, redirect, type LinksFunction, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
+import { type ActionFunctionArgs, data, type LinksFunction, type LoaderFunctionArgs, redirect } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 
@@ -11,11 +11,11 @@ import { ExporterRegistrationForm, registerExporter } from '~/modules/exporters/
 import portalStyles from '~/styles/portal.css'
 import { privateHeaders } from '~/utils/cache'
 import { fieldErrors, formObject, isHoneypotFilled, readForm } from '~/utils/forms.server'
-import { withNamespaces } from '~/utils/i18n-client'
 import { getFixedT } from '~/utils/i18n.server'
+import { withNamespaces } from '~/utils/i18n-client'
 import { localePath } from '~/utils/locale-path'
-import { useRootLocale } from '~/utils/root-data'
 import { htmlLang } from '~/utils/locales'
+import { useRootLocale } from '~/utils/root-data'
 import { requireLocale } from '~/utils/route-params.server'
 import { titleMeta } from '~/utils/seo'
 

@@ -1,17 +1,23 @@
-import { redirect, type LoaderFunctionArgs } from '@remix-run/node'
+import { type LoaderFunctionArgs, redirect } from '@remix-run/node'
 import { useLoaderData, useSearchParams } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 
+import {
+  BankTransferDetails,
+  BuyerOrderAddress,
+  BuyerOrderParts,
+  BuyerOrderTimeline,
+  useOrderDate,
+} from '~/components/buyer-order'
 import { StatusBadge } from '~/components/form'
-import { BankTransferDetails, BuyerOrderAddress, BuyerOrderParts, BuyerOrderTimeline, useOrderDate } from '~/components/buyer-order'
 import { fulfilCheckoutSession } from '~/modules/checkout/fulfil.server'
 import { buyerOrderView, findOrderForViewing } from '~/modules/checkout/order-view.server'
 import { canViewOrder } from '~/modules/checkout/orders.server'
-import { useRootLocale } from '~/utils/root-data'
 import { privateHeaders } from '~/utils/cache'
 import { notFound } from '~/utils/http.server'
-import { withNamespaces } from '~/utils/i18n-client'
 import { getFixedT } from '~/utils/i18n.server'
+import { withNamespaces } from '~/utils/i18n-client'
+import { useRootLocale } from '~/utils/root-data'
 import { requireLocale } from '~/utils/route-params.server'
 import { noindexMeta } from '~/utils/seo'
 

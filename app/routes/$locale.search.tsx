@@ -7,9 +7,9 @@ import { Pagination } from '~/components/pagination'
 import { ProductCard } from '~/components/product-card'
 import { defaultMarket } from '~/modules/catalog/catalog.server'
 import { filterOptions, parseCatalogParams, searchCatalog } from '~/modules/catalog/search.server'
-import { useRootLocale } from '~/utils/root-data'
 import { publicHeaders } from '~/utils/cache'
 import { getFixedT } from '~/utils/i18n.server'
+import { useRootLocale } from '~/utils/root-data'
 import { requireLocale } from '~/utils/route-params.server'
 
 export async function loader({ params, request }: LoaderFunctionArgs) {

@@ -1,11 +1,11 @@
 import {
-  data,
-  redirect,
   type ActionFunctionArgs,
+  data,
   type HeadersFunction,
   type LinksFunction,
   type LoaderFunctionArgs,
   type MetaFunction,
+  redirect,
 } from '@remix-run/node'
 import { useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
@@ -16,16 +16,16 @@ import { getUser } from '~/modules/accounts/session.server'
 import { bookSeats, maxSeatsPerBooking, paymentMethods } from '~/modules/tourism/booking.server'
 import { monthNames, tourPage } from '~/modules/tourism/tours.server'
 import { isPassport } from '~/modules/tourism/visa'
-import { useRootLocale } from '~/utils/root-data'
 import toursStyles from '~/styles/tours.css'
 import { cacheHeaders, privatePage, publicPage } from '~/utils/cache'
 import { clientAddress } from '~/utils/client-address.server'
 import { formObject, isHoneypotFilled, readForm } from '~/utils/forms.server'
 import { notFound } from '~/utils/http.server'
-import { withNamespaces } from '~/utils/i18n-client'
 import { getFixedT } from '~/utils/i18n.server'
+import { withNamespaces } from '~/utils/i18n-client'
 import { paramsLocale } from '~/utils/locales'
 import { seoContext } from '~/utils/public-url.server'
+import { useRootLocale } from '~/utils/root-data'
 import { requireLocale } from '~/utils/route-params.server'
 import { breadcrumbJsonLd, pageMeta } from '~/utils/seo'
 

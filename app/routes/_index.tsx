@@ -1,4 +1,4 @@
-import { redirect, type LoaderFunctionArgs } from '@remix-run/node'
+import { type LoaderFunctionArgs, redirect } from '@remix-run/node'
 
 import { localePath } from '~/utils/locale-path'
 import { negotiateLocale } from '~/utils/locales'

@@ -1,7 +1,7 @@
 import { z } from 'zod'
 
 import { maxFormBytes } from '~/config/limits'
-import { locales, type Locale } from '~/utils/locales'
+import { type Locale, locales } from '~/utils/locales'
 
 /** The form data of a url-encoded request, or a 413 when it is larger than any form of ours. */
 export async function readForm(request: Request) {

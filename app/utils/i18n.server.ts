@@ -4,7 +4,7 @@ import { createInstance, type i18n as I18n, type TFunction } from 'i18next'
 import { initReactI18next } from 'react-i18next'
 
 import { resources } from '~/utils/i18n-resources.server'
-import { defaultLocale, locales, type Locale } from '~/utils/locales'
+import { defaultLocale, type Locale, locales } from '~/utils/locales'
 
 export const namespaces = [
   'common',

@@ -1,6 +1,6 @@
 // Equirectangular with its standard parallel at the map's middle latitude, so the steppe is not stretched
 // sideways and parallels stay straight, which the rectangular framing and label placement rely on.
-import { geoProjection, type GeoProjection } from 'd3-geo'
+import { type GeoProjection, geoProjection } from 'd3-geo'
 
 export type GeoPoint = { lat: number; lon: number }
 export type MapPoint = { x: number; y: number }

@@ -1,4 +1,4 @@
-import { isLocale, negotiateLocale, type Locale } from '~/utils/locales'
+import { isLocale, type Locale, negotiateLocale } from '~/utils/locales'
 
 /** The locale a request is in: the URL's first segment, else the browser's Accept-Language. */
 export function requestLocale(request: Request): Locale {

@@ -4,7 +4,7 @@ import type { MetaDescriptor } from '@remix-run/node'
 import { pavilion } from '~/config/pavilion'
 import { imageUrl, type StoredImage } from '~/utils/images'
 import { localeUrl } from '~/utils/locale-path'
-import { htmlLang, locales, type Locale } from '~/utils/locales'
+import { htmlLang, type Locale, locales } from '~/utils/locales'
 
 /** What every page's loader hands its `meta` function: `{ origin: publicUrl(), siteName: t('brand.name') }`. */
 export type SiteSeo = { origin: string; siteName: string }

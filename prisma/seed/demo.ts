@@ -1,15 +1,15 @@
 // The demo seed: fictional exporters, their products with pictures drawn locally, and the demo
 // accounts from the contract. Never loaded into a production pavilion (PAVILION_DEMO=0).
+import { hashPassword } from '~/modules/accounts/password.server'
+import { reindexProducts } from '~/modules/catalog/search.server'
+import { saveImageVariants } from '~/modules/exporters/media.server'
+import type { Db } from '~/utils/db.server'
+
 import { seedData } from './data-files'
 import { demoImageSvg } from './demo-images'
 import { seedDemoQuotes } from './demo-quotes'
 import { perLocale } from './reference'
 import { seedTours } from './tours'
-
-import { hashPassword } from '~/modules/accounts/password.server'
-import { reindexProducts } from '~/modules/catalog/search.server'
-import { saveImageVariants } from '~/modules/exporters/media.server'
-import type { Db } from '~/utils/db.server'
 
 export const demoPassword = 'pavilion-demo'
 export const demoAccounts = {

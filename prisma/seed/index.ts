@@ -1,8 +1,8 @@
 // Seeds an empty database: the reference data always, the demo pavilion unless PAVILION_DEMO=0.
+import { createDb, type Db } from '~/utils/db.server'
+
 import { seedDemo } from './demo'
 import { seedReference } from './reference'
-
-import { createDb, type Db } from '~/utils/db.server'
 
 export { seedDemo, seedReference }
 

@@ -1,10 +1,10 @@
 // The reference seed, loaded into every pavilion: sectors, the 180 categories, regions,
 // currencies and dated rates, markets, market-access rules and border checkpoints.
-import { seedData, type Texts } from './data-files'
-import { seedTransitLanes } from './transit-lanes'
-
 import type { Db } from '~/utils/db.server'
 import { locales } from '~/utils/locales'
+
+import { seedData, type Texts } from './data-files'
+import { seedTransitLanes } from './transit-lanes'
 
 /** One row per locale from parallel per-field texts: { name: Texts, about: Texts } → rows. */
 export function perLocale<F extends string>(fields: Record<F, Partial<Texts>>) {

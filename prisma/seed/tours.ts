@@ -3,11 +3,11 @@
 import { readFileSync } from 'node:fs'
 import path from 'node:path'
 
-import { seedDataDir, type Texts } from './data-files'
-
 import { inSeason } from '~/modules/tourism/options'
 import type { Db } from '~/utils/db.server'
 import { locales } from '~/utils/locales'
+
+import { seedDataDir, type Texts } from './data-files'
 
 type Place = {
   lat: number

@@ -3,9 +3,9 @@
 import { readFileSync } from 'node:fs'
 import path from 'node:path'
 
-import { seedDataDir } from './data-files'
-
 import type { Db } from '~/utils/db.server'
+
+import { seedDataDir } from './data-files'
 
 export type TransitLaneData = {
   region: string

@@ -2,7 +2,7 @@
 // mainland China by bank transfer and sees the order; the pavilion marks it paid; each exporter
 // sees only their part and marks it shipped; the buyer sees it shipped.
 import AxeBuilder from '@axe-core/playwright'
-import { expect, test, type Page } from '@playwright/test'
+import { expect, type Page, test } from '@playwright/test'
 
 import kkSales from '../../locales/kk/sales.json'
 import zhHans from '../../locales/zh-hans/checkout.json'

@@ -2,7 +2,7 @@
 // row, and the new drafts in their product list.
 import { expect, test } from '@playwright/test'
 
-import { createTestUser, e2eDb, signIn, uniqueSuffix, type TestUser } from './fixtures'
+import { createTestUser, e2eDb, signIn, type TestUser, uniqueSuffix } from './fixtures'
 
 const header = 'category,hs_code,name_en,name_ru,base_price,currency,stock,sale_mode,unit,moq,tiers,origin_region,certificates'
 const goodRows = 150

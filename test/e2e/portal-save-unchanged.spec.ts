@@ -7,7 +7,7 @@
 import { expect, test } from '@playwright/test'
 
 import { createTestUser, e2eDb, signIn, uniqueSuffix } from './fixtures'
-import { portalText, type PortalLocale } from './portal-fixtures'
+import { type PortalLocale, portalText } from './portal-fixtures'
 
 /** A long text (over 4 KB in UTF-8) mixing scripts, with paragraphs, as exporters paste them. */
 function longText(paragraph: string, minBytes = 4500) {

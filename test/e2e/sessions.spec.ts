@@ -1,7 +1,7 @@
 // Issue 11, items 3 and 5, in a real browser: a cookie saved before "Sign out" no longer opens the
 // account page, "Sign out everywhere" (translated) ends the session in another browser too, and a
 // hostile redirectTo keeps the visitor on the pavilion after sign-in.
-import { expect, test, type Browser } from '@playwright/test'
+import { type Browser, expect, test } from '@playwright/test'
 
 import ru from '../../locales/ru/auth.json'
 import { createTestUser, signIn } from './fixtures'

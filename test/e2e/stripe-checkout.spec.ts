@@ -6,7 +6,6 @@ import { expect, test } from '@playwright/test'
 
 import checkoutText from '../../locales/zh-hans/checkout.json'
 import productText from '../../locales/zh-hans/product.json'
-
 import { e2eDb } from './fixtures'
 
 function t(key: string) {

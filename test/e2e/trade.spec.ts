@@ -3,7 +3,7 @@
 // order page and the exporter's order list — with the export documents to download.
 import { readFileSync } from 'node:fs'
 
-import { expect, test, type Browser } from '@playwright/test'
+import { type Browser, expect, test } from '@playwright/test'
 
 import { createTestUser, e2eDb, signIn, type TestUser } from './fixtures'
 

@@ -1,7 +1,7 @@
 // Orders for checkout tests: demo products by slug, a valid mainland address and PRC ID, and a
 // bank-transfer order placed through the real placeOrder.
 import type { MarketCode } from '~/config/pavilion'
-import { placeOrder, type OrderItem, type PlaceOrderInput } from '~/modules/checkout/orders.server'
+import { type OrderItem, placeOrder, type PlaceOrderInput } from '~/modules/checkout/orders.server'
 import { getDb } from '~/utils/db.server'
 
 /** GB 11643's own example number (valid check character X). */

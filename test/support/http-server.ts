@@ -1,7 +1,7 @@
 // The built app behind the real HTTP edge (scripts/start.mjs), on this test file's own database,
 // for tests of what only the server enforces: client addresses, origins, body limits, the page
 // cache. It signs sessions with the same secret as test/support/sessions.ts.
-import { spawn, type ChildProcess } from 'node:child_process'
+import { type ChildProcess, spawn } from 'node:child_process'
 import { existsSync, readFileSync } from 'node:fs'
 import net from 'node:net'
 import path from 'node:path'

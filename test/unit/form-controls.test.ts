@@ -6,8 +6,8 @@ import { I18nextProvider } from 'react-i18next'
 import { describe, expect, test } from 'vitest'
 
 import { CheckboxField, Field, LocalizedFields, SelectField, StatusBadge, TextAreaField } from '~/components/form'
-import { resources } from '~/utils/i18n-resources.server'
 import { getI18n } from '~/utils/i18n.server'
+import { resources } from '~/utils/i18n-resources.server'
 import type { Locale } from '~/utils/locales'
 
 const render = (locale: Locale, element: ReactElement) =>

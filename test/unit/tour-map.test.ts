@@ -4,7 +4,7 @@ import { createElement } from 'react'
 import { renderToStaticMarkup } from 'react-dom/server'
 import { describe, expect, test } from 'vitest'
 
-import { TourMap, type MapLeg, type MapStop } from '~/components/tour-map'
+import { type MapLeg, type MapStop, TourMap } from '~/components/tour-map'
 import { fitProjection, mapViewport, minimumSpanDegrees, placeLabels } from '~/modules/tourism/map'
 import { boundingBox } from '~/utils/map-projection'
 

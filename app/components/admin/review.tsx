@@ -2,7 +2,7 @@ import { Link } from '@remix-run/react'
 import type { ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 
-import { Text, type Localized } from '~/components/admin/ui'
+import { type Localized, Text } from '~/components/admin/ui'
 import { Notice, TextAreaField } from '~/components/form'
 import { htmlLang, languageNames, type Locale } from '~/utils/locales'
 import { useRootLocale } from '~/utils/root-data'

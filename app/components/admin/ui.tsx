@@ -1,6 +1,6 @@
 import { useActionData } from '@remix-run/react'
 
-export { LocalizedText as Text, type Localized } from '~/components/localized-text'
+export { type Localized, LocalizedText as Text } from '~/components/localized-text'
 export type DateText = { iso: string; text: string }
 export type AdminActionData = { errors?: Record<string, string>; values?: Record<string, string> }
 

@@ -3,11 +3,11 @@
 import { z } from 'zod'
 
 import { audit } from '~/modules/accounts/audit.server'
+import { type AdminActor, assertAdmin } from '~/modules/accounts/guard.server'
 import { revokeSessions, type Role } from '~/modules/accounts/session.server'
-import { failure, fieldErrors, multiLine, type Outcome } from '~/utils/forms.server'
-import { assertAdmin, type AdminActor } from '~/modules/accounts/guard.server'
-import { getDb } from '~/utils/db.server'
 import { dateText } from '~/utils/dates'
+import { getDb } from '~/utils/db.server'
+import { failure, fieldErrors, multiLine, type Outcome } from '~/utils/forms.server'
 import { type Locale, localized } from '~/utils/locales'
 
 export const usersPageSize = 50

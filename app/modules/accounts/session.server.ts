@@ -4,10 +4,10 @@ import { createHash, randomBytes } from 'node:crypto'
 
 import { createCookieSessionStorage, redirect } from '@remix-run/node'
 
-import { rememberSignInAddress, pruneRateLimits } from '~/modules/accounts/rate-limit.server'
+import { pruneRateLimits, rememberSignInAddress } from '~/modules/accounts/rate-limit.server'
 import { safeRedirect } from '~/modules/accounts/safe-redirect'
-import { mergeGuestCart } from '~/modules/checkout/guest-cart.server'
 import { describeUserAgent } from '~/modules/accounts/user-agent'
+import { mergeGuestCart } from '~/modules/checkout/guest-cart.server'
 import { clientAddress } from '~/utils/client-address.server'
 import { dateText } from '~/utils/dates'
 import { getDb } from '~/utils/db.server'

@@ -2,7 +2,7 @@
 import { data, redirect } from '@remix-run/node'
 
 import { requireRole } from '~/modules/accounts/session.server'
-import { echoValues, formObject, positiveId, readFormOrNull, type Outcome } from '~/utils/forms.server'
+import { echoValues, formObject, type Outcome, positiveId, readFormOrNull } from '~/utils/forms.server'
 import { notFound } from '~/utils/http.server'
 import { requireLocale } from '~/utils/route-params.server'
 

@@ -1,7 +1,7 @@
 // The admin dashboard: what waits for a decision and how big the pavilion is.
 import { orderFigures } from '~/modules/checkout/admin-orders.server'
-import { getDb } from '~/utils/db.server'
 import { dateText } from '~/utils/dates'
+import { getDb } from '~/utils/db.server'
 import { type Locale, localized } from '~/utils/locales'
 
 const latestCount = 5

@@ -1,8 +1,8 @@
 // What admins read but never change: the outbox (mail as sent, text only) and the audit log.
 import { recentAuditEntries } from '~/modules/accounts/audit.server'
 import { outbox } from '~/modules/accounts/mail.server'
-import { getDb } from '~/utils/db.server'
 import { dateText } from '~/utils/dates'
+import { getDb } from '~/utils/db.server'
 import type { Locale } from '~/utils/locales'
 
 export const outboxPageSize = 50

@@ -2,11 +2,11 @@
 import { z } from 'zod'
 
 import { audit } from '~/modules/accounts/audit.server'
-import { type Outcome, failure, fieldErrors, multiLine, perLocale, singleLine, textsOf } from '~/utils/forms.server'
-import { assertAdmin, type AdminActor } from '~/modules/accounts/guard.server'
+import { type AdminActor, assertAdmin } from '~/modules/accounts/guard.server'
 import { bumpCatalogVersion } from '~/modules/catalog/cache-version.server'
 import { reindexProducts } from '~/modules/catalog/search.server'
 import { getDb } from '~/utils/db.server'
+import { failure, fieldErrors, multiLine, type Outcome, perLocale, singleLine, textsOf } from '~/utils/forms.server'
 import { type Locale, locales, localized } from '~/utils/locales'
 
 export const categoryNameMax = 120

@@ -3,7 +3,7 @@
 import { z } from 'zod'
 
 import { audit } from '~/modules/accounts/audit.server'
-import { assertAdmin, type AdminActor } from '~/modules/accounts/guard.server'
+import { type AdminActor, assertAdmin } from '~/modules/accounts/guard.server'
 import { bumpCatalogVersion } from '~/modules/catalog/cache-version.server'
 import { getDb } from '~/utils/db.server'
 import { choice, failure, fieldErrors, type Outcome } from '~/utils/forms.server'

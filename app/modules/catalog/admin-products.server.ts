@@ -1,16 +1,16 @@
 import { z } from 'zod'
 
 import { pavilion } from '~/config/pavilion'
-import { type Outcome, failure, fieldErrors, multiLine } from '~/utils/forms.server'
-import { assertAdmin, type AdminActor } from '~/modules/accounts/guard.server'
+import { type AdminActor, assertAdmin } from '~/modules/accounts/guard.server'
 import { hsCodeExists, hsDescription } from '~/modules/catalog/hs-codes.server'
-import { notifyProductDecision } from '~/modules/exporters/decision-mail.server'
-import { productStatuses, TransitionError, transitionProduct, type ProductStatus } from '~/modules/catalog/product-status.server'
+import { type ProductStatus, productStatuses, TransitionError, transitionProduct } from '~/modules/catalog/product-status.server'
 import { marketAccessFor } from '~/modules/checkout/market-access.server'
 import { formatMoney } from '~/modules/checkout/money'
-import { getDb } from '~/utils/db.server'
+import { notifyProductDecision } from '~/modules/exporters/decision-mail.server'
 import { dateText } from '~/utils/dates'
-import { locales, localized, type Locale } from '~/utils/locales'
+import { getDb } from '~/utils/db.server'
+import { failure, fieldErrors, multiLine, type Outcome } from '~/utils/forms.server'
+import { type Locale, locales, localized } from '~/utils/locales'
 
 export const productsPageSize = 50
 

@@ -1,9 +1,9 @@
-import { pavilion, type MarketCode } from '~/config/pavilion'
-import { marketAccessFor, verdictsFor, type Verdict } from '~/modules/checkout/market-access.server'
-import { displayPrice, currentRates, marketCurrency, type DisplayPrice } from '~/modules/checkout/pricing.server'
+import { type MarketCode, pavilion } from '~/config/pavilion'
 import { cachedByCatalogVersion } from '~/modules/catalog/reference-cache.server'
+import { marketAccessFor, type Verdict, verdictsFor } from '~/modules/checkout/market-access.server'
+import { currentRates, type DisplayPrice, displayPrice, marketCurrency } from '~/modules/checkout/pricing.server'
 import { getDb } from '~/utils/db.server'
-import { localized, type Locale } from '~/utils/locales'
+import { type Locale, localized } from '~/utils/locales'
 
 export const visibleProduct = { status: 'published', exporter: { status: 'verified' } } as const
 

@@ -1,14 +1,14 @@
 // Sitemap and product feed list only what the storefront shows (visibleProduct, verified exporters).
-import { pavilion, type MarketCode } from '~/config/pavilion'
+import { type MarketCode, pavilion } from '~/config/pavilion'
 import { defaultMarket, visibleProduct } from '~/modules/catalog/catalog.server'
-import { marketAccessFor, type MarketAccess } from '~/modules/checkout/market-access.server'
 import { isMarketCode } from '~/modules/checkout/market'
+import { type MarketAccess, marketAccessFor } from '~/modules/checkout/market-access.server'
 import { convert, formatMoney, type Money } from '~/modules/checkout/money'
 import { currentRates, marketCurrency } from '~/modules/checkout/pricing.server'
 import { getDb } from '~/utils/db.server'
-import { defaultLocale, isLocale, locales, pickTranslation, type Locale } from '~/utils/locales'
-import { plainText } from '~/utils/plain-text'
 import { localeUrl } from '~/utils/locale-path'
+import { defaultLocale, isLocale, type Locale, locales, pickTranslation } from '~/utils/locales'
+import { plainText } from '~/utils/plain-text'
 import { absoluteImageUrl, absoluteUrl, localeAlternates } from '~/utils/seo'
 
 const verifiedExporter = { status: 'verified' } as const

@@ -2,8 +2,8 @@
 import { pavilion } from '~/config/pavilion'
 import type { productPage } from '~/modules/catalog/catalog.server'
 import { decimalAmount } from '~/modules/checkout/money'
-import type { Locale } from '~/utils/locales'
 import { localeUrl } from '~/utils/locale-path'
+import type { Locale } from '~/utils/locales'
 import { absoluteImageUrl } from '~/utils/seo'
 
 export type ProductPageData = NonNullable<Awaited<ReturnType<typeof productPage>>>

@@ -1,5 +1,5 @@
 // The one place a product's status changes; every change is audited, reindexed and renews cached pages.
-import { audit, type Actor } from '~/modules/accounts/audit.server'
+import { type Actor, audit } from '~/modules/accounts/audit.server'
 import { reindexProducts } from '~/modules/catalog/search.server'
 import { removeSearchDocuments } from '~/modules/catalog/search-index.server'
 import { getDb } from '~/utils/db.server'

@@ -1,6 +1,6 @@
 // SQLite keeps an FTS5 table, PostgreSQL a tsvector column with a GIN index; both answer the same queries
 // (test/integration/catalog/search.test.ts tests both).
-import { pairsOf, tokenize, type QueryTerm } from '~/modules/catalog/search-text'
+import { pairsOf, type QueryTerm, tokenize } from '~/modules/catalog/search-text'
 import { currentDialect, getDb } from '~/utils/db.server'
 
 export type SearchDocument = { productId: number; name: string; body: string; codes: string[] }

@@ -2,23 +2,23 @@
 // identically on both databases.
 import { z } from 'zod'
 
-import { pavilion, type MarketCode } from '~/config/pavilion'
-import { toProductCards, categoryPageSize, findProductCards, visibleProduct } from '~/modules/catalog/catalog.server'
+import { type MarketCode, pavilion } from '~/config/pavilion'
 import { bumpCatalogVersion } from '~/modules/catalog/cache-version.server'
+import { categoryPageSize, findProductCards, toProductCards, visibleProduct } from '~/modules/catalog/catalog.server'
 import { cachedByCatalogVersion } from '~/modules/catalog/reference-cache.server'
 import {
   analyzeTables,
   queryIndex,
+  type SearchDocument,
   writeSearchDocuments,
   writeSortPrices,
-  type SearchDocument,
 } from '~/modules/catalog/search-index.server'
 import { parseQuery } from '~/modules/catalog/search-text'
 import { sellsAtRetail, type Verdict } from '~/modules/checkout/market-access.server'
 import { convert, type RateTable } from '~/modules/checkout/money'
 import { currentRates, marketCurrency } from '~/modules/checkout/pricing.server'
 import { getDb } from '~/utils/db.server'
-import { pickTranslation, type Locale } from '~/utils/locales'
+import { type Locale, pickTranslation } from '~/utils/locales'
 
 export const sortOrders = ['relevance', 'price_asc', 'price_desc', 'newest'] as const
 export type SortOrder = (typeof sortOrders)[number]

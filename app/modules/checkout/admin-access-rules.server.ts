@@ -3,11 +3,11 @@ import { z } from 'zod'
 
 import { pavilion } from '~/config/pavilion'
 import { audit } from '~/modules/accounts/audit.server'
-import { checkbox, failure, fieldErrors, multiLine, perLocale, singleLine, textsOf, type Outcome } from '~/utils/forms.server'
-import { assertAdmin, type AdminActor } from '~/modules/accounts/guard.server'
-import { hsCodeExists, hsDescription } from '~/modules/catalog/hs-codes.server'
+import { type AdminActor, assertAdmin } from '~/modules/accounts/guard.server'
 import { bumpCatalogVersion } from '~/modules/catalog/cache-version.server'
+import { hsCodeExists, hsDescription } from '~/modules/catalog/hs-codes.server'
 import { getDb, isUniqueViolation } from '~/utils/db.server'
+import { checkbox, failure, fieldErrors, multiLine, type Outcome, perLocale, singleLine, textsOf } from '~/utils/forms.server'
 import { type Locale, locales, localized } from '~/utils/locales'
 
 export const ruleMarkets = pavilion.markets

@@ -3,13 +3,13 @@
 import { z } from 'zod'
 
 import { audit } from '~/modules/accounts/audit.server'
-import { checkbox, failure, fieldErrors, singleLine, type Outcome } from '~/utils/forms.server'
-import { assertAdmin, type AdminActor } from '~/modules/accounts/guard.server'
+import { type AdminActor, assertAdmin } from '~/modules/accounts/guard.server'
 import { bumpCatalogVersion } from '~/modules/catalog/cache-version.server'
 import { reindexProducts } from '~/modules/catalog/search.server'
 import { parseRate } from '~/modules/checkout/money'
-import { getDb } from '~/utils/db.server'
 import { dateText } from '~/utils/dates'
+import { getDb } from '~/utils/db.server'
+import { checkbox, failure, fieldErrors, type Outcome, singleLine } from '~/utils/forms.server'
 import type { Locale } from '~/utils/locales'
 
 /** Rates outside these bounds are typing mistakes for any currency a pavilion would quote. */

@@ -2,7 +2,7 @@
 // whether the page they acted on is still current, and writes the audit log.
 import { pavilion } from '~/config/pavilion'
 import { audit } from '~/modules/accounts/audit.server'
-import { assertAdmin, type AdminActor } from '~/modules/accounts/guard.server'
+import { type AdminActor, assertAdmin } from '~/modules/accounts/guard.server'
 import {
   cancelOrder,
   markPaid,
@@ -29,9 +29,9 @@ import {
   statusOf,
 } from '~/modules/checkout/sales-shared.server'
 import { expireSession, retrieveSession, stripeEnabled } from '~/modules/checkout/stripe.server'
-import { getDb } from '~/utils/db.server'
 import { dateText } from '~/utils/dates'
-import { failure, hasControlCharacters, positiveId, type Outcome } from '~/utils/forms.server'
+import { getDb } from '~/utils/db.server'
+import { failure, hasControlCharacters, type Outcome, positiveId } from '~/utils/forms.server'
 import { type Locale } from '~/utils/locales'
 
 export const paymentMethods = ['bank_transfer', 'stripe'] as const

@@ -1,13 +1,13 @@
 // The only place a basket is priced: cart, checkout and placeOrder all call it, so what the buyer sees
 // is what they are charged.
-import { pavilion, type MarketCode } from '~/config/pavilion'
+import { type MarketCode, pavilion } from '~/config/pavilion'
 import { assessCbec, type CbecProblem } from '~/modules/checkout/cbec'
 import { cbecSpentThisYear } from '~/modules/checkout/cbec-allowance.server'
 import { marketAccessFor, sellsAtRetail } from '~/modules/checkout/market-access.server'
 import { convert, formatMoney, type Money, type RateTable } from '~/modules/checkout/money'
 import { currentRates, marketCurrency } from '~/modules/checkout/pricing.server'
 import { getDb } from '~/utils/db.server'
-import { pickTranslation, type Locale } from '~/utils/locales'
+import { type Locale, pickTranslation } from '~/utils/locales'
 
 /** No line may ask for more than this many units (a typo guard; stock limits first anyway). */
 export const maxLineQuantity = 1_000_000

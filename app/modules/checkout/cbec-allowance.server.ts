@@ -3,7 +3,7 @@
 import { createHash } from 'node:crypto'
 
 import { liveStatuses } from '~/modules/checkout/order-status'
-import { getDb, isUniqueViolation, type Db, type Tx } from '~/utils/db.server'
+import { type Db, getDb, isUniqueViolation, type Tx } from '~/utils/db.server'
 
 /** In CNY minor units: the goods of live orders, less any part refunded. */
 export async function cbecSpentThisYear(idNumber: string, now = new Date(), db: Db | Tx = getDb()) {

@@ -1,7 +1,7 @@
 // Only names and addresses come from the form; what is bought comes from the cart, its cost from the server.
-import { pavilion, type MarketCode } from '~/config/pavilion'
-import type { AddressInput, PaymentMethod } from '~/modules/checkout/orders.server'
+import { type MarketCode, pavilion } from '~/config/pavilion'
 import { isMarketCode } from '~/modules/checkout/market'
+import type { AddressInput, PaymentMethod } from '~/modules/checkout/orders.server'
 import { formText } from '~/utils/forms.server'
 import type { Locale } from '~/utils/locales'
 

@@ -19,9 +19,9 @@ import {
   statusOf,
 } from '~/modules/checkout/sales-shared.server'
 import { companyOf, type Member } from '~/modules/exporters/membership.server'
-import { getDb } from '~/utils/db.server'
 import { dateText } from '~/utils/dates'
-import { failure, fieldErrors, positiveId, type Outcome } from '~/utils/forms.server'
+import { getDb } from '~/utils/db.server'
+import { failure, fieldErrors, type Outcome, positiveId } from '~/utils/forms.server'
 import { type Locale } from '~/utils/locales'
 
 export async function listOrdersForExporter(

@@ -2,12 +2,12 @@
 import { z } from 'zod'
 
 import { audit } from '~/modules/accounts/audit.server'
-import { assertAdmin, type AdminActor } from '~/modules/accounts/guard.server'
+import { type AdminActor, assertAdmin } from '~/modules/accounts/guard.server'
 import { parseAmount } from '~/modules/checkout/money'
 import { companyName, money, oneLine, salesPageSize } from '~/modules/checkout/sales-shared.server'
 import { companyOf, type Member } from '~/modules/exporters/membership.server'
-import { getDb } from '~/utils/db.server'
 import { dateText } from '~/utils/dates'
+import { getDb } from '~/utils/db.server'
 import { failure, fieldErrors, type Outcome } from '~/utils/forms.server'
 import { type Locale } from '~/utils/locales'
 

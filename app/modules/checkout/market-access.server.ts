@@ -1,7 +1,7 @@
 // The longest matching HS prefix among the admin-editable rules decides; no rule means allowed.
 import { cachedByCatalogVersion } from '~/modules/catalog/reference-cache.server'
 import { getDb } from '~/utils/db.server'
-import { pickTranslation, type Locale } from '~/utils/locales'
+import { type Locale, pickTranslation } from '~/utils/locales'
 
 export type Verdict = 'allowed' | 'conditional' | 'restricted' | 'prohibited'
 export type MarketAccess = { market: string; verdict: Verdict; reason: { text: string; lang: Locale } | null }

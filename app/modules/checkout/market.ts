@@ -1,6 +1,6 @@
 // Whether a string names one of the pavilion's markets; shared by the checkout form and order placement
 // (kept apart from both so neither imports the other).
-import { pavilion, type MarketCode } from '~/config/pavilion'
+import { type MarketCode, pavilion } from '~/config/pavilion'
 
 const marketCodes: readonly string[] = pavilion.markets
 

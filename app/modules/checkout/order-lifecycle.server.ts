@@ -9,7 +9,7 @@ import {
 } from '~/modules/checkout/order-mail.server'
 import { canTransition, statusesBefore } from '~/modules/checkout/order-status'
 import { expireSession, refundPayment, retrieveSession, stripeEnabled } from '~/modules/checkout/stripe.server'
-import { getDb, type Db, type Tx } from '~/utils/db.server'
+import { type Db, getDb, type Tx } from '~/utils/db.server'
 
 const txOptions = { maxWait: 60_000, timeout: 60_000 }
 

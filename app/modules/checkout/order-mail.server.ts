@@ -1,13 +1,13 @@
 // Mail is queued in the same transaction as the change it tells of, so a repeated webhook never sends it twice.
 import { pavilion } from '~/config/pavilion'
-import { queueMail, deliverQueued } from '~/modules/accounts/mail.server'
+import { deliverQueued, queueMail } from '~/modules/accounts/mail.server'
 import { decimalAmount, formatMoney } from '~/modules/checkout/money'
 import { accessKeyFor } from '~/modules/checkout/order-number'
-import { getDb, type Db } from '~/utils/db.server'
+import { type Db, getDb } from '~/utils/db.server'
 import { sessionSecret } from '~/utils/env.server'
 import { getFixedT } from '~/utils/i18n.server'
-import { isLocale, pickTranslation, type Locale } from '~/utils/locales'
 import { localeUrl } from '~/utils/locale-path'
+import { isLocale, type Locale, pickTranslation } from '~/utils/locales'
 import { publicUrl } from '~/utils/public-url.server'
 
 type Tx = Pick<Db, 'outboxMessage' | 'order' | 'user'>

@@ -8,7 +8,7 @@ import { maskPrcId } from '~/modules/checkout/prc-id'
 import { retrieveSession, stripeEnabled } from '~/modules/checkout/stripe.server'
 import { getDb } from '~/utils/db.server'
 import { localePath } from '~/utils/locale-path'
-import { pickTranslation, type Locale } from '~/utils/locales'
+import { type Locale, pickTranslation } from '~/utils/locales'
 
 export async function findOrderForViewing(number: string) {
   if (!isOrderNumber(number)) return null

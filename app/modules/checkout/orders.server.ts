@@ -5,32 +5,32 @@ import { z } from 'zod'
 import type { MarketCode } from '~/config/pavilion'
 import { getUser } from '~/modules/accounts/session.server'
 import {
-  priceBasket,
+  type Basket,
+  kindOf,
   maxBasketLines,
   maxLineQuantity,
   mergeItems,
-  kindOf,
-  type Basket,
   type OrderItem,
+  priceBasket,
 } from '~/modules/checkout/basket.server'
-import { isMarketCode } from '~/modules/checkout/market'
 import { CbecLimitReached, prepareCbecTurn, takeCbecTurn } from '~/modules/checkout/cbec-allowance.server'
 import {
   checkHoldCaps,
   checkNewBuyersShare,
   hasPaidBefore,
   holdsGoods,
-  holdUntil,
   HoldShareExceeded,
+  holdUntil,
 } from '~/modules/checkout/holds.server'
-import { accessKeyFor, hashAccessKey, newOrderNumber, paymentReferenceFor } from '~/modules/checkout/order-number'
-import { mailOrderPlaced } from '~/modules/checkout/order-mail.server'
+import { isMarketCode } from '~/modules/checkout/market'
 import { cancelOrder } from '~/modules/checkout/order-lifecycle.server'
+import { mailOrderPlaced } from '~/modules/checkout/order-mail.server'
+import { accessKeyFor, hashAccessKey, newOrderNumber, paymentReferenceFor } from '~/modules/checkout/order-number'
 import { normalizePrcId } from '~/modules/checkout/prc-id'
 import { createCheckoutSession, expireSession, stripeEnabled, stripeSessionMinutes } from '~/modules/checkout/stripe.server'
 import { getDb, isUniqueViolation, type Tx } from '~/utils/db.server'
 import { env, sessionSecret } from '~/utils/env.server'
-import { failure, singleLine, type Failure, type FieldErrors } from '~/utils/forms.server'
+import { type Failure, failure, type FieldErrors, singleLine } from '~/utils/forms.server'
 import { localePath } from '~/utils/locale-path'
 import type { Locale } from '~/utils/locales'
 

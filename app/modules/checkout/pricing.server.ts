@@ -1,5 +1,5 @@
 // Converted at the admin-set rates in force today.
-import { pavilion, type MarketCode } from '~/config/pavilion'
+import { type MarketCode, pavilion } from '~/config/pavilion'
 import { cachedByCatalogVersion } from '~/modules/catalog/reference-cache.server'
 import { convert, formatMoney, type Money, type RateTable } from '~/modules/checkout/money'
 import { getDb } from '~/utils/db.server'

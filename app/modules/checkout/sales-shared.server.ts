@@ -1,10 +1,10 @@
 // The PRC ID number: mainland customs gets it from the pavilion's declaration, never from the exporter, so
 // exporters and admins see it masked (enough to match a carrier's query); the full number stays in the database.
 import { formatMoney } from '~/modules/checkout/money'
-import { orderStatuses, type OrderStatus } from '~/modules/checkout/order-status'
+import { type OrderStatus, orderStatuses } from '~/modules/checkout/order-status'
 import { maskPrcId } from '~/modules/checkout/prc-id'
 import { singleLine } from '~/utils/forms.server'
-import { pickTranslation, type Locale } from '~/utils/locales'
+import { type Locale, pickTranslation } from '~/utils/locales'
 
 export const salesPageSize = 25
 

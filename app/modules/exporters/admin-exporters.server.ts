@@ -1,19 +1,19 @@
 // Decisions go through transitionExporter and are mailed to the company's members.
 import { z } from 'zod'
 
+import { type AdminActor, assertAdmin } from '~/modules/accounts/guard.server'
 import { revokeSessionsOfCompany } from '~/modules/accounts/session.server'
-import { assertAdmin, type AdminActor } from '~/modules/accounts/guard.server'
-import { failure, fieldErrors, multiLine, type Outcome } from '~/utils/forms.server'
-import { notifyExporterDecision, type ExporterEvent } from '~/modules/exporters/decision-mail.server'
 import { isValidBin } from '~/modules/exporters/bin'
+import { type ExporterEvent, notifyExporterDecision } from '~/modules/exporters/decision-mail.server'
 import {
+  type ExporterStatus,
   exporterStatuses,
   ExporterTransitionError,
   transitionExporter,
-  type ExporterStatus,
 } from '~/modules/exporters/exporter-status.server'
-import { getDb } from '~/utils/db.server'
 import { dateText } from '~/utils/dates'
+import { getDb } from '~/utils/db.server'
+import { failure, fieldErrors, multiLine, type Outcome } from '~/utils/forms.server'
 import { type Locale, locales, localized } from '~/utils/locales'
 
 export const exportersPageSize = 50

@@ -5,7 +5,7 @@ import type { ExporterStatus } from '~/modules/exporters/exporter-status.server'
 import { companyOf, type Member } from '~/modules/exporters/membership.server'
 import { productLocales } from '~/modules/exporters/product-form'
 import { getDb } from '~/utils/db.server'
-import { pickTranslation, type Locale } from '~/utils/locales'
+import { type Locale, pickTranslation } from '~/utils/locales'
 
 export async function companyProfile(user: Member, locale: Locale) {
   const company = await companyOf(user)

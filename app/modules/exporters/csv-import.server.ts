@@ -6,7 +6,7 @@ import { importLimits } from '~/config/limits'
 import { audit } from '~/modules/accounts/audit.server'
 import { convert, parseAmount } from '~/modules/checkout/money'
 import { currentRates } from '~/modules/checkout/pricing.server'
-import { parseCsv, toCsv, type CsvRecord } from '~/modules/exporters/csv'
+import { type CsvRecord, parseCsv, toCsv } from '~/modules/exporters/csv'
 import { companyOf, type Member } from '~/modules/exporters/membership.server'
 import {
   baseCurrencies,
@@ -21,7 +21,7 @@ import {
 import { uniqueSlug } from '~/modules/exporters/slugs'
 import { cleanFileName } from '~/modules/exporters/upload-checks.server'
 import { getDb } from '~/utils/db.server'
-import { pickTranslation, type Locale } from '~/utils/locales'
+import { type Locale, pickTranslation } from '~/utils/locales'
 import { readMultipartForm } from '~/utils/multipart.server'
 
 export { importLimits }

@@ -2,8 +2,8 @@
 import { sendMail } from '~/modules/accounts/mail.server'
 import { getDb } from '~/utils/db.server'
 import { getFixedT } from '~/utils/i18n.server'
-import { isLocale, pickTranslation, type Locale } from '~/utils/locales'
 import { localeUrl } from '~/utils/locale-path'
+import { isLocale, type Locale, pickTranslation } from '~/utils/locales'
 import { publicUrl } from '~/utils/public-url.server'
 
 export type ExporterEvent = 'verified' | 'rejected' | 'suspended' | 'reinstated'

@@ -10,8 +10,8 @@ import { documentKinds } from '~/modules/exporters/document-kinds'
 import { companyOf, type Member } from '~/modules/exporters/membership.server'
 import { checkDocumentUpload, cleanFileName } from '~/modules/exporters/upload-checks.server'
 import { getDb } from '~/utils/db.server'
-import { failure, type Outcome } from '~/utils/forms.server'
 import { env } from '~/utils/env.server'
+import { failure, type Outcome } from '~/utils/forms.server'
 import type { UploadedFile } from '~/utils/multipart.server'
 
 export const maxDocumentsPerCompany = 30

@@ -5,7 +5,7 @@ import { requireRole, type SessionUser } from '~/modules/accounts/session.server
 import type { ExporterStatus } from '~/modules/exporters/exporter-status.server'
 import { getDb } from '~/utils/db.server'
 import { localePath } from '~/utils/locale-path'
-import { pickTranslation, type Locale } from '~/utils/locales'
+import { type Locale, pickTranslation } from '~/utils/locales'
 
 export type Member = Pick<SessionUser, 'id' | 'role' | 'exporterId'>
 

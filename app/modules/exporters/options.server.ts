@@ -1,7 +1,7 @@
 // The reference lists the portal's forms offer: regions, and the 180 categories by sector with
 // their HS headings, in the reader's language.
 import { getDb } from '~/utils/db.server'
-import { pickTranslation, type Locale } from '~/utils/locales'
+import { type Locale, pickTranslation } from '~/utils/locales'
 
 export type RegionOption = { id: number; code: string; name: string }
 

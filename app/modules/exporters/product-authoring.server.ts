@@ -7,9 +7,9 @@ import path from 'node:path'
 import { z } from 'zod'
 
 import { audit } from '~/modules/accounts/audit.server'
-import { canTransitionProduct, transitionProduct, type ProductStatus } from '~/modules/catalog/product-status.server'
+import { canTransitionProduct, type ProductStatus, transitionProduct } from '~/modules/catalog/product-status.server'
 import { reindexProducts } from '~/modules/catalog/search.server'
-import { convert, decimalAmount, formatMoney, parseAmount, type AmountError } from '~/modules/checkout/money'
+import { type AmountError, convert, decimalAmount, formatMoney, parseAmount } from '~/modules/checkout/money'
 import { currentRates } from '~/modules/checkout/pricing.server'
 import { imageWidths, saveImageVariants, uploadsDir } from '~/modules/exporters/media.server'
 import { companyOf, type Member } from '~/modules/exporters/membership.server'
@@ -31,16 +31,16 @@ import { checkImageUpload } from '~/modules/exporters/upload-checks.server'
 import { getDb, isUniqueViolation } from '~/utils/db.server'
 import {
   failure,
+  type FieldErrors,
   fieldErrors,
   multiLine,
   optionalWholeNumber,
+  type Outcome,
   singleLine,
   wholeNumber,
-  type FieldErrors,
-  type Outcome,
 } from '~/utils/forms.server'
 import { notFound } from '~/utils/http.server'
-import { intlLocale, pickTranslation, type Locale } from '~/utils/locales'
+import { intlLocale, type Locale, pickTranslation } from '~/utils/locales'
 import type { UploadedFile } from '~/utils/multipart.server'
 
 export type ProductInput = {

@@ -8,10 +8,10 @@ import { hashPassword } from '~/modules/accounts/password.server'
 import { isValidBin } from '~/modules/exporters/bin'
 import { uniqueSlug } from '~/modules/exporters/slugs'
 import { getDb, isUniqueViolation } from '~/utils/db.server'
-import { failure, multiLine, singleLine, type Outcome } from '~/utils/forms.server'
+import { failure, multiLine, type Outcome, singleLine } from '~/utils/forms.server'
 import { getFixedT } from '~/utils/i18n.server'
-import type { Locale } from '~/utils/locales'
 import { localeUrl } from '~/utils/locale-path'
+import type { Locale } from '~/utils/locales'
 import { publicUrl } from '~/utils/public-url.server'
 
 /** Legal names are required in these languages, optional in Simplified Chinese. */

@@ -8,10 +8,10 @@ import { hashPassword } from '~/modules/accounts/password.server'
 import type { SessionUser } from '~/modules/accounts/session.server'
 import { companyOf, type Member } from '~/modules/exporters/membership.server'
 import { getDb } from '~/utils/db.server'
-import { failure, singleLine, type Outcome } from '~/utils/forms.server'
+import { failure, type Outcome, singleLine } from '~/utils/forms.server'
 import { getFixedT } from '~/utils/i18n.server'
-import { pickTranslation, type Locale } from '~/utils/locales'
 import { localeUrl } from '~/utils/locale-path'
+import { type Locale, pickTranslation } from '~/utils/locales'
 import { publicUrl } from '~/utils/public-url.server'
 
 export const invitationLifetimeMs = 7 * 24 * 60 * 60 * 1000

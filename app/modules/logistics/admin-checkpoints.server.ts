@@ -2,10 +2,10 @@
 import { z } from 'zod'
 
 import { audit } from '~/modules/accounts/audit.server'
-import { checkbox, failure, fieldErrors, multiLine, perLocale, singleLine, textsOf, type Outcome } from '~/utils/forms.server'
-import { assertAdmin, type AdminActor } from '~/modules/accounts/guard.server'
+import { type AdminActor, assertAdmin } from '~/modules/accounts/guard.server'
 import { bumpCatalogVersion } from '~/modules/catalog/cache-version.server'
 import { getDb } from '~/utils/db.server'
+import { checkbox, failure, fieldErrors, multiLine, type Outcome, perLocale, singleLine, textsOf } from '~/utils/forms.server'
 import { type Locale, locales, localized } from '~/utils/locales'
 
 export const checkpointStatuses = ['open', 'planned', 'proposed', 'not_operational'] as const

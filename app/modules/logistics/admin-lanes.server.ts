@@ -2,21 +2,21 @@
 import { z } from 'zod'
 
 import { audit } from '~/modules/accounts/audit.server'
+import { type AdminActor, assertAdmin } from '~/modules/accounts/guard.server'
+import { bumpCatalogVersion } from '~/modules/catalog/cache-version.server'
+import { laneMarkets, maxDistanceKm, maxTransitDays, transitCities } from '~/modules/logistics/lane-options'
+import { getDb } from '~/utils/db.server'
 import {
   checkbox,
   choice,
   failure,
   fieldErrors,
   optionalWholeNumber,
+  type Outcome,
   singleLine,
   wholeNumber,
-  type Outcome,
 } from '~/utils/forms.server'
-import { assertAdmin, type AdminActor } from '~/modules/accounts/guard.server'
-import { bumpCatalogVersion } from '~/modules/catalog/cache-version.server'
-import { laneMarkets, maxDistanceKm, maxTransitDays, transitCities } from '~/modules/logistics/lane-options'
-import { getDb } from '~/utils/db.server'
-import { localized, type Locale } from '~/utils/locales'
+import { type Locale, localized } from '~/utils/locales'
 
 const laneSelect = {
   id: true,

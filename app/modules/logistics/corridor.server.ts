@@ -1,8 +1,8 @@
 // Corridors run from the nearest mapped Kazakh city through the crossing to Urumqi.
 import { cachedByCatalogVersion } from '~/modules/catalog/reference-cache.server'
 import { getDb } from '~/utils/db.server'
+import { intlLocale, type Locale, localized } from '~/utils/locales'
 import { boundingBox, fitToWidth, type MapPoint as Point } from '~/utils/map-projection'
-import { localized, intlLocale, type Locale } from '~/utils/locales'
 
 type Localized = { text: string; lang: Locale }
 

@@ -2,7 +2,7 @@
 import type { MarketCode } from '~/config/pavilion'
 import { cachedByCatalogVersion } from '~/modules/catalog/reference-cache.server'
 import { getDb } from '~/utils/db.server'
-import { intlLocale, pickTranslation, type Locale } from '~/utils/locales'
+import { intlLocale, type Locale, pickTranslation } from '~/utils/locales'
 
 export type TransitOption = {
   laneId: number

@@ -3,18 +3,7 @@
 import { z } from 'zod'
 
 import { audit } from '~/modules/accounts/audit.server'
-import {
-  checkbox,
-  choice,
-  failure,
-  fieldErrors,
-  multiLine,
-  optionalWholeNumber,
-  singleLine,
-  wholeNumber,
-  type Outcome,
-} from '~/utils/forms.server'
-import { assertAdmin, type AdminActor } from '~/modules/accounts/guard.server'
+import { type AdminActor, assertAdmin } from '~/modules/accounts/guard.server'
 import { bumpCatalogVersion } from '~/modules/catalog/cache-version.server'
 import { decimalAmount, formatMoney, parseAmount } from '~/modules/checkout/money'
 import { liveStatuses } from '~/modules/checkout/order-status'
@@ -22,13 +11,24 @@ import {
   canTransitionRoute,
   departureCurrencies,
   legModes,
+  type RouteStatus,
   routeStatuses,
   tourCities,
-  type RouteStatus,
 } from '~/modules/tourism/options'
 import { dateText } from '~/utils/dates'
 import { getDb, isUniqueViolation } from '~/utils/db.server'
-import { locales, pickTranslation, type Locale } from '~/utils/locales'
+import {
+  checkbox,
+  choice,
+  failure,
+  fieldErrors,
+  multiLine,
+  optionalWholeNumber,
+  type Outcome,
+  singleLine,
+  wholeNumber,
+} from '~/utils/forms.server'
+import { type Locale, locales, pickTranslation } from '~/utils/locales'
 
 const ours = (key: string) => `tours:admin.errors.${key}`
 

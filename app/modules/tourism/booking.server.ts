@@ -2,10 +2,10 @@
 import { z } from 'zod'
 
 import { defaultMarket } from '~/modules/catalog/catalog.server'
-import { placeOrder, type PaymentMethod } from '~/modules/checkout/orders.server'
+import { type PaymentMethod, placeOrder } from '~/modules/checkout/orders.server'
 import { stripeEnabled } from '~/modules/checkout/stripe.server'
 import { bookableDeparture } from '~/modules/tourism/tours.server'
-import { failure, fieldErrors, singleLine, type Outcome } from '~/utils/forms.server'
+import { failure, fieldErrors, type Outcome, singleLine } from '~/utils/forms.server'
 import type { Locale } from '~/utils/locales'
 
 /** The most seats one booking may take (the departure's free seats limit it further). */

@@ -2,33 +2,33 @@ import { type MarketCode } from '~/config/pavilion'
 import {
   defaultMarket,
   findProductCards,
+  type LocalizedText,
   toProductCards,
   visibleProduct,
-  type LocalizedText,
 } from '~/modules/catalog/catalog.server'
-import { parseAmount, type Money, type RateTable } from '~/modules/checkout/money'
-import { currentRates, displayPrice, marketCurrency, type DisplayPrice } from '~/modules/checkout/pricing.server'
+import { type Money, parseAmount, type RateTable } from '~/modules/checkout/money'
+import { currentRates, type DisplayPrice, displayPrice, marketCurrency } from '~/modules/checkout/pricing.server'
 import {
+  type DurationBucket,
   durationBuckets,
   inSeason,
   isTourCity,
-  tourCities,
-  type DurationBucket,
   type LegMode,
+  tourCities,
   type TourCity,
 } from '~/modules/tourism/options'
 import {
   borderZoneCheckpoints,
-  routeTerritories,
-  visaNotes,
   type Passport,
+  routeTerritories,
   type StopPlace,
   type Territory,
   type VisaNote,
+  visaNotes,
 } from '~/modules/tourism/visa'
 import { dateText } from '~/utils/dates'
 import { getDb } from '~/utils/db.server'
-import { intlLocale, pickTranslation, type Locale } from '~/utils/locales'
+import { intlLocale, type Locale, pickTranslation } from '~/utils/locales'
 
 function localized<T extends { locale: string }>(rows: T[], locale: Locale, field: keyof T, fallback = ''): LocalizedText {
   const row = pickTranslation(rows, locale)

@@ -1,12 +1,12 @@
 // The decision is one conditional update inside a transaction with the request's, so it cannot race an
 // expiry or a newer quote; Quote.orderId is unique, so accepting again returns the same order.
 import type { MarketCode } from '~/config/pavilion'
-import { addressForm, placeOrder, validateDetails, type PlaceOrderInput } from '~/modules/checkout/orders.server'
+import { addressForm, placeOrder, type PlaceOrderInput, validateDetails } from '~/modules/checkout/orders.server'
 import { stripeEnabled } from '~/modules/checkout/stripe.server'
 import { consigneeSchema } from '~/modules/trade/forms.server'
 import { notifyTrade } from '~/modules/trade/notifications.server'
 import { statusesAllowing, targetOf } from '~/modules/trade/quote-status'
-import { buyersRequest, expireLapsedQuotes, LostRace, type Buyer } from '~/modules/trade/quotes.server'
+import { type Buyer, buyersRequest, expireLapsedQuotes, LostRace } from '~/modules/trade/quotes.server'
 import { getDb } from '~/utils/db.server'
 import { failure, fieldErrors, type Outcome } from '~/utils/forms.server'
 import { localePath } from '~/utils/locale-path'

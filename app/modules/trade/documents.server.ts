@@ -1,11 +1,11 @@
 // Invoice and packing list, every label in English and Chinese. To another exporter the order does not exist.
+import { pavilion } from '~/config/pavilion'
 import type { SessionUser } from '~/modules/accounts/session.server'
 import { formatMoney } from '~/modules/checkout/money'
 import { addressSelect } from '~/modules/checkout/sales-shared.server'
-import { measure, PdfWriter, wrap, type TextStyle } from '~/modules/trade/pdf.server'
-import { pavilion } from '~/config/pavilion'
-import { getDb } from '~/utils/db.server'
+import { measure, PdfWriter, type TextStyle, wrap } from '~/modules/trade/pdf.server'
 import { formatDate } from '~/utils/dates'
+import { getDb } from '~/utils/db.server'
 import { getFixedT } from '~/utils/i18n.server'
 import { pickTranslation } from '~/utils/locales'
 

@@ -3,7 +3,7 @@ import { sendMail } from '~/modules/accounts/mail.server'
 import { getDb } from '~/utils/db.server'
 import { getFixedT } from '~/utils/i18n.server'
 import { localePath } from '~/utils/locale-path'
-import { isLocale, pickTranslation, type Locale } from '~/utils/locales'
+import { isLocale, type Locale, pickTranslation } from '~/utils/locales'
 import { publicUrl } from '~/utils/public-url.server'
 
 export type TradeMailEvent = 'requested' | 'quoted' | 'message' | 'accepted' | 'declined' | 'withdrawn'

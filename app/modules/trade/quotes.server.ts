@@ -12,12 +12,12 @@ import { quoteRouteEstimate, transitEstimate } from '~/modules/logistics/transit
 import { messageSchema, quoteSchema, requestSchema } from '~/modules/trade/forms.server'
 import type { Incoterm } from '~/modules/trade/incoterms'
 import { notifyTrade } from '~/modules/trade/notifications.server'
-import { tradeMarkets, type exporterListFilters } from '~/modules/trade/options'
-import { statusesAllowing, targetOf, type QuoteStatus, type RequestStatus } from '~/modules/trade/quote-status'
+import { type exporterListFilters, tradeMarkets } from '~/modules/trade/options'
+import { type QuoteStatus, type RequestStatus, statusesAllowing, targetOf } from '~/modules/trade/quote-status'
 import { dateText } from '~/utils/dates'
 import { getDb, isUniqueViolation } from '~/utils/db.server'
 import { failure, fieldErrors, type Outcome } from '~/utils/forms.server'
-import { pickTranslation, type Locale } from '~/utils/locales'
+import { type Locale, pickTranslation } from '~/utils/locales'
 
 export type Buyer = Pick<SessionUser, 'id' | 'role' | 'email' | 'displayName'>
 

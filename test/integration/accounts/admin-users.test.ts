@@ -6,14 +6,14 @@ import { createHash, randomBytes } from 'node:crypto'
 
 import { describe, expect, test } from 'vitest'
 
+import { decideUser } from '~/modules/accounts/admin-users.server'
 import { requestPasswordReset, resetPassword } from '~/modules/accounts/auth.server'
 import { hashPassword } from '~/modules/accounts/password.server'
-import { decideUser } from '~/modules/accounts/admin-users.server'
 import { loader as accountLoader } from '~/routes/$locale._auth.account._index'
 import { action as signInAction } from '~/routes/$locale._auth.login'
-import { action as invitationAction } from '~/routes/$locale.invitations.$token'
-import { action as userAction, loader as userLoader } from '~/routes/$locale.admin.users.$userId'
 import { loader as usersLoader } from '~/routes/$locale.admin.users._index'
+import { action as userAction, loader as userLoader } from '~/routes/$locale.admin.users.$userId'
+import { action as invitationAction } from '~/routes/$locale.invitations.$token'
 import { getDb } from '~/utils/db.server'
 
 import { createExporter, outcome, signedInAdmin } from '../../support/admin'

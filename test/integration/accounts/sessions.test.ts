@@ -5,10 +5,10 @@ import { createHash } from 'node:crypto'
 
 import { describe, expect, test } from 'vitest'
 
+import { checkTotp, confirmTotpSetup, startTotpSetup } from '~/modules/accounts/auth.server'
 import { hashPassword } from '~/modules/accounts/password.server'
 import { getUser, pruneSessions, sessionLifetimes } from '~/modules/accounts/session.server'
 import { totpCode } from '~/modules/accounts/totp.server'
-import { confirmTotpSetup, checkTotp, startTotpSetup } from '~/modules/accounts/auth.server'
 import { action as accountAction, loader as accountLoader } from '~/routes/$locale._auth.account._index'
 import { action as signInAction } from '~/routes/$locale._auth.login'
 import { action as twoFactorAction } from '~/routes/$locale._auth.login_.two-factor'

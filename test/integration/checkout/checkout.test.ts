@@ -3,8 +3,10 @@
 import { beforeAll, describe, expect, test } from 'vitest'
 
 import { createUserSession } from '~/modules/accounts/session.server'
+import type { Basket } from '~/modules/checkout/basket.server'
 import { priceBasket } from '~/modules/checkout/basket.server'
 import { markPaid, releaseExpiredReservations } from '~/modules/checkout/order-lifecycle.server'
+import type { buyerOrderView } from '~/modules/checkout/order-view.server'
 import { placeOrder } from '~/modules/checkout/orders.server'
 import { action as cartAction, loader as cartLoader } from '~/routes/$locale.cart'
 import { action as checkoutAction, loader as checkoutLoader } from '~/routes/$locale.checkout'
@@ -12,11 +14,8 @@ import { loader as orderLoader } from '~/routes/$locale.orders.$orderNumber'
 import { getDb } from '~/utils/db.server'
 import { getFixedT } from '~/utils/i18n.server'
 
-import type { Basket } from '~/modules/checkout/basket.server'
-import type { buyerOrderView } from '~/modules/checkout/order-view.server'
-
 import { addresses, bankOrder, orderInput, productBySlug, setStock, validPrcId } from '../../support/checkout'
-import { args, get, outcome, person, post, type Person } from '../../support/portal'
+import { args, get, outcome, type Person, person, post } from '../../support/portal'
 
 type Outcome = { data: unknown }
 type CheckoutData = { address: { name: string; required: boolean }[]; needsCustoms: boolean; stripe: string[] | null }

@@ -1,7 +1,7 @@
 // Fifty buyers racing for the last unit: exactly one order, 49 clear "sold out" answers, stock
 // never below zero — in one process, and across two app processes sharing the database (the way
 // the pavilion runs on more than one machine). Runs on SQLite and on PostgreSQL.
-import { spawn, type ChildProcess } from 'node:child_process'
+import { type ChildProcess, spawn } from 'node:child_process'
 import { existsSync } from 'node:fs'
 import net from 'node:net'
 

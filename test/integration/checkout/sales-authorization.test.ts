@@ -7,15 +7,15 @@ import { beforeAll, describe, expect, test } from 'vitest'
 
 import { placeOrder } from '~/modules/checkout/orders.server'
 import * as adminLedger from '~/routes/$locale.admin.ledger'
-import * as adminOrder from '~/routes/$locale.admin.orders.$orderNumber'
 import * as adminOrders from '~/routes/$locale.admin.orders._index'
+import * as adminOrder from '~/routes/$locale.admin.orders.$orderNumber'
 import * as exporterLedger from '~/routes/$locale.exporter.ledger'
-import * as exporterOrder from '~/routes/$locale.exporter.orders.$orderNumber'
 import * as exporterOrders from '~/routes/$locale.exporter.orders._index'
+import * as exporterOrder from '~/routes/$locale.exporter.orders.$orderNumber'
 import { getDb } from '~/utils/db.server'
 
 import { addresses } from '../../support/checkout'
-import { args, get, outcome, person, post, type Person } from '../../support/portal'
+import { args, get, outcome, type Person, person, post } from '../../support/portal'
 import { sessionCookieFor } from '../../support/sessions'
 
 type Visitor =

@@ -10,15 +10,15 @@ import { formatMoney } from '~/modules/checkout/money'
 import { placeOrder, type PlaceOrderInput } from '~/modules/checkout/orders.server'
 import { loader as dashboardLoader } from '~/routes/$locale.admin._index'
 import { action as adminLedgerAction, loader as adminLedgerLoader } from '~/routes/$locale.admin.ledger'
-import { action as adminOrderAction, loader as adminOrderLoader } from '~/routes/$locale.admin.orders.$orderNumber'
 import { loader as adminOrdersLoader } from '~/routes/$locale.admin.orders._index'
+import { action as adminOrderAction, loader as adminOrderLoader } from '~/routes/$locale.admin.orders.$orderNumber'
 import { loader as exporterLedgerLoader } from '~/routes/$locale.exporter.ledger'
-import { action as exporterOrderAction, loader as exporterOrderLoader } from '~/routes/$locale.exporter.orders.$orderNumber'
 import { loader as exporterOrdersLoader } from '~/routes/$locale.exporter.orders._index'
+import { action as exporterOrderAction, loader as exporterOrderLoader } from '~/routes/$locale.exporter.orders.$orderNumber'
 import { getDb } from '~/utils/db.server'
 
-import { startFakeStripe, type FakeStripe } from '../../support/fake-stripe.mjs'
-import { args, get, outcome, person, post, type Person } from '../../support/portal'
+import { type FakeStripe, startFakeStripe } from '../../support/fake-stripe.mjs'
+import { args, get, outcome, type Person, person, post } from '../../support/portal'
 
 type Product = { id: number; exporterId: number; name: string }
 let honey: Product

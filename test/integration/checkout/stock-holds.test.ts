@@ -6,6 +6,7 @@
 import { describe, expect, test } from 'vitest'
 
 import { pavilion } from '~/config/pavilion'
+import type { Basket } from '~/modules/checkout/basket.server'
 import { markPaid, releaseExpiredReservations } from '~/modules/checkout/order-lifecycle.server'
 import { placeOrder, type PlaceOrderResult } from '~/modules/checkout/orders.server'
 import { bookSeats } from '~/modules/tourism/booking.server'
@@ -17,10 +18,8 @@ import { getDb } from '~/utils/db.server'
 import { getFixedT } from '~/utils/i18n.server'
 import { locales } from '~/utils/locales'
 
-import type { Basket } from '~/modules/checkout/basket.server'
-
 import { addresses, orderInput, productBySlug, setStock } from '../../support/checkout'
-import { args, get, outcome, person, post, type Outcome } from '../../support/portal'
+import { args, get, type Outcome, outcome, person, post } from '../../support/portal'
 
 const tourSlug = 'almaty-shymbulak'
 

@@ -3,7 +3,7 @@
 // order must still be waiting (nothing half-done), and when Stripe retries the webhook against a
 // fresh process the order is paid exactly once. The app runs as a child process on this test
 // file's own database (SQLite file or PostgreSQL), the way `npm start` runs it.
-import { spawn, type ChildProcess } from 'node:child_process'
+import { type ChildProcess, spawn } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
 import { existsSync } from 'node:fs'
 import net from 'node:net'
@@ -14,7 +14,7 @@ import { placeOrder } from '~/modules/checkout/orders.server'
 import { getDb } from '~/utils/db.server'
 import { getFixedT } from '~/utils/i18n.server'
 
-import { startFakeStripe, type FakeStripe } from '../../support/fake-stripe.mjs'
+import { type FakeStripe, startFakeStripe } from '../../support/fake-stripe.mjs'
 
 const secretKey = 'sk_test_pavilion_crash'
 const webhookSecret = `whsec_test_${randomBytes(12).toString('hex')}`

@@ -18,7 +18,7 @@ import { action as webhookAction, loader as webhookLoader } from '~/routes/webho
 import { getDb } from '~/utils/db.server'
 import { getFixedT } from '~/utils/i18n.server'
 
-import { startFakeStripe, type FakeEvent, type FakeStripe } from '../../support/fake-stripe.mjs'
+import { type FakeEvent, type FakeStripe, startFakeStripe } from '../../support/fake-stripe.mjs'
 import { args, outcome, post as formPost } from '../../support/portal'
 
 const secretKey = 'sk_test_pavilion_payments'

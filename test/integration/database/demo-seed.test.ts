@@ -4,6 +4,7 @@ import { verifyPassword } from '~/modules/accounts/password.server'
 import { isValidBin } from '~/modules/exporters/bin'
 import { getDb } from '~/utils/db.server'
 import { locales } from '~/utils/locales'
+
 import { seedIfEmpty } from '../../../prisma/seed/index'
 
 describe('the demo pavilion', () => {

@@ -7,8 +7,8 @@ import http from 'node:http'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 
 import { createUser } from '../../support/admin'
+import { type RunningServer, startServer } from '../../support/http-server'
 import { sessionCookieFor } from '../../support/sessions'
-import { startServer, type RunningServer } from '../../support/http-server'
 
 let server: RunningServer
 let exporterCookie: string

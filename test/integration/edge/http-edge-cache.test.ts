@@ -2,8 +2,8 @@
 // item 8): a kept page carries hashes of its own inline scripts, never a nonce another visitor
 // saw, and junk query parameters cannot fill it with a new entry each.
 import { createHash } from 'node:crypto'
-import { readdirSync, readFileSync, statSync } from 'node:fs'
 import { EventEmitter } from 'node:events'
+import { readdirSync, readFileSync, statSync } from 'node:fs'
 import path from 'node:path'
 
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { edgePolicy } from '~/utils/edge-policy.server'
 
 import { cacheKey, createPageCache } from '../../../scripts/page-cache.mjs'
-import { startServer, type RunningServer } from '../../support/http-server'
+import { type RunningServer, startServer } from '../../support/http-server'
 
 /** The inline scripts of a page and the CSP's script-src sources. */
 function scriptsAndPolicy(html: string, csp: string) {

@@ -10,7 +10,7 @@ import { hashPassword } from '~/modules/accounts/password.server'
 import { getDb } from '~/utils/db.server'
 
 import { createExporter, signedInAdmin } from '../../support/admin'
-import { startServer, type RunningServer } from '../../support/http-server'
+import { type RunningServer, startServer } from '../../support/http-server'
 
 let server: RunningServer
 let adminCookie: string

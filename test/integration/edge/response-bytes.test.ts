@@ -19,8 +19,8 @@ import { getDb } from '~/utils/db.server'
 import { locales } from '~/utils/locales'
 
 import { bankOrder } from '../../support/checkout'
-import { freePort, startServer, type RunningServer } from '../../support/http-server'
-import { args, outcome, person, post, type Person } from '../../support/portal'
+import { freePort, type RunningServer, startServer } from '../../support/http-server'
+import { args, outcome, type Person, person, post } from '../../support/portal'
 
 // the cookies signed here must be the server's: one secret for both
 process.env.SESSION_SECRET ??= 'response-bytes-test-secret'
@@ -40,7 +40,8 @@ function badBytes(bytes: Buffer) {
   // translations themselves, so only the markup outside them counts).
   const markup = bytes.toString('utf8').replace(/<script\b[\s\S]*?<\/script>/g, '')
   const placeholder = /\{\{\s*\w+\s*\}\}/.exec(markup)
-  if (placeholder) problems.push(`unfilled ${placeholder[0]} in «${markup.slice(Math.max(0, placeholder.index - 40), placeholder.index + 20)}»`)
+  if (placeholder)
+    problems.push(`unfilled ${placeholder[0]} in «${markup.slice(Math.max(0, placeholder.index - 40), placeholder.index + 20)}»`)
   return problems.length ? problems.join(', ') : null
 }
 

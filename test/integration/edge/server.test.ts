@@ -1,6 +1,6 @@
 // The built app, started the way `npm start` starts it, on an empty database of this run's
 // dialect: it must migrate, seed the reference data and serve the catalog.
-import { spawn, type ChildProcess } from 'node:child_process'
+import { type ChildProcess, spawn } from 'node:child_process'
 import { existsSync, rmSync } from 'node:fs'
 import net from 'node:net'
 import path from 'node:path'

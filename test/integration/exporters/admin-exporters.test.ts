@@ -1,9 +1,9 @@
 import { beforeAll, describe, expect, test } from 'vitest'
 
-import { decideExporter } from '~/modules/exporters/admin-exporters.server'
 import { parseCatalogParams, searchCatalog } from '~/modules/catalog/search.server'
-import { action as exporterAction, loader as exporterLoader } from '~/routes/$locale.admin.exporters.$exporterId'
+import { decideExporter } from '~/modules/exporters/admin-exporters.server'
 import { loader as exportersLoader } from '~/routes/$locale.admin.exporters._index'
+import { action as exporterAction, loader as exporterLoader } from '~/routes/$locale.admin.exporters.$exporterId'
 import { getDb } from '~/utils/db.server'
 import { getFixedT } from '~/utils/i18n.server'
 

@@ -6,14 +6,14 @@ import {
   getImportStatus,
   importColumns,
   readImportFile,
-  startImport,
   type ReportEntry,
+  startImport,
 } from '~/modules/exporters/csv-import.server'
 import type { Member } from '~/modules/exporters/membership.server'
+import { action as uploadAction, loader as uploadLoader } from '~/routes/$locale.exporter.import._index'
 import { loader as progressLoader } from '~/routes/$locale.exporter.import.$importId'
 import { loader as reportLoader } from '~/routes/$locale.exporter.import.$importId.report[.]csv'
 import { loader as statusLoader } from '~/routes/$locale.exporter.import.$importId.status'
-import { action as uploadAction, loader as uploadLoader } from '~/routes/$locale.exporter.import._index'
 import { loader as templateLoader } from '~/routes/$locale.exporter.import.template[.]csv'
 import { getDb } from '~/utils/db.server'
 

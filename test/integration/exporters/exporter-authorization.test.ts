@@ -4,8 +4,8 @@
 // exporter A's product, image or document (404: for B they do not exist).
 import { beforeAll, describe, expect, test } from 'vitest'
 
-import { addProductImage, createProduct, parseProductForm } from '~/modules/exporters/product-authoring.server'
 import { saveExporterDocument } from '~/modules/exporters/documents.server'
+import { addProductImage, createProduct, parseProductForm } from '~/modules/exporters/product-authoring.server'
 import { loader as layoutLoader } from '~/routes/$locale.exporter'
 import { loader as dashboardLoader } from '~/routes/$locale.exporter._index'
 import { action as companyAction, loader as companyLoader } from '~/routes/$locale.exporter.company'
@@ -15,7 +15,7 @@ import { action as newAction, loader as newLoader } from '~/routes/$locale.expor
 import { action as teamAction, loader as teamLoader } from '~/routes/$locale.exporter.team'
 import { getDb } from '~/utils/db.server'
 
-import { args, get, outcome, person, post, privateStorage, upload, type Person } from '../../support/portal'
+import { args, get, outcome, type Person, person, post, privateStorage, upload } from '../../support/portal'
 import { goodPng, minimalPdf } from '../../support/upload-corpus'
 
 privateStorage()

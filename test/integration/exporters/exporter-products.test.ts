@@ -9,7 +9,7 @@ import { action as editAction } from '~/routes/$locale.exporter.products.$produc
 import { action as newAction, loader as newLoader } from '~/routes/$locale.exporter.products.new'
 import { getDb } from '~/utils/db.server'
 
-import { args, get, outcome, person, post, privateStorage, type Person } from '../../support/portal'
+import { args, get, outcome, type Person, person, post, privateStorage } from '../../support/portal'
 
 privateStorage()
 

@@ -3,12 +3,12 @@ import { createHash } from 'node:crypto'
 import { describe, expect, test } from 'vitest'
 
 import { getUser } from '~/modules/accounts/session.server'
-import { action as invitationAction, loader as invitationLoader } from '~/routes/$locale.invitations.$token'
 import { action as teamAction, loader as teamLoader } from '~/routes/$locale.exporter.team'
+import { action as invitationAction, loader as invitationLoader } from '~/routes/$locale.invitations.$token'
 import { getDb } from '~/utils/db.server'
 import { getFixedT } from '~/utils/i18n.server'
 
-import { args, get, outcome, person, post, type Person } from '../../support/portal'
+import { args, get, outcome, type Person, person, post } from '../../support/portal'
 
 let invites = 0
 async function invite(member: Person, locale = 'ru', address?: string) {

@@ -12,8 +12,8 @@ import { getDb } from '~/utils/db.server'
 import { getFixedT } from '~/utils/i18n.server'
 import { locales } from '~/utils/locales'
 
-import { args, get, outcome, person, post, privateStorage, upload, type Person } from '../../support/portal'
-import { goodPng, hostileFiles, jpegWithMetadata, minimalPdf, type HostileFile } from '../../support/upload-corpus'
+import { args, get, outcome, type Person, person, post, privateStorage, upload } from '../../support/portal'
+import { goodPng, type HostileFile, hostileFiles, jpegWithMetadata, minimalPdf } from '../../support/upload-corpus'
 
 const storage = privateStorage()
 

@@ -8,12 +8,12 @@ import { beforeAll, describe, expect, test } from 'vitest'
 
 import { bumpCatalogVersion } from '~/modules/catalog/cache-version.server'
 import { productTransit, transitEstimate } from '~/modules/logistics/transit.server'
-import { action as laneAction, loader as laneLoader } from '~/routes/$locale.admin.transit.$laneId'
 import { loader as lanesLoader } from '~/routes/$locale.admin.transit._index'
+import { action as laneAction, loader as laneLoader } from '~/routes/$locale.admin.transit.$laneId'
 import { headers as corridorHeaders, loader as corridorLoader } from '~/routes/$locale.corridor'
 import { getDb } from '~/utils/db.server'
 
-import { args, get, outcome, person, post, type Person } from '../../support/portal'
+import { args, get, outcome, type Person, person, post } from '../../support/portal'
 
 const regionId = async (code: string) => (await getDb().region.findUniqueOrThrow({ where: { code }, select: { id: true } })).id
 const copper = '740311'

@@ -3,11 +3,11 @@
 // price a basket or place an order.
 import { beforeAll, describe, expect, test } from 'vitest'
 
+import { action as registerAction } from '~/routes/$locale._auth.register'
 import { action as cartAction, loader as cartLoader } from '~/routes/$locale.cart'
 import { loader as catalogLoader } from '~/routes/$locale.catalog._index'
 import { action as checkoutAction, loader as checkoutLoader } from '~/routes/$locale.checkout'
 import { loader as productLoader } from '~/routes/$locale.products.$productSlug'
-import { action as registerAction } from '~/routes/$locale._auth.register'
 import { getDb } from '~/utils/db.server'
 
 import { addresses, productBySlug } from '../../support/checkout'

@@ -1,11 +1,10 @@
 import { describe, expect, test } from 'vitest'
 
 import { categoryPageSize, visibleProduct } from '~/modules/catalog/catalog.server'
-
-import { loader as localeLayout } from '~/routes/$locale'
-import { loader as categoryLoader } from '~/routes/$locale.catalog.$categorySlug'
-import { loader as catalogLoader } from '~/routes/$locale.catalog._index'
 import { loader as rootRedirect } from '~/routes/_index'
+import { loader as localeLayout } from '~/routes/$locale'
+import { loader as catalogLoader } from '~/routes/$locale.catalog._index'
+import { loader as categoryLoader } from '~/routes/$locale.catalog.$categorySlug'
 import { loader as healthz } from '~/routes/healthz'
 import { getDb } from '~/utils/db.server'
 

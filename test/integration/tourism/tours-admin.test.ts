@@ -7,13 +7,13 @@ import { catalogVersion } from '~/modules/catalog/cache-version.server'
 import { placeOrder } from '~/modules/checkout/orders.server'
 import { createRoute, departureBookings } from '~/modules/tourism/admin.server'
 import { tourPage } from '~/modules/tourism/tours.server'
+import { loader as listLoader } from '~/routes/$locale.admin.tours._index'
+import { action as routeAction, loader as routeLoader } from '~/routes/$locale.admin.tours.$routeId'
 import {
   action as departureAction,
   loader as departureLoader,
 } from '~/routes/$locale.admin.tours.$routeId_.departures.$departureId'
 import { action as stopAction, loader as stopLoader } from '~/routes/$locale.admin.tours.$routeId_.stops.$stopId'
-import { action as routeAction, loader as routeLoader } from '~/routes/$locale.admin.tours.$routeId'
-import { loader as listLoader } from '~/routes/$locale.admin.tours._index'
 import { action as newAction, loader as newLoader } from '~/routes/$locale.admin.tours.new'
 import { getDb } from '~/utils/db.server'
 import { getFixedT } from '~/utils/i18n.server'

@@ -2,7 +2,7 @@
 // puts a traveller in, and what each passport reads for each of them.
 import { describe, expect, test } from 'vitest'
 
-import { passports, routeTerritories, territoriesOf, visaNotes, type StopPlace } from '~/modules/tourism/visa'
+import { passports, routeTerritories, type StopPlace, territoriesOf, visaNotes } from '~/modules/tourism/visa'
 
 const place = (lat: number, lon: number, extra: Partial<StopPlace> = {}): StopPlace => ({
   lat,

@@ -4,11 +4,11 @@
 import { describe, expect, test } from 'vitest'
 
 import { listTours, parseTourFilters, tourPage } from '~/modules/tourism/tours.server'
-import { action as tourAction, loader as tourLoader } from '~/routes/$locale.tours.$routeSlug'
 import { loader as toursLoader } from '~/routes/$locale.tours._index'
+import { action as tourAction, loader as tourLoader } from '~/routes/$locale.tours.$routeSlug'
 import { getDb } from '~/utils/db.server'
 import { getFixedT } from '~/utils/i18n.server'
-import { locales, type Locale } from '~/utils/locales'
+import { type Locale, locales } from '~/utils/locales'
 
 import { createUser, get, outcome, post } from '../../support/admin'
 import { sessionCookieFor } from '../../support/sessions'

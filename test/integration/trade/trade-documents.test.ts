@@ -12,7 +12,7 @@ import { action as requestAction } from '~/routes/$locale.products.$productSlug_
 import { action as buyerAction } from '~/routes/$locale.quotes.$requestNumber'
 import { getDb } from '~/utils/db.server'
 
-import { args, get, outcome, person, post, type Person } from '../../support/portal'
+import { args, get, outcome, type Person, person, post } from '../../support/portal'
 
 // WinAnsiEncoding's 0x80–0x9F (Windows-1252); the rest of its bytes are Latin-1
 const windows1252 = [...'€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008DŽ\u008F\u0090‘’“”•–—˜™š›œ\u009DžŸ']

@@ -3,16 +3,16 @@
 // anonymous visitors, a buyer answering, an exporter accepting). Mail goes out in each reader's language.
 import { beforeAll, describe, expect, test } from 'vitest'
 
-import { expireLapsedQuotes } from '~/modules/trade/quotes.server'
 import { nextStatus, statusesAllowing } from '~/modules/trade/quote-status'
-import { action as exporterAction, loader as exporterLoader } from '~/routes/$locale.exporter.quotes.$requestNumber'
+import { expireLapsedQuotes } from '~/modules/trade/quotes.server'
 import { loader as exporterListLoader } from '~/routes/$locale.exporter.quotes._index'
+import { action as exporterAction, loader as exporterLoader } from '~/routes/$locale.exporter.quotes.$requestNumber'
 import { action as requestAction, loader as requestLoader } from '~/routes/$locale.products.$productSlug_.quote'
-import { action as buyerAction, loader as buyerLoader } from '~/routes/$locale.quotes.$requestNumber'
 import { loader as buyerListLoader } from '~/routes/$locale.quotes._index'
+import { action as buyerAction, loader as buyerLoader } from '~/routes/$locale.quotes.$requestNumber'
 import { getDb } from '~/utils/db.server'
 
-import { args, get, outcome, person, post, type Person } from '../../support/portal'
+import { args, get, outcome, type Person, person, post } from '../../support/portal'
 
 const product = 'copper-cathode-grade-a'
 const people = {} as Record<'buyer' | 'otherBuyer' | 'exporter' | 'otherExporter' | 'admin', Person>

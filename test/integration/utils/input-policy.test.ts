@@ -4,7 +4,6 @@
 // nothing answers 500 — on SQLite and on PostgreSQL, which cannot store NUL at all.
 import { beforeAll, describe, expect, test } from 'vitest'
 
-import { multiLine as adminMultiLine, singleLine as adminSingleLine } from '~/utils/forms.server'
 import { action as registerAction } from '~/routes/$locale._auth.register'
 import { action as cartAction } from '~/routes/$locale.cart'
 import { action as checkoutAction } from '~/routes/$locale.checkout'
@@ -14,12 +13,13 @@ import { action as requestAction } from '~/routes/$locale.products.$productSlug_
 import { action as buyerQuoteAction } from '~/routes/$locale.quotes.$requestNumber'
 import { action as tourAction } from '~/routes/$locale.tours.$routeSlug'
 import { getDb } from '~/utils/db.server'
+import { multiLine as adminMultiLine, singleLine as adminSingleLine } from '~/utils/forms.server'
 import { hasControlCharacters, multiLine, singleLine } from '~/utils/forms.server'
 import { getFixedT } from '~/utils/i18n.server'
 import { locales } from '~/utils/locales'
 
 import { addresses, productBySlug, setStock } from '../../support/checkout'
-import { args, freshBin, outcome, person, post, type Person } from '../../support/portal'
+import { args, freshBin, outcome, type Person, person, post } from '../../support/portal'
 
 const hostile = [
   ['NUL', 'Silk Road 1\u0000'],

@@ -4,7 +4,7 @@ import { createElement } from 'react'
 import { renderToStaticMarkup } from 'react-dom/server'
 import { describe, expect, test } from 'vitest'
 
-import { LocalizedText, langAttr } from '~/components/localized-text'
+import { langAttr, LocalizedText } from '~/components/localized-text'
 import { productPage } from '~/modules/catalog/catalog.server'
 import { getDb } from '~/utils/db.server'
 import type { Locale } from '~/utils/locales'
