@@ -105,6 +105,13 @@ export function ProductForm({ sectors, regions, values, certificates, errors, ac
     [sectors, categoryId],
   )
   const value = (name: string) => values[name] ?? ''
+  // what every field here shares: its name, the typed value given back after a refusal (else the fallback), its error
+  const bind = (name: string, fallback = '') => ({
+    namespace: 'portal',
+    name,
+    defaultValue: value(name) || fallback,
+    error: errors[name],
+  })
   const missing = productLocales.filter((l) => !named.has(l))
   const languageName = (l: Locale) => t(`languages.${l}`)
 
@@ -117,15 +124,12 @@ export function ProductForm({ sectors, regions, values, certificates, errors, ac
         <legend>{t('form.classification')}</legend>
         <CategoryPicker sectors={sectors} value={categoryId} onChange={setCategoryId} error={errors.categoryId} />
         <Field
-          namespace="portal"
           label={t('form.hsCode')}
-          name="hsCode"
-          defaultValue={value('hsCode')}
+          {...bind('hsCode')}
           inputMode="numeric"
           maxLength={12}
           required
           hint={headings.length > 0 ? t('form.hsCodeHint', { headings: headings.join(', ') }) : t('form.hsCodeHintNone')}
-          error={errors.hsCode}
         />
       </fieldset>
 
@@ -192,36 +196,21 @@ export function ProductForm({ sectors, regions, values, certificates, errors, ac
         <legend>{t('form.pricing')}</legend>
         <div className="form-row">
           <Field
-            namespace="portal"
             label={t('form.basePrice')}
-            name="basePrice"
-            defaultValue={value('basePrice')}
+            {...bind('basePrice')}
             inputMode="decimal"
             maxLength={32}
             required
             hint={t('form.basePriceHint')}
-            error={errors.basePrice}
           />
-          <SelectField
-            namespace="portal"
-            label={t('form.currency')}
-            name="baseCurrency"
-            defaultValue={value('baseCurrency') || 'KZT'}
-            error={errors.baseCurrency}
-          >
+          <SelectField label={t('form.currency')} {...bind('baseCurrency', 'KZT')}>
             {baseCurrencies.map((code) => (
               <option key={code} value={code}>
                 {t(`currencies.${code}`)}
               </option>
             ))}
           </SelectField>
-          <SelectField
-            namespace="portal"
-            label={t('form.unit')}
-            name="unit"
-            defaultValue={value('unit') || 'kg'}
-            error={errors.unit}
-          >
+          <SelectField label={t('form.unit')} {...bind('unit', 'kg')}>
             {productUnits.map((unit) => (
               <option key={unit} value={unit}>
                 {tc(`units.${unit}`)}
@@ -230,35 +219,9 @@ export function ProductForm({ sectors, regions, values, certificates, errors, ac
           </SelectField>
         </div>
         <div className="form-row">
-          <Field
-            namespace="portal"
-            label={t('form.stock')}
-            name="stock"
-            type="number"
-            min={0}
-            step={1}
-            defaultValue={value('stock')}
-            required
-            error={errors.stock}
-          />
-          <Field
-            namespace="portal"
-            label={t('form.moq')}
-            name="minOrderQuantity"
-            type="number"
-            min={1}
-            step={1}
-            defaultValue={value('minOrderQuantity') || '1'}
-            required
-            error={errors.minOrderQuantity}
-          />
-          <SelectField
-            namespace="portal"
-            label={t('form.saleMode')}
-            name="saleMode"
-            defaultValue={value('saleMode') || 'retail'}
-            error={errors.saleMode}
-          >
+          <Field label={t('form.stock')} {...bind('stock')} type="number" min={0} step={1} required />
+          <Field label={t('form.moq')} {...bind('minOrderQuantity', '1')} type="number" min={1} step={1} required />
+          <SelectField label={t('form.saleMode')} {...bind('saleMode', 'retail')}>
             {saleModes.map((mode) => (
               <option key={mode} value={mode}>
                 {tc(`saleMode.${mode}`)}
@@ -311,14 +274,7 @@ export function ProductForm({ sectors, regions, values, certificates, errors, ac
 
       <fieldset className="form-section">
         <legend>{t('form.origin')}</legend>
-        <SelectField
-          namespace="portal"
-          label={t('form.originRegion')}
-          name="originRegionId"
-          defaultValue={value('originRegionId')}
-          error={errors.originRegionId}
-          required
-        >
+        <SelectField label={t('form.originRegion')} {...bind('originRegionId')} required>
           <option value="">{t('form.regionPlaceholder')}</option>
           {regions.map((region) => (
             <option key={region.id} value={region.id}>
@@ -328,26 +284,20 @@ export function ProductForm({ sectors, regions, values, certificates, errors, ac
         </SelectField>
         <div className="form-row">
           <Field
-            namespace="portal"
             label={t('form.netWeight')}
-            name="netWeightGrams"
+            {...bind('netWeightGrams')}
             type="number"
             min={1}
             step={1}
-            defaultValue={value('netWeightGrams')}
             hint={t('form.optional')}
-            error={errors.netWeightGrams}
           />
           <Field
-            namespace="portal"
             label={t('form.shelfLife')}
-            name="shelfLifeDays"
+            {...bind('shelfLifeDays')}
             type="number"
             min={1}
             step={1}
-            defaultValue={value('shelfLifeDays')}
             hint={t('form.optional')}
-            error={errors.shelfLifeDays}
           />
         </div>
         <fieldset className="checkbox-list">
