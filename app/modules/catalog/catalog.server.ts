@@ -7,6 +7,20 @@ import { type Locale, localized } from '~/utils/locales'
 
 export const visibleProduct = { status: 'published', exporter: { status: 'verified' } } as const
 
+/** The selling terms every view of a product shows, from a catalogue card to the feeds and the exporter's own form. */
+export const productTermsSelect = {
+  slug: true,
+  hsCode: true,
+  saleMode: true,
+  unit: true,
+  basePriceMinor: true,
+  baseCurrency: true,
+  stock: true,
+  minOrderQuantity: true,
+} as const
+
+export const priceTiersSelect = { orderBy: { minQuantity: 'asc' }, select: { minQuantity: true, unitPriceMinor: true } } as const
+
 export type LocalizedText = { text: string; lang: Locale }
 
 export function listSectorsWithCategories(locale: Locale) {
@@ -54,14 +68,7 @@ async function readSectorsWithCategories(locale: Locale) {
 
 const productCardSelect = {
   id: true,
-  slug: true,
-  hsCode: true,
-  saleMode: true,
-  unit: true,
-  basePriceMinor: true,
-  baseCurrency: true,
-  stock: true,
-  minOrderQuantity: true,
+  ...productTermsSelect,
   translations: { select: { locale: true, name: true } },
   images: { orderBy: { position: 'asc' }, take: 1, select: { storageKey: true, widths: true, width: true, height: true } },
   exporter: { select: { slug: true, translations: { select: { locale: true, legalName: true } } } },
@@ -175,18 +182,11 @@ export async function productPage(locale: Locale, market: MarketCode, slug: stri
     where: { slug, ...visibleProduct },
     select: {
       id: true,
-      slug: true,
-      hsCode: true,
-      saleMode: true,
-      unit: true,
-      basePriceMinor: true,
-      baseCurrency: true,
-      stock: true,
-      minOrderQuantity: true,
+      ...productTermsSelect,
       netWeightGrams: true,
       shelfLifeDays: true,
       translations: { select: { locale: true, name: true, description: true } },
-      priceTiers: { orderBy: { minQuantity: 'asc' }, select: { minQuantity: true, unitPriceMinor: true } },
+      priceTiers: priceTiersSelect,
       images: { orderBy: { position: 'asc' }, select: { storageKey: true, widths: true, width: true, height: true } },
       certificates: { orderBy: { kind: 'asc' }, select: { kind: true } },
       category: { select: { slug: true, translations: { select: { locale: true, name: true } } } },

@@ -1,6 +1,6 @@
 // Sitemap and product feed list only what the storefront shows (visibleProduct, verified exporters).
 import { type MarketCode, pavilion } from '~/config/pavilion'
-import { defaultMarket, visibleProduct } from '~/modules/catalog/catalog.server'
+import { defaultMarket, priceTiersSelect, productTermsSelect, visibleProduct } from '~/modules/catalog/catalog.server'
 import { isMarketCode } from '~/modules/checkout/market'
 import { type MarketAccess, marketAccessFor } from '~/modules/checkout/market-access.server'
 import { convert, formatMoney, type Money } from '~/modules/checkout/money'
@@ -192,16 +192,9 @@ export function parseFeedQuery(params: URLSearchParams): { query: FeedQuery } | 
 }
 
 const feedProductSelect = {
-  slug: true,
-  hsCode: true,
-  saleMode: true,
-  unit: true,
-  basePriceMinor: true,
-  baseCurrency: true,
-  stock: true,
-  minOrderQuantity: true,
+  ...productTermsSelect,
   translations: { select: { locale: true, name: true, description: true } },
-  priceTiers: { orderBy: { minQuantity: 'asc' }, select: { minQuantity: true, unitPriceMinor: true } },
+  priceTiers: priceTiersSelect,
   images: { orderBy: { position: 'asc' }, select: { storageKey: true, widths: true } },
   category: { select: { slug: true, translations: { select: { locale: true, name: true } } } },
   exporter: { select: { slug: true, status: true, translations: { select: { locale: true, legalName: true } } } },

@@ -7,6 +7,7 @@ import path from 'node:path'
 import { z } from 'zod'
 
 import { audit } from '~/modules/accounts/audit.server'
+import { priceTiersSelect, productTermsSelect } from '~/modules/catalog/catalog.server'
 import { canTransitionProduct, type ProductStatus, transitionProduct } from '~/modules/catalog/product-status.server'
 import { reindexProducts } from '~/modules/catalog/search.server'
 import { type AmountError, convert, decimalAmount, formatMoney, parseAmount } from '~/modules/checkout/money'
@@ -184,22 +185,15 @@ function parseId(value: string | number | undefined) {
 
 const ownProductSelect = {
   id: true,
-  slug: true,
+  ...productTermsSelect,
   status: true,
   statusReason: true,
   categoryId: true,
-  hsCode: true,
-  saleMode: true,
-  unit: true,
-  basePriceMinor: true,
-  baseCurrency: true,
-  stock: true,
-  minOrderQuantity: true,
   originRegionId: true,
   netWeightGrams: true,
   shelfLifeDays: true,
   translations: { select: { locale: true, name: true, description: true } },
-  priceTiers: { orderBy: { minQuantity: 'asc' }, select: { minQuantity: true, unitPriceMinor: true } },
+  priceTiers: priceTiersSelect,
   certificates: { select: { kind: true } },
   images: {
     orderBy: { position: 'asc' },
@@ -304,6 +298,24 @@ export async function productForEditing(user: Member, productId: string | number
   }
 }
 
+/** The columns the form sets, written alike on create and on every edit. */
+async function productColumns(input: ProductInput) {
+  return {
+    categoryId: input.categoryId,
+    hsCode: input.hsCode,
+    saleMode: input.saleMode,
+    unit: input.unit,
+    basePriceMinor: input.basePriceMinor,
+    baseCurrency: input.baseCurrency,
+    stock: input.stock,
+    minOrderQuantity: input.minOrderQuantity,
+    originRegionId: input.originRegionId,
+    netWeightGrams: input.netWeightGrams,
+    shelfLifeDays: input.shelfLifeDays,
+    sortPriceUsdMinor: await usdSortPrice(input.basePriceMinor, input.baseCurrency),
+  }
+}
+
 async function usdSortPrice(amountMinor: number, currency: string) {
   try {
     return convert({ amountMinor, currency }, 'USD', await currentRates()).amountMinor
@@ -320,26 +332,15 @@ export async function createProduct(user: Member, input: ProductInput): Promise<
   if (Object.keys(errors).length > 0) return failure(errors)
   const db = getDb()
   const slugSource = (input.translations.find((t) => t.locale === 'en') ?? input.translations[0]).name
-  const sortPriceUsdMinor = await usdSortPrice(input.basePriceMinor, input.baseCurrency)
+  const columns = await productColumns(input)
   for (let attempt = 0; ; attempt++) {
     try {
       const product = await db.product.create({
         data: {
           slug: uniqueSlug(slugSource, 'product'),
           exporterId: company.id,
-          categoryId: input.categoryId,
-          hsCode: input.hsCode,
           status: 'draft',
-          saleMode: input.saleMode,
-          unit: input.unit,
-          basePriceMinor: input.basePriceMinor,
-          baseCurrency: input.baseCurrency,
-          stock: input.stock,
-          minOrderQuantity: input.minOrderQuantity,
-          originRegionId: input.originRegionId,
-          netWeightGrams: input.netWeightGrams,
-          shelfLifeDays: input.shelfLifeDays,
-          sortPriceUsdMinor,
+          ...columns,
           translations: { create: input.translations },
           priceTiers: { create: input.tiers },
           certificates: { create: input.certificates.map((kind) => ({ kind })) },
@@ -414,25 +415,12 @@ export async function updateProduct(
   if (sentToReview) await transitionProduct(product.id, 'in_review', user)
 
   const db = getDb()
-  const sortPriceUsdMinor = await usdSortPrice(input.basePriceMinor, input.baseCurrency)
+  const columns = await productColumns(input)
   const kept = new Set(product.certificates.map((c) => c.kind))
   await db.$transaction(async (tx) => {
     await tx.product.update({
       where: { id: product.id },
-      data: {
-        categoryId: input.categoryId,
-        hsCode: input.hsCode,
-        saleMode: input.saleMode,
-        unit: input.unit,
-        basePriceMinor: input.basePriceMinor,
-        baseCurrency: input.baseCurrency,
-        stock: input.stock,
-        minOrderQuantity: input.minOrderQuantity,
-        originRegionId: input.originRegionId,
-        netWeightGrams: input.netWeightGrams,
-        shelfLifeDays: input.shelfLifeDays,
-        sortPriceUsdMinor,
-      },
+      data: columns,
     })
     if (changes.translations) {
       await tx.productTranslation.deleteMany({ where: { productId: product.id } })
