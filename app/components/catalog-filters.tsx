@@ -1,4 +1,5 @@
 import { Form } from '@remix-run/react'
+import { Fragment } from 'react'
 import { useTranslation } from 'react-i18next'
 
 import { FilterSelect } from '~/components/filter-select'
@@ -64,29 +65,22 @@ export function CatalogFiltersForm({
       />
       <fieldset className="filters__field filters__price">
         <legend>{t('filters.price', { currency })}</legend>
-        <label htmlFor="filter-min" className="visually-hidden">
-          {t('filters.minPrice')}
-        </label>
-        <input
-          id="filter-min"
-          name="min"
-          inputMode="decimal"
-          placeholder={t('filters.minPrice')}
-          defaultValue={toMajor(filters.min)}
-          size={7}
-        />
-        <span aria-hidden="true">–</span>
-        <label htmlFor="filter-max" className="visually-hidden">
-          {t('filters.maxPrice')}
-        </label>
-        <input
-          id="filter-max"
-          name="max"
-          inputMode="decimal"
-          placeholder={t('filters.maxPrice')}
-          defaultValue={toMajor(filters.max)}
-          size={7}
-        />
+        {(['min', 'max'] as const).map((bound) => (
+          <Fragment key={bound}>
+            {bound === 'max' ? <span aria-hidden="true">–</span> : null}
+            <label htmlFor={`filter-${bound}`} className="visually-hidden">
+              {t(`filters.${bound}Price`)}
+            </label>
+            <input
+              id={`filter-${bound}`}
+              name={bound}
+              inputMode="decimal"
+              placeholder={t(`filters.${bound}Price`)}
+              defaultValue={toMajor(filters[bound])}
+              size={7}
+            />
+          </Fragment>
+        ))}
       </fieldset>
       <div className="filters__field filters__check">
         <input id="filter-available" name="available" type="checkbox" value="1" defaultChecked={filters.available} />
