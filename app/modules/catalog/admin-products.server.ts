@@ -2,6 +2,7 @@ import { z } from 'zod'
 
 import { pavilion } from '~/config/pavilion'
 import { type AdminActor, assertAdmin } from '~/modules/accounts/guard.server'
+import { productTermsSelect } from '~/modules/catalog/catalog.server'
 import { hsCodeExists, hsDescription } from '~/modules/catalog/hs-codes.server'
 import { type ProductStatus, productStatuses, TransitionError, transitionProduct } from '~/modules/catalog/product-status.server'
 import { marketAccessFor } from '~/modules/checkout/market-access.server'
@@ -72,16 +73,9 @@ export async function productForReview(locale: Locale, productId: number) {
     where: { id: productId },
     select: {
       id: true,
-      slug: true,
-      hsCode: true,
+      ...productTermsSelect,
       status: true,
       statusReason: true,
-      saleMode: true,
-      unit: true,
-      basePriceMinor: true,
-      baseCurrency: true,
-      stock: true,
-      minOrderQuantity: true,
       featured: true,
       submittedAt: true,
       publishedAt: true,
