@@ -94,14 +94,7 @@ export default function RegisterCompany() {
             hint={t('register.binHint')}
             {...field('bin')}
           />
-          <SelectField
-            namespace="portal"
-            label={t('fields.region')}
-            name="region"
-            defaultValue={values.region ?? ''}
-            error={errors.region}
-            required
-          >
+          <SelectField label={t('fields.region')} required {...field('region')}>
             <option value="">{t('form.regionPlaceholder')}</option>
             {regions.map((region) => (
               <option key={region.code} value={region.code}>
@@ -126,16 +119,7 @@ export default function RegisterCompany() {
             hint={t('form.optional')}
             {...field('website')}
           />
-          <TextAreaField
-            namespace="portal"
-            label={t('fields.about')}
-            name="about"
-            defaultValue={values.about ?? ''}
-            error={errors.about}
-            maxLength={2000}
-            rows={4}
-            hint={t('register.aboutHint')}
-          />
+          <TextAreaField label={t('fields.about')} maxLength={2000} rows={4} hint={t('register.aboutHint')} {...field('about')} />
         </fieldset>
 
         <fieldset className="form-section">
