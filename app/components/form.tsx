@@ -7,6 +7,15 @@ import { htmlLang, languageNames, locales } from '~/utils/locales'
 
 type Labelled = { label: ReactNode; error?: string; hint?: ReactNode; namespace: string }
 
+/** A form's fields read their typed or saved value and their error under their own name: `{...bind('slug')}`. */
+export function fieldBinder(
+  namespace: string,
+  values: Record<string, string | number | undefined>,
+  errors: Record<string, string | undefined>,
+) {
+  return (name: string, fallback?: string) => ({ namespace, name, defaultValue: values[name] ?? fallback, error: errors[name] })
+}
+
 function useDescribed({ error, hint, namespace }: Omit<Labelled, 'label'>) {
   const { t } = useTranslation(namespace)
   const id = useId()

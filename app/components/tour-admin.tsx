@@ -3,7 +3,7 @@ import { Form, useActionData } from '@remix-run/react'
 import type { ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 
-import { CheckboxField, Field, FormError, LocalizedFields, SelectField } from '~/components/form'
+import { CheckboxField, Field, fieldBinder, FormError, LocalizedFields, SelectField } from '~/components/form'
 import { departureCurrencies, legModes, tourCities } from '~/modules/tourism/options'
 
 export function useMonthOptions(months: readonly string[]) {
@@ -22,106 +22,31 @@ export function RouteFields({
   const { t } = useTranslation('tours')
   const cityOptions = tourCities.map((city) => ({ value: city, label: t(`cities.${city}`) }))
   const monthOptions = useMonthOptions(months)
+  const bind = fieldBinder('admin', values, errors)
   return (
     <>
+      <Field label={t('admin.fields.slug')} {...bind('slug')} required maxLength={80} hint={t('admin.fields.slugHint')} />
+      <Field label={t('admin.fields.durationDays')} {...bind('durationDays')} inputMode="numeric" required maxLength={3} />
+      <SelectField label={t('admin.fields.startCity')} {...bind('startCity')} options={cityOptions} />
+      <SelectField label={t('admin.fields.endCity')} {...bind('endCity')} options={cityOptions} />
+      <SelectField label={t('admin.fields.seasonFromMonth')} {...bind('seasonFromMonth', '1')} options={monthOptions} />
+      <SelectField label={t('admin.fields.seasonToMonth')} {...bind('seasonToMonth', '12')} options={monthOptions} />
+      <Field label={t('admin.fields.operatorName')} {...bind('operatorName')} required maxLength={120} />
+      <Field label={t('admin.fields.imagePath')} {...bind('imagePath')} maxLength={200} hint={t('admin.fields.imagePathHint')} />
       <Field
-        namespace="admin"
-        label={t('admin.fields.slug')}
-        name="slug"
-        required
-        maxLength={80}
-        defaultValue={values.slug}
-        error={errors.slug}
-        hint={t('admin.fields.slugHint')}
-      />
-      <Field
-        namespace="admin"
-        label={t('admin.fields.durationDays')}
-        name="durationDays"
-        inputMode="numeric"
-        required
-        maxLength={3}
-        defaultValue={values.durationDays}
-        error={errors.durationDays}
-      />
-      <SelectField
-        namespace="admin"
-        label={t('admin.fields.startCity')}
-        name="startCity"
-        defaultValue={values.startCity}
-        error={errors.startCity}
-        options={cityOptions}
-      />
-      <SelectField
-        namespace="admin"
-        label={t('admin.fields.endCity')}
-        name="endCity"
-        defaultValue={values.endCity}
-        error={errors.endCity}
-        options={cityOptions}
-      />
-      <SelectField
-        namespace="admin"
-        label={t('admin.fields.seasonFromMonth')}
-        name="seasonFromMonth"
-        defaultValue={values.seasonFromMonth ?? '1'}
-        error={errors.seasonFromMonth}
-        options={monthOptions}
-      />
-      <SelectField
-        namespace="admin"
-        label={t('admin.fields.seasonToMonth')}
-        name="seasonToMonth"
-        defaultValue={values.seasonToMonth ?? '12'}
-        error={errors.seasonToMonth}
-        options={monthOptions}
-      />
-      <Field
-        namespace="admin"
-        label={t('admin.fields.operatorName')}
-        name="operatorName"
-        required
-        maxLength={120}
-        defaultValue={values.operatorName}
-        error={errors.operatorName}
-      />
-      <Field
-        namespace="admin"
-        label={t('admin.fields.imagePath')}
-        name="imagePath"
-        maxLength={200}
-        defaultValue={values.imagePath}
-        error={errors.imagePath}
-        hint={t('admin.fields.imagePathHint')}
-      />
-      <Field
-        namespace="admin"
         label={t('admin.fields.basePrice')}
-        name="basePrice"
+        {...bind('basePrice')}
         inputMode="decimal"
         required
         maxLength={20}
-        defaultValue={values.basePrice}
-        error={errors.basePrice}
         hint={t('admin.fields.basePriceHint')}
       />
       <SelectField
-        namespace="admin"
         label={t('admin.fields.currency')}
-        name="baseCurrency"
-        defaultValue={values.baseCurrency ?? 'USD'}
-        error={errors.baseCurrency}
+        {...bind('baseCurrency', 'USD')}
         options={departureCurrencies.map((code) => ({ value: code, label: code }))}
       />
-      <Field
-        namespace="admin"
-        label={t('admin.fields.position')}
-        name="position"
-        inputMode="numeric"
-        maxLength={4}
-        defaultValue={values.position ?? '0'}
-        error={errors.position}
-      />
+      <Field label={t('admin.fields.position')} {...bind('position', '0')} inputMode="numeric" maxLength={4} />
       <p className="field__hint">{t('admin.translationsHint')}</p>
       <LocalizedFields
         namespace="admin"
@@ -190,6 +115,7 @@ export function LegForm({
   const { t } = useTranslation('tours')
   const { errors, values: typed } = useFormState('leg', target)
   const values = typed ?? leg ?? { mode: 'road', durationMinutes: '', distanceKm: '', distanceVerified: '', checkpointId: '' }
+  const bind = fieldBinder('admin', values, errors)
   return (
     <Form method="post" className="admin-form tour-admin-leg" noValidate>
       <h3>{heading}</h3>
@@ -199,31 +125,12 @@ export function LegForm({
       <input type="hidden" name="toPosition" value={toPosition} />
       <FormError namespace="admin" error={errors.form} />
       <SelectField
-        namespace="admin"
         label={t('admin.legs.mode')}
-        name="mode"
-        defaultValue={values.mode}
-        error={errors.mode}
+        {...bind('mode')}
         options={legModes.map((mode) => ({ value: mode, label: t(`legs.modes.${mode}`) }))}
       />
-      <Field
-        namespace="admin"
-        label={t('admin.legs.minutes')}
-        name="durationMinutes"
-        inputMode="numeric"
-        maxLength={6}
-        defaultValue={values.durationMinutes}
-        error={errors.durationMinutes}
-      />
-      <Field
-        namespace="admin"
-        label={t('admin.legs.km')}
-        name="distanceKm"
-        inputMode="numeric"
-        maxLength={6}
-        defaultValue={values.distanceKm}
-        error={errors.distanceKm}
-      />
+      <Field label={t('admin.legs.minutes')} {...bind('durationMinutes')} inputMode="numeric" maxLength={6} />
+      <Field label={t('admin.legs.km')} {...bind('distanceKm')} inputMode="numeric" maxLength={6} />
       <CheckboxField
         namespace="admin"
         label={t('admin.legs.distanceVerified')}
@@ -231,14 +138,7 @@ export function LegForm({
         defaultChecked={values.distanceVerified === '1' || values.distanceVerified === 'on'}
         error={errors.distanceVerified}
       />
-      <SelectField
-        namespace="admin"
-        label={t('admin.legs.checkpoint')}
-        name="checkpointId"
-        defaultValue={values.checkpointId}
-        error={errors.checkpointId}
-        options={checkpointOptions}
-      />
+      <SelectField label={t('admin.legs.checkpoint')} {...bind('checkpointId')} options={checkpointOptions} />
       <button type="submit" name="intent" value="leg" className="button button--primary">
         {t('admin.legs.save')}
       </button>
@@ -262,44 +162,22 @@ export function DepartureFields({
   seatsHint?: string
 }) {
   const { t } = useTranslation('tours')
+  const bind = fieldBinder('admin', values, errors)
   return (
     <>
+      <Field label={t('admin.departures.startsOn')} {...bind('startsOn')} type="date" required />
       <Field
-        namespace="admin"
-        label={t('admin.departures.startsOn')}
-        name="startsOn"
-        type="date"
-        required
-        defaultValue={values.startsOn}
-        error={errors.startsOn}
-      />
-      <Field
-        namespace="admin"
         label={t('admin.departures.seatsTotal')}
-        name="seatsTotal"
+        {...bind('seatsTotal')}
         inputMode="numeric"
         required
         maxLength={3}
-        defaultValue={values.seatsTotal}
-        error={errors.seatsTotal}
         hint={seatsHint}
       />
-      <Field
-        namespace="admin"
-        label={t('admin.departures.price')}
-        name="price"
-        inputMode="decimal"
-        required
-        maxLength={20}
-        defaultValue={values.price}
-        error={errors.price}
-      />
+      <Field label={t('admin.departures.price')} {...bind('price')} inputMode="decimal" required maxLength={20} />
       <SelectField
-        namespace="admin"
         label={t('admin.fields.currency')}
-        name="currency"
-        defaultValue={values.currency}
-        error={errors.currency}
+        {...bind('currency')}
         options={departureCurrencies.map((code) => ({ value: code, label: code }))}
       />
     </>

@@ -2,9 +2,10 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node'
 import { Form, Link, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 
+import { CoordinatesFields } from '~/components/admin/coordinates-fields'
 import { SourceField } from '~/components/admin/source-field'
 import { Text, useAdminForm } from '~/components/admin/ui'
-import { CheckboxField, Field, FormError, LocalizedFields, Notice, SelectField } from '~/components/form'
+import { fieldBinder, FormError, LocalizedFields, Notice, SelectField } from '~/components/form'
 import { answerForm, foundOr404, requireAdmin, requireId } from '~/modules/admin/console.server'
 import { checkpointForEdit, checkpointStatuses, updateCheckpoint } from '~/modules/logistics/admin-checkpoints.server'
 import { privateHeaders } from '~/utils/cache'
@@ -42,6 +43,7 @@ export default function AdminCheckpoint() {
   const locale = useRootLocale()
   const { t } = useTranslation('admin')
   const { errors, values } = useAdminForm(checkpoint.values)
+  const bind = fieldBinder('admin', values, errors)
   return (
     <>
       <p>
@@ -55,42 +57,11 @@ export default function AdminCheckpoint() {
       <Form method="post" className="admin-form" noValidate>
         <FormError namespace="admin" error={errors.form} />
         <SelectField
-          namespace="admin"
           label={t('checkpoints.status')}
-          name="status"
-          defaultValue={values.status}
-          error={errors.status}
+          {...bind('status')}
           options={statuses.map((status) => ({ value: status, label: t(`statuses.checkpoint.${status}`) }))}
         />
-        <fieldset className="localized-fields">
-          <legend>{t('checkpoints.coordinates')}</legend>
-          <p className="field__hint">{t('checkpoints.coordinatesHint')}</p>
-          <Field
-            namespace="admin"
-            label={t('checkpoints.lat')}
-            name="lat"
-            inputMode="decimal"
-            maxLength={20}
-            defaultValue={values.lat}
-            error={errors.lat}
-          />
-          <Field
-            namespace="admin"
-            label={t('checkpoints.lon')}
-            name="lon"
-            inputMode="decimal"
-            maxLength={20}
-            defaultValue={values.lon}
-            error={errors.lon}
-          />
-          <CheckboxField
-            namespace="admin"
-            label={t('checkpoints.coordinatesVerified')}
-            name="coordinatesVerified"
-            defaultChecked={values.coordinatesVerified === '1' || values.coordinatesVerified === 'on'}
-            error={errors.coordinatesVerified}
-          />
-        </fieldset>
+        <CoordinatesFields words="admin" keyPrefix="checkpoints" values={values} errors={errors} />
         <SourceField namespace="admin" label={t('checkpoints.source')} value={values.source} error={errors.source} />
         <LocalizedFields
           namespace="admin"

@@ -2,8 +2,9 @@ import { type ActionFunctionArgs, data, type LoaderFunctionArgs, redirect } from
 import { Form, Link, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 
+import { CoordinatesFields } from '~/components/admin/coordinates-fields'
 import { Text, useAdminForm } from '~/components/admin/ui'
-import { CheckboxField, Field, FormError, LocalizedFields, SelectField } from '~/components/form'
+import { Field, fieldBinder, FormError, LocalizedFields, SelectField } from '~/components/form'
 import { requireRole } from '~/modules/accounts/session.server'
 import { deleteStop, newStopDefaults, routeForEdit, saveStop, stopForEdit, tourChoices } from '~/modules/tourism/admin.server'
 import { privateHeaders } from '~/utils/cache'
@@ -67,6 +68,7 @@ export default function AdminTourStop() {
   const locale = useRootLocale()
   const { t } = useTranslation('tours')
   const { errors, values } = useAdminForm(saved as Record<string, string>)
+  const bind = fieldBinder('admin', values, errors)
   return (
     <>
       <p>
@@ -77,72 +79,24 @@ export default function AdminTourStop() {
       <h1>{title}</h1>
       <Form method="post" className="admin-form" noValidate>
         <FormError namespace="admin" error={errors.form} />
+        <Field label={t('admin.stops.position')} {...bind('position')} inputMode="numeric" required maxLength={2} />
         <Field
-          namespace="admin"
-          label={t('admin.stops.position')}
-          name="position"
-          inputMode="numeric"
-          required
-          maxLength={2}
-          defaultValue={values.position}
-          error={errors.position}
-        />
-        <Field
-          namespace="admin"
           label={t('admin.stops.day')}
-          name="day"
+          {...bind('day')}
           inputMode="numeric"
           required
           maxLength={2}
-          defaultValue={values.day}
-          error={errors.day}
           hint={t('admin.stops.dayHint', { count: route.durationDays })}
         />
-        <fieldset className="localized-fields">
-          <legend>{t('admin.stops.coordinates')}</legend>
-          <p className="field__hint">{t('admin.stops.coordinatesHint')}</p>
-          <Field
-            namespace="admin"
-            label={t('admin.stops.lat')}
-            name="lat"
-            inputMode="decimal"
-            required
-            maxLength={20}
-            defaultValue={values.lat}
-            error={errors.lat}
-          />
-          <Field
-            namespace="admin"
-            label={t('admin.stops.lon')}
-            name="lon"
-            inputMode="decimal"
-            required
-            maxLength={20}
-            defaultValue={values.lon}
-            error={errors.lon}
-          />
-          <CheckboxField
-            namespace="admin"
-            label={t('admin.stops.coordinatesVerified')}
-            name="coordinatesVerified"
-            defaultChecked={values.coordinatesVerified === '1' || values.coordinatesVerified === 'on'}
-            error={errors.coordinatesVerified}
-          />
-        </fieldset>
+        <CoordinatesFields words="tours" keyPrefix="admin.stops" required values={values} errors={errors} />
         <SelectField
-          namespace="admin"
           label={t('admin.stops.checkpoint')}
-          name="checkpointId"
-          defaultValue={values.checkpointId ?? ''}
-          error={errors.checkpointId}
+          {...bind('checkpointId', '')}
           options={[{ value: '', label: t('admin.none') }, ...choices.checkpoints]}
         />
         <SelectField
-          namespace="admin"
           label={t('admin.stops.region')}
-          name="regionId"
-          defaultValue={values.regionId ?? ''}
-          error={errors.regionId}
+          {...bind('regionId', '')}
           options={[{ value: '', label: t('admin.stops.outsideKazakhstan') }, ...choices.regions]}
         />
         <p className="field__hint">{t('admin.translationsHint')}</p>
