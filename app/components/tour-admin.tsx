@@ -47,36 +47,36 @@ export function RouteFields({
         options={departureCurrencies.map((code) => ({ value: code, label: code }))}
       />
       <Field label={t('admin.fields.position')} {...bind('position', '0')} inputMode="numeric" maxLength={4} />
+      <OptionalTranslations
+        values={values}
+        errors={errors}
+        fields={[
+          { field: 'name', label: t('admin.fields.name'), maxLength: 120 },
+          { field: 'summary', label: t('admin.fields.summary'), maxLength: 1000, multiline: true },
+          { field: 'included', label: t('admin.fields.included'), maxLength: 1000, multiline: true },
+        ]}
+      />
+    </>
+  )
+}
+
+/** A route's or a stop's translated texts, under the one hint that says which languages may stay empty. */
+export function OptionalTranslations({
+  values,
+  errors,
+  fields,
+}: {
+  values: Record<string, string | undefined>
+  errors: Record<string, string | undefined>
+  fields: { field: string; label: string; maxLength: number; multiline?: boolean }[]
+}) {
+  const { t } = useTranslation('tours')
+  return (
+    <>
       <p className="field__hint">{t('admin.translationsHint')}</p>
-      <LocalizedFields
-        namespace="admin"
-        field="name"
-        label={t('admin.fields.name')}
-        values={values}
-        errors={errors}
-        maxLength={120}
-        required={false}
-      />
-      <LocalizedFields
-        namespace="admin"
-        field="summary"
-        label={t('admin.fields.summary')}
-        values={values}
-        errors={errors}
-        maxLength={1000}
-        multiline
-        required={false}
-      />
-      <LocalizedFields
-        namespace="admin"
-        field="included"
-        label={t('admin.fields.included')}
-        values={values}
-        errors={errors}
-        maxLength={1000}
-        multiline
-        required={false}
-      />
+      {fields.map((field) => (
+        <LocalizedFields key={field.field} namespace="admin" {...field} values={values} errors={errors} required={false} />
+      ))}
     </>
   )
 }

@@ -4,7 +4,8 @@ import { useTranslation } from 'react-i18next'
 
 import { CoordinatesFields } from '~/components/admin/coordinates-fields'
 import { Text, useAdminForm } from '~/components/admin/ui'
-import { Field, fieldBinder, FormError, LocalizedFields, SelectField } from '~/components/form'
+import { Field, fieldBinder, FormError, SelectField } from '~/components/form'
+import { OptionalTranslations } from '~/components/tour-admin'
 import { requireRole } from '~/modules/accounts/session.server'
 import { deleteStop, newStopDefaults, routeForEdit, saveStop, stopForEdit, tourChoices } from '~/modules/tourism/admin.server'
 import { privateHeaders } from '~/utils/cache'
@@ -99,25 +100,13 @@ export default function AdminTourStop() {
           {...bind('regionId', '')}
           options={[{ value: '', label: t('admin.stops.outsideKazakhstan') }, ...choices.regions]}
         />
-        <p className="field__hint">{t('admin.translationsHint')}</p>
-        <LocalizedFields
-          namespace="admin"
-          field="name"
-          label={t('admin.stops.name')}
+        <OptionalTranslations
           values={values}
           errors={errors}
-          maxLength={120}
-          required={false}
-        />
-        <LocalizedFields
-          namespace="admin"
-          field="description"
-          label={t('admin.stops.description')}
-          values={values}
-          errors={errors}
-          maxLength={1000}
-          multiline
-          required={false}
+          fields={[
+            { field: 'name', label: t('admin.stops.name'), maxLength: 120 },
+            { field: 'description', label: t('admin.stops.description'), maxLength: 1000, multiline: true },
+          ]}
         />
         <button type="submit" className="button button--primary">
           {stop ? t('admin.save') : t('admin.stops.create')}
