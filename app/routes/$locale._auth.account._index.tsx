@@ -2,7 +2,7 @@ import { type ActionFunctionArgs, data, type LoaderFunctionArgs, redirect } from
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 
-import { Field, FormError } from '~/components/form'
+import { AuthForm, CurrentPasswordField } from '~/components/auth-form'
 import { NewPasswordField } from '~/components/new-password-field'
 import { changePassword } from '~/modules/accounts/auth.server'
 import { limitPasswordChange } from '~/modules/accounts/rate-limit.server'
@@ -83,22 +83,15 @@ export default function Account() {
         </p>
       ) : null}
       <h2>{t('account.changePassword')}</h2>
-      <Form method="post" noValidate>
-        <FormError namespace="auth" error={errors.form} />
-        <Field
+      <AuthForm namespace="auth" error={errors.form} submit={t('account.changePasswordSubmit')}>
+        <CurrentPasswordField
           namespace="auth"
           label={t('fields.currentPassword')}
           name="currentPassword"
-          type="password"
-          autoComplete="current-password"
-          required
           error={errors.currentPassword}
         />
         <NewPasswordField namespace="auth" label={t('fields.newPassword')} name="newPassword" error={errors.newPassword} />
-        <button type="submit" className="button button--primary">
-          {t('account.changePasswordSubmit')}
-        </button>
-      </Form>
+      </AuthForm>
       <h2>{t('twoFactor.title')}</h2>
       <p>
         <Link to={localePath(locale, '/account/two-factor')}>

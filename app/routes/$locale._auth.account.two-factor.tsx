@@ -1,8 +1,8 @@
 import { type ActionFunctionArgs, data, type LoaderFunctionArgs, redirect } from '@remix-run/node'
-import { Form, useActionData, useLoaderData } from '@remix-run/react'
+import { useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 
-import { Field, FormError } from '~/components/form'
+import { AuthForm, CodeField } from '~/components/auth-form'
 import { confirmTotpSetup, pendingTotpSecret, startTotpSetup } from '~/modules/accounts/auth.server'
 import { completeSecondFactor, requireUser } from '~/modules/accounts/session.server'
 import { otpauthUri } from '~/modules/accounts/totp.server'
@@ -53,21 +53,9 @@ export default function TwoFactorSetup() {
       <p className="muted">
         <a href={uri ?? '#'}>{t('twoFactor.openInApp')}</a>
       </p>
-      <Form method="post">
-        <FormError namespace="auth" error={errors.form} />
-        <Field
-          namespace="auth"
-          label={t('fields.code')}
-          name="code"
-          inputMode="numeric"
-          autoComplete="one-time-code"
-          required
-          error={errors.code}
-        />
-        <button type="submit" className="button button--primary">
-          {t('twoFactor.confirm')}
-        </button>
-      </Form>
+      <AuthForm namespace="auth" error={errors.form} submit={t('twoFactor.confirm')} noValidate={false}>
+        <CodeField namespace="auth" label={t('fields.code')} error={errors.code} />
+      </AuthForm>
     </div>
   )
 }

@@ -1,8 +1,8 @@
 import { type ActionFunctionArgs, data, type LoaderFunctionArgs } from '@remix-run/node'
-import { Form, useActionData } from '@remix-run/react'
+import { useActionData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 
-import { Field, FormError, Honeypot } from '~/components/form'
+import { AuthForm, EmailField } from '~/components/auth-form'
 import { email, requestPasswordReset } from '~/modules/accounts/auth.server'
 import { limitPasswordReset } from '~/modules/accounts/rate-limit.server'
 import { privateHeaders } from '~/utils/cache'
@@ -41,23 +41,12 @@ export default function ForgotPassword() {
           {t('forgot.sent')}
         </p>
       ) : (
-        <Form method="post" noValidate>
+        <>
           <p>{t('forgot.lead')}</p>
-          <FormError namespace="auth" error={actionData?.errors?.form} />
-          <Honeypot />
-          <Field
-            namespace="auth"
-            label={t('fields.email')}
-            name="email"
-            type="email"
-            autoComplete="email"
-            required
-            error={actionData?.errors?.email}
-          />
-          <button type="submit" className="button button--primary">
-            {t('forgot.submit')}
-          </button>
-        </Form>
+          <AuthForm namespace="auth" error={actionData?.errors?.form} submit={t('forgot.submit')} honeypot>
+            <EmailField namespace="auth" label={t('fields.email')} error={actionData?.errors?.email} />
+          </AuthForm>
+        </>
       )}
     </div>
   )

@@ -1,8 +1,8 @@
 import { type ActionFunctionArgs, data, type LoaderFunctionArgs } from '@remix-run/node'
-import { Form, Link, useActionData, useSearchParams } from '@remix-run/react'
+import { Link, useActionData, useSearchParams } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 
-import { Field, FormError, Honeypot } from '~/components/form'
+import { AuthForm, CurrentPasswordField, EmailField } from '~/components/auth-form'
 import { authenticate, SignInForm } from '~/modules/accounts/auth.server'
 import { limitSignIn } from '~/modules/accounts/rate-limit.server'
 import { createUserSession, getUser, safeRedirect } from '~/modules/accounts/session.server'
@@ -65,32 +65,11 @@ export default function SignIn() {
       <h1>{t('signIn.title')}</h1>
       {searchParams.get('reset') === '1' ? <p className="form-success">{t('reset.done')}</p> : null}
       {searchParams.get('signedOut') === 'everywhere' ? <p className="form-success">{t('signIn.signedOutEverywhere')}</p> : null}
-      <Form method="post" noValidate>
-        <FormError namespace="auth" error={errors.form} />
-        <Honeypot />
+      <AuthForm namespace="auth" error={errors.form} submit={t('signIn.submit')} honeypot>
         <input type="hidden" name="redirectTo" value={searchParams.get('redirectTo') ?? ''} />
-        <Field
-          namespace="auth"
-          label={t('fields.email')}
-          name="email"
-          type="email"
-          autoComplete="email"
-          required
-          error={errors.email}
-        />
-        <Field
-          namespace="auth"
-          label={t('fields.password')}
-          name="password"
-          type="password"
-          autoComplete="current-password"
-          required
-          error={errors.password}
-        />
-        <button type="submit" className="button button--primary">
-          {t('signIn.submit')}
-        </button>
-      </Form>
+        <EmailField namespace="auth" label={t('fields.email')} error={errors.email} />
+        <CurrentPasswordField namespace="auth" label={t('fields.password')} error={errors.password} />
+      </AuthForm>
       <p>
         <Link to={localePath(locale, '/forgot-password')}>{t('signIn.forgot')}</Link>
       </p>

@@ -1,8 +1,8 @@
 import { type ActionFunctionArgs, data, type LoaderFunctionArgs } from '@remix-run/node'
-import { Form, useActionData, useSearchParams } from '@remix-run/react'
+import { useActionData, useSearchParams } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 
-import { Field, FormError } from '~/components/form'
+import { AuthForm, CodeField } from '~/components/auth-form'
 import { checkTotp } from '~/modules/accounts/auth.server'
 import { limitSecondFactor } from '~/modules/accounts/rate-limit.server'
 import { completeSecondFactor, requireUser, safeRedirect } from '~/modules/accounts/session.server'
@@ -37,23 +37,10 @@ export default function TwoFactorSignIn() {
     <div className="auth-card">
       <h1>{t('twoFactor.title')}</h1>
       <p>{t('twoFactor.prompt')}</p>
-      <Form method="post">
-        <FormError namespace="auth" error={actionData?.errors?.form} />
+      <AuthForm namespace="auth" error={actionData?.errors?.form} submit={t('twoFactor.submit')} noValidate={false}>
         <input type="hidden" name="redirectTo" value={searchParams.get('redirectTo') ?? ''} />
-        <Field
-          namespace="auth"
-          label={t('fields.code')}
-          name="code"
-          inputMode="numeric"
-          autoComplete="one-time-code"
-          pattern="[0-9 ]*"
-          required
-          error={actionData?.errors?.code}
-        />
-        <button type="submit" className="button button--primary">
-          {t('twoFactor.submit')}
-        </button>
-      </Form>
+        <CodeField namespace="auth" label={t('fields.code')} pattern="[0-9 ]*" error={actionData?.errors?.code} />
+      </AuthForm>
     </div>
   )
 }

@@ -1,8 +1,9 @@
 import { type ActionFunctionArgs, data, type LoaderFunctionArgs } from '@remix-run/node'
-import { Form, Link, useActionData } from '@remix-run/react'
+import { Link, useActionData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 
-import { Field, FormError, Honeypot } from '~/components/form'
+import { AuthForm, EmailField } from '~/components/auth-form'
+import { Field } from '~/components/form'
 import { NewPasswordField } from '~/components/new-password-field'
 import { registerBuyer, RegisterForm } from '~/modules/accounts/auth.server'
 import { limitRegistration } from '~/modules/accounts/rate-limit.server'
@@ -43,9 +44,7 @@ export default function Register() {
     <div className="auth-card">
       <h1>{t('register.title')}</h1>
       <p>{t('register.lead')}</p>
-      <Form method="post" noValidate>
-        <FormError namespace="auth" error={errors.form} />
-        <Honeypot />
+      <AuthForm namespace="auth" error={errors.form} submit={t('register.submit')} honeypot>
         <Field
           namespace="auth"
           label={t('fields.displayName')}
@@ -55,25 +54,9 @@ export default function Register() {
           maxLength={100}
           error={errors.displayName}
         />
-        <Field
-          namespace="auth"
-          label={t('fields.email')}
-          name="email"
-          type="email"
-          autoComplete="email"
-          required
-          error={errors.email}
-        />
-        <NewPasswordField
-          namespace="auth"
-          label={t('fields.newPassword')}
-          hint={t('register.passwordHint')}
-          error={errors.password}
-        />
-        <button type="submit" className="button button--primary">
-          {t('register.submit')}
-        </button>
-      </Form>
+        <EmailField namespace="auth" label={t('fields.email')} error={errors.email} />
+        <NewPasswordField namespace="auth" label={t('fields.newPassword')} hint={t('register.passwordHint')} error={errors.password} />
+      </AuthForm>
       <p>
         {t('register.haveAccount')} <Link to={localePath(locale, '/login')}>{t('register.signIn')}</Link>
       </p>

@@ -1,8 +1,8 @@
 import { type ActionFunctionArgs, data, type LoaderFunctionArgs, redirect } from '@remix-run/node'
-import { Form, useActionData } from '@remix-run/react'
+import { useActionData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 
-import { FormError } from '~/components/form'
+import { AuthForm } from '~/components/auth-form'
 import { NewPasswordField } from '~/components/new-password-field'
 import { resetPassword } from '~/modules/accounts/auth.server'
 import { rememberSignInAddress } from '~/modules/accounts/rate-limit.server'
@@ -33,13 +33,9 @@ export default function ResetPassword() {
   return (
     <div className="auth-card">
       <h1>{t('reset.title')}</h1>
-      <Form method="post" noValidate>
-        <FormError namespace="auth" error={errors.form} />
+      <AuthForm namespace="auth" error={errors.form} submit={t('reset.submit')}>
         <NewPasswordField namespace="auth" label={t('fields.newPassword')} error={errors.password} />
-        <button type="submit" className="button button--primary">
-          {t('reset.submit')}
-        </button>
-      </Form>
+      </AuthForm>
     </div>
   )
 }

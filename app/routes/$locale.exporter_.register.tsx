@@ -1,8 +1,9 @@
 import { type ActionFunctionArgs, data, type LinksFunction, type LoaderFunctionArgs, redirect } from '@remix-run/node'
-import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
+import { Link, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 
-import { Field, FormError, Honeypot, SelectField, TextAreaField } from '~/components/form'
+import { AuthForm, EmailField } from '~/components/auth-form'
+import { Field, FormError, SelectField, TextAreaField } from '~/components/form'
 import { NewPasswordField } from '~/components/new-password-field'
 import { limitExporterRegistration } from '~/modules/accounts/rate-limit.server'
 import { createUserSession, getUser } from '~/modules/accounts/session.server'
@@ -67,10 +68,8 @@ export default function RegisterCompany() {
     <div className="auth-card auth-card--wide">
       <h1>{t('register.title')}</h1>
       <p>{t('register.lead')}</p>
-      <Form method="post" noValidate>
-        <FormError namespace="portal" error={errors.form} />
+      <AuthForm namespace="portal" error={errors.form} submit={t('register.submit')} honeypot>
         {Object.keys(errors).length > 0 && !errors.form ? <FormError namespace="portal" error="errors.checkFields" /> : null}
-        <Honeypot />
 
         <fieldset className="form-section">
           <legend>{t('register.company')}</legend>
@@ -145,7 +144,7 @@ export default function RegisterCompany() {
 
         <fieldset className="form-section">
           <legend>{t('register.account')}</legend>
-          <Field label={t('fields.email')} type="email" autoComplete="email" required {...field('email')} />
+          <EmailField label={t('fields.email')} {...field('email')} />
           <NewPasswordField
             namespace="portal"
             label={t('fields.password')}
@@ -155,10 +154,7 @@ export default function RegisterCompany() {
         </fieldset>
 
         <p className="muted">{t('register.afterwards')}</p>
-        <button type="submit" className="button button--primary">
-          {t('register.submit')}
-        </button>
-      </Form>
+      </AuthForm>
       <p>
         {t('register.haveAccount')} <Link to={localePath(locale, '/login')}>{t('register.signIn')}</Link>
       </p>
