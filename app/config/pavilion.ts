@@ -18,6 +18,11 @@ export const pavilion = {
     ru: 'INTL',
   },
   contactEmail: 'pavilion@pavilion.test',
+  /** The yearly export goal the pavilion serves: 180 categories worth US$1.6 bn (reference/domain-facts.md §1). */
+  exportGoal: {
+    usdMinor: 160_000_000_000,
+    source: 'Government of Kazakhstan: 180 product categories worth US$1.6 bn a year for China (the list was never published)',
+  },
   /** Stripe Checkout methods per charge currency (Alipay and WeChat Pay present in CNY, HKD, USD). */
   stripePaymentMethods: {
     CNY: ['card', 'alipay', 'wechat_pay'],
