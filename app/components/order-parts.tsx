@@ -1,4 +1,5 @@
 import { Link } from '@remix-run/react'
+import { Fragment } from 'react'
 import { useTranslation } from 'react-i18next'
 
 import { langAttr } from '~/components/localized-text'
@@ -83,6 +84,24 @@ type LedgerEntry = {
   orderNumber: string | null
   note: string
   amount: { text: string }
+}
+
+/** What the pavilion owes an exporter, one line a currency. */
+export function LedgerBalances({ balances }: { balances: { currency: string; text: string }[] }) {
+  const { t } = useTranslation('sales')
+  if (balances.length === 0) return <p className="muted">{t('ledger.noBalance')}</p>
+  return (
+    <dl className="facts">
+      {balances.map((balance) => (
+        <Fragment key={balance.currency}>
+          <dt>{t('ledger.balanceIn', { currency: balance.currency })}</dt>
+          <dd>
+            <strong>{balance.text}</strong>
+          </dd>
+        </Fragment>
+      ))}
+    </dl>
+  )
 }
 
 export function LedgerTable(props: { entries: LedgerEntry[]; orderHref: (number: string) => string; className: string }) {

@@ -55,7 +55,12 @@ export default function Register() {
           error={errors.displayName}
         />
         <EmailField namespace="auth" label={t('fields.email')} error={errors.email} />
-        <NewPasswordField namespace="auth" label={t('fields.newPassword')} hint={t('register.passwordHint')} error={errors.password} />
+        <NewPasswordField
+          namespace="auth"
+          label={t('fields.newPassword')}
+          hint={t('register.passwordHint')}
+          error={errors.password}
+        />
       </AuthForm>
       <p>
         {t('register.haveAccount')} <Link to={localePath(locale, '/login')}>{t('register.signIn')}</Link>

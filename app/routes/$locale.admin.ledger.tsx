@@ -1,11 +1,10 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node'
 import { Link, useActionData, useLoaderData } from '@remix-run/react'
-import { Fragment } from 'react'
 import { useTranslation } from 'react-i18next'
 
 import { Text } from '~/components/admin/ui'
 import { Notice } from '~/components/form'
-import { LedgerTable } from '~/components/order-parts'
+import { LedgerBalances, LedgerTable } from '~/components/order-parts'
 import { Pagination } from '~/components/pagination'
 import { PayoutForm } from '~/components/payout-form'
 import { answerForm, foundOr404, requireAdmin, requireId } from '~/modules/admin/console.server'
@@ -111,20 +110,7 @@ function ExporterLedger({ exporter }: { exporter: OneExporter }) {
         <Link to={localePath(locale, `/admin/exporters/${exporter.id}`)}>{t('adminLedger.companyFile')}</Link>
       </p>
       <h2>{t('ledger.balances')}</h2>
-      {exporter.balances.length === 0 ? (
-        <p className="muted">{t('ledger.noBalance')}</p>
-      ) : (
-        <dl className="facts">
-          {exporter.balances.map((balance) => (
-            <Fragment key={balance.currency}>
-              <dt>{t('ledger.balanceIn', { currency: balance.currency })}</dt>
-              <dd>
-                <strong>{balance.text}</strong>
-              </dd>
-            </Fragment>
-          ))}
-        </dl>
-      )}
+      <LedgerBalances balances={exporter.balances} />
 
       <PayoutForm exporter={exporter} errors={errors} values={values} />
 

@@ -1,4 +1,4 @@
-import { type ActionFunctionArgs, data, type LoaderFunctionArgs, redirect } from '@remix-run/node'
+import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node'
 import { Form, Link, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 
@@ -6,23 +6,20 @@ import { CoordinatesFields } from '~/components/admin/coordinates-fields'
 import { Text, useAdminForm } from '~/components/admin/ui'
 import { Field, fieldBinder, FormError, SelectField } from '~/components/form'
 import { OptionalTranslations } from '~/components/tour-admin'
-import { requireRole } from '~/modules/accounts/session.server'
+import { answerForm, requireAdmin, requireId } from '~/modules/admin/console.server'
 import { deleteStop, newStopDefaults, routeForEdit, saveStop, stopForEdit, tourChoices } from '~/modules/tourism/admin.server'
 import { privateHeaders } from '~/utils/cache'
-import { echoValues, positiveId, readFormOrNull } from '~/utils/forms.server'
-import { formObject } from '~/utils/forms.server'
+import { positiveId } from '~/utils/forms.server'
 import { notFound } from '~/utils/http.server'
 import { getFixedT } from '~/utils/i18n.server'
 import { withNamespaces } from '~/utils/i18n-client'
 import { localePath } from '~/utils/locale-path'
 import { useRootLocale } from '~/utils/root-data'
-import { requireLocale } from '~/utils/route-params.server'
 import { titleMeta } from '~/utils/seo'
 
 // One stop of a route: `stops/new` adds one, `stops/{id}` edits or removes it.
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const locale = requireLocale(params)
-  await requireRole(request, locale, 'admin')
+  const { locale } = await requireAdmin(request, params)
   const routeId = positiveId(params.routeId)
   const route = routeId ? await routeForEdit(locale, routeId) : null
   if (!route) throw notFound()
@@ -45,23 +42,17 @@ export const headers = privateHeaders
 export const meta = titleMeta
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const locale = requireLocale(params)
-  const admin = await requireRole(request, locale, 'admin')
-  const routeId = positiveId(params.routeId)
-  const stopId = params.stopId === 'new' ? null : positiveId(params.stopId)
-  if (!routeId || (params.stopId !== 'new' && !stopId)) throw notFound()
-  const form = await readFormOrNull(request)
-  if (!form) return data({ errors: { form: 'errors.formTooLarge' }, values: {} }, { status: 400 })
-  const input = formObject(form)
-  if (input.intent === 'delete' && stopId) {
-    const result = await deleteStop(admin, routeId, stopId)
-    if (!result.ok) return data({ errors: result.errors, values: {} }, { status: result.status })
-    return redirect(localePath(locale, `/admin/tours/${routeId}?notice=stopDeleted`))
-  }
-  const result = await saveStop(admin, routeId, stopId, input)
-  if (!result.ok)
-    return data({ errors: { form: 'errors.fixFields', ...result.errors }, values: echoValues(form) }, { status: result.status })
-  return redirect(localePath(locale, `/admin/tours/${routeId}?notice=stopSaved`))
+  const { locale, admin } = await requireAdmin(request, params)
+  const routeId = requireId(params.routeId)
+  const stopId = params.stopId === 'new' ? null : requireId(params.stopId)
+  return answerForm(
+    request,
+    (input) =>
+      stopId && input.intent === 'delete' ? deleteStop(admin, routeId, stopId) : saveStop(admin, routeId, stopId, input),
+    (_, input) =>
+      localePath(locale, `/admin/tours/${routeId}?notice=${stopId && input.intent === 'delete' ? 'stopDeleted' : 'stopSaved'}`),
+    { summary: 'errors.fixFields' },
+  )
 }
 
 export default function AdminTourStop() {

@@ -1,9 +1,8 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
 import { useLoaderData } from '@remix-run/react'
-import { Fragment } from 'react'
 import { useTranslation } from 'react-i18next'
 
-import { LedgerTable } from '~/components/order-parts'
+import { LedgerBalances, LedgerTable } from '~/components/order-parts'
 import { Pagination } from '~/components/pagination'
 import { ledgerForExporter } from '~/modules/checkout/ledger.server'
 import { requireExporterMember } from '~/modules/exporters/membership.server'
@@ -37,20 +36,7 @@ export default function ExporterLedger() {
       <p className="muted">{t('exporterLedger.lead')}</p>
       <section aria-labelledby="balances">
         <h2 id="balances">{t('ledger.balances')}</h2>
-        {balances.length === 0 ? (
-          <p className="muted">{t('ledger.noBalance')}</p>
-        ) : (
-          <dl className="facts">
-            {balances.map((balance) => (
-              <Fragment key={balance.currency}>
-                <dt>{t('ledger.balanceIn', { currency: balance.currency })}</dt>
-                <dd>
-                  <strong>{balance.text}</strong>
-                </dd>
-              </Fragment>
-            ))}
-          </dl>
-        )}
+        <LedgerBalances balances={balances} />
       </section>
       <h2>{t('ledger.entries')}</h2>
       {entries.length === 0 ? (
