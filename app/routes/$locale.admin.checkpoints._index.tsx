@@ -2,6 +2,7 @@ import type { LoaderFunctionArgs } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 
+import { ListTable } from '~/components/admin/list-table'
 import { Text } from '~/components/admin/ui'
 import { Notice, StatusBadge } from '~/components/form'
 import { requireAdmin } from '~/modules/admin/console.server'
@@ -28,47 +29,39 @@ export default function AdminCheckpoints() {
     <>
       <h1>{t('checkpoints.title')}</h1>
       <Notice namespace="admin" />
-      <table className="admin-table">
-        <thead>
-          <tr>
-            <th scope="col">{t('checkpoints.name')}</th>
-            <th scope="col">{t('checkpoints.mode')}</th>
-            <th scope="col">{t('checkpoints.status')}</th>
-            <th scope="col">{t('checkpoints.coordinates')}</th>
-            <th scope="col">{t('checkpoints.source')}</th>
+      <ListTable
+        rows={checkpoints}
+        headers={['name', 'mode', 'status', 'coordinates', 'source'].map((column) => t(`checkpoints.${column}`))}
+      >
+        {(checkpoint) => (
+          <tr key={checkpoint.id}>
+            <td>
+              <Link to={localePath(locale, `/admin/checkpoints/${checkpoint.id}`)}>
+                <Text value={checkpoint.name} locale={locale} />
+              </Link>
+            </td>
+            <td>{t(`checkpoints.modes.${checkpoint.mode}`)}</td>
+            <td>
+              <StatusBadge kind="checkpoint" status={checkpoint.status} />
+            </td>
+            <td>
+              {checkpoint.lat === null || checkpoint.lon === null ? (
+                <span className="muted">{t('checkpoints.noCoordinates')}</span>
+              ) : (
+                <>
+                  <code>
+                    {checkpoint.lat}, {checkpoint.lon}
+                  </code>{' '}
+                  <span className={checkpoint.coordinatesVerified ? 'badge badge--ok' : 'badge badge--problem'}>
+                    {checkpoint.coordinatesVerified ? t('checkpoints.verified') : t('checkpoints.unverified')}
+                  </span>
+                </>
+              )}
+            </td>
+            <td>{checkpoint.source}</td>
           </tr>
-        </thead>
-        <tbody>
-          {checkpoints.map((checkpoint) => (
-            <tr key={checkpoint.id}>
-              <td>
-                <Link to={localePath(locale, `/admin/checkpoints/${checkpoint.id}`)}>
-                  <Text value={checkpoint.name} locale={locale} />
-                </Link>
-              </td>
-              <td>{t(`checkpoints.modes.${checkpoint.mode}`)}</td>
-              <td>
-                <StatusBadge kind="checkpoint" status={checkpoint.status} />
-              </td>
-              <td>
-                {checkpoint.lat === null || checkpoint.lon === null ? (
-                  <span className="muted">{t('checkpoints.noCoordinates')}</span>
-                ) : (
-                  <>
-                    <code>
-                      {checkpoint.lat}, {checkpoint.lon}
-                    </code>{' '}
-                    <span className={checkpoint.coordinatesVerified ? 'badge badge--ok' : 'badge badge--problem'}>
-                      {checkpoint.coordinatesVerified ? t('checkpoints.verified') : t('checkpoints.unverified')}
-                    </span>
-                  </>
-                )}
-              </td>
-              <td>{checkpoint.source}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+        )}
+      </ListTable>
     </>
   )
 }

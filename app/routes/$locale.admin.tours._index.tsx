@@ -2,6 +2,7 @@ import type { LoaderFunctionArgs } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 
+import { ListTable } from '~/components/admin/list-table'
 import { Text, When } from '~/components/admin/ui'
 import { Notice, StatusBadge } from '~/components/form'
 import { requireRole } from '~/modules/accounts/session.server'
@@ -38,40 +39,32 @@ export default function AdminTours() {
           {t('admin.new')}
         </Link>
       </p>
-      <table className="admin-table">
-        <thead>
-          <tr>
-            <th scope="col">{t('admin.columns.name')}</th>
-            <th scope="col">{t('admin.columns.status')}</th>
-            <th scope="col">{t('admin.columns.duration')}</th>
-            <th scope="col">{t('admin.columns.cities')}</th>
-            <th scope="col">{t('admin.columns.stops')}</th>
-            <th scope="col">{t('admin.columns.departures')}</th>
-            <th scope="col">{t('admin.columns.nextDeparture')}</th>
+      <ListTable
+        rows={routes}
+        headers={['name', 'status', 'duration', 'cities', 'stops', 'departures', 'nextDeparture'].map((column) =>
+          t(`admin.columns.${column}`),
+        )}
+      >
+        {(route) => (
+          <tr key={route.id}>
+            <td>
+              <Link to={localePath(locale, `/admin/tours/${route.id}`)}>
+                <Text value={route.name} locale={locale} />
+              </Link>
+              <br />
+              <code>{route.slug}</code>
+            </td>
+            <td>
+              <StatusBadge kind="tour" status={route.status} />
+            </td>
+            <td>{t('route.days', { count: route.durationDays })}</td>
+            <td>{t('route.startEnd', { start: t(`cities.${route.startCity}`), end: t(`cities.${route.endCity}`) })}</td>
+            <td>{route.stops}</td>
+            <td>{t('admin.departuresSummary', { count: route.upcoming, sold: route.seatsSold })}</td>
+            <td>{route.nextDeparture ? <When value={route.nextDeparture} /> : <span className="muted">—</span>}</td>
           </tr>
-        </thead>
-        <tbody>
-          {routes.map((route) => (
-            <tr key={route.id}>
-              <td>
-                <Link to={localePath(locale, `/admin/tours/${route.id}`)}>
-                  <Text value={route.name} locale={locale} />
-                </Link>
-                <br />
-                <code>{route.slug}</code>
-              </td>
-              <td>
-                <StatusBadge kind="tour" status={route.status} />
-              </td>
-              <td>{t('route.days', { count: route.durationDays })}</td>
-              <td>{t('route.startEnd', { start: t(`cities.${route.startCity}`), end: t(`cities.${route.endCity}`) })}</td>
-              <td>{route.stops}</td>
-              <td>{t('admin.departuresSummary', { count: route.upcoming, sold: route.seatsSold })}</td>
-              <td>{route.nextDeparture ? <When value={route.nextDeparture} /> : <span className="muted">—</span>}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+        )}
+      </ListTable>
     </>
   )
 }

@@ -2,6 +2,7 @@ import type { LoaderFunctionArgs } from '@remix-run/node'
 import { Form, Link, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 
+import { ListTable } from '~/components/admin/list-table'
 import { Text } from '~/components/admin/ui'
 import { Notice } from '~/components/form'
 import { requireAdmin } from '~/modules/admin/console.server'
@@ -70,53 +71,45 @@ export default function AdminTransit() {
           {t('adminTransit.filter')}
         </button>
       </Form>
-      <table className="admin-table">
-        <thead>
-          <tr>
-            <th scope="col">{t('adminTransit.region')}</th>
-            <th scope="col">{t('adminTransit.checkpoint')}</th>
-            <th scope="col">{t('adminTransit.market')}</th>
-            <th scope="col">{t('adminTransit.mode')}</th>
-            <th scope="col">{t('adminTransit.distance')}</th>
-            <th scope="col">{t('adminTransit.days')}</th>
-            <th scope="col">{t('adminTransit.verified')}</th>
+      <ListTable
+        rows={lanes}
+        headers={['region', 'checkpoint', 'market', 'mode', 'distance', 'days', 'verified'].map((column) =>
+          t(`adminTransit.${column}`),
+        )}
+      >
+        {(lane) => (
+          <tr key={lane.id}>
+            <td>
+              <Link to={localePath(locale, `/admin/transit/${lane.id}`)}>
+                <Text value={lane.region.name} locale={locale} />
+              </Link>
+            </td>
+            <td>
+              <Text value={lane.checkpoint.name} locale={locale} />
+              {lane.checkpoint.status !== 'open' ? (
+                <>
+                  {' '}
+                  <span className="badge badge--problem">{t(`checkpointStatus.${lane.checkpoint.status}`)}</span>
+                </>
+              ) : null}
+            </td>
+            <td>
+              {t(`markets.${lane.market}`, { ns: 'common' })} · {t(`cities.${lane.destinationCity}`, { ns: 'product' })}
+            </td>
+            <td>{t(`modes.${lane.mode}`, { ns: 'product' })}</td>
+            <td>{lane.distanceKm}</td>
+            <td>
+              {lane.transitDays}
+              {lane.greenCorridorDays !== null ? ` (${t('adminTransit.green', { count: lane.greenCorridorDays })})` : ''}
+            </td>
+            <td>
+              <span className={lane.verified ? 'badge badge--ok' : 'badge badge--problem'}>
+                {lane.verified ? t('adminTransit.isVerified') : t('adminTransit.unverified')}
+              </span>
+            </td>
           </tr>
-        </thead>
-        <tbody>
-          {lanes.map((lane) => (
-            <tr key={lane.id}>
-              <td>
-                <Link to={localePath(locale, `/admin/transit/${lane.id}`)}>
-                  <Text value={lane.region.name} locale={locale} />
-                </Link>
-              </td>
-              <td>
-                <Text value={lane.checkpoint.name} locale={locale} />
-                {lane.checkpoint.status !== 'open' ? (
-                  <>
-                    {' '}
-                    <span className="badge badge--problem">{t(`checkpointStatus.${lane.checkpoint.status}`)}</span>
-                  </>
-                ) : null}
-              </td>
-              <td>
-                {t(`markets.${lane.market}`, { ns: 'common' })} · {t(`cities.${lane.destinationCity}`, { ns: 'product' })}
-              </td>
-              <td>{t(`modes.${lane.mode}`, { ns: 'product' })}</td>
-              <td>{lane.distanceKm}</td>
-              <td>
-                {lane.transitDays}
-                {lane.greenCorridorDays !== null ? ` (${t('adminTransit.green', { count: lane.greenCorridorDays })})` : ''}
-              </td>
-              <td>
-                <span className={lane.verified ? 'badge badge--ok' : 'badge badge--problem'}>
-                  {lane.verified ? t('adminTransit.isVerified') : t('adminTransit.unverified')}
-                </span>
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+        )}
+      </ListTable>
     </>
   )
 }

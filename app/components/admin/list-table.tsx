@@ -1,4 +1,4 @@
-// An admin list: a sentence when there is nothing to list, else a table with one header row.
+// An admin list: a table with one header row; given `empty`, a sentence instead when there is nothing to list.
 import type { ReactNode } from 'react'
 
 export function ListTable<T>({
@@ -9,12 +9,12 @@ export function ListTable<T>({
   children,
 }: {
   rows: readonly T[]
-  empty: ReactNode
+  empty?: ReactNode
   headers: ReactNode[]
   caption?: string
   children: (row: T) => ReactNode
 }) {
-  if (rows.length === 0) return <p>{empty}</p>
+  if (rows.length === 0 && empty !== undefined) return <p>{empty}</p>
   return (
     <table className="admin-table">
       {caption ? <caption className="visually-hidden">{caption}</caption> : null}
