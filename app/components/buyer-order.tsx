@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next'
 
 import { StatusBadge } from '~/components/form'
 import { langAttr, LocalizedText } from '~/components/localized-text'
+import { addressLines } from '~/modules/checkout/chinese-address'
 import type { buyerOrderView } from '~/modules/checkout/order-view.server'
 import { htmlLang, type Locale } from '~/utils/locales'
 import { useRootLocale } from '~/utils/root-data'
@@ -136,15 +137,11 @@ export function BuyerOrderAddress({ order }: { order: BuyerOrder }) {
   return (
     <section aria-labelledby="address-title">
       <h2 id="address-title">{t('order.shipTo')}</h2>
-      <address>
+      <address className="postal-address" data-testid="ship-to">
         {[
           order.address.recipientName,
           order.address.phone,
-          order.address.addressLine,
-          order.address.district,
-          order.address.city,
-          order.address.province,
-          order.address.postalCode,
+          ...addressLines({ market: order.market, ...order.address }, { sfPoint: (code) => t('places.sfPointLine', { code }) }),
         ]
           .filter(Boolean)
           .map((part, i) => (

@@ -3,9 +3,11 @@ import { useTranslation } from 'react-i18next'
 
 import { AddressFields } from '~/components/address-fields'
 import { BasketProblems } from '~/components/basket'
+import { ChineseAddressFields } from '~/components/chinese-address-fields'
 import { Field, FormError, Honeypot } from '~/components/form'
 import { LocalizedText } from '~/components/localized-text'
 import type { Basket } from '~/modules/checkout/basket.server'
+import type { Place, ProvinceDivisions } from '~/modules/checkout/china-divisions.server'
 import type { AddressField } from '~/modules/checkout/orders.server'
 import { localePath } from '~/utils/locale-path'
 import type { Locale } from '~/utils/locales'
@@ -53,13 +55,25 @@ type CheckoutFormProps = {
   locale: Locale
   email: string | null
   address: readonly AddressField[]
+  /** mainland provinces, and the cities and districts of the one chosen */
+  places: { provinces: readonly Place[]; divisions: ProvinceDivisions | null }
   needsCustoms: boolean
   stripe: readonly string[] | null
   errors: Record<string, string>
   values: Record<string, string>
 }
 
-export function CheckoutForm({ basket, locale, email, address, needsCustoms, stripe, errors, values }: CheckoutFormProps) {
+export function CheckoutForm({
+  basket,
+  locale,
+  email,
+  address,
+  places,
+  needsCustoms,
+  stripe,
+  errors,
+  values,
+}: CheckoutFormProps) {
   const { t } = useTranslation('checkout')
   const navigation = useNavigation()
   return (
@@ -95,14 +109,26 @@ export function CheckoutForm({ basket, locale, email, address, needsCustoms, str
       </fieldset>
       <fieldset>
         <legend>{t('checkout.address', { market: t(`markets.${basket.market}`) })}</legend>
-        <AddressFields
-          fields={address}
-          market={basket.market}
-          namespace="checkout"
-          label={(name) => t(`fields.${name}${basket.market === 'INTL' && name === 'province' ? 'Region' : ''}`)}
-          values={values}
-          errors={errors}
-        />
+        {basket.market === 'INTL' ? (
+          <AddressFields
+            fields={address}
+            market={basket.market}
+            namespace="checkout"
+            label={(name) => t(`fields.${name}${name === 'province' ? 'Region' : ''}`)}
+            values={values}
+            errors={errors}
+          />
+        ) : (
+          <ChineseAddressFields
+            key={basket.market}
+            market={basket.market}
+            fields={address}
+            provinces={places.provinces}
+            divisions={places.divisions}
+            values={values}
+            errors={errors}
+          />
+        )}
       </fieldset>
       {needsCustoms ? (
         <fieldset>

@@ -1,4 +1,4 @@
-import { type ActionFunctionArgs, data, type LoaderFunctionArgs, redirect } from '@remix-run/node'
+import { type ActionFunctionArgs, data, type LinksFunction, type LoaderFunctionArgs, redirect } from '@remix-run/node'
 import { Link, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 
@@ -8,8 +8,10 @@ import { getUser } from '~/modules/accounts/session.server'
 import { priceBasket } from '~/modules/checkout/basket.server'
 import { cartItems, removeOrderedLines } from '~/modules/checkout/cart.server'
 import { chosenMarket, isMarketCode, readCheckoutForm } from '~/modules/checkout/checkout-form.server'
+import { provinceDivisions, provinceOptions } from '~/modules/checkout/china-divisions.server'
 import { addressForm, placeOrder } from '~/modules/checkout/orders.server'
 import { paymentMethodsFor, stripeEnabled } from '~/modules/checkout/stripe.server'
+import checkoutStyles from '~/styles/checkout.css'
 import { privateHeaders } from '~/utils/cache'
 import { clientAddress } from '~/utils/client-address.server'
 import { isHoneypotFilled, readForm } from '~/utils/forms.server'
@@ -31,6 +33,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     basket,
     email: user?.email ?? null,
     address: addressForm(market),
+    places: { provinces: market === 'CN' ? provinceOptions() : [], divisions: null },
     needsCustoms: basket.cbec !== null,
     stripe: stripeEnabled() ? paymentMethodsFor(basket.currency) : null,
   }
@@ -42,11 +45,16 @@ export const headers = privateHeaders
 
 export const meta = noindexMeta
 
+export const links: LinksFunction = () => [{ rel: 'stylesheet', href: checkoutStyles }]
+
 export async function action({ request, params }: ActionFunctionArgs) {
   const locale = requireLocale(params)
   const form = await readForm(request)
   const input = readCheckoutForm(form)
   if (isHoneypotFilled(form)) return data({ errors: { '': 'errors.basketProblems' }, values: input.values }, { status: 400 })
+  const divisions = provinceDivisions(input.address.province)
+  // without JavaScript, choosing a province posts the form and the page comes back with its cities
+  if (form.get('intent') === 'places') return data({ errors: {}, values: input.values, divisions })
   if (!isMarketCode(input.market))
     return data({ errors: { market: 'errors.invalidMarket' }, values: input.values }, { status: 400 })
   const user = await getUser(request)
@@ -60,11 +68,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
       market: input.market,
       paymentMethod: input.paymentMethod,
       address: input.address,
+      delivery: input.delivery,
       customs: input.customs,
     },
     { origin: new URL(request.url).origin, clientAddress: clientAddress(request) },
   )
-  if (!result.ok) return data({ errors: result.errors, values: input.values }, { status: result.status })
+  if (!result.ok) return data({ errors: result.errors, values: input.values, divisions }, { status: result.status })
   await removeOrderedLines(
     request,
     items.map((item) => item.productId),
@@ -72,10 +81,14 @@ export async function action({ request, params }: ActionFunctionArgs) {
   return redirect(result.redirectTo, 303)
 }
 
-type ActionData = { errors: Record<string, string>; values: Record<string, string> }
+type ActionData = {
+  errors: Record<string, string>
+  values: Record<string, string>
+  divisions?: ReturnType<typeof provinceDivisions>
+}
 
 export default function CheckoutPage() {
-  const { basket, email, address, needsCustoms, stripe } = useLoaderData<typeof loader>()
+  const { basket, email, address, places, needsCustoms, stripe } = useLoaderData<typeof loader>()
   const actionData = useActionData<ActionData>()
   const locale = useRootLocale()
   const { t } = useTranslation('checkout')
@@ -96,6 +109,7 @@ export default function CheckoutPage() {
         locale={locale}
         email={email}
         address={address}
+        places={{ provinces: places.provinces, divisions: actionData?.divisions ?? null }}
         needsCustoms={needsCustoms}
         stripe={stripe}
         errors={actionData?.errors ?? {}}

@@ -1,4 +1,4 @@
-import { type LoaderFunctionArgs, redirect } from '@remix-run/node'
+import { type LinksFunction, type LoaderFunctionArgs, redirect } from '@remix-run/node'
 import { useLoaderData, useSearchParams } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 
@@ -13,6 +13,7 @@ import { StatusBadge } from '~/components/form'
 import { fulfilCheckoutSession } from '~/modules/checkout/fulfil.server'
 import { buyerOrderView, findOrderForViewing } from '~/modules/checkout/order-view.server'
 import { canViewOrder } from '~/modules/checkout/orders.server'
+import checkoutStyles from '~/styles/checkout.css'
 import { privateHeaders } from '~/utils/cache'
 import { notFound } from '~/utils/http.server'
 import { getFixedT } from '~/utils/i18n.server'
@@ -49,6 +50,8 @@ export const clientLoader = withNamespaces('checkout')
 export const headers = privateHeaders
 
 export const meta = noindexMeta
+
+export const links: LinksFunction = () => [{ rel: 'stylesheet', href: checkoutStyles }]
 
 export default function OrderPage() {
   const { order } = useLoaderData<typeof loader>()

@@ -27,10 +27,13 @@ export function readCheckoutForm(form: URLSearchParams | FormData) {
     email: formText(form, 'email'),
     paymentMethod: formText(form, 'paymentMethod') as PaymentMethod,
     address,
+    delivery: { kind: formText(form, 'delivery'), sfPoint: formText(form, 'sfPoint') },
     customs: { name: formText(form, 'customsName'), idNumber: formText(form, 'customsIdNumber') },
     values: {
       ...address,
       email: formText(form, 'email'),
+      delivery: formText(form, 'delivery'),
+      sfPoint: formText(form, 'sfPoint'),
       customsName: formText(form, 'customsName'),
       customsIdNumber: formText(form, 'customsIdNumber'),
     },

@@ -1,8 +1,10 @@
 // Mail is queued in the same transaction as the change it tells of, so a repeated webhook never sends it twice.
 import { pavilion } from '~/config/pavilion'
 import { deliverQueued, queueMail } from '~/modules/accounts/mail.server'
+import { addressLines } from '~/modules/checkout/chinese-address'
 import { decimalAmount, formatMoney } from '~/modules/checkout/money'
 import { accessKeyFor } from '~/modules/checkout/order-number'
+import { addressSelect } from '~/modules/checkout/sales-shared.server'
 import { type Db, getDb } from '~/utils/db.server'
 import { sessionSecret } from '~/utils/env.server'
 import { getFixedT } from '~/utils/i18n.server'
@@ -23,6 +25,8 @@ const orderSelect = {
   paymentReference: true,
   reservedUntil: true,
   kind: true,
+  market: true,
+  ...addressSelect,
   lines: { select: { name: true, quantity: true, unit: true, lineTotalMinor: true } },
 } as const
 
@@ -64,6 +68,14 @@ export async function mailOrderPlaced(orderId: number) {
     '',
     linesText(order, locale),
     '',
+    ...(order.kind === 'tour'
+      ? []
+      : [
+          `${t('order.shipTo')}:`,
+          `${order.recipientName} ${order.phone}`,
+          ...addressLines(order, { sfPoint: (code) => t('places.sfPointLine', { code }) }),
+          '',
+        ]),
     t('mail.placed.transfer', {
       amount: total,
       exact: `${decimalAmount({ amountMinor: order.totalMinor, currency: order.currency })} ${order.currency}`,

@@ -14,6 +14,7 @@ import {
   priceBasket,
 } from '~/modules/checkout/basket.server'
 import { CbecLimitReached, prepareCbecTurn, takeCbecTurn } from '~/modules/checkout/cbec-allowance.server'
+import { normalizePhone, resolveChineseAddress } from '~/modules/checkout/china-divisions.server'
 import {
   checkHoldCaps,
   checkNewBuyersShare,
@@ -55,6 +56,8 @@ export type PlaceOrderInput = {
   market: MarketCode
   paymentMethod: PaymentMethod
   address: AddressInput
+  /** Hong Kong: to an SF Express locker or station instead of a street address */
+  delivery?: { kind: string; sfPoint: string }
   customs?: { name: string; idNumber: string }
 }
 
@@ -104,24 +107,43 @@ export function addressForm(market: MarketCode): AddressField[] {
     .map((name) => ({ name, required: required.includes(name), maxLength: fieldLimits[name] }))
 }
 
-export function validateDetails(input: PlaceOrderInput, shipsGoods: boolean, needsCustoms: boolean) {
+/** `places: 'lists'`: a retail order's province, city and district come from GB/T 2260 (or Hong Kong's districts) by code. */
+export function validateDetails(
+  input: PlaceOrderInput,
+  shipsGoods: boolean,
+  needsCustoms: boolean,
+  places: 'lists' | 'typed' = 'typed',
+) {
   const errors: FieldErrors = {}
   const email = z.string().trim().max(200).email().safeParse(input.buyer.email)
   if (!email.success) errors.email = input.buyer.email.trim() ? 'errors.invalidEmail' : 'errors.required'
   const fields = shipsGoods
     ? addressFields[input.market]
     : { required: ['recipientName', 'phone'] as (keyof AddressInput)[], optional: [] }
+  const listed = shipsGoods && places === 'lists'
+  const chinese = listed
+    ? resolveChineseAddress(input.market, { ...input.address, delivery: input.delivery?.kind, sfPoint: input.delivery?.sfPoint })
+    : null
+  const typed = { ...input.address, ...(chinese?.address.addressLine ? { addressLine: chinese.address.addressLine } : {}) }
   const address: Record<string, string> = {}
   for (const field of Object.keys(fieldLimits) as (keyof AddressInput)[]) {
     const wanted = fields.required.includes(field) ? 'required' : fields.optional.includes(field) ? 'optional' : null
     if (!wanted) continue
-    const parsed = (wanted === 'required' ? required(fieldLimits[field]) : text(fieldLimits[field])).safeParse(
-      input.address[field] ?? '',
-    )
+    const parsed = (wanted === 'required' ? required(fieldLimits[field]) : text(fieldLimits[field])).safeParse(typed[field] ?? '')
     if (parsed.success) address[field] = parsed.data
     else errors[field] = parsed.error.issues[0].message
   }
-  if (address.phone && !/^\+?[\d\s()-]{6,30}$/.test(address.phone)) errors.phone = 'errors.invalidPhone'
+  if (chinese) {
+    Object.assign(address, chinese.address)
+    Object.assign(errors, chinese.errors)
+    // a locker code stands in for the street: its own error says what is wrong
+    if (chinese.errors.sfPoint) delete errors.addressLine
+  }
+  const phone = address.phone && (listed ? normalizePhone(input.market, address.phone) : address.phone)
+  if (address.phone && (!phone || !/^\+?[\d\s()-]{6,30}$/.test(phone)))
+    errors.phone =
+      listed && (input.market === 'CN' || input.market === 'HK') ? `errors.invalidPhone${input.market}` : 'errors.invalidPhone'
+  else if (phone) address.phone = phone
   let customs: { name: string; idNumber: string } | null = null
   if (needsCustoms) {
     const name = required(60).safeParse(input.customs?.name ?? '')
@@ -177,7 +199,7 @@ export async function placeOrder(
   if (!kind) return failure({ '': 'errors.mixedKinds' })
   const marketRow = await getDb().market.findUnique({ where: { code: input.market }, select: { crossBorderRetail: true } })
   const needsCustoms = kind === 'retail' && marketRow?.crossBorderRetail === true
-  const details = validateDetails(input, kind !== 'tour', needsCustoms)
+  const details = validateDetails(input, kind !== 'tour', needsCustoms, kind === 'retail' ? 'lists' : 'typed')
   if (Object.keys(details.errors).length > 0) return failure(details.errors)
 
   const basket = await priceBasket(items, {

@@ -1,5 +1,6 @@
 // The PRC ID number: mainland customs gets it from the pavilion's declaration, never from the exporter, so
 // exporters and admins see it masked (enough to match a carrier's query); the full number stays in the database.
+import { cityIsRedundant } from '~/modules/checkout/chinese-address'
 import { formatMoney } from '~/modules/checkout/money'
 import { type OrderStatus, orderStatuses } from '~/modules/checkout/order-status'
 import { maskPrcId } from '~/modules/checkout/prc-id'
@@ -74,7 +75,10 @@ export function addressOf(order: {
   return {
     recipientName: order.recipientName,
     phone: order.phone,
-    lines: fields.filter((field) => order[field].trim() !== '').map((field) => ({ field, value: order[field] })),
+    lines: fields
+      .filter((field) => order[field].trim() !== '')
+      .filter((field) => !(order.market === 'CN' && field === 'city' && cityIsRedundant(order.city, order.province)))
+      .map((field) => ({ field, value: order[field] })),
   }
 }
 

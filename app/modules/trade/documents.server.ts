@@ -1,6 +1,7 @@
 // Invoice and packing list, every label in English and Chinese. To another exporter the order does not exist.
 import { pavilion } from '~/config/pavilion'
 import type { SessionUser } from '~/modules/accounts/session.server'
+import { addressLines } from '~/modules/checkout/chinese-address'
 import { formatMoney } from '~/modules/checkout/money'
 import { addressSelect } from '~/modules/checkout/sales-shared.server'
 import { measure, PdfWriter, type TextStyle, wrap } from '~/modules/trade/pdf.server'
@@ -103,9 +104,9 @@ function renderPack(order: PackOrder, quote: NonNullable<PackOrder['quote']>) {
     .join(', ')
 
   const consignee = order.recipientName || request.buyer.displayName
-  const consigneeAddress = [order.addressLine, order.district, order.city, order.province, order.postalCode]
-    .filter((part) => part.trim() !== '')
-    .join(', ')
+  const consigneeAddress = addressLines({ market: request.market, ...order }, { sfPoint: (code) => `SF Express ${code}` }).join(
+    ', ',
+  )
   const market: Pair = { en: enCommon(`markets.${request.market}`), zh: zhCommon(`markets.${request.market}`) }
   const checkpoint = quote.checkpoint
   const crossing: Pair | null = checkpoint

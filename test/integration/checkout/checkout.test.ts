@@ -261,7 +261,7 @@ describe('checkout to mainland China by bank transfer', () => {
     expect(result.errors).toMatchObject({
       customsIdNumber: 'errors.invalidPrcId',
       district: 'errors.required',
-      phone: 'errors.invalidPhone',
+      phone: 'errors.invalidPhoneCN',
     })
     for (const key of Object.values(result.errors)) expect(getFixedT('zh-hans', 'checkout')(key)).toMatch(/\p{Script=Han}/u)
     expect(await getDb().order.count()).toBe(before)

@@ -212,7 +212,7 @@ describe('an exporter sees only its own part', () => {
     })
     const { order } = (await exporterOrder(exporterB, number)).data as Awaited<ReturnType<typeof exporterOrderLoader>>
     expect(order.address.lines).toEqual([
-      { field: 'district', value: '中西區' },
+      { field: 'district', value: '中西區 Central and Western' },
       { field: 'addressLine', value: '皇后大道中 1 號' },
     ])
     expect(order.customs).toBeNull()
