@@ -6,3 +6,6 @@ export const maxFormBytes = 64 * 1024
 export const maxUploadBytes = 10 * 1024 * 1024
 
 export const importLimits = { maxBytes: 5 * 1024 * 1024, maxRows: 5000, maxCellLength: 5000 }
+
+/** Products one bulk action on the exporter's list may touch: four pages of 50, within a second or two. */
+export const bulkProductLimit = 200

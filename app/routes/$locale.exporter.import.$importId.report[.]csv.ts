@@ -10,7 +10,7 @@ import { requireLocale } from '~/utils/route-params.server'
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const locale = requireLocale(params)
   const { user } = await requireVerifiedExporter(request, locale)
-  const csv = await importReportCsv(user, params.importId, getFixedT(locale, 'imports'))
+  const csv = await importReportCsv(user, params.importId, getFixedT(locale, 'imports'), locale)
   if (csv === null) throw notFound()
   return new Response(csv, {
     headers: {

@@ -3,6 +3,7 @@ import { Link, useLoaderData, useRevalidator } from '@remix-run/react'
 import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 
+import { langAttr } from '~/components/localized-text'
 import { Pagination } from '~/components/pagination'
 import { getImport, type ImportStatus } from '~/modules/exporters/csv-import.server'
 import { requireVerifiedExporter } from '~/modules/exporters/membership.server'
@@ -22,6 +23,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const found = await getImport(user, params.importId, {
     page: pageParam(url),
     errorsOnly: url.searchParams.get('errors') === '1',
+    locale,
   })
   if (!found) throw notFound()
   return {
@@ -154,7 +156,12 @@ export default function ImportProgress() {
                         <>
                           <td>{t('report.created')}</td>
                           <td>
-                            <Link to={localePath(locale, `/exporter/products/${entry.productId}`)}>{entry.slug}</Link>
+                            <Link
+                              to={localePath(locale, `/exporter/products/${entry.productId}`)}
+                              lang={entry.name ? langAttr(entry.name.lang, locale) : undefined}
+                            >
+                              {entry.name?.text ?? entry.slug}
+                            </Link>
                           </td>
                         </>
                       ) : (

@@ -21,7 +21,7 @@ import {
 import { uniqueSlug } from '~/modules/exporters/slugs'
 import { cleanFileName } from '~/modules/exporters/upload-checks.server'
 import { getDb } from '~/utils/db.server'
-import { type Locale, pickTranslation } from '~/utils/locales'
+import { type Locale, localized, pickTranslation } from '~/utils/locales'
 import { readMultipartForm } from '~/utils/multipart.server'
 
 export { importLimits }
@@ -538,10 +538,22 @@ export async function getImportStatus(user: Member, importIdParam: string | unde
 
 export const reportPageSize = 200
 
+/** Products named as the exporter wrote them, in the reader's language where they wrote one. */
+async function productNames(entries: ReportEntry[], locale: Locale) {
+  const ids = entries.flatMap((entry) => (entry.status === 'created' ? [entry.productId] : []))
+  const rows = await getDb().productTranslation.findMany({
+    where: { productId: { in: ids } },
+    select: { productId: true, locale: true, name: true },
+  })
+  const byProduct = new Map<number, typeof rows>()
+  for (const row of rows) byProduct.set(row.productId, [...(byProduct.get(row.productId) ?? []), row])
+  return new Map([...byProduct].map(([id, translations]) => [id, localized(translations, locale, 'name')]))
+}
+
 export async function getImport(
   user: Member,
   importIdParam: string | undefined,
-  options: { page?: number; errorsOnly?: boolean } = {},
+  options: { page?: number; errorsOnly?: boolean; locale?: Locale } = {},
 ) {
   const status = await getImportStatus(user, importIdParam)
   if (!status) return null
@@ -549,10 +561,12 @@ export async function getImport(
   const entries = (JSON.parse(report) as ReportEntry[]).filter((entry) => !options.errorsOnly || entry.status === 'error')
   const pageCount = Math.max(1, Math.ceil(entries.length / reportPageSize))
   const page = Math.min(options.page ?? 1, pageCount)
+  const shown = entries.slice((page - 1) * reportPageSize, page * reportPageSize)
+  const names = await productNames(shown, options.locale ?? 'en')
   return {
     ...status,
     report: {
-      entries: entries.slice((page - 1) * reportPageSize, page * reportPageSize),
+      entries: shown.map((entry) => (entry.status === 'created' ? { ...entry, name: names.get(entry.productId) ?? null } : entry)),
       page,
       pageCount,
       errorsOnly: options.errorsOnly === true,
@@ -561,21 +575,24 @@ export async function getImport(
 }
 
 /** The report as CSV in the reader's language, safe to open in a spreadsheet; null if not the company's. */
-export async function importReportCsv(user: Member, importIdParam: string | undefined, t: TFunction) {
+export async function importReportCsv(user: Member, importIdParam: string | undefined, t: TFunction, locale: Locale) {
   const status = await getImportStatus(user, importIdParam)
   if (!status) return null
   const { report } = await getDb().productImport.findUniqueOrThrow({ where: { id: status.id }, select: { report: true } })
-  const rows = (JSON.parse(report) as ReportEntry[]).map((entry) =>
+  const entries = JSON.parse(report) as ReportEntry[]
+  const names = await productNames(entries, locale)
+  const rows = entries.map((entry) =>
     entry.status === 'created'
-      ? [String(entry.row), t('report.created'), entry.slug, '']
+      ? [String(entry.row), t('report.created'), entry.slug, names.get(entry.productId)?.text ?? '', '']
       : [
           String(entry.row),
           t('report.error'),
           '',
+          '',
           entry.errors.map((error) => `${error.column ? `${error.column}: ` : ''}${t(error.key, error.values ?? {})}`).join('; '),
         ],
   )
-  return toCsv([['row', 'result', 'slug', 'errors'], ...rows])
+  return toCsv([['row', 'result', 'slug', 'name', 'errors'], ...rows])
 }
 
 const templateExamples: Record<string, string>[] = [

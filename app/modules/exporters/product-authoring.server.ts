@@ -10,7 +10,7 @@ import { audit } from '~/modules/accounts/audit.server'
 import { priceTiersSelect, productTermsSelect } from '~/modules/catalog/catalog.server'
 import { canTransitionProduct, type ProductStatus, transitionProduct } from '~/modules/catalog/product-status.server'
 import { reindexProducts } from '~/modules/catalog/search.server'
-import { type AmountError, convert, decimalAmount, formatMoney, parseAmount } from '~/modules/checkout/money'
+import { type AmountError, convert, decimalAmount, parseAmount } from '~/modules/checkout/money'
 import { currentRates } from '~/modules/checkout/pricing.server'
 import { imageWidths, saveImageVariants, uploadsDir } from '~/modules/exporters/media.server'
 import { companyOf, type Member } from '~/modules/exporters/membership.server'
@@ -41,7 +41,7 @@ import {
   wholeNumber,
 } from '~/utils/forms.server'
 import { notFound } from '~/utils/http.server'
-import { intlLocale, type Locale, pickTranslation } from '~/utils/locales'
+import type { Locale } from '~/utils/locales'
 import type { UploadedFile } from '~/utils/multipart.server'
 
 export type ProductInput = {
@@ -211,48 +211,8 @@ async function findOwnProduct(user: Member, productId: string | number | undefin
   return { company, product }
 }
 
-function missingLocales(translations: { locale: string; name: string }[]) {
+export function missingLocales(translations: { locale: string; name: string }[]) {
   return productLocales.filter((locale) => !translations.some((t) => t.locale === locale && t.name !== ''))
-}
-
-export async function listOwnProducts(user: Member, locale: Locale) {
-  const company = await companyOf(user)
-  const rows = await getDb().product.findMany({
-    where: { exporterId: company.id },
-    orderBy: { id: 'desc' },
-    take: 500,
-    select: {
-      id: true,
-      slug: true,
-      status: true,
-      statusReason: true,
-      basePriceMinor: true,
-      baseCurrency: true,
-      stock: true,
-      unit: true,
-      updatedAt: true,
-      translations: { select: { locale: true, name: true } },
-      category: { select: { translations: { select: { locale: true, name: true } } } },
-      _count: { select: { images: true } },
-    },
-  })
-  const numbers = new Intl.NumberFormat(intlLocale(locale))
-  return rows.map((row) => {
-    const name = pickTranslation(row.translations, locale)
-    return {
-      id: row.id,
-      slug: row.slug,
-      status: row.status as ProductStatus,
-      statusReason: row.statusReason,
-      name: { text: name?.name ?? row.slug, lang: name?.locale ?? locale },
-      category: pickTranslation(row.category.translations, locale)?.name ?? '',
-      price: formatMoney({ amountMinor: row.basePriceMinor, currency: row.baseCurrency }, locale),
-      stock: numbers.format(row.stock),
-      unit: row.unit,
-      imageCount: row._count.images,
-      missing: missingLocales(row.translations),
-    }
-  })
 }
 
 export async function productForEditing(user: Member, productId: string | number | undefined) {
@@ -316,7 +276,7 @@ async function productColumns(input: ProductInput) {
   }
 }
 
-async function usdSortPrice(amountMinor: number, currency: string) {
+export async function usdSortPrice(amountMinor: number, currency: string) {
   try {
     return convert({ amountMinor, currency }, 'USD', await currentRates()).amountMinor
   } catch {
@@ -452,7 +412,7 @@ export async function updateProduct(
   }
 }
 
-const exporterMoves = {
+export const exporterMoves = {
   submit: { from: ['draft', 'rejected'], to: 'in_review' },
   withdraw: { from: ['in_review'], to: 'draft' },
   archive: { from: ['draft', 'published', 'rejected'], to: 'archived' },

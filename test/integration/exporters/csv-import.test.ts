@@ -366,9 +366,20 @@ describe('importing a file with good and bad rows', () => {
     expect(response.headers.get('Content-Disposition')).toMatch(/^attachment/)
     const parsed = parseCsv(await response.text())
     if (!parsed.ok) throw new Error('the report does not parse')
-    expect(parsed.records[0].cells).toEqual(['row', 'result', 'slug', 'errors'])
+    expect(parsed.records[0].cells).toEqual(['row', 'result', 'slug', 'name', 'errors'])
     expect(parsed.records).toHaveLength(14)
-    expect(parsed.records.find((record) => record.cells[0] === '4')?.cells[3]).toBe('category: Категории «no-such-category» нет.')
+    expect(parsed.records.find((record) => record.cells[0] === '4')?.cells[4]).toBe('category: Категории «no-such-category» нет.')
+    expect(parsed.records.map((record) => record.cells[3])).toContain('荞麦蜂蜜')
+  })
+
+  test('the report names each new product as the exporter wrote it, not by its slug (issue 14)', async () => {
+    const page = (await progressLoader(
+      args(`/ru/exporter/import/${result.id}`, { locale: 'ru', importId: String(result.id) }, companyA.cookie),
+    )) as Awaited<ReturnType<typeof progressLoader>>
+    const names = page.report.entries.flatMap((entry) => (entry.status === 'created' ? [entry.name?.text] : []))
+    expect(names).toContain('Honey "Gold", 1 kg')
+    expect(names).toContain('荞麦蜂蜜')
+    expect(names.some((name) => name === undefined || /^product-[0-9a-f]{6}$/.test(name))).toBe(false)
   })
 })
 
