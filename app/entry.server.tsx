@@ -8,17 +8,12 @@ import { isbot } from 'isbot'
 import { renderToReadableStream } from 'react-dom/server.browser'
 import { I18nextProvider } from 'react-i18next'
 
-import { startReservationSweeper } from '~/modules/checkout/fulfil.server'
-import { env } from '~/utils/env.server'
 import { getI18n } from '~/utils/i18n.server'
 import { NonceContext } from '~/utils/nonce'
 import { requestLocale } from '~/utils/request-locale'
 import { contentSecurityPolicy } from '~/utils/security-headers.server'
 
 const ABORT_DELAY = 5_000
-
-// tests that import the app never start the sweeper
-if (!env.underTest()) startReservationSweeper()
 
 export default async function handleRequest(
   request: Request,
@@ -70,4 +65,6 @@ export default async function handleRequest(
 }
 
 export { catalogVersion as pageCacheVersion } from '~/modules/catalog/cache-version.server'
+export { startJobs, stopJobQueue as stopJobs } from '~/modules/jobs/jobs.server'
+export { bucketImages } from '~/modules/storage/storage.server'
 export { edgePolicy } from '~/utils/edge-policy.server'

@@ -8,6 +8,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url'
 import compression from 'compression'
 import express from 'express'
 
+import { bucketImages } from './edge/bucket-images.mjs'
 import { clientAddress, knownLocale, methods, sameOrigin, securityHeaders } from './edge/guards.mjs'
 import { remixHandler, webRequest } from './edge/remix.mjs'
 import { parseTrustProxy } from './edge/trust-proxy.mjs'
@@ -33,10 +34,14 @@ export async function createServer() {
   app.use(knownLocale(policy.locales))
   // fingerprinted by the compiler, so they never change
   app.use('/build', compression(), express.static(path.join(root, 'public', 'build'), { immutable: true, maxAge: '1y' }))
-  // uploaded images are written once under a fresh key
+  // uploaded images are written once under a fresh key: from the folder, or from the bucket when
+  // S3_BUCKET is set, with the same caching
+  const fromBucket = build.entry.module.bucketImages()
   app.use(
     '/uploads',
-    express.static(path.resolve(process.env.UPLOADS_DIR || 'data/uploads'), { immutable: true, maxAge: '30d', index: false }),
+    fromBucket
+      ? bucketImages(fromBucket)
+      : express.static(path.resolve(process.env.UPLOADS_DIR || 'data/uploads'), { immutable: true, maxAge: '30d', index: false }),
   )
   app.use(express.static(path.join(root, 'public'), { maxAge: '1h', index: false }))
   const remix = remixHandler({ build, mode, policy })

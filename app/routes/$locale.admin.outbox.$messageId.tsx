@@ -1,9 +1,11 @@
-import type { LoaderFunctionArgs } from '@remix-run/node'
-import { Link, useLoaderData } from '@remix-run/react'
+import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node'
+import { Form, Link, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 
-import { When } from '~/components/admin/ui'
-import { foundOr404, requireAdmin, requireId } from '~/modules/admin/console.server'
+import { useAdminForm, When } from '~/components/admin/ui'
+import { FormError, Notice } from '~/components/form'
+import { retryFailedMail } from '~/modules/accounts/mail.server'
+import { answerForm, foundOr404, requireAdmin, requireId } from '~/modules/admin/console.server'
 import { outboxMessage } from '~/modules/admin/records.server'
 import { privateHeaders } from '~/utils/cache'
 import { getFixedT } from '~/utils/i18n.server'
@@ -21,10 +23,21 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export const headers = privateHeaders
 export const meta = titleMeta
 
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { locale, admin } = await requireAdmin(request, params)
+  const id = requireId(params.messageId)
+  return answerForm(
+    request,
+    () => retryFailedMail(id, admin),
+    () => localePath(locale, `/admin/outbox/${id}?done=retried`),
+  )
+}
+
 export default function AdminOutboxMessage() {
   const { message } = useLoaderData<typeof loader>()
   const locale = useRootLocale()
   const { t } = useTranslation('admin')
+  const { errors } = useAdminForm()
   const lang = isLocale(message.locale) ? htmlLang(message.locale) : undefined
   return (
     <>
@@ -32,6 +45,8 @@ export default function AdminOutboxMessage() {
         <Link to={localePath(locale, '/admin/outbox')}>{t('outbox.backToList')}</Link>
       </p>
       <h1 lang={lang}>{message.subject}</h1>
+      <Notice namespace="admin" keyPrefix="outbox.notices" param="done" />
+      <FormError namespace="admin" error={errors.form} />
       <dl className="facts">
         <dt>{t('outbox.to')}</dt>
         <dd>{message.to}</dd>
@@ -43,7 +58,35 @@ export default function AdminOutboxMessage() {
         </dd>
         <dt>{t('outbox.sent')}</dt>
         <dd>{message.sentAt ? <When value={message.sentAt} /> : t('outbox.notSent')}</dd>
+        {message.attempts > 0 && (
+          <>
+            <dt>{t('outbox.attempts')}</dt>
+            <dd>{message.attempts}</dd>
+          </>
+        )}
+        {message.lastError && !message.sentAt && (
+          <>
+            <dt>{t('outbox.lastError')}</dt>
+            <dd>
+              <code>{message.lastError}</code>
+            </dd>
+          </>
+        )}
+        {message.failedAt && (
+          <>
+            <dt>{t('outbox.failedAt')}</dt>
+            <dd>
+              <When value={message.failedAt} />
+            </dd>
+          </>
+        )}
       </dl>
+      {message.failedAt && (
+        <Form method="post" className="admin-actions" aria-label={t('outbox.retryTitle')}>
+          <p className="muted">{t('outbox.retryHint')}</p>
+          <button type="submit" className="button button--primary" children={t('outbox.retry')} />
+        </Form>
+      )}
       <h2>{t('outbox.body')}</h2>
       {/* mail is text: shown as typed, never as HTML */}
       <pre className="mail-body" lang={lang} data-testid="mail-body">

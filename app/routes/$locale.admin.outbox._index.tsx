@@ -50,7 +50,15 @@ export default function AdminOutbox() {
             <td>
               <When value={message.createdAt} />
             </td>
-            <td>{message.sentAt ? <When value={message.sentAt} /> : t('outbox.notSent')}</td>
+            <td>
+              {message.sentAt ? (
+                <When value={message.sentAt} />
+              ) : message.failed ? (
+                <span className="badge badge--problem">{t('outbox.failed')}</span>
+              ) : (
+                t('outbox.notSent')
+              )}
+            </td>
           </tr>
         )}
       </ListTable>

@@ -54,6 +54,29 @@ export const env = {
   /** Days a returning buyer's unpaid bank-transfer order keeps its goods or seats (1–60). */
   bankTransferDays: () => wholeNumber('BANK_TRANSFER_DAYS', 1, 60, pavilion.bankTransferDays),
   sweeperEnabled: () => process.env.PAVILION_SWEEPER !== '0',
+  /** How often the reservation sweep runs (once per interval across all app machines). */
+  sweepSeconds: () => wholeNumber('PAVILION_SWEEP_SECONDS', 1, 86_400, 300),
+  /** The first wait before a refused mail is tried again; each later wait doubles. */
+  mailRetrySeconds: () => wholeNumber('MAIL_RETRY_SECONDS', 1, 3600, 30),
+  /** Files in an S3-compatible bucket instead of UPLOADS_DIR and DOCUMENTS_DIR (README: Several machines). */
+  objectStorage: () => {
+    const bucket = setting('S3_BUCKET')
+    if (bucket === undefined) return undefined
+    const accessKeyId = setting('S3_ACCESS_KEY_ID')
+    const secretAccessKey = setting('S3_SECRET_ACCESS_KEY')
+    if ((accessKeyId === undefined) !== (secretAccessKey === undefined)) {
+      throw new Error('S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY are set together (or neither, for the AWS default chain)')
+    }
+    const endpoint = httpUrl('S3_ENDPOINT')?.href
+    return {
+      bucket,
+      endpoint,
+      region: setting('S3_REGION') ?? 'us-east-1',
+      // MinIO, Ceph and s3rver want the bucket in the path; AWS and OSS accept it
+      forcePathStyle: (setting('S3_FORCE_PATH_STYLE') ?? (endpoint ? '1' : '0')) === '1',
+      credentials: accessKeyId && secretAccessKey ? { accessKeyId, secretAccessKey } : undefined,
+    }
+  },
   smtpUrl: () => setting('SMTP_URL'),
   mailFrom: () => setting('MAIL_FROM') ?? 'Kazakhstan Pavilion <pavilion@pavilion.test>',
 }

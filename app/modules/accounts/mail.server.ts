@@ -1,6 +1,11 @@
-// Every message is written to the outbox (admins read it there). Text only: nothing a user typed is sent as HTML.
+// Every message is written to the outbox (admins read it there) and, when SMTP_URL is set, delivered
+// by a job that retries with back-off; a message refused every time is marked failed and an admin
+// can send it again. Text only: nothing a user typed is sent as HTML.
+import { type Actor, audit } from '~/modules/accounts/audit.server'
+import { defineJob, enqueue } from '~/modules/jobs/jobs.server'
 import { getDb } from '~/utils/db.server'
 import { env } from '~/utils/env.server'
+import { failure, type Outcome } from '~/utils/forms.server'
 import type { Locale } from '~/utils/locales'
 
 export type Mail = { to: string; locale: Locale; subject: string; body: string }
@@ -16,17 +21,38 @@ async function sendSmtp(mail: Mail) {
   })
 }
 
-export async function sendMail(mail: Mail) {
+/** Tries after the first; with MAIL_RETRY_SECONDS' doubling waits, about 30 × 63 s by default. */
+export const mailRetries = 5
+
+async function deliver({ id }: { id: number }) {
   const db = getDb()
-  const message = await db.outboxMessage.create({
-    data: { toAddress: mail.to, locale: mail.locale, subject: mail.subject, body: mail.body },
-    select: { id: true },
-  })
-  if (env.smtpUrl()) {
-    await sendSmtp(mail)
-    await db.outboxMessage.update({ where: { id: message.id }, data: { sentAt: new Date() } })
+  const message = await db.outboxMessage.findUnique({ where: { id } })
+  if (!message || message.sentAt || message.failedAt || !env.smtpUrl()) return
+  try {
+    await sendSmtp({ to: message.toAddress, locale: message.locale as Locale, subject: message.subject, body: message.body })
+  } catch (error) {
+    const attempts = message.attempts + 1
+    const gaveUp = attempts > mailRetries
+    const lastError = (error instanceof Error ? error.message : String(error)).slice(0, 500)
+    await db.outboxMessage.update({ where: { id }, data: { attempts, lastError, failedAt: gaveUp ? new Date() : null } })
+    if (gaveUp) return
+    throw error
   }
-  return message.id
+  await db.outboxMessage.update({ where: { id }, data: { sentAt: new Date(), attempts: message.attempts + 1 } })
+}
+
+const deliveryJob = defineJob('mail.deliver', {
+  run: deliver,
+  retries: mailRetries,
+  get retryDelaySeconds() {
+    return env.mailRetrySeconds()
+  },
+})
+
+export async function sendMail(mail: Mail) {
+  const message = await queueMail(getDb(), mail)
+  await deliverQueued([message])
+  return message
 }
 
 type OutboxWriter = { outboxMessage: { create: ReturnType<typeof getDb>['outboxMessage']['create'] } }
@@ -40,13 +66,22 @@ export async function queueMail(tx: OutboxWriter, mail: Mail) {
   return message.id
 }
 
+/** After the transaction that queued them committed. */
 export async function deliverQueued(ids: number[]) {
-  if (!env.smtpUrl() || ids.length === 0) return
-  const db = getDb()
-  for (const message of await db.outboxMessage.findMany({ where: { id: { in: ids }, sentAt: null } })) {
-    await sendSmtp({ to: message.toAddress, locale: message.locale as Locale, subject: message.subject, body: message.body })
-    await db.outboxMessage.update({ where: { id: message.id }, data: { sentAt: new Date() } })
-  }
+  if (!env.smtpUrl()) return
+  for (const id of ids) await enqueue(deliveryJob, { id })
+}
+
+/** An admin sends a given-up message again: a fresh round of tries. */
+export async function retryFailedMail(id: number, admin?: Actor): Promise<Outcome<{ id: number }>> {
+  const { count } = await getDb().outboxMessage.updateMany({
+    where: { id, sentAt: null, failedAt: { not: null } },
+    data: { failedAt: null, attempts: 0 },
+  })
+  if (count === 0) return failure({ form: 'outbox.notRetryable' })
+  if (admin) await audit(admin, 'outbox.retried', 'OutboxMessage', id)
+  await deliverQueued([id])
+  return { ok: true, value: { id } }
 }
 
 export async function outbox(take = 50, skip = 0) {

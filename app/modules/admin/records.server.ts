@@ -24,6 +24,7 @@ export async function outboxPage(locale: Locale, page: number) {
       subject: message.subject,
       createdAt: dateText(message.createdAt, locale),
       sentAt: message.sentAt ? dateText(message.sentAt, locale) : null,
+      failed: message.failedAt !== null,
     })),
   }
 }
@@ -39,6 +40,9 @@ export async function outboxMessage(locale: Locale, messageId: number) {
     body: message.body,
     createdAt: dateText(message.createdAt, locale),
     sentAt: message.sentAt ? dateText(message.sentAt, locale) : null,
+    attempts: message.attempts,
+    lastError: message.lastError,
+    failedAt: message.failedAt ? dateText(message.failedAt, locale) : null,
   }
 }
 

@@ -17,6 +17,7 @@ import { parseQuery } from '~/modules/catalog/search-text'
 import { sellsAtRetail, type Verdict } from '~/modules/checkout/market-access.server'
 import { convert, type RateTable } from '~/modules/checkout/money'
 import { currentRates, marketCurrency } from '~/modules/checkout/pricing.server'
+import { defineJob } from '~/modules/jobs/jobs.server'
 import { getDb } from '~/utils/db.server'
 import { type Locale, pickTranslation } from '~/utils/locales'
 
@@ -190,6 +191,14 @@ export function filterOptions(locale: Locale) {
     }
   })
 }
+
+export const reindexJob = defineJob<{ productIds?: number[] }>('search.reindex', {
+  run: async ({ productIds }) => {
+    await reindexProducts(productIds)
+  },
+  retries: 3,
+  retryDelaySeconds: 10,
+})
 
 /** Without ids, rebuilds everything and the planner's statistics too. */
 export async function reindexProducts(productIds?: number[]) {

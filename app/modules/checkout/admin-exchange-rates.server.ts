@@ -5,8 +5,9 @@ import { z } from 'zod'
 import { audit } from '~/modules/accounts/audit.server'
 import { type AdminActor, assertAdmin } from '~/modules/accounts/guard.server'
 import { bumpCatalogVersion } from '~/modules/catalog/cache-version.server'
-import { reindexProducts } from '~/modules/catalog/search.server'
+import { reindexJob } from '~/modules/catalog/search.server'
 import { parseRate } from '~/modules/checkout/money'
+import { enqueue } from '~/modules/jobs/jobs.server'
 import { dateText } from '~/utils/dates'
 import { getDb } from '~/utils/db.server'
 import { checkbox, failure, fieldErrors, type Outcome, singleLine } from '~/utils/forms.server'
@@ -131,6 +132,7 @@ export async function addExchangeRate(admin: AdminActor, input: Record<string, s
   })
   // rates are cached per catalog version: a new version first, so the sort prices use the new rate
   await bumpCatalogVersion()
-  await reindexProducts()
+  // every product's sort price: a job, on whichever machine takes it
+  await enqueue(reindexJob, {})
   return { ok: true, value: row }
 }

@@ -7,6 +7,7 @@ import {
   releaseExpiredReservations,
 } from '~/modules/checkout/order-lifecycle.server'
 import { retrieveSession, stripeEnabled, type StripeEventObject } from '~/modules/checkout/stripe.server'
+import { defineJob } from '~/modules/jobs/jobs.server'
 import { getDb } from '~/utils/db.server'
 import { env } from '~/utils/env.server'
 
@@ -72,15 +73,12 @@ export function sweepReservations(now = new Date()) {
   return releaseExpiredReservations(now, stripeEnabled() ? (id) => fulfilCheckoutSession(id) : undefined)
 }
 
-let sweeper: NodeJS.Timeout | undefined
-
-/** Not keeping the process alive. */
-export function startReservationSweeper() {
-  if (sweeper || !env.sweeperEnabled()) return
-  sweeper = setInterval(() => {
-    sweepReservations().catch((error: unknown) =>
-      console.warn('reservations sweep failed:', error instanceof Error ? error.message : error),
-    )
-  }, 5 * 60_000)
-  sweeper.unref()
-}
+// scheduled by startJobs (app/modules/jobs/jobs.server.ts): once per interval across machines
+defineJob('reservations.sweep', {
+  run: async () => {
+    await sweepReservations()
+  },
+  retries: 0,
+  retryDelaySeconds: 1,
+  everySeconds: () => (env.sweeperEnabled() ? env.sweepSeconds() : null),
+})

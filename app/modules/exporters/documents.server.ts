@@ -1,32 +1,18 @@
-// Stored under DOCUMENTS_DIR, outside public/, under a random key; read back only by the company's
-// members and by admins who passed their second factor.
+// Stored in storage's private documents area (DOCUMENTS_DIR, outside public/, or the bucket) under a
+// random key; read back only by the company's members and by admins who passed their second factor.
 import { randomBytes } from 'node:crypto'
-import { mkdir, readFile, rm, writeFile } from 'node:fs/promises'
-import path from 'node:path'
 
 import { audit } from '~/modules/accounts/audit.server'
 import type { SessionUser } from '~/modules/accounts/session.server'
 import { documentKinds } from '~/modules/exporters/document-kinds'
 import { companyOf, type Member } from '~/modules/exporters/membership.server'
 import { checkDocumentUpload, cleanFileName } from '~/modules/exporters/upload-checks.server'
+import { storage } from '~/modules/storage/storage.server'
 import { getDb } from '~/utils/db.server'
-import { env } from '~/utils/env.server'
 import { failure, type Outcome } from '~/utils/forms.server'
 import type { UploadedFile } from '~/utils/multipart.server'
 
 export const maxDocumentsPerCompany = 30
-
-export function documentsDir() {
-  return path.resolve(env.documentsDir())
-}
-
-/** Keys are ours (`<exporterId>/<hex>`), but never trust a path blindly. */
-function documentPath(storageKey: string) {
-  const root = documentsDir()
-  const file = path.resolve(root, storageKey)
-  if (!file.startsWith(root + path.sep)) throw new Error('A document key points outside the documents folder')
-  return file
-}
 
 export async function saveExporterDocument(
   user: Member,
@@ -42,9 +28,7 @@ export async function saveExporterDocument(
   }
   const file = input.file!
   const storageKey = `${company.id}/${randomBytes(16).toString('hex')}.${checked.extension}`
-  const target = documentPath(storageKey)
-  await mkdir(path.dirname(target), { recursive: true })
-  await writeFile(target, file.bytes, { flag: 'wx' })
+  await storage().put('documents', storageKey, file.bytes, checked.contentType)
   let id: number
   try {
     const row = await db.exporterDocument.create({
@@ -61,7 +45,7 @@ export async function saveExporterDocument(
     })
     id = row.id
   } catch (error) {
-    await rm(target, { force: true })
+    await storage().remove('documents', storageKey)
     throw error
   }
   await audit(user, 'exporter.document_uploaded', 'Exporter', company.id, { documentId: id, kind: input.kind })
@@ -95,7 +79,9 @@ export async function authorizeDocument(user: DocumentReader | null, documentId:
 export async function documentResponse(user: DocumentReader | null, documentId: number) {
   const document = await authorizeDocument(user, documentId)
   if (!document) return null
-  const body = await readFile(documentPath(document.storageKey))
+  const stored = await storage().get('documents', document.storageKey)
+  if (!stored) return null
+  const body = stored.bytes
   const asciiName = document.fileName.replace(/[^\x20-\x7e]/g, '_').replace(/["\\;]/g, '_')
   return new Response(body, {
     headers: {

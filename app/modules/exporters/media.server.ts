@@ -1,16 +1,15 @@
-// Product images on disk: every image is re-encoded by sharp into WebP variants (metadata
-// stripped) under UPLOADS_DIR, named `<storageKey>-<width>.webp`.
-import { mkdir, writeFile } from 'node:fs/promises'
-import path from 'node:path'
-
+// Product images: every image is re-encoded by sharp into WebP variants (metadata stripped), kept
+// in storage's images area (UPLOADS_DIR or the bucket) as `<storageKey>-<width>.webp`.
 import sharp from 'sharp'
 
-import { env } from '~/utils/env.server'
+import { storage } from '~/modules/storage/storage.server'
 
 export const imageWidths = [320, 640, 1280] as const
 
-export function uploadsDir() {
-  return path.resolve(env.uploadsDir())
+const variantKey = (storageKey: string, width: number) => `${storageKey}-${width}.webp`
+
+export async function removeImageVariants(storageKey: string) {
+  await Promise.all(imageWidths.map((width) => storage().remove('images', variantKey(storageKey, width))))
 }
 
 export async function saveImageVariants(input: Buffer, storageKey: string) {
@@ -18,15 +17,13 @@ export async function saveImageVariants(input: Buffer, storageKey: string) {
   const { width = 0, height = 0 } = await source.metadata()
   if (!width || !height) throw new Error('Not an image')
   const widths = imageWidths.filter((w, index) => w <= width || index === 0)
-  const file = path.join(uploadsDir(), storageKey)
-  await mkdir(path.dirname(file), { recursive: true })
   for (const target of widths) {
     const data = await source
       .clone()
       .resize({ width: target, withoutEnlargement: true })
       .webp({ quality: 78, effort: 3 })
       .toBuffer()
-    await writeFile(`${file}-${target}.webp`, data)
+    await storage().put('images', variantKey(storageKey, target), data, 'image/webp')
   }
   const largest = Math.min(width, widths[widths.length - 1])
   return { storageKey, widths: widths.join(','), width: largest, height: Math.round((height * largest) / width) }

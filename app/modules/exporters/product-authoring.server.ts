@@ -1,8 +1,6 @@
 // Every function checks that the product belongs to the caller's company (404 otherwise); status, company,
 // slug, featured and publication dates are never read from a form (docs/decisions/004-published-product-edits.md).
 import { randomBytes } from 'node:crypto'
-import { rm } from 'node:fs/promises'
-import path from 'node:path'
 
 import { z } from 'zod'
 
@@ -12,7 +10,7 @@ import { canTransitionProduct, type ProductStatus, transitionProduct } from '~/m
 import { reindexProducts } from '~/modules/catalog/search.server'
 import { type AmountError, convert, decimalAmount, parseAmount } from '~/modules/checkout/money'
 import { currentRates } from '~/modules/checkout/pricing.server'
-import { imageWidths, saveImageVariants, uploadsDir } from '~/modules/exporters/media.server'
+import { removeImageVariants as removeVariants, saveImageVariants } from '~/modules/exporters/media.server'
 import { companyOf, type Member } from '~/modules/exporters/membership.server'
 import {
   baseCurrencies,
@@ -437,14 +435,6 @@ export async function moveProduct(
 
 export const submitProduct = (user: Member, productId: string | number | undefined) => moveProduct(user, productId, 'submit')
 export const archiveProduct = (user: Member, productId: string | number | undefined) => moveProduct(user, productId, 'archive')
-
-function variantFiles(storageKey: string) {
-  return imageWidths.map((width) => path.join(uploadsDir(), `${storageKey}-${width}.webp`))
-}
-
-async function removeVariants(storageKey: string) {
-  await Promise.all(variantFiles(storageKey).map((file) => rm(file, { force: true })))
-}
 
 export async function addProductImage(
   user: Member,

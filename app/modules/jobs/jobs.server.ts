@@ -1,0 +1,156 @@
+// One job interface for work done outside a request: mail delivery, the reservation sweep, search
+// reindexing. Started by the server (startJobs) it runs on pg-boss when the database is PostgreSQL
+// — jobs survive restarts, retry with back-off and run once across machines — and in this process
+// on SQLite, as before. Not started (tests importing the app, scripts) a job runs at once, in
+// line, with its retries in the background (docs/decisions/017-several-machines.md).
+import type PgBoss from 'pg-boss'
+
+import { currentDialect, databaseUrl } from '~/utils/db.server'
+
+export type JobName = 'mail.deliver' | 'reservations.sweep' | 'search.reindex'
+
+export type JobDefinition<Data> = {
+  run: (data: Data) => Promise<void>
+  /** Tries after the first one; each waits twice as long as the one before. */
+  retries: number
+  retryDelaySeconds: number
+  /** A scheduled job: its interval in seconds, or null when it is switched off. */
+  everySeconds?: () => number | null
+}
+
+export type Job<Data> = JobDefinition<Data> & { name: JobName }
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+const definitions = new Map<JobName, Job<any>>()
+
+/** Callers enqueue the returned job, so importing it is what registers it. */
+export function defineJob<Data extends object>(name: JobName, definition: JobDefinition<Data>): Job<Data> {
+  const job = Object.assign(definition, { name })
+  definitions.set(name, job)
+  return job
+}
+
+type Queue = {
+  send(name: JobName, data: object, singleton?: { key: string; seconds: number }): Promise<void>
+  stop(): Promise<void>
+}
+
+let queue: Queue | undefined
+const inFlight = new Set<Promise<unknown>>()
+const timers = new Set<NodeJS.Timeout>()
+let stopping = false
+
+function definition(name: JobName) {
+  const found = definitions.get(name)
+  if (!found) throw new Error(`No job called ${name}`)
+  return found
+}
+
+function track<T>(promise: Promise<T>) {
+  inFlight.add(promise)
+  void promise.finally(() => inFlight.delete(promise)).catch(() => {})
+  return promise
+}
+
+/** In this process: try now, then again after 1×, 2×, 4×… the delay while the process lives. */
+async function runHere(name: JobName, data: object, attempt = 0): Promise<void> {
+  const job = definition(name)
+  try {
+    await track(job.run(data))
+  } catch (error) {
+    if (attempt >= job.retries || stopping) {
+      console.warn(`job ${name} gave up:`, error instanceof Error ? error.message : error)
+      return
+    }
+    const timer = setTimeout(() => {
+      timers.delete(timer)
+      void runHere(name, data, attempt + 1)
+    }, job.retryDelaySeconds * 1000 * 2 ** attempt)
+    timer.unref()
+    timers.add(timer)
+  }
+}
+
+const inProcess: Queue = {
+  async send(name, data) {
+    await runHere(name, data)
+  },
+  async stop() {},
+}
+
+async function pgBossQueue(): Promise<Queue> {
+  const { default: Boss } = await import('pg-boss')
+  const boss: PgBoss = new Boss({ connectionString: databaseUrl(), schema: 'pgboss', max: 4 })
+  boss.on('error', (error) => console.warn('job queue:', error.message))
+  await boss.start()
+  for (const [name, job] of definitions) {
+    await boss.createQueue(name, {
+      name,
+      retryLimit: job.retries,
+      retryDelay: job.retryDelaySeconds,
+      retryBackoff: true,
+      // a machine that died mid-job gives it back after this long
+      expireInSeconds: 60,
+    })
+    await boss.work(name, { pollingIntervalSeconds: 1, batchSize: 1 }, async ([item]) => {
+      await track(job.run(item.data))
+    })
+  }
+  return {
+    async send(name, data, singleton) {
+      await boss.send(name, data, singleton ? { singletonKey: singleton.key, singletonSeconds: singleton.seconds } : {})
+    },
+    async stop() {
+      await boss.stop({ graceful: true, wait: true, timeout: 25_000 })
+    },
+  }
+}
+
+/** Runs the job here and now unless the queue is started; the caller's own work is done by then. */
+export async function enqueue<Data extends object>(job: Job<Data>, data: Data) {
+  if (queue) await queue.send(job.name, data)
+  else await runHere(job.name, data)
+}
+
+/**
+ * Every `seconds`, on one machine only: each machine offers the job for the current time slot
+ * and the queue keeps one per slot (pg-boss's singletonSeconds).
+ */
+function every(name: JobName, seconds: number) {
+  const offer = () => {
+    if (stopping || !queue) return
+    queue
+      .send(name, {}, { key: name, seconds })
+      .catch((error: unknown) => console.warn(`job ${name} not offered:`, error instanceof Error ? error.message : error))
+  }
+  const timer = setInterval(offer, Math.max(1, Math.floor(seconds / 2)) * 1000)
+  timer.unref()
+  timers.add(timer)
+  offer()
+}
+
+export async function startJobQueue() {
+  if (queue) return queue
+  stopping = false
+  queue = currentDialect() === 'postgresql' ? await pgBossQueue() : inProcess
+  return queue
+}
+
+/** SIGTERM: take no new jobs, let those running finish. */
+export async function stopJobQueue() {
+  stopping = true
+  for (const timer of timers) clearInterval(timer)
+  timers.clear()
+  await queue?.stop()
+  await Promise.allSettled([...inFlight])
+  queue = undefined
+}
+
+/** The server's background work: the queue, and each scheduled job on its interval. */
+export async function startJobs() {
+  await startJobQueue()
+  for (const [name, job] of definitions) {
+    const seconds = job.everySeconds?.()
+    if (seconds) every(name, seconds)
+  }
+}
