@@ -7,11 +7,10 @@ import { listSectorsWithCategories } from '~/modules/catalog/catalog.server'
 import { publicHeaders } from '~/utils/cache'
 import { getFixedT } from '~/utils/i18n.server'
 import { localePath } from '~/utils/locale-path'
-import { paramsLocale } from '~/utils/locales'
 import { seoContext } from '~/utils/public-url.server'
 import { useRootLocale } from '~/utils/root-data'
 import { requireLocale } from '~/utils/route-params.server'
-import { pageMeta } from '~/utils/seo'
+import { publicMeta } from '~/utils/seo'
 
 export async function loader({ params }: LoaderFunctionArgs) {
   const locale = requireLocale(params)
@@ -28,16 +27,11 @@ export async function loader({ params }: LoaderFunctionArgs) {
 
 export const headers = publicHeaders
 
-export const meta: MetaFunction<typeof loader> = ({ data, params }) =>
-  data
-    ? pageMeta({
-        ...data.seo,
-        locale: paramsLocale(params),
-        path: '/catalog',
-        title: data.title,
-        description: data.description,
-      })
-    : []
+export const meta: MetaFunction<typeof loader> = publicMeta((data) => ({
+  path: '/catalog',
+  title: data.title,
+  description: data.description,
+}))
 
 export default function Catalog() {
   const { sectors } = useLoaderData<typeof loader>()

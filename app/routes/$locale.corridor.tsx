@@ -10,11 +10,11 @@ import { publicHeaders } from '~/utils/cache'
 import { getFixedT } from '~/utils/i18n.server'
 import { withNamespaces } from '~/utils/i18n-client'
 import { localePath } from '~/utils/locale-path'
-import { intlLocale, paramsLocale } from '~/utils/locales'
+import { intlLocale } from '~/utils/locales'
 import { seoContext } from '~/utils/public-url.server'
 import { useRootLocale } from '~/utils/root-data'
 import { requireLocale } from '~/utils/route-params.server'
-import { pageMeta } from '~/utils/seo'
+import { publicMeta } from '~/utils/seo'
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: tradeStyles }]
 
@@ -38,16 +38,11 @@ export const clientLoader = withNamespaces('trade', 'product')
 
 export const headers = publicHeaders
 
-export const meta: MetaFunction<typeof loader> = ({ data, params }) =>
-  data
-    ? pageMeta({
-        ...data.seo,
-        locale: paramsLocale(params),
-        path: '/corridor',
-        title: data.title,
-        description: data.description,
-      })
-    : []
+export const meta: MetaFunction<typeof loader> = publicMeta((data) => ({
+  path: '/corridor',
+  title: data.title,
+  description: data.description,
+}))
 
 export default function Corridor() {
   const { checkpoints, map, urumqi, unplotted, closureDays, sources } = useLoaderData<typeof loader>()

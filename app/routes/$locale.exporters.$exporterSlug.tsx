@@ -9,11 +9,10 @@ import { defaultMarket, exporterProfile } from '~/modules/catalog/catalog.server
 import { parseCatalogParams } from '~/modules/catalog/search.server'
 import { publicHeaders } from '~/utils/cache'
 import { notFound, pageParam } from '~/utils/http.server'
-import { paramsLocale } from '~/utils/locales'
 import { seoContext } from '~/utils/public-url.server'
 import { useRootLocale } from '~/utils/root-data'
 import { requireLocale } from '~/utils/route-params.server'
-import { pageMeta } from '~/utils/seo'
+import { publicMeta } from '~/utils/seo'
 
 export async function loader({ params, request }: LoaderFunctionArgs) {
   const locale = requireLocale(params)
@@ -29,17 +28,12 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
 
 export const headers = publicHeaders
 
-export const meta: MetaFunction<typeof loader> = ({ data, params }) =>
-  data
-    ? pageMeta({
-        ...data.seo,
-        locale: paramsLocale(params),
-        path: `/exporters/${data.exporter.slug}`,
-        title: data.exporter.name.text,
-        description: data.exporter.about.text,
-        type: 'profile',
-      })
-    : []
+export const meta: MetaFunction<typeof loader> = publicMeta(({ exporter }) => ({
+  path: `/exporters/${exporter.slug}`,
+  title: exporter.name.text,
+  description: exporter.about.text,
+  type: 'profile',
+}))
 
 export default function ExporterProfile() {
   const { exporter } = useLoaderData<typeof loader>()

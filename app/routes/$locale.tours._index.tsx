@@ -2,6 +2,7 @@ import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run
 import { Form, Link, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 
+import { type AnyFilter, AnyFilters } from '~/components/filter-select'
 import { TourCard } from '~/components/tour-card'
 import { defaultMarket } from '~/modules/catalog/catalog.server'
 import { marketCurrency } from '~/modules/checkout/pricing.server'
@@ -12,11 +13,10 @@ import { publicHeaders } from '~/utils/cache'
 import { getFixedT } from '~/utils/i18n.server'
 import { withNamespaces } from '~/utils/i18n-client'
 import { localePath } from '~/utils/locale-path'
-import { paramsLocale } from '~/utils/locales'
 import { seoContext } from '~/utils/public-url.server'
 import { useRootLocale } from '~/utils/root-data'
 import { requireLocale } from '~/utils/route-params.server'
-import { pageMeta } from '~/utils/seo'
+import { publicMeta } from '~/utils/seo'
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: toursStyles }]
 
@@ -40,54 +40,40 @@ export const clientLoader = withNamespaces('tours', 'checkout')
 
 export const headers = publicHeaders
 
-export const meta: MetaFunction<typeof loader> = ({ data, params }) =>
-  data
-    ? pageMeta({ ...data.seo, locale: paramsLocale(params), path: '/tours', title: data.title, description: data.description })
-    : []
+export const meta: MetaFunction<typeof loader> = publicMeta((data) => ({
+  path: '/tours',
+  title: data.title,
+  description: data.description,
+}))
 
 export default function Tours() {
   const { tours, total, filters, months, startCities, currency } = useLoaderData<typeof loader>()
   const locale = useRootLocale()
   const { t } = useTranslation('tours')
   const filtered = filters.duration || filters.from || filters.month || filters.maxPrice !== undefined
+  const anyOf: Omit<AnyFilter, 'label'>[] = [
+    {
+      name: 'duration',
+      value: filters.duration,
+      choices: Object.keys(durationBuckets).map((b) => [b, t(`filters.durations.${b}`)]),
+    },
+    { name: 'from', value: filters.from, choices: startCities.map((city) => [city, t(`cities.${city}`)]) },
+    {
+      name: 'month',
+      value: filters.month ? String(filters.month) : '',
+      choices: months.map((name, index) => [String(index + 1), name]),
+    },
+  ]
   return (
     <>
       <h1>{t('list.title')}</h1>
       <p className="lead">{t('list.lead')}</p>
       <Form method="get" className="filters" aria-label={t('filters.title')}>
-        <div className="filters__field">
-          <label htmlFor="tour-duration">{t('filters.duration')}</label>
-          <select id="tour-duration" name="duration" defaultValue={filters.duration ?? ''}>
-            <option value="">{t('filters.any')}</option>
-            {Object.keys(durationBuckets).map((bucket) => (
-              <option key={bucket} value={bucket}>
-                {t(`filters.durations.${bucket}`)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="filters__field">
-          <label htmlFor="tour-from">{t('filters.from')}</label>
-          <select id="tour-from" name="from" defaultValue={filters.from ?? ''}>
-            <option value="">{t('filters.any')}</option>
-            {startCities.map((city) => (
-              <option key={city} value={city}>
-                {t(`cities.${city}`)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="filters__field">
-          <label htmlFor="tour-month">{t('filters.month')}</label>
-          <select id="tour-month" name="month" defaultValue={filters.month ? String(filters.month) : ''}>
-            <option value="">{t('filters.any')}</option>
-            {months.map((name, index) => (
-              <option key={name} value={String(index + 1)}>
-                {name}
-              </option>
-            ))}
-          </select>
-        </div>
+        <AnyFilters
+          idPrefix="tour"
+          anyLabel={t('filters.any')}
+          filters={anyOf.map((filter) => ({ ...filter, label: t(`filters.${filter.name}`) }))}
+        />
         <div className="filters__field">
           <label htmlFor="tour-max-price">{t('filters.maxPrice', { currency })}</label>
           <input

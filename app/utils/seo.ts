@@ -4,7 +4,7 @@ import type { MetaDescriptor } from '@remix-run/node'
 import { pavilion } from '~/config/pavilion'
 import { imageUrl, type StoredImage } from '~/utils/images'
 import { localeUrl } from '~/utils/locale-path'
-import { htmlLang, type Locale, locales } from '~/utils/locales'
+import { htmlLang, type Locale, locales, paramsLocale } from '~/utils/locales'
 
 /** What every page's loader hands its `meta` function: `{ origin: publicUrl(), siteName: t('brand.name') }`. */
 export type SiteSeo = { origin: string; siteName: string }
@@ -86,6 +86,14 @@ export function pageMeta({
     ...(image ? [{ property: 'og:image', content: absoluteUrl(origin, image) }] : []),
     { name: 'twitter:card', content: image ? 'summary_large_image' : 'summary' },
   ]
+}
+
+/** The `meta` of a public page whose loader returns `seo`; `describe` names the page from the rest of its data. */
+export function publicMeta<Data extends { seo: SiteSeo }>(
+  describe: (data: Data) => Omit<PageMetaInput, keyof SiteSeo | 'locale'>,
+) {
+  return ({ data, params }: { data: Data | undefined; params: { locale?: string } }) =>
+    data ? pageMeta({ ...data.seo, locale: paramsLocale(params), ...describe(data) }) : []
 }
 
 export function breadcrumbJsonLd({

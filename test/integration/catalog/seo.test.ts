@@ -7,6 +7,7 @@ import { productJsonLd } from '~/modules/catalog/product-json-ld'
 import { convert } from '~/modules/checkout/money'
 import { decimalAmount } from '~/modules/checkout/money'
 import { currentRates } from '~/modules/checkout/pricing.server'
+import { loader as catalogLoader, meta as catalogMeta } from '~/routes/$locale.catalog._index'
 import { loader as productLoader } from '~/routes/$locale.products.$productSlug'
 import { getDb } from '~/utils/db.server'
 import { getFixedT } from '~/utils/i18n.server'
@@ -38,6 +39,36 @@ async function tieredProduct() {
     },
   })
 }
+
+/** What Remix hands the catalog's meta function on /kk/catalog. */
+const catalogMetaArgs = (data: Awaited<ReturnType<typeof catalogLoader>> | undefined) => ({
+  data,
+  params: { locale: 'kk' },
+  location: { pathname: '/kk/catalog', search: '', hash: '', state: null, key: 'default' },
+  matches: [],
+})
+
+describe('publicMeta', () => {
+  test("a public page's meta is its loader's title and description, canonical in the visitor's language", async () => {
+    const data = await catalogLoader({
+      request: new Request('http://localhost/kk/catalog'),
+      params: { locale: 'kk' },
+      context: {},
+    })
+    const meta = catalogMeta(catalogMetaArgs(data))
+    expect(tags(meta)[0]).toEqual({ title: getFixedT('kk')('catalog.metaTitle') })
+    expect(property(meta, 'og:description')).toEqual([data.description])
+    expect(
+      tags(meta)
+        .filter((tag) => tag.rel === 'canonical')
+        .map((tag) => tag.href),
+    ).toEqual([`${data.seo.origin}/kk/catalog`])
+  })
+
+  test('a page that answered with an error has no meta of its own', () => {
+    expect(catalogMeta(catalogMetaArgs(undefined))).toEqual([])
+  })
+})
 
 describe('pageMeta', () => {
   const meta = pageMeta({
