@@ -29,3 +29,25 @@ export function FilterSelect({
     </div>
   )
 }
+
+/** A filter that may be left at "any"; its choices are [value, label]. */
+export type AnyFilter = { name: string; label: string; value?: string | null; choices: [string, string][] }
+
+/** The "any"-able selects of a filter bar, one per description, their ids `${idPrefix}-${name}`. */
+export function AnyFilters({ idPrefix, anyLabel, filters }: { idPrefix: string; anyLabel: string; filters: AnyFilter[] }) {
+  return (
+    <>
+      {filters.map(({ name, label, value, choices }) => (
+        <FilterSelect
+          key={name}
+          id={`${idPrefix}-${name}`}
+          name={name}
+          label={label}
+          value={value ?? ''}
+          anyLabel={anyLabel}
+          options={choices.map(([value, label]) => ({ value, label }))}
+        />
+      ))}
+    </>
+  )
+}
