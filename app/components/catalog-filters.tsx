@@ -2,9 +2,12 @@ import { Form } from '@remix-run/react'
 import { Fragment } from 'react'
 import { useTranslation } from 'react-i18next'
 
-import { FilterSelect } from '~/components/filter-select'
+import { type AnyFilter, AnyFilters, FilterSelect } from '~/components/filter-select'
 import { pavilion } from '~/config/pavilion'
 import type { CatalogFilters } from '~/modules/catalog/search.server'
+
+const saleModes = ['retail', 'wholesale'] as const
+const sortOrders = ['relevance', 'price_asc', 'price_desc', 'newest'] as const
 
 type Options = { regions: { code: string; name: string }[]; certificates: string[] }
 
@@ -24,6 +27,16 @@ export function CatalogFiltersForm({
 }) {
   const { t } = useTranslation()
   const toMajor = (minor: number | undefined) => (minor === undefined ? '' : (minor / 100).toString())
+  const anyOf: AnyFilter[] = [
+    {
+      name: 'region',
+      label: t('filters.region'),
+      value: filters.region[0],
+      choices: options.regions.map((r) => [r.code, r.name]),
+    },
+    { name: 'cert', label: t('filters.certificate'), value: filters.cert[0], choices: options.certificates.map((c) => [c, c]) },
+    { name: 'mode', label: t('filters.saleMode'), value: filters.mode, choices: saleModes.map((m) => [m, t(`saleMode.${m}`)]) },
+  ]
   return (
     <Form method="get" className="filters" aria-label={t('filters.title')}>
       {showQuery ? (
@@ -39,30 +52,7 @@ export function CatalogFiltersForm({
         value={market}
         options={pavilion.markets.map((code) => ({ value: code, label: t(`markets.${code}`) }))}
       />
-      <FilterSelect
-        id="filter-region"
-        name="region"
-        label={t('filters.region')}
-        value={filters.region[0] ?? ''}
-        anyLabel={t('filters.any')}
-        options={options.regions.map((region) => ({ value: region.code, label: region.name }))}
-      />
-      <FilterSelect
-        id="filter-cert"
-        name="cert"
-        label={t('filters.certificate')}
-        value={filters.cert[0] ?? ''}
-        anyLabel={t('filters.any')}
-        options={options.certificates.map((kind) => ({ value: kind, label: kind }))}
-      />
-      <FilterSelect
-        id="filter-mode"
-        name="mode"
-        label={t('filters.saleMode')}
-        value={filters.mode ?? ''}
-        anyLabel={t('filters.any')}
-        options={(['retail', 'wholesale'] as const).map((mode) => ({ value: mode, label: t(`saleMode.${mode}`) }))}
-      />
+      <AnyFilters idPrefix="filter" anyLabel={t('filters.any')} filters={anyOf} />
       <fieldset className="filters__field filters__price">
         <legend>{t('filters.price', { currency })}</legend>
         {(['min', 'max'] as const).map((bound) => (
@@ -86,16 +76,13 @@ export function CatalogFiltersForm({
         <input id="filter-available" name="available" type="checkbox" value="1" defaultChecked={filters.available} />
         <label htmlFor="filter-available">{t('filters.availableForMarket')}</label>
       </div>
-      <div className="filters__field">
-        <label htmlFor="filter-sort">{t('filters.sort')}</label>
-        <select id="filter-sort" name="sort" defaultValue={filters.sort ?? 'relevance'}>
-          {(['relevance', 'price_asc', 'price_desc', 'newest'] as const).map((order) => (
-            <option key={order} value={order}>
-              {t(`filters.sortOrders.${order}`)}
-            </option>
-          ))}
-        </select>
-      </div>
+      <FilterSelect
+        id="filter-sort"
+        name="sort"
+        label={t('filters.sort')}
+        value={filters.sort ?? 'relevance'}
+        options={sortOrders.map((order) => ({ value: order, label: t(`filters.sortOrders.${order}`) }))}
+      />
       <div className="filters__actions">
         <button type="submit" className="button button--primary">
           {t('filters.apply')}

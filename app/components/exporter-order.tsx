@@ -3,7 +3,7 @@ import { Form, useNavigation } from '@remix-run/react'
 import { Fragment } from 'react'
 import { useTranslation } from 'react-i18next'
 
-import { Field } from '~/components/form'
+import { Field, fieldBinder } from '~/components/form'
 import type { orderForExporter } from '~/modules/checkout/exporter-sales.server'
 
 type ExporterOrder = NonNullable<Awaited<ReturnType<typeof orderForExporter>>>
@@ -88,6 +88,7 @@ export function ExporterPartActions({
 }) {
   const { t } = useTranslation('sales')
   const busy = useNavigation().state === 'submitting'
+  const bind = fieldBinder('sales', values, errors)
   return (
     <>
       {order.canShip ? (
@@ -96,27 +97,15 @@ export function ExporterPartActions({
           <p className="muted">{t('exporterOrder.shipLead')}</p>
           <Form method="post" noValidate className="narrow-form">
             <input type="hidden" name="partId" value={order.partId} />
+            <Field label={t('shipment.carrier')} {...bind('carrier')} required maxLength={60} autoComplete="off" />
             <Field
-              namespace="sales"
-              label={t('shipment.carrier')}
-              name="carrier"
-              required
-              maxLength={60}
-              autoComplete="off"
-              defaultValue={values.carrier}
-              error={errors.carrier}
-            />
-            <Field
-              namespace="sales"
               label={t('shipment.trackingNumber')}
-              name="trackingNumber"
+              {...bind('trackingNumber')}
               required
               maxLength={60}
               pattern="[A-Za-z0-9 \-]+"
               autoComplete="off"
               hint={t('shipment.trackingHint')}
-              defaultValue={values.trackingNumber}
-              error={errors.trackingNumber}
             />
             <button type="submit" name="intent" value="ship" className="button button--primary" disabled={busy}>
               {t('exporterOrder.ship')}

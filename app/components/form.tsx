@@ -13,7 +13,20 @@ export function fieldBinder(
   values: Record<string, string | number | undefined>,
   errors: Record<string, string | undefined>,
 ) {
-  return (name: string, fallback?: string) => ({ namespace, name, defaultValue: values[name] ?? fallback, error: errors[name] })
+  const bind = (name: string, fallback?: string) => ({
+    namespace,
+    name,
+    defaultValue: values[name] ?? fallback,
+    error: errors[name],
+  })
+  /** A checkbox comes back as '1' (CheckboxField's value) or 'on' (a browser's default). */
+  bind.checked = (name: string) => ({
+    namespace,
+    name,
+    defaultChecked: values[name] === '1' || values[name] === 'on',
+    error: errors[name],
+  })
+  return bind
 }
 
 function useDescribed({ error, hint, namespace }: Omit<Labelled, 'label'>) {

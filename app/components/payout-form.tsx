@@ -3,10 +3,15 @@
 import { Form, useNavigation } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 
-import { Field, FormError, SelectField } from '~/components/form'
+import { Field, fieldBinder, FormError, SelectField } from '~/components/form'
 import type { exporterLedgerForAdmin } from '~/modules/checkout/ledger.server'
 
 type ExporterLedger = NonNullable<Awaited<ReturnType<typeof exporterLedgerForAdmin>>>
+
+const payoutFields = [
+  { name: 'amount', maxLength: 32, inputMode: 'decimal' },
+  { name: 'note', maxLength: 200, inputMode: undefined },
+] as const
 
 export function PayoutForm({
   exporter,
@@ -20,6 +25,7 @@ export function PayoutForm({
   const { t } = useTranslation('sales')
   const busy = useNavigation().state === 'submitting'
   const owed = exporter.balances.filter((balance) => balance.amountMinor > 0)
+  const bind = fieldBinder('sales', values, errors)
   return (
     <section aria-labelledby="payout-title">
       <h2 id="payout-title">{t('adminLedger.payout.title')}</h2>
@@ -32,39 +38,25 @@ export function PayoutForm({
           <input type="hidden" name="exporterId" value={exporter.id} />
           <input type="hidden" name="lastEntryId" value={exporter.lastEntryId} />
           <SelectField
-            namespace="sales"
             label={t('adminLedger.payout.currency')}
-            name="currency"
-            defaultValue={values.currency ?? owed[0].currency}
-            error={errors.currency}
+            {...bind('currency', owed[0]?.currency)}
             options={owed.map((balance) => ({
               value: balance.currency,
               label: t('adminLedger.payout.currencyOption', { currency: balance.currency, balance: balance.text }),
             }))}
           />
-          <Field
-            namespace="sales"
-            label={t('adminLedger.payout.amount')}
-            name="amount"
-            inputMode="decimal"
-            required
-            maxLength={32}
-            autoComplete="off"
-            hint={t('adminLedger.payout.amountHint')}
-            defaultValue={values.amount}
-            error={errors.amount}
-          />
-          <Field
-            namespace="sales"
-            label={t('adminLedger.payout.note')}
-            name="note"
-            required
-            maxLength={200}
-            autoComplete="off"
-            hint={t('adminLedger.payout.noteHint')}
-            defaultValue={values.note}
-            error={errors.note}
-          />
+          {payoutFields.map(({ name, maxLength, inputMode }) => (
+            <Field
+              key={name}
+              label={t(`adminLedger.payout.${name}`)}
+              {...bind(name)}
+              inputMode={inputMode}
+              required
+              maxLength={maxLength}
+              autoComplete="off"
+              hint={t(`adminLedger.payout.${name}Hint`)}
+            />
+          ))}
           <button type="submit" className="button button--primary" disabled={busy}>
             {t('adminLedger.payout.button')}
           </button>

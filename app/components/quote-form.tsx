@@ -2,11 +2,16 @@
 import { Form } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 
-import { Field, FormError, SelectField, TextAreaField } from '~/components/form'
+import { Field, fieldBinder, FormError, SelectField, TextAreaField } from '~/components/form'
 import { langAttr } from '~/components/localized-text'
 import { anyModeIncoterms, seaOnlyIncoterms } from '~/modules/trade/incoterms'
 import type { exporterRequest } from '~/modules/trade/quotes.server'
 import type { Locale } from '~/utils/locales'
+
+const incotermGroups = [
+  ['anyMode', anyModeIncoterms],
+  ['seaGroup', seaOnlyIncoterms],
+] as const
 
 /** The Incoterms 2020 rules, those for any mode of transport apart from those for sea only. */
 export function IncotermSelect({ defaultValue, error }: { defaultValue: string; error?: string }) {
@@ -20,20 +25,15 @@ export function IncotermSelect({ defaultValue, error }: { defaultValue: string; 
       error={error}
       hint={t('incotermNotes.seaOnly')}
     >
-      <optgroup label={t('incotermNotes.anyMode')}>
-        {anyModeIncoterms.map((term) => (
-          <option key={term} value={term}>
-            {term} — {t(`incoterms.${term}`)}
-          </option>
-        ))}
-      </optgroup>
-      <optgroup label={t('incotermNotes.seaGroup')}>
-        {seaOnlyIncoterms.map((term) => (
-          <option key={term} value={term}>
-            {term} — {t(`incoterms.${term}`)}
-          </option>
-        ))}
-      </optgroup>
+      {incotermGroups.map(([group, terms]) => (
+        <optgroup key={group} label={t(`incotermNotes.${group}`)}>
+          {terms.map((term) => (
+            <option key={term} value={term}>
+              {term} — {t(`incoterms.${term}`)}
+            </option>
+          ))}
+        </optgroup>
+      ))}
     </SelectField>
   )
 }
@@ -51,6 +51,7 @@ type QuoteFormProps = {
 export function QuoteForm({ detail, locale, revising, today, suggestion, errors, values }: QuoteFormProps) {
   const { t } = useTranslation('trade')
   const unit = t(`units.${detail.product.unit}`, { ns: 'common' })
+  const bind = fieldBinder('trade', values, errors)
   return (
     <section className="trade-panel" aria-labelledby="quote-form-title">
       <h2 id="quote-form-title">{t(revising ? 'quoteForm.revise' : 'quoteForm.title')}</h2>
@@ -59,73 +60,39 @@ export function QuoteForm({ detail, locale, revising, today, suggestion, errors,
         <FormError namespace="trade" error={errors.form} />
         <div className="trade-row">
           <Field
-            namespace="trade"
             label={t('quoteForm.unitPrice', { unit })}
-            name="unitPrice"
+            {...bind('unitPrice')}
             inputMode="decimal"
             required
             maxLength={40}
-            defaultValue={values.unitPrice}
-            error={errors.unitPrice}
             hint={t('quoteForm.unitPriceHint')}
           />
           <SelectField
-            namespace="trade"
             label={t('quoteForm.currency')}
-            name="currency"
-            defaultValue={values.currency ?? detail.currencies[0]}
-            error={errors.currency}
-          >
-            {detail.currencies.map((currency) => (
-              <option key={currency} value={currency}>
-                {currency}
-              </option>
-            ))}
-          </SelectField>
+            {...bind('currency', detail.currencies[0])}
+            options={detail.currencies.map((currency) => ({ value: currency, label: currency }))}
+          />
         </div>
         <div className="trade-row">
+          <Field label={t('quoteForm.validUntil')} {...bind('validUntil')} type="date" min={today} required />
           <Field
-            namespace="trade"
-            label={t('quoteForm.validUntil')}
-            name="validUntil"
-            type="date"
-            min={today}
-            required
-            defaultValue={values.validUntil}
-            error={errors.validUntil}
-          />
-          <Field
-            namespace="trade"
             label={t('quoteForm.leadTime')}
-            name="leadTimeDays"
+            {...bind('leadTimeDays')}
             type="number"
             inputMode="numeric"
             min={1}
             max={365}
             required
-            defaultValue={values.leadTimeDays}
-            error={errors.leadTimeDays}
           />
         </div>
         <div className="trade-row">
           <IncotermSelect defaultValue={values.incoterm ?? detail.incoterm} error={errors.incoterm} />
-          <Field
-            namespace="trade"
-            label={t('request.namedPlace')}
-            name="namedPlace"
-            required
-            maxLength={200}
-            defaultValue={values.namedPlace ?? detail.namedPlace}
-            error={errors.namedPlace}
-          />
+          <Field label={t('request.namedPlace')} {...bind('namedPlace', detail.namedPlace)} required maxLength={200} />
         </div>
         <div className="trade-row">
           <SelectField
-            namespace="trade"
             label={t('quoteForm.checkpoint')}
-            name="checkpointId"
-            defaultValue={values.checkpointId ?? suggestion?.checkpointId}
-            error={errors.checkpointId}
+            {...bind('checkpointId', suggestion?.checkpointId)}
             hint={t('quoteForm.checkpointHint')}
           >
             {detail.checkpoints.map((checkpoint) => (
@@ -135,25 +102,12 @@ export function QuoteForm({ detail, locale, revising, today, suggestion, errors,
             ))}
           </SelectField>
           <SelectField
-            namespace="trade"
             label={t('quoteForm.transportMode')}
-            name="transportMode"
-            defaultValue={values.transportMode ?? suggestion?.transportMode}
-            error={errors.transportMode}
-          >
-            <option value="road">{t('modes.road', { ns: 'product' })}</option>
-            <option value="rail">{t('modes.rail', { ns: 'product' })}</option>
-          </SelectField>
+            {...bind('transportMode', suggestion?.transportMode)}
+            options={(['road', 'rail'] as const).map((mode) => ({ value: mode, label: t(`modes.${mode}`, { ns: 'product' }) }))}
+          />
         </div>
-        <TextAreaField
-          namespace="trade"
-          label={t('quoteForm.notes')}
-          name="notes"
-          maxLength={4000}
-          rows={4}
-          defaultValue={values.notes}
-          error={errors.notes}
-        />
+        <TextAreaField label={t('quoteForm.notes')} {...bind('notes')} maxLength={4000} rows={4} />
         <button type="submit" name="intent" value="quote" className="button button--primary">
           {t(revising ? 'quoteForm.submitRevision' : 'quoteForm.submit')}
         </button>

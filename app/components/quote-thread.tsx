@@ -4,7 +4,7 @@ import { Form, Link } from '@remix-run/react'
 import type { ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 
-import { FormError, StatusBadge, TextAreaField } from '~/components/form'
+import { fieldBinder, FormError, StatusBadge, TextAreaField } from '~/components/form'
 import { langAttr, LocalizedText } from '~/components/localized-text'
 import { TransitEstimateBlock, TransitOptionText } from '~/components/transit-estimate'
 import type { buyerRequest } from '~/modules/trade/quotes.server'
@@ -165,6 +165,7 @@ export function MessageThread({
   value?: string
 }) {
   const { t } = useTranslation('trade')
+  const bind = fieldBinder('trade', { body: value }, errors)
   return (
     <section aria-labelledby="messages-title" id="messages">
       <h2 id="messages-title">{t('messages.title')}</h2>
@@ -183,16 +184,7 @@ export function MessageThread({
       {canWrite ? (
         <Form method="post" noValidate className="trade-form">
           <FormError namespace="trade" error={errors.form} />
-          <TextAreaField
-            namespace="trade"
-            label={t('messages.label')}
-            name="body"
-            maxLength={4000}
-            rows={4}
-            required
-            defaultValue={value}
-            error={errors.body}
-          />
+          <TextAreaField label={t('messages.label')} {...bind('body')} maxLength={4000} required />
           <button type="submit" name="intent" value="message" className="button">
             {t('messages.send')}
           </button>

@@ -62,7 +62,7 @@ export default function AdminCheckpoint() {
           options={statuses.map((status) => ({ value: status, label: t(`statuses.checkpoint.${status}`) }))}
         />
         <CoordinatesFields words="admin" keyPrefix="checkpoints" values={values} errors={errors} />
-        <SourceField namespace="admin" label={t('checkpoints.source')} value={values.source} error={errors.source} />
+        <SourceField label={t('checkpoints.source')} {...bind('source')} />
         <LocalizedFields
           namespace="admin"
           field="notes"

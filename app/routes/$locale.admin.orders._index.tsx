@@ -3,7 +3,7 @@ import { Form, Link, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 
 import { ListTable } from '~/components/admin/list-table'
-import { FilterSelect } from '~/components/filter-select'
+import { type AnyFilter, AnyFilters } from '~/components/filter-select'
 import { Pagination } from '~/components/pagination'
 import { requireAdmin } from '~/modules/admin/console.server'
 import { adminOrderFilters, listOrdersForAdmin, marketCodes, paymentMethods } from '~/modules/checkout/admin-orders.server'
@@ -35,6 +35,12 @@ export default function AdminOrders() {
   const locale = useRootLocale()
   const { t } = useTranslation('sales')
   const filtered = Boolean(filters.status || filters.paymentMethod || filters.market || filters.q)
+  const named = (words: string, codes: readonly string[]) => codes.map((code): [string, string] => [code, t(`${words}.${code}`)])
+  const anyOf: Omit<AnyFilter, 'label'>[] = [
+    { name: 'status', value: filters.status, choices: named('status', options.statuses) },
+    { name: 'payment', value: filters.paymentMethod, choices: named('paymentMethods', options.paymentMethods) },
+    { name: 'market', value: filters.market, choices: named('markets', options.markets) },
+  ]
   return (
     <>
       <h1>{t('adminOrders.title')}</h1>
@@ -43,29 +49,10 @@ export default function AdminOrders() {
           <label htmlFor="orders-q">{t('filters.search')}</label>
           <input id="orders-q" name="q" type="search" defaultValue={filters.q} maxLength={100} />
         </div>
-        <FilterSelect
-          id="orders-status"
-          name="status"
-          label={t('filters.status')}
-          value={filters.status ?? ''}
+        <AnyFilters
+          idPrefix="orders"
           anyLabel={t('filters.any')}
-          options={options.statuses.map((status) => ({ value: status, label: t(`status.${status}`) }))}
-        />
-        <FilterSelect
-          id="orders-payment"
-          name="payment"
-          label={t('filters.payment')}
-          value={filters.paymentMethod ?? ''}
-          anyLabel={t('filters.any')}
-          options={options.paymentMethods.map((method) => ({ value: method, label: t(`paymentMethods.${method}`) }))}
-        />
-        <FilterSelect
-          id="orders-market"
-          name="market"
-          label={t('filters.market')}
-          value={filters.market ?? ''}
-          anyLabel={t('filters.any')}
-          options={options.markets.map((market) => ({ value: market, label: t(`markets.${market}`) }))}
+          filters={anyOf.map((filter) => ({ ...filter, label: t(`filters.${filter.name}`) }))}
         />
         <div className="filters__actions">
           <button type="submit" className="button button--primary">

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next'
 
 import { SourceField } from '~/components/admin/source-field'
 import { useAdminForm, When } from '~/components/admin/ui'
-import { CheckboxField, Field, FormError, Notice, SelectField } from '~/components/form'
+import { CheckboxField, Field, fieldBinder, FormError, Notice, SelectField } from '~/components/form'
 import { answerForm, requireAdmin } from '~/modules/admin/console.server'
 import { addExchangeRate, exchangeRatesOverview } from '~/modules/checkout/admin-exchange-rates.server'
 import { privateHeaders } from '~/utils/cache'
@@ -34,6 +34,7 @@ export default function AdminRates() {
   const { currencies, today } = useLoaderData<typeof loader>()
   const { t } = useTranslation('admin')
   const { errors, values } = useAdminForm({ currency: currencies[0]?.code ?? '', effectiveOn: today })
+  const bind = fieldBinder('admin', values, errors)
   return (
     <>
       <h1>{t('rates.title')}</h1>
@@ -80,48 +81,21 @@ export default function AdminRates() {
         <p className="muted">{t('rates.addLead')}</p>
         <FormError namespace="admin" error={errors.form} />
         <SelectField
-          namespace="admin"
           label={t('rates.currency')}
-          name="currency"
-          defaultValue={values.currency}
-          error={errors.currency}
+          {...bind('currency')}
           options={currencies.map((currency) => ({ value: currency.code, label: currency.code }))}
         />
         <Field
-          namespace="admin"
           label={t('rates.rateField')}
-          name="rate"
+          {...bind('rate')}
           inputMode="decimal"
           required
           maxLength={30}
-          defaultValue={values.rate}
-          error={errors.rate}
           hint={t('rates.rateHint')}
         />
-        <Field
-          namespace="admin"
-          label={t('rates.effectiveOn')}
-          name="effectiveOn"
-          type="date"
-          max={today}
-          required
-          defaultValue={values.effectiveOn}
-          error={errors.effectiveOn}
-        />
-        <SourceField
-          namespace="admin"
-          label={t('rates.source')}
-          hint={t('rates.sourceHint')}
-          value={values.source}
-          error={errors.source}
-        />
-        <CheckboxField
-          namespace="admin"
-          label={t('rates.confirmJump')}
-          name="confirmJump"
-          defaultChecked={values.confirmJump === '1'}
-          error={errors.confirmJump}
-        />
+        <Field label={t('rates.effectiveOn')} {...bind('effectiveOn')} type="date" max={today} required />
+        <SourceField label={t('rates.source')} {...bind('source')} hint={t('rates.sourceHint')} />
+        <CheckboxField label={t('rates.confirmJump')} {...bind.checked('confirmJump')} />
         <button type="submit" className="button button--primary">
           {t('rates.add')}
         </button>

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next'
 
 import { SourceField } from '~/components/admin/source-field'
 import { Text, useAdminForm } from '~/components/admin/ui'
-import { CheckboxField, Field, FormError, Notice, SelectField } from '~/components/form'
+import { CheckboxField, Field, fieldBinder, FormError, Notice, SelectField } from '~/components/form'
 import { answerForm, foundOr404, requireAdmin, requireId } from '~/modules/admin/console.server'
 import { laneForEdit, updateLane } from '~/modules/logistics/admin-lanes.server'
 import { maxDistanceKm, maxTransitDays, transitCities } from '~/modules/logistics/lane-options'
@@ -54,6 +54,7 @@ export default function AdminTransitLane() {
   const locale = useRootLocale()
   const { t } = useTranslation('trade')
   const { errors, values } = useAdminForm(lane.values)
+  const bind = fieldBinder('trade', values, errors)
   return (
     <>
       <p>
@@ -79,48 +80,25 @@ export default function AdminTransitLane() {
       <Form method="post" className="admin-form" noValidate>
         <FormError namespace="trade" error={errors.form} />
         <SelectField
-          namespace="trade"
           label={t('adminTransit.destination')}
-          name="destinationCity"
-          defaultValue={values.destinationCity}
-          error={errors.destinationCity}
-        >
-          {transitCities.map((city) => (
-            <option key={city} value={city}>
-              {t(`cities.${city}`, { ns: 'product' })}
-            </option>
-          ))}
-        </SelectField>
+          {...bind('destinationCity')}
+          options={transitCities.map((city) => ({ value: city, label: t(`cities.${city}`, { ns: 'product' }) }))}
+        />
         {numberFields.map(({ name, label, max, required, hint }) => (
           <Field
             key={name}
-            namespace="trade"
             label={t(label)}
-            name={name}
+            {...bind(name)}
             type="number"
             inputMode="numeric"
             min={1}
             max={max}
             required={required}
-            defaultValue={values[name]}
-            error={errors[name]}
             hint={hint ? t(hint) : undefined}
           />
         ))}
-        <SourceField
-          namespace="trade"
-          label={t('adminTransit.source')}
-          hint={t('adminTransit.sourceHint')}
-          value={values.source}
-          error={errors.source}
-        />
-        <CheckboxField
-          namespace="trade"
-          label={t('adminTransit.verifiedLabel')}
-          name="verified"
-          defaultChecked={values.verified === '1' || values.verified === 'on'}
-          error={errors.verified}
-        />
+        <SourceField label={t('adminTransit.source')} {...bind('source')} hint={t('adminTransit.sourceHint')} />
+        <CheckboxField label={t('adminTransit.verifiedLabel')} {...bind.checked('verified')} />
         <button type="submit" className="button button--primary">
           {t('adminTransit.save')}
         </button>

@@ -2,7 +2,7 @@ import { type ActionFunctionArgs, data, type LinksFunction, type LoaderFunctionA
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 
-import { Field, FormError, Honeypot, SelectField, TextAreaField } from '~/components/form'
+import { Field, fieldBinder, FormError, Honeypot, SelectField, TextAreaField } from '~/components/form'
 import { LocalizedText } from '~/components/localized-text'
 import { IncotermSelect } from '~/components/quote-form'
 import { pavilion } from '~/config/pavilion'
@@ -61,6 +61,7 @@ export default function RequestQuote() {
   const locale = useRootLocale()
   const { t } = useTranslation('trade')
   const unit = t(`units.${product.unit}`, { ns: 'common' })
+  const bind = fieldBinder('trade', values, errors)
   return (
     <div className="trade-form">
       <p>
@@ -78,74 +79,46 @@ export default function RequestQuote() {
         <Honeypot />
         <div className="trade-row">
           <Field
-            namespace="trade"
             label={t('request.quantity', { unit })}
-            name="quantity"
+            {...bind('quantity', String(product.minOrderQuantity))}
             type="number"
             inputMode="numeric"
             min={product.minOrderQuantity}
             step={1}
             required
-            defaultValue={values.quantity ?? String(product.minOrderQuantity)}
-            error={errors.quantity}
             hint={t('request.quantityHint', { minimum: product.minOrderQuantity, unit })}
           />
           <SelectField
-            namespace="trade"
             label={t('request.market')}
-            name="market"
-            defaultValue={values.market ?? defaultMarket}
-            error={errors.market}
-          >
-            {tradeMarkets.map((market) => (
-              <option key={market} value={market}>
-                {t(`markets.${market}`, { ns: 'common' })}
-              </option>
-            ))}
-          </SelectField>
+            {...bind('market', defaultMarket)}
+            options={tradeMarkets.map((market) => ({ value: market, label: t(`markets.${market}`, { ns: 'common' }) }))}
+          />
         </div>
         <div className="trade-row">
           <IncotermSelect defaultValue={values.incoterm ?? 'DAP'} error={errors.incoterm} />
           <Field
-            namespace="trade"
             label={t('request.namedPlace')}
-            name="namedPlace"
+            {...bind('namedPlace')}
             required
             maxLength={200}
-            defaultValue={values.namedPlace}
-            error={errors.namedPlace}
             hint={t('request.namedPlaceHint')}
           />
         </div>
         <div className="trade-row">
           <Field
-            namespace="trade"
             label={t('request.destinationCity')}
-            name="destinationCity"
+            {...bind('destinationCity')}
             required
             maxLength={200}
             autoComplete="address-level2"
-            defaultValue={values.destinationCity}
-            error={errors.destinationCity}
           />
-          <Field
-            namespace="trade"
-            label={t('request.wishedDelivery')}
-            name="wishedDeliveryOn"
-            type="date"
-            min={earliestDate}
-            defaultValue={values.wishedDeliveryOn}
-            error={errors.wishedDeliveryOn}
-          />
+          <Field label={t('request.wishedDelivery')} {...bind('wishedDeliveryOn')} type="date" min={earliestDate} />
         </div>
         <TextAreaField
-          namespace="trade"
           label={t('request.message')}
-          name="message"
+          {...bind('message')}
           maxLength={4000}
           rows={5}
-          defaultValue={values.message}
-          error={errors.message}
           hint={t('request.messageHint')}
         />
         <button type="submit" className="button button--primary">

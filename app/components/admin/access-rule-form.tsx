@@ -2,7 +2,7 @@ import { Form } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 
 import { SourceField } from '~/components/admin/source-field'
-import { CheckboxField, Field, FormError, LocalizedFields, SelectField } from '~/components/form'
+import { CheckboxField, Field, fieldBinder, FormError, LocalizedFields, SelectField } from '~/components/form'
 import { pavilion } from '~/config/pavilion'
 
 const markets = pavilion.markets
@@ -19,45 +19,31 @@ export function AccessRuleForm({
   submitLabel: string
 }) {
   const { t } = useTranslation('admin')
+  const bind = fieldBinder('admin', values, errors)
   return (
     <Form method="post" className="admin-form" noValidate>
       <FormError namespace="admin" error={errors.form} />
       <input type="hidden" name="intent" value="save" />
       <SelectField
-        namespace="admin"
         label={t('rules.market')}
-        name="market"
-        defaultValue={values.market ?? 'CN'}
-        error={errors.market}
+        {...bind('market', 'CN')}
         options={markets.map((market) => ({ value: market, label: `${t(`markets.${market}`)} (${market})` }))}
       />
       <Field
-        namespace="admin"
         label={t('rules.hsPrefix')}
-        name="hsPrefix"
+        {...bind('hsPrefix')}
         inputMode="numeric"
         required
         maxLength={6}
-        defaultValue={values.hsPrefix}
-        error={errors.hsPrefix}
         hint={t('rules.hsPrefixHint')}
       />
       <SelectField
-        namespace="admin"
         label={t('rules.verdict')}
-        name="verdict"
-        defaultValue={values.verdict ?? 'conditional'}
-        error={errors.verdict}
+        {...bind('verdict', 'conditional')}
         options={verdicts.map((verdict) => ({ value: verdict, label: t(`statuses.verdict.${verdict}`) }))}
       />
-      <SourceField namespace="admin" label={t('rules.source')} value={values.source} error={errors.source} />
-      <CheckboxField
-        namespace="admin"
-        label={t('rules.verified')}
-        name="verified"
-        defaultChecked={values.verified === '1' || values.verified === 'on'}
-        error={errors.verified}
-      />
+      <SourceField label={t('rules.source')} {...bind('source')} />
+      <CheckboxField label={t('rules.verified')} {...bind.checked('verified')} />
       <LocalizedFields
         namespace="admin"
         field="reason"
