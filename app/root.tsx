@@ -13,6 +13,7 @@ import { useTranslation } from 'react-i18next'
 import { useChangeLanguage } from 'remix-i18next/react'
 
 import { SiteFooter, SiteHeader } from '~/components/site-chrome'
+import { cartLineCount } from '~/modules/checkout/cart.server'
 import styles from '~/styles/app.css'
 import { wantsHydration } from '~/utils/hydration'
 import { localePath } from '~/utils/locale-path'
@@ -30,6 +31,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return {
     locale: requestLocale(request),
     namespaces: namespacesFor(new URL(request.url).pathname),
+    // no cookie, no cart: most visitors cost no query
+    cartCount: request.headers.get('Cookie') ? await cartLineCount(request) : 0,
   } satisfies RootData
 }
 

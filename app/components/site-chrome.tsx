@@ -3,12 +3,13 @@ import { useTranslation } from 'react-i18next'
 
 import { localePath } from '~/utils/locale-path'
 import { htmlLang, languageNames, type Locale, locales, switchLocalePath } from '~/utils/locales'
+import { useCartCount, useRootLocale } from '~/utils/root-data'
 
-export function LanguageSwitcher({ locale }: { locale: Locale }) {
+export function LanguageSwitcher({ locale, className = '' }: { locale: Locale; className?: string }) {
   const { t } = useTranslation()
   const location = useLocation()
   return (
-    <nav className="language-switcher" aria-label={t('nav.language')}>
+    <nav className={`language-switcher ${className}`} aria-label={t('nav.language')}>
       <ul>
         {locales.map((candidate) => (
           <li key={candidate}>
@@ -32,8 +33,35 @@ export function LanguageSwitcher({ locale }: { locale: Locale }) {
   )
 }
 
+const sections = [
+  ['', 'nav.home'],
+  ['/catalog', 'nav.catalog'],
+  ['/tours', 'nav.tours'],
+  ['/corridor', 'nav.corridor'],
+  ['/account', 'nav.account'],
+] as const
+
+function MainNav({ locale, className }: { locale: Locale; className: string }) {
+  const { t } = useTranslation()
+  return (
+    <nav className={className} aria-label={t('nav.main')}>
+      <ul>
+        {sections.map(([path, label]) => (
+          <li key={path}>
+            <Link to={localePath(locale, path)}>{t(label)}</Link>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  )
+}
+
+// A phone gets one row (logo, search, cart, menu) and a <details> menu that opens without
+// JavaScript; a wide screen shows the navigation and the languages in the header itself. Each is
+// display:none in the other, so a reader meets one copy.
 export function SiteHeader({ locale }: { locale: Locale }) {
   const { t } = useTranslation()
+  const cartCount = useCartCount()
   return (
     <header className="site-header">
       <a className="skip-link" href="#main">
@@ -53,38 +81,53 @@ export function SiteHeader({ locale }: { locale: Locale }) {
             <span className="brand__tagline">{t('brand.tagline')}</span>
           </span>
         </Link>
-        <nav className="main-nav" aria-label={t('nav.main')}>
-          <ul>
-            <li>
-              <Link to={localePath(locale)}>{t('nav.home')}</Link>
-            </li>
-            <li>
-              <Link to={localePath(locale, '/catalog')}>{t('nav.catalog')}</Link>
-            </li>
-            <li>
-              <Link to={localePath(locale, '/tours')}>{t('nav.tours')}</Link>
-            </li>
-            <li>
-              <Link to={localePath(locale, '/corridor')}>{t('nav.corridor')}</Link>
-            </li>
-            <li>
-              <Link to={localePath(locale, '/cart')}>{t('nav.cart')}</Link>
-            </li>
-            <li>
-              <Link to={localePath(locale, '/account')}>{t('nav.account')}</Link>
-            </li>
-          </ul>
-        </nav>
+        <MainNav locale={locale} className="main-nav main-nav--wide" />
         <Form method="get" action={localePath(locale, '/search')} role="search" className="header-search">
           <label htmlFor="header-search" className="visually-hidden">
             {t('search.label')}
           </label>
           <input id="header-search" name="q" type="search" placeholder={t('search.placeholder')} maxLength={200} />
-          <button type="submit" className="button">
-            {t('search.submit')}
+          <button type="submit" className="button" aria-label={t('search.submit')}>
+            <svg viewBox="0 0 24 24" width="20" height="20" aria-hidden="true" className="header-search__icon">
+              <circle cx="10.5" cy="10.5" r="6.5" fill="none" stroke="currentColor" strokeWidth="2.2" />
+              <path d="M15.5 15.5 21 21" stroke="currentColor" strokeWidth="2.2" strokeLinecap="round" />
+            </svg>
+            <span className="header-search__label">{t('search.submit')}</span>
           </button>
         </Form>
-        <LanguageSwitcher locale={locale} />
+        <Link to={localePath(locale, '/cart')} className="header-cart" aria-label={t('nav.cartCount', { count: cartCount })}>
+          <svg viewBox="0 0 24 24" width="24" height="24" aria-hidden="true">
+            <path
+              d="M3 4h2.2l2.3 11h10.8L21 7H6.4"
+              fill="none"
+              stroke="currentColor"
+              strokeWidth="2"
+              strokeLinejoin="round"
+              strokeLinecap="round"
+            />
+            <circle cx="9" cy="19.5" r="1.6" fill="currentColor" />
+            <circle cx="17" cy="19.5" r="1.6" fill="currentColor" />
+          </svg>
+          <span className="header-cart__label">{t('nav.cart')}</span>
+          {cartCount > 0 ? (
+            <span className="header-cart__count" aria-hidden="true">
+              {cartCount}
+            </span>
+          ) : null}
+        </Link>
+        <LanguageSwitcher locale={locale} className="language-switcher--wide" />
+        <details className="site-menu">
+          <summary>
+            <svg viewBox="0 0 24 24" width="24" height="24" aria-hidden="true">
+              <path d="M4 7h16M4 12h16M4 17h16" stroke="currentColor" strokeWidth="2.2" strokeLinecap="round" />
+            </svg>
+            <span className="visually-hidden">{t('nav.menu')}</span>
+          </summary>
+          <div className="site-menu__panel">
+            <MainNav locale={locale} className="main-nav" />
+            <LanguageSwitcher locale={locale} />
+          </div>
+        </details>
       </div>
     </header>
   )
@@ -92,10 +135,14 @@ export function SiteHeader({ locale }: { locale: Locale }) {
 
 export function SiteFooter() {
   const { t } = useTranslation()
+  const locale = useRootLocale()
   return (
     <footer className="site-footer">
       <div className="site-footer__inner">
         <p>{t('footer.about')}</p>
+        <p>
+          <Link to={localePath(locale, '/progress')}>{t('nav.progress')}</Link>
+        </p>
         <p className="muted">{t('footer.demoNotice')}</p>
         <p className="muted">{t('footer.hsSource')}</p>
       </div>

@@ -5,10 +5,11 @@ import { useTranslation } from 'react-i18next'
 import { langAttr } from '~/components/localized-text'
 import { ProductCard } from '~/components/product-card'
 import { catalogFigures, defaultMarket, featuredProducts, listSectorsWithCategories } from '~/modules/catalog/catalog.server'
+import { enabledPaymentMethods } from '~/modules/checkout/stripe.server'
 import { publicHeaders } from '~/utils/cache'
 import { getFixedT } from '~/utils/i18n.server'
 import { localePath } from '~/utils/locale-path'
-import { paramsLocale } from '~/utils/locales'
+import { intlLocale, paramsLocale } from '~/utils/locales'
 import { seoContext } from '~/utils/public-url.server'
 import { useRootLocale } from '~/utils/root-data'
 import { requireLocale } from '~/utils/route-params.server'
@@ -31,6 +32,12 @@ export async function loader({ params }: LoaderFunctionArgs) {
     featuredCategories: sectors.flatMap((sector) => sector.categories.filter((category) => category.featured)),
     products,
     figures,
+    // exactly the methods this pavilion takes, joined on the server so the browser renders the same words
+    lead: t('home.lead', {
+      methods: new Intl.ListFormat(intlLocale(locale), { type: 'disjunction' }).format(
+        enabledPaymentMethods().map((method) => t(`home.paymentMethods.${method}`)),
+      ),
+    }),
   }
 }
 
@@ -48,7 +55,7 @@ export const meta: MetaFunction<typeof loader> = ({ data, params }) => {
 const tradeFacts = ['copperOre', 'naturalGas', 'copperCathodes', 'ironOre'] as const
 
 export default function Home() {
-  const { sectors, featuredCategories, products, figures } = useLoaderData<typeof loader>()
+  const { sectors, featuredCategories, products, figures, lead } = useLoaderData<typeof loader>()
   const locale = useRootLocale()
   const { t } = useTranslation()
   return (
@@ -57,7 +64,7 @@ export default function Home() {
         <div className="hero__text">
           <p className="eyebrow">{t('home.eyebrow')}</p>
           <h1 id="hero-title">{t('home.title')}</h1>
-          <p className="lead">{t('home.lead')}</p>
+          <p className="lead">{lead}</p>
           <p>
             <Link className="button button--primary" to={localePath(locale, '/catalog')}>
               {t('home.browseCatalog')}

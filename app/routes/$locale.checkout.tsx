@@ -10,7 +10,7 @@ import { cartItems, removeOrderedLines } from '~/modules/checkout/cart.server'
 import { chosenMarket, isMarketCode, readCheckoutForm } from '~/modules/checkout/checkout-form.server'
 import { provinceDivisions, provinceOptions } from '~/modules/checkout/china-divisions.server'
 import { addressForm, placeOrder } from '~/modules/checkout/orders.server'
-import { paymentMethodsFor, stripeEnabled } from '~/modules/checkout/stripe.server'
+import { onlinePaymentMethods } from '~/modules/checkout/stripe.server'
 import checkoutStyles from '~/styles/checkout.css'
 import { privateHeaders } from '~/utils/cache'
 import { clientAddress } from '~/utils/client-address.server'
@@ -35,7 +35,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     address: addressForm(market),
     places: { provinces: market === 'CN' ? provinceOptions() : [], divisions: null },
     needsCustoms: basket.cbec !== null,
-    stripe: stripeEnabled() ? paymentMethodsFor(basket.currency) : null,
+    stripe: onlinePaymentMethods(basket.currency).length ? onlinePaymentMethods(basket.currency) : null,
   }
 }
 

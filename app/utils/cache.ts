@@ -11,4 +11,5 @@ export function cacheHeaders(policy: string) {
 }
 
 export const privateHeaders = () => cacheHeaders(privatePage)
-export const publicHeaders = () => cacheHeaders(publicPage)
+// the header shows the visitor's cart count, so a shared cache keeps one copy per cookie (none for most)
+export const publicHeaders = () => ({ ...cacheHeaders(publicPage), Vary: 'Cookie' })

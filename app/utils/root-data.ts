@@ -4,7 +4,7 @@ import { useRouteLoaderData } from '@remix-run/react'
 
 import type { Locale } from '~/utils/locales'
 
-export type RootData = { locale: Locale; namespaces: string[] }
+export type RootData = { locale: Locale; namespaces: string[]; cartCount: number }
 
 export function useRootData(): RootData | undefined {
   return useRouteLoaderData<RootData>('root')
@@ -13,4 +13,9 @@ export function useRootData(): RootData | undefined {
 /** The request's locale as the root loader decided it; English before the loader has run. */
 export function useRootLocale(): Locale {
   return useRootData()?.locale ?? 'en'
+}
+
+/** Lines in the visitor's cart (0 before the root loader has run). */
+export function useCartCount(): number {
+  return useRootData()?.cartCount ?? 0
 }

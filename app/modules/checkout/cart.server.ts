@@ -34,6 +34,12 @@ export async function cartItems(request: Request): Promise<Extract<OrderItem, { 
   return lines.map((line) => ({ kind: 'product', productId: line.productId, quantity: line.quantity }))
 }
 
+/** How many lines the visitor's cart holds, for the cart link in the page header. */
+export async function cartLineCount(request: Request) {
+  const { cart } = await findCart(request)
+  return cart ? getDb().cartLine.count({ where: { cartId: cart.id } }) : 0
+}
+
 export function parseQuantity(value: FormDataEntryValue | null) {
   if (typeof value !== 'string' || !/^\d{1,7}$/.test(value.trim())) return null
   const quantity = Number(value.trim())

@@ -34,6 +34,19 @@ export function paymentMethodsFor(currency: string): string[] {
   return [...(pavilion.stripePaymentMethods[currency as keyof typeof pavilion.stripePaymentMethods] ?? ['card'])]
 }
 
+/** What Stripe takes online in `currency` (in any market currency when omitted); nothing without Stripe keys. */
+export function onlinePaymentMethods(currency?: string): string[] {
+  if (!stripeEnabled()) return []
+  const currencies = currency ? [currency] : Object.keys(pavilion.stripePaymentMethods)
+  const offered = new Set(currencies.flatMap(paymentMethodsFor))
+  return ['alipay', 'wechat_pay', 'card'].filter((method) => offered.has(method))
+}
+
+/** Every way a buyer can pay, as the home page and the checkout name them: online ones, then bank transfer. */
+export function enabledPaymentMethods(currency?: string): string[] {
+  return [...onlinePaymentMethods(currency), 'bank_transfer']
+}
+
 /** Stripe's smallest allowed session lifetime is 30 minutes; the reservation lasts as long. */
 export const stripeSessionMinutes = 30
 
