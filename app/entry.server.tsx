@@ -68,3 +68,4 @@ export { catalogVersion as pageCacheVersion } from '~/modules/catalog/cache-vers
 export { startJobs, stopJobQueue as stopJobs } from '~/modules/jobs/jobs.server'
 export { bucketImages } from '~/modules/storage/storage.server'
 export { edgePolicy } from '~/utils/edge-policy.server'
+export { databaseReachable } from '~/utils/health.server'

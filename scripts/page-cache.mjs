@@ -48,9 +48,10 @@ export function cacheKey(originalUrl, queryParams) {
 
 /**
  * `render(req, url)` renders `url` (the cache key: path and the parameters the app reads) for
- * `req`; `version()` is the catalog version; `queryParams` the parameters the app reads.
+ * `req`; `version()` is the catalog version; `queryParams` the parameters the app reads;
+ * `available()` false while the database is away: then any kept page is served, however old.
  */
-export function createPageCache({ render, version, queryParams }) {
+export function createPageCache({ render, version, queryParams, available = () => true }) {
   const entries = new Map()
   const refreshing = new Set()
   const known = new Set(queryParams)
@@ -113,6 +114,7 @@ export function createPageCache({ render, version, queryParams }) {
     if (!isAnonymous(req)) return next()
     try {
       const key = cacheKey(req.originalUrl, known)
+      if (!available()) return entries.has(key) ? send(req, res, entries.get(key), 'stale') : next()
       const current = await version()
       const entry = entries.get(key)
       const age = entry ? Date.now() - entry.storedAt : Infinity

@@ -10,6 +10,7 @@ import express from 'express'
 
 import { bucketImages } from './edge/bucket-images.mjs'
 import { clientAddress, knownLocale, methods, sameOrigin, securityHeaders } from './edge/guards.mjs'
+import { availabilityGate, databaseWatch, gracefulShutdown, readiness, requestLog } from './edge/operations.mjs'
 import { remixHandler, webRequest } from './edge/remix.mjs'
 import { parseTrustProxy } from './edge/trust-proxy.mjs'
 import { createPageCache } from './page-cache.mjs'
@@ -27,6 +28,15 @@ export async function createServer() {
   const app = express()
   app.disable('x-powered-by')
   app.set('trust proxy', parseTrustProxy(process.env.TRUST_PROXY))
+  let draining = false
+  const watch = databaseWatch(build.entry.module.databaseReachable)
+  app.locals.operations = { build, watch, setDraining: () => (draining = true) }
+  if (mode === 'production') app.use(requestLog())
+  app.use((_req, res, next) => {
+    if (draining) res.setHeader('Connection', 'close')
+    next()
+  })
+  app.get('/readyz', readiness(watch, () => draining))
   app.use(securityHeaders())
   app.use(clientAddress)
   app.use(methods)
@@ -53,19 +63,24 @@ export async function createServer() {
         render: (req, url) => render(webRequest(req, { pathAndQuery: url })),
         version,
         queryParams: policy.queryParams,
+        available: watch.up,
       }),
     )
   }
+  app.use(availabilityGate(watch))
   app.all('*', compression(), remix)
   return app
 }
 
 export async function listen(port = Number(process.env.PORT) || 3000) {
   const app = await createServer()
+  const { build, watch, setDraining } = app.locals.operations
+  await build.entry.module.startJobs()
   return new Promise((resolve) => {
     const server = app.listen(port, () => {
       console.log(`Kazakhstan Pavilion on http://localhost:${port}`)
       resolve(server)
     })
+    gracefulShutdown(server, { stopJobs: build.entry.module.stopJobs, stopWatch: watch.stop, setDraining })
   })
 }

@@ -34,3 +34,19 @@ export async function databaseHealth() {
     return { ok: false, dialect, error: error instanceof Error ? error.message.split('\n')[0] : 'unknown' }
   }
 }
+
+/** Whether the database answers a trivial query within `ms` (the server's availability probe). */
+export async function databaseReachable(ms = 1000) {
+  let timer: NodeJS.Timeout | undefined
+  try {
+    await Promise.race([
+      getDb().$queryRawUnsafe('SELECT 1'),
+      new Promise((_, reject) => (timer = setTimeout(() => reject(new Error('timeout')), ms))),
+    ])
+    return true
+  } catch {
+    return false
+  } finally {
+    clearTimeout(timer)
+  }
+}

@@ -71,8 +71,15 @@ async function runHere(name: JobName, data: object, attempt = 0): Promise<void> 
   }
 }
 
+const lastSlots = new Map<string, number>()
+
 const inProcess: Queue = {
-  async send(name, data) {
+  async send(name, data, singleton) {
+    if (singleton) {
+      const slot = Math.floor(Date.now() / 1000 / singleton.seconds)
+      if (lastSlots.get(singleton.key) === slot) return
+      lastSlots.set(singleton.key, slot)
+    }
     await runHere(name, data)
   },
   async stop() {},
