@@ -9,6 +9,7 @@ import { dateText } from '~/utils/dates'
 import { getDb } from '~/utils/db.server'
 import { failure, fieldErrors, multiLine, type Outcome } from '~/utils/forms.server'
 import { type Locale, localized } from '~/utils/locales'
+import { countPer, pageFacts, pageSlice } from '~/utils/paging'
 
 export const usersPageSize = 50
 export const roles = ['buyer', 'exporter', 'admin'] as const satisfies readonly Role[]
@@ -31,17 +32,14 @@ export async function listUsers(locale: Locale, filter: { q: string; role: Role 
     db.user.findMany({
       where,
       orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
-      skip: (page - 1) * usersPageSize,
-      take: usersPageSize,
+      ...pageSlice(page, usersPageSize),
       select: { id: true, email: true, displayName: true, role: true, createdAt: true, suspendedAt: true },
     }),
     db.user.groupBy({ by: ['role'], where: search, _count: { _all: true } }),
   ])
   return {
-    total,
-    page,
-    pageCount: Math.max(1, Math.ceil(total / usersPageSize)),
-    countByRole: Object.fromEntries(counts.map((row) => [row.role, row._count._all])) as Partial<Record<Role, number>>,
+    ...pageFacts(total, page, usersPageSize),
+    countByRole: countPer<Role>(counts, 'role'),
     users: rows.map((row) => ({
       id: row.id,
       email: row.email,

@@ -4,7 +4,7 @@ import { pavilion } from '~/config/pavilion'
 import { type AdminActor, assertAdmin } from '~/modules/accounts/guard.server'
 import { productTermsSelect } from '~/modules/catalog/catalog.server'
 import { hsCodeExists, hsDescription } from '~/modules/catalog/hs-codes.server'
-import { type ProductStatus, productStatuses, TransitionError, transitionProduct } from '~/modules/catalog/product-status.server'
+import { type ProductStatus, productStatuses, transitionProduct } from '~/modules/catalog/product-status.server'
 import { marketAccessFor } from '~/modules/checkout/market-access.server'
 import { formatMoney } from '~/modules/checkout/money'
 import { notifyProductDecision } from '~/modules/exporters/decision-mail.server'
@@ -12,6 +12,8 @@ import { dateText } from '~/utils/dates'
 import { getDb } from '~/utils/db.server'
 import { failure, fieldErrors, multiLine, type Outcome } from '~/utils/forms.server'
 import { type Locale, locales, localized } from '~/utils/locales'
+import { countPer, pageFacts, pageSlice } from '~/utils/paging'
+import { TransitionError } from '~/utils/status-machine'
 
 export const productsPageSize = 50
 
@@ -31,8 +33,7 @@ export async function listProductsForAdmin(locale: Locale, status: ProductStatus
     db.product.findMany({
       where,
       orderBy,
-      skip: (page - 1) * productsPageSize,
-      take: productsPageSize,
+      ...pageSlice(page, productsPageSize),
       select: {
         id: true,
         slug: true,
@@ -48,12 +49,8 @@ export async function listProductsForAdmin(locale: Locale, status: ProductStatus
     db.product.groupBy({ by: ['status'], _count: { _all: true } }),
   ])
   return {
-    total,
-    page,
-    pageCount: Math.max(1, Math.ceil(total / productsPageSize)),
-    countByStatus: Object.fromEntries(counts.map((row) => [row.status, row._count._all])) as Partial<
-      Record<ProductStatus, number>
-    >,
+    ...pageFacts(total, page, productsPageSize),
+    countByStatus: countPer<ProductStatus>(counts, 'status'),
     products: rows.map((row) => ({
       id: row.id,
       slug: row.slug,

@@ -33,6 +33,7 @@ import { dateText } from '~/utils/dates'
 import { getDb } from '~/utils/db.server'
 import { failure, hasControlCharacters, type Outcome, positiveId } from '~/utils/forms.server'
 import { type Locale } from '~/utils/locales'
+import { pageFacts, pageSlice } from '~/utils/paging'
 
 export const paymentMethods = ['bank_transfer', 'stripe'] as const
 export const marketCodes = pavilion.markets
@@ -77,8 +78,7 @@ export async function listOrdersForAdmin(locale: Locale, filters: AdminOrderFilt
     db.order.findMany({
       where,
       orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
-      skip: (filters.page - 1) * salesPageSize,
-      take: salesPageSize,
+      ...pageSlice(filters.page, salesPageSize),
       select: {
         number: true,
         kind: true,
@@ -94,9 +94,7 @@ export async function listOrdersForAdmin(locale: Locale, filters: AdminOrderFilt
     }),
   ])
   return {
-    total,
-    page: filters.page,
-    pageCount: Math.max(1, Math.ceil(total / salesPageSize)),
+    ...pageFacts(total, filters.page, salesPageSize),
     orders: rows.map((row) => ({
       number: row.number,
       kind: row.kind,

@@ -23,6 +23,7 @@ import { dateText } from '~/utils/dates'
 import { getDb } from '~/utils/db.server'
 import { failure, fieldErrors, type Outcome, positiveId } from '~/utils/forms.server'
 import { type Locale } from '~/utils/locales'
+import { countPer, pageFacts, pageSlice } from '~/utils/paging'
 
 export async function listOrdersForExporter(
   member: Member,
@@ -37,8 +38,7 @@ export async function listOrdersForExporter(
     db.orderPart.findMany({
       where,
       orderBy: { id: 'desc' },
-      skip: (options.page - 1) * salesPageSize,
-      take: salesPageSize,
+      ...pageSlice(options.page, salesPageSize),
       select: {
         id: true,
         status: true,
@@ -50,9 +50,8 @@ export async function listOrdersForExporter(
     db.orderPart.groupBy({ by: ['status'], where: { exporterId: company.id }, _count: { _all: true } }),
   ])
   return {
-    page: options.page,
-    pageCount: Math.max(1, Math.ceil(total / salesPageSize)),
-    countByStatus: Object.fromEntries(counts.map((row) => [row.status, row._count._all])) as Partial<Record<OrderStatus, number>>,
+    ...pageFacts(total, options.page, salesPageSize),
+    countByStatus: countPer<OrderStatus>(counts, 'status'),
     parts: rows.map((row) => ({
       id: row.id,
       number: row.order.number,

@@ -10,6 +10,7 @@ import { dateText } from '~/utils/dates'
 import { getDb } from '~/utils/db.server'
 import { failure, fieldErrors, type Outcome } from '~/utils/forms.server'
 import { type Locale } from '~/utils/locales'
+import { pageFacts, pageSlice } from '~/utils/paging'
 
 export const ledgerKinds = ['sale', 'refund', 'payout'] as const
 
@@ -30,8 +31,7 @@ async function entriesOf(exporterId: number, locale: Locale, page: number) {
     db.ledgerEntry.findMany({
       where: { exporterId },
       orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
-      skip: (page - 1) * salesPageSize,
-      take: salesPageSize,
+      ...pageSlice(page, salesPageSize),
       select: {
         id: true,
         kind: true,
@@ -44,8 +44,7 @@ async function entriesOf(exporterId: number, locale: Locale, page: number) {
     }),
   ])
   return {
-    page,
-    pageCount: Math.max(1, Math.ceil(total / salesPageSize)),
+    ...pageFacts(total, page, salesPageSize),
     entries: rows.map((row) => ({
       id: row.id,
       kind: (ledgerKinds as readonly string[]).includes(row.kind) ? row.kind : 'sale',

@@ -5,16 +5,13 @@ import { type AdminActor, assertAdmin } from '~/modules/accounts/guard.server'
 import { revokeSessionsOfCompany } from '~/modules/accounts/session.server'
 import { isValidBin } from '~/modules/exporters/bin'
 import { type ExporterEvent, notifyExporterDecision } from '~/modules/exporters/decision-mail.server'
-import {
-  type ExporterStatus,
-  exporterStatuses,
-  ExporterTransitionError,
-  transitionExporter,
-} from '~/modules/exporters/exporter-status.server'
+import { type ExporterStatus, exporterStatuses, transitionExporter } from '~/modules/exporters/exporter-status.server'
 import { dateText } from '~/utils/dates'
 import { getDb } from '~/utils/db.server'
 import { failure, fieldErrors, multiLine, type Outcome } from '~/utils/forms.server'
 import { type Locale, locales, localized } from '~/utils/locales'
+import { countPer, pageFacts, pageSlice } from '~/utils/paging'
+import { TransitionError } from '~/utils/status-machine'
 
 export const exportersPageSize = 50
 
@@ -30,8 +27,7 @@ export async function listExporters(locale: Locale, status: ExporterStatus | nul
     db.exporter.findMany({
       where,
       orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
-      skip: (page - 1) * exportersPageSize,
-      take: exportersPageSize,
+      ...pageSlice(page, exportersPageSize),
       select: {
         id: true,
         bin: true,
@@ -45,12 +41,8 @@ export async function listExporters(locale: Locale, status: ExporterStatus | nul
     db.exporter.groupBy({ by: ['status'], _count: { _all: true } }),
   ])
   return {
-    total,
-    page,
-    pageCount: Math.max(1, Math.ceil(total / exportersPageSize)),
-    countByStatus: Object.fromEntries(counts.map((row) => [row.status, row._count._all])) as Partial<
-      Record<ExporterStatus, number>
-    >,
+    ...pageFacts(total, page, exportersPageSize),
+    countByStatus: countPer<ExporterStatus>(counts, 'status'),
     exporters: rows.map((row) => ({
       id: row.id,
       bin: row.bin,
@@ -166,7 +158,7 @@ export async function decideExporter(
   try {
     await transitionExporter(exporterId, decision.to, actor, decision.needsReason ? reason : undefined)
   } catch (error) {
-    if (error instanceof ExporterTransitionError) return failure({ form: 'errors.exporterTransition' }, 409)
+    if (error instanceof TransitionError) return failure({ form: 'errors.exporterTransition' }, 409)
     throw error
   }
   // a suspended company's members are signed out everywhere at once (docs/decisions/010)

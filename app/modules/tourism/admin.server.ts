@@ -2,7 +2,7 @@
 // public pages renew. Error values are keys: `errors.*` in the admin namespace, `tours:admin.errors.*` here.
 import { z } from 'zod'
 
-import { audit } from '~/modules/accounts/audit.server'
+import { type Actor, audit } from '~/modules/accounts/audit.server'
 import { type AdminActor, assertAdmin } from '~/modules/accounts/guard.server'
 import { bumpCatalogVersion } from '~/modules/catalog/cache-version.server'
 import { decimalAmount, formatMoney, parseAmount } from '~/modules/checkout/money'
@@ -15,6 +15,7 @@ import {
   routeStatuses,
   tourCities,
 } from '~/modules/tourism/options'
+import { routeColumns } from '~/modules/tourism/tours.server'
 import { dateText } from '~/utils/dates'
 import { getDb, isUniqueViolation } from '~/utils/db.server'
 import {
@@ -28,14 +29,9 @@ import {
   singleLine,
   wholeNumber,
 } from '~/utils/forms.server'
-import { type Locale, locales, pickTranslation } from '~/utils/locales'
+import { type Locale, locales, localized } from '~/utils/locales'
 
 const ours = (key: string) => `tours:admin.errors.${key}`
-
-function named<T extends { locale: string }>(rows: T[], locale: Locale, field: keyof T, fallback: string) {
-  const row = pickTranslation(rows, locale)
-  return row ? { text: String(row[field]), lang: row.locale } : { text: fallback, lang: locale }
-}
 
 function isoDate(date: Date) {
   return date.toISOString().slice(0, 10)
@@ -92,6 +88,19 @@ function mergeErrors(...sets: Record<string, string>[]) {
   return Object.assign({}, ...sets) as Record<string, string>
 }
 
+/** Audits a change and renews the cached public pages it may show on. */
+async function recorded(
+  actor: Actor,
+  action: string,
+  entityType: string,
+  id: number,
+  details: Record<string, unknown>,
+): Promise<Outcome<{ id: number }>> {
+  await audit(actor, action, entityType, id, details)
+  await bumpCatalogVersion()
+  return { ok: true, value: { id } }
+}
+
 function amountOf(text: string | undefined, currency: string, field: string) {
   const parsed = parseAmount(text ?? '', currency)
   if (!parsed.ok) return { error: { [field]: ours(`price.${parsed.error}`) } }
@@ -126,7 +135,7 @@ export async function listRoutesForAdmin(locale: Locale) {
     durationDays: row.durationDays,
     startCity: row.startCity,
     endCity: row.endCity,
-    name: named(row.translations, locale, 'name', row.slug),
+    name: localized(row.translations, locale, 'name', row.slug),
     stops: row._count.stops,
     upcoming: row.departures.length,
     seatsSold: row.departures.reduce((sum, d) => sum + d.seatsTotal - d.seatsAvailable, 0),
@@ -147,8 +156,8 @@ export async function tourChoices(locale: Locale) {
     }),
   ])
   return {
-    checkpoints: checkpoints.map((c) => ({ value: String(c.id), label: named(c.translations, locale, 'name', c.slug).text })),
-    regions: regions.map((r) => ({ value: String(r.id), label: named(r.translations, locale, 'name', r.code).text })),
+    checkpoints: checkpoints.map((c) => ({ value: String(c.id), label: localized(c.translations, locale, 'name', c.slug).text })),
+    regions: regions.map((r) => ({ value: String(r.id), label: localized(r.translations, locale, 'name', r.code).text })),
   }
 }
 
@@ -245,17 +254,9 @@ export async function routeForEdit(locale: Locale, routeId: number) {
     where: { id: routeId },
     select: {
       id: true,
-      slug: true,
+      ...routeColumns,
       status: true,
-      durationDays: true,
-      startCity: true,
-      endCity: true,
-      seasonFromMonth: true,
-      seasonToMonth: true,
       operatorName: true,
-      imagePath: true,
-      basePriceMinor: true,
-      baseCurrency: true,
       position: true,
       translations: { select: { locale: true, name: true, summary: true, included: true } },
       stops: {
@@ -308,9 +309,9 @@ export async function routeForEdit(locale: Locale, routeId: number) {
     lat: stop.lat,
     lon: stop.lon,
     coordinatesVerified: stop.coordinatesVerified,
-    name: named(stop.translations, locale, 'name', `#${stop.position}`),
-    checkpoint: stop.checkpoint ? named(stop.checkpoint.translations, locale, 'name', stop.checkpoint.slug) : null,
-    region: stop.region ? named(stop.region.translations, locale, 'name', stop.region.code) : null,
+    name: localized(stop.translations, locale, 'name', `#${stop.position}`),
+    checkpoint: stop.checkpoint ? localized(stop.checkpoint.translations, locale, 'name', stop.checkpoint.slug) : null,
+    region: stop.region ? localized(stop.region.translations, locale, 'name', stop.region.code) : null,
   }))
   const legValues = (leg: (typeof route.legs)[number]) => ({
     id: leg.id,
@@ -339,7 +340,7 @@ export async function routeForEdit(locale: Locale, routeId: number) {
     slug: route.slug,
     status: route.status as RouteStatus,
     durationDays: route.durationDays,
-    name: named(route.translations, locale, 'name', route.slug),
+    name: localized(route.translations, locale, 'name', route.slug),
     values: {
       slug: route.slug,
       durationDays: String(route.durationDays),
@@ -414,13 +415,11 @@ export async function updateRoute(
     if (isUniqueViolation(error)) return failure({ slug: ours('slugTaken') }, 409)
     throw error
   }
-  await audit(actor, 'tour.updated', 'TourRoute', routeId, {
+  return recorded(actor, 'tour.updated', 'TourRoute', routeId, {
     before: { slug: before.slug },
     after: parsed.value,
     translations: parsed.translations,
   })
-  await bumpCatalogVersion()
-  return { ok: true, value: { id: routeId } }
 }
 
 /** The one function that moves a route between draft, published and archived. */
@@ -442,8 +441,7 @@ export async function changeRouteStatus(
   if (target === 'published' && route._count.stops === 0) return failure({ form: ours('publishWithoutStops') }, 409)
   const { count } = await db.tourRoute.updateMany({ where: { id: routeId, status: route.status }, data: { status: target } })
   if (count !== 1) return failure({ form: ours('transition') }, 409)
-  await audit(actor, 'tour.status', 'TourRoute', routeId, { from: route.status, to: target })
-  await bumpCatalogVersion()
+  await recorded(actor, 'tour.status', 'TourRoute', routeId, { from: route.status, to: target })
   return { ok: true, value: { id: routeId, status: target } }
 }
 
@@ -465,7 +463,7 @@ export async function stopForEdit(locale: Locale, routeId: number, stopId: numbe
   if (!stop) return null
   return {
     id: stop.id,
-    name: named(stop.translations, locale, 'name', `#${stop.position}`),
+    name: localized(stop.translations, locale, 'name', `#${stop.position}`),
     values: {
       position: String(stop.position),
       day: String(stop.day),
@@ -559,13 +557,11 @@ export async function saveStop(
       ),
     ])
   }
-  await audit(actor, stopId === null ? 'tourStop.created' : 'tourStop.updated', 'TourStop', id, {
+  return recorded(actor, stopId === null ? 'tourStop.created' : 'tourStop.updated', 'TourStop', id, {
     routeId,
     ...stop,
     texts: translated.rows,
   })
-  await bumpCatalogVersion()
-  return { ok: true, value: { id } }
 }
 
 export async function deleteStop(admin: AdminActor, routeId: number, stopId: number): Promise<Outcome<{ id: number }>> {
@@ -577,9 +573,7 @@ export async function deleteStop(admin: AdminActor, routeId: number, stopId: num
     db.tourLeg.deleteMany({ where: { routeId, OR: [{ fromPosition: stop.position }, { toPosition: stop.position }] } }),
     db.tourStop.delete({ where: { id: stopId } }),
   ])
-  await audit(actor, 'tourStop.deleted', 'TourStop', stopId, { routeId, position: stop.position })
-  await bumpCatalogVersion()
-  return { ok: true, value: { id: stopId } }
+  return recorded(actor, 'tourStop.deleted', 'TourStop', stopId, { routeId, position: stop.position })
 }
 
 const LegForm = z.object({
@@ -624,18 +618,14 @@ export async function saveLeg(
     update: data,
     select: { id: true },
   })
-  await audit(actor, 'tourLeg.saved', 'TourLeg', saved.id, { routeId, ...leg })
-  await bumpCatalogVersion()
-  return { ok: true, value: { id: saved.id } }
+  return recorded(actor, 'tourLeg.saved', 'TourLeg', saved.id, { routeId, ...leg })
 }
 
 export async function deleteLeg(admin: AdminActor, routeId: number, legId: number): Promise<Outcome<{ id: number }>> {
   const actor = assertAdmin(admin)
   const { count } = await getDb().tourLeg.deleteMany({ where: { id: legId, routeId } })
   if (count !== 1) return failure({ form: 'errors.notFound' }, 404)
-  await audit(actor, 'tourLeg.deleted', 'TourLeg', legId, { routeId })
-  await bumpCatalogVersion()
-  return { ok: true, value: { id: legId } }
+  return recorded(actor, 'tourLeg.deleted', 'TourLeg', legId, { routeId })
 }
 
 const maxYearsAhead = 3
@@ -682,14 +672,12 @@ export async function addDeparture(
     data: { routeId, startsOn, seatsTotal, seatsAvailable: seatsTotal, priceMinor, currency },
     select: { id: true },
   })
-  await audit(actor, 'tourDeparture.created', 'TourDeparture', created.id, {
+  return recorded(actor, 'tourDeparture.created', 'TourDeparture', created.id, {
     routeId,
     startsOn: isoDate(startsOn),
     seatsTotal,
     price: { amountMinor: priceMinor, currency },
   })
-  await bumpCatalogVersion()
-  return { ok: true, value: { id: created.id } }
 }
 
 /** Seats change by one conditional update, so a simultaneous booking never leaves fewer seats than sold. */
@@ -719,13 +707,11 @@ export async function updateDeparture(
     const now = await db.tourDeparture.findUniqueOrThrow({ where: { id: departureId }, select: { seatsAvailable: true } })
     return failure({ seatsTotal: now.seatsAvailable < -delta ? ours('seatsBelowSold') : ours('changedMeanwhile') }, 409)
   }
-  await audit(actor, 'tourDeparture.updated', 'TourDeparture', departureId, {
+  return recorded(actor, 'tourDeparture.updated', 'TourDeparture', departureId, {
     routeId,
     before: { ...before, startsOn: isoDate(before.startsOn) },
     after: { startsOn: isoDate(startsOn), seatsTotal, priceMinor, currency },
   })
-  await bumpCatalogVersion()
-  return { ok: true, value: { id: departureId } }
 }
 
 /** Cancels a departure nobody holds seats on (bookings must be cancelled or refunded first). */
@@ -741,9 +727,7 @@ export async function cancelDeparture(admin: AdminActor, routeId: number, depart
     data: { status: 'cancelled' },
   })
   if (count !== 1) return failure({ form: ours('departureCancelled') }, 409)
-  await audit(actor, 'tourDeparture.cancelled', 'TourDeparture', departureId, { routeId })
-  await bumpCatalogVersion()
-  return { ok: true, value: { id: departureId } }
+  return recorded(actor, 'tourDeparture.cancelled', 'TourDeparture', departureId, { routeId })
 }
 
 export async function departureBookings(locale: Locale, routeId: number, departureId: number) {
@@ -788,7 +772,7 @@ export async function departureBookings(locale: Locale, routeId: number, departu
     route: {
       id: departure.route.id,
       slug: departure.route.slug,
-      name: named(departure.route.translations, locale, 'name', departure.route.slug),
+      name: localized(departure.route.translations, locale, 'name', departure.route.slug),
     },
     startsOn: dateText(departure.startsOn, locale, 'date'),
     status: departure.status,

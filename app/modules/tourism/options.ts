@@ -1,3 +1,5 @@
+import { statusMachine } from '~/utils/status-machine'
+
 /** City keys routes start and end in; their names are `cities.<key>` in the tours namespace. */
 export const tourCities = ['hong-kong', 'urumqi', 'yining', 'khorgos', 'almaty', 'astana', 'shymkent'] as const
 export type TourCity = (typeof tourCities)[number]
@@ -9,19 +11,11 @@ export type LegMode = (typeof legModes)[number]
 export const routeStatuses = ['draft', 'published', 'archived'] as const
 export type RouteStatus = (typeof routeStatuses)[number]
 
-const routeTransitions: Record<RouteStatus, readonly RouteStatus[]> = {
+export const { can: canTransitionRoute, next: nextRouteStatuses } = statusMachine<RouteStatus>({
   draft: ['published'],
   published: ['draft', 'archived'],
   archived: ['draft'],
-}
-
-export function canTransitionRoute(from: string, to: RouteStatus) {
-  return (routeTransitions[from as RouteStatus] ?? []).includes(to)
-}
-
-export function nextRouteStatuses(from: string): readonly RouteStatus[] {
-  return routeTransitions[from as RouteStatus] ?? []
-}
+})
 
 export const departureStatuses = ['scheduled', 'cancelled'] as const
 

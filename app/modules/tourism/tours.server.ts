@@ -28,12 +28,7 @@ import {
 } from '~/modules/tourism/visa'
 import { dateText } from '~/utils/dates'
 import { getDb } from '~/utils/db.server'
-import { intlLocale, type Locale, pickTranslation } from '~/utils/locales'
-
-function localized<T extends { locale: string }>(rows: T[], locale: Locale, field: keyof T, fallback = ''): LocalizedText {
-  const row = pickTranslation(rows, locale)
-  return row ? { text: String(row[field]), lang: row.locale } : { text: fallback, lang: locale }
-}
+import { intlLocale, type Locale, localized } from '~/utils/locales'
 
 export type TourFilters = { duration?: DurationBucket; from?: TourCity; month?: number; maxPrice?: number }
 
@@ -60,6 +55,19 @@ export function monthNames(locale: Locale) {
 }
 
 const checkpointSelect = { slug: true, mode: true, translations: { select: { locale: true, name: true } } } as const
+
+/** A route's own columns, read alike by its card, its page and its admin form. */
+export const routeColumns = {
+  slug: true,
+  durationDays: true,
+  startCity: true,
+  endCity: true,
+  seasonFromMonth: true,
+  seasonToMonth: true,
+  imagePath: true,
+  basePriceMinor: true,
+  baseCurrency: true,
+} as const
 
 function startOfToday(now = new Date()) {
   return new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()))
@@ -135,15 +143,7 @@ export async function listTours(locale: Locale, filters: TourFilters, market: Ma
       where: { status: 'published' },
       orderBy: [{ position: 'asc' }, { id: 'asc' }],
       select: {
-        slug: true,
-        durationDays: true,
-        startCity: true,
-        endCity: true,
-        seasonFromMonth: true,
-        seasonToMonth: true,
-        imagePath: true,
-        basePriceMinor: true,
-        baseCurrency: true,
+        ...routeColumns,
         translations: { select: { locale: true, name: true, summary: true } },
         stops: { orderBy: { position: 'asc' }, select: { position: true, checkpoint: { select: checkpointSelect } } },
         legs: { select: { toPosition: true, checkpoint: { select: checkpointSelect } } },
@@ -228,16 +228,8 @@ export async function tourPage(locale: Locale, slug: string, options: { passport
     where: { slug, status: 'published' },
     select: {
       id: true,
-      slug: true,
-      durationDays: true,
-      startCity: true,
-      endCity: true,
-      seasonFromMonth: true,
-      seasonToMonth: true,
+      ...routeColumns,
       operatorName: true,
-      imagePath: true,
-      basePriceMinor: true,
-      baseCurrency: true,
       translations: { select: { locale: true, name: true, summary: true, included: true } },
       stops: {
         orderBy: { position: 'asc' },

@@ -5,7 +5,7 @@ import { addressForm, placeOrder, type PlaceOrderInput, validateDetails } from '
 import { stripeEnabled } from '~/modules/checkout/stripe.server'
 import { consigneeSchema } from '~/modules/trade/forms.server'
 import { notifyTrade } from '~/modules/trade/notifications.server'
-import { statusesAllowing, targetOf } from '~/modules/trade/quote-status'
+import { applying } from '~/modules/trade/quote-status'
 import { type Buyer, buyersRequest, expireLapsedQuotes, LostRace } from '~/modules/trade/quotes.server'
 import { getDb } from '~/utils/db.server'
 import { failure, fieldErrors, type Outcome } from '~/utils/forms.server'
@@ -64,15 +64,10 @@ export async function acceptQuote(
   let decided = false
   try {
     await db.$transaction(async (tx) => {
-      const requestRow = await tx.quoteRequest.updateMany({
-        where: { id: request.id, status: { in: statusesAllowing('request', 'accept') } },
-        data: { status: targetOf('request', 'accept') },
-      })
+      const requestRow = await tx.quoteRequest.updateMany(applying('request', 'accept', { id: request.id }))
       if (requestRow.count !== 1) throw new LostRace()
-      const quoteRow = await tx.quote.updateMany({
-        where: { id: quote.id, status: { in: statusesAllowing('quote', 'accept') }, validUntil: { gt: now } },
-        data: { status: targetOf('quote', 'accept'), acceptedAt: now },
-      })
+      const accepting = applying('quote', 'accept', { id: quote.id, validUntil: { gt: now } })
+      const quoteRow = await tx.quote.updateMany({ ...accepting, data: { ...accepting.data, acceptedAt: now } })
       if (quoteRow.count !== 1) throw new LostRace()
     })
     decided = true

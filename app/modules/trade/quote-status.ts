@@ -52,3 +52,11 @@ export function targetOf(entity: 'request' | 'quote', event: TradeEvent): string
   if (targets.size !== 1) throw new Error(`${entity} ${event} has no single target status`)
   return [...targets][0]
 }
+
+/** The arguments of the conditional `updateMany` that applies `event` to the rows `where` picks. */
+export function applying<W extends object>(entity: 'request' | 'quote', event: TradeEvent, where: W) {
+  return {
+    where: { ...where, status: { in: statusesAllowing(entity, event) } },
+    data: { status: targetOf(entity, event) },
+  }
+}

@@ -13,11 +13,11 @@ import { messageSchema, quoteSchema, requestSchema } from '~/modules/trade/forms
 import type { Incoterm } from '~/modules/trade/incoterms'
 import { notifyTrade } from '~/modules/trade/notifications.server'
 import { type exporterListFilters, tradeMarkets } from '~/modules/trade/options'
-import { type QuoteStatus, type RequestStatus, statusesAllowing, targetOf } from '~/modules/trade/quote-status'
+import { applying, type QuoteStatus, type RequestStatus, statusesAllowing } from '~/modules/trade/quote-status'
 import { dateText } from '~/utils/dates'
 import { getDb, isUniqueViolation } from '~/utils/db.server'
 import { failure, fieldErrors, type Outcome } from '~/utils/forms.server'
-import { type Locale, pickTranslation } from '~/utils/locales'
+import { type Locale, localized } from '~/utils/locales'
 
 export type Buyer = Pick<SessionUser, 'id' | 'role' | 'email' | 'displayName'>
 
@@ -48,13 +48,6 @@ const limits = {
   request: { name: 'quote-request', max: 20, windowSeconds: 60 * 60 },
   message: { name: 'quote-message', max: 60, windowSeconds: 60 * 60 },
   quote: { name: 'quote-offer', max: 60, windowSeconds: 60 * 60 },
-}
-
-type Localized = { text: string; lang: Locale }
-
-function localized<T extends { locale: string }>(rows: T[], locale: Locale, field: keyof T, fallback: string): Localized {
-  const row = pickTranslation(rows, locale)
-  return row ? { text: String(row[field]), lang: row.locale } : { text: fallback, lang: locale }
 }
 
 const wholesaleModes = ['wholesale', 'both']
@@ -143,14 +136,8 @@ export async function expireLapsedQuotes(scope: { requestId?: number; buyerId?: 
     try {
       // the request first, as every other change does, so two changes never wait on each other
       await db.$transaction(async (tx) => {
-        await tx.quoteRequest.updateMany({
-          where: { id: quote.requestId, status: { in: statusesAllowing('request', 'expire') } },
-          data: { status: targetOf('request', 'expire') },
-        })
-        const { count } = await tx.quote.updateMany({
-          where: { id: quote.id, status: { in: statusesAllowing('quote', 'expire') }, validUntil: { lte: now } },
-          data: { status: targetOf('quote', 'expire') },
-        })
+        await tx.quoteRequest.updateMany(applying('request', 'expire', { id: quote.requestId }))
+        const { count } = await tx.quote.updateMany(applying('quote', 'expire', { id: quote.id, validUntil: { lte: now } }))
         if (count !== 1) throw new LostRace()
       })
     } catch (error) {
@@ -494,15 +481,9 @@ export async function sendQuote(member: Member, number: string, input: Record<st
   let quoteId = 0
   try {
     await db.$transaction(async (tx) => {
-      const { count } = await tx.quoteRequest.updateMany({
-        where: { id: request.id, status: { in: statusesAllowing('request', 'quote') } },
-        data: { status: targetOf('request', 'quote') },
-      })
+      const { count } = await tx.quoteRequest.updateMany(applying('request', 'quote', { id: request.id }))
       if (count !== 1) throw new LostRace()
-      await tx.quote.updateMany({
-        where: { requestId: request.id, status: { in: statusesAllowing('quote', 'supersede') } },
-        data: { status: targetOf('quote', 'supersede') },
-      })
+      await tx.quote.updateMany(applying('quote', 'supersede', { requestId: request.id }))
       quoteId = (await tx.quote.create({ data, select: { id: true } })).id
     })
   } catch (error) {
@@ -546,14 +527,8 @@ export async function declineQuote(buyer: Buyer, number: string, quoteId: number
   await expireLapsedQuotes({ requestId: request.id })
   try {
     await getDb().$transaction(async (tx) => {
-      await tx.quoteRequest.updateMany({
-        where: { id: request.id, status: { in: statusesAllowing('request', 'decline') } },
-        data: { status: targetOf('request', 'decline') },
-      })
-      const { count } = await tx.quote.updateMany({
-        where: { id: quoteId, requestId: request.id, status: { in: statusesAllowing('quote', 'decline') } },
-        data: { status: targetOf('quote', 'decline') },
-      })
+      await tx.quoteRequest.updateMany(applying('request', 'decline', { id: request.id }))
+      const { count } = await tx.quote.updateMany(applying('quote', 'decline', { id: quoteId, requestId: request.id }))
       if (count !== 1) throw new LostRace()
     })
   } catch (error) {
@@ -568,15 +543,9 @@ export async function withdrawRequest(buyer: Buyer, number: string): Promise<Out
   const request = await buyersRequest(buyer, number)
   try {
     await getDb().$transaction(async (tx) => {
-      const { count } = await tx.quoteRequest.updateMany({
-        where: { id: request.id, status: { in: statusesAllowing('request', 'withdraw') } },
-        data: { status: targetOf('request', 'withdraw') },
-      })
+      const { count } = await tx.quoteRequest.updateMany(applying('request', 'withdraw', { id: request.id }))
       if (count !== 1) throw new LostRace()
-      await tx.quote.updateMany({
-        where: { requestId: request.id, status: { in: statusesAllowing('quote', 'withdraw') } },
-        data: { status: targetOf('quote', 'withdraw') },
-      })
+      await tx.quote.updateMany(applying('quote', 'withdraw', { requestId: request.id }))
     })
   } catch (error) {
     if (error instanceof LostRace) return failure({ form: 'errors.requestClosed' }, 409)

@@ -1,0 +1,18 @@
+// One arithmetic for every paged list: pages count from 1, and an empty list still has one page.
+
+/** The `skip` and `take` of the query for one page. */
+export function pageSlice(page: number, pageSize: number) {
+  return { skip: (page - 1) * pageSize, take: pageSize }
+}
+
+/** What a list's page links need: how many rows in all, this page, and how many pages. */
+export function pageFacts(total: number, page: number, pageSize: number) {
+  return { total, page, pageCount: Math.max(1, Math.ceil(total / pageSize)) }
+}
+
+/** A Prisma `groupBy` with `_count: { _all: true }` as a count per value of `field` (a status, a role). */
+export function countPer<K extends string>(groups: readonly { _count: { _all: number } }[], field: string) {
+  return Object.fromEntries(
+    groups.map((group) => [(group as unknown as Record<string, string>)[field], group._count._all]),
+  ) as Partial<Record<K, number>>
+}
