@@ -19,7 +19,14 @@ type BasketSummary = {
   subtotal: Money
   tax: Money
   total: Money
-  cbec: { singleItemException: boolean; problem: string | null; perOrderLimit: Money; remainingAnnual: Money | null } | null
+  cbec: {
+    singleItemException: boolean
+    problem: string | null
+    perOrderLimit: Money
+    remainingAnnual: Money | null
+    fix: { key: string; units: number | null; orders: number } | null
+  } | null
+  lines: { key: string; name: { text: string } }[]
 }
 
 /** Destination market chooser: a GET form, so prices change with it without JavaScript. */
@@ -67,6 +74,19 @@ export function BasketProblems({ problems }: { problems: Problem[] }) {
   )
 }
 
+/** What to change to come under the per-order limit, in units of one named line or in orders. */
+function CbecFix({ fix, lines }: { fix: NonNullable<NonNullable<BasketSummary['cbec']>['fix']>; lines: BasketSummary['lines'] }) {
+  const { t } = useTranslation('checkout')
+  const line = lines.find((candidate) => candidate.key === fix.key)
+  return (
+    <p data-testid="cbec-fix">
+      {line && fix.units !== null
+        ? t('cbec.fixRemove', { units: fix.units, name: line.name.text, orders: fix.orders })
+        : t('cbec.fixSplit', { orders: fix.orders })}
+    </p>
+  )
+}
+
 export function BasketTotals({ basket }: { basket: BasketSummary }) {
   const { t } = useTranslation('checkout')
   return (
@@ -98,6 +118,7 @@ export function BasketTotals({ basket }: { basket: BasketSummary }) {
               {t(`errors.${basket.cbec.problem}`, { limit: basket.cbec.perOrderLimit.text })}
             </p>
           ) : null}
+          {basket.cbec.fix ? <CbecFix fix={basket.cbec.fix} lines={basket.lines} /> : null}
         </div>
       ) : null}
     </div>

@@ -41,6 +41,18 @@ export function BankTransferDetails({ order }: { order: BuyerOrder }) {
         <dt>{t('bank.amount')}</dt>
         <dd>{order.total.text}</dd>
       </dl>
+      {order.fpsQr ? (
+        <figure className="fps-qr">
+          <img
+            src={order.fpsQr}
+            width={240}
+            height={240}
+            alt={t('bank.fpsAlt', { amount: order.total.text, reference: order.paymentReference })}
+            data-testid="fps-qr"
+          />
+          <figcaption>{t('bank.fps')}</figcaption>
+        </figure>
+      ) : null}
       {order.reservedUntil ? <p>{t('bank.dueBy', { date: date(order.reservedUntil) })}</p> : null}
     </section>
   )

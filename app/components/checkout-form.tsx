@@ -184,9 +184,17 @@ export function CheckoutForm({
           {t('payment.bankTransfer')} <span className="muted">{t('payment.bankTransferHint')}</span>
         </label>
       </fieldset>
-      <button type="submit" className="button button--primary" disabled={!basket.ok || navigation.state === 'submitting'}>
-        {t('checkout.placeOrder', { total: basket.total.text })}
-      </button>
+      {basket.ok ? (
+        <button type="submit" className="button button--primary" disabled={navigation.state === 'submitting'}>
+          {t('checkout.placeOrder', { total: basket.total.text })}
+        </button>
+      ) : (
+        // no greyed-out button: the reason and the way back, where the buyer looks for the button
+        <p className="form-error" role="alert" data-testid="checkout-blocked">
+          {t('checkout.cannotPlace')}{' '}
+          <Link to={localePath(locale, `/cart?market=${basket.market}`)}>{t('checkout.backToCart')}</Link>
+        </p>
+      )}
     </Form>
   )
 }

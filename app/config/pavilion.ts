@@ -50,6 +50,8 @@ export const pavilion = {
     bank: 'Demo Bank JSC, Almaty',
     iban: 'KZ00 DEMO 0000 0000 0000',
     swift: 'DEMOKZKA',
+    /** Hong Kong buyers pay by FPS to this FPS ID (demo: 7 digits, not a real account) under this name (≤25 characters). */
+    fps: { fpsId: '1234567', name: 'KAZAKHSTAN PAVILION DEMO' },
   },
 } as const
 

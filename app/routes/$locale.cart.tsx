@@ -128,9 +128,14 @@ export default function CartPage() {
           </table>
           <BasketTotals basket={basket} />
           <p className="checkout-actions">
-            <Link to={localePath(locale, `/checkout?market=${basket.market}`)} className="button button--primary">
-              {t('cart.checkout')}
-            </Link>
+            {basket.cbec?.problem ? (
+              // no way on to a checkout that could not take the order: the notes above say what to change
+              <span data-testid="cart-blocked">{t('cart.fixFirst')}</span>
+            ) : (
+              <Link to={localePath(locale, `/checkout?market=${basket.market}`)} className="button button--primary">
+                {t('cart.checkout')}
+              </Link>
+            )}
           </p>
         </>
       )}

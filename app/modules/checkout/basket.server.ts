@@ -1,7 +1,7 @@
 // The only place a basket is priced: cart, checkout and placeOrder all call it, so what the buyer sees
 // is what they are charged.
 import { type MarketCode, pavilion } from '~/config/pavilion'
-import { assessCbec, type CbecProblem } from '~/modules/checkout/cbec'
+import { assessCbec, type CbecProblem, overLimitFix } from '~/modules/checkout/cbec'
 import { cbecSpentThisYear } from '~/modules/checkout/cbec-allowance.server'
 import { marketAccessFor, sellsAtRetail } from '~/modules/checkout/market-access.server'
 import { convert, formatMoney, type Money, type RateTable } from '~/modules/checkout/money'
@@ -66,8 +66,20 @@ export type Basket = {
     perOrderLimit: PricedMoney
     annualLimitMinor: number
     remainingAnnual: PricedMoney | null
+    /** over the per-order limit: take `units` of line `key` out, or split into `orders` orders */
+    fix: { key: string; units: number | null; orders: number } | null
   } | null
   ok: boolean
+}
+
+function cbecFix(lines: BasketLine[], problem: CbecProblem | null, perOrderLimitMinor: number) {
+  if (problem !== 'overOrderLimit') return null
+  const fix = overLimitFix(
+    lines.map((line) => ({ unitPriceMinor: line.unitPrice.amountMinor, quantity: line.quantity })),
+    perOrderLimitMinor,
+  )
+  if (!fix) return null
+  return { key: fix.remove ? lines[fix.remove.line].key : '', units: fix.remove?.units ?? null, orders: fix.orders }
 }
 
 export function kindOf(items: OrderItem[]): OrderKind | null {
@@ -357,6 +369,7 @@ export async function priceBasket(
             remainingAnnual: options.customsIdNumber
               ? priced({ amountMinor: assessment.remainingAnnualMinor, currency }, locale)
               : null,
+            fix: cbecFix(lines, assessment.problem, cbecMarket.perOrderLimitMinor),
           }
         : null,
     ok:

@@ -44,3 +44,19 @@ export function assessCbec(lines: CbecLine[], market: CbecMarket, spentThisYearM
     remainingAnnualMinor,
   }
 }
+
+/**
+ * What the buyer can change to come under the per-order limit: the fewest units of one line to take out (null when
+ * no single line is enough), and how many orders the cart would split into at the least.
+ */
+export function overLimitFix(lines: { unitPriceMinor: number; quantity: number }[], perOrderLimitMinor: number) {
+  const subtotal = lines.reduce((sum, line) => sum + line.unitPriceMinor * line.quantity, 0)
+  const excess = subtotal - perOrderLimitMinor
+  if (excess <= 0) return null
+  let remove: { line: number; units: number } | null = null
+  lines.forEach((line, i) => {
+    const units = Math.ceil(excess / line.unitPriceMinor)
+    if (units < line.quantity && (!remove || units < remove.units)) remove = { line: i, units }
+  })
+  return { remove: remove as { line: number; units: number } | null, orders: Math.ceil(subtotal / perOrderLimitMinor) }
+}

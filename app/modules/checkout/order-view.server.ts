@@ -1,6 +1,9 @@
 // What a buyer sees of their orders: the order page (lines per exporter with shipping, totals,
 // the timeline, and how to pay while it is unpaid) and the list of their orders.
+import QRCode from 'qrcode'
+
 import { pavilion } from '~/config/pavilion'
+import { fpsPayload } from '~/modules/checkout/fps-qr'
 import { formatMoney } from '~/modules/checkout/money'
 import { refundedSoFar } from '~/modules/checkout/order-lifecycle.server'
 import { isOrderNumber } from '~/modules/checkout/order-number'
@@ -67,6 +70,18 @@ export async function buyerOrderView(number: string, locale: Locale) {
     paymentReference: order.paymentReference,
     reservedUntil: order.reservedUntil?.toISOString() ?? null,
     bankAccount: order.paymentMethod === 'bank_transfer' && order.status === 'awaiting_payment' ? pavilion.bankAccount : null,
+    // drawn here, so the page ships an image and no QR library
+    fpsQr:
+      order.paymentMethod === 'bank_transfer' && order.status === 'awaiting_payment' && order.currency === 'HKD'
+        ? await QRCode.toDataURL(
+            fpsPayload(pavilion.bankAccount.fps, {
+              amountMinor: order.totalMinor,
+              currency: order.currency,
+              reference: order.paymentReference,
+            }),
+            { errorCorrectionLevel: 'M', margin: 2, width: 240 },
+          )
+        : null,
     paymentUrl,
     subtotal: money(order.subtotalMinor),
     tax: money(order.taxEstimateMinor),
