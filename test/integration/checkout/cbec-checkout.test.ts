@@ -35,36 +35,15 @@ async function cartWith(quantity: number) {
 
 describe('the per-order limit before checkout', () => {
   test('the fewest units of one line, or the number of orders', () => {
-    expect(overLimitFix([{ unitPriceMinor: 10_000, quantity: 60 }], 500_000)).toEqual({
-      remove: { line: 0, units: 10 },
-      orders: 2,
-    })
-    expect(
-      overLimitFix(
-        [
-          { unitPriceMinor: 100_000, quantity: 3 },
-          { unitPriceMinor: 300_000, quantity: 1 },
-        ],
-        500_000,
-      ),
-    ).toEqual({
-      remove: { line: 0, units: 1 },
-      orders: 2,
-    })
-    // no single line is enough: split
-    expect(
-      overLimitFix(
-        [
-          { unitPriceMinor: 400_000, quantity: 1 },
-          { unitPriceMinor: 400_000, quantity: 1 },
-        ],
-        500_000,
-      ),
-    ).toEqual({
-      remove: null,
-      orders: 2,
-    })
-    expect(overLimitFix([{ unitPriceMinor: 100, quantity: 1 }], 500_000)).toBeNull()
+    const line = (unitPriceMinor: number, quantity: number) => ({ unitPriceMinor, quantity })
+    const cases: [ReturnType<typeof line>[], ReturnType<typeof overLimitFix>][] = [
+      [[line(10_000, 60)], { remove: { line: 0, units: 10 }, orders: 2 }],
+      [[line(100_000, 3), line(300_000, 1)], { remove: { line: 0, units: 1 }, orders: 2 }],
+      // no single line is enough: split
+      [[line(400_000, 1), line(400_000, 1)], { remove: null, orders: 2 }],
+      [[line(100, 1)], null],
+    ]
+    for (const [lines, fix] of cases) expect(overLimitFix(lines, 500_000)).toEqual(fix)
   })
 
   test('over RMB 5,000 the cart names the units to remove and offers no checkout; the checkout says why', async () => {
