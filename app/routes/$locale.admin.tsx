@@ -19,7 +19,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return { admin: { displayName: admin.displayName, email: admin.email } }
 }
 
-export const clientLoader = withNamespaces('admin', 'checkout', 'tours', 'trade', 'sales', 'product')
+export const clientLoader = withNamespaces('admin', 'checkout', 'tours', 'trade', 'sales', 'product', 'progress')
 
 export const headers = privateHeaders
 
@@ -36,6 +36,7 @@ const sections = [
   ['/tours', 'tours:admin.nav'],
   ['/outbox', 'nav.outbox'],
   ['/audit', 'nav.audit'],
+  ['/progress', 'progress:admin.title'],
 ] as const
 
 export default function AdminLayout() {

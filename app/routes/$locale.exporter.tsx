@@ -20,7 +20,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return { user: { displayName: user.displayName }, exporter: { name: exporter.name, status: exporter.status } }
 }
 
-export const clientLoader = withNamespaces('portal', 'imports', 'checkout', 'trade', 'sales', 'product')
+export const clientLoader = withNamespaces('portal', 'imports', 'checkout', 'trade', 'sales', 'product', 'progress')
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: portalStyles }]
 
@@ -68,6 +68,9 @@ export default function ExporterPortal() {
             </li>
             <li>
               <NavLink to={localePath(locale, '/exporter/quotes')}>{t('nav.quotes', { ns: 'trade' })}</NavLink>
+            </li>
+            <li>
+              <NavLink to={localePath(locale, '/exporter/analytics')}>{t('analytics.title', { ns: 'progress' })}</NavLink>
             </li>
           </ul>
           <Form method="post" action={localePath(locale, '/logout')} className="portal-nav__signout">

@@ -10,6 +10,7 @@ import { defaultMarket, productPage } from '~/modules/catalog/catalog.server'
 import { productJsonLd } from '~/modules/catalog/product-json-ld'
 import { parseCatalogParams } from '~/modules/catalog/search.server'
 import { productTransit } from '~/modules/logistics/transit.server'
+import { recordProductEvent } from '~/modules/progress/events.server'
 import { publicHeaders } from '~/utils/cache'
 import { notFound } from '~/utils/http.server'
 import type { RouteHandle } from '~/utils/hydration'
@@ -27,6 +28,7 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
   const market = parseCatalogParams(new URL(request.url).searchParams).market ?? defaultMarket(locale)
   const product = await productPage(locale, market, params.productSlug ?? '')
   if (!product) throw notFound()
+  recordProductEvent(request, 'view', product.id)
   return { seo: await seoContext(locale), product, transit: await productTransit(product.slug, market, locale) }
 }
 

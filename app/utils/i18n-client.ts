@@ -17,6 +17,7 @@ const loaders: Record<string, Record<string, Loader>> = {
     trade: () => import('../../locales/en/trade.json'),
     sales: () => import('../../locales/en/sales.json'),
     product: () => import('../../locales/en/product.json'),
+    progress: () => import('../../locales/en/progress.json'),
   },
   'zh-hans': {
     common: () => import('../../locales/zh-hans/common.json'),
@@ -29,6 +30,7 @@ const loaders: Record<string, Record<string, Loader>> = {
     trade: () => import('../../locales/zh-hans/trade.json'),
     sales: () => import('../../locales/zh-hans/sales.json'),
     product: () => import('../../locales/zh-hans/product.json'),
+    progress: () => import('../../locales/zh-hans/progress.json'),
   },
   'zh-hant': {
     common: () => import('../../locales/zh-hant/common.json'),
@@ -41,6 +43,7 @@ const loaders: Record<string, Record<string, Loader>> = {
     trade: () => import('../../locales/zh-hant/trade.json'),
     sales: () => import('../../locales/zh-hant/sales.json'),
     product: () => import('../../locales/zh-hant/product.json'),
+    progress: () => import('../../locales/zh-hant/progress.json'),
   },
   kk: {
     common: () => import('../../locales/kk/common.json'),
@@ -53,6 +56,7 @@ const loaders: Record<string, Record<string, Loader>> = {
     trade: () => import('../../locales/kk/trade.json'),
     sales: () => import('../../locales/kk/sales.json'),
     product: () => import('../../locales/kk/product.json'),
+    progress: () => import('../../locales/kk/progress.json'),
   },
   ru: {
     common: () => import('../../locales/ru/common.json'),
@@ -65,6 +69,7 @@ const loaders: Record<string, Record<string, Loader>> = {
     trade: () => import('../../locales/ru/trade.json'),
     sales: () => import('../../locales/ru/sales.json'),
     product: () => import('../../locales/ru/product.json'),
+    progress: () => import('../../locales/ru/progress.json'),
   },
 }
 

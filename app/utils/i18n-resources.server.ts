@@ -7,6 +7,7 @@ import en from '../../locales/en/common.json'
 import enImports from '../../locales/en/imports.json'
 import enPortal from '../../locales/en/portal.json'
 import enProduct from '../../locales/en/product.json'
+import enProgress from '../../locales/en/progress.json'
 import enSales from '../../locales/en/sales.json'
 import enTours from '../../locales/en/tours.json'
 import enTrade from '../../locales/en/trade.json'
@@ -17,6 +18,7 @@ import kk from '../../locales/kk/common.json'
 import kkImports from '../../locales/kk/imports.json'
 import kkPortal from '../../locales/kk/portal.json'
 import kkProduct from '../../locales/kk/product.json'
+import kkProgress from '../../locales/kk/progress.json'
 import kkSales from '../../locales/kk/sales.json'
 import kkTours from '../../locales/kk/tours.json'
 import kkTrade from '../../locales/kk/trade.json'
@@ -27,6 +29,7 @@ import ru from '../../locales/ru/common.json'
 import ruImports from '../../locales/ru/imports.json'
 import ruPortal from '../../locales/ru/portal.json'
 import ruProduct from '../../locales/ru/product.json'
+import ruProgress from '../../locales/ru/progress.json'
 import ruSales from '../../locales/ru/sales.json'
 import ruTours from '../../locales/ru/tours.json'
 import ruTrade from '../../locales/ru/trade.json'
@@ -37,6 +40,7 @@ import zhHans from '../../locales/zh-hans/common.json'
 import zhHansImports from '../../locales/zh-hans/imports.json'
 import zhHansPortal from '../../locales/zh-hans/portal.json'
 import zhHansProduct from '../../locales/zh-hans/product.json'
+import zhHansProgress from '../../locales/zh-hans/progress.json'
 import zhHansSales from '../../locales/zh-hans/sales.json'
 import zhHansTours from '../../locales/zh-hans/tours.json'
 import zhHansTrade from '../../locales/zh-hans/trade.json'
@@ -47,6 +51,7 @@ import zhHant from '../../locales/zh-hant/common.json'
 import zhHantImports from '../../locales/zh-hant/imports.json'
 import zhHantPortal from '../../locales/zh-hant/portal.json'
 import zhHantProduct from '../../locales/zh-hant/product.json'
+import zhHantProgress from '../../locales/zh-hant/progress.json'
 import zhHantSales from '../../locales/zh-hant/sales.json'
 import zhHantTours from '../../locales/zh-hant/tours.json'
 import zhHantTrade from '../../locales/zh-hant/trade.json'
@@ -63,6 +68,7 @@ export const resources = {
     trade: enTrade,
     sales: enSales,
     product: enProduct,
+    progress: enProgress,
   },
   'zh-hans': {
     common: zhHans,
@@ -75,6 +81,7 @@ export const resources = {
     trade: zhHansTrade,
     sales: zhHansSales,
     product: zhHansProduct,
+    progress: zhHansProgress,
   },
   'zh-hant': {
     common: zhHant,
@@ -87,6 +94,7 @@ export const resources = {
     trade: zhHantTrade,
     sales: zhHantSales,
     product: zhHantProduct,
+    progress: zhHantProgress,
   },
   kk: {
     common: kk,
@@ -99,6 +107,7 @@ export const resources = {
     trade: kkTrade,
     sales: kkSales,
     product: kkProduct,
+    progress: kkProgress,
   },
   ru: {
     common: ru,
@@ -111,5 +120,6 @@ export const resources = {
     trade: ruTrade,
     sales: ruSales,
     product: ruProduct,
+    progress: ruProgress,
   },
 }

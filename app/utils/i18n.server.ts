@@ -17,6 +17,7 @@ export const namespaces = [
   'trade',
   'sales',
   'product',
+  'progress',
 ] as const
 
 const instances = new Map<Locale, I18n>()

@@ -130,8 +130,8 @@ const sectionNamespaces: Record<string, string[]> = {
   'reset-password': ['auth'],
   account: ['auth'],
   invitations: ['auth', 'portal'],
-  exporter: ['auth', 'portal', 'imports', 'checkout', 'trade', 'sales', 'product'],
-  admin: ['auth', 'admin', 'checkout', 'tours', 'trade', 'sales', 'product'],
+  exporter: ['auth', 'portal', 'imports', 'checkout', 'trade', 'sales', 'product', 'progress'],
+  admin: ['auth', 'admin', 'checkout', 'tours', 'trade', 'sales', 'product', 'progress'],
   products: ['product'],
   cart: ['checkout'],
   checkout: ['checkout'],
@@ -139,6 +139,7 @@ const sectionNamespaces: Record<string, string[]> = {
   tours: ['tours', 'checkout'],
   corridor: ['trade', 'product'],
   quotes: ['trade', 'checkout', 'product'],
+  progress: ['progress'],
 }
 
 /** The message namespaces a page needs, from its path: the browser loads just these. */

@@ -39,6 +39,7 @@ async function sitemapPageGroups(): Promise<PageGroup[]> {
     { path: '/catalog', lastModified: null },
     { path: '/tours', lastModified: null },
     { path: '/corridor', lastModified: null },
+    { path: '/progress', lastModified: null },
   ]
   return [
     { count: fixedPages.length, read: async (skip, take) => fixedPages.slice(skip, skip + take) },

@@ -1,10 +1,10 @@
 // The job that keeps the progress tables: exports per day, product and market in US cents at the
 // rate of their day, the public dashboard's figures, and the analytics events rolled up per
-// product and day. Every run rebuilds the sales tables whole, so running it twice changes nothing.
+// product and day. Every run rebuilds the sales tables whole, so running it twice changes nothing;
+// the job queue (app/modules/jobs) runs it on a timer, admins on demand ("Recompute now").
 import { bumpCatalogVersion } from '~/modules/catalog/cache-version.server'
 import { convert, type RateTable } from '~/modules/checkout/money'
 import type { Db } from '~/utils/db.server'
-import { env } from '~/utils/env.server'
 
 import { flushAnalyticsEvents } from './events.server'
 import { dayOf, monthKey, windowMonths } from './periods'
@@ -215,22 +215,4 @@ export async function refreshProgress(db: Db, now = new Date()): Promise<Refresh
   // cached public pages show the figures: drop them only when a figure moved
   if (signature(before) !== signature(figures)) await bumpCatalogVersion()
   return { salesRows: sales.length, orderLines: sales.reduce((sum, row) => sum + row.orders, 0), events, computedAt: now }
-}
-
-let timer: NodeJS.Timeout | undefined
-let running = false
-
-/** Every ten minutes in this process, never two runs at once; not keeping the process alive. */
-export function startProgressTimer(db: () => Db) {
-  if (timer || !env.sweeperEnabled()) return
-  timer = setInterval(() => {
-    if (running) return
-    running = true
-    refreshProgress(db())
-      .catch((error: unknown) => console.warn('progress refresh failed:', error instanceof Error ? error.message : error))
-      .finally(() => {
-        running = false
-      })
-  }, 10 * 60_000)
-  timer.unref()
 }
