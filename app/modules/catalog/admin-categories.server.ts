@@ -4,6 +4,7 @@ import { z } from 'zod'
 import { audit } from '~/modules/accounts/audit.server'
 import { type AdminActor, assertAdmin } from '~/modules/accounts/guard.server'
 import { bumpCatalogVersion } from '~/modules/catalog/cache-version.server'
+import { categoryInTree } from '~/modules/catalog/catalog.server'
 import { reindexProducts } from '~/modules/catalog/search.server'
 import { getDb } from '~/utils/db.server'
 import { failure, fieldErrors, multiLine, type Outcome, perLocale, singleLine, textsOf } from '~/utils/forms.server'
@@ -20,14 +21,7 @@ export async function listCategoriesForAdmin(locale: Locale) {
       translations: { select: { locale: true, name: true } },
       categories: {
         orderBy: { position: 'asc' },
-        select: {
-          id: true,
-          slug: true,
-          featured: true,
-          translations: { select: { locale: true, name: true } },
-          hsHeadings: { select: { heading: true }, orderBy: { heading: 'asc' } },
-          _count: { select: { products: true } },
-        },
+        select: { ...categoryInTree, _count: { select: { products: true } } },
       },
     },
   })

@@ -4,6 +4,7 @@ import { marketAccessFor, type Verdict, verdictsFor } from '~/modules/checkout/m
 import { currentRates, type DisplayPrice, displayPrice, marketCurrency } from '~/modules/checkout/pricing.server'
 import { getDb } from '~/utils/db.server'
 import { type Locale, localized } from '~/utils/locales'
+import { pageFacts, pageSlice } from '~/utils/paging'
 
 export const visibleProduct = { status: 'published', exporter: { status: 'verified' } } as const
 
@@ -27,6 +28,15 @@ export function listSectorsWithCategories(locale: Locale) {
   return cachedByCatalogVersion(`sectors:${locale}`, () => readSectorsWithCategories(locale))
 }
 
+/** What every list of sectors and their categories reads of a category (storefront, admin, exporter forms). */
+export const categoryInTree = {
+  id: true,
+  slug: true,
+  featured: true,
+  translations: { select: { locale: true, name: true } },
+  hsHeadings: { select: { heading: true }, orderBy: { heading: 'asc' } },
+} as const
+
 async function readSectorsWithCategories(locale: Locale) {
   const db = getDb()
   const [sectors, counts] = await Promise.all([
@@ -36,16 +46,7 @@ async function readSectorsWithCategories(locale: Locale) {
         key: true,
         slug: true,
         translations: { select: { locale: true, name: true, description: true } },
-        categories: {
-          orderBy: { position: 'asc' },
-          select: {
-            id: true,
-            slug: true,
-            featured: true,
-            translations: { select: { locale: true, name: true } },
-            hsHeadings: { select: { heading: true }, orderBy: { heading: 'asc' } },
-          },
-        },
+        categories: { orderBy: { position: 'asc' }, select: categoryInTree },
       },
     }),
     db.product.groupBy({ by: ['categoryId'], where: visibleProduct, _count: { _all: true } }),
@@ -264,8 +265,7 @@ export async function exporterProfile(locale: Locale, market: MarketCode, slug: 
     findProductCards({
       where,
       orderBy: [{ featured: 'desc' }, { id: 'asc' }],
-      skip: (page - 1) * categoryPageSize,
-      take: categoryPageSize,
+      ...pageSlice(page, categoryPageSize),
     }),
     marketCurrency(market),
     currentRates(),
@@ -279,9 +279,7 @@ export async function exporterProfile(locale: Locale, market: MarketCode, slug: 
     city: localized(exporter.translations, locale, 'city'),
     about: localized(exporter.translations, locale, 'about'),
     region: localized(exporter.region.translations, locale, 'name'),
-    total,
-    page,
-    pageCount: Math.max(1, Math.ceil(total / categoryPageSize)),
+    ...pageFacts(total, page, categoryPageSize),
     products: await toProductCards(rows, locale, market, currency, rates),
   }
 }

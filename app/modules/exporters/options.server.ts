@@ -1,5 +1,6 @@
 // The reference lists the portal's forms offer: regions, and the 180 categories by sector with
 // their HS headings, in the reader's language.
+import { categoryInTree } from '~/modules/catalog/catalog.server'
 import { getDb } from '~/utils/db.server'
 import { type Locale, pickTranslation } from '~/utils/locales'
 
@@ -27,14 +28,7 @@ export async function categoryOptions(locale: Locale): Promise<SectorOption[]> {
     select: {
       key: true,
       translations: { select: { locale: true, name: true } },
-      categories: {
-        orderBy: { position: 'asc' },
-        select: {
-          id: true,
-          translations: { select: { locale: true, name: true } },
-          hsHeadings: { select: { heading: true }, orderBy: { heading: 'asc' } },
-        },
-      },
+      categories: { orderBy: { position: 'asc' }, select: categoryInTree },
     },
   })
   return sectors.map((sector) => ({

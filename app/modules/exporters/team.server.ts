@@ -96,7 +96,8 @@ export async function revokeInvitation(user: Member, invitationId: number) {
 
 const tokenPattern = /^[A-Za-z0-9_-]{20,100}$/
 
-export async function findInvitation(token: string, locale: Locale) {
+/** The invitation a link names while it may still be used; nobody joins a suspended company (its links wait). */
+async function usableInvitation(token: string) {
   if (!tokenPattern.test(token)) return null
   const invitation = await getDb().invitation.findUnique({
     where: { tokenHash: hashToken(token) },
@@ -111,6 +112,12 @@ export async function findInvitation(token: string, locale: Locale) {
   })
   if (!invitation || invitation.acceptedAt || invitation.expiresAt < new Date() || invitation.exporter.status === 'suspended')
     return null
+  return invitation
+}
+
+export async function findInvitation(token: string, locale: Locale) {
+  const invitation = await usableInvitation(token)
+  if (!invitation) return null
   const accountExists = (await getDb().user.findUnique({ where: { email: invitation.email }, select: { id: true } })) !== null
   return {
     email: invitation.email,
@@ -137,22 +144,8 @@ export async function acceptInvitation(
   acceptance: Acceptance,
 ): Promise<Outcome<{ userId: number; exporterId: number }>> {
   const db = getDb()
-  const invitation = tokenPattern.test(token)
-    ? await db.invitation.findUnique({
-        where: { tokenHash: hashToken(token) },
-        select: {
-          id: true,
-          email: true,
-          exporterId: true,
-          expiresAt: true,
-          acceptedAt: true,
-          exporter: { select: { status: true } },
-        },
-      })
-    : null
-  // nobody joins a suspended company: its links wait until it is reinstated
-  if (!invitation || invitation.acceptedAt || invitation.expiresAt < new Date() || invitation.exporter.status === 'suspended')
-    return failure({ form: 'errors.invitationInvalid' })
+  const invitation = await usableInvitation(token)
+  if (!invitation) return failure({ form: 'errors.invitationInvalid' })
 
   let userId: number
   if (acceptance.kind === 'signed-in') {
