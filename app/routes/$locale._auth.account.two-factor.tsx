@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next'
 import { AuthForm, CodeField } from '~/components/auth-form'
 import { confirmTotpSetup, pendingTotpSecret, startTotpSetup } from '~/modules/accounts/auth.server'
 import { completeSecondFactor, requireUser } from '~/modules/accounts/session.server'
-import { otpauthUri } from '~/modules/accounts/totp.server'
+import { otpauthUri, totpQrDataUrl } from '~/modules/accounts/totp.server'
 import { privateHeaders } from '~/utils/cache'
 import { readForm } from '~/utils/forms.server'
 import { localePath } from '~/utils/locale-path'
@@ -13,10 +13,11 @@ import { requireLocale } from '~/utils/route-params.server'
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request, requireLocale(params))
-  if (user.totpEnabled) return { enabled: true as const, secret: null, uri: null }
+  if (user.totpEnabled) return { enabled: true as const, secret: null, uri: null, qr: null }
   // a secret is shown until it is confirmed; reloading keeps the same one
   const secret = (await pendingTotpSecret(user.id)) ?? (await startTotpSetup(user.id))
-  return { enabled: false as const, secret, uri: otpauthUri(secret, user.email) }
+  const uri = otpauthUri(secret, user.email)
+  return { enabled: false as const, secret, uri, qr: await totpQrDataUrl(uri) }
 }
 
 export const headers = privateHeaders
@@ -32,7 +33,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function TwoFactorSetup() {
-  const { enabled, secret, uri } = useLoaderData<typeof loader>()
+  const { enabled, secret, uri, qr } = useLoaderData<typeof loader>()
   const { t } = useTranslation('auth')
   const errors = useActionData<{ errors?: Record<string, string> }>()?.errors ?? {}
   if (enabled) {
@@ -47,6 +48,8 @@ export default function TwoFactorSetup() {
     <div className="auth-card">
       <h1>{t('twoFactor.setUpTitle')}</h1>
       <p>{t('twoFactor.setUpLead')}</p>
+      {qr ? <img className="totp-qr" src={qr} width={240} height={240} alt={t('twoFactor.qrAlt')} data-testid="totp-qr" /> : null}
+      <p className="muted">{t('twoFactor.typeKey')}</p>
       <p className="secret" data-testid="totp-secret">
         {secret}
       </p>

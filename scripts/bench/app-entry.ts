@@ -5,4 +5,5 @@ export { parseCatalogParams, reindexProducts, searchCatalog } from '~/modules/ca
 export { analyzeTables } from '~/modules/catalog/search-index.server'
 export { queryIndex } from '~/modules/catalog/search-index.server'
 export { parseQuery } from '~/modules/catalog/search-text'
+export { listOwnProductsPage, parseOwnProductFilters } from '~/modules/exporters/product-list.server'
 export { currentDialect, getDb } from '~/utils/db.server'

@@ -1,6 +1,7 @@
 // RFC 6238 with the settings every authenticator app reads (SHA-1, 30 s, 6 digits). Replay protection is
 // in auth.server.ts, because the last step used is kept on the user's row.
 import { generateSecret, generateSync, generateURI, verifySync } from 'otplib'
+import QRCode from 'qrcode'
 
 const period = 30
 
@@ -24,4 +25,9 @@ export function totpStep(secret: string, code: string, time = Date.now()): numbe
 
 export function otpauthUri(secret: string, account: string, issuer = 'Kazakhstan Pavilion') {
   return generateURI({ issuer, label: account, secret, period })
+}
+
+/** Drawn on the server as a PNG data URL: the page needs no script to show it, and a phone's camera reads it. */
+export function totpQrDataUrl(uri: string) {
+  return QRCode.toDataURL(uri, { errorCorrectionLevel: 'M', margin: 2, width: 240 })
 }

@@ -10,7 +10,7 @@ import { formatMoney } from '~/modules/checkout/money'
 import { companyOf, type Member } from '~/modules/exporters/membership.server'
 import { exporterMoves, missingLocales, usdSortPrice } from '~/modules/exporters/product-authoring.server'
 import { maxPriceMinor } from '~/modules/exporters/product-form'
-import { getDb } from '~/utils/db.server'
+import { currentDialect, getDb } from '~/utils/db.server'
 import { choice, failure, type FieldErrors, type Outcome, positiveId } from '~/utils/forms.server'
 import { intlLocale, type Locale, localized } from '~/utils/locales'
 
@@ -60,14 +60,32 @@ function caseVariants(text: string) {
   return [...new Set([text, lower, capitalized, text.toLocaleUpperCase()])]
 }
 
-function searchWhere(q: string) {
+const likePattern = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`
+
+/** Started from the company's own products, so other companies' translations are never read;
+ * what is typed is escaped, so % and _ are text, not patterns. */
+async function idsNamed(exporterId: number, q: string) {
+  const variants = caseVariants(q)
+  const sqlite = currentDialect() === 'sqlite'
+  const param = (n: number) => (sqlite ? '?' : `$${n}`)
+  const names = variants.map((_, i) => `t."name" LIKE ${param(i + 2)} ESCAPE '\\'`).join(' OR ')
+  const rows = await getDb().$queryRawUnsafe<{ id: number | bigint }[]>(
+    `SELECT p."id" AS id FROM "Product" p WHERE p."exporterId" = ${param(1)}
+     AND EXISTS (SELECT 1 FROM "ProductTranslation" t WHERE t."productId" = p."id" AND (${names}))`,
+    exporterId,
+    ...variants.map(likePattern),
+  )
+  return rows.map((row) => Number(row.id))
+}
+
+async function searchWhere(exporterId: number, q: string) {
   if (q === '') return {}
   const digits = q.replace(/[\s.]/g, '')
   return {
     OR: [
-      { translations: { some: { OR: caseVariants(q).map((variant) => ({ name: { contains: variant } })) } } },
-      // the slug is the product's SKU in feeds and structured data
-      { slug: { contains: q.toLowerCase() } },
+      { id: { in: await idsNamed(exporterId, q) } },
+      // the slug is the product's SKU in feeds and structured data: letters, digits and hyphens
+      ...(/^[a-z0-9-]+$/i.test(q) ? [{ slug: { contains: q.toLowerCase() } }] : []),
       ...(/^\d{2,6}$/.test(digits) ? [{ hsCode: { startsWith: digits } }] : []),
     ],
   }
@@ -80,7 +98,7 @@ export async function listOwnProductsPage(user: Member, locale: Locale, filters:
     exporterId: company.id,
     ...(filters.status ? { status: filters.status } : {}),
     ...(filters.categoryId ? { categoryId: filters.categoryId } : {}),
-    ...searchWhere(filters.q),
+    ...(await searchWhere(company.id, filters.q)),
   }
   const [total, categoryRows] = await Promise.all([
     db.product.count({ where }),

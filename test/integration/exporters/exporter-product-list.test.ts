@@ -120,6 +120,9 @@ describe('the list at size', () => {
     expect((await list('q=0409.00')).products.map((p) => p.id)).toEqual([ids[6]])
     expect((await list('q=p14-item-12')).products.map((p) => p.id)).toEqual([ids[11]])
     expect((await list(`q=${encodeURIComponent('Бөтен')}`)).total).toBe(0)
+    // what a user types is text, never a pattern
+    expect((await list(`q=${encodeURIComponent('%')}`)).total).toBe(0)
+    expect((await list(`q=${encodeURIComponent('Бал _')}`)).total).toBe(0)
   })
 
   test('filters by status and category, sorts by price and stock', async () => {
