@@ -5,16 +5,16 @@ import { StatusBadge } from '~/components/form'
 import { langAttr, LocalizedText } from '~/components/localized-text'
 import { addressLines } from '~/modules/checkout/chinese-address'
 import type { buyerOrderView } from '~/modules/checkout/order-view.server'
-import { htmlLang, type Locale } from '~/utils/locales'
+import { formatDateTime } from '~/utils/dates'
+import { type Locale } from '~/utils/locales'
 import { useRootLocale } from '~/utils/root-data'
 
 type BuyerOrder = NonNullable<Awaited<ReturnType<typeof buyerOrderView>>>
 
-/** Times are stored and shown in UTC. */
+/** Order times in the buyer's zone, through the one formatter every page uses. */
 export function useOrderDate() {
   const locale = useRootLocale()
-  const format = new Intl.DateTimeFormat(htmlLang(locale), { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' })
-  return (iso: string) => `${format.format(new Date(iso))} UTC`
+  return (iso: string) => formatDateTime(new Date(iso), locale)
 }
 
 export function BankTransferDetails({ order }: { order: BuyerOrder }) {

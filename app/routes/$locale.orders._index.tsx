@@ -6,10 +6,10 @@ import { StatusBadge } from '~/components/form'
 import { requireUser } from '~/modules/accounts/session.server'
 import { buyerOrders } from '~/modules/checkout/order-view.server'
 import { privateHeaders } from '~/utils/cache'
+import { formatDate } from '~/utils/dates'
 import { getFixedT } from '~/utils/i18n.server'
 import { withNamespaces } from '~/utils/i18n-client'
 import { localePath } from '~/utils/locale-path'
-import { htmlLang } from '~/utils/locales'
 import { useRootLocale } from '~/utils/root-data'
 import { requireLocale } from '~/utils/route-params.server'
 import { noindexMeta } from '~/utils/seo'
@@ -30,7 +30,6 @@ export default function OrdersPage() {
   const { orders } = useLoaderData<typeof loader>()
   const locale = useRootLocale()
   const { t } = useTranslation('checkout')
-  const format = new Intl.DateTimeFormat(htmlLang(locale), { dateStyle: 'medium', timeZone: 'UTC' })
   return (
     <div className="checkout-page">
       <h1>{t('orders.title')}</h1>
@@ -56,7 +55,7 @@ export default function OrdersPage() {
                 <th scope="row">
                   <Link to={localePath(locale, `/orders/${order.number}`)}>{order.number}</Link>
                 </th>
-                <td>{format.format(new Date(order.createdAt))}</td>
+                <td>{formatDate(new Date(order.createdAt), locale)}</td>
                 <td>{t(`kinds.${order.kind}`)}</td>
                 <td>
                   <StatusBadge kind="order" status={order.status} />

@@ -4,6 +4,7 @@ import { outbox } from '~/modules/accounts/mail.server'
 import { dateText } from '~/utils/dates'
 import { getDb } from '~/utils/db.server'
 import type { Locale } from '~/utils/locales'
+import { pageFacts } from '~/utils/paging'
 
 export const outboxPageSize = 50
 export const auditPageSize = 50
@@ -14,9 +15,7 @@ export async function outboxPage(locale: Locale, page: number) {
     outbox(outboxPageSize, (page - 1) * outboxPageSize),
   ])
   return {
-    total,
-    page,
-    pageCount: Math.max(1, Math.ceil(total / outboxPageSize)),
+    ...pageFacts(total, page, outboxPageSize),
     messages: messages.map((message) => ({
       id: message.id,
       to: message.toAddress,
@@ -61,16 +60,14 @@ export async function auditPage(locale: Locale, page: number) {
     recentAuditEntries(auditPageSize, (page - 1) * auditPageSize),
   ])
   return {
-    total,
-    page,
-    pageCount: Math.max(1, Math.ceil(total / auditPageSize)),
+    ...pageFacts(total, page, auditPageSize),
     entries: entries.map((entry) => ({
       id: entry.id,
       actor: entry.actor?.email ?? null,
       action: entry.action,
       entityType: entry.entityType,
       entityId: entry.entityId,
-      createdAt: dateText(entry.createdAt, locale),
+      createdAt: dateText(entry.createdAt, locale, 'dateTime', 'UTC'),
       details: prettyDetails(entry.details),
     })),
   }
