@@ -23,7 +23,8 @@ export function localStorage(folders: Record<StorageArea, string>): ObjectStorag
     async put(area, key, bytes) {
       const target = file(area, key)
       await mkdir(path.dirname(target), { recursive: true })
-      await writeFile(target, bytes, { flag: 'wx' })
+      // a document never replaces another; the demo seed writes its images again on every new database
+      await writeFile(target, bytes, { flag: area === 'documents' ? 'wx' : 'w' })
     },
     async get(area, key) {
       try {

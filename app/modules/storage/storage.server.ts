@@ -12,7 +12,7 @@ export type StoredObject = { bytes: Buffer<ArrayBuffer>; contentType: string }
 
 export interface ObjectStorage {
   readonly kind: 'local' | 's3'
-  /** Keys are written once: a fresh random key per upload, never overwritten. */
+  /** Uploads get a fresh random key each, so an object is written once. */
   put(area: StorageArea, key: string, bytes: Uint8Array, contentType: string): Promise<void>
   /** Null when there is no such object. */
   get(area: StorageArea, key: string): Promise<StoredObject | null>
