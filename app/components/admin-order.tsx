@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next'
 
 import { Text } from '~/components/admin/ui'
 import { CheckboxField, Field } from '~/components/form'
-import { OrderEventText, OrderLinesTable } from '~/components/order-parts'
+import { CustomsFacts, OrderEventText, OrderLinesTable } from '~/components/order-parts'
 import type { orderForAdmin } from '~/modules/checkout/admin-orders.server'
 import { localePath } from '~/utils/locale-path'
 import type { Locale } from '~/utils/locales'
@@ -206,16 +206,7 @@ export function AdminOrderFacts({ order }: { order: AdminOrder }) {
               <dd className="multiline">{line.value}</dd>
             </Fragment>
           ))}
-          {order.customs ? (
-            <>
-              <dt>{t('customs.name')}</dt>
-              <dd>{order.customs.name}</dd>
-              <dt>{t('customs.idNumber')}</dt>
-              <dd>
-                <code>{order.customs.idNumber}</code>
-              </dd>
-            </>
-          ) : null}
+          {order.customs ? <CustomsFacts customs={order.customs} /> : null}
         </dl>
       </section>
     </div>

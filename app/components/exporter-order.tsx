@@ -4,6 +4,7 @@ import { Fragment } from 'react'
 import { useTranslation } from 'react-i18next'
 
 import { Field, fieldBinder } from '~/components/form'
+import { CustomsFacts } from '~/components/order-parts'
 import type { orderForExporter } from '~/modules/checkout/exporter-sales.server'
 
 type ExporterOrder = NonNullable<Awaited<ReturnType<typeof orderForExporter>>>
@@ -29,12 +30,7 @@ export function ExporterShipTo({ order }: { order: ExporterOrder }) {
         <>
           <h3>{t('customs.title')}</h3>
           <dl className="facts">
-            <dt>{t('customs.name')}</dt>
-            <dd>{order.customs.name}</dd>
-            <dt>{t('customs.idNumber')}</dt>
-            <dd>
-              <code>{order.customs.idNumber}</code>
-            </dd>
+            <CustomsFacts customs={order.customs} />
           </dl>
           <p className="field__hint">{t('customs.exporterNote')}</p>
         </>

@@ -173,3 +173,18 @@ export function OrderEventText({ event }: { event: TimelineEvent }) {
     )
   return <>{plainEvents.includes(event.kind) ? t(`timeline.${event.kind}`) : event.kind}</>
 }
+
+/** The name and ID number the buyer declared for customs, as terms of the caller's facts list. */
+export function CustomsFacts({ customs }: { customs: { name: string; idNumber: string } }) {
+  const { t } = useTranslation('sales')
+  return (
+    <>
+      <dt>{t('customs.name')}</dt>
+      <dd>{customs.name}</dd>
+      <dt>{t('customs.idNumber')}</dt>
+      <dd>
+        <code>{customs.idNumber}</code>
+      </dd>
+    </>
+  )
+}

@@ -3,9 +3,11 @@
 import { Form } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 
-import { FormError } from '~/components/form'
+import { FileField, FormError } from '~/components/form'
 import type { productForEditing } from '~/modules/exporters/product-authoring.server'
 import { imageUrl } from '~/utils/images'
+
+const imageTypes = 'image/jpeg,image/png,image/webp'
 
 type ProductImage = Awaited<ReturnType<typeof productForEditing>>['images'][number]
 
@@ -36,20 +38,7 @@ export function ProductImages({ images, errors }: { images: ProductImage[]; erro
       </ul>
       <Form method="post" encType="multipart/form-data" className="upload-form">
         <FormError namespace="portal" error={errors.file ?? errors.form} />
-        <div className="field">
-          <label htmlFor="product-image">{t('images.file')}</label>
-          <input
-            id="product-image"
-            name="image"
-            type="file"
-            accept="image/jpeg,image/png,image/webp"
-            required
-            aria-describedby="product-image-hint"
-          />
-          <p className="field__hint" id="product-image-hint">
-            {t('images.hint')}
-          </p>
-        </div>
+        <FileField namespace="portal" label={t('images.file')} name="image" accept={imageTypes} hint={t('images.hint')} />
         <button type="submit" className="button">
           {t('images.upload')}
         </button>

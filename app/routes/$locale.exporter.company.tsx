@@ -3,7 +3,7 @@ import { Form, useActionData, useLoaderData } from '@remix-run/react'
 import { Fragment } from 'react'
 import { useTranslation } from 'react-i18next'
 
-import { FormError, Notice, SelectField, StatusBadge } from '~/components/form'
+import { FileField, FormError, Notice, SelectField, StatusBadge } from '~/components/form'
 import { langAttr } from '~/components/localized-text'
 import { maxUploadBytes } from '~/config/limits'
 import { companyProfile } from '~/modules/exporters/company.server'
@@ -124,33 +124,16 @@ export default function Company() {
             name="kind"
             defaultValue="registration_certificate"
             error={errors.kind}
-          >
-            {documentKinds.map((kind) => (
-              <option key={kind} value={kind}>
-                {t(`documentKinds.${kind}`)}
-              </option>
-            ))}
-          </SelectField>
-          <div className="field">
-            <label htmlFor="company-document">{t('company.documentFile')}</label>
-            <input
-              id="company-document"
-              name="document"
-              type="file"
-              accept="application/pdf,image/jpeg,image/png,image/webp"
-              required
-              aria-invalid={errors.file ? true : undefined}
-              aria-describedby="company-document-hint"
-            />
-            <p className="field__hint" id="company-document-hint">
-              {t('company.documentHint')}
-            </p>
-            {errors.file ? (
-              <p className="field__error" role="alert">
-                {t(errors.file)}
-              </p>
-            ) : null}
-          </div>
+            options={documentKinds.map((kind) => ({ value: kind, label: t(`documentKinds.${kind}`) }))}
+          />
+          <FileField
+            namespace="portal"
+            label={t('company.documentFile')}
+            name="document"
+            accept="application/pdf,image/jpeg,image/png,image/webp"
+            hint={t('company.documentHint')}
+            error={errors.file}
+          />
           <button type="submit" className="button button--primary">
             {t('company.upload')}
           </button>
