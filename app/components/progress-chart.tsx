@@ -81,7 +81,7 @@ export function FigureTable<T extends { key: string }>({
 }) {
   return (
     // a wide table scrolls sideways on a phone: keyboards must be able to reach and scroll it
-    <div className="figure-table-scroll" tabIndex={0} role="region" aria-label={caption}>
+    <div className="figure-table-scroll" tabIndex={0}>
       <table className="data-table figure-table">
         <caption>{caption}</caption>
         <thead>
