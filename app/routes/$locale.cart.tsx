@@ -7,6 +7,7 @@ import { langAttr, LocalizedText } from '~/components/localized-text'
 import { priceBasket } from '~/modules/checkout/basket.server'
 import { addToCart, cartItems, parseQuantity, setCartQuantity } from '~/modules/checkout/cart.server'
 import { chosenMarket } from '~/modules/checkout/checkout-form.server'
+import { recordProductEvent } from '~/modules/progress/events.server'
 import { privateHeaders } from '~/utils/cache'
 import { readForm } from '~/utils/forms.server'
 import { getFixedT } from '~/utils/i18n.server'
@@ -41,6 +42,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const result =
     intent === 'add' ? await addToCart(request, productId, quantity) : await setCartQuantity(request, productId, quantity)
   if (!result.ok) return data({ error: `errors.${result.error}`, values: { min: result.min, max: result.max } }, { status: 400 })
+  if (intent === 'add') recordProductEvent(request, 'cart', productId)
   const market = new URL(request.url).searchParams.get('market')
   return redirect(localePath(locale, `/cart${market ? `?market=${encodeURIComponent(market)}` : ''}`), {
     status: 303,
