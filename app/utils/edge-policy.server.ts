@@ -47,6 +47,11 @@ const queryParams = [
   'ended',
   'done',
   'role',
+  'category',
+  'sector',
+  'to',
+  'days',
+  'select',
 ] as const
 
 export const edgePolicy = {
