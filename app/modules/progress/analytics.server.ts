@@ -4,9 +4,7 @@ import { getDb } from '~/utils/db.server'
 import { intlLocale, type Locale, localized } from '~/utils/locales'
 
 import { usdText } from './dashboard.server'
-import { addDays, dayOf } from './periods'
-
-export const analyticsPeriods = [7, 30, 90, 365] as const
+import { addDays, analyticsPeriods, dayOf } from './periods'
 
 export function analyticsDays(value: string | null) {
   const days = Number(value)

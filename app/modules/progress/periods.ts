@@ -16,3 +16,6 @@ export function windowMonths(now: Date) {
 export function addDays(day: Date, days: number) {
   return new Date(day.getTime() + days * 86_400_000)
 }
+
+/** The periods an exporter can compare, in days (shared with the page: not a .server module). */
+export const analyticsPeriods = [7, 30, 90, 365] as const
