@@ -1,4 +1,4 @@
-import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs } from '@remix-run/node'
+import { type ActionFunctionArgs, data, type LinksFunction, type LoaderFunctionArgs } from '@remix-run/node'
 import { Form, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 
@@ -9,6 +9,7 @@ import { requireAdmin } from '~/modules/admin/console.server'
 import { adminProgress, progressFilters, recomputeProgress } from '~/modules/progress/admin.server'
 import progressStyles from '~/styles/progress.css'
 import { privateHeaders } from '~/utils/cache'
+import { readFormOrNull } from '~/utils/forms.server'
 import { getFixedT } from '~/utils/i18n.server'
 import { localePath } from '~/utils/locale-path'
 import { useRootLocale } from '~/utils/root-data'
@@ -24,6 +25,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   await requireAdmin(request, params)
+  const form = await readFormOrNull(request)
+  if (form?.get('intent') !== 'recompute') return data({ errors: { form: 'errors.unknownAction' } }, { status: 400 })
   const result = await recomputeProgress()
   return { recomputed: { lines: result.orderLines, events: result.events } }
 }
@@ -41,11 +44,11 @@ export default function AdminProgress() {
       <h1>{t('admin.title')}</h1>
       <p className="muted">{t('admin.lead')}</p>
       <Form method="post">
-        <button type="submit" className="button">
+        <button type="submit" name="intent" value="recompute" className="button">
           {t('admin.recompute')}
         </button>
       </Form>
-      {done ? (
+      {done && 'recomputed' in done ? (
         <p role="status" className="notice">
           {t('admin.recomputed', done.recomputed)}
         </p>

@@ -23,6 +23,8 @@ import * as outbox from '~/routes/$locale.admin.outbox._index'
 import * as message from '~/routes/$locale.admin.outbox.$messageId'
 import * as products from '~/routes/$locale.admin.products._index'
 import * as product from '~/routes/$locale.admin.products.$productId'
+import * as progress from '~/routes/$locale.admin.progress'
+import * as progressReport from '~/routes/$locale.admin.progress.report[.]csv'
 import * as rates from '~/routes/$locale.admin.rates'
 import * as tours from '~/routes/$locale.admin.tours._index'
 import * as tourRoute from '~/routes/$locale.admin.tours.$routeId'
@@ -108,6 +110,8 @@ const routes: [string, RouteModule, string, string[]][] = [
   ['tour departure', tourDeparture, '/admin/tours/:routeId/departures/:departureId', ['routeId', 'departureId']],
   ['transit lanes', transitLanes, '/admin/transit', []],
   ['transit lane', transitLane, '/admin/transit/:laneId', ['laneId']],
+  ['progress', progress, '/admin/progress', []],
+  ['progress report', progressReport, '/admin/progress/report.csv?month=2026-11', []],
   ['users', users, '/admin/users', []],
   ['user', user, '/admin/users/:userId', ['userId']],
 ]
