@@ -56,6 +56,8 @@ export const env = {
   sweeperEnabled: () => process.env.PAVILION_SWEEPER !== '0',
   /** How often the reservation sweep runs (once per interval across all app machines). */
   sweepSeconds: () => wholeNumber('PAVILION_SWEEP_SECONDS', 1, 86_400, 300),
+  /** How often the progress figures are rebuilt from orders, quotes and analytics events; 0 switches it off. */
+  progressRefreshSeconds: () => wholeNumber('PROGRESS_REFRESH_SECONDS', 0, 86_400, 600),
   /** The first wait before a refused mail is tried again; each later wait doubles. */
   mailRetrySeconds: () => wholeNumber('MAIL_RETRY_SECONDS', 1, 3600, 30),
   /** Files in an S3-compatible bucket instead of UPLOADS_DIR and DOCUMENTS_DIR (README: Several machines). */

@@ -7,7 +7,7 @@ import type PgBoss from 'pg-boss'
 
 import { currentDialect, databaseUrl } from '~/utils/db.server'
 
-export type JobName = 'mail.deliver' | 'reservations.sweep' | 'search.reindex'
+export type JobName = 'mail.deliver' | 'reservations.sweep' | 'search.reindex' | 'progress.refresh'
 
 export type JobDefinition<Data> = {
   run: (data: Data) => Promise<void>

@@ -2,7 +2,9 @@
 // the month's report for the ministry, and "recompute now" (the same job the timer runs).
 import { decimalAmount } from '~/modules/checkout/money'
 import { toCsv } from '~/modules/exporters/csv'
+import { defineJob } from '~/modules/jobs/jobs.server'
 import { getDb } from '~/utils/db.server'
+import { env } from '~/utils/env.server'
 import { type Locale, localized } from '~/utils/locales'
 
 import { usdText } from './dashboard.server'
@@ -136,7 +138,17 @@ export function isMonth(value: string | null): value is string {
   return !!value && /^\d{4}-(0[1-9]|1[0-2])$/.test(value)
 }
 
-/** What "Recompute now" runs: the timer's job, at once. */
+/** What "Recompute now" runs: the scheduled job, at once. */
 export function recomputeProgress() {
   return refreshProgress(getDb())
 }
+
+// scheduled by startJobs (app/modules/jobs/jobs.server.ts): once per interval across machines
+export const progressRefreshJob = defineJob('progress.refresh', {
+  run: async () => {
+    await recomputeProgress()
+  },
+  retries: 0,
+  retryDelaySeconds: 1,
+  everySeconds: () => env.progressRefreshSeconds() || null,
+})

@@ -4,6 +4,8 @@
 import { beforeAll, describe, expect, test } from 'vitest'
 
 import { markPaid } from '~/modules/checkout/order-lifecycle.server'
+import { enqueue } from '~/modules/jobs/jobs.server'
+import { progressRefreshJob } from '~/modules/progress/admin.server'
 import { progressDashboard, progressTableCsv } from '~/modules/progress/dashboard.server'
 import { dayOf } from '~/modules/progress/periods'
 import { refreshProgress } from '~/modules/progress/refresh.server'
@@ -99,6 +101,15 @@ describe('refreshProgress', () => {
     expect(await figure('category', honeyCategory)).toBe(before.category + earlyUsd + lateUsd + abroadUsd)
     expect(await figure('region', honeyRegion)).toBe(before.region + earlyUsd + lateUsd + abroadUsd)
     expect(await figure('total', 'all')).toBe(before.total + earlyUsd + lateUsd + abroadUsd)
+  })
+
+  test('the scheduled job rebuilds the figures without the admin, every ten minutes by default', async () => {
+    const before = await figure('category', honeyCategory)
+    await paidOrder('INTL', 1, daysAgo(1))
+    expect(await figure('category', honeyCategory)).toBe(before)
+    expect(progressRefreshJob.everySeconds?.()).toBe(600)
+    await enqueue(progressRefreshJob, {})
+    expect(await figure('category', honeyCategory)).toBeGreaterThan(before)
   })
 
   test('running twice changes nothing', async () => {
