@@ -111,7 +111,7 @@ describe('/sitemap.xml', () => {
     const { products, exporters } = await visibleCounts()
     const tours = await getDb().tourRoute.findMany({ where: { status: 'published' }, select: { slug: true } })
     expect(tours.length).toBeGreaterThan(0)
-    expect(urls).toHaveLength(5 * (4 + 180 + products + exporters + tours.length))
+    expect(urls).toHaveLength(5 * (5 + 180 + products + exporters + tours.length))
     expect(new Set(urls.map((url) => url.loc)).size).toBe(urls.length)
 
     for (const url of urls) {
@@ -127,6 +127,7 @@ describe('/sitemap.xml', () => {
       expect(locs).toContain(`${origin}/${locale}/catalog`)
       expect(locs).toContain(`${origin}/${locale}/tours`)
       expect(locs).toContain(`${origin}/${locale}/corridor`)
+      expect(locs).toContain(`${origin}/${locale}/progress`)
       for (const tour of tours) expect(locs).toContain(`${origin}/${locale}/tours/${tour.slug}`)
     }
     expect(urls.filter((url) => url.loc.includes('/catalog/'))).toHaveLength(5 * 180)
