@@ -37,6 +37,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     filters,
     statuses: productStatuses,
     sorts: ownProductSorts,
+    bulkActions,
     selectPage: url.searchParams.get('select') === 'page',
     ...(await listOwnProductsPage(user, locale, filters)),
   }
@@ -167,6 +168,8 @@ function BulkResults() {
 
 function BulkControls() {
   const answer = useActionData<BulkAnswer>()
+  // from the loader: a value imported from a .server module is undefined in the browser
+  const { bulkActions: actions } = useLoaderData<typeof loader>()
   const { t } = useTranslation('portal')
   const busy = useNavigation().state === 'submitting'
   const errors = answer?.errors ?? {}
@@ -183,7 +186,7 @@ function BulkControls() {
           error={errors.bulkAction}
           options={[
             { value: '', label: t('bulk.choose') },
-            ...bulkActions.map((name) => ({ value: name, label: t(`bulk.actions.${name}`) })),
+            ...actions.map((name) => ({ value: name, label: t(`bulk.actions.${name}`) })),
           ]}
         />
         <Field
