@@ -2,7 +2,7 @@
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 
-import type { ObjectStorage, StorageArea } from './storage.server'
+import type { ObjectStorage, StorageArea } from './object-storage'
 
 const typesByExtension: Record<string, string> = {
   '.webp': 'image/webp',

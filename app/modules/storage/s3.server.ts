@@ -4,7 +4,7 @@ import { DeleteObjectCommand, GetObjectCommand, PutObjectCommand, S3Client } fro
 
 import type { env } from '~/utils/env.server'
 
-import { checkKey, type ObjectStorage, type StorageArea } from './storage.server'
+import { checkKey, type ObjectStorage, type StorageArea } from './object-storage'
 
 type S3Settings = NonNullable<ReturnType<typeof env.objectStorage>>
 

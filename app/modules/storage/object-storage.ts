@@ -1,0 +1,21 @@
+// What both kinds of storage (local folders, an S3-compatible bucket) promise, apart from how they are built.
+export type StorageArea = 'images' | 'documents'
+export type StoredObject = { bytes: Buffer<ArrayBuffer>; contentType: string }
+
+export interface ObjectStorage {
+  readonly kind: 'local' | 's3'
+  /** Uploads get a fresh random key each, so an object is written once. */
+  put(area: StorageArea, key: string, bytes: Uint8Array, contentType: string): Promise<void>
+  /** Null when there is no such object. */
+  get(area: StorageArea, key: string): Promise<StoredObject | null>
+  /** No error when it is already gone. */
+  remove(area: StorageArea, key: string): Promise<void>
+}
+
+/** Keys are ours (`<exporterId>/<hex>`…), but never trust one blindly. */
+export function checkKey(key: string) {
+  if (!/^[A-Za-z0-9][A-Za-z0-9_\-/.]*$/.test(key) || key.split('/').some((part) => part === '..' || part === '.')) {
+    throw new Error(`Not a storage key: ${key}`)
+  }
+  return key
+}
