@@ -62,10 +62,13 @@ async function runHere(name: JobName, data: object, attempt = 0): Promise<void> 
       console.warn(`job ${name} gave up:`, error instanceof Error ? error.message : error)
       return
     }
-    const timer = setTimeout(() => {
-      timers.delete(timer)
-      void runHere(name, data, attempt + 1)
-    }, job.retryDelaySeconds * 1000 * 2 ** attempt)
+    const timer = setTimeout(
+      () => {
+        timers.delete(timer)
+        void runHere(name, data, attempt + 1)
+      },
+      job.retryDelaySeconds * 1000 * 2 ** attempt,
+    )
     timer.unref()
     timers.add(timer)
   }
@@ -85,13 +88,29 @@ const inProcess: Queue = {
   async stop() {},
 }
 
+/**
+ * Machines starting together create the same queues at once; PostgreSQL then reports a deadlock
+ * (40P01) or a duplicate (23505) to one of them. The queue exists either way, so try again.
+ */
+async function createQueueOnce(boss: PgBoss, ...[name, options]: Parameters<PgBoss['createQueue']>) {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await boss.createQueue(name, options)
+    } catch (error) {
+      const code = (error as { code?: string }).code
+      if (attempt >= 6 || (code !== '40P01' && code !== '23505')) throw error
+      await new Promise((resolve) => setTimeout(resolve, 50 + Math.random() * 150 * attempt))
+    }
+  }
+}
+
 async function pgBossQueue(): Promise<Queue> {
   const { default: Boss } = await import('pg-boss')
   const boss: PgBoss = new Boss({ connectionString: databaseUrl(), schema: 'pgboss', max: 4 })
   boss.on('error', (error) => console.warn('job queue:', error.message))
   await boss.start()
   for (const [name, job] of definitions) {
-    await boss.createQueue(name, {
+    await createQueueOnce(boss, name, {
       name,
       retryLimit: job.retries,
       retryDelay: job.retryDelaySeconds,
