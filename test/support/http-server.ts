@@ -44,6 +44,8 @@ export async function startServer(
       PORT: String(port),
       PAVILION_DEMO: '0',
       PAVILION_SWEEPER: '0',
+      // a refresh at boot that changes the figures starts a new catalog version, and the cache tests count hits
+      PROGRESS_REFRESH_SECONDS: '0',
       NODE_ENV: 'production',
       // the secret test/support/sessions.ts signs with outside production
       SESSION_SECRET: process.env.SESSION_SECRET || 'pavilion-development-secret',
