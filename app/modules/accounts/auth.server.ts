@@ -7,6 +7,7 @@ import { audit } from '~/modules/accounts/audit.server'
 import { sendMail } from '~/modules/accounts/mail.server'
 import { hashPassword, verifyPassword } from '~/modules/accounts/password.server'
 import { passwordLength } from '~/modules/accounts/password-rules'
+import { issueRecoveryCodes } from '~/modules/accounts/recovery-codes.server'
 import { revokeSessions } from '~/modules/accounts/session.server'
 import { generateTotpSecret, totpStep } from '~/modules/accounts/totp.server'
 import { getDb } from '~/utils/db.server'
@@ -168,12 +169,13 @@ async function claimTotpStep(userId: number, secret: string, code: string, extra
   return count === 1
 }
 
+/** The new recovery codes, to be shown once, or null when the code is wrong. */
 export async function confirmTotpSetup(userId: number, code: string) {
   const db = getDb()
   const user = await db.user.findUniqueOrThrow({ where: { id: userId }, select: { totpSecret: true } })
-  if (!user.totpSecret || !(await claimTotpStep(userId, user.totpSecret, code, { totpEnabledAt: new Date() }))) return false
+  if (!user.totpSecret || !(await claimTotpStep(userId, user.totpSecret, code, { totpEnabledAt: new Date() }))) return null
   await audit({ id: userId }, 'user.two_factor_enabled', 'User', userId)
-  return true
+  return issueRecoveryCodes(userId)
 }
 
 export async function checkTotp(userId: number, code: string) {

@@ -235,6 +235,12 @@ export async function createUserSession(
 }
 
 export async function completeSecondFactor(request: Request, redirectTo: string) {
+  await markSecondFactorDone(request)
+  return redirect(redirectTo)
+}
+
+/** For a page that still has something to show (new recovery codes) before it moves on. */
+export async function markSecondFactorDone(request: Request) {
   const id = await sessionIdOf(request)
   const row = id
     ? await getDb().session.findUnique({ where: { id }, select: { userId: true, revokedAt: true, expiresAt: true } })
@@ -243,7 +249,6 @@ export async function completeSecondFactor(request: Request, redirectTo: string)
     await getDb().session.update({ where: { id }, data: { secondFactorAt: new Date(), lastSeenAt: new Date() } })
     await rememberSignInAddress(row.userId, request)
   }
-  return redirect(redirectTo)
 }
 
 export async function readCartToken(request: Request) {
