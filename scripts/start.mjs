@@ -1,5 +1,6 @@
 #!/usr/bin/env node
-// `npm start`: build when there is no build, apply migrations, seed an empty database, serve.
+// `npm start`: build when there is no build, apply migrations, seed an empty database, serve (one
+// worker process per core: WEB_CONCURRENCY, scripts/workers.mjs).
 import { spawnSync } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
@@ -8,6 +9,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url'
 
 import { migrate } from './migrate.mjs'
 import { listen } from './server.mjs'
+import { serveWithWorkers, workerCount } from './workers.mjs'
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 process.chdir(root)
@@ -37,4 +39,6 @@ if (!existsSync(path.join(root, 'build', 'index.js')) || !existsSync(path.join(r
 await migrate()
 const { seedIfEmpty } = await import(pathToFileURL(path.join(root, 'build', 'seed.cjs')).href)
 await seedIfEmpty({ log: console.log })
-await listen()
+const workers = workerCount()
+if (workers > 1) serveWithWorkers(workers)
+else await listen()

@@ -8,14 +8,14 @@ const locales = ['en', 'zh-hans', 'zh-hant', 'kk', 'ru']
 const fallback = { 'zh-hant': ['zh-hans', 'en'], kk: ['ru', 'en'], 'zh-hans': ['en'], ru: ['en'], en: ['ru', 'zh-hans'] }
 
 // Words chosen not to collide with the benchmark's queries (铜, 蜂蜜, 小麦粉, бал, бидай, мёд, honey, 7403).
-const grades = {
+export const grades = {
   en: ['premium grade', 'grade A', 'grade B', 'first grade', 'select', 'export grade', 'standard'],
   'zh-hans': ['特级', '一级', '二级', '精选', '优选', '出口级', '标准'],
   'zh-hant': ['特級', '一級', '二級', '精選', '優選', '出口級', '標準'],
   kk: ['жоғары сұрып', 'А сұрыбы', 'Б сұрыбы', 'бірінші сұрып', 'іріктелген', 'экспорттық сұрып', 'стандарт'],
   ru: ['высший сорт', 'сорт А', 'сорт Б', 'первый сорт', 'отборный', 'экспортный сорт', 'стандарт'],
 }
-const packs = {
+export const packs = {
   en: ['retail pack', 'bulk', 'gift box', 'carton of 12', 'pallet load', 'sample pack'],
   'zh-hans': ['零售装', '散装', '礼盒装', '十二件箱装', '整托', '样品装'],
   'zh-hant': ['零售裝', '散裝', '禮盒裝', '十二件箱裝', '整托', '樣品裝'],

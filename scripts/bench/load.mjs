@@ -1,6 +1,7 @@
 // A small HTTP load generator, run as its own process so it never shares the server's event loop.
 // Keeps `connections` keep-alive connections busy with GETs of one URL for `warmupMs`, then counts
 // the responses completed in the next `durationMs`. Only talks to 127.0.0.1. Prints JSON.
+// With `paths`, the requests walk that list in turn (search over many distinct queries).
 //   node scripts/bench/load.mjs '{"url":"http://127.0.0.1:3000/x","connections":32,"warmupMs":2000,"durationMs":8000}'
 import http from 'node:http'
 
@@ -12,20 +13,20 @@ const warmupMs = options.warmupMs ?? 2000
 const durationMs = options.durationMs ?? 8000
 const maxRequests = options.maxRequests ?? 5_000_000
 const headers = { 'user-agent': 'pavilion-bench', accept: 'text/html', ...(options.headers ?? {}) }
+const paths = options.paths?.length ? options.paths : [url.pathname + url.search]
+let next = 0
 
 const agent = new http.Agent({ keepAlive: true, maxSockets: connections, maxFreeSockets: connections })
 
 function get() {
+  const path = paths[next++ % paths.length]
   return new Promise((resolve) => {
-    const request = http.get(
-      { host: url.hostname, port: url.port, path: url.pathname + url.search, agent, headers },
-      (response) => {
-        let bytes = 0
-        response.on('data', (chunk) => (bytes += chunk.length))
-        response.on('end', () => resolve({ status: response.statusCode, bytes }))
-        response.on('error', () => resolve({ status: 0, bytes }))
-      },
-    )
+    const request = http.get({ host: url.hostname, port: url.port, path, agent, headers }, (response) => {
+      let bytes = 0
+      response.on('data', (chunk) => (bytes += chunk.length))
+      response.on('end', () => resolve({ status: response.statusCode, bytes }))
+      response.on('error', () => resolve({ status: 0, bytes }))
+    })
     request.setTimeout(10_000, () => request.destroy(new Error('timeout')))
     request.on('error', () => resolve({ status: 0, bytes: 0 }))
   })
@@ -65,6 +66,7 @@ const at = (p) =>
 process.stdout.write(
   JSON.stringify({
     url: url.pathname,
+    distinctPaths: paths.length,
     connections,
     warmupMs,
     durationMs,
@@ -73,6 +75,6 @@ process.stdout.write(
     errors,
     statuses,
     bytesPerResponse: completed ? Math.round(bytes / completed) : 0,
-    latencyMs: { p50: at(0.5), p99: at(0.99), max: at(1) },
+    latencyMs: { p50: at(0.5), p95: at(0.95), p99: at(0.99), max: at(1) },
   }),
 )

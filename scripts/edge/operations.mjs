@@ -10,7 +10,8 @@ const retryAfterSeconds = 5
 
 /** JSON lines on stdout in production (pino); a request id from X-Request-Id or a fresh one. */
 export function requestLog() {
-  const logger = pino({ base: { service: 'pavilion' }, level: process.env.LOG_LEVEL || 'info' })
+  // pid: with several workers (WEB_CONCURRENCY) a line says which process answered
+  const logger = pino({ base: { service: 'pavilion', pid: process.pid }, level: process.env.LOG_LEVEL || 'info' })
   return function log(req, res, next) {
     const given = req.get('x-request-id')
     const id = given && /^[\w.:-]{1,100}$/.test(given) ? given : randomUUID()

@@ -18,6 +18,8 @@ process.env.DATABASE_URL = `file:${dir}/pavilion.db`
 process.env.UPLOADS_DIR = `${dir}/uploads`
 process.env.DOCUMENTS_DIR = `${dir}/documents`
 process.env.PAVILION_DEMO = '1'
+// one process: Playwright's specs run side by side on a shared box (workers: test/integration/edge/workers.test.ts)
+process.env.WEB_CONCURRENCY = '1'
 // request lines would drown Playwright's output; warnings and errors still show
 process.env.LOG_LEVEL = 'warn'
 if (process.env.E2E_STRIPE === '1') {

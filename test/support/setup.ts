@@ -8,6 +8,8 @@ import { dropDatabase, freshDatabase } from './databases'
 const label = `w${process.env.VITEST_POOL_ID ?? '0'}_${process.pid}_${Math.random().toString(36).slice(2, 8)}`
 process.env.DATABASE_URL = await freshDatabase(label)
 process.env.UPLOADS_DIR = path.resolve('data/test/uploads')
+// servers a test starts with scripts/start.mjs run as one process, unless the test asks for workers
+process.env.WEB_CONCURRENCY = '1'
 
 let errorSpy: ReturnType<typeof vi.spyOn>
 beforeEach(() => {
