@@ -1,10 +1,10 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node'
+import type { LoaderFunctionArgs } from '@remix-run/node'
 import { Form, Link, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 
 import { Text, useAdminForm } from '~/components/admin/ui'
 import { FormError, LocalizedFields, Notice } from '~/components/form'
-import { answerForm, foundOr404, requireAdmin, requireId } from '~/modules/admin/console.server'
+import { adminRecord, recordAction } from '~/modules/admin/console.server'
 import {
   categoryDescriptionMax,
   categoryForEdit,
@@ -18,8 +18,7 @@ import { useRootLocale } from '~/utils/root-data'
 import { titleMeta } from '~/utils/seo'
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { locale } = await requireAdmin(request, params)
-  const category = await foundOr404(categoryForEdit(locale, requireId(params.categoryId)))
+  const { locale, record: category } = await adminRecord(request, params, 'categoryId', categoryForEdit)
   return {
     title: getFixedT(locale, 'admin')('categories.editTitle', { name: category.name.text }),
     category,
@@ -30,16 +29,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export const headers = privateHeaders
 export const meta = titleMeta
 
-export async function action({ request, params }: ActionFunctionArgs) {
-  const { locale, admin } = await requireAdmin(request, params)
-  const id = requireId(params.categoryId)
-  return answerForm(
-    request,
-    (input) => updateCategoryTexts(admin, id, input),
-    () => localePath(locale, `/admin/categories/${id}?notice=saved`),
-    { summary: 'errors.fixFields' },
-  )
-}
+export const action = recordAction('categoryId', updateCategoryTexts, (id) => `/admin/categories/${id}?notice=saved`, {
+  summary: 'errors.fixFields',
+})
 
 export default function AdminCategory() {
   const { category, limits } = useLoaderData<typeof loader>()

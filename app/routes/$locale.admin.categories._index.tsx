@@ -1,10 +1,10 @@
-import { type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
+import type { LoaderFunctionArgs } from '@remix-run/node'
 import { Form, Link, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 
 import { Text, useAdminForm } from '~/components/admin/ui'
 import { FormError, Notice } from '~/components/form'
-import { answerForm, requireAdmin } from '~/modules/admin/console.server'
+import { adminAction, requireAdmin } from '~/modules/admin/console.server'
 import { listCategoriesForAdmin } from '~/modules/catalog/admin-categories.server'
 import { setFeatured } from '~/modules/catalog/admin-featured.server'
 import { privateHeaders } from '~/utils/cache'
@@ -24,17 +24,13 @@ export const headers = privateHeaders
 export const meta = titleMeta
 
 /** Featuring a category (or not) from the list; the texts are edited on the category's page. */
-export async function action({ request, params }: ActionFunctionArgs) {
-  const { locale, admin } = await requireAdmin(request, params)
-  return answerForm(
-    request,
-    async (input) => {
-      const id = positiveId(input.categoryId)
-      return id ? setFeatured(admin, 'category', id, input) : failure({ form: 'errors.notFound' }, 404)
-    },
-    ({ id, featured }) => localePath(locale, `/admin/categories?notice=${featured ? 'featured' : 'unfeatured'}#category-${id}`),
-  )
-}
+export const action = adminAction(
+  async (admin, input) => {
+    const id = positiveId(input.categoryId)
+    return id ? setFeatured(admin, 'category', id, input) : failure({ form: 'errors.notFound' }, 404)
+  },
+  ({ id, featured }) => `/admin/categories?notice=${featured ? 'featured' : 'unfeatured'}#category-${id}`,
+)
 
 export default function AdminCategories() {
   const { sectors } = useLoaderData<typeof loader>()

@@ -1,4 +1,4 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node'
+import type { LoaderFunctionArgs } from '@remix-run/node'
 import { Form, Link, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 
@@ -6,7 +6,7 @@ import { CoordinatesFields } from '~/components/admin/coordinates-fields'
 import { SourceField } from '~/components/admin/source-field'
 import { Text, useAdminForm } from '~/components/admin/ui'
 import { fieldBinder, FormError, LocalizedFields, Notice, SelectField } from '~/components/form'
-import { answerForm, foundOr404, requireAdmin, requireId } from '~/modules/admin/console.server'
+import { adminRecord, recordAction } from '~/modules/admin/console.server'
 import { checkpointForEdit, checkpointStatuses, updateCheckpoint } from '~/modules/logistics/admin-checkpoints.server'
 import { privateHeaders } from '~/utils/cache'
 import { getFixedT } from '~/utils/i18n.server'
@@ -15,8 +15,7 @@ import { useRootLocale } from '~/utils/root-data'
 import { titleMeta } from '~/utils/seo'
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { locale } = await requireAdmin(request, params)
-  const checkpoint = await foundOr404(checkpointForEdit(locale, requireId(params.checkpointId)))
+  const { locale, record: checkpoint } = await adminRecord(request, params, 'checkpointId', checkpointForEdit)
   return {
     title: getFixedT(locale, 'admin')('checkpoints.editTitle', { name: checkpoint.name.text }),
     checkpoint,
@@ -27,16 +26,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export const headers = privateHeaders
 export const meta = titleMeta
 
-export async function action({ request, params }: ActionFunctionArgs) {
-  const { locale, admin } = await requireAdmin(request, params)
-  const id = requireId(params.checkpointId)
-  return answerForm(
-    request,
-    (input) => updateCheckpoint(admin, id, input),
-    () => localePath(locale, `/admin/checkpoints/${id}?notice=saved`),
-    { summary: 'errors.fixFields' },
-  )
-}
+export const action = recordAction('checkpointId', updateCheckpoint, (id) => `/admin/checkpoints/${id}?notice=saved`, {
+  summary: 'errors.fixFields',
+})
 
 export default function AdminCheckpoint() {
   const { checkpoint, statuses } = useLoaderData<typeof loader>()

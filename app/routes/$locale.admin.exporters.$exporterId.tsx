@@ -1,4 +1,4 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node'
+import type { LoaderFunctionArgs } from '@remix-run/node'
 import { useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 
@@ -6,7 +6,7 @@ import { ExporterDecisions } from '~/components/admin/exporter-decisions'
 import { Missing, ReviewHeader, TextsByLanguage } from '~/components/admin/review'
 import { Text, useAdminForm, When } from '~/components/admin/ui'
 import { FormError, StatusBadge } from '~/components/form'
-import { answerForm, foundOr404, requireAdmin, requireId } from '~/modules/admin/console.server'
+import { adminRecord, recordAction } from '~/modules/admin/console.server'
 import { decideExporter, exporterForReview } from '~/modules/exporters/admin-exporters.server'
 import { privateHeaders } from '~/utils/cache'
 import { getFixedT } from '~/utils/i18n.server'
@@ -16,23 +16,14 @@ import { useRootLocale } from '~/utils/root-data'
 import { titleMeta } from '~/utils/seo'
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { locale } = await requireAdmin(request, params)
-  const exporter = await foundOr404(exporterForReview(locale, requireId(params.exporterId)))
+  const { locale, record: exporter } = await adminRecord(request, params, 'exporterId', exporterForReview)
   return { title: getFixedT(locale, 'admin')('exporters.detailTitle', { name: exporter.name.text }), exporter }
 }
 
 export const headers = privateHeaders
 export const meta = titleMeta
 
-export async function action({ request, params }: ActionFunctionArgs) {
-  const { locale, admin } = await requireAdmin(request, params)
-  const id = requireId(params.exporterId)
-  return answerForm(
-    request,
-    (input) => decideExporter(admin, id, input),
-    ({ event }) => localePath(locale, `/admin/exporters/${id}?notice=${event}`),
-  )
-}
+export const action = recordAction('exporterId', decideExporter, (id, { event }) => `/admin/exporters/${id}?notice=${event}`)
 
 export default function AdminExporter() {
   const { exporter } = useLoaderData<typeof loader>()

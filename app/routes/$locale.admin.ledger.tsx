@@ -1,4 +1,4 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node'
+import type { LoaderFunctionArgs } from '@remix-run/node'
 import { Link, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 
@@ -7,7 +7,7 @@ import { Notice } from '~/components/form'
 import { LedgerBalances, LedgerTable } from '~/components/order-parts'
 import { Pagination } from '~/components/pagination'
 import { PayoutForm } from '~/components/payout-form'
-import { answerForm, foundOr404, requireAdmin, requireId } from '~/modules/admin/console.server'
+import { adminAction, foundOr404, requireAdmin, requireId } from '~/modules/admin/console.server'
 import { exporterLedgerForAdmin, ledgerBalancesForAdmin, recordPayout } from '~/modules/checkout/ledger.server'
 import { privateHeaders } from '~/utils/cache'
 import { pageParam } from '~/utils/http.server'
@@ -33,14 +33,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export const headers = privateHeaders
 export const meta = noindexMeta
 
-export async function action({ request, params }: ActionFunctionArgs) {
-  const { locale, admin } = await requireAdmin(request, params)
-  return answerForm(
-    request,
-    (input) => recordPayout(admin, input),
-    ({ exporterId }) => localePath(locale, `/admin/ledger?exporter=${exporterId}&notice=payout`),
-  )
-}
+export const action = adminAction(recordPayout, ({ exporterId }) => `/admin/ledger?exporter=${exporterId}&notice=payout`)
 
 type ActionData = { errors?: Record<string, string>; values?: Record<string, string> }
 

@@ -1,11 +1,11 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node'
+import type { LoaderFunctionArgs } from '@remix-run/node'
 import { Form, Link, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 
 import { AccessRuleForm } from '~/components/admin/access-rule-form'
 import { useAdminForm } from '~/components/admin/ui'
 import { Notice } from '~/components/form'
-import { answerForm, foundOr404, requireAdmin, requireId } from '~/modules/admin/console.server'
+import { adminRecord, recordAction } from '~/modules/admin/console.server'
 import { accessRuleForEdit, deleteAccessRule, updateAccessRule } from '~/modules/checkout/admin-access-rules.server'
 import { privateHeaders } from '~/utils/cache'
 import { getFixedT } from '~/utils/i18n.server'
@@ -14,8 +14,7 @@ import { useRootLocale } from '~/utils/root-data'
 import { titleMeta } from '~/utils/seo'
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { locale } = await requireAdmin(request, params)
-  const rule = await foundOr404(accessRuleForEdit(requireId(params.ruleId)))
+  const { locale, record: rule } = await adminRecord(request, params, 'ruleId', (_, id) => accessRuleForEdit(id))
   return {
     title: getFixedT(locale, 'admin')('rules.editTitle', { market: rule.values.market, prefix: rule.values.hsPrefix }),
     rule,
@@ -25,20 +24,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export const headers = privateHeaders
 export const meta = titleMeta
 
-export async function action({ request, params }: ActionFunctionArgs) {
-  const { locale, admin } = await requireAdmin(request, params)
-  const id = requireId(params.ruleId)
-  return answerForm(
-    request,
-    (input) => (input.intent === 'delete' ? deleteAccessRule(admin, id) : updateAccessRule(admin, id, input)),
-    (_, input) =>
-      localePath(
-        locale,
-        input.intent === 'delete' ? '/admin/market-access?notice=deleted' : `/admin/market-access/${id}?notice=saved`,
-      ),
-    { summary: 'errors.fixFields' },
-  )
-}
+export const action = recordAction(
+  'ruleId',
+  (admin, id, input) => (input.intent === 'delete' ? deleteAccessRule(admin, id) : updateAccessRule(admin, id, input)),
+  (id, _, input) =>
+    input.intent === 'delete' ? '/admin/market-access?notice=deleted' : `/admin/market-access/${id}?notice=saved`,
+  { summary: 'errors.fixFields' },
+)
 
 export default function EditAccessRule() {
   const { rule } = useLoaderData<typeof loader>()

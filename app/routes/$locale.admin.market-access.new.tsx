@@ -1,10 +1,10 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node'
+import type { LoaderFunctionArgs } from '@remix-run/node'
 import { Link } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 
 import { AccessRuleForm } from '~/components/admin/access-rule-form'
 import { useAdminForm } from '~/components/admin/ui'
-import { answerForm, requireAdmin } from '~/modules/admin/console.server'
+import { adminAction, requireAdmin } from '~/modules/admin/console.server'
 import { createAccessRule } from '~/modules/checkout/admin-access-rules.server'
 import { privateHeaders } from '~/utils/cache'
 import { getFixedT } from '~/utils/i18n.server'
@@ -20,15 +20,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export const headers = privateHeaders
 export const meta = titleMeta
 
-export async function action({ request, params }: ActionFunctionArgs) {
-  const { locale, admin } = await requireAdmin(request, params)
-  return answerForm(
-    request,
-    (input) => createAccessRule(admin, input),
-    () => localePath(locale, '/admin/market-access?notice=created'),
-    { summary: 'errors.fixFields' },
-  )
-}
+export const action = adminAction(createAccessRule, () => '/admin/market-access?notice=created', { summary: 'errors.fixFields' })
 
 export default function NewAccessRule() {
   const locale = useRootLocale()

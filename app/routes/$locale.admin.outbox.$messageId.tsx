@@ -1,11 +1,11 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node'
+import type { LoaderFunctionArgs } from '@remix-run/node'
 import { Form, Link, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 
 import { useAdminForm, When } from '~/components/admin/ui'
 import { FormError, Notice } from '~/components/form'
 import { retryFailedMail } from '~/modules/accounts/mail.server'
-import { answerForm, foundOr404, requireAdmin, requireId } from '~/modules/admin/console.server'
+import { adminRecord, recordAction } from '~/modules/admin/console.server'
 import { outboxMessage } from '~/modules/admin/records.server'
 import { privateHeaders } from '~/utils/cache'
 import { getFixedT } from '~/utils/i18n.server'
@@ -15,23 +15,18 @@ import { useRootLocale } from '~/utils/root-data'
 import { titleMeta } from '~/utils/seo'
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { locale } = await requireAdmin(request, params)
-  const message = await foundOr404(outboxMessage(locale, requireId(params.messageId)))
+  const { locale, record: message } = await adminRecord(request, params, 'messageId', outboxMessage)
   return { title: getFixedT(locale, 'admin')('outbox.messageTitle', { subject: message.subject }), message }
 }
 
 export const headers = privateHeaders
 export const meta = titleMeta
 
-export async function action({ request, params }: ActionFunctionArgs) {
-  const { locale, admin } = await requireAdmin(request, params)
-  const id = requireId(params.messageId)
-  return answerForm(
-    request,
-    () => retryFailedMail(id, admin),
-    () => localePath(locale, `/admin/outbox/${id}?done=retried`),
-  )
-}
+export const action = recordAction(
+  'messageId',
+  (admin, id) => retryFailedMail(id, admin),
+  (id) => `/admin/outbox/${id}?done=retried`,
+)
 
 export default function AdminOutboxMessage() {
   const { message } = useLoaderData<typeof loader>()

@@ -1,4 +1,4 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node'
+import type { LoaderFunctionArgs } from '@remix-run/node'
 import { useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 
@@ -6,7 +6,7 @@ import { ProductFacts, ProductModeration } from '~/components/admin/product-revi
 import { Missing, ReviewHeader, TextsByLanguage } from '~/components/admin/review'
 import { useAdminForm } from '~/components/admin/ui'
 import { FormError, StatusBadge } from '~/components/form'
-import { answerForm, foundOr404, requireAdmin, requireId } from '~/modules/admin/console.server'
+import { adminRecord, recordAction } from '~/modules/admin/console.server'
 import { setFeatured } from '~/modules/catalog/admin-featured.server'
 import { moderateProduct, productForReview } from '~/modules/catalog/admin-products.server'
 import { privateHeaders } from '~/utils/cache'
@@ -17,28 +17,22 @@ import { useRootLocale } from '~/utils/root-data'
 import { titleMeta } from '~/utils/seo'
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { locale } = await requireAdmin(request, params)
-  const product = await foundOr404(productForReview(locale, requireId(params.productId)))
+  const { locale, record: product } = await adminRecord(request, params, 'productId', productForReview)
   return { title: getFixedT(locale, 'admin')('products.detailTitle', { name: product.name.text }), product }
 }
 
 export const headers = privateHeaders
 export const meta = titleMeta
 
-export async function action({ request, params }: ActionFunctionArgs) {
-  const { locale, admin } = await requireAdmin(request, params)
-  const id = requireId(params.productId)
-  const page = localePath(locale, `/admin/products/${id}`)
-  return answerForm(
-    request,
-    async (input): Promise<Outcome<{ to: string }>> => {
-      if (input.intent !== 'featured') return moderateProduct(admin, id, input)
-      const result = await setFeatured(admin, 'product', id, input)
-      return result.ok ? { ok: true, value: { to: result.value.featured ? 'featured' : 'unfeatured' } } : result
-    },
-    ({ to }) => `${page}?notice=${to}`,
-  )
-}
+export const action = recordAction(
+  'productId',
+  async (admin, id, input): Promise<Outcome<{ to: string }>> => {
+    if (input.intent !== 'featured') return moderateProduct(admin, id, input)
+    const result = await setFeatured(admin, 'product', id, input)
+    return result.ok ? { ok: true, value: { to: result.value.featured ? 'featured' : 'unfeatured' } } : result
+  },
+  (id, { to }) => `/admin/products/${id}?notice=${to}`,
+)
 
 export default function AdminProduct() {
   const { product } = useLoaderData<typeof loader>()

@@ -1,15 +1,14 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node'
+import type { LoaderFunctionArgs } from '@remix-run/node'
 import { Form, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 
 import { SourceField } from '~/components/admin/source-field'
 import { useAdminForm, When } from '~/components/admin/ui'
 import { CheckboxField, Field, fieldBinder, FormError, Notice, SelectField } from '~/components/form'
-import { answerForm, requireAdmin } from '~/modules/admin/console.server'
+import { adminAction, requireAdmin } from '~/modules/admin/console.server'
 import { addExchangeRate, exchangeRatesOverview } from '~/modules/checkout/admin-exchange-rates.server'
 import { privateHeaders } from '~/utils/cache'
 import { getFixedT } from '~/utils/i18n.server'
-import { localePath } from '~/utils/locale-path'
 import { titleMeta } from '~/utils/seo'
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -20,15 +19,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export const headers = privateHeaders
 export const meta = titleMeta
 
-export async function action({ request, params }: ActionFunctionArgs) {
-  const { locale, admin } = await requireAdmin(request, params)
-  return answerForm(
-    request,
-    (input) => addExchangeRate(admin, input),
-    () => localePath(locale, '/admin/rates?notice=rateAdded'),
-    { summary: 'errors.fixFields' },
-  )
-}
+export const action = adminAction(addExchangeRate, () => '/admin/rates?notice=rateAdded', { summary: 'errors.fixFields' })
 
 export default function AdminRates() {
   const { currencies, today } = useLoaderData<typeof loader>()

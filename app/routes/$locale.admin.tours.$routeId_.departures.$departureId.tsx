@@ -121,6 +121,13 @@ export default function AdminTourDeparture() {
                     {booking.name}
                     <br />
                     <span className="muted">{booking.email}</span>
+                    {booking.travellers.length > 0 ? (
+                      <ol className="travellers" data-testid="travellers">
+                        {booking.travellers.map((name, i) => (
+                          <li key={i}>{name}</li>
+                        ))}
+                      </ol>
+                    ) : null}
                   </td>
                   <td>{booking.total}</td>
                   <td>

@@ -1,11 +1,11 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node'
+import type { LoaderFunctionArgs } from '@remix-run/node'
 import { Form, Link, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 
 import { useAdminForm } from '~/components/admin/ui'
 import { FormError } from '~/components/form'
 import { RouteFields } from '~/components/tour-admin'
-import { answerForm, requireAdmin } from '~/modules/admin/console.server'
+import { adminAction, requireAdmin } from '~/modules/admin/console.server'
 import { createRoute } from '~/modules/tourism/admin.server'
 import { monthNames } from '~/modules/tourism/tours.server'
 import { privateHeaders } from '~/utils/cache'
@@ -25,15 +25,7 @@ export const clientLoader = withNamespaces('tours')
 export const headers = privateHeaders
 export const meta = titleMeta
 
-export async function action({ request, params }: ActionFunctionArgs) {
-  const { locale, admin } = await requireAdmin(request, params)
-  return answerForm(
-    request,
-    (input) => createRoute(admin, input),
-    ({ id }) => localePath(locale, `/admin/tours/${id}?notice=created`),
-    { summary: 'errors.fixFields' },
-  )
-}
+export const action = adminAction(createRoute, ({ id }) => `/admin/tours/${id}?notice=created`, { summary: 'errors.fixFields' })
 
 export default function NewTourRoute() {
   const { months } = useLoaderData<typeof loader>()

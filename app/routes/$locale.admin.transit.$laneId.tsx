@@ -1,11 +1,11 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node'
+import type { LoaderFunctionArgs } from '@remix-run/node'
 import { Form, Link, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 
 import { SourceField } from '~/components/admin/source-field'
 import { Text, useAdminForm } from '~/components/admin/ui'
 import { CheckboxField, Field, fieldBinder, FormError, Notice, SelectField } from '~/components/form'
-import { answerForm, foundOr404, requireAdmin, requireId } from '~/modules/admin/console.server'
+import { adminRecord, recordAction } from '~/modules/admin/console.server'
 import { laneForEdit, updateLane } from '~/modules/logistics/admin-lanes.server'
 import { maxDistanceKm, maxTransitDays, transitCities } from '~/modules/logistics/lane-options'
 import { privateHeaders } from '~/utils/cache'
@@ -16,8 +16,7 @@ import { useRootLocale } from '~/utils/root-data'
 import { titleMeta } from '~/utils/seo'
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { locale } = await requireAdmin(request, params)
-  const lane = await foundOr404(laneForEdit(locale, requireId(params.laneId)))
+  const { locale, record: lane } = await adminRecord(request, params, 'laneId', laneForEdit)
   return { title: getFixedT(locale, 'trade')('adminTransit.editTitle'), lane }
 }
 
@@ -26,16 +25,9 @@ export const clientLoader = withNamespaces('admin', 'trade', 'product')
 export const headers = privateHeaders
 export const meta = titleMeta
 
-export async function action({ request, params }: ActionFunctionArgs) {
-  const { locale, admin } = await requireAdmin(request, params)
-  const id = requireId(params.laneId)
-  return answerForm(
-    request,
-    (input) => updateLane(admin, id, input),
-    () => localePath(locale, `/admin/transit/${id}?notice=saved`),
-    { summary: 'errors.fixFields' },
-  )
-}
+export const action = recordAction('laneId', updateLane, (id) => `/admin/transit/${id}?notice=saved`, {
+  summary: 'errors.fixFields',
+})
 
 const numberFields = [
   { name: 'distanceKm', label: 'adminTransit.distance', max: maxDistanceKm, required: true, hint: null },

@@ -1,4 +1,4 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node'
+import type { LoaderFunctionArgs } from '@remix-run/node'
 import { Form, Link, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 
@@ -6,7 +6,7 @@ import { ReasonField } from '~/components/admin/review'
 import { Text, useAdminForm, When } from '~/components/admin/ui'
 import { FormError, Notice } from '~/components/form'
 import { decideUser, userForAdmin } from '~/modules/accounts/admin-users.server'
-import { answerForm, foundOr404, requireAdmin, requireId } from '~/modules/admin/console.server'
+import { adminRecord, recordAction } from '~/modules/admin/console.server'
 import { privateHeaders } from '~/utils/cache'
 import { getFixedT } from '~/utils/i18n.server'
 import { localePath } from '~/utils/locale-path'
@@ -16,23 +16,14 @@ import { useRootLocale } from '~/utils/root-data'
 import { titleMeta } from '~/utils/seo'
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { locale, admin } = await requireAdmin(request, params)
-  const user = await foundOr404(userForAdmin(locale, requireId(params.userId), admin))
+  const { locale, record: user } = await adminRecord(request, params, 'userId', userForAdmin)
   return { title: getFixedT(locale, 'admin')('users.detailTitle', { email: user.email }), user }
 }
 
 export const headers = privateHeaders
 export const meta = titleMeta
 
-export async function action({ request, params }: ActionFunctionArgs) {
-  const { locale, admin } = await requireAdmin(request, params)
-  const id = requireId(params.userId)
-  return answerForm(
-    request,
-    (input) => decideUser(admin, id, input),
-    ({ event }) => localePath(locale, `/admin/users/${id}?done=${event}`),
-  )
-}
+export const action = recordAction('userId', decideUser, (id, { event }) => `/admin/users/${id}?done=${event}`)
 
 export default function AdminUser() {
   const { user } = useLoaderData<typeof loader>()

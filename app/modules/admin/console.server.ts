@@ -1,9 +1,11 @@
 // useAdminForm reads the answer answerForm gives.
-import { data, redirect } from '@remix-run/node'
+import { type ActionFunctionArgs, data, redirect } from '@remix-run/node'
 
 import { requireRole } from '~/modules/accounts/session.server'
 import { echoValues, formObject, type Outcome, positiveId, readFormOrNull } from '~/utils/forms.server'
 import { notFound } from '~/utils/http.server'
+import { localePath } from '~/utils/locale-path'
+import type { Locale } from '~/utils/locales'
 import { requireLocale } from '~/utils/route-params.server'
 
 export async function requireAdmin(request: Request, params: { locale?: string }) {
@@ -39,4 +41,53 @@ export async function answerForm<T>(
     return data({ errors, values: echoValues(form) }, { status: result.status })
   }
   return redirect(next(result.value, input))
+}
+
+type Admin = Awaited<ReturnType<typeof requireRole>>
+
+/** The loader opening of an admin page about one record: the guard, the id from the URL, a 404 when it names nothing. */
+export async function adminRecord<T>(
+  request: Request,
+  params: ActionFunctionArgs['params'],
+  idParam: string,
+  load: (locale: Locale, id: number, admin: Admin) => Promise<T | null | undefined>,
+) {
+  const { locale, admin } = await requireAdmin(request, params)
+  return { locale, record: await foundOr404(load(locale, requireId(params[idParam]), admin)) }
+}
+
+/** The action of an admin page; `next` is the path, inside the admin's locale, a success goes to. */
+export function adminAction<T>(
+  act: (admin: Admin, input: Record<string, string>) => Promise<Outcome<T>>,
+  next: (value: T, input: Record<string, string>) => string,
+  options?: { summary?: string },
+) {
+  return async ({ request, params }: ActionFunctionArgs) => {
+    const { locale, admin } = await requireAdmin(request, params)
+    return answerForm(
+      request,
+      (input) => act(admin, input),
+      (value, input) => localePath(locale, next(value, input)),
+      options,
+    )
+  }
+}
+
+/** The same for a page about one record: a URL whose id names nothing is a 404 before the form is read. */
+export function recordAction<T>(
+  idParam: string,
+  act: (admin: Admin, id: number, input: Record<string, string>) => Promise<Outcome<T>>,
+  next: (id: number, value: T, input: Record<string, string>) => string,
+  options?: { summary?: string },
+) {
+  return async ({ request, params }: ActionFunctionArgs) => {
+    const { locale, admin } = await requireAdmin(request, params)
+    const id = requireId(params[idParam])
+    return answerForm(
+      request,
+      (input) => act(admin, id, input),
+      (value, input) => localePath(locale, next(id, value, input)),
+      options,
+    )
+  }
 }
