@@ -1,5 +1,7 @@
 // One select of a GET filter bar (catalog, tours, the admin's orders): label, the choices, and an
 // "any" choice unless the filter always has a value.
+import { Link } from '@remix-run/react'
+
 export function FilterSelect({
   id,
   name,
@@ -49,5 +51,17 @@ export function AnyFilters({ idPrefix, anyLabel, filters }: { idPrefix: string; 
         />
       ))}
     </>
+  )
+}
+
+/** A filter bar's submit button, and the way back to the whole list once something is filtered. */
+export function FilterActions({ apply, clear, clearTo }: { apply: string; clear: string; clearTo: string | null }) {
+  return (
+    <div className="filters__actions">
+      <button type="submit" className="button button--primary">
+        {apply}
+      </button>{' '}
+      {clearTo ? <Link to={clearTo}>{clear}</Link> : null}
+    </div>
   )
 }

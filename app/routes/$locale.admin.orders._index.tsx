@@ -3,7 +3,7 @@ import { Form, Link, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 
 import { ListTable } from '~/components/admin/list-table'
-import { type AnyFilter, AnyFilters } from '~/components/filter-select'
+import { type AnyFilter, AnyFilters, FilterActions } from '~/components/filter-select'
 import { Pagination } from '~/components/pagination'
 import { requireAdmin } from '~/modules/admin/console.server'
 import { adminOrderFilters, listOrdersForAdmin, marketCodes, paymentMethods } from '~/modules/checkout/admin-orders.server'
@@ -54,12 +54,11 @@ export default function AdminOrders() {
           anyLabel={t('filters.any')}
           filters={anyOf.map((filter) => ({ ...filter, label: t(`filters.${filter.name}`) }))}
         />
-        <div className="filters__actions">
-          <button type="submit" className="button button--primary">
-            {t('filters.apply')}
-          </button>{' '}
-          {filtered ? <Link to={localePath(locale, '/admin/orders')}>{t('filters.clear')}</Link> : null}
-        </div>
+        <FilterActions
+          apply={t('filters.apply')}
+          clear={t('filters.clear')}
+          clearTo={filtered ? localePath(locale, '/admin/orders') : null}
+        />
       </Form>
       <p className="muted" role="status">
         {t('adminOrders.count', { count: total })}

@@ -2,7 +2,7 @@ import { type ActionFunctionArgs, data, type LoaderFunctionArgs } from '@remix-r
 import { Form, Link, useActionData, useLoaderData, useLocation, useNavigation } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 
-import { FilterSelect } from '~/components/filter-select'
+import { FilterActions, FilterSelect } from '~/components/filter-select'
 import { Field, FormError, Notice, SelectField, StatusBadge } from '~/components/form'
 import { langAttr, LocalizedText } from '~/components/localized-text'
 import { Pagination } from '~/components/pagination'
@@ -51,8 +51,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const { user } = await requireVerifiedExporter(request, locale)
   const form = await readForm(request)
   const parsed = parseBulkForm(form)
-  if (!parsed.ok)
-    return data<BulkAnswer>({ errors: parsed.errors, action: null, results: [] }, { status: parsed.status })
+  if (!parsed.ok) return data<BulkAnswer>({ errors: parsed.errors, action: null, results: [] }, { status: parsed.status })
   const answer: BulkAnswer = { errors: {}, action: parsed.value.action, results: await runBulkAction(user, locale, parsed.value) }
   return answer
 }
@@ -112,12 +111,11 @@ function ProductFilters() {
       {selects.map((select) => (
         <FilterSelect key={select.name} id={`products-${select.name}`} {...select} />
       ))}
-      <div className="filters__actions">
-        <button type="submit" className="button button--primary">
-          {t('list.apply')}
-        </button>{' '}
-        {filtered ? <Link to={localePath(locale, '/exporter')}>{t('list.clear')}</Link> : null}
-      </div>
+      <FilterActions
+        apply={t('list.apply')}
+        clear={t('list.clear')}
+        clearTo={filtered ? localePath(locale, '/exporter') : null}
+      />
     </Form>
   )
 }

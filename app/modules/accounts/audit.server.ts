@@ -14,20 +14,3 @@ export async function audit(
     data: { actorId: actor?.id ?? null, action, entityType, entityId: String(entityId), details: JSON.stringify(details) },
   })
 }
-
-export async function recentAuditEntries(take = 100, skip = 0) {
-  return getDb().auditLog.findMany({
-    orderBy: { id: 'desc' },
-    take,
-    skip,
-    select: {
-      id: true,
-      action: true,
-      entityType: true,
-      entityId: true,
-      details: true,
-      createdAt: true,
-      actor: { select: { email: true } },
-    },
-  })
-}

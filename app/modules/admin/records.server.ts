@@ -1,5 +1,4 @@
-// What admins read but never change: the outbox (mail as sent, text only) and the audit log.
-import { recentAuditEntries } from '~/modules/accounts/audit.server'
+// What admins read but never change: the outbox (mail as sent, text only); the audit log is audit-log.server.ts.
 import { outbox } from '~/modules/accounts/mail.server'
 import { dateText } from '~/utils/dates'
 import { getDb } from '~/utils/db.server'
@@ -7,7 +6,6 @@ import type { Locale } from '~/utils/locales'
 import { pageFacts } from '~/utils/paging'
 
 export const outboxPageSize = 50
-export const auditPageSize = 50
 
 export async function outboxPage(locale: Locale, page: number) {
   const [total, messages] = await Promise.all([
@@ -42,33 +40,5 @@ export async function outboxMessage(locale: Locale, messageId: number) {
     attempts: message.attempts,
     lastError: message.lastError,
     failedAt: message.failedAt ? dateText(message.failedAt, locale) : null,
-  }
-}
-
-/** The details JSON, indented for reading; text that is not JSON is shown as it is. */
-function prettyDetails(details: string) {
-  try {
-    return JSON.stringify(JSON.parse(details), null, 2)
-  } catch {
-    return details
-  }
-}
-
-export async function auditPage(locale: Locale, page: number) {
-  const [total, entries] = await Promise.all([
-    getDb().auditLog.count(),
-    recentAuditEntries(auditPageSize, (page - 1) * auditPageSize),
-  ])
-  return {
-    ...pageFacts(total, page, auditPageSize),
-    entries: entries.map((entry) => ({
-      id: entry.id,
-      actor: entry.actor?.email ?? null,
-      action: entry.action,
-      entityType: entry.entityType,
-      entityId: entry.entityId,
-      createdAt: dateText(entry.createdAt, locale, 'dateTime', 'UTC'),
-      details: prettyDetails(entry.details),
-    })),
   }
 }

@@ -7,6 +7,7 @@ import { sendMail } from '~/modules/accounts/mail.server'
 import * as layout from '~/routes/$locale.admin'
 import * as dashboard from '~/routes/$locale.admin._index'
 import * as audit from '~/routes/$locale.admin.audit'
+import * as auditCsv from '~/routes/$locale.admin.audit[.]csv'
 import * as categories from '~/routes/$locale.admin.categories._index'
 import * as category from '~/routes/$locale.admin.categories.$categoryId'
 import * as checkpoints from '~/routes/$locale.admin.checkpoints._index'
@@ -100,6 +101,7 @@ const routes: [string, RouteModule, string, string[]][] = [
   ['outbox', outbox, '/admin/outbox', []],
   ['outbox message', message, '/admin/outbox/:messageId', ['messageId']],
   ['audit log', audit, '/admin/audit', []],
+  ['audit log CSV', auditCsv, '/admin/audit.csv?type=Product', []],
   ['orders', orders, '/admin/orders', []],
   ['order', order, '/admin/orders/:orderNumber', ['orderNumber']],
   ['ledger', ledger, '/admin/ledger', []],
