@@ -1,9 +1,10 @@
 // The route loads the order and handles the forms; errors are message keys.
 import { Form, Link, useNavigation } from '@remix-run/react'
-import { Fragment } from 'react'
 import { useTranslation } from 'react-i18next'
 
-import { Text } from '~/components/admin/ui'
+import { ListTable } from '~/components/admin/list-table'
+import { type DateText, Text, When } from '~/components/admin/ui'
+import { Facts } from '~/components/facts'
 import { CheckboxField, Field } from '~/components/form'
 import { CustomsFacts, OrderEventText, OrderLinesTable } from '~/components/order-parts'
 import type { orderForAdmin } from '~/modules/checkout/admin-orders.server'
@@ -92,122 +93,71 @@ export function AdminOrderActions({ order, errors, values }: { order: AdminOrder
 
 export function AdminOrderFacts({ order }: { order: AdminOrder }) {
   const { t } = useTranslation('sales')
+  const code = (value: string | null) => (value ? <code>{value}</code> : null)
+  const dated = (label: string, value: DateText | null) => (value ? { label: t(label), value: <When value={value} /> } : null)
+  const coded = (label: string, value: string | null) => (value ? { label: t(label), value: code(value) } : null)
   return (
     <div className="admin-panel">
       <section aria-labelledby="order-summary">
         <h2 id="order-summary">{t('adminOrder.summary')}</h2>
-        <dl className="facts">
-          <dt>{t('columns.placed')}</dt>
-          <dd>
-            <time dateTime={order.placedAt.iso}>{order.placedAt.text}</time>
-          </dd>
-          <dt>{t('columns.buyer')}</dt>
-          <dd>
-            {order.email}
-            {order.buyer ? (
-              <span className="muted"> ({order.buyer.displayName})</span>
-            ) : (
-              <span className="muted"> {t('adminOrder.guest')}</span>
-            )}
-          </dd>
-          <dt>{t('adminOrder.language')}</dt>
-          <dd>{languageNames[order.locale as Locale] ?? order.locale}</dd>
-          <dt>{t('columns.market')}</dt>
-          <dd>{t(`markets.${order.market}`, { defaultValue: order.market })}</dd>
-          <dt>{t('adminOrder.subtotal')}</dt>
-          <dd>{order.subtotal.text}</dd>
-          {order.tax ? (
-            <>
-              <dt>{t('adminOrder.tax')}</dt>
-              <dd>{order.tax.text}</dd>
-            </>
-          ) : null}
-          <dt>{t('columns.total')}</dt>
-          <dd>
-            <strong>{order.total.text}</strong>
-          </dd>
-          {order.refunded ? (
-            <>
-              <dt>{t('adminOrder.refunded')}</dt>
-              <dd data-testid="refunded">{order.refunded.text}</dd>
-            </>
-          ) : null}
-          {order.reservedUntil ? (
-            <>
-              <dt>{t('adminOrder.reservedUntil')}</dt>
-              <dd>
-                <time dateTime={order.reservedUntil.iso}>{order.reservedUntil.text}</time>
-              </dd>
-            </>
-          ) : null}
-        </dl>
+        <Facts
+          rows={[
+            dated('columns.placed', order.placedAt),
+            {
+              label: t('columns.buyer'),
+              value: (
+                <>
+                  {order.email}
+                  {order.buyer ? (
+                    <span className="muted"> ({order.buyer.displayName})</span>
+                  ) : (
+                    <span className="muted"> {t('adminOrder.guest')}</span>
+                  )}
+                </>
+              ),
+            },
+            { label: t('adminOrder.language'), value: languageNames[order.locale as Locale] ?? order.locale },
+            { label: t('columns.market'), value: t(`markets.${order.market}`, { defaultValue: order.market }) },
+            { label: t('adminOrder.subtotal'), value: order.subtotal.text },
+            order.tax && { label: t('adminOrder.tax'), value: order.tax.text },
+            { label: t('columns.total'), value: <strong>{order.total.text}</strong> },
+            order.refunded && { label: t('adminOrder.refunded'), value: order.refunded.text, testId: 'refunded' },
+            dated('adminOrder.reservedUntil', order.reservedUntil),
+          ]}
+        />
       </section>
       <section aria-labelledby="order-payment">
         <h2 id="order-payment">{t('adminOrder.payment')}</h2>
-        <dl className="facts">
-          <dt>{t('columns.payment')}</dt>
-          <dd>{t(`paymentMethods.${order.paymentMethod}`, { defaultValue: order.paymentMethod })}</dd>
-          <dt>{t('adminOrder.paymentReference')}</dt>
-          <dd>
-            <code>{order.paymentReference}</code>
-          </dd>
-          {order.stripeSessionId ? (
-            <>
-              <dt>{t('adminOrder.stripeSession')}</dt>
-              <dd>
-                <code>{order.stripeSessionId}</code>
-              </dd>
-            </>
-          ) : null}
-          {order.stripePaymentIntentId ? (
-            <>
-              <dt>{t('adminOrder.stripePaymentIntent')}</dt>
-              <dd>
-                <code>{order.stripePaymentIntentId}</code>
-              </dd>
-            </>
-          ) : null}
-          {order.paidAt ? (
-            <>
-              <dt>{t('adminOrder.paidAt')}</dt>
-              <dd>
-                <time dateTime={order.paidAt.iso}>{order.paidAt.text}</time>
-              </dd>
-            </>
-          ) : null}
-          {order.cancelledAt ? (
-            <>
-              <dt>{t('adminOrder.cancelledAt')}</dt>
-              <dd>
-                <time dateTime={order.cancelledAt.iso}>{order.cancelledAt.text}</time>
-              </dd>
-            </>
-          ) : null}
-          {order.refundedAt ? (
-            <>
-              <dt>{t('adminOrder.refundedAt')}</dt>
-              <dd>
-                <time dateTime={order.refundedAt.iso}>{order.refundedAt.text}</time>
-              </dd>
-            </>
-          ) : null}
-        </dl>
+        <Facts
+          rows={[
+            {
+              label: t('columns.payment'),
+              value: t(`paymentMethods.${order.paymentMethod}`, { defaultValue: order.paymentMethod }),
+            },
+            { label: t('adminOrder.paymentReference'), value: code(order.paymentReference) },
+            coded('adminOrder.stripeSession', order.stripeSessionId),
+            coded('adminOrder.stripePaymentIntent', order.stripePaymentIntentId),
+            dated('adminOrder.paidAt', order.paidAt),
+            dated('adminOrder.cancelledAt', order.cancelledAt),
+            dated('adminOrder.refundedAt', order.refundedAt),
+          ]}
+        />
       </section>
       <section aria-labelledby="order-address">
         <h2 id="order-address">{t('address.title')}</h2>
-        <dl className="facts">
-          <dt>{t('address.recipientName')}</dt>
-          <dd>{order.address.recipientName || '—'}</dd>
-          <dt>{t('address.phone')}</dt>
-          <dd>{order.address.phone || '—'}</dd>
-          {order.address.lines.map((line) => (
-            <Fragment key={line.field}>
-              <dt>{t(`address.${line.field}`)}</dt>
-              <dd className="multiline">{line.value}</dd>
-            </Fragment>
-          ))}
+        <Facts
+          rows={[
+            { label: t('address.recipientName'), value: order.address.recipientName || '—' },
+            { label: t('address.phone'), value: order.address.phone || '—' },
+            ...order.address.lines.map((line) => ({
+              label: t(`address.${line.field}`),
+              value: line.value,
+              className: 'multiline',
+            })),
+          ]}
+        >
           {order.customs ? <CustomsFacts customs={order.customs} /> : null}
-        </dl>
+        </Facts>
       </section>
     </div>
   )
@@ -277,39 +227,33 @@ export function AdminOrderTimeline({ order, locale }: { order: AdminOrder; local
   return (
     <>
       <h2>{t('timeline.title')}</h2>
-      <table className="admin-table">
-        <caption className="visually-hidden">{t('timeline.caption', { number: order.number })}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('columns.date')}</th>
-            <th scope="col">{t('timeline.event')}</th>
-            <th scope="col">{t('timeline.by')}</th>
+      <ListTable
+        caption={t('timeline.caption', { number: order.number })}
+        rows={order.timeline}
+        headers={[t('columns.date'), t('timeline.event'), t('timeline.by')]}
+      >
+        {(event) => (
+          <tr key={event.id}>
+            <td>
+              <When value={event.at} />
+            </td>
+            <td>
+              {event.seller ? (
+                <>
+                  <Text value={event.seller} locale={locale} as="strong" />
+                  <br />
+                </>
+              ) : null}
+              <OrderEventText event={event} />
+            </td>
+            <td>
+              {event.actor ?? (
+                <span className="muted">{event.kind === 'placed' ? t('timeline.buyer') : t('timeline.system')}</span>
+              )}
+            </td>
           </tr>
-        </thead>
-        <tbody>
-          {order.timeline.map((event) => (
-            <tr key={event.id}>
-              <td>
-                <time dateTime={event.at.iso}>{event.at.text}</time>
-              </td>
-              <td>
-                {event.seller ? (
-                  <>
-                    <Text value={event.seller} locale={locale} as="strong" />
-                    <br />
-                  </>
-                ) : null}
-                <OrderEventText event={event} />
-              </td>
-              <td>
-                {event.actor ?? (
-                  <span className="muted">{event.kind === 'placed' ? t('timeline.buyer') : t('timeline.system')}</span>
-                )}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+        )}
+      </ListTable>
     </>
   )
 }
@@ -320,32 +264,26 @@ export function AdminOrderLedger({ order, locale }: { order: AdminOrder; locale:
   return (
     <>
       <h2>{t('adminOrder.ledger')}</h2>
-      <table className="admin-table">
-        <caption className="visually-hidden">{t('adminOrder.ledgerCaption', { number: order.number })}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('columns.exporter')}</th>
-            <th scope="col">{t('columns.entryKind')}</th>
-            <th scope="col">{t('columns.amount')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {order.ledger.map((entry) => {
-            const part = order.parts.find((candidate) => candidate.exporterId === entry.exporterId)
-            return (
-              <tr key={entry.id}>
-                <td>
-                  <Link to={localePath(locale, `/admin/ledger?exporter=${entry.exporterId}`)}>
-                    {part ? <Text value={part.seller} locale={locale} /> : entry.exporterId}
-                  </Link>
-                </td>
-                <td>{t(`ledgerKinds.${entry.kind}`, { defaultValue: entry.kind })}</td>
-                <td>{entry.amount.text}</td>
-              </tr>
-            )
-          })}
-        </tbody>
-      </table>
+      <ListTable
+        caption={t('adminOrder.ledgerCaption', { number: order.number })}
+        rows={order.ledger}
+        headers={['exporter', 'entryKind', 'amount'].map((column) => t(`columns.${column}`))}
+      >
+        {(entry) => {
+          const part = order.parts.find((candidate) => candidate.exporterId === entry.exporterId)
+          return (
+            <tr key={entry.id}>
+              <td>
+                <Link to={localePath(locale, `/admin/ledger?exporter=${entry.exporterId}`)}>
+                  {part ? <Text value={part.seller} locale={locale} /> : entry.exporterId}
+                </Link>
+              </td>
+              <td>{t(`ledgerKinds.${entry.kind}`, { defaultValue: entry.kind })}</td>
+              <td>{entry.amount.text}</td>
+            </tr>
+          )
+        }}
+      </ListTable>
     </>
   )
 }

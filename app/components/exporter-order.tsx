@@ -1,8 +1,9 @@
 // The route loads the part and handles the forms; errors are message keys.
 import { Form, useNavigation } from '@remix-run/react'
-import { Fragment } from 'react'
 import { useTranslation } from 'react-i18next'
 
+import { When } from '~/components/admin/ui'
+import { Facts } from '~/components/facts'
 import { Field, fieldBinder } from '~/components/form'
 import { CustomsFacts } from '~/components/order-parts'
 import type { orderForExporter } from '~/modules/checkout/exporter-sales.server'
@@ -14,24 +15,23 @@ export function ExporterShipTo({ order }: { order: ExporterOrder }) {
   return (
     <section className="form-section" aria-labelledby="ship-to">
       <h2 id="ship-to">{t('address.title')}</h2>
-      <dl className="facts">
-        <dt>{t('address.recipientName')}</dt>
-        <dd>{order.address.recipientName}</dd>
-        <dt>{t('address.phone')}</dt>
-        <dd>{order.address.phone}</dd>
-        {order.address.lines.map((line) => (
-          <Fragment key={line.field}>
-            <dt>{t(`address.${line.field}`)}</dt>
-            <dd className="prewrap">{line.value}</dd>
-          </Fragment>
-        ))}
-      </dl>
+      <Facts
+        rows={[
+          { label: t('address.recipientName'), value: order.address.recipientName },
+          { label: t('address.phone'), value: order.address.phone },
+          ...order.address.lines.map((line) => ({
+            label: t(`address.${line.field}`),
+            value: line.value,
+            className: 'prewrap',
+          })),
+        ]}
+      />
       {order.customs ? (
         <>
           <h3>{t('customs.title')}</h3>
-          <dl className="facts">
+          <Facts rows={[]}>
             <CustomsFacts customs={order.customs} />
-          </dl>
+          </Facts>
           <p className="field__hint">{t('customs.exporterNote')}</p>
         </>
       ) : null}
@@ -45,30 +45,17 @@ export function ExporterShipment({ order }: { order: ExporterOrder }) {
   return (
     <section aria-labelledby="shipment">
       <h2 id="shipment">{t('exporterOrder.shipment')}</h2>
-      <dl className="facts">
-        <dt>{t('shipment.carrier')}</dt>
-        <dd>{order.shipment.carrier}</dd>
-        <dt>{t('shipment.trackingNumber')}</dt>
-        <dd>
-          <code>{order.shipment.trackingNumber}</code>
-        </dd>
-        {order.shipment.shippedAt ? (
-          <>
-            <dt>{t('shipment.shippedAt')}</dt>
-            <dd>
-              <time dateTime={order.shipment.shippedAt.iso}>{order.shipment.shippedAt.text}</time>
-            </dd>
-          </>
-        ) : null}
-        {order.shipment.deliveredAt ? (
-          <>
-            <dt>{t('shipment.deliveredAt')}</dt>
-            <dd>
-              <time dateTime={order.shipment.deliveredAt.iso}>{order.shipment.deliveredAt.text}</time>
-            </dd>
-          </>
-        ) : null}
-      </dl>
+      <Facts
+        rows={[
+          { label: t('shipment.carrier'), value: order.shipment.carrier },
+          { label: t('shipment.trackingNumber'), value: <code>{order.shipment.trackingNumber}</code> },
+          order.shipment.shippedAt && { label: t('shipment.shippedAt'), value: <When value={order.shipment.shippedAt} /> },
+          order.shipment.deliveredAt && {
+            label: t('shipment.deliveredAt'),
+            value: <When value={order.shipment.deliveredAt} />,
+          },
+        ]}
+      />
     </section>
   )
 }

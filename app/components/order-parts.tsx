@@ -2,6 +2,7 @@ import { Link } from '@remix-run/react'
 import { Fragment } from 'react'
 import { useTranslation } from 'react-i18next'
 
+import { ListTable } from '~/components/admin/list-table'
 import { langAttr } from '~/components/localized-text'
 import { useRootLocale } from '~/utils/root-data'
 
@@ -15,12 +16,33 @@ type Line = {
   lineTotal: { text: string }
 }
 
-export function OrderLineRows({ lines }: { lines: Line[] }) {
+export function OrderLinesTable(props: {
+  lines: Line[]
+  caption: string
+  subtotalLabel: string
+  subtotal: string
+  className: string
+}) {
   const locale = useRootLocale()
   const { t } = useTranslation('sales')
   return (
-    <>
-      {lines.map((line) => (
+    <ListTable
+      className={props.className}
+      caption={props.caption}
+      rows={props.lines}
+      headers={['product', 'hsCode', 'quantity', 'unitPrice', 'lineTotal'].map((column) => t(`columns.${column}`))}
+      footer={
+        <tr>
+          <th scope="row" colSpan={4}>
+            {props.subtotalLabel}
+          </th>
+          <td>
+            <strong>{props.subtotal}</strong>
+          </td>
+        </tr>
+      }
+    >
+      {(line) => (
         <tr key={line.id}>
           <th scope="row" lang={langAttr(line.name.lang, locale)}>
             {line.name.text}
@@ -35,45 +57,8 @@ export function OrderLineRows({ lines }: { lines: Line[] }) {
           <td>{line.unitPrice.text}</td>
           <td>{line.lineTotal.text}</td>
         </tr>
-      ))}
-    </>
-  )
-}
-
-export function OrderLinesTable(props: {
-  lines: Line[]
-  caption: string
-  subtotalLabel: string
-  subtotal: string
-  className: string
-}) {
-  const { t } = useTranslation('sales')
-  return (
-    <table className={props.className}>
-      <caption className="visually-hidden">{props.caption}</caption>
-      <thead>
-        <tr>
-          <th scope="col">{t('columns.product')}</th>
-          <th scope="col">{t('columns.hsCode')}</th>
-          <th scope="col">{t('columns.quantity')}</th>
-          <th scope="col">{t('columns.unitPrice')}</th>
-          <th scope="col">{t('columns.lineTotal')}</th>
-        </tr>
-      </thead>
-      <tbody>
-        <OrderLineRows lines={props.lines} />
-      </tbody>
-      <tfoot>
-        <tr>
-          <th scope="row" colSpan={4}>
-            {props.subtotalLabel}
-          </th>
-          <td>
-            <strong>{props.subtotal}</strong>
-          </td>
-        </tr>
-      </tfoot>
-    </table>
+      )}
+    </ListTable>
   )
 }
 
@@ -107,39 +92,32 @@ export function LedgerBalances({ balances }: { balances: { currency: string; tex
 export function LedgerTable(props: { entries: LedgerEntry[]; orderHref: (number: string) => string; className: string }) {
   const { t } = useTranslation('sales')
   return (
-    <table className={props.className}>
-      <caption className="visually-hidden">{t('ledger.entriesCaption')}</caption>
-      <thead>
-        <tr>
-          <th scope="col">{t('columns.date')}</th>
-          <th scope="col">{t('columns.entryKind')}</th>
-          <th scope="col">{t('columns.order')}</th>
-          <th scope="col">{t('columns.note')}</th>
-          <th scope="col">{t('columns.amount')}</th>
+    <ListTable
+      className={props.className}
+      caption={t('ledger.entriesCaption')}
+      rows={props.entries}
+      headers={['date', 'entryKind', 'order', 'note', 'amount'].map((column) => t(`columns.${column}`))}
+    >
+      {(entry) => (
+        <tr key={entry.id}>
+          <td>
+            <time dateTime={entry.at.iso}>{entry.at.text}</time>
+          </td>
+          <td>{t(`ledgerKinds.${entry.kind}`)}</td>
+          <td>
+            {entry.orderNumber ? (
+              <Link to={props.orderHref(entry.orderNumber)}>
+                <code>{entry.orderNumber}</code>
+              </Link>
+            ) : (
+              '—'
+            )}
+          </td>
+          <td>{entry.note || '—'}</td>
+          <td>{entry.amount.text}</td>
         </tr>
-      </thead>
-      <tbody>
-        {props.entries.map((entry) => (
-          <tr key={entry.id}>
-            <td>
-              <time dateTime={entry.at.iso}>{entry.at.text}</time>
-            </td>
-            <td>{t(`ledgerKinds.${entry.kind}`)}</td>
-            <td>
-              {entry.orderNumber ? (
-                <Link to={props.orderHref(entry.orderNumber)}>
-                  <code>{entry.orderNumber}</code>
-                </Link>
-              ) : (
-                '—'
-              )}
-            </td>
-            <td>{entry.note || '—'}</td>
-            <td>{entry.amount.text}</td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+      )}
+    </ListTable>
   )
 }
 
@@ -175,7 +153,11 @@ export function OrderEventText({ event }: { event: TimelineEvent }) {
 }
 
 /** The name and ID number the buyer declared for customs, as terms of the caller's facts list. */
-export function CustomsFacts({ customs }: { customs: { name: string; idNumber: string } }) {
+export function CustomsFacts({
+  customs,
+}: {
+  customs: { name: string; idNumber: string; riskNotice?: { version: string; at: string } }
+}) {
   const { t } = useTranslation('sales')
   return (
     <>
@@ -185,6 +167,12 @@ export function CustomsFacts({ customs }: { customs: { name: string; idNumber: s
       <dd>
         <code>{customs.idNumber}</code>
       </dd>
+      {customs.riskNotice ? (
+        <>
+          <dt>{t('customs.riskNotice')}</dt>
+          <dd data-testid="risk-notice-record">{t('customs.riskNoticeConfirmed', customs.riskNotice)}</dd>
+        </>
+      ) : null}
     </>
   )
 }

@@ -3,6 +3,7 @@
 import { Link } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 
+import { ListTable } from '~/components/admin/list-table'
 import { StatusBadge } from '~/components/form'
 import { LocalizedText } from '~/components/localized-text'
 import type { buyerRequests } from '~/modules/trade/quotes.server'
@@ -17,61 +18,54 @@ export function QuoteRequestTable({ requests, side }: { requests: QuoteRequestSu
   const requestPath = side === 'buyer' ? '/quotes' : '/exporter/quotes'
   return (
     <div className="trade-scroll">
-      <table className="trade-table">
-        <thead>
-          <tr>
-            <th scope="col">{t('list.number')}</th>
-            <th scope="col">{t('list.product')}</th>
-            <th scope="col">{t(side === 'buyer' ? 'list.exporter' : 'list.buyer')}</th>
-            <th scope="col">{t('list.quantity')}</th>
-            <th scope="col">{t('list.terms')}</th>
-            <th scope="col">{t('list.status')}</th>
-            <th scope="col">{t('list.quote')}</th>
+      <ListTable
+        className="trade-table"
+        rows={requests}
+        headers={['number', 'product', side === 'buyer' ? 'exporter' : 'buyer', 'quantity', 'terms', 'status', 'quote'].map(
+          (column) => t(`list.${column}`),
+        )}
+      >
+        {(request) => (
+          <tr key={request.number}>
+            <td>
+              <Link to={localePath(locale, `${requestPath}/${request.number}`)}>{request.number}</Link>
+              <div className="muted">{request.created.text}</div>
+            </td>
+            <LocalizedText value={request.product.name} locale={locale} as="td" />
+            {side === 'buyer' ? <LocalizedText value={request.exporter} locale={locale} as="td" /> : <td>{request.buyer}</td>}
+            <td>
+              {request.quantity} {t(`units.${request.unit}`, { ns: 'common' })}
+            </td>
+            <td>
+              {request.incoterm} {request.namedPlace}
+              {side === 'exporter' ? ` · ${t(`markets.${request.market}`, { ns: 'common' })}` : null}
+            </td>
+            <td>
+              <StatusBadge kind="request" status={request.status} />
+            </td>
+            <td>
+              {request.quote ? (
+                <>
+                  {request.quote.total}
+                  <div className="muted">
+                    {!request.quote.orderNumber ? (
+                      t('list.validUntil', { date: request.quote.validUntil.text })
+                    ) : side === 'buyer' ? (
+                      <Link to={localePath(locale, `/orders/${request.quote.orderNumber}`)}>
+                        {t('list.order', { number: request.quote.orderNumber })}
+                      </Link>
+                    ) : (
+                      t('list.order', { number: request.quote.orderNumber })
+                    )}
+                  </div>
+                </>
+              ) : (
+                <span className="muted">{t('list.noQuote')}</span>
+              )}
+            </td>
           </tr>
-        </thead>
-        <tbody>
-          {requests.map((request) => (
-            <tr key={request.number}>
-              <td>
-                <Link to={localePath(locale, `${requestPath}/${request.number}`)}>{request.number}</Link>
-                <div className="muted">{request.created.text}</div>
-              </td>
-              <LocalizedText value={request.product.name} locale={locale} as="td" />
-              {side === 'buyer' ? <LocalizedText value={request.exporter} locale={locale} as="td" /> : <td>{request.buyer}</td>}
-              <td>
-                {request.quantity} {t(`units.${request.unit}`, { ns: 'common' })}
-              </td>
-              <td>
-                {request.incoterm} {request.namedPlace}
-                {side === 'exporter' ? ` · ${t(`markets.${request.market}`, { ns: 'common' })}` : null}
-              </td>
-              <td>
-                <StatusBadge kind="request" status={request.status} />
-              </td>
-              <td>
-                {request.quote ? (
-                  <>
-                    {request.quote.total}
-                    <div className="muted">
-                      {!request.quote.orderNumber ? (
-                        t('list.validUntil', { date: request.quote.validUntil.text })
-                      ) : side === 'buyer' ? (
-                        <Link to={localePath(locale, `/orders/${request.quote.orderNumber}`)}>
-                          {t('list.order', { number: request.quote.orderNumber })}
-                        </Link>
-                      ) : (
-                        t('list.order', { number: request.quote.orderNumber })
-                      )}
-                    </div>
-                  </>
-                ) : (
-                  <span className="muted">{t('list.noQuote')}</span>
-                )}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+        )}
+      </ListTable>
     </div>
   )
 }

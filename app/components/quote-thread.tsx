@@ -4,6 +4,8 @@ import { Form, Link } from '@remix-run/react'
 import type { ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 
+import { When } from '~/components/admin/ui'
+import { Facts } from '~/components/facts'
 import { fieldBinder, FormError, StatusBadge, TextAreaField } from '~/components/form'
 import { langAttr, LocalizedText } from '~/components/localized-text'
 import { TransitEstimateBlock, TransitOptionText } from '~/components/transit-estimate'
@@ -19,53 +21,39 @@ export function RequestTerms({ request, locale, productLink }: { request: Reques
   const { t } = useTranslation('trade')
   const unit = t(`units.${request.product.unit}`, { ns: 'common' })
   return (
-    <dl className="facts">
-      <dt>{t('terms.product')}</dt>
-      <dd>
-        {productLink ? (
-          <Link to={localePath(locale, `/products/${request.product.slug}`)} lang={langAttr(request.product.name.lang, locale)}>
-            {request.product.name.text}
-          </Link>
-        ) : (
-          <LocalizedText value={request.product.name} locale={locale} />
-        )}{' '}
-        <span className="muted">{t('terms.hsCode', { code: request.product.hsCode })}</span>
-      </dd>
-      <dt>{t('terms.exporter')}</dt>
-      <LocalizedText value={request.exporter.name} locale={locale} as="dd" />
-      <dt>{t('terms.buyer')}</dt>
-      <dd>{request.buyer.displayName}</dd>
-      <dt>{t('terms.quantity')}</dt>
-      <dd>
-        {request.quantity} {unit}
-      </dd>
-      <dt>{t('terms.incoterm')}</dt>
-      <dd>
-        <IncotermText term={request.incoterm} place={request.namedPlace} />
-      </dd>
-      <dt>{t('terms.destination')}</dt>
-      <dd>
-        {request.destinationCity}, {t(`markets.${request.market}`, { ns: 'common' })}
-      </dd>
-      {request.wishedDeliveryOn ? (
-        <>
-          <dt>{t('terms.wishedDelivery')}</dt>
-          <dd>
-            <time dateTime={request.wishedDeliveryOn.iso}>{request.wishedDeliveryOn.text}</time>
-          </dd>
-        </>
-      ) : null}
-      <dt>{t('terms.requested')}</dt>
-      <dd>
-        <time dateTime={request.created.iso}>{request.created.text}</time>
-      </dd>
-      {request.message ? (
-        <>
-          <dt>{t('terms.message')}</dt>
-          <dd className="trade-prewrap">{request.message}</dd>
-        </>
-      ) : null}
-    </dl>
+    <Facts
+      rows={[
+        {
+          label: t('terms.product'),
+          value: (
+            <>
+              {productLink ? (
+                <Link
+                  to={localePath(locale, `/products/${request.product.slug}`)}
+                  lang={langAttr(request.product.name.lang, locale)}
+                >
+                  {request.product.name.text}
+                </Link>
+              ) : (
+                <LocalizedText value={request.product.name} locale={locale} />
+              )}{' '}
+              <span className="muted">{t('terms.hsCode', { code: request.product.hsCode })}</span>
+            </>
+          ),
+        },
+        { label: t('terms.exporter'), value: <LocalizedText value={request.exporter.name} locale={locale} /> },
+        { label: t('terms.buyer'), value: request.buyer.displayName },
+        { label: t('terms.quantity'), value: `${request.quantity} ${unit}` },
+        { label: t('terms.incoterm'), value: <IncotermText term={request.incoterm} place={request.namedPlace} /> },
+        {
+          label: t('terms.destination'),
+          value: `${request.destinationCity}, ${t(`markets.${request.market}`, { ns: 'common' })}`,
+        },
+        request.wishedDeliveryOn && { label: t('terms.wishedDelivery'), value: <When value={request.wishedDeliveryOn} /> },
+        { label: t('terms.requested'), value: <When value={request.created} /> },
+        request.message ? { label: t('terms.message'), value: request.message, className: 'trade-prewrap' } : null,
+      ]}
+    />
   )
 }
 
@@ -103,50 +91,35 @@ export function QuoteCard({
       <h3 id={`quote-${quote.id}`}>
         {t('quote.heading', { date: quote.created.text })} <StatusBadge kind="quote" status={quote.status} />
       </h3>
-      <dl className="facts">
-        <dt>{t('quote.unitPrice')}</dt>
-        <dd>
-          {quote.unitPrice} {t('quote.perUnit', { unit })}
-        </dd>
-        <dt>{t('quote.total')}</dt>
-        <dd>
-          <strong>{quote.total}</strong>{' '}
-          <span className="muted">{t('quote.forQuantity', { quantity: quote.quantity, unit })}</span>
-        </dd>
-        <dt>{t('quote.validUntil')}</dt>
-        <dd>{quote.validUntil.text}</dd>
-        <dt>{t('quote.leadTime')}</dt>
-        <dd>{t('quote.leadTimeDays', { count: quote.leadTimeDays })}</dd>
-        <dt>{t('terms.incoterm')}</dt>
-        <dd>
-          <IncotermText term={quote.incoterm} place={quote.namedPlace} />
-        </dd>
-        <dt>{t('quote.route')}</dt>
-        <dd>
-          {quote.checkpoint ? <LocalizedText value={quote.checkpoint} locale={locale} /> : null} ·{' '}
-          {t(`modes.${quote.transportMode}`, { ns: 'product' })}
-        </dd>
-        {quote.estimate ? (
-          <>
-            <dt>{t('quote.estimate')}</dt>
-            <dd>
-              <TransitOptionText option={quote.estimate} locale={locale} />
-            </dd>
-          </>
-        ) : null}
-        {quote.notes ? (
-          <>
-            <dt>{t('quote.notes')}</dt>
-            <dd className="trade-prewrap">{quote.notes}</dd>
-          </>
-        ) : null}
-        {quote.accepted ? (
-          <>
-            <dt>{t('quote.acceptedOn')}</dt>
-            <dd>{quote.accepted.text}</dd>
-          </>
-        ) : null}
-      </dl>
+      <Facts
+        rows={[
+          { label: t('quote.unitPrice'), value: `${quote.unitPrice} ${t('quote.perUnit', { unit })}` },
+          {
+            label: t('quote.total'),
+            value: (
+              <>
+                <strong>{quote.total}</strong>{' '}
+                <span className="muted">{t('quote.forQuantity', { quantity: quote.quantity, unit })}</span>
+              </>
+            ),
+          },
+          { label: t('quote.validUntil'), value: quote.validUntil.text },
+          { label: t('quote.leadTime'), value: t('quote.leadTimeDays', { count: quote.leadTimeDays }) },
+          { label: t('terms.incoterm'), value: <IncotermText term={quote.incoterm} place={quote.namedPlace} /> },
+          {
+            label: t('quote.route'),
+            value: (
+              <>
+                {quote.checkpoint ? <LocalizedText value={quote.checkpoint} locale={locale} /> : null} ·{' '}
+                {t(`modes.${quote.transportMode}`, { ns: 'product' })}
+              </>
+            ),
+          },
+          quote.estimate && { label: t('quote.estimate'), value: <TransitOptionText option={quote.estimate} locale={locale} /> },
+          quote.notes ? { label: t('quote.notes'), value: quote.notes, className: 'trade-prewrap' } : null,
+          quote.accepted && { label: t('quote.acceptedOn'), value: quote.accepted.text },
+        ]}
+      />
       {children}
     </section>
   )

@@ -2,11 +2,14 @@ import { type ActionFunctionArgs, data, type LoaderFunctionArgs, redirect } from
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 
+import { ListTable } from '~/components/admin/list-table'
 import { BasketProblems, BasketTotals, MarketPicker } from '~/components/basket'
+import { DestinationChooser } from '~/components/delivery'
 import { langAttr, LocalizedText } from '~/components/localized-text'
 import { priceBasket } from '~/modules/checkout/basket.server'
 import { addToCart, cartItems, parseQuantity, setCartQuantity } from '~/modules/checkout/cart.server'
 import { chosenMarket } from '~/modules/checkout/checkout-form.server'
+import { chosenDestination } from '~/modules/logistics/delivery.server'
 import { recordProductEvent } from '~/modules/progress/events.server'
 import { privateHeaders } from '~/utils/cache'
 import { readForm } from '~/utils/forms.server'
@@ -19,9 +22,11 @@ import { noindexMeta } from '~/utils/seo'
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const locale = requireLocale(params)
-  const market = chosenMarket(new URL(request.url).searchParams, locale)
-  const basket = await priceBasket(await cartItems(request), { market, locale })
-  return { basket, title: getFixedT(locale, 'checkout')('cart.title') }
+  const { searchParams } = new URL(request.url)
+  const market = chosenMarket(searchParams, locale)
+  const delivery = chosenDestination(searchParams, market, locale)
+  const basket = await priceBasket(await cartItems(request), { market, locale, destination: delivery.destination })
+  return { basket, delivery, title: getFixedT(locale, 'checkout')('cart.title') }
 }
 
 export const clientLoader = withNamespaces('checkout')
@@ -51,7 +56,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function CartPage() {
-  const { basket } = useLoaderData<typeof loader>()
+  const { basket, delivery } = useLoaderData<typeof loader>()
   const actionData = useActionData<{ error?: string; values?: Record<string, number | undefined> }>()
   const locale = useRootLocale()
   const { t } = useTranslation('checkout')
@@ -70,71 +75,72 @@ export default function CartPage() {
       ) : (
         <>
           <MarketPicker market={basket.market} action={localePath(locale, '/cart')} />
-          <table className="basket">
-            <caption className="visually-hidden">{t('cart.title')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('basket.item')}</th>
-                <th scope="col">{t('basket.unitPrice')}</th>
-                <th scope="col">{t('basket.quantity')}</th>
-                <th scope="col">{t('basket.lineTotal')}</th>
+          <ListTable
+            className="basket"
+            caption={t('cart.title')}
+            rows={basket.lines}
+            headers={['item', 'unitPrice', 'quantity', 'lineTotal'].map((column) => t(`basket.${column}`))}
+          >
+            {(line) => (
+              <tr key={line.key}>
+                <th scope="row">
+                  {line.slug ? (
+                    <Link to={localePath(locale, `/products/${line.slug}`)} lang={langAttr(line.name.lang, locale)}>
+                      {line.name.text}
+                    </Link>
+                  ) : (
+                    <LocalizedText value={line.name} locale={locale} />
+                  )}
+                  <LocalizedText value={line.seller} locale={locale} className="basket__seller" />
+                  <BasketProblems problems={line.problems} />
+                </th>
+                <td data-label={t('basket.unitPrice')}>
+                  {line.unitPrice.text}
+                  <span className="muted"> / {t(`units.${line.unit}`, { ns: 'common', defaultValue: line.unit })}</span>
+                </td>
+                <td data-label={t('basket.quantity')}>
+                  <Form method="post" className="basket__quantity">
+                    <input type="hidden" name="productId" value={line.item.kind === 'product' ? line.item.productId : ''} />
+                    <label className="visually-hidden" htmlFor={`quantity-${line.key}`}>
+                      {t('basket.quantity')}
+                    </label>
+                    <input
+                      id={`quantity-${line.key}`}
+                      name="quantity"
+                      type="number"
+                      inputMode="numeric"
+                      min={line.minQuantity}
+                      max={Math.max(line.maxQuantity, line.minQuantity)}
+                      step={1}
+                      defaultValue={line.quantity}
+                      required
+                    />
+                    <button type="submit" name="intent" value="update" className="button">
+                      {t('cart.update')}
+                    </button>
+                    <button type="submit" name="intent" value="remove" className="button button--link" formNoValidate>
+                      {t('cart.remove')}
+                    </button>
+                  </Form>
+                </td>
+                <td data-label={t('basket.lineTotal')}>{line.lineTotal.text}</td>
               </tr>
-            </thead>
-            <tbody>
-              {basket.lines.map((line) => (
-                <tr key={line.key}>
-                  <th scope="row">
-                    {line.slug ? (
-                      <Link to={localePath(locale, `/products/${line.slug}`)} lang={langAttr(line.name.lang, locale)}>
-                        {line.name.text}
-                      </Link>
-                    ) : (
-                      <LocalizedText value={line.name} locale={locale} />
-                    )}
-                    <LocalizedText value={line.seller} locale={locale} className="basket__seller" />
-                    <BasketProblems problems={line.problems} />
-                  </th>
-                  <td data-label={t('basket.unitPrice')}>
-                    {line.unitPrice.text}
-                    <span className="muted"> / {t(`units.${line.unit}`, { ns: 'common', defaultValue: line.unit })}</span>
-                  </td>
-                  <td data-label={t('basket.quantity')}>
-                    <Form method="post" className="basket__quantity">
-                      <input type="hidden" name="productId" value={line.item.kind === 'product' ? line.item.productId : ''} />
-                      <label className="visually-hidden" htmlFor={`quantity-${line.key}`}>
-                        {t('basket.quantity')}
-                      </label>
-                      <input
-                        id={`quantity-${line.key}`}
-                        name="quantity"
-                        type="number"
-                        inputMode="numeric"
-                        min={line.minQuantity}
-                        max={Math.max(line.maxQuantity, line.minQuantity)}
-                        step={1}
-                        defaultValue={line.quantity}
-                        required
-                      />
-                      <button type="submit" name="intent" value="update" className="button">
-                        {t('cart.update')}
-                      </button>
-                      <button type="submit" name="intent" value="remove" className="button button--link" formNoValidate>
-                        {t('cart.remove')}
-                      </button>
-                    </Form>
-                  </td>
-                  <td data-label={t('basket.lineTotal')}>{line.lineTotal.text}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-          <BasketTotals basket={basket} />
+            )}
+          </ListTable>
+          <DestinationChooser
+            places={delivery.places}
+            destination={delivery.destination}
+            action={localePath(locale, '/cart')}
+            keep={{ market: basket.market }}
+            market={basket.market}
+          />
+          <BasketTotals basket={basket} place={delivery.place} />
           <p className="checkout-actions">
             {basket.cbec?.problem ? (
               // no way on to a checkout that could not take the order: the notes above say what to change
               <span data-testid="cart-blocked">{t('cart.fixFirst')}</span>
             ) : (
-              <Link to={localePath(locale, `/checkout?market=${basket.market}`)} className="button button--primary">
+              <Link to={localePath(locale, `/checkout?market=${basket.market}${delivery.destination ? `&to=${delivery.destination}` : ''}`)} className="button button--primary">
                 {t('cart.checkout')}
               </Link>
             )}

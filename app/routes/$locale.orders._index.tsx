@@ -2,6 +2,7 @@ import type { LoaderFunctionArgs } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 
+import { ListTable } from '~/components/admin/list-table'
 import { StatusBadge } from '~/components/form'
 import { requireUser } from '~/modules/accounts/session.server'
 import { buyerOrders } from '~/modules/checkout/order-view.server'
@@ -38,33 +39,26 @@ export default function OrdersPage() {
           {t('orders.empty')} <Link to={localePath(locale, '/catalog')}>{t('cart.browse')}</Link>
         </p>
       ) : (
-        <table className="basket">
-          <caption className="visually-hidden">{t('orders.title')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('orders.number')}</th>
-              <th scope="col">{t('orders.date')}</th>
-              <th scope="col">{t('orders.kind')}</th>
-              <th scope="col">{t('orders.status')}</th>
-              <th scope="col">{t('basket.total')}</th>
+        <ListTable
+          className="basket"
+          caption={t('orders.title')}
+          rows={orders}
+          headers={[t('orders.number'), t('orders.date'), t('orders.kind'), t('orders.status'), t('basket.total')]}
+        >
+          {(order) => (
+            <tr key={order.number}>
+              <th scope="row">
+                <Link to={localePath(locale, `/orders/${order.number}`)}>{order.number}</Link>
+              </th>
+              <td>{formatDate(new Date(order.createdAt), locale)}</td>
+              <td>{t(`kinds.${order.kind}`)}</td>
+              <td>
+                <StatusBadge kind="order" status={order.status} />
+              </td>
+              <td>{order.total}</td>
             </tr>
-          </thead>
-          <tbody>
-            {orders.map((order) => (
-              <tr key={order.number}>
-                <th scope="row">
-                  <Link to={localePath(locale, `/orders/${order.number}`)}>{order.number}</Link>
-                </th>
-                <td>{formatDate(new Date(order.createdAt), locale)}</td>
-                <td>{t(`kinds.${order.kind}`)}</td>
-                <td>
-                  <StatusBadge kind="order" status={order.status} />
-                </td>
-                <td>{order.total}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+          )}
+        </ListTable>
       )}
     </div>
   )

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next'
 
 import { ReasonField } from '~/components/admin/review'
 import { Text, When } from '~/components/admin/ui'
+import { Facts } from '~/components/facts'
 import { FormError, StatusBadge } from '~/components/form'
 import { LocalizedText } from '~/components/localized-text'
 import type { productForReview } from '~/modules/catalog/admin-products.server'
@@ -70,59 +71,60 @@ export function ProductFacts({ product }: { product: Product }) {
   return (
     <>
       <h2>{t('products.facts')}</h2>
-      <dl className="facts">
-        <dt>{t('products.exporter')}</dt>
-        <dd>
-          <Link to={localePath(locale, `/admin/exporters/${product.exporter.id}`)}>
-            <Text value={product.exporter.name} locale={locale} />
-          </Link>{' '}
-          <StatusBadge kind="exporter" status={product.exporter.status} />
-        </dd>
-        <dt>{t('products.category')}</dt>
-        <dd>
-          <Text value={product.category.name} locale={locale} />
-        </dd>
-        <dt>{t('products.hsCode')}</dt>
-        <dd>
-          <code>{product.hs.code}</code> {product.hs.description ? <span lang="en">{product.hs.description}</span> : null}{' '}
-          <span className={product.hs.known ? 'badge badge--ok' : 'badge badge--problem'}>
-            {product.hs.known ? t('products.hsKnown') : t('products.hsUnknown')}
-          </span>{' '}
-          <span className={product.hs.matchesCategory ? 'badge badge--ok' : 'badge badge--problem'}>
-            {product.hs.matchesCategory ? t('products.hsMatches') : t('products.hsMismatch')}
-          </span>
-        </dd>
-        <dt>{t('products.categoryHeadings')}</dt>
-        <dd>
-          <ul>
-            {product.category.headings.map((heading) => (
-              <li key={heading.heading}>
-                <code>{heading.heading}</code> {heading.description ? <span lang="en">{heading.description}</span> : null}
-              </li>
-            ))}
-          </ul>
-        </dd>
-        <dt>{t('products.price')}</dt>
-        <dd>{product.price}</dd>
-        <dt>{t('products.stock')}</dt>
-        <dd>{product.stock}</dd>
-        <dt>{t('products.moq')}</dt>
-        <dd>{product.minOrderQuantity}</dd>
-        <dt>{t('products.saleMode')}</dt>
-        <dd>{t(`saleModes.${product.saleMode}`)}</dd>
-        <dt>{t('products.origin')}</dt>
-        <dd>
-          <Text value={product.originRegion} locale={locale} />
-        </dd>
-        <dt>{t('products.certificates')}</dt>
-        <dd>
-          {product.certificates.length
-            ? product.certificates.map((c) => (c.number ? `${c.kind} (${c.number})` : c.kind)).join(', ')
-            : '—'}
-        </dd>
-        <dt>{t('products.submitted')}</dt>
-        <dd>{product.submittedAt ? <When value={product.submittedAt} /> : '—'}</dd>
-      </dl>
+      <Facts
+        rows={[
+          {
+            label: t('products.exporter'),
+            value: (
+              <>
+                <Link to={localePath(locale, `/admin/exporters/${product.exporter.id}`)}>
+                  <Text value={product.exporter.name} locale={locale} />
+                </Link>{' '}
+                <StatusBadge kind="exporter" status={product.exporter.status} />
+              </>
+            ),
+          },
+          { label: t('products.category'), value: <Text value={product.category.name} locale={locale} /> },
+          {
+            label: t('products.hsCode'),
+            value: (
+              <>
+                <code>{product.hs.code}</code> {product.hs.description ? <span lang="en">{product.hs.description}</span> : null}{' '}
+                <span className={product.hs.known ? 'badge badge--ok' : 'badge badge--problem'}>
+                  {product.hs.known ? t('products.hsKnown') : t('products.hsUnknown')}
+                </span>{' '}
+                <span className={product.hs.matchesCategory ? 'badge badge--ok' : 'badge badge--problem'}>
+                  {product.hs.matchesCategory ? t('products.hsMatches') : t('products.hsMismatch')}
+                </span>
+              </>
+            ),
+          },
+          {
+            label: t('products.categoryHeadings'),
+            value: (
+              <ul>
+                {product.category.headings.map((heading) => (
+                  <li key={heading.heading}>
+                    <code>{heading.heading}</code> {heading.description ? <span lang="en">{heading.description}</span> : null}
+                  </li>
+                ))}
+              </ul>
+            ),
+          },
+          { label: t('products.price'), value: product.price },
+          { label: t('products.stock'), value: product.stock },
+          { label: t('products.moq'), value: product.minOrderQuantity },
+          { label: t('products.saleMode'), value: t(`saleModes.${product.saleMode}`) },
+          { label: t('products.origin'), value: <Text value={product.originRegion} locale={locale} /> },
+          {
+            label: t('products.certificates'),
+            value: product.certificates.length
+              ? product.certificates.map((c) => (c.number ? `${c.kind} (${c.number})` : c.kind)).join(', ')
+              : '—',
+          },
+          { label: t('products.submitted'), value: product.submittedAt ? <When value={product.submittedAt} /> : '—' },
+        ]}
+      />
 
       <h2>{t('products.access')}</h2>
       <ul className="access-list">
