@@ -15,7 +15,6 @@ import { languageNames } from '~/utils/locales'
 type AdminOrder = NonNullable<Awaited<ReturnType<typeof orderForAdmin>>>
 type Echo = { errors: Record<string, string>; values: Record<string, string> }
 
-/** Only what the order allows now. */
 export function AdminOrderActions({ order, errors, values }: { order: AdminOrder } & Echo) {
   const { t } = useTranslation('sales')
   const busy = useNavigation().state === 'submitting'

@@ -1,4 +1,3 @@
-// The exporter's quote on a request for quote: price, validity, lead time, terms and the route.
 import { Form } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 

@@ -44,7 +44,6 @@ function Leg({ leg, locale }: { leg: ItineraryLeg; locale: Locale }) {
   )
 }
 
-/** The route day by day: each day's legs and stops in order, legs told with duration and distance. */
 export function TourItinerary({ days, locale }: { days: readonly TourDay[]; locale: Locale }) {
   const { t } = useTranslation('tours')
   return (

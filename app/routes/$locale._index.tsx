@@ -28,7 +28,6 @@ export async function loader({ params }: LoaderFunctionArgs) {
     title: t('home.metaTitle'),
     description: t('home.metaDescription'),
     sectors: sectors.map(({ categories, ...sector }) => ({ ...sector, categoryCount: categories.length })),
-    // the categories the pavilion's admins chose to feature
     featuredCategories: sectors.flatMap((sector) => sector.categories.filter((category) => category.featured)),
     products,
     figures,

@@ -5,8 +5,6 @@ import { exportDocumentPack } from '~/modules/trade/documents.server'
 import { privatePage } from '~/utils/cache'
 import { requireLocale } from '~/utils/route-params.server'
 
-// The export document pack (commercial invoice and packing list) of an accepted wholesale order,
-// for the exporter's members and for admins.
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request, requireLocale(params))
   const pack = await exportDocumentPack(user, params.orderNumber ?? '')

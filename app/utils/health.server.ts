@@ -23,7 +23,6 @@ async function postgresSettings() {
   return { serverVersion: row.version, encoding: row.encoding }
 }
 
-/** Whether the database answers, which one it is, and the settings the pavilion relies on. */
 export async function databaseHealth() {
   const dialect = currentDialect()
   try {

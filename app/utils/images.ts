@@ -1,5 +1,3 @@
-// Where product images are served from and how a browser picks a size.
-
 export const uploadsPath = '/uploads'
 
 export type StoredImage = { storageKey: string; widths: number[]; width: number; height: number }

@@ -1,11 +1,9 @@
 // One arithmetic for every paged list: pages count from 1, and an empty list still has one page.
 
-/** The `skip` and `take` of the query for one page. */
 export function pageSlice(page: number, pageSize: number) {
   return { skip: (page - 1) * pageSize, take: pageSize }
 }
 
-/** What a list's page links need: how many rows in all, this page, and how many pages. */
 export function pageFacts(total: number, page: number, pageSize: number) {
   return { total, page, pageCount: Math.max(1, Math.ceil(total / pageSize)) }
 }

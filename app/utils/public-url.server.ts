@@ -1,4 +1,3 @@
-// The site's public origin, for absolute links in canonical tags, sitemaps, feeds and mail.
 import { env } from '~/utils/env.server'
 import { getFixedT } from '~/utils/i18n.server'
 import type { Locale } from '~/utils/locales'

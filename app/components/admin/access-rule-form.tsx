@@ -8,7 +8,6 @@ import { pavilion } from '~/config/pavilion'
 const markets = pavilion.markets
 const verdicts = ['allowed', 'conditional', 'restricted', 'prohibited'] as const
 
-/** The create and edit form of a market-access rule. */
 export function AccessRuleForm({
   values,
   errors,

@@ -1,4 +1,3 @@
-// The links above an admin list that narrow it to one status or role; the one shown is marked.
 import { Link } from '@remix-run/react'
 
 export function FilterLinks({ label, links }: { label: string; links: { to: string; text: string; current: boolean }[] }) {

@@ -1,5 +1,3 @@
-// The company as its members see it in the portal: the registration details, the verification
-// status with its reason, and the supporting documents on file.
 import { listExporterDocuments } from '~/modules/exporters/documents.server'
 import type { ExporterStatus } from '~/modules/exporters/exporter-status.server'
 import { companyOf, type Member } from '~/modules/exporters/membership.server'

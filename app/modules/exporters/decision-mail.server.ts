@@ -1,4 +1,3 @@
-// Mail to a company's members about an admin decision, each in the member's own language.
 import { sendMail } from '~/modules/accounts/mail.server'
 import { getDb } from '~/utils/db.server'
 import { getFixedT } from '~/utils/i18n.server'

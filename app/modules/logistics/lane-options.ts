@@ -1,4 +1,3 @@
-// What a transit lane may say, shared by the admin form and the server's checks.
 import { pavilion } from '~/config/pavilion'
 
 /** Cities a lane may end in; their names are in the `trade` namespace (cities.*). */

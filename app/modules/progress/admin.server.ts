@@ -138,7 +138,6 @@ export function isMonth(value: string | null): value is string {
   return !!value && /^\d{4}-(0[1-9]|1[0-2])$/.test(value)
 }
 
-/** What "Recompute now" runs: the scheduled job, at once. */
 export function recomputeProgress() {
   return refreshProgress(getDb())
 }

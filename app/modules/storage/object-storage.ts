@@ -1,4 +1,3 @@
-// What both kinds of storage (local folders, an S3-compatible bucket) promise, apart from how they are built.
 export type StorageArea = 'images' | 'documents'
 export type StoredObject = { bytes: Buffer<ArrayBuffer>; contentType: string }
 
