@@ -15,12 +15,17 @@ export type CartChange =
       max?: number
     }
 
-async function findCart(request: Request) {
+/** Which cart is the visitor's: the buyer's own, or the guest's by the token in their cookie. */
+async function cartOwner(request: Request) {
   const user = await getUser(request)
-  const db = getDb()
-  if (user) return { user, cart: await db.cart.findUnique({ where: { userId: user.id }, select: { id: true } }) }
+  if (user) return { user, where: { userId: user.id } }
   const token = await readCartToken(request)
-  return { user, cart: token ? await db.cart.findUnique({ where: { token }, select: { id: true } }) : null }
+  return { user, where: token ? { token } : null }
+}
+
+async function findCart(request: Request) {
+  const { user, where } = await cartOwner(request)
+  return { user, cart: where ? await getDb().cart.findUnique({ where, select: { id: true } }) : null }
 }
 
 export async function cartItems(request: Request): Promise<Extract<OrderItem, { kind: 'product' }>[]> {
@@ -36,8 +41,11 @@ export async function cartItems(request: Request): Promise<Extract<OrderItem, { 
 
 /** How many lines the visitor's cart holds, for the cart link in the page header. */
 export async function cartLineCount(request: Request) {
-  const { cart } = await findCart(request)
-  return cart ? getDb().cartLine.count({ where: { cartId: cart.id } }) : 0
+  // one query with the count, not the cart and then its lines: every signed-in page asks
+  const { where } = await cartOwner(request)
+  if (!where) return 0
+  const cart = await getDb().cart.findUnique({ where, select: { _count: { select: { lines: true } } } })
+  return cart?._count.lines ?? 0
 }
 
 export function parseQuantity(value: FormDataEntryValue | null) {
