@@ -3,11 +3,11 @@
 import { z } from 'zod'
 
 import { audit } from '~/modules/accounts/audit.server'
-import { type AdminActor, assertAdmin } from '~/modules/accounts/guard.server'
+import { adminRecordForm } from '~/modules/accounts/guard.server'
 import { revokeSessions, type Role } from '~/modules/accounts/session.server'
 import { dateText } from '~/utils/dates'
 import { getDb } from '~/utils/db.server'
-import { failure, fieldErrors, multiLine, type Outcome } from '~/utils/forms.server'
+import { failure, multiLine, type Outcome } from '~/utils/forms.server'
 import { type Locale, localized } from '~/utils/locales'
 import { countPer, pageFacts, pageSlice } from '~/utils/paging'
 
@@ -97,52 +97,48 @@ const DecisionForm = z.object({
 export type UserDecision = 'suspended' | 'reinstated'
 
 /** A decision that no longer fits (another admin got there first) is a 409. */
-export async function decideUser(
-  admin: AdminActor,
-  userId: number,
-  input: Record<string, string>,
-): Promise<Outcome<{ event: UserDecision }>> {
-  const actor = assertAdmin(admin)
-  const parsed = DecisionForm.safeParse(input)
-  if (!parsed.success) return failure(fieldErrors(parsed.error))
-  const db = getDb()
-  const target = await db.user.findUnique({ where: { id: userId }, select: { id: true, role: true, suspendedAt: true } })
-  if (!target) return failure({ form: 'errors.notFound' }, 404)
+export const decideUser = adminRecordForm(
+  DecisionForm,
+  async (actor, userId, form): Promise<Outcome<{ event: UserDecision }>> => {
+    const db = getDb()
+    const target = await db.user.findUnique({ where: { id: userId }, select: { id: true, role: true, suspendedAt: true } })
+    if (!target) return failure({ form: 'errors.notFound' }, 404)
 
-  if (parsed.data.intent === 'reinstate') {
-    const { count } = await db.user.updateMany({
-      where: { id: userId, suspendedAt: { not: null } },
-      data: { suspendedAt: null, suspendedReason: null },
-    })
-    if (count === 0) return failure({ form: 'errors.userNotSuspended' }, 409)
-    await audit(actor, 'user.reinstated', 'User', userId)
-    return { ok: true, value: { event: 'reinstated' } }
-  }
-
-  const reason = parsed.data.reason ?? ''
-  if (!reason) return failure({ reason: 'errors.reasonRequired' })
-  if (userId === actor.id) return failure({ form: 'errors.cannotSuspendSelf' }, 409)
-  const outcome = await db.$transaction(async (tx) => {
-    const now = new Date()
-    if (target.role === 'admin') {
-      // Writing every active admin's row first makes two admins suspending each other take turns
-      // (row locks on PostgreSQL, the write lock on SQLite); the count below then sees the other's.
-      await tx.user.updateMany({ where: { role: 'admin', suspendedAt: null }, data: { updatedAt: now } })
-      const others = await tx.user.count({ where: { role: 'admin', suspendedAt: null, id: { not: userId } } })
-      if (others === 0) return 'lastAdmin' as const
+    if (form.intent === 'reinstate') {
+      const { count } = await db.user.updateMany({
+        where: { id: userId, suspendedAt: { not: null } },
+        data: { suspendedAt: null, suspendedReason: null },
+      })
+      if (count === 0) return failure({ form: 'errors.userNotSuspended' }, 409)
+      await audit(actor, 'user.reinstated', 'User', userId)
+      return { ok: true, value: { event: 'reinstated' } }
     }
-    const { count } = await tx.user.updateMany({
-      where: { id: userId, suspendedAt: null },
-      data: { suspendedAt: now, suspendedReason: reason },
+
+    const reason = form.reason ?? ''
+    if (!reason) return failure({ reason: 'errors.reasonRequired' })
+    if (userId === actor.id) return failure({ form: 'errors.cannotSuspendSelf' }, 409)
+    const outcome = await db.$transaction(async (tx) => {
+      const now = new Date()
+      if (target.role === 'admin') {
+        // Writing every active admin's row first makes two admins suspending each other take turns
+        // (row locks on PostgreSQL, the write lock on SQLite); the count below then sees the other's.
+        await tx.user.updateMany({ where: { role: 'admin', suspendedAt: null }, data: { updatedAt: now } })
+        const others = await tx.user.count({ where: { role: 'admin', suspendedAt: null, id: { not: userId } } })
+        if (others === 0) return 'lastAdmin' as const
+      }
+      const { count } = await tx.user.updateMany({
+        where: { id: userId, suspendedAt: null },
+        data: { suspendedAt: now, suspendedReason: reason },
+      })
+      if (count === 0) return 'already' as const
+      await tx.passwordResetToken.updateMany({ where: { userId, usedAt: null }, data: { usedAt: now } })
+      return 'suspended' as const
     })
-    if (count === 0) return 'already' as const
-    await tx.passwordResetToken.updateMany({ where: { userId, usedAt: null }, data: { usedAt: now } })
-    return 'suspended' as const
-  })
-  if (outcome === 'lastAdmin') return failure({ form: 'errors.lastActiveAdmin' }, 409)
-  if (outcome === 'already') return failure({ form: 'errors.userAlreadySuspended' }, 409)
-  // signed out everywhere at once: a saved cookie gets the sign-in page
-  await revokeSessions({ userIds: [userId] })
-  await audit(actor, 'user.suspended', 'User', userId, { reason })
-  return { ok: true, value: { event: 'suspended' } }
-}
+    if (outcome === 'lastAdmin') return failure({ form: 'errors.lastActiveAdmin' }, 409)
+    if (outcome === 'already') return failure({ form: 'errors.userAlreadySuspended' }, 409)
+    // signed out everywhere at once: a saved cookie gets the sign-in page
+    await revokeSessions({ userIds: [userId] })
+    await audit(actor, 'user.suspended', 'User', userId, { reason })
+    return { ok: true, value: { event: 'suspended' } }
+  },
+)

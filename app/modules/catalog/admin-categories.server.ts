@@ -2,12 +2,12 @@
 import { z } from 'zod'
 
 import { audit } from '~/modules/accounts/audit.server'
-import { type AdminActor, assertAdmin } from '~/modules/accounts/guard.server'
+import { adminRecordForm } from '~/modules/accounts/guard.server'
 import { bumpCatalogVersion } from '~/modules/catalog/cache-version.server'
 import { categoryInTree } from '~/modules/catalog/catalog.server'
 import { reindexProducts } from '~/modules/catalog/search.server'
 import { getDb } from '~/utils/db.server'
-import { failure, fieldErrors, multiLine, type Outcome, perLocale, singleLine, textsOf } from '~/utils/forms.server'
+import { failure, multiLine, type Outcome, perLocale, singleLine, textsOf } from '~/utils/forms.server'
 import { type Locale, locales, localized } from '~/utils/locales'
 
 export const categoryNameMax = 120
@@ -72,42 +72,38 @@ const CategoryForm = z.object({
   ...perLocale('description', multiLine(categoryDescriptionMax)),
 })
 
-export async function updateCategoryTexts(
-  admin: AdminActor,
-  categoryId: number,
-  input: Record<string, string>,
-): Promise<Outcome<{ slug: string }>> {
-  const actor = assertAdmin(admin)
-  const parsed = CategoryForm.safeParse(input)
-  if (!parsed.success) return failure(fieldErrors(parsed.error))
-  const db = getDb()
-  const category = await db.category.findUnique({
-    where: { id: categoryId },
-    select: { slug: true, translations: { select: { locale: true, name: true, description: true } } },
-  })
-  if (!category) return failure({ form: 'errors.notFound' }, 404)
-  const names = textsOf(parsed.data, 'name')
-  const descriptions = textsOf(parsed.data, 'description')
-  const changed = locales.filter((locale) => {
-    const row = category.translations.find((t) => t.locale === locale)
-    return row?.name !== names[locale] || row?.description !== descriptions[locale]
-  })
-  if (changed.length === 0) return { ok: true, value: { slug: category.slug } }
-  await db.$transaction(
-    changed.map((locale) =>
-      db.categoryTranslation.upsert({
-        where: { categoryId_locale: { categoryId, locale } },
-        create: { categoryId, locale, name: names[locale], description: descriptions[locale] },
-        update: { name: names[locale], description: descriptions[locale] },
-      }),
-    ),
-  )
-  await audit(actor, 'category.updated', 'Category', categoryId, {
-    changed: Object.fromEntries(changed.map((locale) => [locale, { name: names[locale], description: descriptions[locale] }])),
-  })
-  // search documents carry category names; renewing them also invalidates cached pages
-  const products = await db.product.findMany({ where: { categoryId }, select: { id: true } })
-  if (products.length > 0) await reindexProducts(products.map((p) => p.id))
-  else await bumpCatalogVersion()
-  return { ok: true, value: { slug: category.slug } }
-}
+export const updateCategoryTexts = adminRecordForm(
+  CategoryForm,
+  async (actor, categoryId, form): Promise<Outcome<{ slug: string }>> => {
+    const db = getDb()
+    const category = await db.category.findUnique({
+      where: { id: categoryId },
+      select: { slug: true, translations: { select: { locale: true, name: true, description: true } } },
+    })
+    if (!category) return failure({ form: 'errors.notFound' }, 404)
+    const names = textsOf(form, 'name')
+    const descriptions = textsOf(form, 'description')
+    const changed = locales.filter((locale) => {
+      const row = category.translations.find((t) => t.locale === locale)
+      return row?.name !== names[locale] || row?.description !== descriptions[locale]
+    })
+    if (changed.length === 0) return { ok: true, value: { slug: category.slug } }
+    await db.$transaction(
+      changed.map((locale) =>
+        db.categoryTranslation.upsert({
+          where: { categoryId_locale: { categoryId, locale } },
+          create: { categoryId, locale, name: names[locale], description: descriptions[locale] },
+          update: { name: names[locale], description: descriptions[locale] },
+        }),
+      ),
+    )
+    await audit(actor, 'category.updated', 'Category', categoryId, {
+      changed: Object.fromEntries(changed.map((locale) => [locale, { name: names[locale], description: descriptions[locale] }])),
+    })
+    // search documents carry category names; renewing them also invalidates cached pages
+    const products = await db.product.findMany({ where: { categoryId }, select: { id: true } })
+    if (products.length > 0) await reindexProducts(products.map((p) => p.id))
+    else await bumpCatalogVersion()
+    return { ok: true, value: { slug: category.slug } }
+  },
+)

@@ -1,7 +1,7 @@
 import { z } from 'zod'
 
 import { pavilion } from '~/config/pavilion'
-import { type AdminActor, assertAdmin } from '~/modules/accounts/guard.server'
+import { adminRecordForm } from '~/modules/accounts/guard.server'
 import { productTermsSelect } from '~/modules/catalog/catalog.server'
 import { hsCodeExists, hsDescription } from '~/modules/catalog/hs-codes.server'
 import { type ProductStatus, productStatuses, transitionProduct } from '~/modules/catalog/product-status.server'
@@ -10,7 +10,7 @@ import { formatMoney } from '~/modules/checkout/money'
 import { notifyProductDecision } from '~/modules/exporters/decision-mail.server'
 import { dateText } from '~/utils/dates'
 import { getDb } from '~/utils/db.server'
-import { failure, fieldErrors, multiLine, type Outcome } from '~/utils/forms.server'
+import { failure, multiLine, type Outcome } from '~/utils/forms.server'
 import { type Locale, locales, localized } from '~/utils/locales'
 import { countPer, pageFacts, pageSlice } from '~/utils/paging'
 import { TransitionError } from '~/utils/status-machine'
@@ -139,28 +139,24 @@ const ModerationForm = z.object({
   reason: multiLine(1000, { optional: true }).optional(),
 })
 
-export async function moderateProduct(
-  admin: AdminActor,
-  productId: number,
-  input: Record<string, string>,
-): Promise<Outcome<{ to: ProductStatus }>> {
-  const actor = assertAdmin(admin)
-  const parsed = ModerationForm.safeParse(input)
-  if (!parsed.success) return failure(fieldErrors(parsed.error))
-  const reason = parsed.data.reason ?? ''
-  if (parsed.data.intent === 'reject' && !reason) return failure({ reason: 'errors.reasonRequired' })
-  const to = parsed.data.intent === 'approve' ? 'published' : 'rejected'
+export const moderateProduct = adminRecordForm(
+  ModerationForm,
+  async (actor, productId, form): Promise<Outcome<{ to: ProductStatus }>> => {
+    const reason = form.reason ?? ''
+    if (form.intent === 'reject' && !reason) return failure({ reason: 'errors.reasonRequired' })
+    const to = form.intent === 'approve' ? 'published' : 'rejected'
 
-  const current = await getDb().product.findUnique({ where: { id: productId }, select: { status: true } })
-  if (!current) return failure({ form: 'errors.notFound' }, 404)
-  // only products waiting for review are decided here; anything else was decided already
-  if (current.status !== 'in_review') return failure({ form: 'errors.productTransition' }, 409)
-  try {
-    await transitionProduct(productId, to, actor, to === 'rejected' ? reason : undefined)
-  } catch (error) {
-    if (error instanceof TransitionError) return failure({ form: 'errors.productTransition' }, 409)
-    throw error
-  }
-  await notifyProductDecision(productId, to, to === 'rejected' ? reason : undefined)
-  return { ok: true, value: { to } }
-}
+    const current = await getDb().product.findUnique({ where: { id: productId }, select: { status: true } })
+    if (!current) return failure({ form: 'errors.notFound' }, 404)
+    // only products waiting for review are decided here; anything else was decided already
+    if (current.status !== 'in_review') return failure({ form: 'errors.productTransition' }, 409)
+    try {
+      await transitionProduct(productId, to, actor, to === 'rejected' ? reason : undefined)
+    } catch (error) {
+      if (error instanceof TransitionError) return failure({ form: 'errors.productTransition' }, 409)
+      throw error
+    }
+    await notifyProductDecision(productId, to, to === 'rejected' ? reason : undefined)
+    return { ok: true, value: { to } }
+  },
+)

@@ -3,7 +3,7 @@ import { z } from 'zod'
 
 import { pavilion } from '~/config/pavilion'
 import { audit } from '~/modules/accounts/audit.server'
-import { type AdminActor, assertAdmin } from '~/modules/accounts/guard.server'
+import { type AdminActor, adminRecordForm, assertAdmin } from '~/modules/accounts/guard.server'
 import { bumpCatalogVersion } from '~/modules/catalog/cache-version.server'
 import { hsCodeExists, hsDescription } from '~/modules/catalog/hs-codes.server'
 import { getDb, isUniqueViolation } from '~/utils/db.server'
@@ -103,15 +103,7 @@ export async function createAccessRule(admin: AdminActor, input: Record<string, 
   return { ok: true, value: created }
 }
 
-export async function updateAccessRule(
-  admin: AdminActor,
-  ruleId: number,
-  input: Record<string, string>,
-): Promise<Outcome<{ id: number }>> {
-  const actor = assertAdmin(admin)
-  const parsed = RuleForm.safeParse(input)
-  if (!parsed.success) return failure(fieldErrors(parsed.error))
-  const rule = parsed.data
+export const updateAccessRule = adminRecordForm(RuleForm, async (actor, ruleId, rule): Promise<Outcome<{ id: number }>> => {
   const db = getDb()
   const before = await db.marketAccessRule.findUnique({
     where: { id: ruleId },
@@ -138,7 +130,7 @@ export async function updateAccessRule(
   await audit(actor, 'market_access_rule.updated', 'MarketAccessRule', ruleId, { before, after: ruleData(rule), reason: reasons })
   await bumpCatalogVersion()
   return { ok: true, value: { id: ruleId } }
-}
+})
 
 export async function deleteAccessRule(admin: AdminActor, ruleId: number): Promise<Outcome<{ id: number }>> {
   const actor = assertAdmin(admin)

@@ -2,10 +2,10 @@
 import { z } from 'zod'
 
 import { audit } from '~/modules/accounts/audit.server'
-import { type AdminActor, assertAdmin } from '~/modules/accounts/guard.server'
+import { adminRecordForm } from '~/modules/accounts/guard.server'
 import { bumpCatalogVersion } from '~/modules/catalog/cache-version.server'
 import { getDb } from '~/utils/db.server'
-import { checkbox, failure, fieldErrors, multiLine, type Outcome, perLocale, singleLine, textsOf } from '~/utils/forms.server'
+import { checkbox, failure, multiLine, type Outcome, perLocale, singleLine, textsOf } from '~/utils/forms.server'
 import { type Locale, locales, localized } from '~/utils/locales'
 
 export const checkpointStatuses = ['open', 'planned', 'proposed', 'not_operational'] as const
@@ -64,41 +64,37 @@ const CheckpointForm = z.object({
   ...perLocale('notes', multiLine(1000, { optional: true })),
 })
 
-export async function updateCheckpoint(
-  admin: AdminActor,
-  checkpointId: number,
-  input: Record<string, string>,
-): Promise<Outcome<{ id: number }>> {
-  const actor = assertAdmin(admin)
-  const parsed = CheckpointForm.safeParse(input)
-  if (!parsed.success) return failure(fieldErrors(parsed.error))
-  const { status, lat, lon, coordinatesVerified, source } = parsed.data
-  // a point needs both halves; one without the other is a typing slip
-  if ((lat === null) !== (lon === null))
-    return failure(lat === null ? { lat: 'errors.coordinatePair' } : { lon: 'errors.coordinatePair' })
-  if (lat === null && coordinatesVerified) return failure({ coordinatesVerified: 'errors.verifiedWithoutCoordinates' })
-  const db = getDb()
-  const before = await db.checkpoint.findUnique({
-    where: { id: checkpointId },
-    select: { ...editableFields, translations: { select: { locale: true } } },
-  })
-  if (!before) return failure({ form: 'errors.notFound' }, 404)
-  const { translations, ...beforeFields } = before
-  const notes = textsOf(parsed.data, 'notes')
-  const after = { status, lat, lon, coordinatesVerified: lat !== null && coordinatesVerified, source }
-  await db.$transaction([
-    db.checkpoint.update({ where: { id: checkpointId }, data: after }),
-    // notes belong to a translation row that also holds the name; only existing rows are updated
-    ...translations
-      .filter((row) => (locales as readonly string[]).includes(row.locale))
-      .map((row) =>
-        db.checkpointTranslation.update({
-          where: { checkpointId_locale: { checkpointId, locale: row.locale } },
-          data: { notes: notes[row.locale as Locale] },
-        }),
-      ),
-  ])
-  await audit(actor, 'checkpoint.updated', 'Checkpoint', checkpointId, { before: beforeFields, after, notes })
-  await bumpCatalogVersion()
-  return { ok: true, value: { id: checkpointId } }
-}
+export const updateCheckpoint = adminRecordForm(
+  CheckpointForm,
+  async (actor, checkpointId, form): Promise<Outcome<{ id: number }>> => {
+    const { status, lat, lon, coordinatesVerified, source } = form
+    // a point needs both halves; one without the other is a typing slip
+    if ((lat === null) !== (lon === null))
+      return failure(lat === null ? { lat: 'errors.coordinatePair' } : { lon: 'errors.coordinatePair' })
+    if (lat === null && coordinatesVerified) return failure({ coordinatesVerified: 'errors.verifiedWithoutCoordinates' })
+    const db = getDb()
+    const before = await db.checkpoint.findUnique({
+      where: { id: checkpointId },
+      select: { ...editableFields, translations: { select: { locale: true } } },
+    })
+    if (!before) return failure({ form: 'errors.notFound' }, 404)
+    const { translations, ...beforeFields } = before
+    const notes = textsOf(form, 'notes')
+    const after = { status, lat, lon, coordinatesVerified: lat !== null && coordinatesVerified, source }
+    await db.$transaction([
+      db.checkpoint.update({ where: { id: checkpointId }, data: after }),
+      // notes belong to a translation row that also holds the name; only existing rows are updated
+      ...translations
+        .filter((row) => (locales as readonly string[]).includes(row.locale))
+        .map((row) =>
+          db.checkpointTranslation.update({
+            where: { checkpointId_locale: { checkpointId, locale: row.locale } },
+            data: { notes: notes[row.locale as Locale] },
+          }),
+        ),
+    ])
+    await audit(actor, 'checkpoint.updated', 'Checkpoint', checkpointId, { before: beforeFields, after, notes })
+    await bumpCatalogVersion()
+    return { ok: true, value: { id: checkpointId } }
+  },
+)

@@ -2,20 +2,11 @@
 import { z } from 'zod'
 
 import { audit } from '~/modules/accounts/audit.server'
-import { type AdminActor, assertAdmin } from '~/modules/accounts/guard.server'
+import { adminRecordForm } from '~/modules/accounts/guard.server'
 import { bumpCatalogVersion } from '~/modules/catalog/cache-version.server'
 import { laneMarkets, maxDistanceKm, maxTransitDays, transitCities } from '~/modules/logistics/lane-options'
 import { getDb } from '~/utils/db.server'
-import {
-  checkbox,
-  choice,
-  failure,
-  fieldErrors,
-  optionalWholeNumber,
-  type Outcome,
-  singleLine,
-  wholeNumber,
-} from '~/utils/forms.server'
+import { checkbox, choice, optionalWholeNumber, type Outcome, singleLine, wholeNumber } from '~/utils/forms.server'
 import { type Locale, localized } from '~/utils/locales'
 
 const laneSelect = {
@@ -123,15 +114,7 @@ const LaneForm = z.object({
   verified: checkbox,
 })
 
-export async function updateLane(
-  admin: AdminActor,
-  laneId: number,
-  input: Record<string, string>,
-): Promise<Outcome<{ id: number }>> {
-  const actor = assertAdmin(admin)
-  const parsed = LaneForm.safeParse(input)
-  if (!parsed.success) return failure(fieldErrors(parsed.error))
-  const after = parsed.data
+export const updateLane = adminRecordForm(LaneForm, async (actor, laneId, after): Promise<Outcome<{ id: number }>> => {
   // the fast lane is a faster way along the same lane, never a slower one
   if (after.greenCorridorDays !== null && after.greenCorridorDays > after.transitDays)
     return { ok: false, status: 400, errors: { greenCorridorDays: 'errors.greenSlower' } }
@@ -148,4 +131,4 @@ export async function updateLane(
   await audit(actor, 'transitLane.updated', 'TransitLane', laneId, { before, after })
   await bumpCatalogVersion()
   return { ok: true, value: { id: laneId } }
-}
+})
