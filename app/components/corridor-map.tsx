@@ -1,9 +1,8 @@
 // Inline SVG from the server's projected points, so it works offline and without scripts.
 import { useTranslation } from 'react-i18next'
 
-import { langAttr } from '~/components/localized-text'
+import { GeoMap } from '~/components/geo-map'
 import type { CorridorMap as MapData } from '~/modules/logistics/corridor.server'
-import type { Locale } from '~/utils/locales'
 
 const statusColours: Record<string, string> = {
   open: '#1d7a3a',
@@ -72,42 +71,11 @@ function CorridorLine({ mode, points }: { mode: 'road' | 'rail'; points: string 
 
 export const mapStatuses = ['open', 'planned', 'proposed', 'not_operational'] as const
 
-export function CorridorMap({
-  map,
-  urumqi,
-  locale,
-}: {
-  map: MapData
-  urumqi: { x: number; y: number; verified: boolean }
-  locale: Locale
-}) {
+export function CorridorMap({ map }: { map: MapData }) {
   const { t } = useTranslation('trade')
   return (
-    <figure className="corridor-map">
-      <svg viewBox={`0 0 ${map.width} ${map.height}`} role="img" aria-labelledby="corridor-map-title corridor-map-desc">
-        <title id="corridor-map-title">{t('corridor.mapTitle')}</title>
-        <desc id="corridor-map-desc">{t('corridor.mapDescription')}</desc>
-        <rect x={0} y={0} width={map.width} height={map.height} fill="#f3f7f9" />
-        <g stroke="#d9e1e7" strokeWidth={1}>
-          {map.graticule.latitudes.map((line) => (
-            <line key={`lat${line.value}`} x1={0} y1={line.y} x2={map.width} y2={line.y} />
-          ))}
-          {map.graticule.longitudes.map((line) => (
-            <line key={`lon${line.value}`} x1={line.x} y1={0} x2={line.x} y2={map.height} />
-          ))}
-        </g>
-        <g fill="#8a96a1" fontSize={11}>
-          {map.graticule.latitudes.map((line) => (
-            <text key={`latl${line.value}`} x={4} y={line.y - 3}>
-              {line.value}°
-            </text>
-          ))}
-          {map.graticule.longitudes.map((line) => (
-            <text key={`lonl${line.value}`} x={line.x + 3} y={map.height - 4}>
-              {line.value}°
-            </text>
-          ))}
-        </g>
+    <figure className="corridor-map geo-map">
+      <GeoMap id="corridor-map" frame={map} labels={map.labels} title={t('corridor.mapTitle')} description={t('corridor.mapDescription')}>
         {map.corridors.map((corridor) => (
           <CorridorLine
             key={corridor.points.map((p) => `${p.x},${p.y}`).join(' ') + corridor.mode}
@@ -115,53 +83,15 @@ export function CorridorMap({
             points={corridor.points.map((p) => `${p.x},${p.y}`).join(' ')}
           />
         ))}
-        {map.cities.map((city) => (
-          <g key={`${city.x},${city.y}`}>
-            <rect x={city.x - 4} y={city.y - 4} width={8} height={8} fill="#17212b" />
-            <text
-              x={city.x + 8}
-              y={city.y + 4}
-              fontSize={13}
-              fill="#17212b"
-              stroke="#f3f7f9"
-              strokeWidth={3}
-              paintOrder="stroke"
-              lang={langAttr(city.name.lang, locale)}
-            >
-              {city.name.text}
-            </text>
-          </g>
+        {[...map.cities, map.urumqi].map((city) => (
+          <rect key={`${city.x},${city.y}`} x={city.x - 4} y={city.y - 4} width={8} height={8} fill="#17212b" stroke="#fff" />
         ))}
-        <g>
-          <rect x={urumqi.x - 5} y={urumqi.y - 5} width={10} height={10} fill="#17212b" />
-          <text x={urumqi.x - 8} y={urumqi.y + 20} fontSize={13} fill="#17212b" textAnchor="end">
-            {urumqi.verified ? t('cities.urumqi', { ns: 'product' }) : t('corridor.urumqiApproximate')}
-          </text>
-        </g>
         {map.markers.map((marker) => (
-          <g key={`${marker.x},${marker.y}`}>
-            <StatusShape status={marker.status} x={marker.x} y={marker.y} size={8} />
-            {marker.labels.map((label, index) => (
-              <text
-                key={index}
-                // labels near the right edge go to the left of their mark, so they are not cut off
-                x={marker.x > map.width * 0.7 ? marker.x - 12 : marker.x + 12}
-                textAnchor={marker.x > map.width * 0.7 ? 'end' : 'start'}
-                y={marker.y - 6 + index * 15}
-                fontSize={13}
-                fontWeight={600}
-                fill="#17212b"
-                stroke="#f3f7f9"
-                strokeWidth={3}
-                paintOrder="stroke"
-                lang={langAttr(label.lang, locale)}
-              >
-                {marker.numbers[index]}. {label.text}
-              </text>
-            ))}
+          <g key={`${marker.x},${marker.y}`} data-checkpoints={marker.numbers.join(' ')}>
+            <StatusShape status={marker.status} x={marker.x} y={marker.y} size={7} />
           </g>
         ))}
-      </svg>
+      </GeoMap>
       <figcaption>
         <ul className="corridor-legend">
           {mapStatuses.map((status) => (
@@ -182,6 +112,9 @@ export function CorridorMap({
             {t('corridor.city')}
           </li>
         </ul>
+        <p className="muted">
+          {t('common:maps.numbered')} {t('common:maps.attribution')}
+        </p>
       </figcaption>
     </figure>
   )

@@ -63,19 +63,15 @@ export function TourRouteSections({ tour, locale }: TourProps) {
       <section aria-labelledby="map-title">
         <h2 id="map-title">{t('map.heading')}</h2>
         <TourMap
+          map={tour.map}
           stops={tour.stops.map((stop) => ({
             position: stop.position,
             name: stop.name.text,
             lang: langAttr(stop.name.lang, locale),
-            lat: stop.lat,
-            lon: stop.lon,
-            crossing: stop.crossing !== null,
           }))}
-          legs={tour.legs}
           texts={{
             title: t('map.title', { name: tour.name.text }),
-            schematic: t('map.schematic'),
-            areas: { kazakhstan: t('map.areas.kazakhstan'), china: t('map.areas.china'), xinjiang: t('map.areas.xinjiang') },
+            attribution: `${t('common:maps.numbered')} ${t('common:maps.attribution')}`,
             legend: {
               stop: t('map.legend.stop'),
               crossing: t('map.legend.crossing'),

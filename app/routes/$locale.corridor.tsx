@@ -30,7 +30,7 @@ export async function loader({ params }: LoaderFunctionArgs) {
     ...page,
     checkpoints: page.checkpoints.map((checkpoint) => ({ ...checkpoint, closedOnText: list.format(checkpoint.closedOn) })),
     closureDays: list.format([...new Set(page.checkpoints.flatMap((checkpoint) => checkpoint.closedOn))]),
-    sources: [...new Set(page.checkpoints.map((checkpoint) => checkpoint.source))],
+    sources: [...new Set(page.checkpoints.map((checkpoint) => checkpoint.source).filter((source) => source !== ''))],
   }
 }
 
@@ -45,14 +45,14 @@ export const meta: MetaFunction<typeof loader> = publicMeta((data) => ({
 }))
 
 export default function Corridor() {
-  const { checkpoints, map, urumqi, unplotted, closureDays, sources } = useLoaderData<typeof loader>()
+  const { checkpoints, map, unplotted, closureDays, sources } = useLoaderData<typeof loader>()
   const locale = useRootLocale()
   const { t } = useTranslation('trade')
   return (
     <article className="corridor-page">
       <h1>{t('corridor.title')}</h1>
       <p className="lead">{t('corridor.lead')}</p>
-      <CorridorMap map={map} urumqi={urumqi} locale={locale} />
+      <CorridorMap map={map} />
       {unplotted.length > 0 ? (
         <p className="notice" role="note">
           {t('corridor.unplotted', { count: unplotted.length })}
@@ -112,7 +112,7 @@ export default function Corridor() {
                   </>
                 ) : null}
                 <dt>{t('corridor.source')}</dt>
-                <dd>{checkpoint.source}</dd>
+                <dd>{checkpoint.source || t('corridor.estimate')}</dd>
               </dl>
               {checkpoint.notes.text ? <LocalizedText value={checkpoint.notes} locale={locale} as="p" /> : null}
             </li>
@@ -126,8 +126,7 @@ export default function Corridor() {
           {sources.map((source) => (
             <li key={source}>{source}</li>
           ))}
-          <li>{t('corridor.urumqiSource')}</li>
-          <li>{t('corridor.mapSource')}</li>
+          <li>{t('common:maps.attribution')}</li>
         </ul>
       </section>
     </article>

@@ -99,6 +99,38 @@ test('the storefront fits a 360 px phone in all five languages, its controls big
   await expect(addToCart).toBeInViewport()
 })
 
+test('maps read on a 360 px phone: no text under 12 px, no label over another', async ({ page }) => {
+  const problems: string[] = []
+  for (const locale of ['zh-hans', 'kk'])
+    for (const path of ['/corridor', '/tours/hong-kong-urumqi-almaty', '/tours/almaty-charyn-kolsai-kaindy']) {
+      await page.goto(`/${locale}${path}`)
+      const found = await page.evaluate(() => {
+        const texts = [...document.querySelectorAll<SVGTextElement>('.geo-map svg text')].map((text) => ({
+          text: text.textContent ?? '',
+          box: text.getBoundingClientRect(),
+          px: parseFloat(getComputedStyle(text).fontSize) * text.getScreenCTM()!.a,
+        }))
+        const small = texts.filter(({ px }) => px < 12).map(({ text, px }) => `“${text}” ${px.toFixed(1)} px`)
+        const overlapping = texts.flatMap((a, index) =>
+          texts
+            .slice(index + 1)
+            .filter(
+              ({ box: b }) =>
+                a.box.left < b.right - 0.5 &&
+                b.left < a.box.right - 0.5 &&
+                a.box.top < b.bottom - 0.5 &&
+                b.top < a.box.bottom - 0.5,
+            )
+            .map((b) => `“${a.text}” × “${b.text}”`),
+        )
+        return { count: texts.length, problems: [...small, ...overlapping] }
+      })
+      expect(found.count, `${locale}${path}`).toBeGreaterThan(2)
+      problems.push(...found.problems.map((problem) => `/${locale}${path}: ${problem}`))
+    }
+  expect(problems).toEqual([])
+})
+
 test('a buyer’s account, cart, orders and quotes fit a 360 px phone in all five languages', async ({ page }) => {
   test.setTimeout(240_000)
   await signIn(page, { ...demo, email: 'buyer@pavilion.test' }, 'en')

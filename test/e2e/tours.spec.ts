@@ -70,7 +70,10 @@ test('a visitor in zh-hant opens a route, sees its map and books two seats by ba
   await expect(map).toBeVisible()
   await expect(map.locator('[data-stop-position]')).toHaveCount(departure.stops)
   await expect(map.locator('[data-crossing="true"]')).not.toHaveCount(0)
-  await expect(page.getByText(zhHant.map.schematic)).toBeVisible()
+  // drawn on Natural Earth's borders, and the stops listed beside it by number
+  await expect(map.locator('[data-country="398"]')).toHaveCount(1)
+  await expect(page.getByText(zhHantCommon.maps.attribution)).toBeVisible()
+  await expect(page.locator('.tour-map__stops li')).toHaveCount(departure.stops)
 
   // visa notes for a Hong Kong passport: not covered by the China–Kazakhstan exemption
   await page.getByLabel(zhHant.visa.passport).selectOption('hk')

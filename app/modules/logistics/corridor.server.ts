@@ -1,8 +1,11 @@
 // Corridors run from the nearest mapped Kazakh city through the crossing to Urumqi.
 import { cachedByCatalogVersion } from '~/modules/catalog/reference-cache.server'
+import { areaLabelRequests, geoMap, type MapFrame } from '~/modules/maps/basemap.server'
+import { labelLang, lineObstacles, mapWidth, markerBox, type PlacedLabel, placeLabels } from '~/modules/maps/labels'
 import { getDb } from '~/utils/db.server'
+import { getFixedT } from '~/utils/i18n.server'
 import { intlLocale, type Locale, localized } from '~/utils/locales'
-import { boundingBox, fitToWidth, type MapPoint as Point } from '~/utils/map-projection'
+import type { MapPoint as Point } from '~/utils/map-projection'
 
 type Localized = { text: string; lang: Locale }
 
@@ -29,13 +32,21 @@ export type CorridorCheckpoint = {
 export type MapMarker = Point & { status: string; labels: Localized[]; numbers: number[] }
 export type MapCity = Point & { name: Localized; verified: boolean }
 export type MapCorridor = { mode: 'road' | 'rail'; points: Point[]; checkpointSlug: string }
-export type CorridorMap = {
-  width: number
-  height: number
+export type CorridorMap = MapFrame & {
   markers: MapMarker[]
   cities: MapCity[]
   corridors: MapCorridor[]
-  graticule: { latitudes: { value: number; y: number }[]; longitudes: { value: number; x: number }[] }
+  urumqi: Point
+  labels: PlacedLabel[]
+}
+
+/** Internal notes (the project's fact sheet, the seed article, "unverified") stay in the admin and the data README. */
+export function publicSource(source: string) {
+  return source
+    .split(';')
+    .map((part) => part.trim())
+    .filter((part) => part !== '' && !/domain facts|seed article|unverified|estimate/i.test(part))
+    .join('; ')
 }
 
 export function closureDay(monthDay: string, locale: Locale) {
@@ -96,8 +107,11 @@ async function readCorridorPage(locale: Locale) {
 
   const placed = checkpoints.filter((c) => c.coordinates !== null)
   const cityPoints = regions.map((r) => ({ lat: r.lat!, lon: r.lon! }))
-  const bounds = boundingBox([...placed.map((c) => c.coordinates!), ...cityPoints, urumqi], { margin: 1.2 })
-  const projection = fitToWidth(bounds, 880, 24)
+  const projection = geoMap(
+    [...placed.map((c) => c.coordinates!), ...cityPoints, urumqi],
+    { width: mapWidth, padding: 16, minHeight: 240, maxHeight: 340 },
+    { margin: 1.2 },
+  )
 
   // checkpoints sharing a position (the Khorgos port and its trade centre) share one marker
   const markers = new Map<string, MapMarker>()
@@ -151,31 +165,51 @@ async function readCorridorPage(locale: Locale) {
     }
   })
 
-  const latitudes = []
-  for (let lat = Math.ceil(bounds.south / 5) * 5; lat <= bounds.north; lat += 5)
-    latitudes.push({ value: lat, y: projection.project({ lat, lon: bounds.west }).y })
-  const longitudes = []
-  for (let lon = Math.ceil(bounds.west / 5) * 5; lon <= bounds.east; lon += 5)
-    longitudes.push({ value: lon, x: projection.project({ lat: bounds.south, lon }).x })
+  const cities = regions.map((r) => ({
+    ...projection.project({ lat: r.lat!, lon: r.lon! }),
+    name: localized(r.translations, locale, 'centre', r.code),
+    verified: r.coordinatesVerified,
+  }))
+  const urumqiAt = projection.project(urumqi)
+  const t = getFixedT(locale, 'product')
+  // crossings first: each keeps at least its number, whose name is in the numbered list under the map
+  const labels = placeLabels(
+    [
+      ...[...markers.values()].map((marker) => ({
+        id: `checkpoint-${marker.numbers.join('-')}`,
+        at: marker,
+        kind: 'stop' as const,
+        lang: labelLang(marker.labels[0].lang, locale),
+        texts: [`${marker.numbers.join('·')}. ${marker.labels.map((label) => label.text).join(' / ')}`, marker.numbers.join('·')],
+      })),
+      { id: 'urumqi', at: urumqiAt, kind: 'place' as const, texts: [t('cities.urumqi')] },
+      ...cities.map((city) => ({
+        id: `city-${city.x}-${city.y}`,
+        at: city,
+        kind: 'place' as const,
+        lang: labelLang(city.name.lang, locale),
+        texts: [city.name.text],
+      })),
+      ...areaLabelRequests(locale, projection),
+    ],
+    projection,
+    [...[...markers.values()].map((marker) => markerBox(marker)), ...[...cities, urumqiAt].map((city) => markerBox(city, 6))],
+    lineObstacles(corridors.map((corridor) => corridor.points)),
+  )
 
   const map: CorridorMap = {
     width: projection.width,
     height: projection.height,
+    borders: projection.borders,
     markers: [...markers.values()],
-    cities: [
-      ...regions.map((r) => ({
-        ...projection.project({ lat: r.lat!, lon: r.lon! }),
-        name: localized(r.translations, locale, 'centre', r.code),
-        verified: r.coordinatesVerified,
-      })),
-    ],
+    cities,
     corridors,
-    graticule: { latitudes, longitudes },
+    urumqi: urumqiAt,
+    labels,
   }
   return {
-    checkpoints,
+    checkpoints: checkpoints.map((checkpoint) => ({ ...checkpoint, source: publicSource(checkpoint.source) })),
     map,
-    urumqi: { ...projection.project(urumqi), verified: urumqi.verified },
     unplotted: checkpoints.filter((c) => c.coordinates === null).map((c) => c.id),
   }
 }

@@ -8,6 +8,7 @@ import {
 } from '~/modules/catalog/catalog.server'
 import { type Money, parseAmount, type RateTable } from '~/modules/checkout/money'
 import { currentRates, type DisplayPrice, displayPrice, marketCurrency } from '~/modules/checkout/pricing.server'
+import { tourMap } from '~/modules/tourism/map.server'
 import {
   type DurationBucket,
   durationBuckets,
@@ -366,6 +367,7 @@ export async function tourPage(locale: Locale, slug: string, options: { passport
     market,
     stops,
     legs,
+    map: tourMap(locale, stops, legs),
     days,
     crossings,
     // road crossings (not rail, not the ICBC) close on 1, 7 and 9 May (domain facts §2)
