@@ -4,6 +4,7 @@ import { z } from 'zod'
 import { type AdminActor, assertAdmin } from '~/modules/accounts/guard.server'
 import { revokeSessionsOfCompany } from '~/modules/accounts/session.server'
 import { isValidBin } from '~/modules/exporters/bin'
+import { companyFileSelect } from '~/modules/exporters/company.server'
 import { type ExporterEvent, notifyExporterDecision } from '~/modules/exporters/decision-mail.server'
 import { type ExporterStatus, exporterStatuses, transitionExporter } from '~/modules/exporters/exporter-status.server'
 import { dateText } from '~/utils/dates'
@@ -75,22 +76,11 @@ export async function exporterForReview(locale: Locale, exporterId: number) {
   const exporter = await getDb().exporter.findUnique({
     where: { id: exporterId },
     select: {
+      ...companyFileSelect,
       id: true,
-      slug: true,
-      bin: true,
-      status: true,
-      statusReason: true,
       founded: true,
-      gaccRegistration: true,
-      address: true,
-      contactName: true,
-      contactPhone: true,
-      contactEmail: true,
-      website: true,
-      verifiedAt: true,
       createdAt: true,
       region: { select: { code: true, translations: { select: { locale: true, name: true } } } },
-      translations: { select: { locale: true, legalName: true, city: true, about: true } },
       documents: {
         orderBy: { createdAt: 'asc' },
         select: { id: true, kind: true, fileName: true, contentType: true, sizeBytes: true, createdAt: true },

@@ -5,25 +5,27 @@ import { productLocales } from '~/modules/exporters/product-form'
 import { getDb } from '~/utils/db.server'
 import { type Locale, pickTranslation } from '~/utils/locales'
 
+/** What a company's file shows, to its own team and to the admin reviewing it. */
+export const companyFileSelect = {
+  slug: true,
+  bin: true,
+  status: true,
+  statusReason: true,
+  gaccRegistration: true,
+  address: true,
+  contactName: true,
+  contactPhone: true,
+  contactEmail: true,
+  website: true,
+  verifiedAt: true,
+  translations: { select: { locale: true, legalName: true, city: true, about: true } },
+} as const
+
 export async function companyProfile(user: Member, locale: Locale) {
   const company = await companyOf(user)
   const exporter = await getDb().exporter.findUniqueOrThrow({
     where: { id: company.id },
-    select: {
-      slug: true,
-      bin: true,
-      status: true,
-      statusReason: true,
-      gaccRegistration: true,
-      address: true,
-      contactName: true,
-      contactPhone: true,
-      contactEmail: true,
-      website: true,
-      verifiedAt: true,
-      translations: { select: { locale: true, legalName: true, city: true, about: true } },
-      region: { select: { translations: { select: { locale: true, name: true } } } },
-    },
+    select: { ...companyFileSelect, region: { select: { translations: { select: { locale: true, name: true } } } } },
   })
   const own = pickTranslation(exporter.translations, locale)
   return {
