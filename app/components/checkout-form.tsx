@@ -195,6 +195,9 @@ export function CheckoutForm({
           <Link to={localePath(locale, `/cart?market=${basket.market}`)}>{t('checkout.backToCart')}</Link>
         </p>
       )}
+      <p className="muted">
+        <Link to={localePath(locale, '/help/returns')}>{t('trust.policyLink', { ns: 'common' })}</Link>
+      </p>
     </Form>
   )
 }

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next'
 
 import { langAttr, LocalizedText } from '~/components/localized-text'
 import { Price } from '~/components/price'
+import { TrustBadges } from '~/components/product-trust'
 import type { ProductCard as ProductCardData } from '~/modules/catalog/catalog.server'
 import { imageSrcSet, imageUrl } from '~/utils/images'
 import { localePath } from '~/utils/locale-path'
@@ -46,6 +47,7 @@ export function ProductCard({ product, locale, eager = false }: { product: Produ
             </span>
           ) : null}
           {!product.inStock ? <span className="badge badge--out">{t('product.soldOut')}</span> : null}
+          <TrustBadges trust={product.trust} />
           {product.access.verdict !== 'allowed' ? (
             <span className={`badge badge--access-${product.access.verdict}`}>
               {t(`access.card.${product.access.verdict}`, { market: t(`markets.${product.access.market}`) })}

@@ -36,6 +36,8 @@ const sections = [
   ['/tours', 'tours:admin.nav'],
   ['/outbox', 'nav.outbox'],
   ['/audit', 'nav.audit'],
+  ['/service-policy', 'trust.nav'],
+  ['/reviews', 'trust.reviewsNav'],
   ['/progress', 'progress:admin.title'],
 ] as const
 

@@ -5,12 +5,14 @@ import { useTranslation } from 'react-i18next'
 import { AddToCart } from '~/components/add-to-cart'
 import { langAttr, LocalizedText } from '~/components/localized-text'
 import { Price } from '~/components/price'
+import { ExporterChecksList, ProductReviews, ProductTrustFacts } from '~/components/product-trust'
 import { ProductTradeSection } from '~/components/transit-estimate'
 import { defaultMarket, productPage } from '~/modules/catalog/catalog.server'
 import { productJsonLd } from '~/modules/catalog/product-json-ld'
 import { parseCatalogParams } from '~/modules/catalog/search.server'
 import { productTransit } from '~/modules/logistics/transit.server'
 import { recordProductEvent } from '~/modules/progress/events.server'
+import { approvedReviews } from '~/modules/trust/reviews.server'
 import { publicHeaders } from '~/utils/cache'
 import { notFound } from '~/utils/http.server'
 import type { RouteHandle } from '~/utils/hydration'
@@ -29,7 +31,12 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
   const product = await productPage(locale, market, params.productSlug ?? '')
   if (!product) throw notFound()
   recordProductEvent(request, 'view', product.id)
-  return { seo: await seoContext(locale), product, transit: await productTransit(product.slug, market, locale) }
+  const [seo, transit, reviews] = await Promise.all([
+    seoContext(locale),
+    productTransit(product.slug, market, locale),
+    approvedReviews(product.id, locale),
+  ])
+  return { seo, product, transit, reviews }
 }
 
 export const clientLoader = withNamespaces('product')
@@ -72,7 +79,7 @@ export const meta: MetaFunction<typeof loader> = ({ data, params }) => {
 }
 
 export default function ProductPage() {
-  const { product, transit } = useLoaderData<typeof loader>()
+  const { product, transit, reviews } = useLoaderData<typeof loader>()
   const locale = useRootLocale()
   const { t } = useTranslation()
   const unit = t(`units.${product.unit}`)
@@ -129,6 +136,7 @@ export default function ProductPage() {
             <span className={`badge badge--${product.saleMode}`}>{t(`saleMode.${product.saleMode}`)}</span>
             {!product.inStock ? <span className="badge badge--out">{t('product.soldOut')}</span> : null}
           </p>
+          <ProductTrustFacts trust={product.trust} locale={locale} />
           {product.minOrderQuantity > 1 ? <p>{t('product.moq', { count: product.minOrderQuantity, unit })}</p> : null}
           <AddToCart product={product} />
           {product.tiers.length > 0 ? (
@@ -163,6 +171,7 @@ export default function ProductPage() {
               </li>
             ))}
           </ul>
+          <ExporterChecksList checks={product.exporter.checks} />
           <ProductTradeSection slug={product.slug} saleMode={product.saleMode} estimates={transit} locale={locale} />
         </div>
       </div>
@@ -194,6 +203,7 @@ export default function ProductPage() {
           ) : null}
         </dl>
       </section>
+      <ProductReviews reviews={reviews} trust={product.trust} slug={product.slug} locale={locale} />
     </article>
   )
 }

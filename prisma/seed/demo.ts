@@ -8,6 +8,7 @@ import type { Db } from '~/utils/db.server'
 import { seedData } from './data-files'
 import { demoImageSvg } from './demo-images'
 import { seedDemoQuotes } from './demo-quotes'
+import { seedDemoTrust } from './demo-trust'
 import { perLocale } from './reference'
 import { seedTours } from './tours'
 
@@ -121,4 +122,5 @@ export async function seedDemo(db: Db, options: { images?: boolean } = {}) {
     ],
   })
   await seedDemoQuotes(db, demoAccounts)
+  await seedDemoTrust(db, demoAccounts.buyer)
 }

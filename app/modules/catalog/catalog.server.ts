@@ -2,6 +2,8 @@ import { type MarketCode, pavilion } from '~/config/pavilion'
 import { cachedByCatalogVersion } from '~/modules/catalog/reference-cache.server'
 import { marketAccessFor, type Verdict, verdictsFor } from '~/modules/checkout/market-access.server'
 import { currentRates, type DisplayPrice, displayPrice, marketCurrency } from '~/modules/checkout/pricing.server'
+import { exporterChecks, exporterChecksSelect } from '~/modules/trust/exporter-checks'
+import { productStatsSelect, type ProductTrust, productTrust } from '~/modules/trust/product-trust'
 import { getDb } from '~/utils/db.server'
 import { type Locale, localized } from '~/utils/locales'
 import { pageFacts, pageSlice } from '~/utils/paging'
@@ -70,6 +72,8 @@ async function readSectorsWithCategories(locale: Locale) {
 const productCardSelect = {
   id: true,
   ...productTermsSelect,
+  noReasonReturn: true,
+  stats: productStatsSelect,
   translations: { select: { locale: true, name: true } },
   images: { orderBy: { position: 'asc' }, take: 1, select: { storageKey: true, widths: true, width: true, height: true } },
   exporter: { select: { slug: true, translations: { select: { locale: true, legalName: true } } } },
@@ -94,6 +98,7 @@ export type ProductCard = {
   originRegion: LocalizedText
   image: { storageKey: string; widths: number[]; width: number; height: number } | null
   access: { market: MarketCode; verdict: Verdict }
+  trust: ProductTrust
 } & DisplayPrice
 
 export async function toProductCards(
@@ -118,6 +123,7 @@ export async function toProductCards(
       originRegion: localized(row.originRegion.translations, locale, 'name'),
       image: image ? { ...image, widths: image.widths.split(',').map(Number) } : null,
       access: { market, verdict: verdictOf(row.hsCode) },
+      trust: productTrust(row),
       ...displayPrice({ amountMinor: row.basePriceMinor, currency: row.baseCurrency }, currency, locale, rates),
     }
   })
@@ -184,6 +190,8 @@ export async function productPage(locale: Locale, market: MarketCode, slug: stri
     select: {
       id: true,
       ...productTermsSelect,
+      noReasonReturn: true,
+      stats: productStatsSelect,
       netWeightGrams: true,
       shelfLifeDays: true,
       translations: { select: { locale: true, name: true, description: true } },
@@ -195,8 +203,8 @@ export async function productPage(locale: Locale, market: MarketCode, slug: stri
       exporter: {
         select: {
           slug: true,
-          status: true,
           founded: true,
+          ...exporterChecksSelect,
           translations: { select: { locale: true, legalName: true, city: true } },
           region: { select: { translations: { select: { locale: true, name: true } } } },
         },
@@ -219,6 +227,7 @@ export async function productPage(locale: Locale, market: MarketCode, slug: stri
     inStock: product.stock > 0,
     stock: product.stock,
     minOrderQuantity: product.minOrderQuantity,
+    trust: productTrust(product),
     netWeightGrams: product.netWeightGrams,
     shelfLifeDays: product.shelfLifeDays,
     name: localized(product.translations, locale, 'name'),
@@ -239,6 +248,7 @@ export async function productPage(locale: Locale, market: MarketCode, slug: stri
       name: localized(product.exporter.translations, locale, 'legalName'),
       city: localized(product.exporter.translations, locale, 'city'),
       region: localized(product.exporter.region.translations, locale, 'name'),
+      checks: exporterChecks(product.exporter, locale),
     },
     access,
   }

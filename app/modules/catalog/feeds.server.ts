@@ -40,6 +40,7 @@ async function sitemapPageGroups(): Promise<PageGroup[]> {
     { path: '/tours', lastModified: null },
     { path: '/corridor', lastModified: null },
     { path: '/progress', lastModified: null },
+    { path: '/help/returns', lastModified: null },
   ]
   return [
     { count: fixedPages.length, read: async (skip, take) => fixedPages.slice(skip, skip + take) },

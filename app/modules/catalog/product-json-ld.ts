@@ -73,6 +73,18 @@ export function productJsonLd({ origin, locale, product }: { origin: string; loc
     countryOfOrigin: pavilion.countryCode,
     category: product.category.name.text,
     additionalProperty: [{ '@type': 'PropertyValue', propertyID: 'HS 2022', name: 'HS code', value: product.hsCode }],
+    // only approved reviews count, and only once there is one (docs/decisions/024)
+    ...(product.trust.rating
+      ? {
+          aggregateRating: {
+            '@type': 'AggregateRating',
+            ratingValue: product.trust.rating.average,
+            reviewCount: product.trust.rating.count,
+            bestRating: 5,
+            worstRating: 1,
+          },
+        }
+      : {}),
     offers: {
       '@type': 'Offer',
       url,

@@ -4,6 +4,7 @@
 // the job queue (app/modules/jobs) runs it on a timer, admins on demand ("Recompute now").
 import { bumpCatalogVersion } from '~/modules/catalog/cache-version.server'
 import { convert, type RateTable } from '~/modules/checkout/money'
+import { rewriteSoldUnits } from '~/modules/trust/product-stats.server'
 import type { Db } from '~/utils/db.server'
 
 import { flushAnalyticsEvents } from './events.server'
@@ -212,7 +213,8 @@ export async function refreshProgress(db: Db, now = new Date()): Promise<Refresh
     },
     { timeout: 600_000, maxWait: 30_000 },
   )
-  // cached public pages show the figures: drop them only when a figure moved
-  if (signature(before) !== signature(figures)) await bumpCatalogVersion()
+  const soldMoved = await rewriteSoldUnits(db)
+  // cached public pages show the figures and the cards' sold counts: drop them only when one moved
+  if (soldMoved || signature(before) !== signature(figures)) await bumpCatalogVersion()
   return { salesRows: sales.length, orderLines: sales.reduce((sum, row) => sum + row.orders, 0), events, computedAt: now }
 }

@@ -27,6 +27,8 @@ import * as product from '~/routes/$locale.admin.products.$productId'
 import * as progress from '~/routes/$locale.admin.progress'
 import * as progressReport from '~/routes/$locale.admin.progress.report[.]csv'
 import * as rates from '~/routes/$locale.admin.rates'
+import * as reviews from '~/routes/$locale.admin.reviews'
+import * as servicePolicy from '~/routes/$locale.admin.service-policy'
 import * as tours from '~/routes/$locale.admin.tours._index'
 import * as tourRoute from '~/routes/$locale.admin.tours.$routeId'
 import * as tourDeparture from '~/routes/$locale.admin.tours.$routeId_.departures.$departureId'
@@ -93,6 +95,8 @@ const routes: [string, RouteModule, string, string[]][] = [
   ['categories', categories, '/admin/categories', []],
   ['category', category, '/admin/categories/:categoryId', ['categoryId']],
   ['rates', rates, '/admin/rates', []],
+  ['service policy', servicePolicy, '/admin/service-policy', []],
+  ['reviews', reviews, '/admin/reviews', []],
   ['market-access rules', rules, '/admin/market-access', []],
   ['new market-access rule', newRule, '/admin/market-access/new', []],
   ['market-access rule', rule, '/admin/market-access/:ruleId', ['ruleId']],

@@ -111,7 +111,7 @@ describe('/sitemap.xml', () => {
     const { products, exporters } = await visibleCounts()
     const tours = await getDb().tourRoute.findMany({ where: { status: 'published' }, select: { slug: true } })
     expect(tours.length).toBeGreaterThan(0)
-    expect(urls).toHaveLength(5 * (5 + 180 + products + exporters + tours.length))
+    expect(urls).toHaveLength(5 * (6 + 180 + products + exporters + tours.length))
     expect(new Set(urls.map((url) => url.loc)).size).toBe(urls.length)
 
     for (const url of urls) {

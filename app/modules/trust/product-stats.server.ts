@@ -1,0 +1,33 @@
+// "Sold N" on every product card, kept in ProductStats so a list of cards reads it with the cards
+// instead of counting order lines per card. The progress refresh rewrites it (docs/decisions/024).
+import type { Db } from '~/utils/db.server'
+
+const soldStatuses = ['paid', 'shipped', 'delivered']
+
+/** Units of paid, shipped or delivered order lines per product; returns whether any figure moved. */
+export async function rewriteSoldUnits(db: Db) {
+  const [sums, current] = await Promise.all([
+    db.orderLine.groupBy({
+      by: ['productId'],
+      where: {
+        productId: { not: null },
+        order: { status: { in: soldStatuses } },
+        part: { status: { notIn: ['cancelled', 'refunded'] } },
+      },
+      _sum: { quantity: true },
+    }),
+    db.productStats.findMany({ where: { soldUnits: { gt: 0 } }, select: { productId: true, soldUnits: true } }),
+  ])
+  const wanted = new Map(sums.map((row) => [row.productId!, row._sum.quantity ?? 0]))
+  const changes: [number, number][] = []
+  for (const row of current) if (!wanted.has(row.productId)) changes.push([row.productId, 0])
+  const known = new Map(current.map((row) => [row.productId, row.soldUnits]))
+  for (const [productId, units] of wanted) if (known.get(productId) !== units) changes.push([productId, units])
+  if (changes.length === 0) return false
+  await db.$transaction(
+    changes.map(([productId, soldUnits]) =>
+      db.productStats.upsert({ where: { productId }, create: { productId, soldUnits }, update: { soldUnits } }),
+    ),
+  )
+  return true
+}

@@ -1,0 +1,108 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node'
+import { Form, Link, useLoaderData } from '@remix-run/react'
+import { useTranslation } from 'react-i18next'
+
+import { FilterLinks } from '~/components/admin/filter-links'
+import { ListTable } from '~/components/admin/list-table'
+import { Text, useAdminForm, When } from '~/components/admin/ui'
+import { FormError, Notice } from '~/components/form'
+import { answerForm, requireAdmin } from '~/modules/admin/console.server'
+import { moderateReview, reviewsForModeration, type ReviewStatus,reviewStatuses } from '~/modules/trust/reviews.server'
+import { privateHeaders } from '~/utils/cache'
+import { getFixedT } from '~/utils/i18n.server'
+import { localePath } from '~/utils/locale-path'
+import { languageNames } from '~/utils/locales'
+import { useRootLocale } from '~/utils/root-data'
+import { titleMeta } from '~/utils/seo'
+
+function statusOf(request: Request): ReviewStatus {
+  const wanted = new URL(request.url).searchParams.get('status')
+  return reviewStatuses.find((status) => status === wanted) ?? 'pending'
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { locale } = await requireAdmin(request, params)
+  const status = statusOf(request)
+  return { title: getFixedT(locale, 'admin')('trust.reviewsTitle'), status, reviews: await reviewsForModeration(locale, status) }
+}
+
+export const headers = privateHeaders
+export const meta = titleMeta
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { locale, admin } = await requireAdmin(request, params)
+  const status = statusOf(request)
+  return answerForm(
+    request,
+    (input) => moderateReview(admin, input),
+    (decision) => localePath(locale, `/admin/reviews?status=${status}&notice=${decision}`),
+  )
+}
+
+const decisions = [
+  ['approved', 'trust.approve', 'button button--primary'],
+  ['rejected', 'trust.reject', 'button'],
+] as const
+
+export default function AdminReviews() {
+  const { status, reviews } = useLoaderData<typeof loader>()
+  const locale = useRootLocale()
+  const { t } = useTranslation('admin')
+  const { errors } = useAdminForm()
+  return (
+    <>
+      <h1>{t('trust.reviewsTitle')}</h1>
+      <p className="muted">{t('trust.reviewsLead')}</p>
+      <Notice namespace="admin" keyPrefix="trust" />
+      <FormError namespace="admin" error={errors.form ?? errors.reviewId ?? errors.decision} />
+      <FilterLinks
+        label={t('trust.filter')}
+        links={reviewStatuses.map((each) => ({
+          to: localePath(locale, `/admin/reviews?status=${each}`),
+          text: t(`trust.status.${each}`),
+          current: each === status,
+        }))}
+      />
+      <ListTable
+        rows={reviews}
+        empty={t('trust.noReviews')}
+        headers={[t('trust.product'), t('trust.rating'), t('trust.review'), t('trust.buyer'), t('trust.written'), '']}
+      >
+        {(review) => (
+          <tr key={review.id}>
+            <td>
+              <Link to={localePath(locale, `/products/${review.product.slug}`)}>
+                <Text value={review.product.name} locale={locale} />
+              </Link>
+            </td>
+            <td>{t('trust.stars', { count: review.rating, ns: 'common' })}</td>
+            <td>
+              <Text value={{ text: review.body, lang: review.lang }} locale={locale} />
+              <br />
+              <span className="muted">
+                {t('trust.language')}: {languageNames[review.lang]}
+              </span>
+            </td>
+            <td>{review.buyer}</td>
+            <td>
+              <When value={review.written} />
+            </td>
+            <td>
+              {decisions
+                .filter(([decision]) => decision !== review.status)
+                .map(([decision, label, className]) => (
+                  <Form method="post" key={decision}>
+                    <input type="hidden" name="reviewId" value={review.id} />
+                    <input type="hidden" name="decision" value={decision} />
+                    <button type="submit" className={className}>
+                      {t(label)}
+                    </button>
+                  </Form>
+                ))}
+            </td>
+          </tr>
+        )}
+      </ListTable>
+    </>
+  )
+}
