@@ -1,5 +1,6 @@
 // The route loads the order and handles the forms; errors are message keys.
 import { Form, Link, useNavigation } from '@remix-run/react'
+import type { ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 
 import { ListTable } from '~/components/admin/list-table'
@@ -26,32 +27,27 @@ export function AdminOrderActions({ order, errors, values }: { order: AdminOrder
         {t('adminOrder.actions')}
       </h2>
       {order.actions.markPaid ? (
-        <Form method="post" noValidate>
-          <input type="hidden" name="intent" value="markPaid" />
-          <input type="hidden" name="expectedStatus" value={order.status} />
-          <h3>{t('adminOrder.markPaid.title')}</h3>
-          <p className="muted">
-            {t('adminOrder.markPaid.lead', { reference: order.paymentReference, amount: order.total.text })}
-          </p>
-          <CheckboxField
-            namespace="sales"
-            label={t('adminOrder.markPaid.confirm')}
-            name="confirm"
-            value="yes"
-            required
-            error={errorFor('markPaid', 'confirm')}
-          />
-          <button type="submit" className="button button--primary" disabled={busy}>
-            {t('adminOrder.markPaid.button')}
-          </button>
-        </Form>
+        <OrderActionForm
+          intent="markPaid"
+          status={order.status}
+          title={t('adminOrder.markPaid.title')}
+          lead={t('adminOrder.markPaid.lead', { reference: order.paymentReference, amount: order.total.text })}
+          button={t('adminOrder.markPaid.button')}
+          busy={busy}
+        >
+          <ConfirmBox label={t('adminOrder.markPaid.confirm')} error={errorFor('markPaid', 'confirm')} />
+        </OrderActionForm>
       ) : null}
       {order.actions.cancel ? (
-        <Form method="post" noValidate>
-          <input type="hidden" name="intent" value="cancel" />
-          <input type="hidden" name="expectedStatus" value={order.status} />
-          <h3>{t('adminOrder.cancel.title')}</h3>
-          <p className="muted">{t('adminOrder.cancel.lead')}</p>
+        <OrderActionForm
+          intent="cancel"
+          status={order.status}
+          title={t('adminOrder.cancel.title')}
+          lead={t('adminOrder.cancel.lead')}
+          button={t('adminOrder.cancel.button')}
+          danger
+          busy={busy}
+        >
           <Field
             namespace="sales"
             label={t('adminOrder.cancel.reason')}
@@ -60,31 +56,23 @@ export function AdminOrderActions({ order, errors, values }: { order: AdminOrder
             defaultValue={values.intent === 'cancel' ? values.reason : ''}
             error={errorFor('cancel', 'reason')}
           />
-          <button type="submit" className="button button--danger" disabled={busy}>
-            {t('adminOrder.cancel.button')}
-          </button>
-        </Form>
+        </OrderActionForm>
       ) : null}
       {order.actions.refund ? (
-        <Form method="post" noValidate>
-          <input type="hidden" name="intent" value="refund" />
-          <input type="hidden" name="expectedStatus" value={order.status} />
-          <h3>{t('adminOrder.refund.title')}</h3>
-          <p className="muted">
-            {order.paymentMethod === 'stripe' ? t('adminOrder.refund.viaStripe') : t('adminOrder.refund.viaBank')}
-          </p>
-          <CheckboxField
-            namespace="sales"
+        <OrderActionForm
+          intent="refund"
+          status={order.status}
+          title={t('adminOrder.refund.title')}
+          lead={order.paymentMethod === 'stripe' ? t('adminOrder.refund.viaStripe') : t('adminOrder.refund.viaBank')}
+          button={t('adminOrder.refund.button')}
+          danger
+          busy={busy}
+        >
+          <ConfirmBox
             label={t('adminOrder.refund.confirm', { amount: order.refundRemaining.text })}
-            name="confirm"
-            value="yes"
-            required
             error={errorFor('refund', 'confirm')}
           />
-          <button type="submit" className="button button--danger" disabled={busy}>
-            {t('adminOrder.refund.button')}
-          </button>
-        </Form>
+        </OrderActionForm>
       ) : null}
     </section>
   )
@@ -298,22 +286,52 @@ function PartRefundForm(props: {
 }) {
   const { t } = useTranslation('sales')
   return (
-    <Form method="post" noValidate className="part-refund">
-      <input type="hidden" name="intent" value="refundPart" />
-      <input type="hidden" name="partId" value={props.partId} />
-      <input type="hidden" name="expectedStatus" value={props.status} />
-      <p className="muted">{props.viaStripe ? t('adminOrder.refundPart.viaStripe') : t('adminOrder.refundPart.viaBank')}</p>
-      <CheckboxField
-        namespace="sales"
+    <OrderActionForm
+      intent="refundPart"
+      status={props.status}
+      lead={props.viaStripe ? t('adminOrder.refundPart.viaStripe') : t('adminOrder.refundPart.viaBank')}
+      button={t('adminOrder.refundPart.button')}
+      danger
+      busy={props.busy}
+      className="part-refund"
+      partId={props.partId}
+    >
+      <ConfirmBox
         label={t('adminOrder.refundPart.confirm', { seller: props.seller, amount: props.amount })}
-        name="confirm"
-        value="yes"
-        required
         error={props.error}
       />
-      <button type="submit" className="button button--danger" disabled={props.busy}>
-        {t('adminOrder.refundPart.button')}
+    </OrderActionForm>
+  )
+}
+
+/** Sent with the status the admin saw, so a change someone else made in between is refused rather than repeated. */
+function OrderActionForm(props: {
+  intent: string
+  status: string
+  title?: string
+  lead: string
+  button: string
+  danger?: boolean
+  busy: boolean
+  className?: string
+  partId?: number
+  children: ReactNode
+}) {
+  return (
+    <Form method="post" noValidate className={props.className}>
+      <input type="hidden" name="intent" value={props.intent} />
+      {props.partId === undefined ? null : <input type="hidden" name="partId" value={props.partId} />}
+      <input type="hidden" name="expectedStatus" value={props.status} />
+      {props.title ? <h3>{props.title}</h3> : null}
+      <p className="muted">{props.lead}</p>
+      {props.children}
+      <button type="submit" className={props.danger ? 'button button--danger' : 'button button--primary'} disabled={props.busy}>
+        {props.button}
       </button>
     </Form>
   )
+}
+
+function ConfirmBox({ label, error }: { label: string; error: string | undefined }) {
+  return <CheckboxField namespace="sales" label={label} name="confirm" value="yes" required error={error} />
 }

@@ -2,7 +2,8 @@ import { Form, useNavigation } from '@remix-run/react'
 import { type ReactNode, useMemo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 
-import { Field, FormError, SelectField, TextAreaField } from '~/components/form'
+import { ListTable } from '~/components/admin/list-table'
+import { CheckboxField, Field, FormError, SelectField, TextAreaField } from '~/components/form'
 import {
   baseCurrencies,
   certificateKinds,
@@ -203,72 +204,62 @@ export function ProductForm({ sectors, regions, values, certificates, errors, ac
             required
             hint={t('form.basePriceHint')}
           />
-          <SelectField label={t('form.currency')} {...bind('baseCurrency', 'KZT')}>
-            {baseCurrencies.map((code) => (
-              <option key={code} value={code}>
-                {t(`currencies.${code}`)}
-              </option>
-            ))}
-          </SelectField>
-          <SelectField label={t('form.unit')} {...bind('unit', 'kg')}>
-            {productUnits.map((unit) => (
-              <option key={unit} value={unit}>
-                {tc(`units.${unit}`)}
-              </option>
-            ))}
-          </SelectField>
+          <SelectField
+            label={t('form.currency')}
+            {...bind('baseCurrency', 'KZT')}
+            options={baseCurrencies.map((code) => ({ value: code, label: t(`currencies.${code}`) }))}
+          />
+          <SelectField
+            label={t('form.unit')}
+            {...bind('unit', 'kg')}
+            options={productUnits.map((unit) => ({ value: unit, label: tc(`units.${unit}`) }))}
+          />
         </div>
         <div className="form-row">
           <Field label={t('form.stock')} {...bind('stock')} type="number" min={0} step={1} required />
           <Field label={t('form.moq')} {...bind('minOrderQuantity', '1')} type="number" min={1} step={1} required />
-          <SelectField label={t('form.saleMode')} {...bind('saleMode', 'retail')}>
-            {saleModes.map((mode) => (
-              <option key={mode} value={mode}>
-                {tc(`saleMode.${mode}`)}
-              </option>
-            ))}
-          </SelectField>
+          <SelectField
+            label={t('form.saleMode')}
+            {...bind('saleMode', 'retail')}
+            options={saleModes.map((mode) => ({ value: mode, label: tc(`saleMode.${mode}`) }))}
+          />
         </div>
         <fieldset className="tiers-input">
           <legend>{t('form.tiers')}</legend>
           <p className="muted">{t('form.tiersLead')}</p>
-          <table className="data-table">
-            <thead>
-              <tr>
-                <th scope="col">{t('form.tierQuantity')}</th>
-                <th scope="col">{t('form.tierPrice')}</th>
+          <ListTable
+            className="data-table"
+            rows={Array.from({ length: maxPriceTiers }, (_, index) => index)}
+            headers={[t('form.tierQuantity'), t('form.tierPrice')]}
+          >
+            {(index) => (
+              <tr key={index}>
+                <td>
+                  <Field
+                    namespace="portal"
+                    label={<span className="visually-hidden">{t('form.tierQuantityN', { number: index + 1 })}</span>}
+                    name={`tierQuantity.${index}`}
+                    type="number"
+                    min={2}
+                    step={1}
+                    defaultValue={value(`tierQuantity.${index}`)}
+                    error={errors[`tierQuantity.${index}`]}
+                  />
+                </td>
+                <td>
+                  <Field
+                    namespace="portal"
+                    label={<span className="visually-hidden">{t('form.tierPriceN', { number: index + 1 })}</span>}
+                    name={`tierPrice.${index}`}
+                    inputMode="decimal"
+                    maxLength={32}
+                    defaultValue={value(`tierPrice.${index}`)}
+                    error={errors[`tierPrice.${index}`]}
+                  />
+                </td>
               </tr>
-            </thead>
-            <tbody>
-              {Array.from({ length: maxPriceTiers }, (_, index) => (
-                <tr key={index}>
-                  <td>
-                    <Field
-                      namespace="portal"
-                      label={<span className="visually-hidden">{t('form.tierQuantityN', { number: index + 1 })}</span>}
-                      name={`tierQuantity.${index}`}
-                      type="number"
-                      min={2}
-                      step={1}
-                      defaultValue={value(`tierQuantity.${index}`)}
-                      error={errors[`tierQuantity.${index}`]}
-                    />
-                  </td>
-                  <td>
-                    <Field
-                      namespace="portal"
-                      label={<span className="visually-hidden">{t('form.tierPriceN', { number: index + 1 })}</span>}
-                      name={`tierPrice.${index}`}
-                      inputMode="decimal"
-                      maxLength={32}
-                      defaultValue={value(`tierPrice.${index}`)}
-                      error={errors[`tierPrice.${index}`]}
-                    />
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+            )}
+          </ListTable>
         </fieldset>
       </fieldset>
 
@@ -300,6 +291,7 @@ export function ProductForm({ sectors, regions, values, certificates, errors, ac
             hint={t('form.optional')}
           />
         </div>
+        <CheckboxField label={t('form.noReasonReturn')} hint={t('form.noReasonReturnHint')} {...bind.checked('noReasonReturn')} />
         <fieldset className="checkbox-list">
           <legend>{t('form.certificates')}</legend>
           <FormError namespace="portal" error={errors.certificate} />

@@ -2,7 +2,8 @@
 import { Form, Link } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 
-import { Text } from '~/components/admin/ui'
+import { ListTable } from '~/components/admin/list-table'
+import { Text, When } from '~/components/admin/ui'
 import { FormError } from '~/components/form'
 import { DepartureFields, LegForm, useFormState } from '~/components/tour-admin'
 import type { routeForEdit } from '~/modules/tourism/admin.server'
@@ -43,41 +44,32 @@ export function RouteStops({ route, locale }: { route: RouteView; locale: Locale
       <h2 id="stops-title">{t('admin.stops.title')}</h2>
       {route.stops.length === 0 ? <p className="muted">{t('admin.stops.none')}</p> : null}
       {route.stops.length > 0 ? (
-        <table className="admin-table">
-          <thead>
-            <tr>
-              <th scope="col">{t('admin.stops.position')}</th>
-              <th scope="col">{t('admin.stops.day')}</th>
-              <th scope="col">{t('admin.stops.name')}</th>
-              <th scope="col">{t('admin.stops.coordinates')}</th>
-              <th scope="col">{t('admin.stops.checkpoint')}</th>
-              <th scope="col">{t('admin.stops.region')}</th>
+        <ListTable
+          rows={route.stops}
+          headers={['position', 'day', 'name', 'coordinates', 'checkpoint', 'region'].map((column) => t(`admin.stops.${column}`))}
+        >
+          {(stop) => (
+            <tr key={stop.id}>
+              <td>{stop.position}</td>
+              <td>{stop.day}</td>
+              <td>
+                <Link to={localePath(locale, `/admin/tours/${route.id}/stops/${stop.id}`)}>
+                  <Text value={stop.name} locale={locale} />
+                </Link>
+              </td>
+              <td>
+                <code>
+                  {stop.lat}, {stop.lon}
+                </code>{' '}
+                <span className={stop.coordinatesVerified ? 'badge badge--ok' : 'badge badge--problem'}>
+                  {stop.coordinatesVerified ? t('admin.verified') : t('admin.unverified')}
+                </span>
+              </td>
+              <td>{stop.checkpoint ? <Text value={stop.checkpoint} locale={locale} /> : '—'}</td>
+              <td>{stop.region ? <Text value={stop.region} locale={locale} /> : '—'}</td>
             </tr>
-          </thead>
-          <tbody>
-            {route.stops.map((stop) => (
-              <tr key={stop.id}>
-                <td>{stop.position}</td>
-                <td>{stop.day}</td>
-                <td>
-                  <Link to={localePath(locale, `/admin/tours/${route.id}/stops/${stop.id}`)}>
-                    <Text value={stop.name} locale={locale} />
-                  </Link>
-                </td>
-                <td>
-                  <code>
-                    {stop.lat}, {stop.lon}
-                  </code>{' '}
-                  <span className={stop.coordinatesVerified ? 'badge badge--ok' : 'badge badge--problem'}>
-                    {stop.coordinatesVerified ? t('admin.verified') : t('admin.unverified')}
-                  </span>
-                </td>
-                <td>{stop.checkpoint ? <Text value={stop.checkpoint} locale={locale} /> : '—'}</td>
-                <td>{stop.region ? <Text value={stop.region} locale={locale} /> : '—'}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+          )}
+        </ListTable>
       ) : null}
       <p>
         <Link className="button" to={localePath(locale, `/admin/tours/${route.id}/stops/new`)}>
@@ -155,40 +147,32 @@ export function RouteDepartures({ route, locale }: { route: RouteView; locale: L
       {route.departures.length === 0 ? (
         <p className="muted">{t('admin.departures.none')}</p>
       ) : (
-        <table className="admin-table">
-          <thead>
-            <tr>
-              <th scope="col">{t('admin.departures.startsOn')}</th>
-              <th scope="col">{t('admin.departures.seats')}</th>
-              <th scope="col">{t('admin.departures.price')}</th>
-              <th scope="col">{t('admin.departures.status')}</th>
-              <th scope="col">{t('admin.departures.bookings')}</th>
+        <ListTable
+          rows={route.departures}
+          headers={['startsOn', 'seats', 'price', 'status', 'bookings'].map((column) => t(`admin.departures.${column}`))}
+        >
+          {(departure) => (
+            <tr key={departure.id} className={departure.past ? 'muted' : undefined}>
+              <td>
+                <When value={departure.startsOn} />
+              </td>
+              <td>
+                {t('admin.departures.seatsSummary', {
+                  sold: departure.sold,
+                  total: departure.seatsTotal,
+                  available: departure.seatsAvailable,
+                })}
+              </td>
+              <td>{departure.price}</td>
+              <td>{t(`admin.departures.statuses.${departure.status}`)}</td>
+              <td>
+                <Link to={localePath(locale, `/admin/tours/${route.id}/departures/${departure.id}`)}>
+                  {t('admin.departures.open')}
+                </Link>
+              </td>
             </tr>
-          </thead>
-          <tbody>
-            {route.departures.map((departure) => (
-              <tr key={departure.id} className={departure.past ? 'muted' : undefined}>
-                <td>
-                  <time dateTime={departure.startsOn.iso}>{departure.startsOn.text}</time>
-                </td>
-                <td>
-                  {t('admin.departures.seatsSummary', {
-                    sold: departure.sold,
-                    total: departure.seatsTotal,
-                    available: departure.seatsAvailable,
-                  })}
-                </td>
-                <td>{departure.price}</td>
-                <td>{t(`admin.departures.statuses.${departure.status}`)}</td>
-                <td>
-                  <Link to={localePath(locale, `/admin/tours/${route.id}/departures/${departure.id}`)}>
-                    {t('admin.departures.open')}
-                  </Link>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+          )}
+        </ListTable>
       )}
       <Form method="post" className="admin-form" noValidate aria-labelledby="add-departure-title">
         <h3 id="add-departure-title">{t('admin.departures.add')}</h3>

@@ -1,6 +1,8 @@
 import { Form, Link } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 
+import { ListTable } from '~/components/admin/list-table'
+import { When } from '~/components/admin/ui'
 import { langAttr, LocalizedText } from '~/components/localized-text'
 import { ProductCard } from '~/components/product-card'
 import { FromPrice, TourFacts } from '~/components/tour-card'
@@ -156,39 +158,34 @@ export function TourIncluded({ tour, locale }: TourProps) {
 
 export function TourDepartures({ departures }: { departures: TourPage['departures'] }) {
   const { t } = useTranslation('tours')
-  if (departures.length === 0) return <p>{t('departures.none')}</p>
   return (
-    <table className="tour-departures">
-      <thead>
-        <tr>
-          <th scope="col">{t('departures.date')}</th>
-          <th scope="col">{t('departures.seats')}</th>
-          <th scope="col">{t('departures.price')}</th>
+    <ListTable
+      className="tour-departures"
+      rows={departures}
+      empty={t('departures.none')}
+      headers={['date', 'seats', 'price'].map((column) => t(`departures.${column}`))}
+    >
+      {(departure) => (
+        <tr key={departure.id} data-departure={departure.id}>
+          <td>
+            <When value={departure.startsOn} />
+          </td>
+          <td>
+            {departure.soldOut ? (
+              <span className="badge badge--out">{t('departures.soldOut')}</span>
+            ) : (
+              t('departures.seatsLeft', { available: departure.seatsAvailable, total: departure.seatsTotal })
+            )}
+          </td>
+          <td>
+            {departure.price.price.text}
+            {departure.price.reference ? (
+              <span className="price__reference">{t('list.reference', { amount: departure.price.reference.text })}</span>
+            ) : null}
+          </td>
         </tr>
-      </thead>
-      <tbody>
-        {departures.map((departure) => (
-          <tr key={departure.id} data-departure={departure.id}>
-            <td>
-              <time dateTime={departure.startsOn.iso}>{departure.startsOn.text}</time>
-            </td>
-            <td>
-              {departure.soldOut ? (
-                <span className="badge badge--out">{t('departures.soldOut')}</span>
-              ) : (
-                t('departures.seatsLeft', { available: departure.seatsAvailable, total: departure.seatsTotal })
-              )}
-            </td>
-            <td>
-              {departure.price.price.text}
-              {departure.price.reference ? (
-                <span className="price__reference">{t('list.reference', { amount: departure.price.reference.text })}</span>
-              ) : null}
-            </td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+      )}
+    </ListTable>
   )
 }
 
