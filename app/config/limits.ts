@@ -9,3 +9,6 @@ export const importLimits = { maxBytes: 5 * 1024 * 1024, maxRows: 5000, maxCellL
 
 /** Products one bulk action on the exporter's list may touch: four pages of 50, within a second or two. */
 export const bulkProductLimit = 200
+
+/** When waiting work appears on the admin's "today" list: unpaid orders and unanswered quote requests older than this. */
+export const adminAttention = { unpaidOrderHours: 24, unansweredQuoteHours: 48 }

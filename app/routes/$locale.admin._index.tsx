@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next'
 
 import { Text, When } from '~/components/admin/ui'
 import { requireAdmin } from '~/modules/admin/console.server'
-import { dashboard } from '~/modules/admin/dashboard.server'
+import { dashboard, todayWork } from '~/modules/admin/dashboard.server'
 import { privateHeaders } from '~/utils/cache'
 import { getFixedT } from '~/utils/i18n.server'
 import { localePath } from '~/utils/locale-path'
@@ -13,7 +13,7 @@ import { titleMeta } from '~/utils/seo'
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { locale } = await requireAdmin(request, params)
-  return { title: getFixedT(locale, 'admin')('dashboard.title'), ...(await dashboard(locale)) }
+  return { title: getFixedT(locale, 'admin')('dashboard.title'), today: await todayWork(), ...(await dashboard(locale)) }
 }
 
 export const headers = privateHeaders
@@ -28,12 +28,26 @@ const countLinks = {
 } as const
 
 export default function AdminDashboard() {
-  const { counts, latestExporters, latestProducts, orders } = useLoaderData<typeof loader>()
+  const { today, counts, latestExporters, latestProducts, orders } = useLoaderData<typeof loader>()
   const locale = useRootLocale()
   const { t } = useTranslation('admin')
   return (
     <>
       <h1>{t('dashboard.title')}</h1>
+      <section className="admin-today" aria-labelledby="today" data-testid="today">
+        <h2 id="today">{t('dashboard.today.title')}</h2>
+        {today.every((item) => item.count === 0) ? <p className="muted">{t('dashboard.today.clear')}</p> : null}
+        <ul>
+          {today.map((item) => {
+            const label = t(`dashboard.today.${item.key}`, { hours: 'hours' in item ? item.hours : 0 })
+            return (
+              <li key={item.key} className={item.count > 0 ? 'admin-today__due' : undefined}>
+                <strong>{item.count}</strong> {item.to ? <Link to={localePath(locale, item.to)}>{label}</Link> : label}
+              </li>
+            )
+          })}
+        </ul>
+      </section>
       <dl className="admin-counts">
         {(Object.keys(countLinks) as (keyof typeof countLinks)[]).map((key) => (
           <div key={key}>

@@ -93,12 +93,14 @@ export default function AdminAudit() {
       >
         {(entry) => (
           <tr key={entry.id}>
-            <td>
+            <td data-label={t('audit.when')}>
               <When value={entry.createdAt} />
             </td>
-            <td className="audit-table__who">{entry.actor ?? t('audit.system')}</td>
-            <td>{entry.what}</td>
-            <td>
+            <td className="audit-table__who" data-label={t('audit.who')}>
+              {entry.actor ?? t('audit.system')}
+            </td>
+            <td data-label={t('audit.what')}>{entry.what}</td>
+            <td data-label={t('audit.entity')}>
               {entry.record.type}{' '}
               {entry.record.href ? (
                 <Link to={entry.record.href}>{entry.record.name ?? `#${entry.record.id}`}</Link>

@@ -1,4 +1,5 @@
 // The admin dashboard: what waits for a decision and how big the pavilion is.
+import { adminAttention } from '~/config/limits'
 import { orderFigures } from '~/modules/checkout/admin-orders.server'
 import { dateText } from '~/utils/dates'
 import { getDb } from '~/utils/db.server'
@@ -52,4 +53,33 @@ export async function dashboard(locale: Locale) {
       name: localized(row.translations, locale, 'name', row.slug),
     })),
   }
+}
+
+const hoursAgo = (hours: number) => new Date(Date.now() - hours * 3_600_000)
+
+/** What waits for an admin now, in the order they would handle it; each count links to where it is done. */
+export async function todayWork() {
+  const db = getDb()
+  const [productsInReview, pendingExporters, unpaidOrders, failedRefunds, failedMails, unansweredQuotes] = await Promise.all([
+    db.product.count({ where: { status: 'in_review' } }),
+    db.exporter.count({ where: { status: 'pending' } }),
+    db.order.count({ where: { status: 'awaiting_payment', createdAt: { lt: hoursAgo(adminAttention.unpaidOrderHours) } } }),
+    // a refund that failed and was not done since: the order is still paid, shipped or delivered
+    db.order.count({ where: { status: { not: 'refunded' }, events: { some: { kind: 'refund_failed' } } } }),
+    db.outboxMessage.count({ where: { failedAt: { not: null }, sentAt: null } }),
+    db.quoteRequest.count({ where: { status: 'open', createdAt: { lt: hoursAgo(adminAttention.unansweredQuoteHours) } } }),
+  ])
+  return [
+    { key: 'productsInReview', count: productsInReview, to: '/admin/products' },
+    { key: 'pendingExporters', count: pendingExporters, to: '/admin/exporters?status=pending' },
+    {
+      key: 'unpaidOrders',
+      count: unpaidOrders,
+      to: '/admin/orders?status=awaiting_payment',
+      hours: adminAttention.unpaidOrderHours,
+    },
+    { key: 'failedRefunds', count: failedRefunds, to: '/admin/orders' },
+    { key: 'failedMails', count: failedMails, to: '/admin/outbox' },
+    { key: 'unansweredQuotes', count: unansweredQuotes, to: null, hours: adminAttention.unansweredQuoteHours },
+  ] as const
 }
