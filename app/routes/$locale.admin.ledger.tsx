@@ -16,8 +16,6 @@ import { localePath } from '~/utils/locale-path'
 import { useRootLocale } from '~/utils/root-data'
 import { noindexMeta } from '~/utils/seo'
 
-// The ledger: every exporter's balance, and with `?exporter=` one exporter's entries and the
-// payout form.
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { locale } = await requireAdmin(request, params)
   const url = new URL(request.url)

@@ -17,7 +17,6 @@ import { localePath } from '~/utils/locale-path'
 import { useRootLocale } from '~/utils/root-data'
 import { titleMeta } from '~/utils/seo'
 
-// One stop of a route: `stops/new` adds one, `stops/{id}` edits or removes it.
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { locale } = await requireAdmin(request, params)
   const routeId = positiveId(params.routeId)
