@@ -56,17 +56,22 @@ function wholesaleProductWhere(slug: string) {
   return { slug, status: 'published', exporter: { status: 'verified' }, saleMode: { in: wholesaleModes } }
 }
 
+/** The product and exporter facts a quote request is written and answered with. */
+const quotedProductSelect = {
+  slug: true,
+  hsCode: true,
+  unit: true,
+  minOrderQuantity: true,
+  translations: { select: { locale: true, name: true } },
+} as const
+const quotingExporterSelect = {
+  select: { slug: true, regionId: true, translations: { select: { locale: true, legalName: true } } },
+} as const
+
 export async function quoteRequestProduct(slug: string, locale: Locale) {
   const product = await getDb().product.findFirst({
     where: wholesaleProductWhere(slug),
-    select: {
-      slug: true,
-      hsCode: true,
-      unit: true,
-      minOrderQuantity: true,
-      translations: { select: { locale: true, name: true } },
-      exporter: { select: { slug: true, regionId: true, translations: { select: { locale: true, legalName: true } } } },
-    },
+    select: { ...quotedProductSelect, exporter: quotingExporterSelect },
   })
   if (!product) return null
   return {
@@ -319,16 +324,8 @@ async function requestDetail(requestId: number, viewerId: number, locale: Locale
       message: true,
       createdAt: true,
       buyer: { select: { displayName: true, email: true } },
-      product: {
-        select: {
-          slug: true,
-          hsCode: true,
-          unit: true,
-          minOrderQuantity: true,
-          translations: { select: { locale: true, name: true } },
-        },
-      },
-      exporter: { select: { slug: true, regionId: true, translations: { select: { locale: true, legalName: true } } } },
+      product: { select: quotedProductSelect },
+      exporter: quotingExporterSelect,
       quotes: {
         orderBy: { id: 'desc' },
         select: {
