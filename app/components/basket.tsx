@@ -1,6 +1,7 @@
 import { Form } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 
+import { BasketParts, type PartDeliveryView } from '~/components/delivery'
 import { langAttr } from '~/components/localized-text'
 import { pavilion } from '~/config/pavilion'
 import type { Locale } from '~/utils/locales'
@@ -17,6 +18,8 @@ type Money = { text: string; amountMinor: number }
 type BasketSummary = {
   market: string
   subtotal: Money
+  shipping?: Money
+  parts?: PartDeliveryView[]
   tax: Money
   total: Money
   cbec: {
@@ -87,13 +90,20 @@ function CbecFix({ fix, lines }: { fix: NonNullable<NonNullable<BasketSummary['c
   )
 }
 
-export function BasketTotals({ basket }: { basket: BasketSummary }) {
+export function BasketTotals({ basket, place }: { basket: BasketSummary; place?: string | null }) {
   const { t } = useTranslation('checkout')
   return (
     <div className="basket-totals">
+      {basket.parts ? <BasketParts parts={basket.parts} place={place} /> : null}
       <dl>
         <dt>{t('basket.subtotal')}</dt>
         <dd data-testid="subtotal">{basket.subtotal.text}</dd>
+        {basket.parts && basket.parts.length > 0 && basket.shipping ? (
+          <>
+            <dt>{t('delivery.shipping')}</dt>
+            <dd data-testid="shipping">{basket.shipping.text}</dd>
+          </>
+        ) : null}
         {basket.cbec ? (
           <>
             <dt>

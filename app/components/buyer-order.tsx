@@ -1,6 +1,7 @@
 import { Link } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 
+import { DeliveryWindowText, ShipsFrom } from '~/components/delivery'
 import { StatusBadge } from '~/components/form'
 import { langAttr, LocalizedText } from '~/components/localized-text'
 import { addressLines } from '~/modules/checkout/chinese-address'
@@ -82,6 +83,15 @@ export function BuyerOrderParts({ order, locale }: { order: BuyerOrder; locale: 
               {part.shippedAt ? <span className="muted"> · {date(part.shippedAt)}</span> : null}
             </p>
           ) : null}
+          {part.shipping ? (
+            <p className="order-part__delivery">
+              {t('delivery.shipping')}: <span data-testid="part-shipping">{part.shipping.text}</span>
+              <br />
+              <DeliveryWindowText window={part.window} />
+              <br />
+              <ShipsFrom part={{ shipsFrom: part.shipsFrom ?? 'direct', shipWithinHours: null }} />
+            </p>
+          ) : null}
           <table className="basket">
             <thead>
               <tr>
@@ -112,6 +122,12 @@ export function BuyerOrderParts({ order, locale }: { order: BuyerOrder; locale: 
       <dl className="basket-totals">
         <dt>{t('basket.subtotal')}</dt>
         <dd>{order.subtotal.text}</dd>
+        {order.shipping ? (
+          <>
+            <dt>{t('delivery.shipping')}</dt>
+            <dd data-testid="order-shipping">{order.shipping.text}</dd>
+          </>
+        ) : null}
         {order.tax.amountMinor > 0 ? (
           <>
             <dt>

@@ -11,6 +11,7 @@ import { chosenMarket, isMarketCode, readCheckoutForm } from '~/modules/checkout
 import { provinceDivisions, provinceOptions } from '~/modules/checkout/china-divisions.server'
 import { addressForm, placeOrder } from '~/modules/checkout/orders.server'
 import { onlinePaymentMethods } from '~/modules/checkout/stripe.server'
+import { chosenDestination } from '~/modules/logistics/delivery.server'
 import checkoutStyles from '~/styles/checkout.css'
 import { privateHeaders } from '~/utils/cache'
 import { clientAddress } from '~/utils/client-address.server'
@@ -26,9 +27,15 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const locale = requireLocale(params)
   const items = await cartItems(request)
   if (items.length === 0) throw redirect(localePath(locale, '/cart'))
-  const market = chosenMarket(new URL(request.url).searchParams, locale)
-  const [basket, user] = await Promise.all([priceBasket(items, { market, locale }), getUser(request)])
+  const { searchParams } = new URL(request.url)
+  const market = chosenMarket(searchParams, locale)
+  const delivery = chosenDestination(searchParams, market, locale)
+  const [basket, user] = await Promise.all([
+    priceBasket(items, { market, locale, destination: delivery.destination }),
+    getUser(request),
+  ])
   return {
+    delivery,
     title: getFixedT(locale, 'checkout')('checkout.title'),
     basket,
     email: user?.email ?? null,
@@ -88,7 +95,7 @@ type ActionData = {
 }
 
 export default function CheckoutPage() {
-  const { basket, email, address, places, needsCustoms, stripe } = useLoaderData<typeof loader>()
+  const { basket, delivery, email, address, places, needsCustoms, stripe } = useLoaderData<typeof loader>()
   const actionData = useActionData<ActionData>()
   const locale = useRootLocale()
   const { t } = useTranslation('checkout')
@@ -97,7 +104,7 @@ export default function CheckoutPage() {
       <h1>{t('checkout.title')}</h1>
       <MarketPicker market={basket.market} action={localePath(locale, '/checkout')} />
       <CheckoutLines basket={basket} locale={locale} />
-      <BasketTotals basket={basket} />
+      <BasketTotals basket={basket} place={delivery.place} />
       {!basket.ok ? (
         <p className="form-error" role="alert">
           {t('checkout.fixBasket')}{' '}

@@ -3,6 +3,7 @@ import { Link, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 
 import { AddToCart } from '~/components/add-to-cart'
+import { DeliveredPrice } from '~/components/delivery'
 import { langAttr, LocalizedText } from '~/components/localized-text'
 import { Price } from '~/components/price'
 import { ExporterChecksList, ProductReviews, ProductTrustFacts } from '~/components/product-trust'
@@ -10,6 +11,7 @@ import { ProductTradeSection } from '~/components/transit-estimate'
 import { defaultMarket, productPage } from '~/modules/catalog/catalog.server'
 import { productJsonLd } from '~/modules/catalog/product-json-ld'
 import { parseCatalogParams } from '~/modules/catalog/search.server'
+import { deliveredQuote } from '~/modules/checkout/delivered-quote.server'
 import { productTransit } from '~/modules/logistics/transit.server'
 import { recordProductEvent } from '~/modules/progress/events.server'
 import { approvedReviews } from '~/modules/trust/reviews.server'
@@ -27,16 +29,18 @@ import { absoluteImageUrl, breadcrumbJsonLd, pageMeta } from '~/utils/seo'
 
 export async function loader({ params, request }: LoaderFunctionArgs) {
   const locale = requireLocale(params)
-  const market = parseCatalogParams(new URL(request.url).searchParams).market ?? defaultMarket(locale)
+  const { searchParams } = new URL(request.url)
+  const market = parseCatalogParams(searchParams).market ?? defaultMarket(locale)
   const product = await productPage(locale, market, params.productSlug ?? '')
   if (!product) throw notFound()
   recordProductEvent(request, 'view', product.id)
-  const [seo, transit, reviews] = await Promise.all([
+  const [seo, transit, reviews, delivered] = await Promise.all([
     seoContext(locale),
     productTransit(product.slug, market, locale),
     approvedReviews(product.id, locale),
+    deliveredQuote(product, { market, locale, to: searchParams.get('to') }),
   ])
-  return { seo, product, transit, reviews }
+  return { seo, product, transit, reviews, delivered }
 }
 
 export const clientLoader = withNamespaces('product')
@@ -79,7 +83,7 @@ export const meta: MetaFunction<typeof loader> = ({ data, params }) => {
 }
 
 export default function ProductPage() {
-  const { product, transit, reviews } = useLoaderData<typeof loader>()
+  const { product, transit, reviews, delivered } = useLoaderData<typeof loader>()
   const locale = useRootLocale()
   const { t } = useTranslation()
   const unit = t(`units.${product.unit}`)
@@ -139,6 +143,9 @@ export default function ProductPage() {
           <ProductTrustFacts trust={product.trust} locale={locale} />
           {product.minOrderQuantity > 1 ? <p>{t('product.moq', { count: product.minOrderQuantity, unit })}</p> : null}
           <AddToCart product={product} />
+          {delivered ? (
+            <DeliveredPrice quote={delivered} action={localePath(locale, `/products/${product.slug}`)} />
+          ) : null}
           {product.tiers.length > 0 ? (
             <table className="tiers">
               <caption>{t('product.tiersTitle')}</caption>

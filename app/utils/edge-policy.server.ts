@@ -23,6 +23,8 @@ const queryParams = [
   'available',
   'sort',
   'market',
+  // the product page's and the cart's delivery date: a province code or a Hong Kong district (decision 023)
+  'to',
   'page',
   'locale',
   'pageSize',

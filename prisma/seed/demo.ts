@@ -8,6 +8,7 @@ import type { Db } from '~/utils/db.server'
 import { seedData } from './data-files'
 import { demoImageSvg } from './demo-images'
 import { seedDemoQuotes } from './demo-quotes'
+import { seedDemoShipping } from './demo-shipping'
 import { seedDemoTrust } from './demo-trust'
 import { perLocale } from './reference'
 import { seedTours } from './tours'
@@ -104,6 +105,7 @@ export async function seedDemo(db: Db, options: { images?: boolean } = {}) {
   await db.category.updateMany({ where: { slug: { in: featuredCategories } }, data: { featured: true } })
   await reindexProducts()
   await seedTours(db)
+  await seedDemoShipping(db)
 
   const passwordHash = await hashPassword(demoPassword)
   const firstVerified = seedData.exporters().find((exporter) => exporter.status === 'verified')!

@@ -4,7 +4,7 @@ import type { Db } from '~/utils/db.server'
 import { locales } from '~/utils/locales'
 
 import { seedData, type Texts } from './data-files'
-import { seedTransitLanes } from './transit-lanes'
+import { seedDomesticLegs, seedTransitLanes } from './transit-lanes'
 
 /** One row per locale from parallel per-field texts: { name: Texts, about: Texts } → rows. */
 export function perLocale<F extends string>(fields: Record<F, Partial<Texts>>) {
@@ -124,4 +124,5 @@ export async function seedReference(db: Db) {
   }
 
   await seedTransitLanes(db)
+  await seedDomesticLegs(db)
 }

@@ -47,3 +47,21 @@ export async function seedTransitLanes(db: Db) {
   await db.transitLane.createMany({ data })
   return data.length
 }
+
+type DomesticLegData = { hub: string; destination: string; minDays: number; maxDays: number; source: string; estimate: boolean }
+
+/** The hub → province / Hong Kong district legs (prisma/seed/data/domestic-legs.json): estimates until sourced. */
+export async function seedDomesticLegs(db: Db) {
+  const { legs } = JSON.parse(readFileSync(path.join(seedDataDir(), 'domestic-legs.json'), 'utf8')) as { legs: DomesticLegData[] }
+  await db.domesticLeg.createMany({
+    data: legs.map(({ hub, destination, minDays, maxDays, source, estimate }) => ({
+      hub,
+      destination,
+      minDays,
+      maxDays,
+      source,
+      estimate,
+    })),
+  })
+  return legs.length
+}

@@ -6,6 +6,7 @@ import { cbecSpentThisYear } from '~/modules/checkout/cbec-allowance.server'
 import { marketAccessFor, sellsAtRetail } from '~/modules/checkout/market-access.server'
 import { convert, formatMoney, type Money, type RateTable } from '~/modules/checkout/money'
 import { currentRates, marketCurrency } from '~/modules/checkout/pricing.server'
+import { deliverParts, type DeliveryWindow, type PartDelivery } from '~/modules/logistics/delivery.server'
 import { getDb } from '~/utils/db.server'
 import { type Locale, pickTranslation } from '~/utils/locales'
 
@@ -51,13 +52,25 @@ export type BasketLine = {
   problems: LineProblem[]
 }
 
+/** One exporter's parcel: what shipping costs and when it arrives (decision 023). */
+export type BasketPart = Omit<PartDelivery, 'shippingMinor' | 'freeFromMinor' | 'window'> & {
+  seller: { text: string; lang: Locale }
+  shipping: PricedMoney | null
+  freeFrom: PricedMoney | null
+  window: (Omit<DeliveryWindow, 'from' | 'to'> & { from: string; to: string }) | null
+}
+
 export type Basket = {
   kind: OrderKind
   market: MarketCode
   currency: string
   rates: RateTable
   lines: BasketLine[]
+  parts: BasketPart[]
+  /** The province code or Hong Kong district the window is for; null: the spread over the market */
+  destination: string | null
   subtotal: PricedMoney
+  shipping: PricedMoney
   tax: PricedMoney
   total: PricedMoney
   cbec: {
@@ -278,7 +291,7 @@ async function quoteLines(items: Extract<OrderItem, { kind: 'quote' }>[], locale
 
 export async function priceBasket(
   rawItems: OrderItem[],
-  options: { market: MarketCode; locale: Locale; customsIdNumber?: string | null },
+  options: { market: MarketCode; locale: Locale; customsIdNumber?: string | null; destination?: string | null },
 ): Promise<Basket> {
   const { market, locale } = options
   const items = mergeItems(rawItems)
@@ -316,6 +329,9 @@ export async function priceBasket(
     },
   })
   const lineTotals = drafts.map((draft) => draft.lineTotalMinor ?? draft.unitPrice.amountMinor * draft.quantity)
+  const destination = options.destination ?? null
+  const deliveries = await shipRetailParts(drafts, lineTotals, { kind, market, locale, destination })
+  const shippingMinor = deliveries.reduce((sum, part) => sum + (part.delivery.shippingMinor ?? 0), 0)
   const cbecApplies = kind === 'retail' && marketRow?.crossBorderRetail === true && marketRow.currencyCode === currency
   const cbecMarket = cbecApplies
     ? {
@@ -327,8 +343,9 @@ export async function priceBasket(
   const spent = cbecMarket && options.customsIdNumber ? await cbecSpentThisYear(options.customsIdNumber) : 0
   const assessment = cbecMarket
     ? assessCbec(
+        // customs counts the freight too (dutiable value = price + freight + insurance, reference fps-qr-and-cbec §2.3)
         drafts.map((draft, i) => ({
-          lineTotalMinor: lineTotals[i],
+          lineTotalMinor: lineTotals[i] + freightShare(deliveries, drafts, lineTotals, i),
           quantity: draft.quantity,
           vatRateBasisPoints: draft.vatRateBasisPoints,
         })),
@@ -350,15 +367,28 @@ export async function priceBasket(
   })
   const subtotalMinor = lineTotals.reduce((sum, total) => sum + total, 0)
   const taxMinor = assessment?.taxMinor ?? 0
+  const parts: BasketPart[] = deliveries.map(({ seller, delivery }) => {
+    const { shippingMinor: amount, freeFromMinor, window, ...rest } = delivery
+    return {
+      ...rest,
+      seller,
+      shipping: amount === null ? null : priced({ amountMinor: amount, currency }, locale),
+      freeFrom: freeFromMinor === null ? null : priced({ amountMinor: freeFromMinor, currency }, locale),
+      window: window && { ...window, from: window.from.toISOString(), to: window.to.toISOString() },
+    }
+  })
   return {
     kind,
     market,
     currency,
     rates,
     lines,
+    parts,
+    destination,
     subtotal: priced({ amountMinor: subtotalMinor, currency }, locale),
+    shipping: priced({ amountMinor: shippingMinor, currency }, locale),
     tax: priced({ amountMinor: taxMinor, currency }, locale),
-    total: priced({ amountMinor: subtotalMinor + taxMinor, currency }, locale),
+    total: priced({ amountMinor: subtotalMinor + shippingMinor + taxMinor, currency }, locale),
     cbec:
       assessment && cbecMarket
         ? {
@@ -369,7 +399,7 @@ export async function priceBasket(
             remainingAnnual: options.customsIdNumber
               ? priced({ amountMinor: assessment.remainingAnnualMinor, currency }, locale)
               : null,
-            fix: cbecFix(lines, assessment.problem, cbecMarket.perOrderLimitMinor),
+            fix: cbecFix(lines, assessment.problem, cbecMarket.perOrderLimitMinor - shippingMinor),
           }
         : null,
     ok:
@@ -377,8 +407,54 @@ export async function priceBasket(
       kindOf(items) !== null &&
       lines.every((line) => line.problems.length === 0) &&
       !assessment?.problem &&
-      Number.isSafeInteger(subtotalMinor + taxMinor),
+      parts.every((part) => part.problem === null) &&
+      Number.isSafeInteger(subtotalMinor + shippingMinor + taxMinor),
   }
+}
+
+type Priced = Pick<Draft, 'item' | 'exporterId' | 'seller'>[]
+
+/** Retail goods travel in one parcel per exporter; tours and quotes (priced on their Incoterm) carry no shipping line. */
+async function shipRetailParts(
+  drafts: Priced,
+  lineTotals: number[],
+  options: { kind: OrderKind; market: MarketCode; locale: Locale; destination: string | null },
+) {
+  if (options.kind !== 'retail') return []
+  const parts = new Map<
+    number,
+    { seller: Draft['seller']; lines: { productId: number; quantity: number; lineTotalMinor: number }[] }
+  >()
+  drafts.forEach((draft, i) => {
+    if (draft.item.kind !== 'product' || draft.exporterId === null) return
+    const part = parts.get(draft.exporterId) ?? { seller: draft.seller, lines: [] }
+    part.lines.push({ productId: draft.item.productId, quantity: draft.item.quantity, lineTotalMinor: lineTotals[i] })
+    parts.set(draft.exporterId, part)
+  })
+  const entries = [...parts.entries()]
+  const deliveries = await deliverParts({
+    market: options.market,
+    destination: options.destination,
+    locale: options.locale,
+    parts: entries.map(([exporterId, part]) => ({ exporterId, lines: part.lines })),
+  })
+  return deliveries.map((delivery, i) => ({ seller: entries[i][1].seller, delivery }))
+}
+
+/** A line's share of its parcel's shipping, by value; the last line of the parcel takes the rounding. */
+function freightShare(deliveries: { delivery: PartDelivery }[], drafts: Priced, lineTotals: number[], index: number) {
+  const exporterId = drafts[index].exporterId
+  const shipping = deliveries.find((part) => part.delivery.exporterId === exporterId)?.delivery.shippingMinor ?? 0
+  if (shipping === 0 || drafts[index].item.kind !== 'product') return 0
+  const siblings = drafts
+    .map((draft, i) => i)
+    .filter((i) => drafts[i].exporterId === exporterId && drafts[i].item.kind === 'product')
+  const value = siblings.reduce((sum, i) => sum + lineTotals[i], 0)
+  if (index === siblings[siblings.length - 1])
+    return (
+      shipping - siblings.slice(0, -1).reduce((sum, i) => sum + Math.floor((shipping * lineTotals[i]) / Math.max(value, 1)), 0)
+    )
+  return Math.floor((shipping * lineTotals[index]) / Math.max(value, 1))
 }
 
 export function defaultMarketFor(locale: Locale): MarketCode {

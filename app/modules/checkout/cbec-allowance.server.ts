@@ -5,7 +5,7 @@ import { createHash } from 'node:crypto'
 import { liveStatuses } from '~/modules/checkout/order-status'
 import { type Db, getDb, isUniqueViolation, type Tx } from '~/utils/db.server'
 
-/** In CNY minor units: the goods of live orders, less any part refunded. */
+/** In CNY minor units: the goods and their shipping (customs counts both) of live orders, less any part refunded. */
 export async function cbecSpentThisYear(idNumber: string, now = new Date(), db: Db | Tx = getDb()) {
   const from = new Date(Date.UTC(now.getUTCFullYear(), 0, 1))
   const result = await db.orderPart.aggregate({
@@ -13,9 +13,9 @@ export async function cbecSpentThisYear(idNumber: string, now = new Date(), db: 
       status: { not: 'refunded' },
       order: { customsIdNumber: idNumber, kind: 'retail', status: { in: liveStatuses }, createdAt: { gte: from } },
     },
-    _sum: { subtotalMinor: true },
+    _sum: { subtotalMinor: true, shippingMinor: true },
   })
-  return result._sum.subtotalMinor ?? 0
+  return (result._sum.subtotalMinor ?? 0) + (result._sum.shippingMinor ?? 0)
 }
 
 function keyOf(idNumber: string) {

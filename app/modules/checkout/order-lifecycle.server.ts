@@ -37,6 +37,12 @@ export async function partRefundAmounts(db: Db | Tx, orderId: number) {
   })
   const amounts = new Map<number, number>()
   for (const line of lines) amounts.set(line.partId, (amounts.get(line.partId) ?? 0) + line.lineTotalMinor + line.taxMinor)
+  // a refunded parcel gives back its shipping too
+  const parts = await db.orderPart.findMany({
+    where: { orderId, shippingMinor: { gt: 0 } },
+    select: { id: true, shippingMinor: true },
+  })
+  for (const part of parts) amounts.set(part.id, (amounts.get(part.id) ?? 0) + part.shippingMinor)
   return amounts
 }
 
@@ -144,8 +150,9 @@ export async function markPaid(
       await tx.orderPart.updateMany({ where: { orderId: order.id }, data: { status: 'paid' } })
       const parts = await tx.orderPart.findMany({
         where: { orderId: order.id, exporterId: { not: null } },
-        select: { id: true, exporterId: true, subtotalMinor: true },
+        select: { id: true, exporterId: true, subtotalMinor: true, shippingMinor: true },
       })
+      // the exporter pays the carrier, so the shipping charged is theirs
       for (const part of parts) {
         await tx.ledgerEntry.create({
           data: {
@@ -153,7 +160,7 @@ export async function markPaid(
             orderId: order.id,
             partId: part.id,
             kind: 'sale',
-            amountMinor: part.subtotalMinor,
+            amountMinor: part.subtotalMinor + part.shippingMinor,
             currency: order.currency,
             note: number,
           },

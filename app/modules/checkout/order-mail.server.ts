@@ -5,6 +5,7 @@ import { addressLines } from '~/modules/checkout/chinese-address'
 import { decimalAmount, formatMoney } from '~/modules/checkout/money'
 import { accessKeyFor } from '~/modules/checkout/order-number'
 import { addressSelect } from '~/modules/checkout/sales-shared.server'
+import { formatDate } from '~/utils/dates'
 import { type Db, getDb } from '~/utils/db.server'
 import { sessionSecret } from '~/utils/env.server'
 import { getFixedT } from '~/utils/i18n.server'
@@ -21,6 +22,8 @@ const orderSelect = {
   locale: true,
   currency: true,
   totalMinor: true,
+  shippingMinor: true,
+  parts: { select: { deliveryFrom: true, deliveryTo: true } },
   paymentMethod: true,
   paymentReference: true,
   reservedUntil: true,
@@ -56,6 +59,22 @@ function linesText(order: Awaited<ReturnType<typeof loadOrder>>, locale: Locale)
     .join('\n')
 }
 
+/** The shipping and the windows promised, as the order page shows them. */
+function deliveryText(
+  order: { shippingMinor: number; currency: string; parts: { deliveryFrom: Date | null; deliveryTo: Date | null }[] },
+  locale: Locale,
+) {
+  const t = getFixedT(locale, 'checkout')
+  const windows = order.parts.flatMap((part) =>
+    part.deliveryFrom && part.deliveryTo
+      ? [t('delivery.window', { from: formatDate(part.deliveryFrom, locale), to: formatDate(part.deliveryTo, locale) })]
+      : [],
+  )
+  if (order.shippingMinor === 0 && windows.length === 0) return []
+  const shipping = formatMoney({ amountMinor: order.shippingMinor, currency: order.currency }, locale)
+  return [`${t('delivery.shipping')}: ${shipping}`, ...windows.map((text) => `${text} ${t('delivery.estimate')}`), '']
+}
+
 export async function mailOrderPlaced(orderId: number) {
   const db = getDb()
   const order = await loadOrder(db, orderId)
@@ -68,6 +87,7 @@ export async function mailOrderPlaced(orderId: number) {
     '',
     linesText(order, locale),
     '',
+    ...deliveryText(order, locale),
     ...(order.kind === 'tour'
       ? []
       : [

@@ -9,6 +9,7 @@ import { refundedSoFar } from '~/modules/checkout/order-lifecycle.server'
 import { isOrderNumber } from '~/modules/checkout/order-number'
 import { maskPrcId } from '~/modules/checkout/prc-id'
 import { retrieveSession, stripeEnabled } from '~/modules/checkout/stripe.server'
+import { formatDate } from '~/utils/dates'
 import { getDb } from '~/utils/db.server'
 import { localePath } from '~/utils/locale-path'
 import { type Locale, pickTranslation } from '~/utils/locales'
@@ -84,6 +85,7 @@ export async function buyerOrderView(number: string, locale: Locale) {
         : null,
     paymentUrl,
     subtotal: money(order.subtotalMinor),
+    shipping: order.kind === 'retail' ? money(order.shippingMinor) : null,
     tax: money(order.taxEstimateMinor),
     total: money(order.totalMinor),
     refunded: refundedMinor > 0 ? money(refundedMinor) : null,
@@ -117,6 +119,13 @@ export async function buyerOrderView(number: string, locale: Locale) {
         trackingNumber: part.trackingNumber,
         shippedAt: part.shippedAt?.toISOString() ?? null,
         subtotal: money(part.subtotalMinor),
+        shipping: part.shipsFrom ? money(part.shippingMinor) : null,
+        shipsFrom: part.shipsFrom,
+        // the window promised when the order was placed, in the reader's zone
+        window:
+          part.deliveryFrom && part.deliveryTo
+            ? { fromText: formatDate(part.deliveryFrom, locale), toText: formatDate(part.deliveryTo, locale), estimate: true }
+            : null,
         lines: order.lines
           .filter((line) => line.partId === part.id)
           .map((line) => ({

@@ -29,6 +29,7 @@ import { mailOrderPlaced } from '~/modules/checkout/order-mail.server'
 import { accessKeyFor, hashAccessKey, newOrderNumber, paymentReferenceFor } from '~/modules/checkout/order-number'
 import { normalizePrcId } from '~/modules/checkout/prc-id'
 import { createCheckoutSession, expireSession, stripeEnabled, stripeSessionMinutes } from '~/modules/checkout/stripe.server'
+import { destinationCode } from '~/modules/logistics/delivery.server'
 import { getDb, isUniqueViolation, type Tx } from '~/utils/db.server'
 import { env, sessionSecret } from '~/utils/env.server'
 import { type Failure, failure, type FieldErrors, singleLine } from '~/utils/forms.server'
@@ -206,6 +207,7 @@ export async function placeOrder(
     market: input.market,
     locale: input.locale,
     customsIdNumber: details.customs?.idNumber,
+    destination: destinationCode(input.market, input.market === 'HK' ? input.address.district : input.address.province),
   })
   if (basket.lines.length !== items.length) return { ok: false, status: 400, errors: { '': 'errors.invalidItems' }, basket }
   if (!basket.ok) {
@@ -240,7 +242,10 @@ export async function placeOrder(
   try {
     await getDb().$transaction(
       async (tx) => {
-        if (cbecTurn) await takeCbecTurn(tx, cbecTurn.idNumber, basket.subtotal.amountMinor, cbecTurn.annualLimitMinor, now)
+        if (cbecTurn) {
+          const customsValue = basket.subtotal.amountMinor + basket.shipping.amountMinor
+          await takeCbecTurn(tx, cbecTurn.idNumber, customsValue, cbecTurn.annualLimitMinor, now)
+        }
         await reserve(tx, items)
         if (newBuyer && holding) await checkNewBuyersShare(tx, items)
         orderNumber = newOrderNumber()
@@ -258,6 +263,7 @@ export async function placeOrder(
             paymentReference: paymentReferenceFor(orderNumber),
             accessKeyHash: hashAccessKey(accessKey),
             subtotalMinor: basket.subtotal.amountMinor,
+            shippingMinor: basket.shipping.amountMinor,
             taxEstimateMinor: basket.tax.amountMinor,
             totalMinor: basket.total.amountMinor,
             rates: JSON.stringify(basket.rates),
@@ -277,8 +283,20 @@ export async function placeOrder(
             const subtotalMinor = basket.lines
               .filter((other) => other.exporterId === line.exporterId && other.tourRouteId === line.tourRouteId)
               .reduce((sum, other) => sum + other.lineTotal.amountMinor, 0)
+            const delivery = basket.parts.find((p) => line.exporterId !== null && p.exporterId === line.exporterId)
             const part = await tx.orderPart.create({
-              data: { orderId: order.id, exporterId: line.exporterId, tourRouteId: line.tourRouteId, subtotalMinor },
+              data: {
+                orderId: order.id,
+                exporterId: line.exporterId,
+                tourRouteId: line.tourRouteId,
+                subtotalMinor,
+                ...(delivery && {
+                  shippingMinor: delivery.shipping?.amountMinor ?? 0,
+                  shipsFrom: delivery.shipsFrom,
+                  deliveryFrom: delivery.window ? new Date(delivery.window.from) : null,
+                  deliveryTo: delivery.window ? new Date(delivery.window.to) : null,
+                }),
+              },
               select: { id: true },
             })
             partId = part.id
@@ -339,6 +357,9 @@ export async function placeOrder(
             ? { name: `${line.name.text} × ${line.quantity}`, unitAmountMinor: line.lineTotal.amountMinor, quantity: 1 }
             : { name: line.name.text, unitAmountMinor: line.unitPrice.amountMinor, quantity: line.quantity },
         ),
+        ...basket.parts
+          .filter((part) => (part.shipping?.amountMinor ?? 0) > 0)
+          .map((part) => ({ name: `Shipping: ${part.seller.text}`, unitAmountMinor: part.shipping!.amountMinor, quantity: 1 })),
         ...(basket.tax.amountMinor > 0
           ? [{ name: 'Estimated import tax (CBEC)', unitAmountMinor: basket.tax.amountMinor, quantity: 1 }]
           : []),

@@ -196,7 +196,16 @@ describe('checkout to mainland China by bank transfer', () => {
     )
     expect(order.totalMinor).toBe(expected.total.amountMinor)
     expect(order.taxEstimateMinor).toBeGreaterThan(0)
-    expect(order.totalMinor).toBe(order.subtotalMinor + order.taxEstimateMinor)
+    // each exporter's parcel carries its own shipping (honey by weight, orchard goods per item from a bonded
+    // warehouse), stored with the part as placed and counted in the total
+    expect(order.shippingMinor).toBeGreaterThan(0)
+    expect(order.shippingMinor).toBe(expected.shipping.amountMinor)
+    expect(order.parts.map((part) => part.shippingMinor).sort()).toEqual(
+      expected.parts.map((part) => part.shipping!.amountMinor).sort(),
+    )
+    expect(order.parts.map((part) => part.shipsFrom).sort()).toEqual(['bonded', 'direct'])
+    expect(order.parts.every((part) => part.deliveryFrom !== null && part.deliveryTo! > part.deliveryFrom!)).toBe(true)
+    expect(order.totalMinor).toBe(order.subtotalMinor + order.shippingMinor + order.taxEstimateMinor)
     // honey is a 9% VAT product: 6.3% estimated import tax
     expect(order.lines.every((line) => line.taxRateBasisPoints === 630)).toBe(true)
     expect((await db.product.findUniqueOrThrow({ where: { id: honey.id } })).stock).toBe(48)

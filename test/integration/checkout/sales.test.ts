@@ -91,7 +91,15 @@ async function orderState(number: string) {
       customsIdNumber: true,
       parts: {
         orderBy: { id: 'asc' },
-        select: { id: true, exporterId: true, status: true, subtotalMinor: true, carrier: true, trackingNumber: true },
+        select: {
+          id: true,
+          exporterId: true,
+          status: true,
+          subtotalMinor: true,
+          shippingMinor: true,
+          carrier: true,
+          trackingNumber: true,
+        },
       },
     },
   })
@@ -243,7 +251,7 @@ describe('from payment to delivery', () => {
     expect(state.status).toBe('paid')
     expect(state.parts.map((part) => part.status)).toEqual(['paid', 'paid'])
     expect(state.ledger.map((entry) => [entry.kind, entry.exporterId, entry.amountMinor, entry.currency])).toEqual(
-      state.parts.map((part) => ['sale', part.exporterId, part.subtotalMinor, 'CNY']),
+      state.parts.map((part) => ['sale', part.exporterId, part.subtotalMinor + part.shippingMinor, 'CNY']),
     )
     const mails = await getDb().outboxMessage.findMany({ where: { toAddress: { in: [exporterA.email, exporterB.email] } } })
     expect(
@@ -414,7 +422,7 @@ describe('admin cancels and refunds', () => {
     const state = await orderState(number)
     expect(state.status).toBe('refunded')
     expect(state.ledger.filter((entry) => entry.kind === 'refund').map((entry) => [entry.exporterId, entry.amountMinor])).toEqual(
-      state.parts.map((part) => [part.exporterId, -part.subtotalMinor]),
+      state.parts.map((part) => [part.exporterId, -(part.subtotalMinor + part.shippingMinor)]),
     )
     expect(await stock(honey.id)).toBe(before.honey)
     expect(await stock(chocolate.id)).toBe(before.chocolate)
@@ -439,8 +447,9 @@ describe('admin cancels and refunds', () => {
     const partB = state.partOf(chocolate.exporterId)
     const lines = await getDb().orderLine.findMany({ where: { orderId: state.id } })
     const owed = (partId: number) =>
-      lines.filter((line) => line.partId === partId).reduce((sum, line) => sum + line.lineTotalMinor + line.taxMinor, 0)
-    // the two parts' refunds, goods and estimated tax, add up to what the buyer paid
+      lines.filter((line) => line.partId === partId).reduce((sum, line) => sum + line.lineTotalMinor + line.taxMinor, 0) +
+      state.parts.find((part) => part.id === partId)!.shippingMinor
+    // the two parts' refunds, goods, shipping and estimated tax, add up to what the buyer paid
     expect(owed(partA.id) + owed(partB.id)).toBe(state.totalMinor)
     expect(pageA.refund!.amount.text).toBe(formatMoney({ amountMinor: owed(partA.id), currency: state.currency }, 'en'))
 
@@ -457,7 +466,9 @@ describe('admin cancels and refunds', () => {
     expect((await orderState(number)).parts.map((part) => part.status)).toEqual(['paid', 'paid'])
     const mailsBefore = await getDb().outboxMessage.count({ where: { toAddress: buyer.email } })
     // the goods count toward the buyer's yearly cross-border allowance until refunded
-    expect(await cbecSpentThisYear(state.customsIdNumber!)).toBe(partA.subtotalMinor + partB.subtotalMinor)
+    expect(await cbecSpentThisYear(state.customsIdNumber!)).toBe(
+      partA.subtotalMinor + partA.shippingMinor + partB.subtotalMinor + partB.shippingMinor,
+    )
 
     expect(await adminAct(number, { ...refundA, confirm: 'yes' })).toMatchObject({
       status: 302,
@@ -468,13 +479,13 @@ describe('admin cancels and refunds', () => {
     expect(state.partOf(honey.exporterId).status).toBe('refunded')
     expect(state.partOf(chocolate.exporterId).status).toBe('paid')
     expect(state.ledger.map((entry) => [entry.kind, entry.exporterId, entry.amountMinor])).toEqual([
-      ['sale', partA.exporterId, partA.subtotalMinor],
-      ['sale', partB.exporterId, partB.subtotalMinor],
-      ['refund', partA.exporterId, -partA.subtotalMinor],
+      ['sale', partA.exporterId, partA.subtotalMinor + partA.shippingMinor],
+      ['sale', partB.exporterId, partB.subtotalMinor + partB.shippingMinor],
+      ['refund', partA.exporterId, -(partA.subtotalMinor + partA.shippingMinor)],
     ])
     expect(await stock(honey.id)).toBe(before.honey)
     expect(await stock(chocolate.id)).toBe(before.chocolate - 3)
-    expect(await cbecSpentThisYear(state.customsIdNumber!)).toBe(partB.subtotalMinor)
+    expect(await cbecSpentThisYear(state.customsIdNumber!)).toBe(partB.subtotalMinor + partB.shippingMinor)
     // the buyer is told, in the order's language, whose goods and how much
     const mails = await getDb().outboxMessage.findMany({ where: { toAddress: buyer.email }, orderBy: { id: 'asc' } })
     expect(mails).toHaveLength(mailsBefore + 1)
@@ -517,8 +528,8 @@ describe('admin cancels and refunds', () => {
     expect(state.status).toBe('refunded')
     expect(state.ledger.filter((entry) => entry.kind === 'refund').map((entry) => [entry.exporterId, entry.amountMinor])).toEqual(
       [
-        [partA.exporterId, -partA.subtotalMinor],
-        [partB.exporterId, -partB.subtotalMinor],
+        [partA.exporterId, -(partA.subtotalMinor + partA.shippingMinor)],
+        [partB.exporterId, -(partB.subtotalMinor + partB.shippingMinor)],
       ],
     )
     // now B's members hear of it; A's are not told twice
@@ -654,7 +665,8 @@ describe('admin cancels and refunds', () => {
       const partA = state.partOf(honey.exporterId)
       const intent = fake.session(sessionId).payment_intent!
       const lines = await getDb().orderLine.findMany({ where: { orderId: state.id, partId: partA.id } })
-      const owedA = lines.reduce((sum, line) => sum + line.lineTotalMinor + line.taxMinor, 0)
+      // the part's goods, their estimated tax and its shipping
+      const owedA = lines.reduce((sum, line) => sum + line.lineTotalMinor + line.taxMinor, 0) + partA.shippingMinor
 
       fake.failNext('POST', '/v1/refunds', { status: 500 })
       const refundA = { intent: 'refundPart', partId: String(partA.id), expectedStatus: 'paid', confirm: 'yes' }

@@ -54,6 +54,7 @@ async function newProduct(demoSlug: string, priceMinor: number, stock = 20): Pro
       saleMode: 'retail',
       unit: 'pack',
       basePriceMinor: priceMinor,
+      netWeightGrams: 250,
       baseCurrency: 'CNY',
       stock,
       translations: {
@@ -291,21 +292,26 @@ describe('placing an order charges exactly the server total', () => {
     expect(creates).toHaveLength(1)
     expect(creates[0].idempotencyKey).toBe(`order-${placed.orderNumber}-session`)
 
-    // 70% of the heading's VAT, rounded to the fen, per line (domain-facts §4)
+    // each exporter's parcel: the chocolate maker charges ¥15 a unit, the apiary ¥28 up to 1 kg (demo profiles)
+    const shipping = { chocolate: 2 * 1500, honey: 2800 }
+    // 70% of the heading's VAT, rounded to the fen, per line, on the goods and their freight (domain-facts §4)
     const tax = (lineTotal: number, vat: number) => Math.round((lineTotal * vat * 0.7) / 10_000)
-    const expectedTax = tax(2 * 1850, chocolate.vatBasisPoints) + tax(3 * 4200, honey.vatBasisPoints)
+    const expectedTax =
+      tax(2 * 1850 + shipping.chocolate, chocolate.vatBasisPoints) + tax(3 * 4200 + shipping.honey, honey.vatBasisPoints)
     expect(expectedTax).toBeGreaterThan(0)
     const lines = fake.lineItems(placed.sessionId)
     expect(lines.map(({ unit_amount, quantity }) => [unit_amount, quantity]).sort((a, b) => a[0] - b[0])).toEqual(
       [
         [1850, 2],
         [4200, 3],
+        [shipping.chocolate, 1],
+        [shipping.honey, 1],
         [expectedTax, 1],
       ].sort((a, b) => a[0] - b[0]),
     )
     const session = fake.session(placed.sessionId)
     expect(session.currency).toBe('cny')
-    expect(session.amount_total).toBe(2 * 1850 + 3 * 4200 + expectedTax)
+    expect(session.amount_total).toBe(2 * 1850 + 3 * 4200 + shipping.chocolate + shipping.honey + expectedTax)
     expect(placed.order).toMatchObject({
       totalMinor: session.amount_total,
       taxEstimateMinor: expectedTax,
@@ -330,7 +336,9 @@ describe('placing an order charges exactly the server total', () => {
     })
     const session = fake.session(placed.sessionId)
     expect(session.currency).toBe('hkd')
-    expect(fake.lineItems(placed.sessionId)).toHaveLength(1)
+    // the goods and the apiary's HK$30 a unit shipping
+    expect(fake.lineItems(placed.sessionId).map((line) => line.unit_amount)).toContain(3000)
+    expect(fake.lineItems(placed.sessionId)).toHaveLength(2)
     expect(session.amount_total).toBe(placed.order.totalMinor)
     expect(placed.order.taxEstimateMinor).toBe(0)
   })
@@ -467,7 +475,8 @@ describe('through the cart and the checkout form', () => {
     expect(session.currency).toBe('cny')
     expect(session.amount_total).toBe(order.totalMinor)
     expect(order.subtotalMinor).toBe(2 * 1850 + 4200)
-    expect(order.totalMinor).toBe(order.subtotalMinor + order.taxEstimateMinor)
+    expect(order.shippingMinor).toBe(2 * 1500 + 2800)
+    expect(order.totalMinor).toBe(order.subtotalMinor + order.shippingMinor + order.taxEstimateMinor)
     expect(fake.requestsTo('POST', '/v1/checkout/sessions').map((request) => request.idempotencyKey)).toEqual([
       `order-${order.number}-session`,
     ])
