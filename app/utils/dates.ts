@@ -16,6 +16,29 @@ export function buyerTimeZone(locale: Locale) {
   return buyerZones[locale]
 }
 
+/** The zones a signed-in user may choose on their account page (a fixed list: no typing, nothing unknown to Intl). */
+export const timeZoneChoices = [
+  'Asia/Shanghai',
+  'Asia/Urumqi',
+  'Asia/Hong_Kong',
+  'Asia/Macau',
+  'Asia/Taipei',
+  'Asia/Almaty',
+  'Asia/Bishkek',
+  'Asia/Tashkent',
+  'Europe/Moscow',
+  'Europe/London',
+] as const
+
+export function isTimeZoneChoice(zone: unknown): zone is (typeof timeZoneChoices)[number] {
+  return (timeZoneChoices as readonly unknown[]).includes(zone)
+}
+
+/** The user's chosen zone, else their language's; a zone no longer on the list falls back too. */
+export function zoneFor(user: { timeZone: string | null } | null, locale: Locale) {
+  return user && isTimeZoneChoice(user.timeZone) ? user.timeZone : buyerTimeZone(locale)
+}
+
 const formatters = new Map<string, Intl.DateTimeFormat>()
 
 function formatter(locale: Locale, kind: 'date' | 'dateTime', timeZone: string) {

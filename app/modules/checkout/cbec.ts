@@ -60,3 +60,13 @@ export function overLimitFix(lines: { unitPriceMinor: number; quantity: number }
   })
   return { remove: remove as { line: number; units: number } | null, orders: Math.ceil(subtotal / perOrderLimitMinor) }
 }
+
+/**
+ * The risk notice that MOFCOM and five ministries' notice No. 486 (2018) requires a buyer to confirm before a
+ * cross-border retail order; its points are translated in locales/<l>/checkout.json (riskNotice). Changing the
+ * wording means a new version, so each order records which text its buyer agreed to.
+ */
+export const cbecRiskNotice = {
+  version: '2026-12',
+  points: ['standards', 'label', 'personalUse', 'onePerson'],
+} as const

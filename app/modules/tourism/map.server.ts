@@ -17,6 +17,9 @@ export type TourMapModel = MapFrame & {
   labels: PlacedLabel[]
 }
 
+/** What a stop's marker covers: a crossing's diamond reaches further than a stop's dot. */
+export const stopBox = (stop: MapPoint & { crossing: boolean }) => markerBox(stop, stop.crossing ? 11 : 9)
+
 /** Stops drawn on the same spot (a loop's start and end, the two sides of a crossing) share one label. */
 function labelGroups(stops: readonly Stop[], points: readonly MapPoint[]) {
   const groups: { at: MapPoint; positions: number[]; names: Stop['name'][] }[] = []
@@ -54,7 +57,7 @@ export function tourMap(locale: Locale, stops: readonly Stop[], legs: readonly L
       ...areaLabelRequests(locale, map),
     ],
     map,
-    points.map((point) => markerBox(point)),
+    points.map((point, index) => stopBox({ ...point, crossing: Boolean(stops[index].crossing) })),
     lineObstacles(lines.map((line) => [line.from, line.to])),
   )
   return {

@@ -3,6 +3,7 @@
 import { describe, expect, test } from 'vitest'
 
 import { boxesOverlap, type LabelBox, markerBox, type PlacedLabel } from '~/modules/maps/labels'
+import { stopBox } from '~/modules/tourism/map.server'
 import { tourPage } from '~/modules/tourism/tours.server'
 import { loader as corridorLoader } from '~/routes/$locale.corridor'
 import { getDb } from '~/utils/db.server'
@@ -66,12 +67,7 @@ describe('the tour maps', () => {
       for (const { slug } of routes) {
         const tour = await tourPage(locale, slug)
         const map = tour!.map!
-        expectClear(
-          map.labels,
-          map.stops.map((s) => markerBox(s)),
-          map,
-          `/${locale}/tours/${slug}`,
-        )
+        expectClear(map.labels, map.stops.map(stopBox), map, `/${locale}/tours/${slug}`)
         expect(new Set(numbersOn(map.labels)), `/${locale}/tours/${slug}`).toEqual(new Set(map.stops.map((s) => s.position)))
       }
   })
