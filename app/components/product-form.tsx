@@ -291,7 +291,14 @@ export function ProductForm({ sectors, regions, values, certificates, errors, ac
             hint={t('form.optional')}
           />
         </div>
-        <CheckboxField label={t('form.noReasonReturn')} hint={t('form.noReasonReturnHint')} {...bind.checked('noReasonReturn')} />
+        <CheckboxField
+          label={t('form.noReasonReturn')}
+          hint={t('form.noReasonReturnHint')}
+          namespace="portal"
+          name="noReasonReturn"
+          defaultChecked={value('noReasonReturn') === '1'}
+          error={errors.noReasonReturn}
+        />
         <fieldset className="checkbox-list">
           <legend>{t('form.certificates')}</legend>
           <FormError namespace="portal" error={errors.certificate} />

@@ -46,7 +46,7 @@ export default function NewProduct() {
       <ProductForm
         sectors={sectors}
         regions={regions}
-        values={actionData?.values ?? { originRegionId: String(companyRegionId) }}
+        values={actionData?.values ?? { originRegionId: String(companyRegionId), noReasonReturn: '1' }}
         certificates={actionData?.certificates ?? []}
         errors={actionData?.errors ?? {}}
         actions={

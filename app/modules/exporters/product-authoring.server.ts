@@ -29,6 +29,7 @@ import { uniqueSlug } from '~/modules/exporters/slugs'
 import { checkImageUpload } from '~/modules/exporters/upload-checks.server'
 import { getDb, isUniqueViolation } from '~/utils/db.server'
 import {
+  checkbox,
   failure,
   type FieldErrors,
   fieldErrors,
@@ -55,6 +56,7 @@ export type ProductInput = {
   originRegionId: number
   netWeightGrams: number | null
   shelfLifeDays: number | null
+  noReasonReturn: boolean
   tiers: { minQuantity: number; unitPriceMinor: number }[]
   certificates: string[]
 }
@@ -75,6 +77,7 @@ const scalarFields = z.object({
   originRegionId: wholeNumber(1, 1_000_000, { required: 'errors.regionRequired', invalid: 'errors.regionRequired' }),
   netWeightGrams: optionalWholeNumber(1, 100_000_000, { invalid: 'errors.weightInvalid' }),
   shelfLifeDays: optionalWholeNumber(1, 36_500, { invalid: 'errors.shelfLifeInvalid' }),
+  noReasonReturn: checkbox,
 })
 
 const nameText = singleLine(maxNameLength, { optional: true })
@@ -190,6 +193,7 @@ const ownProductSelect = {
   originRegionId: true,
   netWeightGrams: true,
   shelfLifeDays: true,
+  noReasonReturn: true,
   translations: { select: { locale: true, name: true, description: true } },
   priceTiers: priceTiersSelect,
   certificates: { select: { kind: true } },
@@ -228,6 +232,7 @@ export async function productForEditing(user: Member, productId: string | number
     originRegionId: String(product.originRegionId),
     netWeightGrams: product.netWeightGrams === null ? '' : String(product.netWeightGrams),
     shelfLifeDays: product.shelfLifeDays === null ? '' : String(product.shelfLifeDays),
+    noReasonReturn: product.noReasonReturn ? '1' : '',
   }
   for (const translation of product.translations) {
     values[`name.${translation.locale}`] = translation.name
@@ -270,6 +275,7 @@ async function productColumns(input: ProductInput) {
     originRegionId: input.originRegionId,
     netWeightGrams: input.netWeightGrams,
     shelfLifeDays: input.shelfLifeDays,
+    noReasonReturn: input.noReasonReturn,
     sortPriceUsdMinor: await usdSortPrice(input.basePriceMinor, input.baseCurrency),
   }
 }
@@ -345,6 +351,7 @@ function changesOf(product: OwnProduct, input: ProductInput) {
     tiers,
     moq: product.minOrderQuantity !== input.minOrderQuantity,
     stock: product.stock !== input.stock,
+    noReasonReturn: product.noReasonReturn !== input.noReasonReturn,
   }
   const named = (group: Record<string, boolean>) => Object.keys(group).filter((key) => group[key])
   return { content: named(content), terms: named(terms), translations, tiers, certificates }
