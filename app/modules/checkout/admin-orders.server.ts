@@ -297,7 +297,11 @@ export async function changeOrderForAdmin(
       totalMinor: order.totalMinor,
       currency: order.currency,
     })
-    return { ok: true, value: { notice: 'paid' } }
+    // a company with no member account gets no mail: the notice says so instead of claiming it was told
+    const unreached = await getDb().exporter.count({
+      where: { orderParts: { some: { order: { number } } }, members: { none: {} } },
+    })
+    return { ok: true, value: { notice: unreached > 0 ? 'paidExportersUnreached' : 'paid' } }
   }
 
   if (intent === 'cancel') {
