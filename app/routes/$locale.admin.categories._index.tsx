@@ -1,4 +1,4 @@
-import type { LoaderFunctionArgs } from '@remix-run/node'
+import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node'
 import { Form, Link, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 
@@ -24,13 +24,15 @@ export const headers = privateHeaders
 export const meta = titleMeta
 
 /** Featuring a category (or not) from the list; the texts are edited on the category's page. */
-export const action = adminAction(
-  async (admin, input) => {
-    const id = positiveId(input.categoryId)
-    return id ? setFeatured(admin, 'category', id, input) : failure({ form: 'errors.notFound' }, 404)
-  },
-  ({ id, featured }) => `/admin/categories?notice=${featured ? 'featured' : 'unfeatured'}#category-${id}`,
-)
+export const action = (args: ActionFunctionArgs) =>
+  adminAction(
+    args,
+    async (admin, input) => {
+      const id = positiveId(input.categoryId)
+      return id ? setFeatured(admin, 'category', id, input) : failure({ form: 'errors.notFound' }, 404)
+    },
+    ({ id, featured }) => `/admin/categories?notice=${featured ? 'featured' : 'unfeatured'}#category-${id}`,
+  )
 
 export default function AdminCategories() {
   const { sectors } = useLoaderData<typeof loader>()

@@ -1,4 +1,4 @@
-import type { LoaderFunctionArgs } from '@remix-run/node'
+import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node'
 import { Form, Link, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 
@@ -26,9 +26,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export const headers = privateHeaders
 export const meta = titleMeta
 
-export const action = recordAction('checkpointId', updateCheckpoint, (id) => `/admin/checkpoints/${id}?notice=saved`, {
-  summary: 'errors.fixFields',
-})
+export const action = (args: ActionFunctionArgs) =>
+  recordAction(args, 'checkpointId', updateCheckpoint, (id) => `/admin/checkpoints/${id}?notice=saved`, {
+    summary: 'errors.fixFields',
+  })
 
 export default function AdminCheckpoint() {
   const { checkpoint, statuses } = useLoaderData<typeof loader>()

@@ -1,4 +1,4 @@
-import type { LoaderFunctionArgs } from '@remix-run/node'
+import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node'
 import { useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 
@@ -23,7 +23,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export const headers = privateHeaders
 export const meta = titleMeta
 
-export const action = recordAction('exporterId', decideExporter, (id, { event }) => `/admin/exporters/${id}?notice=${event}`)
+export const action = (args: ActionFunctionArgs) =>
+  recordAction(args, 'exporterId', decideExporter, (id, { event }) => `/admin/exporters/${id}?notice=${event}`)
 
 export default function AdminExporter() {
   const { exporter } = useLoaderData<typeof loader>()

@@ -1,4 +1,4 @@
-import type { LoaderFunctionArgs } from '@remix-run/node'
+import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node'
 import { Link, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 
@@ -31,7 +31,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export const headers = privateHeaders
 export const meta = noindexMeta
 
-export const action = adminAction(recordPayout, ({ exporterId }) => `/admin/ledger?exporter=${exporterId}&notice=payout`)
+export const action = (args: ActionFunctionArgs) =>
+  adminAction(args, recordPayout, ({ exporterId }) => `/admin/ledger?exporter=${exporterId}&notice=payout`)
 
 type ActionData = { errors?: Record<string, string>; values?: Record<string, string> }
 

@@ -1,4 +1,4 @@
-import type { LoaderFunctionArgs } from '@remix-run/node'
+import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node'
 import { Form, Link, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 
@@ -24,13 +24,15 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export const headers = privateHeaders
 export const meta = titleMeta
 
-export const action = recordAction(
-  'ruleId',
-  (admin, id, input) => (input.intent === 'delete' ? deleteAccessRule(admin, id) : updateAccessRule(admin, id, input)),
-  (id, _, input) =>
-    input.intent === 'delete' ? '/admin/market-access?notice=deleted' : `/admin/market-access/${id}?notice=saved`,
-  { summary: 'errors.fixFields' },
-)
+export const action = (args: ActionFunctionArgs) =>
+  recordAction(
+    args,
+    'ruleId',
+    (admin, id, input) => (input.intent === 'delete' ? deleteAccessRule(admin, id) : updateAccessRule(admin, id, input)),
+    (id, _, input) =>
+      input.intent === 'delete' ? '/admin/market-access?notice=deleted' : `/admin/market-access/${id}?notice=saved`,
+    { summary: 'errors.fixFields' },
+  )
 
 export default function EditAccessRule() {
   const { rule } = useLoaderData<typeof loader>()

@@ -1,4 +1,4 @@
-import type { LoaderFunctionArgs } from '@remix-run/node'
+import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node'
 import { Link } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 
@@ -20,7 +20,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export const headers = privateHeaders
 export const meta = titleMeta
 
-export const action = adminAction(createAccessRule, () => '/admin/market-access?notice=created', { summary: 'errors.fixFields' })
+export const action = (args: ActionFunctionArgs) =>
+  adminAction(args, createAccessRule, () => '/admin/market-access?notice=created', { summary: 'errors.fixFields' })
 
 export default function NewAccessRule() {
   const locale = useRootLocale()

@@ -1,4 +1,4 @@
-import type { LoaderFunctionArgs } from '@remix-run/node'
+import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node'
 import { Form, Link, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 
@@ -22,11 +22,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export const headers = privateHeaders
 export const meta = titleMeta
 
-export const action = recordAction(
-  'messageId',
-  (admin, id) => retryFailedMail(id, admin),
-  (id) => `/admin/outbox/${id}?done=retried`,
-)
+export const action = (args: ActionFunctionArgs) =>
+  recordAction(
+    args,
+    'messageId',
+    (admin, id) => retryFailedMail(id, admin),
+    (id) => `/admin/outbox/${id}?done=retried`,
+  )
 
 export default function AdminOutboxMessage() {
   const { message } = useLoaderData<typeof loader>()

@@ -1,4 +1,4 @@
-import type { LoaderFunctionArgs } from '@remix-run/node'
+import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node'
 import { useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 
@@ -24,15 +24,17 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export const headers = privateHeaders
 export const meta = titleMeta
 
-export const action = recordAction(
-  'productId',
-  async (admin, id, input): Promise<Outcome<{ to: string }>> => {
-    if (input.intent !== 'featured') return moderateProduct(admin, id, input)
-    const result = await setFeatured(admin, 'product', id, input)
-    return result.ok ? { ok: true, value: { to: result.value.featured ? 'featured' : 'unfeatured' } } : result
-  },
-  (id, { to }) => `/admin/products/${id}?notice=${to}`,
-)
+export const action = (args: ActionFunctionArgs) =>
+  recordAction(
+    args,
+    'productId',
+    async (admin, id, input): Promise<Outcome<{ to: string }>> => {
+      if (input.intent !== 'featured') return moderateProduct(admin, id, input)
+      const result = await setFeatured(admin, 'product', id, input)
+      return result.ok ? { ok: true, value: { to: result.value.featured ? 'featured' : 'unfeatured' } } : result
+    },
+    (id, { to }) => `/admin/products/${id}?notice=${to}`,
+  )
 
 export default function AdminProduct() {
   const { product } = useLoaderData<typeof loader>()

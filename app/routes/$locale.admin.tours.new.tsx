@@ -1,4 +1,4 @@
-import type { LoaderFunctionArgs } from '@remix-run/node'
+import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node'
 import { Form, Link, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 
@@ -25,7 +25,8 @@ export const clientLoader = withNamespaces('tours')
 export const headers = privateHeaders
 export const meta = titleMeta
 
-export const action = adminAction(createRoute, ({ id }) => `/admin/tours/${id}?notice=created`, { summary: 'errors.fixFields' })
+export const action = (args: ActionFunctionArgs) =>
+  adminAction(args, createRoute, ({ id }) => `/admin/tours/${id}?notice=created`, { summary: 'errors.fixFields' })
 
 export default function NewTourRoute() {
   const { months } = useLoaderData<typeof loader>()

@@ -1,4 +1,4 @@
-import type { LoaderFunctionArgs } from '@remix-run/node'
+import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node'
 import { Form, Link, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 
@@ -25,9 +25,10 @@ export const clientLoader = withNamespaces('admin', 'trade', 'product')
 export const headers = privateHeaders
 export const meta = titleMeta
 
-export const action = recordAction('laneId', updateLane, (id) => `/admin/transit/${id}?notice=saved`, {
-  summary: 'errors.fixFields',
-})
+export const action = (args: ActionFunctionArgs) =>
+  recordAction(args, 'laneId', updateLane, (id) => `/admin/transit/${id}?notice=saved`, {
+    summary: 'errors.fixFields',
+  })
 
 const numberFields = [
   { name: 'distanceKm', label: 'adminTransit.distance', max: maxDistanceKm, required: true, hint: null },

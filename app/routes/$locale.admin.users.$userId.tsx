@@ -1,4 +1,4 @@
-import type { LoaderFunctionArgs } from '@remix-run/node'
+import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node'
 import { Form, Link, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 
@@ -23,7 +23,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export const headers = privateHeaders
 export const meta = titleMeta
 
-export const action = recordAction('userId', decideUser, (id, { event }) => `/admin/users/${id}?done=${event}`)
+export const action = (args: ActionFunctionArgs) =>
+  recordAction(args, 'userId', decideUser, (id, { event }) => `/admin/users/${id}?done=${event}`)
 
 export default function AdminUser() {
   const { user } = useLoaderData<typeof loader>()

@@ -57,37 +57,35 @@ export async function adminRecord<T>(
 }
 
 /** The action of an admin page; `next` is the path, inside the admin's locale, a success goes to. */
-export function adminAction<T>(
+export async function adminAction<T>(
+  { request, params }: ActionFunctionArgs,
   act: (admin: Admin, input: Record<string, string>) => Promise<Outcome<T>>,
   next: (value: T, input: Record<string, string>) => string,
   options?: { summary?: string },
 ) {
-  return async ({ request, params }: ActionFunctionArgs) => {
-    const { locale, admin } = await requireAdmin(request, params)
-    return answerForm(
-      request,
-      (input) => act(admin, input),
-      (value, input) => localePath(locale, next(value, input)),
-      options,
-    )
-  }
+  const { locale, admin } = await requireAdmin(request, params)
+  return answerForm(
+    request,
+    (input) => act(admin, input),
+    (value, input) => localePath(locale, next(value, input)),
+    options,
+  )
 }
 
 /** The same for a page about one record: a URL whose id names nothing is a 404 before the form is read. */
-export function recordAction<T>(
+export async function recordAction<T>(
+  { request, params }: ActionFunctionArgs,
   idParam: string,
   act: (admin: Admin, id: number, input: Record<string, string>) => Promise<Outcome<T>>,
   next: (id: number, value: T, input: Record<string, string>) => string,
   options?: { summary?: string },
 ) {
-  return async ({ request, params }: ActionFunctionArgs) => {
-    const { locale, admin } = await requireAdmin(request, params)
-    const id = requireId(params[idParam])
-    return answerForm(
-      request,
-      (input) => act(admin, id, input),
-      (value, input) => localePath(locale, next(id, value, input)),
-      options,
-    )
-  }
+  const { locale, admin } = await requireAdmin(request, params)
+  const id = requireId(params[idParam])
+  return answerForm(
+    request,
+    (input) => act(admin, id, input),
+    (value, input) => localePath(locale, next(id, value, input)),
+    options,
+  )
 }
