@@ -4,23 +4,18 @@ import { useTranslation } from 'react-i18next'
 import { DeliveryWindowText, ShipsFrom } from '~/components/delivery'
 import { StatusBadge } from '~/components/form'
 import { langAttr, LocalizedText } from '~/components/localized-text'
+import { RiskNoticeRecord } from '~/components/risk-notice'
 import { addressLines } from '~/modules/checkout/chinese-address'
 import type { buyerOrderView } from '~/modules/checkout/order-view.server'
-import { formatDateTime } from '~/utils/dates'
 import { type Locale } from '~/utils/locales'
-import { useRootLocale } from '~/utils/root-data'
 
 type BuyerOrder = NonNullable<Awaited<ReturnType<typeof buyerOrderView>>>
 
-/** Order times in the buyer's zone, through the one formatter every page uses. */
-export function useOrderDate() {
-  const locale = useRootLocale()
-  return (iso: string) => formatDateTime(new Date(iso), locale)
-}
+/** Tour bookings speak of seats and travellers: the `_tour` variants of the keys that speak of goods. */
+export const tourContext = (order: { kind: string }) => (order.kind === 'tour' ? 'tour' : undefined)
 
 export function BankTransferDetails({ order }: { order: BuyerOrder }) {
   const { t } = useTranslation('checkout')
-  const date = useOrderDate()
   if (order.status !== 'awaiting_payment' || !order.bankAccount) return null
   return (
     <section className="notice bank-transfer" aria-labelledby="bank-title">
@@ -54,17 +49,16 @@ export function BankTransferDetails({ order }: { order: BuyerOrder }) {
           <figcaption>{t('bank.fps')}</figcaption>
         </figure>
       ) : null}
-      {order.reservedUntil ? <p>{t('bank.dueBy', { date: date(order.reservedUntil) })}</p> : null}
+      {order.reservedUntil ? <p>{t('bank.dueBy', { date: order.reservedUntil.text, context: tourContext(order) })}</p> : null}
     </section>
   )
 }
 
 export function BuyerOrderParts({ order, locale }: { order: BuyerOrder; locale: Locale }) {
   const { t } = useTranslation('checkout')
-  const date = useOrderDate()
   return (
     <section aria-labelledby="parts-title">
-      <h2 id="parts-title">{t('order.items')}</h2>
+      <h2 id="parts-title">{t('order.items', { context: tourContext(order) })}</h2>
       {order.parts.map((part) => (
         <div key={part.id} className="order-part" data-testid="order-part">
           <h3>
@@ -80,7 +74,7 @@ export function BuyerOrderParts({ order, locale }: { order: BuyerOrder; locale: 
           {part.trackingNumber ? (
             <p data-testid="tracking">
               {t('order.shippedWith', { carrier: part.carrier, tracking: part.trackingNumber })}
-              {part.shippedAt ? <span className="muted"> · {date(part.shippedAt)}</span> : null}
+              {part.shippedAt ? <span className="muted"> · {part.shippedAt.text}</span> : null}
             </p>
           ) : null}
           {part.shipping ? (
@@ -95,7 +89,7 @@ export function BuyerOrderParts({ order, locale }: { order: BuyerOrder; locale: 
           <table className="basket">
             <thead>
               <tr>
-                <th scope="col">{t('basket.item')}</th>
+                <th scope="col">{t('basket.item', { context: tourContext(order) })}</th>
                 <th scope="col">{t('basket.quantity')}</th>
                 <th scope="col">{t('basket.unitPrice')}</th>
                 <th scope="col">{t('basket.lineTotal')}</th>
@@ -107,6 +101,13 @@ export function BuyerOrderParts({ order, locale }: { order: BuyerOrder; locale: 
                   <th scope="row">
                     {line.name}
                     {line.hsCode ? <span className="muted"> · HS {line.hsCode}</span> : null}
+                    {line.travellers.length > 0 ? (
+                      <ol className="travellers" aria-label={t('order.travellers')} data-testid="travellers">
+                        {line.travellers.map((name, i) => (
+                          <li key={i}>{name}</li>
+                        ))}
+                      </ol>
+                    ) : null}
                   </th>
                   <td data-label={t('basket.quantity')}>
                     {line.quantity} {t(`units.${line.unit}`, { ns: 'common', defaultValue: line.unit })}
@@ -120,7 +121,7 @@ export function BuyerOrderParts({ order, locale }: { order: BuyerOrder; locale: 
         </div>
       ))}
       <dl className="basket-totals">
-        <dt>{t('basket.subtotal')}</dt>
+        <dt>{t('basket.subtotal', { context: tourContext(order) })}</dt>
         <dd>{order.subtotal.text}</dd>
         {order.shipping ? (
           <>
@@ -183,20 +184,20 @@ export function BuyerOrderAddress({ order }: { order: BuyerOrder }) {
       {order.customs ? (
         <p className="muted">{t('customs.onFile', { name: order.customs.name, id: order.customs.idNumber })}</p>
       ) : null}
+      <RiskNoticeRecord notice={order.riskNotice} />
     </section>
   )
 }
 
 export function BuyerOrderTimeline({ order }: { order: BuyerOrder }) {
   const { t } = useTranslation('checkout')
-  const date = useOrderDate()
   return (
     <section aria-labelledby="timeline-title">
       <h2 id="timeline-title">{t('order.timeline')}</h2>
       <ol className="timeline">
         {order.events.map((event, i) => (
           <li key={i}>
-            <time dateTime={event.at}>{date(event.at)}</time> — {t(`events.${event.kind}`, { defaultValue: event.kind })}
+            <time dateTime={event.at.iso}>{event.at.text}</time> — {t(`events.${event.kind}`, { defaultValue: event.kind })}
             {event.kind === 'shipped' && event.details.carrier ? (
               <span className="muted">
                 {' '}

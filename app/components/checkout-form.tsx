@@ -6,7 +6,9 @@ import { BasketProblems } from '~/components/basket'
 import { ChineseAddressFields } from '~/components/chinese-address-fields'
 import { Field, FormError, Honeypot } from '~/components/form'
 import { LocalizedText } from '~/components/localized-text'
+import { RiskNotice } from '~/components/risk-notice'
 import type { Basket } from '~/modules/checkout/basket.server'
+import { cbecRiskNotice } from '~/modules/checkout/cbec'
 import type { Place, ProvinceDivisions } from '~/modules/checkout/china-divisions.server'
 import type { AddressField } from '~/modules/checkout/orders.server'
 import { localePath } from '~/utils/locale-path'
@@ -136,15 +138,6 @@ export function CheckoutForm({
           <p className="muted">{t('customs.explainer')}</p>
           <Field
             namespace="checkout"
-            label={t('fields.customsName')}
-            name="customsName"
-            required
-            maxLength={60}
-            defaultValue={values.customsName}
-            error={errors.customsName}
-          />
-          <Field
-            namespace="checkout"
             label={t('fields.customsIdNumber')}
             name="customsIdNumber"
             required
@@ -154,6 +147,7 @@ export function CheckoutForm({
             defaultValue={values.customsIdNumber}
             error={errors.customsIdNumber}
           />
+          <RiskNotice checked={values.riskNotice === cbecRiskNotice.version} error={errors.riskNotice} />
         </fieldset>
       ) : null}
       <fieldset>

@@ -1,7 +1,7 @@
 import { Form, useNavigation } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 
-import { Field, fieldBinder, FormError, Honeypot, SelectField } from '~/components/form'
+import { Field, fieldBinder, FormError, Honeypot, SelectField, TextAreaField } from '~/components/form'
 import type { PaymentMethod } from '~/modules/checkout/orders.server'
 import type { TourPage } from '~/modules/tourism/tours.server'
 
@@ -47,6 +47,14 @@ export function TourBooking({ tour, methods, maxSeats, errors, values }: Booking
         }))}
       />
       <Field label={t('booking.name')} {...bind('name')} autoComplete="name" maxLength={100} required />
+      <TextAreaField
+        label={t('booking.travellers')}
+        {...bind('travellers')}
+        rows={2}
+        maxLength={maxSeats * 102}
+        hint={t('booking.travellersHint')}
+        required
+      />
       <Field
         label={t('booking.email')}
         {...bind('email')}

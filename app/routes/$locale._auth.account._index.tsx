@@ -3,11 +3,14 @@ import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remi
 import { useTranslation } from 'react-i18next'
 
 import { AuthForm, CurrentPasswordField } from '~/components/auth-form'
+import { SelectField } from '~/components/form'
 import { NewPasswordField } from '~/components/new-password-field'
 import { changePassword } from '~/modules/accounts/auth.server'
 import { limitPasswordChange } from '~/modules/accounts/rate-limit.server'
 import { createUserSession, endSession, listSessions, requireUser } from '~/modules/accounts/session.server'
+import { setTimeZone } from '~/modules/accounts/time-zone.server'
 import { privateHeaders } from '~/utils/cache'
+import { buyerTimeZone, dateText, timeZoneChoices, zoneFor } from '~/utils/dates'
 import { readForm } from '~/utils/forms.server'
 import { notFound } from '~/utils/http.server'
 import { getFixedT } from '~/utils/i18n.server'
@@ -19,7 +22,18 @@ import { titleMeta } from '~/utils/seo'
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const locale = requireLocale(params)
   const user = await requireUser(request, locale)
-  return { title: getFixedT(locale, 'auth')('account.title'), user, sessions: await listSessions(request, user, locale) }
+  return {
+    title: getFixedT(locale, 'auth')('account.title'),
+    user,
+    sessions: await listSessions(request, user, locale),
+    zone: {
+      chosen: user.timeZone ?? '',
+      languageDefault: buyerTimeZone(locale),
+      choices: timeZoneChoices,
+      // formatted here, so the browser shows the server's bytes
+      now: dateText(new Date(), locale, 'dateTime', zoneFor(user, locale)),
+    },
+  }
 }
 
 export const headers = privateHeaders
@@ -29,6 +43,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const locale = requireLocale(params)
   const user = await requireUser(request, locale)
   const form = await readForm(request)
+  if (form.get('intent') === 'time-zone') {
+    const saved = await setTimeZone(user.id, String(form.get('timeZone') ?? ''))
+    if (!saved.ok) return data({ errors: saved.errors, changed: false }, { status: saved.status })
+    return redirect(localePath(locale, '/account?zone=1#time-zone'))
+  }
   if (form.get('intent') === 'end-session') {
     // only one of the user's own sessions: any other handle is a 404 and changes nothing
     if (!(await endSession(user.id, String(form.get('session') ?? '')))) throw notFound()
@@ -44,7 +63,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function Account() {
-  const { user, sessions } = useLoaderData<typeof loader>()
+  const { user, sessions, zone } = useLoaderData<typeof loader>()
   const { t } = useTranslation('auth')
   const [searchParams] = useSearchParams()
   const errors = useActionData<{ errors?: Record<string, string> }>()?.errors ?? {}
@@ -82,6 +101,33 @@ export default function Account() {
           </Link>
         </p>
       ) : null}
+      <h2 id="time-zone">{t('account.timeZoneTitle')}</h2>
+      {searchParams.get('zone') === '1' ? (
+        <p className="form-success" role="status">
+          {t('account.timeZoneSaved')}
+        </p>
+      ) : null}
+      <Form method="post" className="time-zone-form" noValidate>
+        <input type="hidden" name="intent" value="time-zone" />
+        <SelectField
+          namespace="auth"
+          label={t('account.timeZoneTitle')}
+          name="timeZone"
+          defaultValue={zone.chosen}
+          error={errors.timeZone}
+          hint={t('account.timeZoneLead')}
+          options={[
+            { value: '', label: t('account.timeZoneDefault', { zone: t(`account.zones.${zone.languageDefault}`) }) },
+            ...zone.choices.map((choice) => ({ value: choice, label: t(`account.zones.${choice}`) })),
+          ]}
+        />
+        <p className="muted" data-testid="time-zone-now">
+          {t('account.timeZoneNow', { time: zone.now.text })}
+        </p>
+        <button type="submit" className="button">
+          {t('account.timeZoneSave')}
+        </button>
+      </Form>
       <h2>{t('account.changePassword')}</h2>
       <AuthForm namespace="auth" error={errors.form} submit={t('account.changePasswordSubmit')}>
         <CurrentPasswordField

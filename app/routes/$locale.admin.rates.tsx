@@ -1,4 +1,4 @@
-import type { LoaderFunctionArgs } from '@remix-run/node'
+import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node'
 import { Form, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 
@@ -6,7 +6,7 @@ import { SourceField } from '~/components/admin/source-field'
 import { useAdminForm, When } from '~/components/admin/ui'
 import { CheckboxField, Field, fieldBinder, FormError, Notice, SelectField } from '~/components/form'
 import { adminAction, requireAdmin } from '~/modules/admin/console.server'
-import { addExchangeRate, exchangeRatesOverview } from '~/modules/checkout/admin-exchange-rates.server'
+import { exchangeRatesOverview, saveRatesForm } from '~/modules/checkout/admin-exchange-rates.server'
 import { privateHeaders } from '~/utils/cache'
 import { getFixedT } from '~/utils/i18n.server'
 import { titleMeta } from '~/utils/seo'
@@ -19,10 +19,16 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export const headers = privateHeaders
 export const meta = titleMeta
 
-export const action = adminAction(addExchangeRate, () => '/admin/rates?notice=rateAdded', { summary: 'errors.fixFields' })
+export const action = (args: ActionFunctionArgs) =>
+  adminAction(
+    args,
+    saveRatesForm,
+    (_, input) => `/admin/rates?notice=${input.intent === 'tourRounding' ? 'tourRoundingSaved' : 'rateAdded'}`,
+    { summary: 'errors.fixFields' },
+  )
 
 export default function AdminRates() {
-  const { currencies, today } = useLoaderData<typeof loader>()
+  const { currencies, today, tourRoundingSteps } = useLoaderData<typeof loader>()
   const { t } = useTranslation('admin')
   const { errors, values } = useAdminForm({ currency: currencies[0]?.code ?? '', effectiveOn: today })
   const bind = fieldBinder('admin', values, errors)
@@ -66,6 +72,30 @@ export default function AdminRates() {
           </tbody>
         </table>
       ))}
+
+      <section aria-labelledby="tour-rounding-title">
+        <h2 id="tour-rounding-title">{t('rates.tourRoundingTitle')}</h2>
+        <p className="muted">{t('rates.tourRoundingLead')}</p>
+        {currencies.map((currency) => (
+          <Form method="post" className="admin-form admin-form--inline" key={currency.code} noValidate>
+            <input type="hidden" name="intent" value="tourRounding" />
+            <input type="hidden" name="currency" value={currency.code} />
+            <SelectField
+              namespace="admin"
+              label={t('rates.tourRounding', { currency: currency.code })}
+              name="tourRoundingMinor"
+              defaultValue={String(currency.tourRoundingMinor)}
+              options={tourRoundingSteps.map((step) => ({
+                value: String(step),
+                label: step === 1 ? t('rates.tourRoundingNone') : t('rates.tourRoundingStep', { step: step / 100 }),
+              }))}
+            />
+            <button type="submit" className="button">
+              {t('rates.tourRoundingSave')}
+            </button>
+          </Form>
+        ))}
+      </section>
 
       <Form method="post" className="admin-form" noValidate>
         <h2>{t('rates.addTitle')}</h2>

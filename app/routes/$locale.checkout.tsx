@@ -77,6 +77,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       address: input.address,
       delivery: input.delivery,
       customs: input.customs,
+      riskNotice: input.riskNotice,
     },
     { origin: new URL(request.url).origin, clientAddress: clientAddress(request) },
   )

@@ -7,14 +7,15 @@ import {
   BuyerOrderAddress,
   BuyerOrderParts,
   BuyerOrderTimeline,
-  useOrderDate,
 } from '~/components/buyer-order'
 import { StatusBadge } from '~/components/form'
+import { getUser } from '~/modules/accounts/session.server'
 import { fulfilCheckoutSession } from '~/modules/checkout/fulfil.server'
 import { buyerOrderView, findOrderForViewing } from '~/modules/checkout/order-view.server'
 import { canViewOrder } from '~/modules/checkout/orders.server'
 import checkoutStyles from '~/styles/checkout.css'
 import { privateHeaders } from '~/utils/cache'
+import { zoneFor } from '~/utils/dates'
 import { notFound } from '~/utils/http.server'
 import { getFixedT } from '~/utils/i18n.server'
 import { withNamespaces } from '~/utils/i18n-client'
@@ -40,7 +41,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     url.searchParams.delete('session_id')
     throw redirect(`${url.pathname}?${url.searchParams.toString()}`)
   }
-  const view = await buyerOrderView(order.number, locale)
+  const view = await buyerOrderView(order.number, locale, zoneFor(await getUser(request), locale))
   if (!view) throw notFound()
   return { title: getFixedT(locale, 'checkout')('order.title', { number: view.number }), order: view }
 }
@@ -58,7 +59,6 @@ export default function OrderPage() {
   const [searchParams] = useSearchParams()
   const locale = useRootLocale()
   const { t } = useTranslation('checkout')
-  const date = useOrderDate()
   return (
     <div className="checkout-page order-page">
       <h1>
@@ -66,7 +66,7 @@ export default function OrderPage() {
       </h1>
       <p>
         <StatusBadge kind="order" status={order.status} data-testid="order-status" />{' '}
-        <span className="muted">{t('order.placedOn', { date: date(order.createdAt) })}</span>
+        <span className="muted">{t('order.placedOn', { date: order.createdAt.text })}</span>
       </p>
       {searchParams.get('cancelled') && order.status === 'awaiting_payment' ? (
         <p className="notice" role="status">

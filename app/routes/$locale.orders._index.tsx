@@ -7,7 +7,7 @@ import { StatusBadge } from '~/components/form'
 import { requireUser } from '~/modules/accounts/session.server'
 import { buyerOrders } from '~/modules/checkout/order-view.server'
 import { privateHeaders } from '~/utils/cache'
-import { formatDate } from '~/utils/dates'
+import { zoneFor } from '~/utils/dates'
 import { getFixedT } from '~/utils/i18n.server'
 import { withNamespaces } from '~/utils/i18n-client'
 import { localePath } from '~/utils/locale-path'
@@ -18,7 +18,10 @@ import { noindexMeta } from '~/utils/seo'
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const locale = requireLocale(params)
   const user = await requireUser(request, locale)
-  return { title: getFixedT(locale, 'checkout')('orders.title'), orders: await buyerOrders(user.id, locale) }
+  return {
+    title: getFixedT(locale, 'checkout')('orders.title'),
+    orders: await buyerOrders(user.id, locale, zoneFor(user, locale)),
+  }
 }
 
 export const clientLoader = withNamespaces('checkout')
@@ -50,7 +53,9 @@ export default function OrdersPage() {
               <th scope="row">
                 <Link to={localePath(locale, `/orders/${order.number}`)}>{order.number}</Link>
               </th>
-              <td>{formatDate(new Date(order.createdAt), locale)}</td>
+              <td>
+                <time dateTime={order.createdAt.iso}>{order.createdAt.text}</time>
+              </td>
               <td>{t(`kinds.${order.kind}`)}</td>
               <td>
                 <StatusBadge kind="order" status={order.status} />

@@ -51,9 +51,15 @@ const queryParams = [
   'role',
   'category',
   'sector',
-  'to',
   'days',
   'select',
+  // the admin audit log's filters, and the sign-in page's recovery-code form (decision 027)
+  'action',
+  'type',
+  'actor',
+  'recovery',
+  // the account page's time-zone choice (decision 025)
+  'zone',
 ] as const
 
 export const edgePolicy = {

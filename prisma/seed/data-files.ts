@@ -19,7 +19,7 @@ export type CategoryData = {
 }
 export type RegionData = { code: string; name: Texts; centre: Texts; lat: number; lon: number; coordinatesVerified: boolean }
 export type MarketsData = {
-  currencies: { code: string; minorDigits: number; chargeable: boolean; position: number }[]
+  currencies: { code: string; minorDigits: number; chargeable: boolean; position: number; tourRoundingMinor?: number }[]
   exchangeRates: { effectiveOn: string; source: string; perUsd: Record<string, string> }
   markets: {
     code: string

@@ -58,7 +58,7 @@ test('a buyer in zh-hans orders from two exporters by bank transfer; each export
   await buyerPage.getByLabel(zhHans.fields.city).selectOption({ label: '上海市' })
   await buyerPage.getByLabel(zhHans.fields.district).selectOption({ label: '浦东新区' })
   await buyerPage.getByLabel(zhHans.fields.addressLine).fill('世纪大道 100 号')
-  await buyerPage.getByLabel(zhHans.fields.customsName).fill('王小明')
+  await buyerPage.getByLabel(zhHans.riskNotice.confirm).check()
   // a wrong ID number first: refused with a message in Chinese, nothing lost
   await buyerPage.getByLabel(zhHans.fields.customsIdNumber).fill('110105194912310021')
   await buyerPage.locator('input[name="paymentMethod"][value="bank_transfer"]').check()

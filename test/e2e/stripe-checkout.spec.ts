@@ -42,7 +42,7 @@ test('a mainland buyer pays goods from two exporters through Stripe Checkout and
   await page.getByLabel(t('fields.city')).selectOption({ label: '深圳市' })
   await page.getByLabel(t('fields.district')).selectOption({ label: '南山区' })
   await page.getByLabel(t('fields.addressLine')).fill('科技园南路 1 号')
-  await page.getByLabel(t('fields.customsName')).fill('王小明')
+  await page.getByLabel(t('riskNotice.confirm')).check()
   await page.getByLabel(t('fields.customsIdNumber')).fill(prcIdNumber())
   await page.getByLabel(t('payment.stripe')).check()
   const placeOrder = page.getByRole('button', { name: /提交订单/ })

@@ -85,6 +85,7 @@ test('a visitor in zh-hant opens a route, sees its map and books two seats by ba
   const booking = page.getByRole('form', { name: zhHant.booking.title })
   await booking.getByLabel(zhHant.booking.departure).selectOption(String(departure.id))
   await booking.getByLabel(zhHant.booking.seats).selectOption('2')
+  await booking.getByLabel(zhHant.booking.travellers).fill('陳大文\n陳小文')
   await booking.getByLabel(zhHant.booking.name).fill('陳大文')
   await booking.getByLabel(zhHant.booking.email).fill(`tour-guest-${uniqueSuffix()}@e2e.test`)
   await booking.getByLabel(zhHant.booking.phone).fill('+852 9123 4567')

@@ -1,6 +1,7 @@
 // Orders for checkout tests: demo products by slug, a valid mainland address and PRC ID, and a
 // bank-transfer order placed through the real placeOrder.
 import type { MarketCode } from '~/config/pavilion'
+import { cbecRiskNotice } from '~/modules/checkout/cbec'
 import { type OrderItem, placeOrder, type PlaceOrderInput } from '~/modules/checkout/orders.server'
 import { getDb } from '~/utils/db.server'
 
@@ -49,6 +50,7 @@ export function orderInput(items: OrderItem[], overrides: Partial<PlaceOrderInpu
     paymentMethod: 'bank_transfer',
     address: addresses[market],
     customs: market === 'CN' ? { name: '王小明', idNumber: validPrcId } : undefined,
+    riskNotice: market === 'CN' ? cbecRiskNotice.version : undefined,
     ...overrides,
   }
 }

@@ -9,7 +9,7 @@ import { safeRedirect } from '~/modules/accounts/safe-redirect'
 import { describeUserAgent } from '~/modules/accounts/user-agent'
 import { mergeGuestCart } from '~/modules/checkout/guest-cart.server'
 import { clientAddress } from '~/utils/client-address.server'
-import { dateText } from '~/utils/dates'
+import { dateText, zoneFor } from '~/utils/dates'
 import { getDb } from '~/utils/db.server'
 import { isProduction, sessionSecret } from '~/utils/env.server'
 import { localePath } from '~/utils/locale-path'
@@ -62,6 +62,8 @@ export type SessionUser = {
   role: Role
   locale: string
   exporterId: number | null
+  /** chosen on the account page; null: the language's zone (zoneFor) */
+  timeZone: string | null
   totpEnabled: boolean
   secondFactorDone: boolean
 }
@@ -91,6 +93,7 @@ const userFields = {
   displayName: true,
   role: true,
   locale: true,
+  timeZone: true,
   exporterId: true,
   totpEnabledAt: true,
   suspendedAt: true,
@@ -136,6 +139,7 @@ export async function getUser(request: Request): Promise<SessionUser | null> {
     role: user.role as Role,
     locale: user.locale,
     exporterId: user.exporterId,
+    timeZone: user.timeZone,
     totpEnabled: user.totpEnabledAt !== null,
     secondFactorDone: row.secondFactorAt !== null,
   }
@@ -295,7 +299,11 @@ export async function logoutEverywhere(request: Request, redirectTo: string) {
 /** Derived from the stored id, so the page never carries the id itself. */
 const handleOf = (id: string) => createHash('sha256').update(`session-handle:${id}`).digest('hex').slice(0, 32)
 
-export async function listSessions(request: Request, user: Pick<SessionUser, 'id' | 'role'>, locale: Locale) {
+export async function listSessions(
+  request: Request,
+  user: Pick<SessionUser, 'id' | 'role' | 'timeZone'>,
+  locale: Locale,
+) {
   const current = await sessionIdOf(request)
   const now = Date.now()
   const rows = await getDb().session.findMany({
@@ -310,8 +318,8 @@ export async function listSessions(request: Request, user: Pick<SessionUser, 'id
       current: row.id === current,
       device: describeUserAgent(row.userAgent),
       address: row.address,
-      createdAt: dateText(row.createdAt, locale),
-      lastSeenAt: dateText(row.lastSeenAt, locale),
+      createdAt: dateText(row.createdAt, locale, 'dateTime', zoneFor(user, locale)),
+      lastSeenAt: dateText(row.lastSeenAt, locale, 'dateTime', zoneFor(user, locale)),
     }))
     .sort((a, b) => Number(b.current) - Number(a.current))
 }

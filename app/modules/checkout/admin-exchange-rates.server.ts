@@ -32,7 +32,7 @@ export async function exchangeRatesOverview(locale: Locale, historyPerCurrency =
   const currencies = await db.currency.findMany({
     where: { code: { not: 'USD' } },
     orderBy: { position: 'asc' },
-    select: { code: true },
+    select: { code: true, tourRoundingMinor: true },
   })
   const today = todayUtc()
   const rows = await Promise.all(
@@ -47,7 +47,8 @@ export async function exchangeRatesOverview(locale: Locale, historyPerCurrency =
   )
   return {
     today: isoDate(today),
-    currencies: currencies.map(({ code }, index) => {
+    tourRoundingSteps,
+    currencies: currencies.map(({ code, tourRoundingMinor }, index) => {
       const history = rows[index].map((row) => ({
         id: row.id,
         rate: row.rate,
@@ -59,7 +60,7 @@ export async function exchangeRatesOverview(locale: Locale, historyPerCurrency =
       // the newest one already in force is the current rate
       const current = rows[index].findIndex((row) => row.effectiveOn <= new Date())
       if (current >= 0) history[current].inForce = true
-      return { code, history }
+      return { code, history, tourRoundingMinor }
     }),
   }
 }
@@ -88,6 +89,40 @@ const RateForm = z.object({
   source: singleLine(300),
   confirmJump: checkbox,
 })
+
+/** Converted tour prices are rounded to one of these steps, in minor units: none, whole units, 10, 100 (decision 025). */
+export const tourRoundingSteps = [1, 100, 1000, 10_000] as const
+
+const TourRoundingForm = z.object({
+  currency: z.string().regex(/^[A-Z]{3}$/, 'errors.invalidChoice'),
+  tourRoundingMinor: z
+    .string()
+    .transform(Number)
+    .refine((step) => (tourRoundingSteps as readonly number[]).includes(step), 'errors.invalidChoice'),
+})
+
+export async function setTourRounding(admin: AdminActor, input: Record<string, string>): Promise<Outcome<{ code: string }>> {
+  const actor = assertAdmin(admin)
+  const parsed = TourRoundingForm.safeParse(input)
+  if (!parsed.success) return failure(fieldErrors(parsed.error))
+  const { currency, tourRoundingMinor } = parsed.data
+  const db = getDb()
+  const before = await db.currency.findUnique({ where: { code: currency }, select: { tourRoundingMinor: true } })
+  if (!before) return failure({ currency: 'errors.invalidChoice' })
+  await db.currency.update({ where: { code: currency }, data: { tourRoundingMinor } })
+  await audit(actor, 'currency.tour_rounding', 'Currency', currency, {
+    before: before.tourRoundingMinor,
+    after: tourRoundingMinor,
+  })
+  // tour prices are cached per catalog version, like the rates they are converted at
+  await bumpCatalogVersion()
+  return { ok: true, value: { code: currency } }
+}
+
+/** The rates page's two forms: a new rate, or a currency's tour rounding. */
+export function saveRatesForm(admin: AdminActor, input: Record<string, string>): Promise<Outcome<unknown>> {
+  return input.intent === 'tourRounding' ? setTourRounding(admin, input) : addExchangeRate(admin, input)
+}
 
 export async function addExchangeRate(admin: AdminActor, input: Record<string, string>): Promise<Outcome<{ id: number }>> {
   const actor = assertAdmin(admin)

@@ -4,8 +4,8 @@ import { type MarketCode, pavilion } from '~/config/pavilion'
 import { assessCbec, type CbecProblem, overLimitFix } from '~/modules/checkout/cbec'
 import { cbecSpentThisYear } from '~/modules/checkout/cbec-allowance.server'
 import { marketAccessFor, sellsAtRetail } from '~/modules/checkout/market-access.server'
-import { convert, formatMoney, type Money, type RateTable } from '~/modules/checkout/money'
-import { currentRates, marketCurrency } from '~/modules/checkout/pricing.server'
+import { convert, convertTourPrice, formatMoney, type Money, type RateTable } from '~/modules/checkout/money'
+import { currentRates, marketCurrency, tourRoundingSteps } from '~/modules/checkout/pricing.server'
 import { deliverParts, type DeliveryWindow, type PartDelivery } from '~/modules/logistics/delivery.server'
 import { getDb } from '~/utils/db.server'
 import { type Locale, pickTranslation } from '~/utils/locales'
@@ -16,7 +16,8 @@ export const maxBasketLines = 50
 
 export type OrderItem =
   | { kind: 'product'; productId: number; quantity: number }
-  | { kind: 'seat'; departureId: number; quantity: number }
+  /** travellers: one name per seat */
+  | { kind: 'seat'; departureId: number; quantity: number; travellers?: string[] }
   | { kind: 'quote'; quoteId: number }
 
 export type OrderKind = 'retail' | 'tour' | 'wholesale'
@@ -105,8 +106,10 @@ export function mergeItems(items: OrderItem[]): OrderItem[] {
   for (const item of items) {
     const key = itemKey(item)
     const seen = merged.get(key)
-    if (seen && seen.kind !== 'quote' && item.kind !== 'quote') seen.quantity += item.quantity
-    else if (!seen) merged.set(key, { ...item })
+    if (seen && seen.kind !== 'quote' && item.kind !== 'quote') {
+      seen.quantity += item.quantity
+      if (seen.kind === 'seat' && item.kind === 'seat') seen.travellers = [...(seen.travellers ?? []), ...(item.travellers ?? [])]
+    } else if (!seen) merged.set(key, { ...item })
   }
   return [...merged.values()]
 }
@@ -196,6 +199,7 @@ async function productLines(
 
 async function seatLines(items: Extract<OrderItem, { kind: 'seat' }>[], locale: Locale, currency: string, rates: RateTable) {
   if (items.length === 0) return []
+  const steps = await tourRoundingSteps()
   const rows = await getDb().tourDeparture.findMany({
     where: { id: { in: items.map((item) => item.departureId) } },
     select: {
@@ -241,7 +245,7 @@ async function seatLines(items: Extract<OrderItem, { kind: 'seat' }>[], locale: 
       minQuantity: 1,
       maxQuantity: row.seatsAvailable,
       vatRateBasisPoints: 0,
-      unitPrice: convert({ amountMinor: row.priceMinor, currency: row.currency }, currency, rates),
+      unitPrice: convertTourPrice({ amountMinor: row.priceMinor, currency: row.currency }, currency, rates, steps),
       problems,
     })
   }

@@ -28,14 +28,16 @@ export function readCheckoutForm(form: URLSearchParams | FormData) {
     paymentMethod: formText(form, 'paymentMethod') as PaymentMethod,
     address,
     delivery: { kind: formText(form, 'delivery'), sfPoint: formText(form, 'sfPoint') },
-    customs: { name: formText(form, 'customsName'), idNumber: formText(form, 'customsIdNumber') },
+    // the customs name is the recipient's: one person orders, pays and receives (docs/decisions/025)
+    customs: { idNumber: formText(form, 'customsIdNumber') },
+    riskNotice: formText(form, 'riskNotice'),
     values: {
       ...address,
       email: formText(form, 'email'),
       delivery: formText(form, 'delivery'),
       sfPoint: formText(form, 'sfPoint'),
-      customsName: formText(form, 'customsName'),
       customsIdNumber: formText(form, 'customsIdNumber'),
+      riskNotice: formText(form, 'riskNotice'),
     },
   }
 }

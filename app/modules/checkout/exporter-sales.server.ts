@@ -119,7 +119,7 @@ export async function orderForExporter(member: Member, locale: Locale, number: s
     subtotal: money(row.subtotalMinor, order.currency, locale),
     lines: row.lines.map((line) => lineView(line, order.currency, order.locale, locale)),
     address: addressOf(order),
-    customs: customsOf(order),
+    customs: customsOf(order, locale),
     shipment: row.carrier
       ? {
           carrier: row.carrier,

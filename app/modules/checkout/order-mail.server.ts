@@ -4,7 +4,7 @@ import { deliverQueued, queueMail } from '~/modules/accounts/mail.server'
 import { addressLines } from '~/modules/checkout/chinese-address'
 import { decimalAmount, formatMoney } from '~/modules/checkout/money'
 import { accessKeyFor } from '~/modules/checkout/order-number'
-import { addressSelect } from '~/modules/checkout/sales-shared.server'
+import { addressSelect, travellersOf } from '~/modules/checkout/sales-shared.server'
 import { formatDate } from '~/utils/dates'
 import { type Db, getDb } from '~/utils/db.server'
 import { sessionSecret } from '~/utils/env.server'
@@ -30,7 +30,7 @@ const orderSelect = {
   kind: true,
   market: true,
   ...addressSelect,
-  lines: { select: { name: true, quantity: true, unit: true, lineTotalMinor: true } },
+  lines: { select: { name: true, quantity: true, unit: true, lineTotalMinor: true, travellerNames: true } },
 } as const
 
 function localeOf(value: string): Locale {
@@ -54,7 +54,10 @@ function linesText(order: Awaited<ReturnType<typeof loadOrder>>, locale: Locale)
   return order.lines
     .map(
       (line) =>
-        `- ${line.name} × ${line.quantity}: ${formatMoney({ amountMinor: line.lineTotalMinor, currency: order.currency }, locale)}`,
+        `- ${line.name} × ${line.quantity}: ${formatMoney({ amountMinor: line.lineTotalMinor, currency: order.currency }, locale)}` +
+        travellersOf(line.travellerNames)
+          .map((name, i) => `\n    ${i + 1}. ${name}`)
+          .join(''),
     )
     .join('\n')
 }
@@ -105,7 +108,12 @@ export async function mailOrderPlaced(orderId: number) {
     `${t('bank.iban')}: ${account.iban}`,
     `${t('bank.swift')}: ${account.swift}`,
     `${t('bank.reference')}: ${order.paymentReference}`,
-    order.reservedUntil ? t('mail.placed.dueBy', { date: order.reservedUntil.toISOString().slice(0, 10) }) : '',
+    order.reservedUntil
+      ? t('mail.placed.dueBy', {
+          date: order.reservedUntil.toISOString().slice(0, 10),
+          context: order.kind === 'tour' ? 'tour' : undefined,
+        })
+      : '',
     '',
     t('mail.link', { url: orderLink(order) }),
   ].join('\n')

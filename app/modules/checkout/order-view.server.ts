@@ -8,8 +8,9 @@ import { formatMoney } from '~/modules/checkout/money'
 import { refundedSoFar } from '~/modules/checkout/order-lifecycle.server'
 import { isOrderNumber } from '~/modules/checkout/order-number'
 import { maskPrcId } from '~/modules/checkout/prc-id'
+import { travellersOf } from '~/modules/checkout/sales-shared.server'
 import { retrieveSession, stripeEnabled } from '~/modules/checkout/stripe.server'
-import { formatDate } from '~/utils/dates'
+import { buyerTimeZone, dateText, formatDate } from '~/utils/dates'
 import { getDb } from '~/utils/db.server'
 import { localePath } from '~/utils/locale-path'
 import { type Locale, pickTranslation } from '~/utils/locales'
@@ -30,7 +31,9 @@ export async function findOrderForViewing(number: string) {
   })
 }
 
-export async function buyerOrderView(number: string, locale: Locale) {
+/** Times as text in `timeZone` (the buyer's, zoneFor), formatted here so server and browser show the same bytes. */
+export async function buyerOrderView(number: string, locale: Locale, timeZone = buyerTimeZone(locale)) {
+  const when = (date: Date) => dateText(date, locale, 'dateTime', timeZone)
   const order = await getDb().order.findUnique({
     where: { number },
     include: {
@@ -66,10 +69,10 @@ export async function buyerOrderView(number: string, locale: Locale) {
     kind: order.kind,
     status: order.status,
     market: order.market,
-    createdAt: order.createdAt.toISOString(),
+    createdAt: when(order.createdAt),
     paymentMethod: order.paymentMethod,
     paymentReference: order.paymentReference,
-    reservedUntil: order.reservedUntil?.toISOString() ?? null,
+    reservedUntil: order.reservedUntil ? when(order.reservedUntil) : null,
     bankAccount: order.paymentMethod === 'bank_transfer' && order.status === 'awaiting_payment' ? pavilion.bankAccount : null,
     // drawn here, so the page ships an image and no QR library
     fpsQr:
@@ -99,6 +102,10 @@ export async function buyerOrderView(number: string, locale: Locale) {
       postalCode: order.postalCode,
     },
     customs: order.customsIdNumber ? { name: order.customsName ?? '', idNumber: maskPrcId(order.customsIdNumber) } : null,
+    riskNotice:
+      order.riskNoticeVersion && order.riskNoticeAcceptedAt
+        ? { version: order.riskNoticeVersion, at: when(order.riskNoticeAcceptedAt).text }
+        : null,
     parts: order.parts.map((part) => {
       const name = part.exporter ? pickTranslation(part.exporter.translations, locale) : null
       return {
@@ -117,14 +124,18 @@ export async function buyerOrderView(number: string, locale: Locale) {
             },
         carrier: part.carrier,
         trackingNumber: part.trackingNumber,
-        shippedAt: part.shippedAt?.toISOString() ?? null,
+        shippedAt: part.shippedAt ? when(part.shippedAt) : null,
         subtotal: money(part.subtotalMinor),
         shipping: part.shipsFrom ? money(part.shippingMinor) : null,
         shipsFrom: part.shipsFrom,
         // the window promised when the order was placed, in the reader's zone
         window:
           part.deliveryFrom && part.deliveryTo
-            ? { fromText: formatDate(part.deliveryFrom, locale), toText: formatDate(part.deliveryTo, locale), estimate: true }
+            ? {
+                fromText: formatDate(part.deliveryFrom, locale, timeZone),
+                toText: formatDate(part.deliveryTo, locale, timeZone),
+                estimate: true,
+              }
             : null,
         lines: order.lines
           .filter((line) => line.partId === part.id)
@@ -138,13 +149,14 @@ export async function buyerOrderView(number: string, locale: Locale) {
             lineTotal: money(line.lineTotalMinor),
             taxRateBasisPoints: line.taxRateBasisPoints,
             tax: money(line.taxMinor),
+            travellers: travellersOf(line.travellerNames),
           })),
       }
     }),
     events: order.events.map((event) => ({
       kind: event.kind,
       partId: event.partId,
-      at: event.createdAt.toISOString(),
+      at: when(event.createdAt),
       details: safeJson(event.details),
     })),
   }
@@ -159,7 +171,7 @@ function safeJson(text: string): Record<string, string> {
   }
 }
 
-export async function buyerOrders(userId: number, locale: Locale) {
+export async function buyerOrders(userId: number, locale: Locale, timeZone = buyerTimeZone(locale)) {
   const orders = await getDb().order.findMany({
     where: { buyerId: userId },
     orderBy: { id: 'desc' },
@@ -178,7 +190,7 @@ export async function buyerOrders(userId: number, locale: Locale) {
     number: order.number,
     kind: order.kind,
     status: order.status,
-    createdAt: order.createdAt.toISOString(),
+    createdAt: dateText(order.createdAt, locale, 'date', timeZone),
     lineCount: order._count.lines,
     total: formatMoney({ amountMinor: order.totalMinor, currency: order.currency }, locale),
   }))

@@ -13,6 +13,7 @@ import {
   type OrderItem,
   priceBasket,
 } from '~/modules/checkout/basket.server'
+import { cbecRiskNotice } from '~/modules/checkout/cbec'
 import { CbecLimitReached, prepareCbecTurn, takeCbecTurn } from '~/modules/checkout/cbec-allowance.server'
 import { normalizePhone, resolveChineseAddress } from '~/modules/checkout/china-divisions.server'
 import {
@@ -59,7 +60,10 @@ export type PlaceOrderInput = {
   address: AddressInput
   /** Hong Kong: to an SF Express locker or station instead of a street address */
   delivery?: { kind: string; sfPoint: string }
-  customs?: { name: string; idNumber: string }
+  /** Mainland cross-border retail: the customs name must be the recipient's (one person orders, pays and receives) */
+  customs?: { name?: string; idNumber: string }
+  /** The version of the cross-border risk notice the buyer confirmed (cbecRiskNotice.version) */
+  riskNotice?: string
 }
 
 export type PlaceOrderResult =
@@ -78,6 +82,7 @@ const itemSchema = z.union([
     kind: z.literal('seat'),
     departureId: z.number().int().positive(),
     quantity: z.number().int().min(1).max(maxLineQuantity),
+    travellers: z.array(z.string()).max(maxLineQuantity).optional(),
   }),
   z.object({ kind: z.literal('quote'), quoteId: z.number().int().positive() }),
 ])
@@ -147,13 +152,30 @@ export function validateDetails(
   else if (phone) address.phone = phone
   let customs: { name: string; idNumber: string } | null = null
   if (needsCustoms) {
-    const name = required(60).safeParse(input.customs?.name ?? '')
-    if (!name.success) errors.customsName = name.error.issues[0].message
+    const name = address.recipientName ?? ''
+    const sameName = (other: string) => other.replace(/\s+/g, '') === name.replace(/\s+/g, '')
+    if (name && input.customs?.name?.trim() && !sameName(input.customs.name)) errors.recipientName = 'errors.customsNameMismatch'
     const idNumber = normalizePrcId(input.customs?.idNumber ?? '')
     if (!idNumber) errors.customsIdNumber = input.customs?.idNumber?.trim() ? 'errors.invalidPrcId' : 'errors.required'
-    if (name.success && idNumber) customs = { name: name.data, idNumber }
+    if (input.riskNotice !== cbecRiskNotice.version) errors.riskNotice = 'errors.riskNoticeRequired'
+    if (name && idNumber) customs = { name, idNumber }
   }
   return { errors, email: email.success ? email.data.toLowerCase() : '', address, customs }
+}
+
+/** Tour seats: one traveller's name per seat, each a name as any other (operators put them on their lists). */
+function travellerErrors(items: OrderItem[]): FieldErrors {
+  const errors: FieldErrors = {}
+  for (const item of items) {
+    if (item.kind !== 'seat') continue
+    const names = (item.travellers ?? []).map((name) => required(fieldLimits.recipientName).safeParse(name))
+    if (names.length !== item.quantity) errors.travellers = 'errors.travellerCount'
+    else {
+      const wrong = names.find((name) => !name.success)
+      if (wrong && !wrong.success) errors.travellers = wrong.error.issues[0].message
+    }
+  }
+  return errors
 }
 
 class ReservationFailed extends Error {}
@@ -201,6 +223,7 @@ export async function placeOrder(
   const marketRow = await getDb().market.findUnique({ where: { code: input.market }, select: { crossBorderRetail: true } })
   const needsCustoms = kind === 'retail' && marketRow?.crossBorderRetail === true
   const details = validateDetails(input, kind !== 'tour', needsCustoms, kind === 'retail' ? 'lists' : 'typed')
+  Object.assign(details.errors, travellerErrors(items))
   if (Object.keys(details.errors).length > 0) return failure(details.errors)
 
   const basket = await priceBasket(items, {
@@ -270,6 +293,8 @@ export async function placeOrder(
             ...details.address,
             customsName: details.customs?.name ?? null,
             customsIdNumber: details.customs?.idNumber ?? null,
+            riskNoticeVersion: details.customs ? cbecRiskNotice.version : null,
+            riskNoticeAcceptedAt: details.customs ? now : null,
             reservedUntil,
           },
           select: { id: true },
@@ -317,6 +342,7 @@ export async function placeOrder(
               lineTotalMinor: line.lineTotal.amountMinor,
               taxRateBasisPoints: line.taxRateBasisPoints,
               taxMinor: line.tax.amountMinor,
+              travellerNames: JSON.stringify(line.item.kind === 'seat' ? (line.item.travellers ?? []).map((name) => name.trim()) : []),
             },
           })
           if (line.item.kind === 'quote') {

@@ -1,7 +1,7 @@
 // Converted at the admin-set rates in force today.
 import { type MarketCode, pavilion } from '~/config/pavilion'
 import { cachedByCatalogVersion } from '~/modules/catalog/reference-cache.server'
-import { convert, formatMoney, type Money, type RateTable } from '~/modules/checkout/money'
+import { convert, convertTourPrice, formatMoney, type Money, type RateTable } from '~/modules/checkout/money'
 import { getDb } from '~/utils/db.server'
 import type { Locale } from '~/utils/locales'
 
@@ -23,6 +23,14 @@ async function readRates(now: Date): Promise<RateTable> {
   return table
 }
 
+/** Each currency's rounding step for converted tour prices, in minor units; kept until the catalog changes. */
+export function tourRoundingSteps(): Promise<Record<string, number>> {
+  return cachedByCatalogVersion('tour-rounding', async () => {
+    const rows = await getDb().currency.findMany({ select: { code: true, tourRoundingMinor: true } })
+    return Object.fromEntries(rows.map((row) => [row.code, row.tourRoundingMinor]))
+  })
+}
+
 export function marketCurrency(market: MarketCode) {
   return cachedByCatalogVersion(`market-currency:${market}`, async () => {
     const row = await getDb().market.findUnique({ where: { code: market }, select: { currencyCode: true } })
@@ -35,14 +43,19 @@ export function marketCurrency(market: MarketCode) {
 export type PriceText = Money & { text: string }
 export type DisplayPrice = { price: PriceText; reference: PriceText | null }
 
-export function displayPrice(base: Money, currency: string, locale: Locale, rates: RateTable): DisplayPrice {
+/** `tourSteps`: a tour seat's price, rounded as convertTourPrice rounds it everywhere else. */
+export function displayPrice(
+  base: Money,
+  currency: string,
+  locale: Locale,
+  rates: RateTable,
+  tourSteps?: Record<string, number>,
+): DisplayPrice {
   const showsReference = (pavilion.referenceCurrencyLocales as readonly string[]).includes(locale)
   const withText = (money: Money): PriceText => ({ ...money, text: formatMoney(money, locale) })
+  const to = (target: string) => (tourSteps ? convertTourPrice(base, target, rates, tourSteps) : convert(base, target, rates))
   return {
-    price: withText(convert(base, currency, rates)),
-    reference:
-      showsReference && currency !== pavilion.referenceCurrency
-        ? withText(convert(base, pavilion.referenceCurrency, rates))
-        : null,
+    price: withText(to(currency)),
+    reference: showsReference && currency !== pavilion.referenceCurrency ? withText(to(pavilion.referenceCurrency)) : null,
   }
 }

@@ -4,6 +4,7 @@ import { cityIsRedundant } from '~/modules/checkout/chinese-address'
 import { formatMoney } from '~/modules/checkout/money'
 import { type OrderStatus, orderStatuses } from '~/modules/checkout/order-status'
 import { maskPrcId } from '~/modules/checkout/prc-id'
+import { dateText } from '~/utils/dates'
 import { singleLine } from '~/utils/forms.server'
 import { type Locale, pickTranslation } from '~/utils/locales'
 
@@ -82,10 +83,35 @@ export function addressOf(order: {
   }
 }
 
-export function customsOf(order: { customsName: string | null; customsIdNumber: string | null }) {
+/** With the cross-border risk notice the buyer confirmed, where the caller selected it (admins). */
+export function customsOf(
+  order: {
+    customsName: string | null
+    customsIdNumber: string | null
+    riskNoticeVersion?: string | null
+    riskNoticeAcceptedAt?: Date | null
+  },
+  locale: Locale,
+) {
   return order.customsName && order.customsIdNumber
-    ? { name: order.customsName, idNumber: maskPrcId(order.customsIdNumber) }
+    ? {
+        name: order.customsName,
+        idNumber: maskPrcId(order.customsIdNumber),
+        ...(order.riskNoticeVersion && order.riskNoticeAcceptedAt
+          ? { riskNotice: { version: order.riskNoticeVersion, at: dateText(order.riskNoticeAcceptedAt, locale).text } }
+          : {}),
+      }
     : null
+}
+
+/** The names stored with a tour line, one per seat. */
+export function travellersOf(json: string): string[] {
+  try {
+    const value = JSON.parse(json) as unknown
+    return Array.isArray(value) ? value.filter((name): name is string => typeof name === 'string') : []
+  } catch {
+    return []
+  }
 }
 
 /** Only the fields we write, only as text. */

@@ -7,6 +7,7 @@ import { type AdminActor, assertAdmin } from '~/modules/accounts/guard.server'
 import { bumpCatalogVersion } from '~/modules/catalog/cache-version.server'
 import { decimalAmount, formatMoney, parseAmount } from '~/modules/checkout/money'
 import { liveStatuses } from '~/modules/checkout/order-status'
+import { travellersOf } from '~/modules/checkout/sales-shared.server'
 import {
   canTransitionRoute,
   departureCurrencies,
@@ -750,6 +751,7 @@ export async function departureBookings(locale: Locale, routeId: number, departu
           quantity: true,
           unitPriceMinor: true,
           lineTotalMinor: true,
+          travellerNames: true,
           order: { select: { number: true, status: true, email: true, recipientName: true, currency: true, createdAt: true } },
         },
       },
@@ -763,6 +765,7 @@ export async function departureBookings(locale: Locale, routeId: number, departu
     seats: line.quantity,
     email: line.order.email,
     name: line.order.recipientName,
+    travellers: travellersOf(line.travellerNames),
     total: formatMoney({ amountMinor: line.lineTotalMinor, currency: line.order.currency }, locale),
     placedAt: dateText(line.order.createdAt, locale),
     live: (liveStatuses as readonly string[]).includes(line.order.status),

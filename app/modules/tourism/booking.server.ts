@@ -22,6 +22,17 @@ export const BookingForm = z.object({
     .transform(Number)
     .refine((seats) => seats >= 1 && seats <= maxSeatsPerBooking, 'errors.seats'),
   name: singleLine(100),
+  /** one traveller per line, as many lines as seats (placeOrder counts them) */
+  travellers: z
+    .string()
+    .max(maxSeatsPerBooking * 102, 'errors.tooLong')
+    .optional()
+    .transform((value) =>
+      (value ?? '')
+        .split(/\r?\n/)
+        .map((line) => line.trim())
+        .filter(Boolean),
+    ),
   email: z
     .string()
     .trim()
@@ -52,6 +63,7 @@ const checkoutErrors: Record<string, string> = {
   'errors.stripeUnavailable': 'errors.payment',
   'errors.controlCharacters': 'errors.controlCharacters',
   'errors.heldUnpaid': 'errors.heldUnpaid',
+  'errors.travellerCount': 'errors.travellerCount',
   'errors.unpaidOrdersOfEmail': 'errors.unpaidOrdersOfEmail',
   'errors.unpaidOrdersOfBuyer': 'errors.unpaidOrdersOfBuyer',
   'errors.unpaidOrdersFromClient': 'errors.unpaidOrdersFromClient',
@@ -61,6 +73,7 @@ const checkoutFields: Record<string, string> = {
   paymentMethod: 'paymentMethod',
   email: 'email',
   phone: 'phone',
+  travellers: 'travellers',
 }
 
 /** A signed-in buyer's account e-mail stands in when none is typed; errors are tours-namespace keys. */
@@ -85,7 +98,7 @@ export async function bookSeats(args: {
 
   const result = await placeOrder(
     {
-      items: [{ kind: 'seat', departureId: departure.id, quantity: booking.seats }],
+      items: [{ kind: 'seat', departureId: departure.id, quantity: booking.seats, travellers: booking.travellers }],
       buyer: { userId: args.user?.id ?? null, email },
       locale: args.locale,
       market: defaultMarket(args.locale),

@@ -7,7 +7,13 @@ import {
   visibleProduct,
 } from '~/modules/catalog/catalog.server'
 import { type Money, parseAmount, type RateTable } from '~/modules/checkout/money'
-import { currentRates, type DisplayPrice, displayPrice, marketCurrency } from '~/modules/checkout/pricing.server'
+import {
+  currentRates,
+  type DisplayPrice,
+  displayPrice,
+  marketCurrency,
+  tourRoundingSteps,
+} from '~/modules/checkout/pricing.server'
 import { tourMap } from '~/modules/tourism/map.server'
 import {
   type DurationBucket,
@@ -87,12 +93,13 @@ function fromPrice(
   currency: string,
   locale: Locale,
   rates: RateTable,
+  steps: Record<string, number>,
 ): DisplayPrice {
   const candidates: Money[] = departures
     .filter((departure) => departure.seatsAvailable > 0)
     .map((departure) => ({ amountMinor: departure.priceMinor, currency: departure.currency }))
   if (candidates.length === 0) candidates.push({ amountMinor: route.basePriceMinor, currency: route.baseCurrency })
-  const priced = candidates.map((money) => displayPrice(money, currency, locale, rates))
+  const priced = candidates.map((money) => displayPrice(money, currency, locale, rates, steps))
   return priced.reduce((lowest, price) => (price.price.amountMinor < lowest.price.amountMinor ? price : lowest))
 }
 
@@ -139,7 +146,7 @@ export type TourCard = {
 
 export async function listTours(locale: Locale, filters: TourFilters, market: MarketCode = defaultMarket(locale)) {
   const db = getDb()
-  const [routes, currency, rates] = await Promise.all([
+  const [routes, currency, rates, steps] = await Promise.all([
     db.tourRoute.findMany({
       where: { status: 'published' },
       orderBy: [{ position: 'asc' }, { id: 'asc' }],
@@ -157,6 +164,7 @@ export async function listTours(locale: Locale, filters: TourFilters, market: Ma
     }),
     marketCurrency(market),
     currentRates(),
+    tourRoundingSteps(),
   ])
   const startCities = tourCities.filter((city) => routes.some((route) => route.startCity === city))
   const cards: TourCard[] = routes.map((route) => {
@@ -171,7 +179,7 @@ export async function listTours(locale: Locale, filters: TourFilters, market: Ma
       endCity: route.endCity,
       season: { fromMonth: route.seasonFromMonth, toMonth: route.seasonToMonth },
       crossings: crossingsOf(route.stops, route.legs, locale),
-      from: fromPrice(route, route.departures, currency, locale, rates),
+      from: fromPrice(route, route.departures, currency, locale, rates, steps),
       nextDeparture: next ? dateText(next.startsOn, locale, 'date') : null,
     }
   })
@@ -267,7 +275,7 @@ export async function tourPage(locale: Locale, slug: string, options: { passport
     },
   })
   if (!route) return null
-  const [currency, rates] = await Promise.all([marketCurrency(market), currentRates()])
+  const [currency, rates, steps] = await Promise.all([marketCurrency(market), currentRates(), tourRoundingSteps()])
   const numbers = new Intl.NumberFormat(intlLocale(locale))
 
   const stops: ItineraryStop[] = route.stops.map((stop) => ({
@@ -332,7 +340,7 @@ export async function tourPage(locale: Locale, slug: string, options: { passport
     seatsTotal: departure.seatsTotal,
     seatsAvailable: departure.seatsAvailable,
     soldOut: departure.seatsAvailable <= 0,
-    price: displayPrice({ amountMinor: departure.priceMinor, currency: departure.currency }, currency, locale, rates),
+    price: displayPrice({ amountMinor: departure.priceMinor, currency: departure.currency }, currency, locale, rates, steps),
   }))
 
   const regionIds = [...new Set(route.stops.flatMap((stop) => (stop.regionId === null ? [] : [stop.regionId])))]
@@ -362,7 +370,7 @@ export async function tourPage(locale: Locale, slug: string, options: { passport
     season: { fromMonth: route.seasonFromMonth, toMonth: route.seasonToMonth },
     operatorName: route.operatorName,
     imagePath: route.imagePath,
-    from: fromPrice(route, route.departures, currency, locale, rates),
+    from: fromPrice(route, route.departures, currency, locale, rates, steps),
     currency,
     market,
     stops,

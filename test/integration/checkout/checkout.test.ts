@@ -5,6 +5,7 @@ import { beforeAll, describe, expect, test } from 'vitest'
 import { createUserSession } from '~/modules/accounts/session.server'
 import type { Basket } from '~/modules/checkout/basket.server'
 import { priceBasket } from '~/modules/checkout/basket.server'
+import { cbecRiskNotice } from '~/modules/checkout/cbec'
 import { markPaid, releaseExpiredReservations } from '~/modules/checkout/order-lifecycle.server'
 import type { buyerOrderView } from '~/modules/checkout/order-view.server'
 import { placeOrder } from '~/modules/checkout/orders.server'
@@ -59,7 +60,7 @@ const cnFields = {
   market: 'CN',
   email: 'guest@checkout-test.example',
   ...(addresses.CN as Record<string, string>),
-  customsName: '王小明',
+  riskNotice: cbecRiskNotice.version,
   customsIdNumber: validPrcId,
   paymentMethod: 'bank_transfer',
 }
@@ -324,7 +325,7 @@ describe('market-access rules at checkout', () => {
     await setStock(motor.id, 10)
     const result = await bankOrder([{ kind: 'product', productId: motor.id, quantity: 1 }], {
       market: 'CN',
-      customs: { name: '李四', idNumber: '32010219900101100X'.slice(0, 17) + checkChar('32010219900101100') },
+      customs: { name: '王小明', idNumber: '32010219900101100X'.slice(0, 17) + checkChar('32010219900101100') },
     })
     expect(result.ok).toBe(true)
     const order = await getDb().order.findUniqueOrThrow({
@@ -343,7 +344,7 @@ describe('market-access rules at checkout', () => {
     for (let i = 0; i < 5; i++) {
       const result = await bankOrder([{ kind: 'product', productId: motor.id, quantity: 1 }], {
         market: 'CN',
-        customs: { name: '张三', idNumber },
+        customs: { name: '王小明', idNumber },
       })
       orders.push(result)
       if (!result.ok) break
@@ -362,7 +363,10 @@ describe('market-access rules at checkout', () => {
     const idNumber = id + checkChar(id)
     const results = await Promise.all(
       Array.from({ length: 10 }, () =>
-        bankOrder([{ kind: 'product', productId: motor.id, quantity: 1 }], { market: 'CN', customs: { name: '赵六', idNumber } }),
+        bankOrder([{ kind: 'product', productId: motor.id, quantity: 1 }], {
+          market: 'CN',
+          customs: { name: '王小明', idNumber },
+        }),
       ),
     )
     const placed = await getDb().order.findMany({ where: { customsIdNumber: idNumber }, select: { subtotalMinor: true } })

@@ -2,6 +2,7 @@
 // JavaScript), checked on the server, printed largest unit first with no municipality named twice.
 import { beforeAll, describe, expect, test } from 'vitest'
 
+import { cbecRiskNotice } from '~/modules/checkout/cbec'
 import { normalizePhone, provinceDivisions, resolveChineseAddress } from '~/modules/checkout/china-divisions.server'
 import { addressLines } from '~/modules/checkout/chinese-address'
 import { action as cartAction } from '~/routes/$locale.cart'
@@ -44,8 +45,8 @@ const shanghai = {
   city: '3101',
   district: '310115',
   addressLine: '世纪大道 100 号',
-  customsName: '王小明',
   customsIdNumber: validPrcId,
+  riskNotice: cbecRiskNotice.version,
   paymentMethod: 'bank_transfer',
 }
 

@@ -4,6 +4,7 @@
 // cancel and refund (through the local Stripe when paid there) and record payouts.
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 
+import { cbecRiskNotice } from '~/modules/checkout/cbec'
 import { cbecSpentThisYear } from '~/modules/checkout/cbec-allowance.server'
 import { fulfilCheckoutSession } from '~/modules/checkout/fulfil.server'
 import { formatMoney } from '~/modules/checkout/money'
@@ -67,6 +68,7 @@ function input(overrides: Partial<PlaceOrderInput> = {}): PlaceOrderInput {
       postalCode: '310012',
     },
     customs: { name: '王芳', idNumber: prcId() },
+    riskNotice: cbecRiskNotice.version,
     ...overrides,
   }
 }

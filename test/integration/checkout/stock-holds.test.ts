@@ -157,6 +157,7 @@ describe('a script from one address, fresh e-mails each time', () => {
             departureId: String(id),
             seats: '1',
             name: `Hoarder ${attempt}`,
+            travellers: `Hoarder ${attempt}`,
             email: `seat-hoarder-${attempt}@script.example`,
             phone: '+852 5555 0000',
             paymentMethod: 'bank_transfer',
@@ -176,6 +177,7 @@ describe('a script from one address, fresh e-mails each time', () => {
       {
         departureId: String(id),
         seats: String(seats),
+        travellers: Array.from({ length: seats }, (_, i) => `Ann Smith ${i + 1}`).join('\n'),
         name: 'Ann Smith',
         email: '',
         phone: '+44 20 7946 0000',
@@ -265,6 +267,7 @@ describe('a script from rotating addresses, all at once', () => {
             departureId: String(id),
             seats: '1',
             name: `旅客 ${index}`,
+            travellers: `旅客 ${index}`,
             email: `rotating-${index}@script.example`,
             phone: '+852 5555 0000',
             paymentMethod: 'bank_transfer',

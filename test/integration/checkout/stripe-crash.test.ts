@@ -10,6 +10,7 @@ import net from 'node:net'
 
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 
+import { cbecRiskNotice } from '~/modules/checkout/cbec'
 import { placeOrder } from '~/modules/checkout/orders.server'
 import { getDb } from '~/utils/db.server'
 import { getFixedT } from '~/utils/i18n.server'
@@ -111,6 +112,7 @@ async function stripeOrder() {
         addressLine: '解放北路 1 号',
       },
       customs: { name: '李华', idNumber: '11010519491231002X' },
+      riskNotice: cbecRiskNotice.version,
     },
     { origin: 'http://localhost' },
   )

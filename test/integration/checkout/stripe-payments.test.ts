@@ -8,6 +8,7 @@ import { randomBytes } from 'node:crypto'
 import Stripe from 'stripe'
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest'
 
+import { cbecRiskNotice } from '~/modules/checkout/cbec'
 import { fulfilCheckoutSession, sweepReservations } from '~/modules/checkout/fulfil.server'
 import { refundOrder, shipPart } from '~/modules/checkout/order-lifecycle.server'
 import { placeOrder, type PlaceOrderInput } from '~/modules/checkout/orders.server'
@@ -106,6 +107,7 @@ function orderInput(items: PlaceOrderInput['items'], overrides: Partial<PlaceOrd
       postalCode: '518057',
     },
     customs: { name: '王小明', idNumber: prcId() },
+    riskNotice: cbecRiskNotice.version,
     ...overrides,
   }
 }
@@ -444,8 +446,8 @@ describe('through the cart and the checkout form', () => {
       district: '浦东新区',
       addressLine: '世纪大道 100 号',
       postalCode: '200120',
-      customsName: '张伟',
       customsIdNumber: prcId(),
+      riskNotice: cbecRiskNotice.version,
       ...overrides,
     }
   }

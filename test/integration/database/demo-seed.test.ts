@@ -50,18 +50,26 @@ describe('the demo pavilion', () => {
       orderBy: { email: 'asc' },
       select: { email: true, role: true, passwordHash: true, exporterId: true },
     })
-    expect(users.map((u) => [u.email, u.role])).toEqual([
+    const reviewers = users.filter((u) => u.email.startsWith('reviewer-'))
+    const accounts = users.filter((u) => !reviewers.includes(u))
+    expect(accounts.map((u) => [u.email, u.role])).toEqual([
       ['admin@pavilion.test', 'admin'],
       ['buyer@pavilion.test', 'buyer'],
       ['exporter@pavilion.test', 'exporter'],
     ])
-    for (const user of users) {
+    // the seeded reviewers are buyers nobody can sign in as
+    expect(reviewers.length).toBeGreaterThan(0)
+    for (const reviewer of reviewers) {
+      expect(reviewer.role).toBe('buyer')
+      expect(await verifyPassword(reviewer.passwordHash, 'pavilion-demo')).toBe(false)
+    }
+    for (const user of accounts) {
       expect(user.passwordHash).toMatch(/^\$argon2id\$/)
       expect(await verifyPassword(user.passwordHash, 'pavilion-demo')).toBe(true)
       expect(await verifyPassword(user.passwordHash, 'pavilion-demo ')).toBe(false)
     }
     const company = await getDb().exporter.findUniqueOrThrow({
-      where: { id: users.find((u) => u.role === 'exporter')!.exporterId! },
+      where: { id: accounts.find((u) => u.role === 'exporter')!.exporterId! },
       select: { status: true },
     })
     expect(company.status).toBe('verified')

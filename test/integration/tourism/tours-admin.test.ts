@@ -467,7 +467,7 @@ describe('departures and bookings', () => {
     const departure = await getDb().tourDeparture.findFirstOrThrow({ where: { routeId } })
     const booked = await placeOrder(
       {
-        items: [{ kind: 'seat', departureId: departure.id, quantity: 3 }],
+        items: [{ kind: 'seat', departureId: departure.id, quantity: 3, travellers: ['Ann', 'Bo', 'Cy'] }],
         buyer: { userId: null, email: 'seats@tours-admin.example' },
         locale: 'en',
         market: 'INTL',

@@ -41,7 +41,7 @@ describe('the last seats of a departure', () => {
       Array.from({ length: racers }, (_, index) =>
         placeOrder(
           {
-            items: [{ kind: 'seat', departureId: id, quantity: 2 }],
+            items: [{ kind: 'seat', departureId: id, quantity: 2, travellers: ['甲', '乙'] }],
             buyer: { userId: null, email: `racer-${index}@tours-race.example` },
             locale: 'zh-hant',
             market: 'HK',
@@ -78,6 +78,7 @@ describe('the last seats of a departure', () => {
             departureId: String(id),
             seats: '1',
             name: `Жолаушы ${index}`,
+            travellers: `Жолаушы ${index}`,
             email: `last-seat-${index}@tours-race.example`,
             phone: '+7 701 000 00 00',
             paymentMethod: 'bank_transfer',
@@ -108,8 +109,8 @@ describe('refunded seats', () => {
     const placed = await placeOrder(
       {
         items: [
-          { kind: 'seat', departureId: border.id, quantity: 2 },
-          { kind: 'seat', departureId: mountains.id, quantity: 3 },
+          { kind: 'seat', departureId: border.id, quantity: 2, travellers: ['A', 'B'] },
+          { kind: 'seat', departureId: mountains.id, quantity: 3, travellers: ['A', 'B', 'C'] },
         ],
         buyer: { userId: null, email: 'two-trips@tours-race.example' },
         locale: 'ru',

@@ -49,8 +49,12 @@ const guest = {
   paymentMethod: 'bank_transfer',
 }
 
+/** One traveller's name per seat unless the test gives its own. */
 function book(locale: string, slug: string, fields: Record<string, string>, cookie?: string) {
-  return outcome(() => tourAction(args(post(`/${locale}/tours/${slug}`, fields, cookie), { locale, routeSlug: slug })))
+  const travellers = Array.from({ length: Number(fields.seats) || 1 }, (_, i) => `Traveller ${i + 1}`).join('\n')
+  return outcome(() =>
+    tourAction(args(post(`/${locale}/tours/${slug}`, { travellers, ...fields }, cookie), { locale, routeSlug: slug })),
+  )
 }
 
 describe('the listing', () => {
@@ -347,8 +351,8 @@ describe('booking seats', () => {
     expect(order.lines).toEqual([{ departureId: id, quantity: 2 }])
     expect(order.parts[0].exporterId).toBeNull()
     expect(order.parts[0].tourRouteId).not.toBeNull()
-    // two seats at CNY 4,600 each, in Hong Kong dollars at the demo rates (7.78 / 7.12)
-    expect(order.totalMinor).toBe(2 * Math.round((460_000 * 7.78) / 7.12))
+    // two seats at CNY 4,600 each, in Hong Kong dollars at the demo rates (7.78 / 7.12), rounded to HK$10 as seeded
+    expect(order.totalMinor).toBe(2 * Math.round((460_000 * 7.78) / 7.12 / 1000) * 1000)
     expect((await getDb().tourDeparture.findUniqueOrThrow({ where: { id } })).seatsAvailable).toBe(8)
     expect(await getDb().outboxMessage.count({ where: { toAddress: guest.email } })).toBeGreaterThan(0)
   })

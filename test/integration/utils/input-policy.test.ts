@@ -4,6 +4,7 @@
 // nothing answers 500 — on SQLite and on PostgreSQL, which cannot store NUL at all.
 import { beforeAll, describe, expect, test } from 'vitest'
 
+import { cbecRiskNotice } from '~/modules/checkout/cbec'
 import { action as registerAction } from '~/routes/$locale._auth.register'
 import { action as cartAction } from '~/routes/$locale.cart'
 import { action as checkoutAction } from '~/routes/$locale.checkout'
@@ -99,13 +100,15 @@ describe('checkout', () => {
         email: 'input-policy@checkout.example',
         paymentMethod: 'bank_transfer',
         ...addresses.CN,
-        customsName: `王${value}`,
+        // the customs name is the recipient's own (docs/decisions/025)
+        recipientName: `王${value}`,
         customsIdNumber: '11010519491231002X',
+        riskNotice: cbecRiskNotice.version,
       }
       const customs = await outcome(() =>
         checkoutAction(args(post('/zh-hans/checkout', cn as Record<string, string>, cookie), { locale: 'zh-hans' })),
       )
-      expectRefused(customs, 'customsName', 'checkout')
+      expectRefused(customs, 'recipientName', 'checkout')
       expect(await getDb().order.count()).toBe(before)
       expect((await productBySlug('altai-mountain-honey-250g')).stock).toBe(stock)
     },
@@ -128,6 +131,7 @@ describe('booking seats', () => {
             departureId: String(id),
             seats: '2',
             name: `Айгерим ${value}`,
+            travellers: 'Айгерим\nДана',
             email: 'traveller@tours.example',
             phone: '+7 701 555 0101',
             paymentMethod: 'bank_transfer',
