@@ -11,7 +11,6 @@ const autoComplete: Record<AddressField['name'], string> = {
   postalCode: 'postal-code',
 }
 
-/** Where goods ship to, as the checkout and a quote's acceptance both ask for it in the order's market. */
 export function AddressFields({
   fields,
   market,

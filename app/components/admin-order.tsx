@@ -1,4 +1,3 @@
-// The route loads the order and handles the forms; errors are message keys.
 import { Form, Link, useNavigation } from '@remix-run/react'
 import type { ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'

@@ -7,7 +7,6 @@ import { Field, FormError, Honeypot } from '~/components/form'
 
 type FieldProps = Omit<ComponentProps<typeof Field>, 'type'>
 
-/** Posts to its own route: the form's error, then the fields, then the one submit button. */
 export function AuthForm({
   namespace,
   error,
@@ -39,12 +38,10 @@ export function EmailField(props: FieldProps) {
   return <Field name="email" type="email" autoComplete="email" required {...props} />
 }
 
-/** The password the account has now (a new one is NewPasswordField). */
 export function CurrentPasswordField(props: FieldProps) {
   return <Field name="password" type="password" autoComplete="current-password" required {...props} />
 }
 
-/** The six digits of an authenticator app. */
 export function CodeField(props: FieldProps) {
   return <Field name="code" inputMode="numeric" autoComplete="one-time-code" required {...props} />
 }

@@ -32,7 +32,6 @@ type BasketSummary = {
   lines: { key: string; name: { text: string } }[]
 }
 
-/** Destination market chooser: a GET form, so prices change with it without JavaScript. */
 export function MarketPicker({ market, action }: { market: string; action: string }) {
   const { t } = useTranslation('checkout')
   return (

@@ -14,7 +14,6 @@ import type { AddressField } from '~/modules/checkout/orders.server'
 import { localePath } from '~/utils/locale-path'
 import type { Locale } from '~/utils/locales'
 
-/** What is being ordered, with the import tax of each line when the order goes through China's CBEC channel. */
 export function CheckoutLines({ basket, locale }: { basket: Basket; locale: Locale }) {
   const { t } = useTranslation('checkout')
   return (
@@ -57,7 +56,6 @@ type CheckoutFormProps = {
   locale: Locale
   email: string | null
   address: readonly AddressField[]
-  /** mainland provinces, and the cities and districts of the one chosen */
   places: { provinces: readonly Place[]; divisions: ProvinceDivisions | null }
   needsCustoms: boolean
   stripe: readonly string[] | null

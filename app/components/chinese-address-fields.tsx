@@ -50,7 +50,6 @@ type Level = {
   value: string
   choose: (code: string) => void
   groups: { label?: string; places: readonly Place[] }[]
-  /** the hint while the list is empty */
   waitsFor?: string
 }
 
@@ -156,7 +155,6 @@ function HongKongPlaces({ values, errors }: Pick<Props, 'values' | 'errors'>) {
   )
 }
 
-/** Home delivery, or collection from an SF Express locker or station by its code. */
 function HongKongDelivery({ fields, values, errors }: Pick<Props, 'fields' | 'values' | 'errors'>) {
   const { t } = useTranslation('checkout')
   const hydrated = useHydrated()
@@ -198,7 +196,6 @@ function HongKongDelivery({ fields, values, errors }: Pick<Props, 'fields' | 'va
   )
 }
 
-/** Mainland and Hong Kong addresses, chosen from lists the way buyers there know them. */
 export function ChineseAddressFields({ market, fields, provinces, divisions, values, errors }: Props) {
   const { t } = useTranslation('checkout')
   const label = (name: AddressField['name']) => t(`fields.${name}`)

@@ -11,7 +11,6 @@ const statusColours: Record<string, string> = {
   not_operational: '#b42318',
 }
 
-/** A checkpoint's mark: a filled circle when open, a triangle when planned, a diamond when proposed, a cross when not operational. */
 export function StatusShape({ status, x, y, size = 7 }: { status: string; x: number; y: number; size?: number }) {
   const colour = statusColours[status] ?? '#5a6672'
   switch (status) {

@@ -1,4 +1,3 @@
-// The route loads the part and handles the forms; errors are message keys.
 import { Form, useNavigation } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 

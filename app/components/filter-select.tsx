@@ -32,7 +32,6 @@ export function FilterSelect({
   )
 }
 
-/** A filter that may be left at "any"; its choices are [value, label]. */
 export type AnyFilter = { name: string; label: string; value?: string | null; choices: [string, string][] }
 
 /** The "any"-able selects of a filter bar, one per description, their ids `${idPrefix}-${name}`. */

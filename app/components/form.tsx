@@ -66,7 +66,6 @@ export function Field({ label, error, hint, namespace, ...input }: InputHTMLAttr
   )
 }
 
-/** `accept` lists the types the server takes, so the picker offers only those. */
 export function FileField(input: InputHTMLAttributes<HTMLInputElement> & Labelled) {
   return <Field type="file" required {...input} />
 }

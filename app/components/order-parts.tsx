@@ -71,7 +71,6 @@ type LedgerEntry = {
   amount: { text: string }
 }
 
-/** What the pavilion owes an exporter, one line a currency. */
 export function LedgerBalances({ balances }: { balances: { currency: string; text: string }[] }) {
   const { t } = useTranslation('sales')
   if (balances.length === 0) return <p className="muted">{t('ledger.noBalance')}</p>
@@ -152,7 +151,6 @@ export function OrderEventText({ event }: { event: TimelineEvent }) {
   return <>{plainEvents.includes(event.kind) ? t(`timeline.${event.kind}`) : event.kind}</>
 }
 
-/** The name and ID number the buyer declared for customs, as terms of the caller's facts list. */
 export function CustomsFacts({
   customs,
 }: {

@@ -2,7 +2,6 @@ import { useTranslation } from 'react-i18next'
 
 type PriceText = { text: string }
 
-/** A price as the server formatted it, with the unit and the tenge reference where shown. */
 export function Price({ price, reference, unit }: { price: PriceText; reference: PriceText | null; unit?: string }) {
   const { t } = useTranslation()
   return (

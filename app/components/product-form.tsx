@@ -27,7 +27,6 @@ export type ProductFormProps = {
   values: Record<string, string>
   certificates: string[]
   errors: Record<string, string>
-  /** the buttons at the bottom: each posts the form with its intent */
   actions: ReactNode
 }
 
@@ -106,7 +105,6 @@ export function ProductForm({ sectors, regions, values, certificates, errors, ac
     [sectors, categoryId],
   )
   const value = (name: string) => values[name] ?? ''
-  // what every field here shares: its name, the typed value given back after a refusal (else the fallback), its error
   const bind = (name: string, fallback = '') => ({
     namespace: 'portal',
     name,

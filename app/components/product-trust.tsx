@@ -24,7 +24,6 @@ export function TrustBadges({ trust }: { trust: ProductTrust }) {
 
 const returnWords = { offered: 'trust.noReasonReturnHint', food: 'trust.noReasonReturnFood', off: 'trust.noReasonReturnOff' } as const
 
-/** Under the buy box: the return terms with the policy link, sales and the rating. */
 export function ProductTrustFacts({ trust, locale }: { trust: ProductTrust; locale: Locale }) {
   const { t } = useTranslation()
   return (

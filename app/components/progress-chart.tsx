@@ -6,7 +6,6 @@ export type ChartRow = { key: string; label: string; value: number; valueText: s
 
 const rowHeight = 40
 
-/** One bar per row, the label above it and the figure at its right end. */
 export function BarChart({ rows, note }: { rows: ChartRow[]; note: string }) {
   const max = Math.max(1, ...rows.map((row) => row.value))
   return (
@@ -35,7 +34,6 @@ export function BarChart({ rows, note }: { rows: ChartRow[]; note: string }) {
 
 const columnsHeight = 160
 
-/** One column per period, oldest first, with a short label under each. */
 export function ColumnChart({ rows, note }: { rows: ChartRow[]; note: string }) {
   const max = Math.max(1, ...rows.map((row) => row.value))
   const step = 100 / Math.max(rows.length, 1)

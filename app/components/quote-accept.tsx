@@ -16,7 +16,6 @@ type AcceptProps = {
   values: Record<string, string | undefined>
 }
 
-/** The buyer accepts a quote by saying where the goods go and how they pay, which places the order. */
 export function QuoteAcceptance({ quoteId, market, consignee, paymentMethods, declinable, errors, values }: AcceptProps) {
   const { t } = useTranslation('trade')
   return (

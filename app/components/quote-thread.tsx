@@ -70,7 +70,6 @@ export function IncotermText({ term, place }: { term: string; place: string }) {
   )
 }
 
-/** One quote's terms; `children` holds what the reader may do with it. */
 export function QuoteCard({
   quote,
   request,
@@ -133,7 +132,6 @@ export function MessageThread({
 }: {
   messages: MessageView[]
   canWrite: boolean
-  /** the last message submission's errors: `body` for the text, `form` for the rest */
   errors?: Record<string, string>
   value?: string
 }) {
@@ -167,7 +165,6 @@ export function MessageThread({
   )
 }
 
-/** Below the quote in hand, for the buyer and the exporter alike: the transit estimate, the messages, the earlier quotes. */
 export function RequestConversation({
   request,
   earlier,

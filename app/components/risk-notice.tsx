@@ -3,7 +3,6 @@ import { useTranslation } from 'react-i18next'
 import { CheckboxField } from '~/components/form'
 import { cbecRiskNotice } from '~/modules/checkout/cbec'
 
-/** The cross-border risk notice a mainland buyer confirms before ordering, in the buyer's language. */
 export function RiskNotice({ checked, error }: { checked: boolean; error?: string }) {
   const { t } = useTranslation('checkout')
   return (
@@ -29,7 +28,6 @@ export function RiskNotice({ checked, error }: { checked: boolean; error?: strin
   )
 }
 
-/** What the order keeps of the notice: its version and when the buyer confirmed it. */
 export function RiskNoticeRecord({ notice }: { notice: { version: string; at: string } | null }) {
   const { t } = useTranslation('checkout')
   if (!notice) return null

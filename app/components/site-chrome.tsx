@@ -56,9 +56,8 @@ function MainNav({ locale, className }: { locale: Locale; className: string }) {
   )
 }
 
-// A phone gets one row (logo, search, cart, menu) and a <details> menu that opens without
-// JavaScript; a wide screen shows the navigation and the languages in the header itself. Each is
-// display:none in the other, so a reader meets one copy.
+// A phone gets one row (logo, search, cart, menu) and a <details> menu that opens without JavaScript; a wide screen shows the
+// navigation and the languages in the header itself. Each is display:none in the other, so a reader meets one copy.
 export function SiteHeader({ locale }: { locale: Locale }) {
   const { t } = useTranslation()
   const cartCount = useCartCount()

@@ -1,4 +1,3 @@
-// The route module loads the data and handles the forms; errors are keys, see ~/modules/tourism/admin.server.
 import { Form, Link } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 
@@ -13,7 +12,6 @@ import type { Locale } from '~/utils/locales'
 
 type RouteView = NonNullable<Awaited<ReturnType<typeof routeForEdit>>>
 
-/** The button's words for a move: back to draft is "restore" from the archive, "unpublish" otherwise. */
 function statusAction(from: string, to: RouteStatus) {
   if (to === 'published') return 'publish'
   if (to === 'archived') return 'archive'

@@ -1,4 +1,3 @@
-// Errors are keys, see ~/modules/tourism/admin.server.
 import { Form, useActionData } from '@remix-run/react'
 import type { ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
@@ -60,7 +59,6 @@ export function RouteFields({
   )
 }
 
-/** A route's or a stop's translated texts, under the one hint that says which languages may stay empty. */
 export function OptionalTranslations({
   values,
   errors,

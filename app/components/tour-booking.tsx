@@ -13,7 +13,6 @@ type BookingProps = {
   values: Record<string, string>
 }
 
-/** The departures still open and the form that books seats on one of them. */
 export function TourBooking({ tour, methods, maxSeats, errors, values }: BookingProps) {
   const { t } = useTranslation('tours')
   const navigation = useNavigation()

@@ -1,5 +1,4 @@
-// The app is typed against the SQLite client; the PostgreSQL client is generated from the same models
-// and cast once, here.
+// The app is typed against the SQLite client; the PostgreSQL client is generated from the same models and cast once, here.
 import { PrismaBetterSqlite3 } from '@prisma/adapter-better-sqlite3'
 import { PrismaPg } from '@prisma/adapter-pg'
 import type { SqlDriverAdapter, SqlMigrationAwareDriverAdapterFactory } from '@prisma/driver-adapter-utils'

@@ -8,7 +8,6 @@ const multipartAllowanceBytes = 1024 * 1024
 
 // test/integration/edge/http-edge-cache.test.ts checks the app reads no other query parameter.
 const queryParams = [
-  // Remix
   '_data',
   '_routes',
   'index',

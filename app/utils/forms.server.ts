@@ -53,7 +53,6 @@ function policyText(max: number, lineBreaks: boolean, { optional = false, messag
   )
 }
 
-/** Messages are translation keys. */
 export function singleLine(max: number, options: TextOptions = {}) {
   return policyText(max, false, options)
 }
@@ -81,7 +80,6 @@ export function fieldErrors(error: z.ZodError): FieldErrors {
   return errors
 }
 
-/** For routes that answer an oversized form with the form again. */
 export async function readFormOrNull(request: Request) {
   try {
     return await readForm(request)

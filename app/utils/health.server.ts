@@ -34,7 +34,6 @@ export async function databaseHealth() {
   }
 }
 
-/** Whether the database answers a trivial query within `ms` (the server's availability probe). */
 export async function databaseReachable(ms = 1000) {
   let timer: NodeJS.Timeout | undefined
   try {

@@ -91,7 +91,6 @@ export async function loadNamespaces(...namespaces: string[]) {
   await i18next.loadNamespaces(namespaces)
 }
 
-/** A route's whole clientLoader: `export const clientLoader = withNamespaces('checkout')`. */
 export function withNamespaces(...namespaces: string[]) {
   return async ({ serverLoader }: ClientLoaderFunctionArgs) => {
     const [data] = await Promise.all([serverLoader(), loadNamespaces(...namespaces)])

@@ -45,11 +45,9 @@ function instanceFor(locale: Locale) {
   return instance
 }
 
-/**
- * i18next works out which language codes to look in on every t() (formatLanguageCode, supportedLngs),
- * though with this fixed configuration the answer depends only on the code: 5 % of a page's CPU
- * time in issue 15's profile. Worked out once per code instead.
- */
+/** i18next works out which language codes to look in on every t() (formatLanguageCode, supportedLngs), though with this fixed
+ * configuration the answer depends only on the code: 5 % of a page's CPU time in issue 15's profile. Worked out once per code
+ * instead. */
 function resolveLanguagesOnce(instance: I18n) {
   const languageUtils = instance.services.languageUtils as {
     toResolveHierarchy: (code: unknown, fallbackCode?: unknown) => string[]

@@ -3,10 +3,8 @@
 // `/${locale}/…` anywhere else), so a change to how URLs carry the language is made here once.
 import type { Locale } from '~/utils/locales'
 
-/**
- * `/{locale}{path}`: the page in that language. `path` is what follows the locale segment: '' or '/'
- * for the home page, else it starts with '/', '?' or '#'; query strings and hashes pass through unchanged.
- */
+/** `/{locale}{path}`: the page in that language. `path` is what follows the locale segment: '' or '/' for the home page, else it
+ * starts with '/', '?' or '#'; query strings and hashes pass through unchanged. */
 export function localePath(locale: Locale, path = ''): string {
   if (path !== '' && !/^[/?#]/.test(path)) throw new Error(`A page path starts with a slash: ${path}`)
   return `/${locale}${path === '/' ? '' : path}`

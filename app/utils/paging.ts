@@ -8,7 +8,6 @@ export function pageFacts(total: number, page: number, pageSize: number) {
   return { total, page, pageCount: Math.max(1, Math.ceil(total / pageSize)) }
 }
 
-/** A Prisma `groupBy` with `_count: { _all: true }` as a count per value of `field` (a status, a role). */
 export function countPer<K extends string>(groups: readonly { _count: { _all: number } }[], field: string) {
   return Object.fromEntries(
     groups.map((group) => [(group as unknown as Record<string, string>)[field], group._count._all]),

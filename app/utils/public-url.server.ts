@@ -9,7 +9,6 @@ export function publicUrl(): string {
   return env.publicOrigin() ?? defaultPublicUrl
 }
 
-/** What every page's `meta` needs from the server for canonical links and OpenGraph. */
 export function seoContext(locale: Locale) {
   const t = getFixedT(locale)
   return { origin: publicUrl(), siteName: t('brand.name'), catalogLabel: t('nav.catalog') }

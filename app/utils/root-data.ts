@@ -15,7 +15,6 @@ export function useRootLocale(): Locale {
   return useRootData()?.locale ?? 'en'
 }
 
-/** Lines in the visitor's cart (0 before the root loader has run). */
 export function useCartCount(): number {
   return useRootData()?.cartCount ?? 0
 }

@@ -1,6 +1,5 @@
-// The Content-Security-Policy for documents: scripts only from this origin or with the
-// request's nonce; nothing may frame the pavilion. The other security headers are set for
-// every response in scripts/server.mjs.
+// The Content-Security-Policy for documents: scripts only from this origin or with the request's nonce; nothing may frame the
+// pavilion. The other security headers are set for every response in scripts/server.mjs.
 import { env } from '~/utils/env.server'
 
 export function contentSecurityPolicy(nonce: string) {

@@ -160,5 +160,4 @@ type TitledData = { data?: { title?: string } }
 /** Without data (the loader threw) the title is empty, never "undefined". */
 export const titleMeta = ({ data }: TitledData): MetaDescriptor[] => [{ title: data?.title ?? '' }]
 
-/** A page a search engine may reach but must not list: a cart, a quote request, an invitation. */
 export const noindexMeta = (args: TitledData): MetaDescriptor[] => [...titleMeta(args), { name: 'robots', content: 'noindex' }]

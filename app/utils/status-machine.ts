@@ -6,7 +6,6 @@ export function statusMachine<S extends string>(allowed: Record<S, readonly S[]>
   return { next, can: (from: string, to: S) => next(from).includes(to) }
 }
 
-/** A change the status table does not allow, or one another change got to first. */
 export class TransitionError extends Error {
   constructor(
     readonly subject: string,

@@ -1,4 +1,3 @@
-// The module offers only the decisions the company's status allows; errors are message keys.
 import { Form } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 

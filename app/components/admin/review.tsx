@@ -68,7 +68,6 @@ export function TextsByLanguage<T extends { locale: Locale }>({
   )
 }
 
-/** The reason a rejection or suspension must give; the company or the user reads it. */
 export function ReasonField({ label, hint, value, error }: { label: string; hint: string; value?: string; error?: string }) {
   return (
     <TextAreaField

@@ -72,7 +72,6 @@ export async function deliverQueued(ids: number[]) {
   for (const id of ids) await enqueue(deliveryJob, { id })
 }
 
-/** An admin sends a given-up message again: a fresh round of tries. */
 export async function retryFailedMail(id: number, admin?: Actor): Promise<Outcome<{ id: number }>> {
   const { count } = await getDb().outboxMessage.updateMany({
     where: { id, sentAt: null, failedAt: { not: null } },

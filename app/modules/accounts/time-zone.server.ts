@@ -1,4 +1,3 @@
-// A signed-in user's time zone (issue 13 item 4): one of a fixed list, or none for their language's zone.
 import { isTimeZoneChoice } from '~/utils/dates'
 import { getDb } from '~/utils/db.server'
 import { failure, type Outcome } from '~/utils/forms.server'

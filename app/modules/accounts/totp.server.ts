@@ -9,7 +9,6 @@ export function generateTotpSecret() {
   return generateSecret({ length: 20 })
 }
 
-/** Tests type it as an app would. */
 export function totpCode(secret: string, time = Date.now(), step = 0) {
   return generateSync({ secret, period, epoch: Math.floor(time / 1000) + step * period })
 }

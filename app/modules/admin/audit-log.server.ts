@@ -105,7 +105,6 @@ export const auditRecordTypes = Object.keys(recordTypes) as RecordType[]
 const typeOf = (entityType: string) =>
   auditRecordTypes.find((type) => (recordTypes[type] as readonly string[]).includes(entityType)) ?? null
 
-/** Where a record of each type is read in the console. */
 const recordPaths: Partial<Record<string, (id: string) => string>> = {
   Product: (id) => `/admin/products/${id}`,
   Exporter: (id) => `/admin/exporters/${id}`,
@@ -182,7 +181,6 @@ async function entries(filter: AuditFilter, take: number, skip: number): Promise
   })
 }
 
-/** Names for the records on one page, in the reader's language where the record has one. */
 async function recordNames(rows: Raw[], locale: Locale) {
   const ids = (types: string[]) => [
     ...new Set(

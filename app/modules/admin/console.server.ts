@@ -1,4 +1,3 @@
-// useAdminForm reads the answer answerForm gives.
 import { type ActionFunctionArgs, data, redirect } from '@remix-run/node'
 
 import { requireRole } from '~/modules/accounts/session.server'

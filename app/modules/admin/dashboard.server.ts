@@ -1,4 +1,3 @@
-// The admin dashboard: what waits for a decision and how big the pavilion is.
 import { adminAttention } from '~/config/limits'
 import { orderFigures } from '~/modules/checkout/admin-orders.server'
 import { dateText } from '~/utils/dates'

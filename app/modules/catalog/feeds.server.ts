@@ -175,7 +175,6 @@ function integerParam(value: string | null, fallback: number, max: number) {
   return number <= max ? number : null
 }
 
-/** Errors in English: a machine API. */
 export function parseFeedQuery(params: URLSearchParams): { query: FeedQuery } | { error: FeedError } {
   for (const name of ['locale', 'market', 'page', 'pageSize']) {
     if (params.getAll(name).length > 1) return { error: { code: `invalid_${name}`, message: `${name} may be given once` } }
@@ -203,7 +202,6 @@ const feedProductSelect = {
   originRegion: { select: { code: true, translations: { select: { locale: true, name: true } } } },
 } as const
 
-/** Products share HS codes, so few lookups. */
 async function accessByHsCode(hsCodes: string[], market: MarketCode, locale: Locale) {
   const distinct = [...new Set(hsCodes)]
   const verdicts = await Promise.all(

@@ -1,7 +1,6 @@
-// How text becomes searchable, the same for documents and queries on both databases: NFKC,
-// lower case, ё → е, then words, and Chinese text as single characters and character pairs,
-// so 铜 (one character) and 蜂蜜 (two) match exactly and 小麦粉 matches as the pair phrase
-// 小麦 麦粉.
+// How text becomes searchable, the same for documents and queries on both databases: NFKC, lower case, ё → е, then words, and
+// Chinese text as single characters and character pairs, so 铜 (one character) and 蜂蜜 (two) match exactly and 小麦粉 matches as the
+// pair phrase 小麦 麦粉.
 
 const han = /\p{Script=Han}/u
 const tokenPattern = /\p{Script=Han}+|[\p{L}\p{N}]+/gu

@@ -174,7 +174,6 @@ export async function searchCatalog(locale: Locale, market: MarketCode, filters:
   }
 }
 
-/** Kept until the catalog changes. */
 export function filterOptions(locale: Locale) {
   return cachedByCatalogVersion(`filter-options:${locale}`, async () => {
     const db = getDb()

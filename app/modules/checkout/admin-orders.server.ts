@@ -50,7 +50,6 @@ export type AdminOrderFilters = {
   page: number
 }
 
-/** The list's filters from the query string; anything unknown is ignored rather than refused. */
 export function adminOrderFilters(params: URLSearchParams, page: number): AdminOrderFilters {
   const q = (params.get('q') ?? '').trim()
   return {

@@ -1,5 +1,4 @@
-// The only place a basket is priced: cart, checkout and placeOrder all call it, so what the buyer sees
-// is what they are charged.
+// The only place a basket is priced: cart, checkout and placeOrder all call it, so what the buyer sees is what they are charged.
 import { type MarketCode, pavilion } from '~/config/pavilion'
 import { assessCbec, type CbecProblem, overLimitFix } from '~/modules/checkout/cbec'
 import { cbecSpentThisYear } from '~/modules/checkout/cbec-allowance.server'
@@ -16,7 +15,6 @@ export const maxBasketLines = 50
 
 export type OrderItem =
   | { kind: 'product'; productId: number; quantity: number }
-  /** travellers: one name per seat */
   | { kind: 'seat'; departureId: number; quantity: number; travellers?: string[] }
   | { kind: 'quote'; quoteId: number }
 

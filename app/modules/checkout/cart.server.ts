@@ -15,7 +15,6 @@ export type CartChange =
       max?: number
     }
 
-/** Which cart is the visitor's: the buyer's own, or the guest's by the token in their cookie. */
 async function cartOwner(request: Request) {
   const user = await getUser(request)
   if (user) return { user, where: { userId: user.id } }
@@ -39,7 +38,6 @@ export async function cartItems(request: Request): Promise<Extract<OrderItem, { 
   return lines.map((line) => ({ kind: 'product', productId: line.productId, quantity: line.quantity }))
 }
 
-/** How many lines the visitor's cart holds, for the cart link in the page header. */
 export async function cartLineCount(request: Request) {
   // one query with the count, not the cart and then its lines: every signed-in page asks
   const { where } = await cartOwner(request)
@@ -90,7 +88,6 @@ export async function addToCart(request: Request, productId: number, quantity: n
   return { ok: true, setCookie }
 }
 
-/** Sets a line's quantity (0 removes it). */
 export async function setCartQuantity(request: Request, productId: number, quantity: number): Promise<CartChange> {
   const { cart } = await findCart(request)
   if (!cart) return { ok: true, setCookie: null }

@@ -22,7 +22,6 @@ function keyOf(idNumber: string) {
   return createHash('sha256').update(`cbec:${idNumber}`).digest('hex')
 }
 
-/** Called before the order's transaction opens. */
 export async function prepareCbecTurn(idNumber: string) {
   try {
     await getDb().cbecBuyer.create({ data: { idHash: keyOf(idNumber), lockedAt: new Date() } })

@@ -1,8 +1,7 @@
-// Mainland China's cross-border e-commerce (CBEC) retail rules, as data in → verdict out
-// (domain-facts §4): RMB 5,000 per order and RMB 26,000 per buyer and year; within the limits
-// no tariff and import VAT at 70% (13% goods → 9.1%, 9% goods → 6.3%). A single item above the
-// per-order limit may still come in if it is the only item, but then at the full VAT rate and it
-// counts toward the yearly limit. The tax is an estimate: customs assesses the real amount.
+// Mainland China's cross-border e-commerce (CBEC) retail rules, as data in → verdict out (domain-facts §4): RMB 5,000 per order
+// and RMB 26,000 per buyer and year; within the limits no tariff and import VAT at 70% (13% goods → 9.1%, 9% goods → 6.3%). A
+// single item above the per-order limit may still come in if it is the only item, but then at the full VAT rate and it counts
+// toward the yearly limit. The tax is an estimate: customs assesses the real amount.
 
 export type CbecMarket = { perOrderLimitMinor: number; annualLimitMinor: number; taxSharePercent: number }
 export type CbecLine = { lineTotalMinor: number; quantity: number; vatRateBasisPoints: number }
@@ -45,10 +44,8 @@ export function assessCbec(lines: CbecLine[], market: CbecMarket, spentThisYearM
   }
 }
 
-/**
- * What the buyer can change to come under the per-order limit: the fewest units of one line to take out (null when
- * no single line is enough), and how many orders the cart would split into at the least.
- */
+/** What the buyer can change to come under the per-order limit: the fewest units of one line to take out (null when no single
+ * line is enough), and how many orders the cart would split into at the least. */
 export function overLimitFix(lines: { unitPriceMinor: number; quantity: number }[], perOrderLimitMinor: number) {
   const subtotal = lines.reduce((sum, line) => sum + line.unitPriceMinor * line.quantity, 0)
   const excess = subtotal - perOrderLimitMinor
@@ -61,11 +58,9 @@ export function overLimitFix(lines: { unitPriceMinor: number; quantity: number }
   return { remove: remove as { line: number; units: number } | null, orders: Math.ceil(subtotal / perOrderLimitMinor) }
 }
 
-/**
- * The risk notice that MOFCOM and five ministries' notice No. 486 (2018) requires a buyer to confirm before a
- * cross-border retail order; its points are translated in locales/<l>/checkout.json (riskNotice). Changing the
- * wording means a new version, so each order records which text its buyer agreed to.
- */
+/** The risk notice that MOFCOM and five ministries' notice No. 486 (2018) requires a buyer to confirm before a cross-border
+ * retail order; its points are translated in locales/<l>/checkout.json (riskNotice). Changing the wording means a new version, so
+ * each order records which text its buyer agreed to. */
 export const cbecRiskNotice = {
   version: '2026-12',
   points: ['standards', 'label', 'personalUse', 'onePerson'],

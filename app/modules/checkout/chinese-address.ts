@@ -48,10 +48,8 @@ export type PrintableAddress = {
   postalCode: string
 }
 
-/**
- * The lines of an address as its country writes them: mainland and Hong Kong largest unit first on one line,
- * elsewhere street first.
- */
+/** The lines of an address as its country writes them: mainland and Hong Kong largest unit first on one line, elsewhere street
+ * first. */
 export function addressLines(address: PrintableAddress, labels: { sfPoint: (code: string) => string }): string[] {
   const sfPoint = sfPointOf(address.addressLine)
   const street = sfPoint ? labels.sfPoint(sfPoint) : address.addressLine

@@ -1,5 +1,4 @@
-// State changes go through order-lifecycle.server.ts; this module checks who asks, what they typed,
-// and writes the audit log.
+// State changes go through order-lifecycle.server.ts; this module checks who asks, what they typed, and writes the audit log.
 import { z } from 'zod'
 
 import { audit } from '~/modules/accounts/audit.server'

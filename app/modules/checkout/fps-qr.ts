@@ -1,7 +1,6 @@
-// Hong Kong FPS (轉數快) payee-presented QR: EMVCo merchant-presented ID-length-value objects as the HKMA's
-// Common QR Code Specification lays them out (reference fps-qr-and-cbec §1): the FPS template 26 under the GUID
-// hk.com.hkicl, HKD 344, the amount with two decimals, the order's reference as 62/05, and a CRC-16/CCITT-FALSE
-// over everything up to and including "6304".
+// Hong Kong FPS (轉數快) payee-presented QR: EMVCo merchant-presented ID-length-value objects as the HKMA's Common QR Code
+// Specification lays them out (reference fps-qr-and-cbec §1): the FPS template 26 under the GUID hk.com.hkicl, HKD 344, the
+// amount with two decimals, the order's reference as 62/05, and a CRC-16/CCITT-FALSE over everything up to and including "6304".
 
 const object = (id: string, value: string) => {
   if (value.length > 99) throw new Error(`FPS QR object ${id} is longer than 99 characters`)

@@ -8,7 +8,6 @@ import { env } from '~/utils/env.server'
 
 const policy = pavilion.unpaidHolds
 
-/** Orders placed from one client address that hold goods or seats, per hour. */
 export const unpaidOrdersFromClient: Limit = {
   name: 'unpaid-orders-client',
   max: policy.perClientAddressPerHour,

@@ -6,7 +6,6 @@ import { type Locale, pickTranslation } from '~/utils/locales'
 export type Verdict = 'allowed' | 'conditional' | 'restricted' | 'prohibited'
 export type MarketAccess = { market: string; verdict: Verdict; reason: { text: string; lang: Locale } | null }
 
-/** Whether a buyer in that market can buy the goods at retail (conditional still sells). */
 export function sellsAtRetail(verdict: Verdict) {
   return verdict === 'allowed' || verdict === 'conditional'
 }

@@ -52,12 +52,9 @@ export function convert(money: Money, to: string, rates: RateTable): Money {
   return { amountMinor: Number(divideRounded(numerator, denominator)), currency: to }
 }
 
-/**
- * Tour operators price seats in round figures: a seat price converted into the market's currency is rounded
- * (half up) to a multiple of that currency's step (Currency.tourRoundingMinor); a price already in the
- * market's currency is the operator's own and is kept. Cart, checkout, Stripe and the order all take this
- * one converted price, so they cannot disagree.
- */
+/** Tour operators price seats in round figures: a seat price converted into the market's currency is rounded (half up) to a
+ * multiple of that currency's step (Currency.tourRoundingMinor); a price already in the market's currency is the operator's own
+ * and is kept. Cart, checkout, Stripe and the order all take this one converted price, so they cannot disagree. */
 export function convertTourPrice(money: Money, to: string, rates: RateTable, steps: Record<string, number>): Money {
   const converted = convert(money, to, rates)
   const step = steps[to] ?? 1

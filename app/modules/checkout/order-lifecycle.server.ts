@@ -303,7 +303,6 @@ async function stripeRefund(
   }
 }
 
-/** Refunding the last part left is refunding the order. */
 export async function refundPart(number: string, partId: number, by: { actorId: number | null }): Promise<ChangeResult> {
   const db = getDb()
   const order = await db.order.findUnique({

@@ -62,7 +62,6 @@ function linesText(order: Awaited<ReturnType<typeof loadOrder>>, locale: Locale)
     .join('\n')
 }
 
-/** The shipping and the windows promised, as the order page shows them. */
 function deliveryText(
   order: { shippingMinor: number; currency: string; parts: { deliveryFrom: Date | null; deliveryTo: Date | null }[] },
   locale: Locale,

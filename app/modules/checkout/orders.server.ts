@@ -256,9 +256,8 @@ export async function placeOrder(
   let orderNumber = ''
   let accessKey = ''
   let orderId = 0
-  // mainland retail under a PRC ID: the yearly limit is checked again in the order's transaction,
-  // in turn with any other order under the same number (the first statement, so locks are taken
-  // in one order: the buyer's number, then stock)
+  // mainland retail under a PRC ID: the yearly limit is checked again in the order's transaction, in turn with any other order
+  // under the same number (the first statement, so locks are taken in one order: the buyer's number, then stock)
   const cbecTurn =
     basket.cbec && details.customs ? { idNumber: details.customs.idNumber, annualLimitMinor: basket.cbec.annualLimitMinor } : null
   if (cbecTurn) await prepareCbecTurn(cbecTurn.idNumber)
@@ -409,7 +408,6 @@ export async function placeOrder(
   }
 }
 
-/** Its buyer, or anyone holding the key mailed with it. */
 export async function canViewOrder(
   request: Request,
   order: { buyerId: number | null; accessKeyHash: string },

@@ -1,11 +1,9 @@
-// Converted at the admin-set rates in force today.
 import { type MarketCode, pavilion } from '~/config/pavilion'
 import { cachedByCatalogVersion } from '~/modules/catalog/reference-cache.server'
 import { convert, convertTourPrice, formatMoney, type Money, type RateTable } from '~/modules/checkout/money'
 import { getDb } from '~/utils/db.server'
 import type { Locale } from '~/utils/locales'
 
-/** Kept until the catalog changes. */
 export function currentRates(): Promise<RateTable> {
   // a new rate bumps the catalog version; rates dated in the future start counting after a minute
   const minute = Math.floor(Date.now() / 60_000)

@@ -104,7 +104,6 @@ export function customsOf(
     : null
 }
 
-/** The names stored with a tour line, one per seat. */
 export function travellersOf(json: string): string[] {
   try {
     const value = JSON.parse(json) as unknown
@@ -114,7 +113,6 @@ export function travellersOf(json: string): string[] {
   }
 }
 
-/** Only the fields we write, only as text. */
 export function detailsOf(json: string) {
   let parsed: unknown
   try {

@@ -42,7 +42,6 @@ export function onlinePaymentMethods(currency?: string): string[] {
   return ['alipay', 'wechat_pay', 'card'].filter((method) => offered.has(method))
 }
 
-/** Every way a buyer can pay, as the home page and the checkout name them: online ones, then bank transfer. */
 export function enabledPaymentMethods(currency?: string): string[] {
   return [...onlinePaymentMethods(currency), 'bank_transfer']
 }

@@ -5,7 +5,6 @@ import { productLocales } from '~/modules/exporters/product-form'
 import { getDb } from '~/utils/db.server'
 import { type Locale, pickTranslation } from '~/utils/locales'
 
-/** What a company's file shows, to its own team and to the admin reviewing it. */
 export const companyFileSelect = {
   slug: true,
   bin: true,

@@ -538,7 +538,6 @@ export async function getImportStatus(user: Member, importIdParam: string | unde
 
 export const reportPageSize = 200
 
-/** Products named as the exporter wrote them, in the reader's language where they wrote one. */
 async function productNames(entries: ReportEntry[], locale: Locale) {
   const ids = entries.flatMap((entry) => (entry.status === 'created' ? [entry.productId] : []))
   const rows = await getDb().productTranslation.findMany({

@@ -2,7 +2,6 @@
 // CRLF, LF or CR line ends): read by csv-parse, written so a spreadsheet never runs a cell as a formula.
 import { CsvError, parse } from 'csv-parse/sync'
 
-/** One record with its row number as a spreadsheet shows it (the header is row 1). */
 export type CsvRecord = { row: number; cells: string[] }
 
 export type CsvParseResult =

@@ -261,7 +261,6 @@ export async function productForEditing(user: Member, productId: string | number
   }
 }
 
-/** The columns the form sets, written alike on create and on every edit. */
 async function productColumns(input: ProductInput) {
   return {
     categoryId: input.categoryId,
@@ -426,7 +425,6 @@ export const exporterMoves = {
 
 export type ExporterMove = keyof typeof exporterMoves
 
-/** Publishing and rejecting are the admins'. */
 export async function moveProduct(
   user: Member,
   productId: string | number | undefined,

@@ -8,7 +8,6 @@ export const productUnits = ['kg', 't', 'piece', 'pack', 'l', 'm', 'm2', 'set'] 
 export const saleModes = ['retail', 'wholesale', 'both'] as const
 export const baseCurrencies = pavilion.baseCurrencies
 
-/** The names stored in ProductCertificate.kind. */
 export const certificateKinds = [
   { kind: 'ST-KZ', key: 'stKz' },
   { kind: 'CT-KZ origin', key: 'ctKzOrigin' },

@@ -1,6 +1,5 @@
 import { pavilion } from '~/config/pavilion'
 
-/** Cities a lane may end in; their names are in the `trade` namespace (cities.*). */
 export const transitCities = ['urumqi', 'hong-kong', 'xian', 'lianyungang'] as const
 export const laneMarkets = pavilion.markets
 

@@ -114,10 +114,8 @@ function bordersFor(box: BoundingBox, projection: GeoProjection, width: number, 
   return frame
 }
 
-/**
- * A map of `points` `size.width` units wide (its height follows the area's shape, within limits),
- * with the projector for the points drawn on it and the country borders in view.
- */
+/** A map of `points` `size.width` units wide (its height follows the area's shape, within limits), with the projector for the
+ * points drawn on it and the country borders in view. */
 export function geoMap(points: readonly GeoPoint[], size: MapSize, framing: { margin?: number; minSpan?: number } = {}) {
   const box = boundingBox(points, framing)
   const projection = conicFor(box)

@@ -1,7 +1,6 @@
-// Greedy label placement: each label, in order of importance, takes the first candidate position
-// that stays inside the map and covers no marker and no label placed before it; a label that cannot
-// fit falls back to its shorter text (a stop's number, whose name is in the list beside the map),
-// and is left out only when even that cannot fit.
+// Greedy label placement: each label, in order of importance, takes the first candidate position that stays inside the map and
+// covers no marker and no label placed before it; a label that cannot fit falls back to its shorter text (a stop's number, whose
+// name is in the list beside the map), and is left out only when even that cannot fit.
 import { htmlLang, type Locale } from '~/utils/locales'
 import type { MapPoint } from '~/utils/map-projection'
 
@@ -26,10 +25,8 @@ export type PlacedLabel = {
   box: LabelBox
 }
 
-/**
- * Map text size in map units. The maps are 400 units wide and shown at most 1.35 times that on a
- * desktop; on a 360 px phone they are about 334 px wide, so 15 units render at 12.5 px.
- */
+/** Map text size in map units. The maps are 400 units wide and shown at most 1.35 times that on a desktop; on a 360 px phone they
+ * are about 334 px wide, so 15 units render at 12.5 px. */
 export const mapTextSize = 15
 export const mapWidth = 400
 

@@ -23,7 +23,6 @@ function positive(value: string | null) {
   return value && /^[1-9]\d{0,9}$/.test(value) ? Number(value) : null
 }
 
-/** From the query string; the default is the last 30 days. */
 export function progressFilters(params: URLSearchParams, now = new Date()): ProgressFilters {
   const to = validDay(params.get('to')) ?? dayOf(now).toISOString().slice(0, 10)
   const from = validDay(params.get('from')) ?? addDays(new Date(`${to}T00:00:00Z`), -29).toISOString().slice(0, 10)
@@ -142,7 +141,6 @@ export function recomputeProgress() {
   return refreshProgress(getDb())
 }
 
-// scheduled by startJobs (app/modules/jobs/jobs.server.ts): once per interval across machines
 export const progressRefreshJob = defineJob('progress.refresh', {
   run: async () => {
     await recomputeProgress()

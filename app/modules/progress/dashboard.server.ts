@@ -16,7 +16,6 @@ export type FigureRow = {
   usdMinor: number
   usdText: string
   orders: number
-  /** Only categories carry one, and only where a source gives it. */
   target?: { usdMinor: number; usdText: string; source: string } | null
   group?: string
 }

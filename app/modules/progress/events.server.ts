@@ -19,7 +19,6 @@ let buffer: Buffered[] = []
 let timer: NodeJS.Timeout | undefined
 let writing: Promise<void> = Promise.resolve()
 
-/** The words of the search results page the buyer came from, if they came from one on this site. */
 export function searchTermFrom(referer: string | null, ownHost: string | null) {
   if (!referer) return null
   try {

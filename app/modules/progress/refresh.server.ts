@@ -1,7 +1,6 @@
-// The job that keeps the progress tables: exports per day, product and market in US cents at the
-// rate of their day, the public dashboard's figures, and the analytics events rolled up per
-// product and day. Every run rebuilds the sales tables whole, so running it twice changes nothing;
-// the job queue (app/modules/jobs) runs it on a timer, admins on demand ("Recompute now").
+// The job that keeps the progress tables: exports per day, product and market in US cents at the rate of their day, the public
+// dashboard's figures, and the analytics events rolled up per product and day. Every run rebuilds the sales tables whole, so
+// running it twice changes nothing; the job queue (app/modules/jobs) runs it on a timer, admins on demand ("Recompute now").
 import { bumpCatalogVersion } from '~/modules/catalog/cache-version.server'
 import { convert, type RateTable } from '~/modules/checkout/money'
 import { rewriteSoldUnits } from '~/modules/trust/product-stats.server'
@@ -88,7 +87,6 @@ function parseRates(text: string): RateTable {
   }
 }
 
-/** Every counted order line, summed per UTC day, product and market. */
 async function salesRows(db: Db): Promise<SalesRow[]> {
   const [history, products] = await Promise.all([rateHistory(db), lookups(db)])
   const rows = new Map<string, SalesRow>()

@@ -5,9 +5,7 @@ export interface ObjectStorage {
   readonly kind: 'local' | 's3'
   /** Uploads get a fresh random key each, so an object is written once. */
   put(area: StorageArea, key: string, bytes: Uint8Array, contentType: string): Promise<void>
-  /** Null when there is no such object. */
   get(area: StorageArea, key: string): Promise<StoredObject | null>
-  /** No error when it is already gone. */
   remove(area: StorageArea, key: string): Promise<void>
 }
 

@@ -1,7 +1,6 @@
-// Where uploaded files live: product images (public, served under /uploads) and exporters'
-// documents (private, read back only through the app after authorizeDocument). Local folders by
-// default, an S3-compatible bucket when S3_BUCKET is set, so every app machine sees the same files
-// (docs/decisions/017-several-machines.md).
+// Where uploaded files live: product images (public, served under /uploads) and exporters' documents (private, read back only
+// through the app after authorizeDocument). Local folders by default, an S3-compatible bucket when S3_BUCKET is set, so every app
+// machine sees the same files (docs/decisions/017-several-machines.md).
 import { env } from '~/utils/env.server'
 
 import { localStorage } from './local.server'
@@ -25,10 +24,8 @@ export function storage(): ObjectStorage {
   return current.storage
 }
 
-/**
- * For the HTTP server (scripts/server.mjs): null when images are plain files it serves itself,
- * else a reader of `/uploads/<key>` from the bucket.
- */
+/** For the HTTP server (scripts/server.mjs): null when images are plain files it serves itself, else a reader of `/uploads/<key>`
+ * from the bucket. */
 export function bucketImages() {
   const images = storage()
   if (images.kind === 'local') return null

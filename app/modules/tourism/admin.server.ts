@@ -423,7 +423,6 @@ export async function updateRoute(
   })
 }
 
-/** The one function that moves a route between draft, published and archived. */
 export async function changeRouteStatus(
   admin: AdminActor,
   routeId: number,
@@ -587,7 +586,6 @@ const LegForm = z.object({
   checkpointId: optionalInteger(1, 999_999_999),
 })
 
-/** Sets the leg between two stops (one per pair of positions). */
 export async function saveLeg(
   admin: AdminActor,
   routeId: number,

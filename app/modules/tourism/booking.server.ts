@@ -8,7 +8,6 @@ import { bookableDeparture } from '~/modules/tourism/tours.server'
 import { failure, fieldErrors, type Outcome, singleLine } from '~/utils/forms.server'
 import type { Locale } from '~/utils/locales'
 
-/** The most seats one booking may take (the departure's free seats limit it further). */
 export const maxSeatsPerBooking = 20
 
 export const BookingForm = z.object({

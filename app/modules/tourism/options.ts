@@ -1,6 +1,5 @@
 import { statusMachine } from '~/utils/status-machine'
 
-/** City keys routes start and end in; their names are `cities.<key>` in the tours namespace. */
 export const tourCities = ['hong-kong', 'urumqi', 'yining', 'khorgos', 'almaty', 'astana', 'shymkent'] as const
 export type TourCity = (typeof tourCities)[number]
 

@@ -39,7 +39,6 @@ import { intlLocale, type Locale, localized } from '~/utils/locales'
 
 export type TourFilters = { duration?: DurationBucket; from?: TourCity; month?: number; maxPrice?: number }
 
-/** A value that does not parse is ignored, never an error. */
 export function parseTourFilters(params: URLSearchParams, currency: string): TourFilters {
   const filters: TourFilters = {}
   const duration = params.get('duration') ?? ''

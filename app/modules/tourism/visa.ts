@@ -1,7 +1,6 @@
-// Visa notes for a route, by the traveller's passport, from the project's domain facts (§6):
-// China and Kazakhstan waived visas for each other's citizens on 10 Nov 2023 (30 days per entry,
-// 90 days in any 180); Hong Kong passports are not covered; Kazakh citizens get 14 days
-// visa-free in Hong Kong. Anything the facts do not say becomes "check before you travel".
+// Visa notes for a route, by the traveller's passport, from the project's domain facts (§6): China and Kazakhstan waived visas
+// for each other's citizens on 10 Nov 2023 (30 days per entry, 90 days in any 180); Hong Kong passports are not covered; Kazakh
+// citizens get 14 days visa-free in Hong Kong. Anything the facts do not say becomes "check before you travel".
 
 export const passports = ['cn', 'kz', 'hk', 'other'] as const
 export type Passport = (typeof passports)[number]

@@ -66,7 +66,6 @@ async function packData(orderNumber: string) {
   })
 }
 
-/** Throws 403/404 Responses for people who may not have it. */
 export async function exportDocumentPack(
   user: Pick<SessionUser, 'id' | 'role' | 'exporterId' | 'secondFactorDone'>,
   orderNumber: string,

@@ -6,7 +6,6 @@ export type Incoterm = (typeof incoterms)[number]
 /** FAS, FOB, CFR and CIF: only where goods are loaded on a vessel; Kazakh goods reach China by road or rail. */
 export const seaOnlyIncoterms: readonly Incoterm[] = ['FAS', 'FOB', 'CFR', 'CIF']
 
-/** The rules for any mode of transport, in the order the ICC lists them. */
 export const anyModeIncoterms: readonly Incoterm[] = incoterms.filter((term) => !seaOnlyIncoterms.includes(term))
 
 export function isIncoterm(value: unknown): value is Incoterm {

@@ -12,7 +12,6 @@ type Recipient = { email: string; displayName: string; locale: Locale; side: 'bu
 
 const asLocale = (value: string): Locale => (isLocale(value) ? value : 'en')
 
-/** Mails `event` on request `requestId` to one side (the one that did not act); returns how many mails were written. */
 export async function notifyTrade(
   requestId: number,
   event: TradeMailEvent,

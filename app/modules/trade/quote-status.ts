@@ -7,11 +7,8 @@ export type RequestStatus = (typeof requestStatuses)[number]
 export const quoteStatuses = ['offered', 'accepted', 'declined', 'superseded', 'expired'] as const
 export type QuoteStatus = (typeof quoteStatuses)[number]
 
-/**
- * quote: the exporter sends a quote · supersede: a newer quote replaces an offered one ·
- * accept / decline: the buyer answers the offered quote · expire: its validity ran out ·
- * withdraw: the buyer no longer wants the goods.
- */
+/** quote: the exporter sends a quote · supersede: a newer quote replaces an offered one · accept / decline: the buyer answers the
+ * offered quote · expire: its validity ran out · withdraw: the buyer no longer wants the goods. */
 export type TradeEvent = 'quote' | 'supersede' | 'accept' | 'decline' | 'expire' | 'withdraw'
 
 type Table<S extends string> = Record<S, Partial<Record<TradeEvent, S>>>

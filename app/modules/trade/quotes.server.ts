@@ -29,7 +29,6 @@ export function assertBuyer(user: Pick<SessionUser, 'role'>) {
   if (user.role !== 'buyer') throw forbidden()
 }
 
-/** Rolls a transaction back when a conditional update found nothing to change. */
 export class LostRace extends Error {}
 
 const numberAlphabet = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789'
@@ -113,7 +112,6 @@ export async function openCheckpoints(locale: Locale) {
     }))
 }
 
-/** Which freight modes a crossing carries (a pedestrian trade zone carries none). */
 export function modesAt(checkpointMode: string): ('road' | 'rail')[] {
   if (checkpointMode === 'road_rail') return ['road', 'rail']
   if (checkpointMode === 'road' || checkpointMode === 'rail') return [checkpointMode]

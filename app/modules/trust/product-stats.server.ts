@@ -4,7 +4,6 @@ import type { Db } from '~/utils/db.server'
 
 const soldStatuses = ['paid', 'shipped', 'delivered']
 
-/** Units of paid, shipped or delivered order lines per product; returns whether any figure moved. */
 export async function rewriteSoldUnits(db: Db) {
   const [sums, current] = await Promise.all([
     db.orderLine.groupBy({

@@ -6,10 +6,8 @@ export function isFoodChapter(hsCode: string) {
   return chapter >= 1 && chapter <= 24
 }
 
-/**
- * offered: the 7-day return without reason (PRC Consumer Rights Protection Law art. 25);
- * food: excluded as perishable, whatever the exporter chose; off: the exporter turned it off.
- */
+/** offered: the 7-day return without reason (PRC Consumer Rights Protection Law art. 25); food: excluded as perishable, whatever
+ * the exporter chose; off: the exporter turned it off. */
 export type NoReasonReturn = 'offered' | 'food' | 'off'
 
 export function noReasonReturnOf(product: { hsCode: string; noReasonReturn: boolean }): NoReasonReturn {

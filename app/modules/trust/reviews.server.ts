@@ -1,6 +1,5 @@
-// Verified-buyer reviews: only a buyer with a delivered line of the product may rate it, once; a
-// review shows, and counts in the product's rating, only after an admin approves it. The text is
-// kept in the language it was written in and never translated.
+// Verified-buyer reviews: only a buyer with a delivered line of the product may rate it, once; a review shows, and counts in the
+// product's rating, only after an admin approves it. The text is kept in the language it was written in and never translated.
 import { z } from 'zod'
 
 import { audit } from '~/modules/accounts/audit.server'
@@ -25,7 +24,6 @@ function deliveredLine(db: Db, buyerId: number, productId: number) {
   })
 }
 
-/** What the review page needs: the product, and whether this buyer may review it (and if not, why). */
 export async function reviewTarget(user: Reviewer, slug: string, locale: Locale) {
   const db = getDb()
   const product = await db.product.findFirst({
@@ -141,7 +139,6 @@ function maskedName(name: string) {
   return `${first}***`
 }
 
-/** The approved reviews a product page shows, newest first; each keeps its own language. */
 export async function approvedReviews(productId: number, locale: Locale, take = 20) {
   const rows = await getDb().review.findMany({
     where: { productId, status: 'approved' },

@@ -18,7 +18,6 @@ function readPolicyRows() {
   return getDb().servicePolicyTranslation.findMany({ select: { locale: true, returns: true, contacts: true, updatedAt: true } })
 }
 
-/** Paragraphs as the admin wrote them, blank lines apart; shown as text, never as HTML. */
 function paragraphs(text: string) {
   return text
     .split(/\n\s*\n/)
