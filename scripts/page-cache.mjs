@@ -47,17 +47,36 @@ export function cacheKey(originalUrl, queryParams) {
 }
 
 /**
- * `render(req, url)` renders `url` (the cache key: path and the parameters the app reads) for
- * `req`; `version()` is the catalog version; `queryParams` the parameters the app reads;
+ * The values of the cookies in `names` that public pages read (the visitor's delivery place, decision 030), as a
+ * suffix of the cache key: a visitor never gets a page rendered for another visitor's place.
+ */
+export function cookieKey(cookieHeader, names) {
+  const kept = []
+  for (const name of names) {
+    const match = new RegExp(`(?:^|;\\s*)${name}=([^;]*)`).exec(cookieHeader ?? '')
+    if (match && match[1]) kept.push(`${name}=${encodeURIComponent(match[1])}`)
+  }
+  return kept.length ? ` ${kept.join('; ')}` : ''
+}
+
+/**
+ * `render(req, url)` renders `url` (the path and the parameters the app reads) for `req`; `version()` is the
+ * catalog version; `queryParams` the parameters the app reads, `cookies` the cookies public pages read;
  * `available()` false while the database is away: then any kept page is served, however old.
  */
-export function createPageCache({ render, version, queryParams, available = () => true }) {
+export function createPageCache({
+  render,
+  version,
+  queryParams,
+  cookies = /** @type {string[]} */ ([]),
+  available = () => true,
+}) {
   const entries = new Map()
   const refreshing = new Set()
   const known = new Set(queryParams)
 
-  async function fill(key, req) {
-    const response = await render(req, key)
+  async function fill(key, url, req) {
+    const response = await render(req, url)
     let body = Buffer.from(await response.arrayBuffer())
     const directives = cacheDirectives(response.headers.get('cache-control'))
     const cacheable =
@@ -113,7 +132,8 @@ export function createPageCache({ render, version, queryParams, available = () =
   async function pageCache(req, res, next) {
     if (!isAnonymous(req)) return next()
     try {
-      const key = cacheKey(req.originalUrl, known)
+      const url = cacheKey(req.originalUrl, known)
+      const key = url + cookieKey(req.headers.cookie, cookies)
       if (!available()) return entries.has(key) ? send(req, res, entries.get(key), 'stale') : next()
       const current = await version()
       const entry = entries.get(key)
@@ -123,13 +143,13 @@ export function createPageCache({ render, version, queryParams, available = () =
         send(req, res, entry, 'stale')
         if (!refreshing.has(key)) {
           refreshing.add(key)
-          fill(key, req)
+          fill(key, url, req)
             .catch((error) => console.error(error))
             .finally(() => refreshing.delete(key))
         }
         return
       }
-      send(req, res, await fill(key, req), 'miss')
+      send(req, res, await fill(key, url, req), 'miss')
     } catch (error) {
       next(error)
     }

@@ -63,6 +63,7 @@ export async function createServer() {
         render: (req, url) => render(webRequest(req, { pathAndQuery: url })),
         version,
         queryParams: policy.queryParams,
+        cookies: policy.cacheCookies,
         available: watch.up,
       }),
     )

@@ -3,7 +3,9 @@
 import { Form } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 
+import { SelectField } from '~/components/form'
 import { langAttr } from '~/components/localized-text'
+import type { PlaceLevel } from '~/modules/logistics/delivery-place.server'
 import type { Locale } from '~/utils/locales'
 import { useRootLocale } from '~/utils/root-data'
 
@@ -83,36 +85,44 @@ export function BasketParts({ parts, place }: { parts: PartDeliveryView[]; place
   )
 }
 
-/** Where to show a delivery date for: a GET form, so it works without JavaScript and keeps the other parameters. */
+const placeLabels = { province: 'delivery.toProvince', city: 'delivery.toCity', district: 'delivery.toDistrict' } as const
+
+/**
+ * Where to show a delivery date for: a GET form, so it works without JavaScript and keeps the other parameters.
+ * Each list sends a `to`; the page comes back with the next list (cities of the province, districts of the city).
+ */
 export function DestinationChooser({
-  places,
-  destination,
+  levels,
   action,
   keep,
-  market,
 }: {
-  places: { code: string; name: string }[]
-  destination: string | null
+  levels: PlaceLevel[]
   action: string
   keep?: Record<string, string>
-  market: string
 }) {
   const { t } = useTranslation('checkout')
-  if (places.length === 0) return null
+  if (levels.length === 0) return null
   return (
     <Form method="get" action={action} className="destination-chooser">
       {Object.entries(keep ?? {}).map(([name, value]) => (
         <input key={name} type="hidden" name={name} value={value} />
       ))}
-      <label htmlFor="deliver-to">{t(market === 'HK' ? 'delivery.toDistrict' : 'delivery.toProvince')}</label>
-      <select id="deliver-to" name="to" defaultValue={destination ?? ''}>
-        <option value="">{t('delivery.anywhere')}</option>
-        {places.map((place) => (
-          <option key={place.code} value={place.code}>
-            {place.name}
-          </option>
-        ))}
-      </select>
+      {levels.map((level) => (
+        <SelectField
+          key={level.name}
+          namespace="checkout"
+          label={t(placeLabels[level.name])}
+          name="to"
+          defaultValue={level.value}
+        >
+          <option value="">{t('delivery.anywhere')}</option>
+          {level.options.map((place) => (
+            <option key={place.code} value={place.code}>
+              {place.name}
+            </option>
+          ))}
+        </SelectField>
+      ))}
       <button type="submit" className="button">
         {t('delivery.update')}
       </button>
@@ -127,9 +137,8 @@ type DeliveredQuoteView = {
   tax: Money | null
   total: Money
   part: PartDeliveryView
-  destination: string | null
   place: string | null
-  places: { code: string; name: string }[]
+  levels: PlaceLevel[]
 }
 
 /** The product page's delivered price: goods, shipping, estimated tax and the all-in total, with the date. */
@@ -144,11 +153,9 @@ export function DeliveredPrice({ quote, action }: { quote: DeliveredQuoteView; a
     <section className="delivered-price" aria-labelledby="delivered-title">
       <h2 id="delivered-title">{t('delivery.title')}</h2>
       <DestinationChooser
-        places={quote.places}
-        destination={quote.destination}
+        levels={quote.levels}
         action={action}
         keep={{ market: quote.market }}
-        market={quote.market}
       />
       <dl>
         {rows.map((row) => (

@@ -1,4 +1,4 @@
-import { type ActionFunctionArgs, data, type LoaderFunctionArgs, redirect } from '@remix-run/node'
+import { type ActionFunctionArgs, data, json, type LoaderFunctionArgs, redirect } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 
@@ -9,7 +9,7 @@ import { langAttr, LocalizedText } from '~/components/localized-text'
 import { priceBasket } from '~/modules/checkout/basket.server'
 import { addToCart, cartItems, parseQuantity, setCartQuantity } from '~/modules/checkout/cart.server'
 import { chosenMarket } from '~/modules/checkout/checkout-form.server'
-import { chosenDestination } from '~/modules/logistics/delivery.server'
+import { chosenPlace, placeHeaders } from '~/modules/logistics/delivery-place.server'
 import { recordProductEvent } from '~/modules/progress/events.server'
 import { privateHeaders } from '~/utils/cache'
 import { readForm } from '~/utils/forms.server'
@@ -24,9 +24,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const locale = requireLocale(params)
   const { searchParams } = new URL(request.url)
   const market = chosenMarket(searchParams, locale)
-  const delivery = chosenDestination(searchParams, market, locale)
+  const delivery = chosenPlace(request, market, locale)
   const basket = await priceBasket(await cartItems(request), { market, locale, destination: delivery.destination })
-  return { basket, delivery, title: getFixedT(locale, 'checkout')('cart.title') }
+  return json({ basket, delivery, title: getFixedT(locale, 'checkout')('cart.title') }, { headers: placeHeaders(delivery) })
 }
 
 export const clientLoader = withNamespaces('checkout')
@@ -128,11 +128,9 @@ export default function CartPage() {
             )}
           </ListTable>
           <DestinationChooser
-            places={delivery.places}
-            destination={delivery.destination}
+            levels={delivery.levels}
             action={localePath(locale, '/cart')}
             keep={{ market: basket.market }}
-            market={basket.market}
           />
           <BasketTotals basket={basket} place={delivery.place} />
           <p className="checkout-actions">
@@ -140,7 +138,10 @@ export default function CartPage() {
               // no way on to a checkout that could not take the order: the notes above say what to change
               <span data-testid="cart-blocked">{t('cart.fixFirst')}</span>
             ) : (
-              <Link to={localePath(locale, `/checkout?market=${basket.market}${delivery.destination ? `&to=${delivery.destination}` : ''}`)} className="button button--primary">
+              <Link
+                to={localePath(locale, `/checkout?market=${basket.market}${delivery.code ? `&to=${delivery.code}` : ''}`)}
+                className="button button--primary"
+              >
                 {t('cart.checkout')}
               </Link>
             )}

@@ -1,4 +1,4 @@
-import { type ActionFunctionArgs, data, type LinksFunction, type LoaderFunctionArgs, redirect } from '@remix-run/node'
+import { type ActionFunctionArgs, data, json, type LinksFunction, type LoaderFunctionArgs, redirect } from '@remix-run/node'
 import { Link, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 
@@ -11,7 +11,7 @@ import { chosenMarket, isMarketCode, readCheckoutForm } from '~/modules/checkout
 import { provinceDivisions, provinceOptions } from '~/modules/checkout/china-divisions.server'
 import { addressForm, placeOrder } from '~/modules/checkout/orders.server'
 import { onlinePaymentMethods } from '~/modules/checkout/stripe.server'
-import { chosenDestination } from '~/modules/logistics/delivery.server'
+import { chosenPlace, placeHeaders } from '~/modules/logistics/delivery-place.server'
 import checkoutStyles from '~/styles/checkout.css'
 import { privateHeaders } from '~/utils/cache'
 import { clientAddress } from '~/utils/client-address.server'
@@ -29,21 +29,28 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (items.length === 0) throw redirect(localePath(locale, '/cart'))
   const { searchParams } = new URL(request.url)
   const market = chosenMarket(searchParams, locale)
-  const delivery = chosenDestination(searchParams, market, locale)
+  const delivery = chosenPlace(request, market, locale)
   const [basket, user] = await Promise.all([
     priceBasket(items, { market, locale, destination: delivery.destination }),
     getUser(request),
   ])
-  return {
-    delivery,
-    title: getFixedT(locale, 'checkout')('checkout.title'),
-    basket,
-    email: user?.email ?? null,
-    address: addressForm(market),
-    places: { provinces: market === 'CN' ? provinceOptions() : [], divisions: null },
-    needsCustoms: basket.cbec !== null,
-    stripe: onlinePaymentMethods(basket.currency).length ? onlinePaymentMethods(basket.currency) : null,
-  }
+  return json(
+    {
+      delivery,
+      title: getFixedT(locale, 'checkout')('checkout.title'),
+      basket,
+      email: user?.email ?? null,
+      address: addressForm(market),
+      // the lists start at the place the buyer chose for the delivery date; they may change it
+      places: {
+        provinces: market === 'CN' ? provinceOptions() : [],
+        divisions: market === 'CN' ? provinceDivisions(delivery.address.province) : null,
+      },
+      needsCustoms: basket.cbec !== null,
+      stripe: onlinePaymentMethods(basket.currency).length ? onlinePaymentMethods(basket.currency) : null,
+    },
+    { headers: placeHeaders(delivery) },
+  )
 }
 
 export const clientLoader = withNamespaces('checkout')
@@ -117,11 +124,11 @@ export default function CheckoutPage() {
         locale={locale}
         email={email}
         address={address}
-        places={{ provinces: places.provinces, divisions: actionData?.divisions ?? null }}
+        places={{ provinces: places.provinces, divisions: actionData?.divisions ?? places.divisions }}
         needsCustoms={needsCustoms}
         stripe={stripe}
         errors={actionData?.errors ?? {}}
-        values={actionData?.values ?? {}}
+        values={actionData?.values ?? delivery.address}
       />
     </div>
   )

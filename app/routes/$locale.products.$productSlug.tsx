@@ -1,4 +1,4 @@
-import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import { json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 
@@ -12,6 +12,8 @@ import { defaultMarket, productPage } from '~/modules/catalog/catalog.server'
 import { productJsonLd } from '~/modules/catalog/product-json-ld'
 import { parseCatalogParams } from '~/modules/catalog/search.server'
 import { deliveredQuote } from '~/modules/checkout/delivered-quote.server'
+import { certificateName } from '~/modules/exporters/product-form'
+import { chosenPlace, placeHeaders } from '~/modules/logistics/delivery-place.server'
 import { productTransit } from '~/modules/logistics/transit.server'
 import { recordProductEvent } from '~/modules/progress/events.server'
 import { approvedReviews } from '~/modules/trust/reviews.server'
@@ -34,13 +36,14 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
   const product = await productPage(locale, market, params.productSlug ?? '')
   if (!product) throw notFound()
   recordProductEvent(request, 'view', product.id)
+  const place = chosenPlace(request, market, locale)
   const [seo, transit, reviews, delivered] = await Promise.all([
     seoContext(locale),
     productTransit(product.slug, market, locale),
     approvedReviews(product.id, locale),
-    deliveredQuote(product, { market, locale, to: searchParams.get('to') }),
+    deliveredQuote(product, { market, locale, place }),
   ])
-  return { seo, product, transit, reviews, delivered }
+  return json({ seo, product, transit, reviews, delivered }, { headers: placeHeaders(place) })
 }
 
 export const clientLoader = withNamespaces('product')
@@ -205,7 +208,7 @@ export default function ProductPage() {
           {product.certificates.length > 0 ? (
             <>
               <dt>{t('product.certificatesLabel')}</dt>
-              <dd>{product.certificates.join(', ')}</dd>
+              <dd>{product.certificates.map((kind) => certificateName(t, kind)).join(', ')}</dd>
             </>
           ) : null}
         </dl>

@@ -61,10 +61,15 @@ const queryParams = [
   'zone',
 ] as const
 
+/** The visitor's chosen delivery place (decision 030): the only cookie an anonymous public page reads. */
+export const placeCookie = 'deliver_to'
+
 export const edgePolicy = {
   /** the first path segment of every page and form; other non-GET requests answer 404 */
   locales: [...locales] as string[],
   queryParams: [...queryParams] as string[],
+  /** the page cache keeps one copy of a page per value of these cookies */
+  cacheCookies: [placeCookie],
   /** the largest body each kind of request may send, in bytes (scripts/edge/bodies.mjs) */
   bodyLimits: {
     form: maxFormBytes,

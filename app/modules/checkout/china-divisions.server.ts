@@ -39,6 +39,29 @@ export function provinceDivisions(code: string | undefined): ProvinceDivisions |
   return province ? { province: province.code, cities: province.cities } : null
 }
 
+export type DivisionPath = { province: Place; city: Place | null; district: Place | null }
+
+/**
+ * A GB/T 2260 code at any level: "31" or "310000" (province), "3101" or "310100" (city), "310115" (district);
+ * null when it names no place in the data the checkout's lists come from.
+ */
+export function divisionPath(code: string | null | undefined): DivisionPath | null {
+  const full = /^(\d{2})(\d{2})?(\d{2})?$/.exec((code ?? '').trim())
+  if (!full) return null
+  const [, provinceCode, cityPart, districtPart] = full
+  const province = provinces.find((candidate) => candidate.code === provinceCode)
+  if (!province) return null
+  const cityCode = cityPart && cityPart !== '00' ? provinceCode + cityPart : null
+  const city = cityCode ? province.cities.find((candidate) => candidate.code === cityCode) : undefined
+  if (cityCode && !city) return null
+  const districtCode = city && districtPart && districtPart !== '00' ? city.code + districtPart : null
+  if (!city && districtPart && districtPart !== '00') return null
+  const district = districtCode ? city?.districts.find((candidate) => candidate.code === districtCode) : undefined
+  if (districtCode && !district) return null
+  const place = (value: Place | undefined) => (value ? { code: value.code, name: value.name } : null)
+  return { province: { code: province.code, name: province.name }, city: place(city), district: place(district) }
+}
+
 const digits = (value: string) => value.replace(/[\s()-]/g, '')
 
 /** A mainland mobile (1[3-9]x, 11 digits) or a Hong Kong number (8 digits), grouped as they are read aloud. */

@@ -2,15 +2,15 @@
 // exporter's shipping, the estimated import tax), with the delivery window to the place the buyer chose.
 import type { MarketCode } from '~/config/pavilion'
 import { priceBasket } from '~/modules/checkout/basket.server'
-import { destinationCode, destinationOptions } from '~/modules/logistics/delivery.server'
+import type { ChosenPlace } from '~/modules/logistics/delivery-place.server'
 import type { Locale } from '~/utils/locales'
 
 export async function deliveredQuote(
   product: { id: number; saleMode: string; minOrderQuantity: number },
-  options: { market: MarketCode; locale: Locale; to: string | null },
+  options: { market: MarketCode; locale: Locale; place: ChosenPlace },
 ) {
   if (product.saleMode === 'wholesale' || options.market === 'INTL') return null
-  const destination = destinationCode(options.market, options.to)
+  const { destination } = options.place
   const basket = await priceBasket([{ kind: 'product', productId: product.id, quantity: product.minOrderQuantity }], {
     market: options.market,
     locale: options.locale,
@@ -18,7 +18,6 @@ export async function deliveredQuote(
   })
   const part = basket.parts[0]
   if (!part?.profiled) return null
-  const places = destinationOptions(options.market, options.locale)
   return {
     market: options.market,
     quantity: product.minOrderQuantity,
@@ -26,9 +25,8 @@ export async function deliveredQuote(
     tax: basket.cbec ? basket.tax : null,
     total: basket.total,
     part,
-    destination,
-    place: places.find((place) => place.code === destination)?.name ?? null,
-    places,
+    place: options.place.place,
+    levels: options.place.levels,
   }
 }
 

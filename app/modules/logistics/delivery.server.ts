@@ -55,16 +55,6 @@ export function destinationCode(market: MarketCode, place: string | undefined | 
   return null
 }
 
-/** The places a buyer may choose to see a delivery date for, in the language they read. */
-export function destinationOptions(market: MarketCode, locale: Locale) {
-  if (market === 'CN') return provinceOptions()
-  if (market === 'HK') {
-    const chinese = locale === 'zh-hans' || locale === 'zh-hant'
-    return hongKongDistricts.map((d) => ({ code: d.code, name: chinese ? d.zh : d.en }))
-  }
-  return []
-}
-
 type Leg = { minDays: number; maxDays: number; estimate: boolean }
 
 function domesticLegs(hub: string) {
@@ -247,9 +237,3 @@ export async function deliverParts(input: {
   )
 }
 
-/** The `to` query parameter as the cart and checkout read it: the code, its name, and the list to choose from. */
-export function chosenDestination(searchParams: URLSearchParams, market: MarketCode, locale: Locale) {
-  const destination = destinationCode(market, searchParams.get('to'))
-  const places = destinationOptions(market, locale)
-  return { destination, places, place: places.find((place) => place.code === destination)?.name ?? null }
-}

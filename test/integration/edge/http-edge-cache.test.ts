@@ -158,6 +158,30 @@ describe('the page cache itself', () => {
     expect(renders).toHaveLength(1)
   })
 
+  test("a page is kept per delivery place: a visitor never gets a page rendered for another visitor's place", async () => {
+    const renders: string[] = []
+    // the fake app prints the place cookie it was asked with, as the product page prints the place
+    const render = async (req: { headers: Record<string, string> }, url: string) => {
+      renders.push(url)
+      return new Response(`<p>${/deliver_to=(\w+)/.exec(req.headers.cookie ?? '')?.[1] ?? 'anywhere'}</p>`, {
+        headers: { 'Content-Type': 'text/html', 'Cache-Control': 'public, max-age=60' },
+      })
+    }
+    const cache = createPageCache({ render, version: async () => 1, queryParams: [], cookies: edgePolicy.cacheCookies })
+    const visit = async (cookie?: string) => {
+      const { req, res } = fakeExchange('/zh-hans/products/honey')
+      if (cookie) req.headers.cookie = cookie
+      await cache(req, res, () => {})
+      return [res.headers['x-page-cache'], res.body!.toString('utf8')]
+    }
+    expect(await visit('deliver_to=310115')).toEqual(['miss', '<p>310115</p>'])
+    expect(await visit()).toEqual(['miss', '<p>anywhere</p>'])
+    expect(await visit('theme=x; deliver_to=440305')).toEqual(['miss', '<p>440305</p>'])
+    expect(await visit('deliver_to=310115')).toEqual(['hit', '<p>310115</p>'])
+    expect(await visit('other=1')).toEqual(['hit', '<p>anywhere</p>'])
+    expect(renders).toEqual(['/zh-hans/products/honey', '/zh-hans/products/honey', '/zh-hans/products/honey'])
+  })
+
   test('the key keeps the path and the parameters the app reads, sorted', () => {
     const known = new Set(['q', 'page', 'region'])
     expect(cacheKey('/en/search?utm=1&q=tea&page=2', known)).toBe('/en/search?page=2&q=tea')
