@@ -72,43 +72,49 @@ export function FigureTable<T extends { key: string }>({
   caption,
   columns,
   rows,
+  demoMark,
 }: {
   caption: string
   columns: TableColumn<T>[]
   rows: T[]
+  /** Said above the table when its figures come from the demo seed. */
+  demoMark?: string
 }) {
   return (
-    // a wide table scrolls sideways on a phone: keyboards must be able to reach and scroll it
-    <div className="figure-table-scroll" tabIndex={0}>
-      <table className="data-table figure-table">
-        <caption>{caption}</caption>
-        <thead>
-          <tr>
-            {columns.map((column) => (
-              <th key={column.heading} scope="col" className={column.numeric ? 'numeric' : undefined}>
-                {column.heading}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((row) => (
-            <tr key={row.key}>
-              {columns.map((column, index) =>
-                index === 0 ? (
-                  <th key={column.heading} scope="row">
-                    {column.cell(row)}
-                  </th>
-                ) : (
-                  <td key={column.heading} className={column.numeric ? 'numeric' : undefined}>
-                    {column.cell(row)}
-                  </td>
-                ),
-              )}
+    <>
+      {demoMark ? <p className="demo-mark">{demoMark}</p> : null}
+      {/* a wide table scrolls sideways on a phone: keyboards must be able to reach and scroll it */}
+      <div className="figure-table-scroll" tabIndex={0}>
+        <table className="data-table figure-table">
+          <caption>{caption}</caption>
+          <thead>
+            <tr>
+              {columns.map((column) => (
+                <th key={column.heading} scope="col" className={column.numeric ? 'numeric' : undefined}>
+                  {column.heading}
+                </th>
+              ))}
             </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+          </thead>
+          <tbody>
+            {rows.map((row) => (
+              <tr key={row.key}>
+                {columns.map((column, index) =>
+                  index === 0 ? (
+                    <th key={column.heading} scope="row">
+                      {column.cell(row)}
+                    </th>
+                  ) : (
+                    <td key={column.heading} className={column.numeric ? 'numeric' : undefined}>
+                      {column.cell(row)}
+                    </td>
+                  ),
+                )}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </>
   )
 }

@@ -7,6 +7,7 @@ import { Field } from '~/components/form'
 import { FigureTable } from '~/components/progress-chart'
 import { requireAdmin } from '~/modules/admin/console.server'
 import { adminProgress, progressFilters, recomputeProgress } from '~/modules/progress/admin.server'
+import { figuresAreDemo } from '~/modules/progress/dashboard.server'
 import progressStyles from '~/styles/progress.css'
 import { privateHeaders } from '~/utils/cache'
 import { readFormOrNull } from '~/utils/forms.server'
@@ -20,7 +21,8 @@ export const links: LinksFunction = () => [{ rel: 'stylesheet', href: progressSt
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { locale } = await requireAdmin(request, params)
   const filters = progressFilters(new URL(request.url).searchParams)
-  return { title: getFixedT(locale, 'progress')('admin.title'), ...(await adminProgress(locale, filters)) }
+  const [figures, demo] = await Promise.all([adminProgress(locale, filters), figuresAreDemo()])
+  return { title: getFixedT(locale, 'progress')('admin.title'), demo, ...figures }
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -35,7 +37,7 @@ export const headers = privateHeaders
 export const meta = titleMeta
 
 export default function AdminProgress() {
-  const { filters, options, rows, total, month } = useLoaderData<typeof loader>()
+  const { filters, options, rows, total, month, demo } = useLoaderData<typeof loader>()
   const done = useActionData<typeof action>()
   const locale = useRootLocale()
   const { t } = useTranslation('progress')
@@ -61,9 +63,24 @@ export default function AdminProgress() {
           idPrefix="progress"
           anyLabel={t('admin.all')}
           filters={[
-            { name: 'sector', label: t('admin.sector'), value: filters.sectorId?.toString(), choices: options.sectors.map((o) => [o.value, o.label]) },
-            { name: 'market', label: t('admin.market'), value: filters.market, choices: options.markets.map((o) => [o.value, o.label]) },
-            { name: 'exporter', label: t('admin.exporter'), value: filters.exporterId?.toString(), choices: options.exporters.map((o) => [o.value, o.label]) },
+            {
+              name: 'sector',
+              label: t('admin.sector'),
+              value: filters.sectorId?.toString(),
+              choices: options.sectors.map((o) => [o.value, o.label]),
+            },
+            {
+              name: 'market',
+              label: t('admin.market'),
+              value: filters.market,
+              choices: options.markets.map((o) => [o.value, o.label]),
+            },
+            {
+              name: 'exporter',
+              label: t('admin.exporter'),
+              value: filters.exporterId?.toString(),
+              choices: options.exporters.map((o) => [o.value, o.label]),
+            },
           ]}
         />
         <button type="submit" className="button button--secondary">
@@ -76,6 +93,7 @@ export default function AdminProgress() {
       </p>
       <FigureTable
         caption={t('sections.categories')}
+        demoMark={demo ? t('demo') : undefined}
         rows={rows}
         columns={[
           { heading: t('columns.name'), cell: (row) => row.category },

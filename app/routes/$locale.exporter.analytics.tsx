@@ -6,6 +6,7 @@ import { FilterSelect } from '~/components/filter-select'
 import { FigureTable, type TableColumn } from '~/components/progress-chart'
 import { requireExporterMember } from '~/modules/exporters/membership.server'
 import { analyticsDays, exporterAnalytics } from '~/modules/progress/analytics.server'
+import { figuresAreDemo } from '~/modules/progress/dashboard.server'
 import { analyticsPeriods } from '~/modules/progress/periods'
 import progressStyles from '~/styles/progress.css'
 import { privateHeaders } from '~/utils/cache'
@@ -19,7 +20,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const locale = requireLocale(params)
   const { exporter } = await requireExporterMember(request, locale)
   const days = analyticsDays(new URL(request.url).searchParams.get('days'))
-  return { title: getFixedT(locale, 'progress')('analytics.title'), ...(await exporterAnalytics(exporter.id, locale, days)) }
+  const [figures, demo] = await Promise.all([exporterAnalytics(exporter.id, locale, days), figuresAreDemo()])
+  return { title: getFixedT(locale, 'progress')('analytics.title'), demo, ...figures }
 }
 
 export const headers = privateHeaders
@@ -32,23 +34,26 @@ function Section<T extends { key: string }>({
   none,
   rows,
   columns,
+  demoMark,
 }: {
   title: string
   none: string
   rows: T[]
   columns: TableColumn<T>[]
+  demoMark?: string
 }) {
   return (
     <>
       <h2>{title}</h2>
-      {rows.length === 0 ? <p>{none}</p> : <FigureTable caption={title} rows={rows} columns={columns} />}
+      {rows.length === 0 ? <p>{none}</p> : <FigureTable caption={title} rows={rows} columns={columns} demoMark={demoMark} />}
     </>
   )
 }
 
 export default function ExporterAnalytics() {
-  const { days, summary, products, byDay, terms } = useLoaderData<typeof loader>()
+  const { days, summary, products, byDay, terms, demo } = useLoaderData<typeof loader>()
   const { t } = useTranslation('progress')
+  const demoMark = demo ? t('demo') : undefined
   const figureColumns = (['views', 'addToCarts', 'orders', 'units', 'revenue', 'conversion'] as const).map((metric) => ({
     heading: t(`analytics.${metric}`),
     cell: (row: Figures) => row[metric],
@@ -73,6 +78,7 @@ export default function ExporterAnalytics() {
       <p>{t('analytics.comparedWith', { count: days })}</p>
       <FigureTable
         caption={t('analytics.days', { count: days })}
+        demoMark={demoMark}
         rows={summary}
         columns={[
           { heading: t('analytics.figure'), cell: (row) => t(`analytics.${row.key}`) },
@@ -84,18 +90,21 @@ export default function ExporterAnalytics() {
       <Section
         title={t('analytics.byProduct')}
         none={t('analytics.none')}
+        demoMark={demoMark}
         rows={products}
         columns={[{ heading: t('analytics.product'), cell: (row) => row.name }, ...figureColumns]}
       />
       <Section
         title={t('analytics.byDay')}
         none={t('analytics.none')}
+        demoMark={demoMark}
         rows={byDay}
         columns={[{ heading: t('analytics.day'), cell: (row) => row.day }, ...figureColumns]}
       />
       <Section
         title={t('analytics.searchTerms')}
         none={t('analytics.none')}
+        demoMark={demoMark}
         rows={terms}
         columns={[
           { heading: t('analytics.term'), cell: (row) => row.term },

@@ -3,9 +3,11 @@
 import { hashPassword } from '~/modules/accounts/password.server'
 import { reindexProducts } from '~/modules/catalog/search.server'
 import { saveImageVariants } from '~/modules/exporters/media.server'
+import { refreshProgress } from '~/modules/progress/refresh.server'
 import type { Db } from '~/utils/db.server'
 
 import { seedData } from './data-files'
+import { seedDemoHistory } from './demo-history'
 import { demoImageSvg } from './demo-images'
 import { seedDemoQuotes } from './demo-quotes'
 import { seedDemoShipping } from './demo-shipping'
@@ -35,7 +37,7 @@ const featuredCategories = [
 // Published products are dated back from here so "newest" sorting has something to sort.
 const demoEpoch = Date.UTC(2026, 9, 1)
 
-export async function seedDemo(db: Db, options: { images?: boolean } = {}) {
+export async function seedDemo(db: Db, options: { images?: boolean; history?: boolean } = {}) {
   const regions = new Map((await db.region.findMany({ select: { id: true, code: true } })).map((r) => [r.code, r.id]))
   const categories = new Map((await db.category.findMany({ select: { id: true, slug: true } })).map((c) => [c.slug, c.id]))
 
@@ -125,4 +127,10 @@ export async function seedDemo(db: Db, options: { images?: boolean } = {}) {
   })
   await seedDemoQuotes(db, demoAccounts)
   await seedDemoTrust(db, demoAccounts.buyer)
+  // every chart and table of figures says its numbers are made up
+  await db.progressState.upsert({ where: { id: 1 }, create: { id: 1, demo: true }, update: { demo: true } })
+  if (options.history !== false) {
+    await seedDemoHistory(db)
+    await refreshProgress(db)
+  }
 }

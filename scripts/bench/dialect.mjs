@@ -72,7 +72,7 @@ async function main() {
   out.timings.migrateMs = Math.round(performance.now() - t)
 
   t = performance.now()
-  const seeded = await app.seedIfEmpty({ demo: true, images: false })
+  const seeded = await app.seedIfEmpty({ demo: true, images: false, history: false })
   if (!seeded) throw new Error('the scratch database was not empty')
   out.timings.seedMs = Math.round(performance.now() - t)
   log(`migrated and seeded in ${out.timings.migrateMs + out.timings.seedMs} ms`)

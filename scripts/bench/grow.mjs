@@ -2,6 +2,7 @@
 // varied names and descriptions in all five languages (a grade, a pack and a lot in each), varied
 // prices, stock and verified exporters. Inserts through Prisma createMany in large chunks, with
 // explicit ids, so the same code loads SQLite and PostgreSQL.
+import { seededRandom as random } from '../../prisma/seed/random.mjs'
 
 const locales = ['en', 'zh-hans', 'zh-hant', 'kk', 'ru']
 // a missing translation is filled along the app's fallback chain
@@ -31,18 +32,6 @@ const sentence = {
   ru: (g, p, lot) => ` Поставляется как ${g}, ${p}; ${lot}.`,
 }
 const cjk = (locale) => locale.startsWith('zh')
-
-/** A small deterministic PRNG (mulberry32), so every run loads the same catalog. */
-function random(seed) {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
 
 function textsOf(product) {
   const byLocale = new Map(product.translations.map((t) => [t.locale, t]))

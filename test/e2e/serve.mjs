@@ -18,6 +18,8 @@ process.env.DATABASE_URL = `file:${dir}/pavilion.db`
 process.env.UPLOADS_DIR = `${dir}/uploads`
 process.env.DOCUMENTS_DIR = `${dir}/documents`
 process.env.PAVILION_DEMO = '1'
+// the demo's year of history only when asked (screenshots): the specs count their own orders
+process.env.PAVILION_DEMO_HISTORY = process.env.E2E_DEMO_HISTORY === '1' ? '1' : '0'
 // one process: Playwright's specs run side by side on a shared box (workers: test/integration/edge/workers.test.ts)
 process.env.WEB_CONCURRENCY = '1'
 // request lines would drown Playwright's output; warnings and errors still show

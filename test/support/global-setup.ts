@@ -37,7 +37,7 @@ export default async function setup() {
   const { createDb } = await import('../../app/utils/db.server')
   const { seedIfEmpty } = await import('../../prisma/seed/index')
   const db = createDb(url)
-  await seedIfEmpty({ db, demo: true, images: false })
+  await seedIfEmpty({ db, demo: true, images: false, history: false })
   if (!isPostgresRun()) await db.$executeRawUnsafe('PRAGMA wal_checkpoint(TRUNCATE)')
   await db.$disconnect()
   return async () => {
