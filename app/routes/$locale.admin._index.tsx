@@ -1,20 +1,15 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
-import { Link, useLoaderData } from '@remix-run/react'
-import { useTranslation } from 'react-i18next'
+import { Link } from '@remix-run/react'
 
-import { Text, When } from '~/components/admin/ui'
-import { requireAdmin } from '~/modules/admin/console.server'
+import { Text, useAdminPage, When } from '~/components/admin/ui'
+import { adminPage } from '~/modules/admin/console.server'
 import { dashboard, todayWork } from '~/modules/admin/dashboard.server'
 import { privateHeaders } from '~/utils/cache'
-import { getFixedT } from '~/utils/i18n.server'
 import { localePath } from '~/utils/locale-path'
-import { useRootLocale } from '~/utils/root-data'
 import { titleMeta } from '~/utils/seo'
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { locale } = await requireAdmin(request, params)
-  return { title: getFixedT(locale, 'admin')('dashboard.title'), today: await todayWork(), ...(await dashboard(locale)) }
-}
+export const loader = (args: LoaderFunctionArgs) =>
+  adminPage(args, 'dashboard.title', async (locale) => ({ today: await todayWork(), ...(await dashboard(locale)) }))
 
 export const headers = privateHeaders
 export const meta = titleMeta
@@ -28,9 +23,7 @@ const countLinks = {
 } as const
 
 export default function AdminDashboard() {
-  const { today, counts, latestExporters, latestProducts, orders } = useLoaderData<typeof loader>()
-  const locale = useRootLocale()
-  const { t } = useTranslation('admin')
+  const { today, counts, latestExporters, latestProducts, orders, locale, t } = useAdminPage<typeof loader>()
   return (
     <>
       <h1>{t('dashboard.title')}</h1>

@@ -1,9 +1,8 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
-import { Form, Link, useLoaderData, useLocation } from '@remix-run/react'
-import { useTranslation } from 'react-i18next'
+import { Form, Link, useLocation } from '@remix-run/react'
 
 import { ListTable } from '~/components/admin/list-table'
-import { When } from '~/components/admin/ui'
+import { useAdminPage, When } from '~/components/admin/ui'
 import { AnyFilters, FilterActions } from '~/components/filter-select'
 import { Pagination } from '~/components/pagination'
 import { auditActions, auditCsvRows, auditFilter, auditLogPage, auditRecordTypes } from '~/modules/admin/audit-log.server'
@@ -12,7 +11,6 @@ import { privateHeaders } from '~/utils/cache'
 import { pageParam } from '~/utils/http.server'
 import { getFixedT } from '~/utils/i18n.server'
 import { localePath } from '~/utils/locale-path'
-import { useRootLocale } from '~/utils/root-data'
 import { titleMeta } from '~/utils/seo'
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -35,9 +33,7 @@ export const headers = privateHeaders
 export const meta = titleMeta
 
 export default function AdminAudit() {
-  const { filter, actions, types, csvRows, entries, total, page, pageCount } = useLoaderData<typeof loader>()
-  const { t } = useTranslation('admin')
-  const locale = useRootLocale()
+  const { filter, actions, types, csvRows, entries, total, page, pageCount, locale, t } = useAdminPage<typeof loader>()
   const { search } = useLocation()
   const filtered = Boolean(filter.actor || filter.action || filter.type || filter.from || filter.to)
   const csv = new URLSearchParams(search)

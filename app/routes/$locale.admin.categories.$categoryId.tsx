@@ -1,8 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node'
-import { Form, Link, useLoaderData } from '@remix-run/react'
-import { useTranslation } from 'react-i18next'
+import { Form, Link } from '@remix-run/react'
 
-import { Text, useAdminForm } from '~/components/admin/ui'
+import { Text, useAdminForm, useAdminPage } from '~/components/admin/ui'
 import { FormError, LocalizedFields, Notice } from '~/components/form'
 import { adminRecord, recordAction } from '~/modules/admin/console.server'
 import {
@@ -14,7 +13,6 @@ import {
 import { privateHeaders } from '~/utils/cache'
 import { getFixedT } from '~/utils/i18n.server'
 import { localePath } from '~/utils/locale-path'
-import { useRootLocale } from '~/utils/root-data'
 import { titleMeta } from '~/utils/seo'
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -35,9 +33,7 @@ export const action = (args: ActionFunctionArgs) =>
   })
 
 export default function AdminCategory() {
-  const { category, limits } = useLoaderData<typeof loader>()
-  const locale = useRootLocale()
-  const { t } = useTranslation('admin')
+  const { category, limits, locale, t } = useAdminPage<typeof loader>()
   const { errors, values } = useAdminForm(category.values)
   return (
     <>

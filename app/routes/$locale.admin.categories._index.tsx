@@ -1,24 +1,20 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node'
-import { Form, Link, useLoaderData } from '@remix-run/react'
-import { useTranslation } from 'react-i18next'
+import { Form, Link } from '@remix-run/react'
 
-import { Text, useAdminForm } from '~/components/admin/ui'
+import { ListTable } from '~/components/admin/list-table'
+import { Text, useAdminForm, useAdminPage } from '~/components/admin/ui'
 import { FormError, Notice } from '~/components/form'
-import { adminAction, requireAdmin } from '~/modules/admin/console.server'
+import { adminAction, adminPage } from '~/modules/admin/console.server'
 import { listCategoriesForAdmin } from '~/modules/catalog/admin-categories.server'
 import { setFeatured } from '~/modules/catalog/admin-featured.server'
 import { privateHeaders } from '~/utils/cache'
 import { failure, positiveId } from '~/utils/forms.server'
-import { getFixedT } from '~/utils/i18n.server'
 import { localePath } from '~/utils/locale-path'
 import { languageNames } from '~/utils/locales'
-import { useRootLocale } from '~/utils/root-data'
 import { titleMeta } from '~/utils/seo'
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { locale } = await requireAdmin(request, params)
-  return { title: getFixedT(locale, 'admin')('categories.title'), sectors: await listCategoriesForAdmin(locale) }
-}
+export const loader = (args: LoaderFunctionArgs) =>
+  adminPage(args, 'categories.title', async (locale) => ({ sectors: await listCategoriesForAdmin(locale) }))
 
 export const headers = privateHeaders
 export const meta = titleMeta
@@ -35,9 +31,7 @@ export const action = (args: ActionFunctionArgs) =>
   )
 
 export default function AdminCategories() {
-  const { sectors } = useLoaderData<typeof loader>()
-  const locale = useRootLocale()
-  const { t } = useTranslation('admin')
+  const { sectors, locale, t } = useAdminPage<typeof loader>()
   const { errors } = useAdminForm()
   const total = sectors.reduce((sum, sector) => sum + sector.categories.length, 0)
   return (
@@ -51,53 +45,46 @@ export default function AdminCategories() {
           <h2 id={`sector-${sector.key}`}>
             <Text value={sector.name} locale={locale} />
           </h2>
-          <table className="admin-table">
-            <thead>
-              <tr>
-                <th scope="col">{t('categories.name')}</th>
-                <th scope="col">{t('categories.headings')}</th>
-                <th scope="col">{t('categories.products')}</th>
-                <th scope="col">{t('categories.featured')}</th>
+          <ListTable
+            rows={sector.categories}
+            headers={['name', 'headings', 'products', 'featured'].map((column) => t(`categories.${column}`))}
+          >
+            {(category) => (
+              <tr key={category.id} id={`category-${category.id}`}>
+                <td>
+                  <Link to={localePath(locale, `/admin/categories/${category.id}`)}>
+                    <Text value={category.name} locale={locale} />
+                  </Link>
+                  {category.missing.length > 0 ? (
+                    <span className="badge badge--problem">
+                      {' '}
+                      {t('categories.missing', { languages: category.missing.map((l) => languageNames[l]).join(', ') })}
+                    </span>
+                  ) : null}
+                </td>
+                <td>
+                  <code>{category.hsHeadings.join(', ')}</code>
+                </td>
+                <td>{category.productCount}</td>
+                <td>
+                  <Form method="post">
+                    <input type="hidden" name="categoryId" value={category.id} />
+                    <input type="hidden" name="featured" value={category.featured ? '0' : '1'} />
+                    {category.featured ? <span className="badge badge--ok">{t('categories.isFeatured')}</span> : null}{' '}
+                    <button
+                      type="submit"
+                      className="button button--small"
+                      aria-label={t(category.featured ? 'categories.unfeatureNamed' : 'categories.featureNamed', {
+                        name: category.name.text,
+                      })}
+                    >
+                      {category.featured ? t('categories.unfeature') : t('categories.feature')}
+                    </button>
+                  </Form>
+                </td>
               </tr>
-            </thead>
-            <tbody>
-              {sector.categories.map((category) => (
-                <tr key={category.id} id={`category-${category.id}`}>
-                  <td>
-                    <Link to={localePath(locale, `/admin/categories/${category.id}`)}>
-                      <Text value={category.name} locale={locale} />
-                    </Link>
-                    {category.missing.length > 0 ? (
-                      <span className="badge badge--problem">
-                        {' '}
-                        {t('categories.missing', { languages: category.missing.map((l) => languageNames[l]).join(', ') })}
-                      </span>
-                    ) : null}
-                  </td>
-                  <td>
-                    <code>{category.hsHeadings.join(', ')}</code>
-                  </td>
-                  <td>{category.productCount}</td>
-                  <td>
-                    <Form method="post">
-                      <input type="hidden" name="categoryId" value={category.id} />
-                      <input type="hidden" name="featured" value={category.featured ? '0' : '1'} />
-                      {category.featured ? <span className="badge badge--ok">{t('categories.isFeatured')}</span> : null}{' '}
-                      <button
-                        type="submit"
-                        className="button button--small"
-                        aria-label={t(category.featured ? 'categories.unfeatureNamed' : 'categories.featureNamed', {
-                          name: category.name.text,
-                        })}
-                      >
-                        {category.featured ? t('categories.unfeature') : t('categories.feature')}
-                      </button>
-                    </Form>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+            )}
+          </ListTable>
         </section>
       ))}
     </>

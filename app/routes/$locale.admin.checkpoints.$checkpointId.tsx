@@ -1,17 +1,15 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node'
-import { Form, Link, useLoaderData } from '@remix-run/react'
-import { useTranslation } from 'react-i18next'
+import { Form, Link } from '@remix-run/react'
 
 import { CoordinatesFields } from '~/components/admin/coordinates-fields'
 import { SourceField } from '~/components/admin/source-field'
-import { Text, useAdminForm } from '~/components/admin/ui'
+import { Text, useAdminForm, useAdminPage } from '~/components/admin/ui'
 import { fieldBinder, FormError, LocalizedFields, Notice, SelectField } from '~/components/form'
 import { adminRecord, recordAction } from '~/modules/admin/console.server'
 import { checkpointForEdit, checkpointStatuses, updateCheckpoint } from '~/modules/logistics/admin-checkpoints.server'
 import { privateHeaders } from '~/utils/cache'
 import { getFixedT } from '~/utils/i18n.server'
 import { localePath } from '~/utils/locale-path'
-import { useRootLocale } from '~/utils/root-data'
 import { titleMeta } from '~/utils/seo'
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -32,9 +30,7 @@ export const action = (args: ActionFunctionArgs) =>
   })
 
 export default function AdminCheckpoint() {
-  const { checkpoint, statuses } = useLoaderData<typeof loader>()
-  const locale = useRootLocale()
-  const { t } = useTranslation('admin')
+  const { checkpoint, statuses, locale, t } = useAdminPage<typeof loader>()
   const { errors, values } = useAdminForm(checkpoint.values)
   const bind = fieldBinder('admin', values, errors)
   return (

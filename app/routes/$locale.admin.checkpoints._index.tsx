@@ -1,30 +1,23 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
-import { Link, useLoaderData } from '@remix-run/react'
-import { useTranslation } from 'react-i18next'
+import { Link } from '@remix-run/react'
 
 import { ListTable } from '~/components/admin/list-table'
-import { Text } from '~/components/admin/ui'
+import { Text, useAdminPage } from '~/components/admin/ui'
 import { Notice, StatusBadge } from '~/components/form'
-import { requireAdmin } from '~/modules/admin/console.server'
+import { adminPage } from '~/modules/admin/console.server'
 import { listCheckpoints } from '~/modules/logistics/admin-checkpoints.server'
 import { privateHeaders } from '~/utils/cache'
-import { getFixedT } from '~/utils/i18n.server'
 import { localePath } from '~/utils/locale-path'
-import { useRootLocale } from '~/utils/root-data'
 import { titleMeta } from '~/utils/seo'
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { locale } = await requireAdmin(request, params)
-  return { title: getFixedT(locale, 'admin')('checkpoints.title'), checkpoints: await listCheckpoints(locale) }
-}
+export const loader = (args: LoaderFunctionArgs) =>
+  adminPage(args, 'checkpoints.title', async (locale) => ({ checkpoints: await listCheckpoints(locale) }))
 
 export const headers = privateHeaders
 export const meta = titleMeta
 
 export default function AdminCheckpoints() {
-  const { checkpoints } = useLoaderData<typeof loader>()
-  const locale = useRootLocale()
-  const { t } = useTranslation('admin')
+  const { checkpoints, locale, t } = useAdminPage<typeof loader>()
   return (
     <>
       <h1>{t('checkpoints.title')}</h1>

@@ -1,18 +1,21 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node'
-import { useLoaderData } from '@remix-run/react'
-import { useTranslation } from 'react-i18next'
 
 import { ExporterDecisions } from '~/components/admin/exporter-decisions'
+import { ExporterReach } from '~/components/admin/exporter-reach'
+import { ListTable } from '~/components/admin/list-table'
 import { Missing, ReviewHeader, TextsByLanguage } from '~/components/admin/review'
-import { Text, useAdminForm, When } from '~/components/admin/ui'
+import { Text, useAdminForm, useAdminPage, When } from '~/components/admin/ui'
+import { Facts } from '~/components/facts'
 import { FormError, StatusBadge } from '~/components/form'
 import { adminRecord, recordAction } from '~/modules/admin/console.server'
 import { decideExporter, exporterForReview } from '~/modules/exporters/admin-exporters.server'
+import { inviteToCompany } from '~/modules/exporters/team.server'
 import { privateHeaders } from '~/utils/cache'
+import type { Outcome } from '~/utils/forms.server'
 import { getFixedT } from '~/utils/i18n.server'
 import { localePath } from '~/utils/locale-path'
 import { languageNames, type Locale } from '~/utils/locales'
-import { useRootLocale } from '~/utils/root-data'
+import { requireLocale } from '~/utils/route-params.server'
 import { titleMeta } from '~/utils/seo'
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -23,13 +26,21 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export const headers = privateHeaders
 export const meta = titleMeta
 
+// one more intent besides the decisions: inviting someone when nobody can receive the company's mail
 export const action = (args: ActionFunctionArgs) =>
-  recordAction(args, 'exporterId', decideExporter, (id, { event }) => `/admin/exporters/${id}?notice=${event}`)
+  recordAction(
+    args,
+    'exporterId',
+    async (admin, id, input): Promise<Outcome<{ event: string }>> => {
+      if (input.intent !== 'invite') return decideExporter(admin, id, input)
+      const sent = await inviteToCompany(admin, id, input.email, requireLocale(args.params))
+      return sent.ok ? { ok: true, value: { event: 'invited' } } : sent
+    },
+    (id, { event }) => `/admin/exporters/${id}?notice=${event}`,
+  )
 
 export default function AdminExporter() {
-  const { exporter } = useLoaderData<typeof loader>()
-  const locale = useRootLocale()
-  const { t } = useTranslation('admin')
+  const { exporter, locale, t } = useAdminPage<typeof loader>()
   const { errors, values } = useAdminForm()
   return (
     <>
@@ -41,44 +52,56 @@ export default function AdminExporter() {
       />
 
       <FormError namespace="admin" error={errors.form} />
+      {exporter.recheck ? (
+        <div className="notice" role="note">
+          <p>
+            <strong>{t('exporters.recheckTitle', { date: exporter.recheck.at.text })}</strong>
+          </p>
+          <p>
+            {exporter.recheck.fields.length > 0
+              ? `${t('exporters.recheckChanged')} ${exporter.recheck.fields.map((field) => t([`audit.fields.${field}`, field])).join(', ')}`
+              : t('exporters.recheckAfterRejection')}
+          </p>
+        </div>
+      ) : null}
       <ExporterDecisions decisions={exporter.decisions} errors={errors} values={values} />
 
       <h2>{t('exporters.companyData')}</h2>
-      <dl className="facts">
-        <dt>{t('exporters.bin')}</dt>
-        <dd>
-          <code>{exporter.bin}</code>{' '}
-          <span className={exporter.binValid ? 'badge badge--ok' : 'badge badge--problem'}>
-            {exporter.binValid ? t('exporters.binValid') : t('exporters.binInvalid')}
-          </span>
-        </dd>
-        <dt>{t('exporters.region')}</dt>
-        <dd>
-          <Text value={exporter.region} locale={locale} />
-        </dd>
-        <dt>{t('exporters.address')}</dt>
-        <dd>{exporter.address || <Missing />}</dd>
-        <dt>{t('exporters.contact')}</dt>
-        <dd>{[exporter.contactName, exporter.contactPhone, exporter.contactEmail].filter(Boolean).join(' · ') || <Missing />}</dd>
-        <dt>{t('exporters.website')}</dt>
-        <dd>{exporter.website ?? '—'}</dd>
-        <dt>{t('exporters.founded')}</dt>
-        <dd>{exporter.founded ?? '—'}</dd>
-        <dt>{t('exporters.gacc')}</dt>
-        <dd>{exporter.gaccRegistration ?? '—'}</dd>
-        <dt>{t('exporters.registered')}</dt>
-        <dd>
-          <When value={exporter.createdAt} />
-        </dd>
-        <dt>{t('exporters.verifiedAt')}</dt>
-        <dd>{exporter.verifiedAt ? <When value={exporter.verifiedAt} /> : '—'}</dd>
-        <dt>{t('exporters.products')}</dt>
-        <dd>
-          {Object.entries(exporter.productCounts)
-            .map(([status, count]) => `${t(`statuses.product.${status}`)}: ${count}`)
-            .join(' · ') || '0'}
-        </dd>
-      </dl>
+      <Facts
+        rows={[
+          {
+            label: t('exporters.bin'),
+            value: (
+              <>
+                <code>{exporter.bin}</code>{' '}
+                <span className={exporter.binValid ? 'badge badge--ok' : 'badge badge--problem'}>
+                  {exporter.binValid ? t('exporters.binValid') : t('exporters.binInvalid')}
+                </span>
+              </>
+            ),
+          },
+          { label: t('exporters.region'), value: <Text value={exporter.region} locale={locale} /> },
+          { label: t('exporters.address'), value: exporter.address || <Missing /> },
+          {
+            label: t('exporters.contact'),
+            value: [exporter.contactName, exporter.contactPhone, exporter.contactEmail].filter(Boolean).join(' · ') || (
+              <Missing />
+            ),
+          },
+          { label: t('exporters.website'), value: exporter.website ?? '—' },
+          { label: t('exporters.founded'), value: exporter.founded ?? '—' },
+          { label: t('exporters.gacc'), value: exporter.gaccRegistration ?? '—' },
+          { label: t('exporters.registered'), value: <When value={exporter.createdAt} /> },
+          { label: t('exporters.verifiedAt'), value: exporter.verifiedAt ? <When value={exporter.verifiedAt} /> : '—' },
+          {
+            label: t('exporters.products'),
+            value:
+              Object.entries(exporter.productCounts)
+                .map(([status, count]) => `${t(`statuses.product.${status}`)}: ${count}`)
+                .join(' · ') || '0',
+          },
+        ]}
+      />
 
       <h2>{t('exporters.texts')}</h2>
       <TextsByLanguage texts={exporter.texts}>
@@ -113,27 +136,30 @@ export default function AdminExporter() {
       )}
 
       <h2>{t('exporters.members')}</h2>
+      <ExporterReach
+        unreachable={exporter.unreachable}
+        invitations={exporter.openInvitations}
+        errors={errors}
+        values={values}
+      />
       {exporter.members.length === 0 ? (
         <p className="muted">{t('exporters.noMembers')}</p>
       ) : (
-        <table className="admin-table">
-          <thead>
-            <tr>
-              <th scope="col">{t('exporters.memberName')}</th>
-              <th scope="col">{t('exporters.memberEmail')}</th>
-              <th scope="col">{t('exporters.memberLanguage')}</th>
+        <ListTable
+          rows={exporter.members}
+          headers={['memberName', 'memberEmail', 'memberLanguage'].map((column) => t(`exporters.${column}`))}
+        >
+          {(member) => (
+            <tr key={member.id}>
+              <td>
+                {member.displayName}{' '}
+                {member.suspendedAt ? <span className="badge badge--problem">{t('exporters.memberSuspended')}</span> : null}
+              </td>
+              <td>{member.email}</td>
+              <td>{languageNames[member.locale as Locale] ?? member.locale}</td>
             </tr>
-          </thead>
-          <tbody>
-            {exporter.members.map((member) => (
-              <tr key={member.id}>
-                <td>{member.displayName}</td>
-                <td>{member.email}</td>
-                <td>{languageNames[member.locale as Locale] ?? member.locale}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+          )}
+        </ListTable>
       )}
     </>
   )

@@ -1,41 +1,37 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
-import { Link, useLoaderData } from '@remix-run/react'
-import { useTranslation } from 'react-i18next'
+import { Link } from '@remix-run/react'
 
 import { FilterLinks } from '~/components/admin/filter-links'
 import { ListTable } from '~/components/admin/list-table'
-import { Text, When } from '~/components/admin/ui'
+import { Text, useAdminPage, When } from '~/components/admin/ui'
 import { StatusBadge } from '~/components/form'
 import { Pagination } from '~/components/pagination'
-import { requireAdmin } from '~/modules/admin/console.server'
+import { adminPage } from '~/modules/admin/console.server'
 import { exporterStatusFilter, listExporters } from '~/modules/exporters/admin-exporters.server'
 import { exporterStatuses } from '~/modules/exporters/exporter-status.server'
 import { privateHeaders } from '~/utils/cache'
 import { pageParam } from '~/utils/http.server'
-import { getFixedT } from '~/utils/i18n.server'
 import { localePath } from '~/utils/locale-path'
-import { useRootLocale } from '~/utils/root-data'
 import { titleMeta } from '~/utils/seo'
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { locale } = await requireAdmin(request, params)
-  const url = new URL(request.url)
-  const status = exporterStatusFilter(url.searchParams.get('status'))
-  return {
-    title: getFixedT(locale, 'admin')('exporters.title'),
-    status,
-    statuses: exporterStatuses,
-    ...(await listExporters(locale, status, pageParam(url))),
-  }
-}
+export const loader = (args: LoaderFunctionArgs) =>
+  adminPage(args, 'exporters.title', async (locale, url) => {
+    const status = exporterStatusFilter(url.searchParams.get('status'))
+    const unreachable = url.searchParams.get('mail') === 'none'
+    return {
+      status,
+      unreachable,
+      statuses: exporterStatuses,
+      ...(await listExporters(locale, status, pageParam(url), unreachable)),
+    }
+  })
 
 export const headers = privateHeaders
 export const meta = titleMeta
 
 export default function AdminExporters() {
-  const { status, statuses, exporters, countByStatus, page, pageCount } = useLoaderData<typeof loader>()
-  const locale = useRootLocale()
-  const { t } = useTranslation('admin')
+  const { status, unreachable, unreachableCount, statuses, exporters, countByStatus, page, pageCount, locale, t } =
+    useAdminPage<typeof loader>()
   const base = localePath(locale, '/admin/exporters')
   return (
     <>
@@ -43,7 +39,7 @@ export default function AdminExporters() {
       <FilterLinks
         label={t('exporters.filterLabel')}
         links={[
-          { to: base, text: t('exporters.all'), current: status === null },
+          { to: base, text: t('exporters.all'), current: status === null && !unreachable },
           ...statuses.map((candidate) => ({
             to: `${base}?status=${candidate}`,
             text: t('exporters.filterCount', {
@@ -52,6 +48,11 @@ export default function AdminExporters() {
             }),
             current: status === candidate,
           })),
+          {
+            to: `${base}?mail=none`,
+            text: t('exporters.filterUnreachable', { n: unreachableCount }),
+            current: unreachable && status === null,
+          },
         ]}
       />
       <ListTable
@@ -81,7 +82,8 @@ export default function AdminExporters() {
               <Text value={exporter.region} locale={locale} />
             </td>
             <td>
-              <StatusBadge kind="exporter" status={exporter.status} />
+              <StatusBadge kind="exporter" status={exporter.status} />{' '}
+              {exporter.unreachable ? <span className="badge badge--problem">{t('exporters.unreachableBadge')}</span> : null}
             </td>
             <td>{exporter.productCount}</td>
             <td>

@@ -1,8 +1,9 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node'
-import { Link, useActionData, useLoaderData } from '@remix-run/react'
+import { Link, type useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 
-import { Text } from '~/components/admin/ui'
+import { ListTable } from '~/components/admin/list-table'
+import { Text, useAdminForm, useAdminPage } from '~/components/admin/ui'
 import { Notice } from '~/components/form'
 import { LedgerBalances, LedgerTable } from '~/components/order-parts'
 import { Pagination } from '~/components/pagination'
@@ -34,49 +35,37 @@ export const meta = noindexMeta
 export const action = (args: ActionFunctionArgs) =>
   adminAction(args, recordPayout, ({ exporterId }) => `/admin/ledger?exporter=${exporterId}&notice=payout`)
 
-type ActionData = { errors?: Record<string, string>; values?: Record<string, string> }
-
 export default function AdminLedger() {
-  const { exporters, exporter } = useLoaderData<typeof loader>()
-  const locale = useRootLocale()
-  const { t } = useTranslation('sales')
+  const { exporters, exporter, locale, t } = useAdminPage<typeof loader>('sales')
   if (exporter) return <ExporterLedger exporter={exporter} />
   return (
     <>
       <h1>{t('adminLedger.title')}</h1>
       <p className="muted">{t('adminLedger.lead')}</p>
-      {exporters.length === 0 ? (
-        <p>{t('adminLedger.empty')}</p>
-      ) : (
-        <table className="admin-table">
-          <caption className="visually-hidden">{t('adminLedger.caption')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('columns.exporter')}</th>
-              <th scope="col">{t('ledger.balances')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {exporters.map((row) => (
-              <tr key={row.id}>
-                <th scope="row">
-                  <Link to={localePath(locale, `/admin/ledger?exporter=${row.id}`)}>
-                    <Text value={row.name} locale={locale} />
-                  </Link>
-                </th>
-                <td>
-                  {row.balances.map((balance, i) => (
-                    <span key={balance.currency}>
-                      {i > 0 ? ' · ' : null}
-                      {balance.text}
-                    </span>
-                  ))}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
+      <ListTable
+        rows={exporters}
+        empty={t('adminLedger.empty')}
+        caption={t('adminLedger.caption')}
+        headers={[t('columns.exporter'), t('ledger.balances')]}
+      >
+        {(row) => (
+          <tr key={row.id}>
+            <th scope="row">
+              <Link to={localePath(locale, `/admin/ledger?exporter=${row.id}`)}>
+                <Text value={row.name} locale={locale} />
+              </Link>
+            </th>
+            <td>
+              {row.balances.map((balance, i) => (
+                <span key={balance.currency}>
+                  {i > 0 ? ' · ' : null}
+                  {balance.text}
+                </span>
+              ))}
+            </td>
+          </tr>
+        )}
+      </ListTable>
     </>
   )
 }
@@ -86,9 +75,7 @@ type OneExporter = NonNullable<ReturnType<typeof useLoaderData<typeof loader>>['
 function ExporterLedger({ exporter }: { exporter: OneExporter }) {
   const locale = useRootLocale()
   const { t } = useTranslation('sales')
-  const actionData = useActionData<ActionData>()
-  const errors = actionData?.errors ?? {}
-  const values = actionData?.values ?? {}
+  const { errors, values } = useAdminForm()
   return (
     <>
       <p>

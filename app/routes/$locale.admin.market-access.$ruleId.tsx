@@ -1,16 +1,14 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node'
-import { Form, Link, useLoaderData } from '@remix-run/react'
-import { useTranslation } from 'react-i18next'
+import { Form, Link } from '@remix-run/react'
 
 import { AccessRuleForm } from '~/components/admin/access-rule-form'
-import { useAdminForm } from '~/components/admin/ui'
+import { useAdminForm, useAdminPage } from '~/components/admin/ui'
 import { Notice } from '~/components/form'
 import { adminRecord, recordAction } from '~/modules/admin/console.server'
 import { accessRuleForEdit, deleteAccessRule, updateAccessRule } from '~/modules/checkout/admin-access-rules.server'
 import { privateHeaders } from '~/utils/cache'
 import { getFixedT } from '~/utils/i18n.server'
 import { localePath } from '~/utils/locale-path'
-import { useRootLocale } from '~/utils/root-data'
 import { titleMeta } from '~/utils/seo'
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -35,9 +33,7 @@ export const action = (args: ActionFunctionArgs) =>
   )
 
 export default function EditAccessRule() {
-  const { rule } = useLoaderData<typeof loader>()
-  const locale = useRootLocale()
-  const { t } = useTranslation('admin')
+  const { rule, locale, t } = useAdminPage<typeof loader>()
   const { errors, values } = useAdminForm(rule.values)
   return (
     <>

@@ -4,18 +4,14 @@ import { useTranslation } from 'react-i18next'
 
 import { AccessRuleForm } from '~/components/admin/access-rule-form'
 import { useAdminForm } from '~/components/admin/ui'
-import { adminAction, requireAdmin } from '~/modules/admin/console.server'
+import { adminAction, adminPage } from '~/modules/admin/console.server'
 import { createAccessRule } from '~/modules/checkout/admin-access-rules.server'
 import { privateHeaders } from '~/utils/cache'
-import { getFixedT } from '~/utils/i18n.server'
 import { localePath } from '~/utils/locale-path'
 import { useRootLocale } from '~/utils/root-data'
 import { titleMeta } from '~/utils/seo'
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { locale } = await requireAdmin(request, params)
-  return { title: getFixedT(locale, 'admin')('rules.createTitle') }
-}
+export const loader = (args: LoaderFunctionArgs) => adminPage(args, 'rules.createTitle', async () => ({}))
 
 export const headers = privateHeaders
 export const meta = titleMeta

@@ -1,39 +1,35 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
-import { Form, Link, useLoaderData } from '@remix-run/react'
-import { useTranslation } from 'react-i18next'
+import { Form, Link } from '@remix-run/react'
 
 import { ListTable } from '~/components/admin/list-table'
+import { useAdminPage } from '~/components/admin/ui'
 import { type AnyFilter, AnyFilters, FilterActions } from '~/components/filter-select'
 import { Pagination } from '~/components/pagination'
-import { requireAdmin } from '~/modules/admin/console.server'
+import { adminPage } from '~/modules/admin/console.server'
 import { adminOrderFilters, listOrdersForAdmin, marketCodes, paymentMethods } from '~/modules/checkout/admin-orders.server'
 import { orderStatuses } from '~/modules/checkout/order-status'
 import { privateHeaders } from '~/utils/cache'
 import { pageParam } from '~/utils/http.server'
-import { getFixedT } from '~/utils/i18n.server'
 import { localePath } from '~/utils/locale-path'
-import { useRootLocale } from '~/utils/root-data'
 import { noindexMeta } from '~/utils/seo'
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { locale } = await requireAdmin(request, params)
-  const url = new URL(request.url)
-  const filters = adminOrderFilters(url.searchParams, pageParam(url))
-  return {
-    title: getFixedT(locale, 'sales')('adminOrders.title'),
-    filters,
-    options: { statuses: orderStatuses, paymentMethods, markets: marketCodes },
-    ...(await listOrdersForAdmin(locale, filters)),
-  }
-}
+export const loader = (args: LoaderFunctionArgs) =>
+  adminPage(
+    args,
+    'adminOrders.title',
+    async (locale, url) => {
+      const filters = adminOrderFilters(url.searchParams, pageParam(url))
+      const options = { statuses: orderStatuses, paymentMethods, markets: marketCodes }
+      return { filters, options, ...(await listOrdersForAdmin(locale, filters)) }
+    },
+    'sales',
+  )
 
 export const headers = privateHeaders
 export const meta = noindexMeta
 
 export default function AdminOrders() {
-  const { filters, options, orders, total, page, pageCount } = useLoaderData<typeof loader>()
-  const locale = useRootLocale()
-  const { t } = useTranslation('sales')
+  const { filters, options, orders, total, page, pageCount, locale, t } = useAdminPage<typeof loader>('sales')
   const filtered = Boolean(filters.status || filters.paymentMethod || filters.market || filters.q)
   const named = (words: string, codes: readonly string[]) => codes.map((code): [string, string] => [code, t(`${words}.${code}`)])
   const anyOf: Omit<AnyFilter, 'label'>[] = [

@@ -1,8 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node'
-import { Form, Link, useLoaderData } from '@remix-run/react'
-import { useTranslation } from 'react-i18next'
+import { Form, Link } from '@remix-run/react'
 
-import { useAdminForm, When } from '~/components/admin/ui'
+import { useAdminForm, useAdminPage, When } from '~/components/admin/ui'
 import { FormError, Notice } from '~/components/form'
 import { retryFailedMail } from '~/modules/accounts/mail.server'
 import { adminRecord, recordAction } from '~/modules/admin/console.server'
@@ -11,7 +10,6 @@ import { privateHeaders } from '~/utils/cache'
 import { getFixedT } from '~/utils/i18n.server'
 import { localePath } from '~/utils/locale-path'
 import { htmlLang, isLocale, languageNames } from '~/utils/locales'
-import { useRootLocale } from '~/utils/root-data'
 import { titleMeta } from '~/utils/seo'
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -31,9 +29,7 @@ export const action = (args: ActionFunctionArgs) =>
   )
 
 export default function AdminOutboxMessage() {
-  const { message } = useLoaderData<typeof loader>()
-  const locale = useRootLocale()
-  const { t } = useTranslation('admin')
+  const { message, locale, t } = useAdminPage<typeof loader>()
   const { errors } = useAdminForm()
   const lang = isLocale(message.locale) ? htmlLang(message.locale) : undefined
   return (

@@ -1,32 +1,25 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
-import { Link, useLoaderData } from '@remix-run/react'
-import { useTranslation } from 'react-i18next'
+import { Link } from '@remix-run/react'
 
 import { ListTable } from '~/components/admin/list-table'
-import { When } from '~/components/admin/ui'
+import { useAdminPage, When } from '~/components/admin/ui'
 import { Pagination } from '~/components/pagination'
-import { requireAdmin } from '~/modules/admin/console.server'
+import { adminPage } from '~/modules/admin/console.server'
 import { outboxPage } from '~/modules/admin/records.server'
 import { privateHeaders } from '~/utils/cache'
 import { pageParam } from '~/utils/http.server'
-import { getFixedT } from '~/utils/i18n.server'
 import { localePath } from '~/utils/locale-path'
 import { htmlLang, isLocale } from '~/utils/locales'
-import { useRootLocale } from '~/utils/root-data'
 import { titleMeta } from '~/utils/seo'
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { locale } = await requireAdmin(request, params)
-  return { title: getFixedT(locale, 'admin')('outbox.title'), ...(await outboxPage(locale, pageParam(new URL(request.url)))) }
-}
+export const loader = (args: LoaderFunctionArgs) =>
+  adminPage(args, 'outbox.title', (locale, url) => outboxPage(locale, pageParam(url)))
 
 export const headers = privateHeaders
 export const meta = titleMeta
 
 export default function AdminOutbox() {
-  const { messages, total, page, pageCount } = useLoaderData<typeof loader>()
-  const locale = useRootLocale()
-  const { t } = useTranslation('admin')
+  const { messages, total, page, pageCount, locale, t } = useAdminPage<typeof loader>()
   return (
     <>
       <h1>{t('outbox.title')}</h1>

@@ -1,10 +1,8 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node'
-import { useLoaderData } from '@remix-run/react'
-import { useTranslation } from 'react-i18next'
 
 import { ProductFacts, ProductModeration } from '~/components/admin/product-review'
 import { Missing, ReviewHeader, TextsByLanguage } from '~/components/admin/review'
-import { useAdminForm } from '~/components/admin/ui'
+import { useAdminForm, useAdminPage } from '~/components/admin/ui'
 import { FormError, StatusBadge } from '~/components/form'
 import { adminRecord, recordAction } from '~/modules/admin/console.server'
 import { setFeatured } from '~/modules/catalog/admin-featured.server'
@@ -13,7 +11,6 @@ import { privateHeaders } from '~/utils/cache'
 import type { Outcome } from '~/utils/forms.server'
 import { getFixedT } from '~/utils/i18n.server'
 import { localePath } from '~/utils/locale-path'
-import { useRootLocale } from '~/utils/root-data'
 import { titleMeta } from '~/utils/seo'
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -37,9 +34,7 @@ export const action = (args: ActionFunctionArgs) =>
   )
 
 export default function AdminProduct() {
-  const { product } = useLoaderData<typeof loader>()
-  const locale = useRootLocale()
-  const { t } = useTranslation('admin')
+  const { product, locale, t } = useAdminPage<typeof loader>()
   const { errors, values } = useAdminForm()
   return (
     <>

@@ -1,40 +1,29 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
-import { Link, useLoaderData } from '@remix-run/react'
-import { useTranslation } from 'react-i18next'
+import { Link } from '@remix-run/react'
 
 import { FilterLinks } from '~/components/admin/filter-links'
 import { ListTable } from '~/components/admin/list-table'
-import { Text, When } from '~/components/admin/ui'
+import { Text, useAdminPage, When } from '~/components/admin/ui'
 import { Pagination } from '~/components/pagination'
-import { requireAdmin } from '~/modules/admin/console.server'
+import { adminPage } from '~/modules/admin/console.server'
 import { listProductsForAdmin, productStatusFilter } from '~/modules/catalog/admin-products.server'
 import { productStatuses } from '~/modules/catalog/product-status.server'
 import { privateHeaders } from '~/utils/cache'
 import { pageParam } from '~/utils/http.server'
-import { getFixedT } from '~/utils/i18n.server'
 import { localePath } from '~/utils/locale-path'
-import { useRootLocale } from '~/utils/root-data'
 import { titleMeta } from '~/utils/seo'
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { locale } = await requireAdmin(request, params)
-  const url = new URL(request.url)
-  const status = productStatusFilter(url.searchParams.get('status'))
-  return {
-    title: getFixedT(locale, 'admin')('products.title'),
-    status,
-    statuses: productStatuses,
-    ...(await listProductsForAdmin(locale, status, pageParam(url))),
-  }
-}
+export const loader = (args: LoaderFunctionArgs) =>
+  adminPage(args, 'products.title', async (locale, url) => {
+    const status = productStatusFilter(url.searchParams.get('status'))
+    return { status, statuses: productStatuses, ...(await listProductsForAdmin(locale, status, pageParam(url))) }
+  })
 
 export const headers = privateHeaders
 export const meta = titleMeta
 
 export default function AdminProducts() {
-  const { status, statuses, products, countByStatus, page, pageCount } = useLoaderData<typeof loader>()
-  const locale = useRootLocale()
-  const { t } = useTranslation('admin')
+  const { status, statuses, products, countByStatus, page, pageCount, locale, t } = useAdminPage<typeof loader>()
   const base = localePath(locale, '/admin/products')
   return (
     <>

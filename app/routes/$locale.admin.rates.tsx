@@ -5,16 +5,12 @@ import { useTranslation } from 'react-i18next'
 import { SourceField } from '~/components/admin/source-field'
 import { useAdminForm, When } from '~/components/admin/ui'
 import { CheckboxField, Field, fieldBinder, FormError, Notice, SelectField } from '~/components/form'
-import { adminAction, requireAdmin } from '~/modules/admin/console.server'
+import { adminAction, adminPage } from '~/modules/admin/console.server'
 import { exchangeRatesOverview, saveRatesForm } from '~/modules/checkout/admin-exchange-rates.server'
 import { privateHeaders } from '~/utils/cache'
-import { getFixedT } from '~/utils/i18n.server'
 import { titleMeta } from '~/utils/seo'
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { locale } = await requireAdmin(request, params)
-  return { title: getFixedT(locale, 'admin')('rates.title'), ...(await exchangeRatesOverview(locale)) }
-}
+export const loader = (args: LoaderFunctionArgs) => adminPage(args, 'rates.title', (locale) => exchangeRatesOverview(locale))
 
 export const headers = privateHeaders
 export const meta = titleMeta

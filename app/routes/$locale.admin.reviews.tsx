@@ -1,18 +1,16 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node'
-import { Form, Link, useLoaderData } from '@remix-run/react'
-import { useTranslation } from 'react-i18next'
+import { Form, Link } from '@remix-run/react'
 
 import { FilterLinks } from '~/components/admin/filter-links'
 import { ListTable } from '~/components/admin/list-table'
-import { Text, useAdminForm, When } from '~/components/admin/ui'
+import { Text, useAdminForm, useAdminPage, When } from '~/components/admin/ui'
 import { FormError, Notice } from '~/components/form'
-import { answerForm, requireAdmin } from '~/modules/admin/console.server'
-import { moderateReview, reviewsForModeration, type ReviewStatus,reviewStatuses } from '~/modules/trust/reviews.server'
+import { adminPage, answerForm, requireAdmin } from '~/modules/admin/console.server'
+import { type ReviewStatus, reviewStatuses } from '~/modules/trust/review-rules'
+import { moderateReview, reviewsForModeration } from '~/modules/trust/reviews.server'
 import { privateHeaders } from '~/utils/cache'
-import { getFixedT } from '~/utils/i18n.server'
 import { localePath } from '~/utils/locale-path'
 import { languageNames } from '~/utils/locales'
-import { useRootLocale } from '~/utils/root-data'
 import { titleMeta } from '~/utils/seo'
 
 function statusOf(request: Request): ReviewStatus {
@@ -20,11 +18,11 @@ function statusOf(request: Request): ReviewStatus {
   return reviewStatuses.find((status) => status === wanted) ?? 'pending'
 }
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { locale } = await requireAdmin(request, params)
-  const status = statusOf(request)
-  return { title: getFixedT(locale, 'admin')('trust.reviewsTitle'), status, reviews: await reviewsForModeration(locale, status) }
-}
+export const loader = (args: LoaderFunctionArgs) =>
+  adminPage(args, 'trust.reviewsTitle', async (locale) => {
+    const status = statusOf(args.request)
+    return { status, reviews: await reviewsForModeration(locale, status) }
+  })
 
 export const headers = privateHeaders
 export const meta = titleMeta
@@ -45,9 +43,7 @@ const decisions = [
 ] as const
 
 export default function AdminReviews() {
-  const { status, reviews } = useLoaderData<typeof loader>()
-  const locale = useRootLocale()
-  const { t } = useTranslation('admin')
+  const { status, reviews, locale, t } = useAdminPage<typeof loader>()
   const { errors } = useAdminForm()
   return (
     <>

@@ -1,30 +1,19 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node'
-import { Form, useLoaderData } from '@remix-run/react'
-import { useTranslation } from 'react-i18next'
+import { Form } from '@remix-run/react'
 
-import { useAdminForm } from '~/components/admin/ui'
+import { useAdminForm, useAdminPage } from '~/components/admin/ui'
 import { FormError, LocalizedFields, Notice } from '~/components/form'
-import { answerForm, requireAdmin } from '~/modules/admin/console.server'
-import {
-  contactsTextMax,
-  policyTextMax,
-  servicePolicyForEdit,
-  updateServicePolicy,
-} from '~/modules/trust/service-policy.server'
+import { adminPage, answerForm, requireAdmin } from '~/modules/admin/console.server'
+import { contactsTextMax, policyTextMax, servicePolicyForEdit, updateServicePolicy } from '~/modules/trust/service-policy.server'
 import { privateHeaders } from '~/utils/cache'
-import { getFixedT } from '~/utils/i18n.server'
 import { localePath } from '~/utils/locale-path'
-import { useRootLocale } from '~/utils/root-data'
 import { titleMeta } from '~/utils/seo'
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { locale } = await requireAdmin(request, params)
-  return {
-    title: getFixedT(locale, 'admin')('trust.policyTitle'),
+export const loader = (args: LoaderFunctionArgs) =>
+  adminPage(args, 'trust.policyTitle', async () => ({
     values: await servicePolicyForEdit(),
     limits: { returns: policyTextMax, contacts: contactsTextMax },
-  }
-}
+  }))
 
 export const headers = privateHeaders
 export const meta = titleMeta
@@ -45,9 +34,7 @@ const policyFields = [
 ] as const
 
 export default function AdminServicePolicy() {
-  const { values: saved, limits } = useLoaderData<typeof loader>()
-  const locale = useRootLocale()
-  const { t } = useTranslation('admin')
+  const { values: saved, limits, locale, t } = useAdminPage<typeof loader>()
   const { errors, values } = useAdminForm(saved)
   return (
     <>

@@ -1,8 +1,7 @@
 import { type ActionFunctionArgs, data, type LinksFunction, type LoaderFunctionArgs, redirect } from '@remix-run/node'
-import { Form, Link, useLoaderData } from '@remix-run/react'
-import { useTranslation } from 'react-i18next'
+import { Form, Link } from '@remix-run/react'
 
-import { Text } from '~/components/admin/ui'
+import { Text, useAdminPage } from '~/components/admin/ui'
 import { FormError, Notice, StatusBadge } from '~/components/form'
 import { RouteFields, useFormState } from '~/components/tour-admin'
 import { RouteDepartures, RouteLegs, RouteStatusActions, RouteStops } from '~/components/tour-admin-route'
@@ -25,7 +24,6 @@ import { notFound } from '~/utils/http.server'
 import { getFixedT } from '~/utils/i18n.server'
 import { withNamespaces } from '~/utils/i18n-client'
 import { localePath } from '~/utils/locale-path'
-import { useRootLocale } from '~/utils/root-data'
 import { requireLocale } from '~/utils/route-params.server'
 import { titleMeta } from '~/utils/seo'
 
@@ -99,9 +97,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function AdminTourRoute() {
-  const { route, months, choices } = useLoaderData<typeof loader>()
-  const locale = useRootLocale()
-  const { t } = useTranslation('tours')
+  const { route, months, choices, locale, t } = useAdminPage<typeof loader>('tours')
   const routeForm = useFormState('route')
   const statusForm = useFormState('status')
   const deleteForm = useFormState('deleteLeg')

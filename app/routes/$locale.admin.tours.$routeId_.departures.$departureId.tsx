@@ -1,8 +1,8 @@
 import { type ActionFunctionArgs, data, type LoaderFunctionArgs, redirect } from '@remix-run/node'
-import { Form, Link, useLoaderData } from '@remix-run/react'
-import { useTranslation } from 'react-i18next'
+import { Form, Link } from '@remix-run/react'
 
-import { Text, When } from '~/components/admin/ui'
+import { ListTable } from '~/components/admin/list-table'
+import { Text, useAdminPage, When } from '~/components/admin/ui'
 import { FormError, Notice } from '~/components/form'
 import { DepartureFields, useFormState } from '~/components/tour-admin'
 import { requireRole } from '~/modules/accounts/session.server'
@@ -14,7 +14,6 @@ import { notFound } from '~/utils/http.server'
 import { getFixedT } from '~/utils/i18n.server'
 import { withNamespaces } from '~/utils/i18n-client'
 import { localePath } from '~/utils/locale-path'
-import { useRootLocale } from '~/utils/root-data'
 import { requireLocale } from '~/utils/route-params.server'
 import { titleMeta } from '~/utils/seo'
 
@@ -66,9 +65,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function AdminTourDeparture() {
-  const { departure, title } = useLoaderData<typeof loader>()
-  const locale = useRootLocale()
-  const { t } = useTranslation('tours')
+  const { departure, title, locale, t } = useAdminPage<typeof loader>('tours')
   const update = useFormState('update')
   const cancel = useFormState('cancel')
   const values = update.values ?? departure.values
@@ -96,47 +93,38 @@ export default function AdminTourDeparture() {
         {departure.bookings.length === 0 ? (
           <p className="muted">{t('admin.bookings.none')}</p>
         ) : (
-          <table className="admin-table">
-            <thead>
-              <tr>
-                <th scope="col">{t('admin.bookings.order')}</th>
-                <th scope="col">{t('admin.bookings.seats')}</th>
-                <th scope="col">{t('admin.bookings.status')}</th>
-                <th scope="col">{t('admin.bookings.passenger')}</th>
-                <th scope="col">{t('admin.bookings.total')}</th>
-                <th scope="col">{t('admin.bookings.placed')}</th>
+          <ListTable
+            rows={departure.bookings}
+            headers={['order', 'seats', 'status', 'passenger', 'total', 'placed'].map((column) => t(`admin.bookings.${column}`))}
+          >
+            {(booking) => (
+              <tr key={booking.id} className={booking.live ? undefined : 'muted'}>
+                <td>
+                  <Link to={localePath(locale, `/admin/orders/${booking.orderNumber}`)}>
+                    <code>{booking.orderNumber}</code>
+                  </Link>
+                </td>
+                <td>{booking.seats}</td>
+                <td>{t(`admin.orderStatuses.${booking.status}`)}</td>
+                <td>
+                  {booking.name}
+                  <br />
+                  <span className="muted">{booking.email}</span>
+                  {booking.travellers.length > 0 ? (
+                    <ol className="travellers" data-testid="travellers">
+                      {booking.travellers.map((name, i) => (
+                        <li key={i}>{name}</li>
+                      ))}
+                    </ol>
+                  ) : null}
+                </td>
+                <td>{booking.total}</td>
+                <td>
+                  <When value={booking.placedAt} />
+                </td>
               </tr>
-            </thead>
-            <tbody>
-              {departure.bookings.map((booking) => (
-                <tr key={booking.id} className={booking.live ? undefined : 'muted'}>
-                  <td>
-                    <Link to={localePath(locale, `/admin/orders/${booking.orderNumber}`)}>
-                      <code>{booking.orderNumber}</code>
-                    </Link>
-                  </td>
-                  <td>{booking.seats}</td>
-                  <td>{t(`admin.orderStatuses.${booking.status}`)}</td>
-                  <td>
-                    {booking.name}
-                    <br />
-                    <span className="muted">{booking.email}</span>
-                    {booking.travellers.length > 0 ? (
-                      <ol className="travellers" data-testid="travellers">
-                        {booking.travellers.map((name, i) => (
-                          <li key={i}>{name}</li>
-                        ))}
-                      </ol>
-                    ) : null}
-                  </td>
-                  <td>{booking.total}</td>
-                  <td>
-                    <When value={booking.placedAt} />
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+            )}
+          </ListTable>
         )}
         <p className="muted">{t('admin.bookings.summary', { count: departure.seatsBooked })}</p>
       </section>

@@ -1,9 +1,8 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node'
-import { Form, Link, useLoaderData } from '@remix-run/react'
-import { useTranslation } from 'react-i18next'
+import { Form, Link } from '@remix-run/react'
 
 import { CoordinatesFields } from '~/components/admin/coordinates-fields'
-import { Text, useAdminForm } from '~/components/admin/ui'
+import { Text, useAdminForm, useAdminPage } from '~/components/admin/ui'
 import { Field, fieldBinder, FormError, SelectField } from '~/components/form'
 import { OptionalTranslations } from '~/components/tour-admin'
 import { answerForm, requireAdmin, requireId } from '~/modules/admin/console.server'
@@ -14,7 +13,6 @@ import { notFound } from '~/utils/http.server'
 import { getFixedT } from '~/utils/i18n.server'
 import { withNamespaces } from '~/utils/i18n-client'
 import { localePath } from '~/utils/locale-path'
-import { useRootLocale } from '~/utils/root-data'
 import { titleMeta } from '~/utils/seo'
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -55,9 +53,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function AdminTourStop() {
-  const { route, stop, values: saved, choices, title } = useLoaderData<typeof loader>()
-  const locale = useRootLocale()
-  const { t } = useTranslation('tours')
+  const { route, stop, values: saved, choices, title, locale, t } = useAdminPage<typeof loader>('tours')
   const { errors, values } = useAdminForm(saved as Record<string, string>)
   const bind = fieldBinder('admin', values, errors)
   return (

@@ -1,25 +1,18 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
-import { Link, useLoaderData } from '@remix-run/react'
-import { useTranslation } from 'react-i18next'
+import { Link } from '@remix-run/react'
 
 import { ListTable } from '~/components/admin/list-table'
-import { Text, When } from '~/components/admin/ui'
+import { Text, useAdminPage, When } from '~/components/admin/ui'
 import { Notice, StatusBadge } from '~/components/form'
-import { requireRole } from '~/modules/accounts/session.server'
+import { adminPage } from '~/modules/admin/console.server'
 import { listRoutesForAdmin } from '~/modules/tourism/admin.server'
 import { privateHeaders } from '~/utils/cache'
-import { getFixedT } from '~/utils/i18n.server'
 import { withNamespaces } from '~/utils/i18n-client'
 import { localePath } from '~/utils/locale-path'
-import { useRootLocale } from '~/utils/root-data'
-import { requireLocale } from '~/utils/route-params.server'
 import { titleMeta } from '~/utils/seo'
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
-  const locale = requireLocale(params)
-  await requireRole(request, locale, 'admin')
-  return { title: getFixedT(locale, 'tours')('admin.title'), routes: await listRoutesForAdmin(locale) }
-}
+export const loader = (args: LoaderFunctionArgs) =>
+  adminPage(args, 'admin.title', async (locale) => ({ routes: await listRoutesForAdmin(locale) }), 'tours')
 
 export const clientLoader = withNamespaces('tours')
 
@@ -27,9 +20,7 @@ export const headers = privateHeaders
 export const meta = titleMeta
 
 export default function AdminTours() {
-  const { routes } = useLoaderData<typeof loader>()
-  const locale = useRootLocale()
-  const { t } = useTranslation('tours')
+  const { routes, locale, t } = useAdminPage<typeof loader>('tours')
   return (
     <>
       <h1>{t('admin.title')}</h1>

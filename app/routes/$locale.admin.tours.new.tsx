@@ -1,24 +1,19 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node'
-import { Form, Link, useLoaderData } from '@remix-run/react'
-import { useTranslation } from 'react-i18next'
+import { Form, Link } from '@remix-run/react'
 
-import { useAdminForm } from '~/components/admin/ui'
+import { useAdminForm, useAdminPage } from '~/components/admin/ui'
 import { FormError } from '~/components/form'
 import { RouteFields } from '~/components/tour-admin'
-import { adminAction, requireAdmin } from '~/modules/admin/console.server'
+import { adminAction, adminPage } from '~/modules/admin/console.server'
 import { createRoute } from '~/modules/tourism/admin.server'
 import { monthNames } from '~/modules/tourism/tours.server'
 import { privateHeaders } from '~/utils/cache'
-import { getFixedT } from '~/utils/i18n.server'
 import { withNamespaces } from '~/utils/i18n-client'
 import { localePath } from '~/utils/locale-path'
-import { useRootLocale } from '~/utils/root-data'
 import { titleMeta } from '~/utils/seo'
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { locale } = await requireAdmin(request, params)
-  return { title: getFixedT(locale, 'tours')('admin.createTitle'), months: monthNames(locale) }
-}
+export const loader = (args: LoaderFunctionArgs) =>
+  adminPage(args, 'admin.createTitle', async (locale) => ({ months: monthNames(locale) }), 'tours')
 
 export const clientLoader = withNamespaces('tours')
 
@@ -29,9 +24,7 @@ export const action = (args: ActionFunctionArgs) =>
   adminAction(args, createRoute, ({ id }) => `/admin/tours/${id}?notice=created`, { summary: 'errors.fixFields' })
 
 export default function NewTourRoute() {
-  const { months } = useLoaderData<typeof loader>()
-  const locale = useRootLocale()
-  const { t } = useTranslation('tours')
+  const { months, locale, t } = useAdminPage<typeof loader>('tours')
   const { errors, values } = useAdminForm()
   return (
     <>

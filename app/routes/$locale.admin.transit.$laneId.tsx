@@ -1,9 +1,8 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node'
-import { Form, Link, useLoaderData } from '@remix-run/react'
-import { useTranslation } from 'react-i18next'
+import { Form, Link } from '@remix-run/react'
 
 import { SourceField } from '~/components/admin/source-field'
-import { Text, useAdminForm } from '~/components/admin/ui'
+import { Text, useAdminForm, useAdminPage } from '~/components/admin/ui'
 import { CheckboxField, Field, fieldBinder, FormError, Notice, SelectField } from '~/components/form'
 import { adminRecord, recordAction } from '~/modules/admin/console.server'
 import { laneForEdit, updateLane } from '~/modules/logistics/admin-lanes.server'
@@ -12,7 +11,6 @@ import { privateHeaders } from '~/utils/cache'
 import { getFixedT } from '~/utils/i18n.server'
 import { withNamespaces } from '~/utils/i18n-client'
 import { localePath } from '~/utils/locale-path'
-import { useRootLocale } from '~/utils/root-data'
 import { titleMeta } from '~/utils/seo'
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -43,9 +41,7 @@ const numberFields = [
 ] as const
 
 export default function AdminTransitLane() {
-  const { lane } = useLoaderData<typeof loader>()
-  const locale = useRootLocale()
-  const { t } = useTranslation('trade')
+  const { lane, locale, t } = useAdminPage<typeof loader>('trade')
   const { errors, values } = useAdminForm(lane.values)
   const bind = fieldBinder('trade', values, errors)
   return (

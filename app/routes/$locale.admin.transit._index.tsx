@@ -1,35 +1,31 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
-import { Form, Link, useLoaderData } from '@remix-run/react'
-import { useTranslation } from 'react-i18next'
+import { Form, Link } from '@remix-run/react'
 
 import { ListTable } from '~/components/admin/list-table'
-import { Text } from '~/components/admin/ui'
+import { Text, useAdminPage } from '~/components/admin/ui'
 import { Notice } from '~/components/form'
-import { requireAdmin } from '~/modules/admin/console.server'
+import { adminPage } from '~/modules/admin/console.server'
 import { laneFilterOptions, listLanes } from '~/modules/logistics/admin-lanes.server'
 import { privateHeaders } from '~/utils/cache'
 import { positiveId } from '~/utils/forms.server'
-import { getFixedT } from '~/utils/i18n.server'
 import { withNamespaces } from '~/utils/i18n-client'
 import { localePath } from '~/utils/locale-path'
-import { useRootLocale } from '~/utils/root-data'
 import { titleMeta } from '~/utils/seo'
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { locale } = await requireAdmin(request, params)
-  const url = new URL(request.url)
-  const market = url.searchParams.get('market')
-  const options = await laneFilterOptions(locale)
-  // one region at a time: all of them together are hundreds of lanes
-  const regionId = positiveId(url.searchParams.get('region') ?? undefined) ?? options.regions[0]?.id ?? null
-  const lanes = await listLanes(locale, { regionId, market })
-  return {
-    title: getFixedT(locale, 'trade')('adminTransit.title'),
-    options,
-    filter: { region: regionId ? String(regionId) : '', market: market ?? '' },
-    lanes,
-  }
-}
+export const loader = (args: LoaderFunctionArgs) =>
+  adminPage(
+    args,
+    'adminTransit.title',
+    async (locale, url) => {
+      const market = url.searchParams.get('market')
+      const options = await laneFilterOptions(locale)
+      // one region at a time: all of them together are hundreds of lanes
+      const regionId = positiveId(url.searchParams.get('region') ?? undefined) ?? options.regions[0]?.id ?? null
+      const filter = { region: regionId ? String(regionId) : '', market: market ?? '' }
+      return { options, filter, lanes: await listLanes(locale, { regionId, market }) }
+    },
+    'trade',
+  )
 
 export const clientLoader = withNamespaces('admin', 'trade', 'product')
 
@@ -37,9 +33,7 @@ export const headers = privateHeaders
 export const meta = titleMeta
 
 export default function AdminTransit() {
-  const { options, filter, lanes } = useLoaderData<typeof loader>()
-  const locale = useRootLocale()
-  const { t } = useTranslation('trade')
+  const { options, filter, lanes, locale, t } = useAdminPage<typeof loader>('trade')
   return (
     <>
       <h1>{t('adminTransit.title')}</h1>

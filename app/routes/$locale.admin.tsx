@@ -1,13 +1,12 @@
 import type { LinksFunction, LoaderFunctionArgs } from '@remix-run/node'
-import { NavLink, Outlet, useLoaderData } from '@remix-run/react'
-import { useTranslation } from 'react-i18next'
+import { NavLink, Outlet } from '@remix-run/react'
 
+import { useAdminPage } from '~/components/admin/ui'
 import { requireRole } from '~/modules/accounts/session.server'
 import adminStyles from '~/styles/admin.css'
 import { privateHeaders } from '~/utils/cache'
 import { withNamespaces } from '~/utils/i18n-client'
 import { localePath } from '~/utils/locale-path'
-import { useRootLocale } from '~/utils/root-data'
 import { requireLocale } from '~/utils/route-params.server'
 
 // The admin console's frame: the guard (admin with a confirmed second factor), the navigation and
@@ -42,9 +41,7 @@ const sections = [
 ] as const
 
 export default function AdminLayout() {
-  const { admin } = useLoaderData<typeof loader>()
-  const locale = useRootLocale()
-  const { t } = useTranslation('admin')
+  const { admin, locale, t } = useAdminPage<typeof loader>()
   return (
     <div className="admin">
       <nav className="admin-nav" aria-label={t('nav.label')}>

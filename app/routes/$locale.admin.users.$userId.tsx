@@ -1,9 +1,8 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node'
-import { Form, Link, useLoaderData } from '@remix-run/react'
-import { useTranslation } from 'react-i18next'
+import { Form, Link } from '@remix-run/react'
 
 import { ReasonField } from '~/components/admin/review'
-import { Text, useAdminForm, When } from '~/components/admin/ui'
+import { Text, useAdminForm, useAdminPage, When } from '~/components/admin/ui'
 import { FormError, Notice } from '~/components/form'
 import { decideUser, userForAdmin } from '~/modules/accounts/admin-users.server'
 import { adminRecord, recordAction } from '~/modules/admin/console.server'
@@ -12,7 +11,6 @@ import { getFixedT } from '~/utils/i18n.server'
 import { localePath } from '~/utils/locale-path'
 import type { Locale } from '~/utils/locales'
 import { languageNames } from '~/utils/locales'
-import { useRootLocale } from '~/utils/root-data'
 import { titleMeta } from '~/utils/seo'
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -27,9 +25,7 @@ export const action = (args: ActionFunctionArgs) =>
   recordAction(args, 'userId', decideUser, (id, { event }) => `/admin/users/${id}?done=${event}`)
 
 export default function AdminUser() {
-  const { user } = useLoaderData<typeof loader>()
-  const locale = useRootLocale()
-  const { t } = useTranslation('admin')
+  const { user, locale, t } = useAdminPage<typeof loader>()
   const { errors, values } = useAdminForm()
   return (
     <>

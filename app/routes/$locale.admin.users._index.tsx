@@ -1,38 +1,28 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
-import { Form, Link, useLoaderData } from '@remix-run/react'
-import { useTranslation } from 'react-i18next'
+import { Form, Link } from '@remix-run/react'
 
 import { FilterLinks } from '~/components/admin/filter-links'
-import { When } from '~/components/admin/ui'
+import { ListTable } from '~/components/admin/list-table'
+import { useAdminPage, When } from '~/components/admin/ui'
 import { Pagination } from '~/components/pagination'
 import { emailQuery, listUsers, roleFilter, roles } from '~/modules/accounts/admin-users.server'
-import { requireAdmin } from '~/modules/admin/console.server'
+import { adminPage } from '~/modules/admin/console.server'
 import { privateHeaders } from '~/utils/cache'
 import { pageParam } from '~/utils/http.server'
-import { getFixedT } from '~/utils/i18n.server'
 import { localePath } from '~/utils/locale-path'
-import { useRootLocale } from '~/utils/root-data'
 import { titleMeta } from '~/utils/seo'
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { locale } = await requireAdmin(request, params)
-  const url = new URL(request.url)
-  const filter = { q: emailQuery(url.searchParams.get('q')), role: roleFilter(url.searchParams.get('role')) }
-  return {
-    title: getFixedT(locale, 'admin')('users.title'),
-    filter,
-    roles,
-    ...(await listUsers(locale, filter, pageParam(url))),
-  }
-}
+export const loader = (args: LoaderFunctionArgs) =>
+  adminPage(args, 'users.title', async (locale, url) => {
+    const filter = { q: emailQuery(url.searchParams.get('q')), role: roleFilter(url.searchParams.get('role')) }
+    return { filter, roles, ...(await listUsers(locale, filter, pageParam(url))) }
+  })
 
 export const headers = privateHeaders
 export const meta = titleMeta
 
 export default function AdminUsers() {
-  const { filter, roles, users, total, countByRole, page, pageCount } = useLoaderData<typeof loader>()
-  const locale = useRootLocale()
-  const { t } = useTranslation('admin')
+  const { filter, roles, users, total, countByRole, page, pageCount, locale, t } = useAdminPage<typeof loader>()
   const base = localePath(locale, '/admin/users')
   const withRole = (role: string | null) => {
     const search = new URLSearchParams()
@@ -72,36 +62,28 @@ export default function AdminUsers() {
         <p>{t('users.none')}</p>
       ) : (
         <div className="admin-table-scroll">
-          <table className="admin-table">
-            <thead>
-              <tr>
-                <th scope="col">{t('users.email')}</th>
-                <th scope="col">{t('users.name')}</th>
-                <th scope="col">{t('users.role')}</th>
-                <th scope="col">{t('users.state')}</th>
-                <th scope="col">{t('users.registered')}</th>
+          <ListTable
+            rows={users}
+            headers={['email', 'name', 'role', 'state', 'registered'].map((column) => t(`users.${column}`))}
+          >
+            {(user) => (
+              <tr key={user.id}>
+                <td className="admin-users__email">
+                  <Link to={`${base}/${user.id}`}>{user.email}</Link>
+                </td>
+                <td>{user.displayName}</td>
+                <td>{t(`users.roles.${user.role}`)}</td>
+                <td>
+                  <span className={user.suspended ? 'badge badge--problem' : 'badge badge--ok'}>
+                    {user.suspended ? t('users.suspended') : t('users.active')}
+                  </span>
+                </td>
+                <td>
+                  <When value={user.createdAt} />
+                </td>
               </tr>
-            </thead>
-            <tbody>
-              {users.map((user) => (
-                <tr key={user.id}>
-                  <td className="admin-users__email">
-                    <Link to={`${base}/${user.id}`}>{user.email}</Link>
-                  </td>
-                  <td>{user.displayName}</td>
-                  <td>{t(`users.roles.${user.role}`)}</td>
-                  <td>
-                    <span className={user.suspended ? 'badge badge--problem' : 'badge badge--ok'}>
-                      {user.suspended ? t('users.suspended') : t('users.active')}
-                    </span>
-                  </td>
-                  <td>
-                    <When value={user.createdAt} />
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+            )}
+          </ListTable>
         </div>
       )}
       <Pagination page={page} pageCount={pageCount} />

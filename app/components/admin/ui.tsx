@@ -1,4 +1,7 @@
-import { useActionData } from '@remix-run/react'
+import { useActionData, useLoaderData } from '@remix-run/react'
+import { useTranslation } from 'react-i18next'
+
+import { useRootLocale } from '~/utils/root-data'
 
 export { type Localized, LocalizedText as Text } from '~/components/localized-text'
 export type DateText = { iso: string; text: string }
@@ -12,4 +15,9 @@ export function When({ value }: { value: DateText | null }) {
 export function useAdminForm(saved: Record<string, string> = {}) {
   const actionData = useActionData<AdminActionData>()
   return { errors: actionData?.errors ?? {}, values: actionData?.values ?? saved }
+}
+
+/** The opening of every admin page: its loader's data, the admin's locale, and the words of one namespace. */
+export function useAdminPage<T>(namespace = 'admin') {
+  return Object.assign({}, useLoaderData<T>(), { locale: useRootLocale(), t: useTranslation(namespace).t })
 }

@@ -3,6 +3,7 @@ import { type ActionFunctionArgs, data, redirect } from '@remix-run/node'
 import { requireRole } from '~/modules/accounts/session.server'
 import { echoValues, formObject, type Outcome, positiveId, readFormOrNull } from '~/utils/forms.server'
 import { notFound } from '~/utils/http.server'
+import { getFixedT, type namespaces } from '~/utils/i18n.server'
 import { localePath } from '~/utils/locale-path'
 import type { Locale } from '~/utils/locales'
 import { requireLocale } from '~/utils/route-params.server'
@@ -43,6 +44,17 @@ export async function answerForm<T>(
 }
 
 type Admin = Awaited<ReturnType<typeof requireRole>>
+
+/** The loader of an admin page: the guard, the page's title in the admin's words, then what `load` finds. */
+export async function adminPage<T extends object>(
+  { request, params }: ActionFunctionArgs,
+  titleKey: string,
+  load: (locale: Locale, url: URL) => Promise<T>,
+  namespace: (typeof namespaces)[number] = 'admin',
+) {
+  const { locale } = await requireAdmin(request, params)
+  return { title: getFixedT(locale, namespace)(titleKey), ...(await load(locale, new URL(request.url))) }
+}
 
 /** The loader opening of an admin page about one record: the guard, the id from the URL, a 404 when it names nothing. */
 export async function adminRecord<T>(
