@@ -7,7 +7,7 @@ export function RiskNotice({ checked, error }: { checked: boolean; error?: strin
   const { t } = useTranslation('checkout')
   return (
     <section className="notice risk-notice" aria-labelledby="risk-notice-title" data-testid="risk-notice">
-      <h3 id="risk-notice-title">{t('riskNotice.title')}</h3>
+      <h2 id="risk-notice-title">{t('riskNotice.title')}</h2>
       <p>{t('riskNotice.intro')}</p>
       <ol>
         {cbecRiskNotice.points.map((point) => (

@@ -147,6 +147,8 @@ export function namespacesFor(pathname: string) {
   const segments = pathname.split('/')
   // a product's request-for-quote form is a trade page under the product's path
   if (segments[2] === 'products' && segments[4] === 'quote') return ['common', 'product', 'trade', 'checkout']
+  // the review form's words are the checkout's: without them it hydrates as bare keys
+  if (segments[2] === 'products' && segments[4] === 'review') return ['common', 'product', 'checkout']
   return ['common', ...(sectionNamespaces[segments[2] ?? ''] ?? [])]
 }
 

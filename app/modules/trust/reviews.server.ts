@@ -6,14 +6,13 @@ import { audit } from '~/modules/accounts/audit.server'
 import { type AdminActor, assertAdmin } from '~/modules/accounts/guard.server'
 import { bumpCatalogVersion } from '~/modules/catalog/cache-version.server'
 import { visibleProduct } from '~/modules/catalog/catalog.server'
+import { type ReviewStatus, reviewTextMax } from '~/modules/trust/review-rules'
 import { dateText } from '~/utils/dates'
 import { type Db, getDb } from '~/utils/db.server'
 import { choice, failure, fieldErrors, multiLine, type Outcome, wholeNumber } from '~/utils/forms.server'
 import { type Locale, localized } from '~/utils/locales'
 
-export const reviewTextMax = 2000
-export const reviewStatuses = ['pending', 'approved', 'rejected'] as const
-export type ReviewStatus = (typeof reviewStatuses)[number]
+export { type ReviewStatus, reviewStatuses, reviewTextMax } from '~/modules/trust/review-rules'
 
 type Reviewer = { id: number; role: string }
 
