@@ -10,7 +10,7 @@ import { localePath } from '~/utils/locale-path'
 import { seoContext } from '~/utils/public-url.server'
 import { useRootLocale } from '~/utils/root-data'
 import { requireLocale } from '~/utils/route-params.server'
-import { publicMeta } from '~/utils/seo'
+import { titledPageMeta } from '~/utils/seo'
 
 export async function loader({ params }: LoaderFunctionArgs) {
   const locale = requireLocale(params)
@@ -27,11 +27,7 @@ export async function loader({ params }: LoaderFunctionArgs) {
 
 export const headers = publicHeaders
 
-export const meta: MetaFunction<typeof loader> = publicMeta((data) => ({
-  path: '/catalog',
-  title: data.title,
-  description: data.description,
-}))
+export const meta: MetaFunction<typeof loader> = titledPageMeta('/catalog')
 
 export default function Catalog() {
   const { sectors } = useLoaderData<typeof loader>()

@@ -14,7 +14,7 @@ import { intlLocale } from '~/utils/locales'
 import { seoContext } from '~/utils/public-url.server'
 import { useRootLocale } from '~/utils/root-data'
 import { requireLocale } from '~/utils/route-params.server'
-import { publicMeta } from '~/utils/seo'
+import { titledPageMeta } from '~/utils/seo'
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: tradeStyles }]
 
@@ -38,11 +38,7 @@ export const clientLoader = withNamespaces('trade', 'product')
 
 export const headers = publicHeaders
 
-export const meta: MetaFunction<typeof loader> = publicMeta((data) => ({
-  path: '/corridor',
-  title: data.title,
-  description: data.description,
-}))
+export const meta: MetaFunction<typeof loader> = titledPageMeta('/corridor')
 
 export default function Corridor() {
   const { checkpoints, map, unplotted, closureDays, sources } = useLoaderData<typeof loader>()

@@ -11,7 +11,7 @@ import { withNamespaces } from '~/utils/i18n-client'
 import { seoContext } from '~/utils/public-url.server'
 import { useRootLocale } from '~/utils/root-data'
 import { requireLocale } from '~/utils/route-params.server'
-import { publicMeta } from '~/utils/seo'
+import { titledPageMeta } from '~/utils/seo'
 
 export async function loader({ params }: LoaderFunctionArgs) {
   const locale = requireLocale(params)
@@ -30,11 +30,7 @@ export const headers = publicHeaders
 
 export const handle: RouteHandle = { hydrate: false }
 
-export const meta: MetaFunction<typeof loader> = publicMeta((data) => ({
-  path: '/help/returns',
-  title: data.title,
-  description: data.description,
-}))
+export const meta: MetaFunction<typeof loader> = titledPageMeta('/help/returns')
 
 export default function ReturnsPolicy() {
   const { policy } = useLoaderData<typeof loader>()

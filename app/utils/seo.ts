@@ -96,6 +96,14 @@ export function publicMeta<Data extends { seo: SiteSeo }>(
     data ? pageMeta({ ...data.seo, locale: paramsLocale(params), ...describe(data) }) : []
 }
 
+/** The `meta` of a public page at a fixed path whose loader names it with `title` and `description`. */
+export const titledPageMeta = (path: string) =>
+  publicMeta<{ seo: SiteSeo; title: string; description: string }>((data) => ({
+    path,
+    title: data.title,
+    description: data.description,
+  }))
+
 export function breadcrumbJsonLd({
   origin,
   locale,

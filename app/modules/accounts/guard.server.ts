@@ -3,7 +3,7 @@
 import type { z } from 'zod'
 
 import type { Actor } from '~/modules/accounts/audit.server'
-import { failure, fieldErrors, type Outcome } from '~/utils/forms.server'
+import { failure, type FieldErrors, fieldErrors, type Outcome } from '~/utils/forms.server'
 
 export type AdminActor = { id: number; role: string }
 
@@ -22,5 +22,18 @@ export function adminRecordForm<S extends z.ZodTypeAny, T>(
     const parsed = schema.safeParse(input)
     if (!parsed.success) return failure(fieldErrors(parsed.error))
     return act(actor, id, parsed.data)
+  }
+}
+
+/** The same for a form its module parses by hand (fields and translations together): `parse` gives errors or a value. */
+export function adminParsedForm<P extends { errors: FieldErrors } | { value: unknown }, T>(
+  parse: (input: Record<string, string>) => P,
+  act: (actor: NonNullable<Actor>, id: number, form: Extract<P, { value: unknown }>) => Promise<Outcome<T>>,
+) {
+  return async (admin: AdminActor, id: number, input: Record<string, string>): Promise<Outcome<T>> => {
+    const actor = assertAdmin(admin)
+    const parsed = parse(input)
+    if ('errors' in parsed) return failure(parsed.errors)
+    return act(actor, id, parsed as Extract<P, { value: unknown }>)
   }
 }

@@ -12,7 +12,6 @@ import type { Locale } from '~/utils/locales'
 import { pageFacts } from '~/utils/paging'
 
 export const auditPageSize = 50
-/** A CSV holds at most this many rows; a narrower filter gets the rest. */
 export const auditCsvRows = 10_000
 
 /** Every action the app writes (app/modules/**: audit(…)), in the order the filter lists them. */
@@ -230,7 +229,6 @@ function valueText(value: unknown): string {
 const isRecord = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value)
 
-/** The details JSON as field rows: before/after objects and from/to pairs side by side, the rest as values. */
 export function changesOf(details: string): AuditChange[] {
   let parsed: unknown
   try {

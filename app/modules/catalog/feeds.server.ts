@@ -26,6 +26,15 @@ export const sitemapUrlLimit = 45_000
 type SitemapPage = { path: string; lastModified: Date | null }
 type PageGroup = { count: number; read: (skip: number, take: number) => Promise<SitemapPage[]> }
 
+const datedPage = { orderBy: { id: 'asc' }, select: { slug: true, updatedAt: true } } as const
+type DatedPageQuery = typeof datedPage & { skip: number; take: number }
+
+/** Records listed with the date they last changed, in id order, one page at a time. */
+const datedPages =
+  (find: (page: DatedPageQuery) => Promise<{ slug: string; updatedAt: Date }[]>, path: (slug: string) => string) =>
+  async (skip: number, take: number) =>
+    (await find({ ...datedPage, skip, take })).map((row) => ({ path: path(row.slug), lastModified: row.updatedAt }))
+
 async function sitemapPageGroups(): Promise<PageGroup[]> {
   const db = getDb()
   const [categories, exporters, products, tours] = await Promise.all([
@@ -34,14 +43,10 @@ async function sitemapPageGroups(): Promise<PageGroup[]> {
     db.product.count({ where: visibleProduct }),
     db.tourRoute.count({ where: { status: 'published' } }),
   ])
-  const fixedPages: SitemapPage[] = [
-    { path: '', lastModified: null },
-    { path: '/catalog', lastModified: null },
-    { path: '/tours', lastModified: null },
-    { path: '/corridor', lastModified: null },
-    { path: '/progress', lastModified: null },
-    { path: '/help/returns', lastModified: null },
-  ]
+  const fixedPages: SitemapPage[] = ['', '/catalog', '/tours', '/corridor', '/progress', '/help/returns'].map((path) => ({
+    path,
+    lastModified: null,
+  }))
   return [
     { count: fixedPages.length, read: async (skip, take) => fixedPages.slice(skip, skip + take) },
     {
@@ -52,45 +57,9 @@ async function sitemapPageGroups(): Promise<PageGroup[]> {
           lastModified: null,
         })),
     },
-    {
-      count: exporters,
-      read: async (skip, take) =>
-        (
-          await db.exporter.findMany({
-            where: verifiedExporter,
-            orderBy: { id: 'asc' },
-            skip,
-            take,
-            select: { slug: true, updatedAt: true },
-          })
-        ).map((row) => ({ path: paths.exporter(row.slug), lastModified: row.updatedAt })),
-    },
-    {
-      count: products,
-      read: async (skip, take) =>
-        (
-          await db.product.findMany({
-            where: visibleProduct,
-            orderBy: { id: 'asc' },
-            skip,
-            take,
-            select: { slug: true, updatedAt: true },
-          })
-        ).map((row) => ({ path: paths.product(row.slug), lastModified: row.updatedAt })),
-    },
-    {
-      count: tours,
-      read: async (skip, take) =>
-        (
-          await db.tourRoute.findMany({
-            where: { status: 'published' },
-            orderBy: { id: 'asc' },
-            skip,
-            take,
-            select: { slug: true, updatedAt: true },
-          })
-        ).map((row) => ({ path: paths.tour(row.slug), lastModified: row.updatedAt })),
-    },
+    { count: exporters, read: datedPages((page) => db.exporter.findMany({ where: verifiedExporter, ...page }), paths.exporter) },
+    { count: products, read: datedPages((page) => db.product.findMany({ where: visibleProduct, ...page }), paths.product) },
+    { count: tours, read: datedPages((page) => db.tourRoute.findMany({ where: { status: 'published' }, ...page }), paths.tour) },
   ]
 }
 

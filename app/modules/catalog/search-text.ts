@@ -31,7 +31,6 @@ export function tokenize(text: string): SearchTokens {
   return tokens
 }
 
-/** One term of a query: a word matched as a prefix, or Chinese matched as a character or pairs. */
 export type QueryTerm = { kind: 'word'; text: string } | { kind: 'han'; characters: string[] }
 
 const maxTerms = 8

@@ -119,7 +119,6 @@ export async function setTourRounding(admin: AdminActor, input: Record<string, s
   return { ok: true, value: { code: currency } }
 }
 
-/** The rates page's two forms: a new rate, or a currency's tour rounding. */
 export function saveRatesForm(admin: AdminActor, input: Record<string, string>): Promise<Outcome<unknown>> {
   return input.intent === 'tourRounding' ? setTourRounding(admin, input) : addExchangeRate(admin, input)
 }

@@ -19,16 +19,17 @@ import {
   companyName,
   customsOf,
   detailsOf,
-  lineSelect,
   lineView,
   localized,
   money,
   oneLine,
+  partSelect,
   salesPageSize,
   statusFilter,
   statusOf,
 } from '~/modules/checkout/sales-shared.server'
 import { expireSession, retrieveSession, stripeEnabled } from '~/modules/checkout/stripe.server'
+import { reachableMember } from '~/modules/exporters/membership.server'
 import { dateText } from '~/utils/dates'
 import { getDb } from '~/utils/db.server'
 import { failure, hasControlCharacters, type Outcome, positiveId } from '~/utils/forms.server'
@@ -143,16 +144,9 @@ export async function orderForAdmin(locale: Locale, number: string) {
       parts: {
         orderBy: { id: 'asc' },
         select: {
-          id: true,
-          status: true,
-          subtotalMinor: true,
-          carrier: true,
-          trackingNumber: true,
-          shippedAt: true,
-          deliveredAt: true,
+          ...partSelect,
           exporter: { select: { id: true, slug: true, translations: { select: { locale: true, legalName: true } } } },
           tourRoute: { select: { slug: true, translations: { select: { locale: true, name: true } } } },
-          lines: { orderBy: { id: 'asc' }, select: lineSelect },
         },
       },
       events: {
@@ -300,7 +294,7 @@ export async function changeOrderForAdmin(
     })
     // a company with no member account gets no mail: the notice says so instead of claiming it was told
     const unreached = await getDb().exporter.count({
-      where: { orderParts: { some: { order: { number } } }, members: { none: {} } },
+      where: { orderParts: { some: { order: { number } } }, members: { none: reachableMember } },
     })
     return { ok: true, value: { notice: unreached > 0 ? 'paidExportersUnreached' : 'paid' } }
   }

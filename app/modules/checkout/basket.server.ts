@@ -51,7 +51,6 @@ export type BasketLine = {
   problems: LineProblem[]
 }
 
-/** One exporter's parcel: what shipping costs and when it arrives (decision 023). */
 export type BasketPart = Omit<PartDelivery, 'shippingMinor' | 'freeFromMinor' | 'window'> & {
   seller: { text: string; lang: Locale }
   shipping: PricedMoney | null

@@ -14,6 +14,7 @@ import {
   lineView,
   money,
   oneLine,
+  partSelect,
   salesPageSize,
   statusOf,
 } from '~/modules/checkout/sales-shared.server'
@@ -75,14 +76,7 @@ export async function orderForExporter(member: Member, locale: Locale, number: s
   const row = await getDb().orderPart.findUniqueOrThrow({
     where: { id: part.id },
     select: {
-      id: true,
-      status: true,
-      subtotalMinor: true,
-      carrier: true,
-      trackingNumber: true,
-      shippedAt: true,
-      deliveredAt: true,
-      lines: { orderBy: { id: 'asc' }, select: lineSelect },
+      ...partSelect,
       order: {
         select: {
           id: true,
@@ -154,7 +148,6 @@ function partRefusal(status: string, to: 'shipped' | 'delivered') {
   return status === 'delivered' ? 'errors.alreadyDelivered' : 'errors.notShippedYet'
 }
 
-/** A part that is not this exporter's part of this very order is a 404. */
 export async function changePartForExporter(
   member: Member,
   number: string,

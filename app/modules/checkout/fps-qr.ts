@@ -21,7 +21,6 @@ const currencies = { HKD: '344', CNY: '156' } as const
 
 export type FpsPayee = { fpsId: string; name: string }
 
-/** A one-time (dynamic) code for exactly this amount and reference. */
 export function fpsPayload(payee: FpsPayee, payment: { amountMinor: number; currency: string; reference: string }) {
   const currency = currencies[payment.currency as keyof typeof currencies]
   if (!currency) throw new Error(`FPS carries HKD and CNY, not ${payment.currency}`)
@@ -42,7 +41,6 @@ export function fpsPayload(payee: FpsPayee, payment: { amountMinor: number; curr
   return `${body}6304${crc16(`${body}6304`)}`
 }
 
-/** The objects of a payload, for tests and for checking a code read back from an image. */
 export function readObjects(payload: string): Record<string, string> {
   const objects: Record<string, string> = {}
   for (let i = 0; i < payload.length;) {

@@ -38,7 +38,6 @@ export function holdUntil(now: Date, { stripeMinutes, newBuyer }: { stripeMinute
   return new Date(now.getTime() + (newBuyer ? policy.newBuyerBankTransferHours * 3_600_000 : bankTransferDays() * 86_400_000))
 }
 
-/** Whether an order of these items holds stock or seats while unpaid (accepted quotes hold nothing). */
 export function holdsGoods(items: OrderItem[]) {
   return items.some((item) => item.kind === 'product' || item.kind === 'seat')
 }

@@ -72,6 +72,14 @@ async function debitSales(tx: Tx, orderId: number, partIds: number[], note: stri
   }
 }
 
+/** One change in one transaction; the mail it queues (`mail.push`) is delivered once the change has committed. */
+async function changeWithMail<R>(change: (tx: Tx, mail: number[]) => Promise<R>): Promise<R> {
+  const mail: number[] = []
+  const result = await getDb().$transaction((tx) => change(tx, mail), txOptions)
+  await deliverQueued(mail)
+  return result
+}
+
 async function settleOrder(tx: Tx, orderId: number) {
   const parts = await tx.orderPart.findMany({ where: { orderId }, select: { status: true } })
   const open = parts.filter((part) => part.status !== 'refunded')
@@ -92,8 +100,7 @@ async function settleOrder(tx: Tx, orderId: number) {
 }
 
 export async function cancelOrder(number: string, by: { actorId: number | null; reason: string }): Promise<ChangeResult> {
-  let mail: number[] = []
-  const result = await getDb().$transaction(async (tx) => {
+  return changeWithMail(async (tx, mail) => {
     const order = await tx.order.findUnique({ where: { number }, select: { id: true } })
     if (!order) return 'not_found' as const
     const { count } = await tx.order.updateMany({
@@ -107,14 +114,11 @@ export async function cancelOrder(number: string, by: { actorId: number | null; 
     await tx.orderEvent.create({
       data: { orderId: order.id, kind: 'cancelled', actorId: by.actorId, details: JSON.stringify({ reason: by.reason }) },
     })
-    mail = await queueStatusMail(tx, order.id, 'cancelled')
+    mail.push(...(await queueStatusMail(tx, order.id, 'cancelled')))
     return 'done' as const
-  }, txOptions)
-  await deliverQueued(mail)
-  return result
+  })
 }
 
-/** Marks an unpaid order paid, once: credits each exporter's ledger and mails buyer and exporters. */
 export async function markPaid(
   number: string,
   payment: {
@@ -125,9 +129,8 @@ export async function markPaid(
     reinstate?: boolean
   },
 ): Promise<ChangeResult> {
-  let mail: number[] = []
   const run = () =>
-    getDb().$transaction(async (tx) => {
+    changeWithMail(async (tx, mail) => {
       const order = await tx.order.findUnique({
         where: { number },
         select: { id: true, currency: true, paymentMethod: true, status: true },
@@ -174,18 +177,15 @@ export async function markPaid(
           details: JSON.stringify({ via: payment.via }),
         },
       })
-      mail = await queuePaidMail(tx, order.id)
+      mail.push(...(await queuePaidMail(tx, order.id)))
       return 'done' as const
-    }, txOptions)
-  let result: ChangeResult
+    })
   try {
-    result = await run()
+    return await run()
   } catch (error) {
     if (error instanceof SoldOut) return 'sold_out'
     throw error
   }
-  await deliverQueued(mail)
-  return result
 }
 
 async function reserveAgain(tx: Tx, orderId: number) {
@@ -219,8 +219,7 @@ export async function refundCancelledPayment(number: string, paymentIntentId: st
   if (!order) return 'not_found'
   if (order.status !== 'cancelled') return 'unchanged'
   await refundPayment(paymentIntentId, number)
-  let mail: number[] = []
-  const result = await db.$transaction(async (tx) => {
+  return changeWithMail(async (tx, mail) => {
     const { count } = await tx.order.updateMany({
       where: { id: order.id, status: 'cancelled' },
       data: { status: 'refunded', refundedAt: new Date(), stripePaymentIntentId: paymentIntentId },
@@ -230,11 +229,9 @@ export async function refundCancelledPayment(number: string, paymentIntentId: st
     await tx.orderEvent.create({
       data: { orderId: order.id, kind: 'refunded', details: JSON.stringify({ reason: 'paid_after_cancel_sold_out' }) },
     })
-    mail = await queueStatusMail(tx, order.id, 'refunded')
+    mail.push(...(await queueStatusMail(tx, order.id, 'refunded')))
     return 'done' as const
-  }, txOptions)
-  await deliverQueued(mail)
-  return result
+  })
 }
 
 /** After part refunds, refunds what is left. Goods not yet shipped go back into stock; seats always do. */
@@ -251,8 +248,7 @@ export async function refundOrder(number: string, by: { actorId: number | null }
     const already = await refundedSoFar(db, order)
     await stripeRefund(order.id, order.stripePaymentIntentId, number, null, already > 0 ? order.totalMinor - already : null, by)
   }
-  let mail: number[] = []
-  const result = await db.$transaction(async (tx) => {
+  return changeWithMail(async (tx, mail) => {
     // the money is back with the buyer now, so the order is refunded from whatever state it has
     // reached meanwhile (an exporter may have shipped while Stripe was refunding)
     const data = { status: 'refunded', refundedAt: new Date() }
@@ -270,11 +266,9 @@ export async function refundOrder(number: string, by: { actorId: number | null }
     await putBack(tx, order.id, unshipped, openIds)
     await debitSales(tx, order.id, openIds, number)
     await tx.orderEvent.create({ data: { orderId: order.id, kind: 'refunded', actorId: by.actorId } })
-    mail = [...(await queueStatusMail(tx, order.id, 'refunded')), ...(await queueExporterRefundMail(tx, order.id, openIds))]
+    mail.push(...(await queueStatusMail(tx, order.id, 'refunded')), ...(await queueExporterRefundMail(tx, order.id, openIds)))
     return 'done' as const
-  }, txOptions)
-  await deliverQueued(mail)
-  return result
+  })
 }
 
 /** Asks Stripe for a refund; a refusal is written on the order (so the next try takes a new key) and thrown. */
@@ -324,8 +318,7 @@ export async function refundPart(number: string, partId: number, by: { actorId: 
     if (!order.stripePaymentIntentId || !stripeEnabled()) throw new Error(`Order ${number} has no Stripe payment to refund`)
     await stripeRefund(order.id, order.stripePaymentIntentId, number, partId, amountMinor, by)
   }
-  let mail: number[] = []
-  const result = await db.$transaction(async (tx) => {
+  return changeWithMail(async (tx, mail) => {
     // the order's row first: a whole refund and part refunds of one order take turns
     const live = await tx.order.updateMany({
       where: { id: order.id, status: { in: statusesBefore('refunded') } },
@@ -344,14 +337,12 @@ export async function refundPart(number: string, partId: number, by: { actorId: 
       data: { orderId: order.id, partId, kind: 'part_refunded', actorId: by.actorId, details: JSON.stringify({ amountMinor }) },
     })
     await settleOrder(tx, order.id)
-    mail = [
+    mail.push(
       ...(await queuePartRefundMail(tx, order.id, partId, amountMinor)),
       ...(await queueExporterRefundMail(tx, order.id, [partId])),
-    ]
+    )
     return 'done' as const
-  }, txOptions)
-  await deliverQueued(mail)
-  return result
+  })
 }
 
 export async function shipPart(
@@ -360,8 +351,7 @@ export async function shipPart(
   shipment: { carrier: string; trackingNumber: string },
   actorId: number,
 ): Promise<ChangeResult> {
-  let mail: number[] = []
-  const result = await getDb().$transaction(async (tx) => {
+  return changeWithMail(async (tx, mail) => {
     const part = await tx.orderPart.findFirst({ where: { id: partId, exporterId }, select: { id: true, orderId: true } })
     if (!part) return 'not_found' as const
     const { count } = await tx.orderPart.updateMany({
@@ -373,11 +363,9 @@ export async function shipPart(
       data: { orderId: part.orderId, partId: part.id, kind: 'shipped', actorId, details: JSON.stringify(shipment) },
     })
     await settleOrder(tx, part.orderId)
-    mail = await queueStatusMail(tx, part.orderId, 'shipped', shipment)
+    mail.push(...(await queueStatusMail(tx, part.orderId, 'shipped', shipment)))
     return 'done' as const
-  }, txOptions)
-  await deliverQueued(mail)
-  return result
+  })
 }
 
 export async function deliverPart(partId: number, exporterId: number, actorId: number): Promise<ChangeResult> {

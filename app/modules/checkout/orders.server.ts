@@ -87,7 +87,6 @@ const itemSchema = z.union([
   z.object({ kind: z.literal('quote'), quoteId: z.number().int().positive() }),
 ])
 
-/** Which address fields each market's form asks for (mainland: province, city, district; HK: district). */
 export const addressFields: Record<MarketCode, { required: (keyof AddressInput)[]; optional: (keyof AddressInput)[] }> = {
   CN: { required: ['recipientName', 'phone', 'province', 'city', 'district', 'addressLine'], optional: ['postalCode'] },
   HK: { required: ['recipientName', 'phone', 'district', 'addressLine'], optional: [] },

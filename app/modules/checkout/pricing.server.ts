@@ -21,7 +21,6 @@ async function readRates(now: Date): Promise<RateTable> {
   return table
 }
 
-/** Each currency's rounding step for converted tour prices, in minor units; kept until the catalog changes. */
 export function tourRoundingSteps(): Promise<Record<string, number>> {
   return cachedByCatalogVersion('tour-rounding', async () => {
     const rows = await getDb().currency.findMany({ select: { code: true, tourRoundingMinor: true } })

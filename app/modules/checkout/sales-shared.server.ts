@@ -10,7 +10,6 @@ import { type Locale, pickTranslation } from '~/utils/locales'
 
 export const salesPageSize = 25
 
-/** The colour a status badge takes (classes of app.css), plus a hook for order-specific styling. */
 export const statusTone: Record<OrderStatus, string> = {
   awaiting_payment: '',
   paid: 'badge--both',
@@ -137,6 +136,18 @@ export const lineSelect = {
   unitPriceMinor: true,
   lineTotalMinor: true,
   product: { select: { slug: true, translations: { select: { locale: true, name: true } } } },
+} as const
+
+/** An exporter's part of an order: its money, its shipment and its lines, as its exporter and the admins read it. */
+export const partSelect = {
+  id: true,
+  status: true,
+  subtotalMinor: true,
+  carrier: true,
+  trackingNumber: true,
+  shippedAt: true,
+  deliveredAt: true,
+  lines: { orderBy: { id: 'asc' }, select: lineSelect },
 } as const
 
 export type LineRow = {

@@ -49,7 +49,6 @@ export function csvCell(value: string) {
   return /[",\r\n]/.test(safe) || /^\s|\s$/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe
 }
 
-/** The byte order mark is what spreadsheets need to read UTF-8. */
 export function toCsv(rows: readonly (readonly string[])[]) {
   return '\uFEFF' + rows.map((cells) => cells.map(csvCell).join(',')).join('\r\n') + '\r\n'
 }

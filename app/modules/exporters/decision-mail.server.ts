@@ -1,4 +1,5 @@
 import { sendMail } from '~/modules/accounts/mail.server'
+import { reachableMember } from '~/modules/exporters/membership.server'
 import { getDb } from '~/utils/db.server'
 import { getFixedT } from '~/utils/i18n.server'
 import { localeUrl } from '~/utils/locale-path'
@@ -10,7 +11,7 @@ export type ProductEvent = 'published' | 'rejected'
 
 async function membersOf(exporterId: number) {
   const members = await getDb().user.findMany({
-    where: { exporterId },
+    where: { exporterId, ...reachableMember },
     orderBy: { id: 'asc' },
     select: { email: true, displayName: true, locale: true },
   })
@@ -25,24 +26,30 @@ async function companyNames(exporterId: number) {
   return (locale: Locale) => pickTranslation(exporter.translations, locale)?.legalName ?? exporter.slug
 }
 
-export async function notifyExporterDecision(exporterId: number, event: ExporterEvent, reason?: string) {
-  const [members, company] = await Promise.all([membersOf(exporterId), companyNames(exporterId)])
+type Member = Awaited<ReturnType<typeof membersOf>>[number]
+
+/** Each member reads the admin namespace's `mail.<key>` in their own language; returns how many were written to. */
+async function mailMembers(members: Member[], key: string, valuesFor: (member: Member) => Record<string, string>) {
   for (const member of members) {
     const t = getFixedT(member.locale, 'admin')
-    const values = {
-      name: member.displayName,
-      company: company(member.locale),
-      reason: reason ?? '',
-      link: localeUrl(publicUrl(), member.locale, '/exporter'),
-    }
+    const values = { name: member.displayName, ...valuesFor(member) }
     await sendMail({
       to: member.email,
       locale: member.locale,
-      subject: t(`mail.exporter.${event}.subject`, values),
-      body: t(`mail.exporter.${event}.body`, values),
+      subject: t(`mail.${key}.subject`, values),
+      body: t(`mail.${key}.body`, values),
     })
   }
   return members.length
+}
+
+export async function notifyExporterDecision(exporterId: number, event: ExporterEvent, reason?: string) {
+  const [members, company] = await Promise.all([membersOf(exporterId), companyNames(exporterId)])
+  return mailMembers(members, `exporter.${event}`, (member) => ({
+    company: company(member.locale),
+    reason: reason ?? '',
+    link: localeUrl(publicUrl(), member.locale, '/exporter'),
+  }))
 }
 
 export async function notifyProductDecision(productId: number, event: ProductEvent, reason?: string) {
@@ -50,24 +57,9 @@ export async function notifyProductDecision(productId: number, event: ProductEve
     where: { id: productId },
     select: { slug: true, exporterId: true, translations: { select: { locale: true, name: true } } },
   })
-  const members = await membersOf(product.exporterId)
-  for (const member of members) {
-    const t = getFixedT(member.locale, 'admin')
-    const values = {
-      name: member.displayName,
-      product: pickTranslation(product.translations, member.locale)?.name ?? product.slug,
-      reason: reason ?? '',
-      link:
-        event === 'published'
-          ? localeUrl(publicUrl(), member.locale, `/products/${product.slug}`)
-          : localeUrl(publicUrl(), member.locale, '/exporter'),
-    }
-    await sendMail({
-      to: member.email,
-      locale: member.locale,
-      subject: t(`mail.product.${event}.subject`, values),
-      body: t(`mail.product.${event}.body`, values),
-    })
-  }
-  return members.length
+  return mailMembers(await membersOf(product.exporterId), `product.${event}`, (member) => ({
+    product: pickTranslation(product.translations, member.locale)?.name ?? product.slug,
+    reason: reason ?? '',
+    link: localeUrl(publicUrl(), member.locale, event === 'published' ? `/products/${product.slug}` : '/exporter'),
+  }))
 }

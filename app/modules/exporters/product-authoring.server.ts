@@ -203,7 +203,6 @@ const ownProductSelect = {
   },
 } as const
 
-/** Another company's product does not exist for the caller: a 404. */
 async function findOwnProduct(user: Member, productId: string | number | undefined) {
   const company = await companyOf(user)
   const id = parseId(productId)

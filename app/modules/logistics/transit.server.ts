@@ -88,7 +88,6 @@ export async function transitEstimate(input: {
   return { market: input.market, farmGoods, fastest: options[0] ?? null, alternatives: options.slice(1) }
 }
 
-/** The markets a product page shows estimates for: the buyer's, or both Chinese markets for others. */
 export function transitMarketsFor(market: MarketCode): MarketCode[] {
   return market === 'INTL' ? ['CN', 'HK'] : [market]
 }

@@ -102,7 +102,6 @@ export async function adminProgress(locale: Locale, filters: ProgressFilters) {
   }
 }
 
-/** The ministry's monthly report: one row per category and market that sold in the month. */
 export async function monthReportCsv(locale: Locale, month: string, headings: string[]) {
   const start = new Date(`${month}-01T00:00:00Z`)
   const end = new Date(Date.UTC(start.getUTCFullYear(), start.getUTCMonth() + 1, 1))

@@ -8,7 +8,6 @@ export function monthKey(date: Date) {
   return date.toISOString().slice(0, 7)
 }
 
-/** The twelve months ending with the current one, oldest first: the dashboard's year. */
 export function windowMonths(now: Date) {
   return Array.from({ length: 12 }, (_, i) => monthKey(new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - 11 + i, 1))))
 }

@@ -3,7 +3,7 @@
 import { z } from 'zod'
 
 import { type Actor, audit } from '~/modules/accounts/audit.server'
-import { type AdminActor, assertAdmin } from '~/modules/accounts/guard.server'
+import { type AdminActor, adminParsedForm, assertAdmin } from '~/modules/accounts/guard.server'
 import { bumpCatalogVersion } from '~/modules/catalog/cache-version.server'
 import { decimalAmount, formatMoney, parseAmount } from '~/modules/checkout/money'
 import { liveStatuses } from '~/modules/checkout/order-status'
@@ -16,7 +16,7 @@ import {
   routeStatuses,
   tourCities,
 } from '~/modules/tourism/options'
-import { routeColumns } from '~/modules/tourism/tours.server'
+import { legColumns, routeColumns, routeTexts, stopPlaceColumns } from '~/modules/tourism/tours.server'
 import { dateText } from '~/utils/dates'
 import { getDb, isUniqueViolation } from '~/utils/db.server'
 import {
@@ -249,6 +249,16 @@ export async function createRoute(admin: AdminActor, input: Record<string, strin
   }
 }
 
+const departureSelect = {
+  id: true,
+  startsOn: true,
+  seatsTotal: true,
+  seatsAvailable: true,
+  priceMinor: true,
+  currency: true,
+  status: true,
+} as const
+
 export async function routeForEdit(locale: Locale, routeId: number) {
   const db = getDb()
   const route = await db.tourRoute.findUnique({
@@ -259,16 +269,12 @@ export async function routeForEdit(locale: Locale, routeId: number) {
       status: true,
       operatorName: true,
       position: true,
-      translations: { select: { locale: true, name: true, summary: true, included: true } },
+      translations: routeTexts,
       stops: {
         orderBy: { position: 'asc' },
         select: {
           id: true,
-          position: true,
-          day: true,
-          lat: true,
-          lon: true,
-          coordinatesVerified: true,
+          ...stopPlaceColumns,
           translations: { select: { locale: true, name: true } },
           checkpoint: { select: { slug: true, translations: { select: { locale: true, name: true } } } },
           region: { select: { code: true, translations: { select: { locale: true, name: true } } } },
@@ -278,26 +284,13 @@ export async function routeForEdit(locale: Locale, routeId: number) {
         orderBy: [{ fromPosition: 'asc' }, { toPosition: 'asc' }],
         select: {
           id: true,
-          fromPosition: true,
-          toPosition: true,
-          mode: true,
-          durationMinutes: true,
-          distanceKm: true,
-          distanceVerified: true,
+          ...legColumns,
           checkpointId: true,
         },
       },
       departures: {
         orderBy: { startsOn: 'asc' },
-        select: {
-          id: true,
-          startsOn: true,
-          seatsTotal: true,
-          seatsAvailable: true,
-          priceMinor: true,
-          currency: true,
-          status: true,
-        },
+        select: departureSelect,
       },
     },
   })
@@ -381,14 +374,7 @@ export async function routeForEdit(locale: Locale, routeId: number) {
   }
 }
 
-export async function updateRoute(
-  admin: AdminActor,
-  routeId: number,
-  input: Record<string, string>,
-): Promise<Outcome<{ id: number }>> {
-  const actor = assertAdmin(admin)
-  const parsed = parseRoute(input)
-  if (!parsed.value) return failure(parsed.errors)
+export const updateRoute = adminParsedForm(parseRoute, async (actor, routeId, parsed): Promise<Outcome<{ id: number }>> => {
   const db = getDb()
   const before = await db.tourRoute.findUnique({
     where: { id: routeId },
@@ -421,7 +407,7 @@ export async function updateRoute(
     after: parsed.value,
     translations: parsed.translations,
   })
-}
+})
 
 export async function changeRouteStatus(
   admin: AdminActor,
@@ -655,14 +641,7 @@ function parseDeparture(input: Record<string, string>, now = new Date()) {
   return { value: { ...parsed.data, priceMinor: price.amountMinor } }
 }
 
-export async function addDeparture(
-  admin: AdminActor,
-  routeId: number,
-  input: Record<string, string>,
-): Promise<Outcome<{ id: number }>> {
-  const actor = assertAdmin(admin)
-  const parsed = parseDeparture(input)
-  if (!parsed.value) return failure(parsed.errors)
+export const addDeparture = adminParsedForm(parseDeparture, async (actor, routeId, parsed): Promise<Outcome<{ id: number }>> => {
   const db = getDb()
   if (!(await db.tourRoute.findUnique({ where: { id: routeId }, select: { id: true } })))
     return failure({ form: 'errors.notFound' }, 404)
@@ -677,7 +656,7 @@ export async function addDeparture(
     seatsTotal,
     price: { amountMinor: priceMinor, currency },
   })
-}
+})
 
 /** Seats change by one conditional update, so a simultaneous booking never leaves fewer seats than sold. */
 export async function updateDeparture(
@@ -734,13 +713,7 @@ export async function departureBookings(locale: Locale, routeId: number, departu
   const departure = await db.tourDeparture.findFirst({
     where: { id: departureId, routeId },
     select: {
-      id: true,
-      startsOn: true,
-      seatsTotal: true,
-      seatsAvailable: true,
-      priceMinor: true,
-      currency: true,
-      status: true,
+      ...departureSelect,
       route: { select: { id: true, slug: true, translations: { select: { locale: true, name: true } } } },
       orderLines: {
         orderBy: { id: 'asc' },

@@ -27,7 +27,6 @@ export const durationBuckets = {
 } as const
 export type DurationBucket = keyof typeof durationBuckets
 
-/** Whether `month` (1–12) falls in a season that may wrap the year end (Nov → Mar). */
 export function inSeason(fromMonth: number, toMonth: number, month: number) {
   return fromMonth <= toMonth ? month >= fromMonth && month <= toMonth : month >= fromMonth || month <= toMonth
 }

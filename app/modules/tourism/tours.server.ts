@@ -75,6 +75,19 @@ export const routeColumns = {
   baseCurrency: true,
 } as const
 
+export const routeTexts = { select: { locale: true, name: true, summary: true, included: true } } as const
+
+/** Where a stop is, and what a leg covers: the tour page and the admin form read the same. */
+export const stopPlaceColumns = { position: true, day: true, lat: true, lon: true, coordinatesVerified: true } as const
+export const legColumns = {
+  fromPosition: true,
+  toPosition: true,
+  mode: true,
+  durationMinutes: true,
+  distanceKm: true,
+  distanceVerified: true,
+} as const
+
 function startOfToday(now = new Date()) {
   return new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()))
 }
@@ -238,15 +251,11 @@ export async function tourPage(locale: Locale, slug: string, options: { passport
       id: true,
       ...routeColumns,
       operatorName: true,
-      translations: { select: { locale: true, name: true, summary: true, included: true } },
+      translations: routeTexts,
       stops: {
         orderBy: { position: 'asc' },
         select: {
-          position: true,
-          day: true,
-          lat: true,
-          lon: true,
-          coordinatesVerified: true,
+          ...stopPlaceColumns,
           regionId: true,
           translations: { select: { locale: true, name: true, description: true } },
           checkpoint: { select: checkpointSelect },
@@ -256,12 +265,7 @@ export async function tourPage(locale: Locale, slug: string, options: { passport
       legs: {
         orderBy: { fromPosition: 'asc' },
         select: {
-          fromPosition: true,
-          toPosition: true,
-          mode: true,
-          durationMinutes: true,
-          distanceKm: true,
-          distanceVerified: true,
+          ...legColumns,
           checkpoint: { select: checkpointSelect },
         },
       },
