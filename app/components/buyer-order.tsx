@@ -1,6 +1,7 @@
 import { Link } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 
+import { ListTable } from '~/components/admin/list-table'
 import { DeliveryWindowText, ShipsFrom } from '~/components/delivery'
 import { StatusBadge } from '~/components/form'
 import { langAttr, LocalizedText } from '~/components/localized-text'
@@ -86,38 +87,37 @@ export function BuyerOrderParts({ order, locale }: { order: BuyerOrder; locale: 
               <ShipsFrom part={{ shipsFrom: part.shipsFrom ?? 'direct', shipWithinHours: null }} />
             </p>
           ) : null}
-          <table className="basket">
-            <thead>
-              <tr>
-                <th scope="col">{t('basket.item', { context: tourContext(order) })}</th>
-                <th scope="col">{t('basket.quantity')}</th>
-                <th scope="col">{t('basket.unitPrice')}</th>
-                <th scope="col">{t('basket.lineTotal')}</th>
+          <ListTable
+            className="basket"
+            rows={part.lines}
+            headers={[
+              t('basket.item', { context: tourContext(order) }),
+              t('basket.quantity'),
+              t('basket.unitPrice'),
+              t('basket.lineTotal'),
+            ]}
+          >
+            {(line) => (
+              <tr key={line.id}>
+                <th scope="row">
+                  {line.name}
+                  {line.hsCode ? <span className="muted"> · HS {line.hsCode}</span> : null}
+                  {line.travellers.length > 0 ? (
+                    <ol className="travellers" aria-label={t('order.travellers')} data-testid="travellers">
+                      {line.travellers.map((name, i) => (
+                        <li key={i}>{name}</li>
+                      ))}
+                    </ol>
+                  ) : null}
+                </th>
+                <td data-label={t('basket.quantity')}>
+                  {line.quantity} {t(`units.${line.unit}`, { ns: 'common', defaultValue: line.unit })}
+                </td>
+                <td data-label={t('basket.unitPrice')}>{line.unitPrice.text}</td>
+                <td data-label={t('basket.lineTotal')}>{line.lineTotal.text}</td>
               </tr>
-            </thead>
-            <tbody>
-              {part.lines.map((line) => (
-                <tr key={line.id}>
-                  <th scope="row">
-                    {line.name}
-                    {line.hsCode ? <span className="muted"> · HS {line.hsCode}</span> : null}
-                    {line.travellers.length > 0 ? (
-                      <ol className="travellers" aria-label={t('order.travellers')} data-testid="travellers">
-                        {line.travellers.map((name, i) => (
-                          <li key={i}>{name}</li>
-                        ))}
-                      </ol>
-                    ) : null}
-                  </th>
-                  <td data-label={t('basket.quantity')}>
-                    {line.quantity} {t(`units.${line.unit}`, { ns: 'common', defaultValue: line.unit })}
-                  </td>
-                  <td data-label={t('basket.unitPrice')}>{line.unitPrice.text}</td>
-                  <td data-label={t('basket.lineTotal')}>{line.lineTotal.text}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+            )}
+          </ListTable>
         </div>
       ))}
       <dl className="basket-totals">

@@ -15,6 +15,12 @@ export function useSeasonText() {
       : t('route.seasonRange', { from: months[season.fromMonth - 1], to: months[season.toMonth - 1] })
 }
 
+/** The price in tenge for reference, where the list shows one. */
+export function TourReference({ reference }: { reference: { text: string } | null }) {
+  const { t } = useTranslation('tours')
+  return reference ? <span className="price__reference">{t('list.reference', { amount: reference.text })}</span> : null
+}
+
 /** In the word order of the reader's language. */
 export function FromPrice({ text }: { text: string }) {
   const { t } = useTranslation('tours')
@@ -77,9 +83,7 @@ export function TourCard({ tour, locale, months }: { tour: TourCardData; locale:
         </dl>
         <p className="tour-card__price">
           <FromPrice text={tour.from.price.text} />
-          {tour.from.reference ? (
-            <span className="price__reference">{t('list.reference', { amount: tour.from.reference.text })}</span>
-          ) : null}
+          <TourReference reference={tour.from.reference} />
         </p>
         <p className="muted">
           {tour.nextDeparture ? (

@@ -5,7 +5,7 @@ import { ListTable } from '~/components/admin/list-table'
 import { When } from '~/components/admin/ui'
 import { langAttr, LocalizedText } from '~/components/localized-text'
 import { ProductCard } from '~/components/product-card'
-import { FromPrice, TourFacts } from '~/components/tour-card'
+import { FromPrice, TourFacts, TourReference } from '~/components/tour-card'
 import { TourItinerary } from '~/components/tour-itinerary'
 import { TourMap } from '~/components/tour-map'
 import type { TourPage } from '~/modules/tourism/tours.server'
@@ -43,9 +43,7 @@ export function TourHeader({ tour, locale, months }: TourProps & { months: reado
             <dt>{t('route.priceLabel')}</dt>
             <dd>
               <FromPrice text={tour.from.price.text} />
-              {tour.from.reference ? (
-                <span className="price__reference">{t('list.reference', { amount: tour.from.reference.text })}</span>
-              ) : null}
+              <TourReference reference={tour.from.reference} />
             </dd>
           </dl>
         </div>
@@ -179,9 +177,7 @@ export function TourDepartures({ departures }: { departures: TourPage['departure
           </td>
           <td>
             {departure.price.price.text}
-            {departure.price.reference ? (
-              <span className="price__reference">{t('list.reference', { amount: departure.price.reference.text })}</span>
-            ) : null}
+            <TourReference reference={departure.price.reference} />
           </td>
         </tr>
       )}

@@ -2,7 +2,7 @@ import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run
 import { Form, Link, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 
-import { type AnyFilter, AnyFilters } from '~/components/filter-select'
+import { type AnyFilter, AnyFilters, FilterActions } from '~/components/filter-select'
 import { TourCard } from '~/components/tour-card'
 import { defaultMarket } from '~/modules/catalog/catalog.server'
 import { marketCurrency } from '~/modules/checkout/pricing.server'
@@ -16,7 +16,7 @@ import { localePath } from '~/utils/locale-path'
 import { seoContext } from '~/utils/public-url.server'
 import { useRootLocale } from '~/utils/root-data'
 import { requireLocale } from '~/utils/route-params.server'
-import { publicMeta } from '~/utils/seo'
+import { titledPageMeta } from '~/utils/seo'
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: toursStyles }]
 
@@ -40,11 +40,7 @@ export const clientLoader = withNamespaces('tours', 'checkout')
 
 export const headers = publicHeaders
 
-export const meta: MetaFunction<typeof loader> = publicMeta((data) => ({
-  path: '/tours',
-  title: data.title,
-  description: data.description,
-}))
+export const meta: MetaFunction<typeof loader> = titledPageMeta('/tours')
 
 export default function Tours() {
   const { tours, total, filters, months, startCities, currency } = useLoaderData<typeof loader>()
@@ -85,11 +81,7 @@ export default function Tours() {
             defaultValue={filters.maxPriceText}
           />
         </div>
-        <div className="filters__actions">
-          <button type="submit" className="button button--primary">
-            {t('filters.apply')}
-          </button>
-        </div>
+        <FilterActions apply={t('filters.apply')} clear="" clearTo={null} />
       </Form>
       <p className="muted" role="status">
         {t('list.count', { count: tours.length })}

@@ -4,7 +4,7 @@ import { z } from 'zod'
 
 import { audit } from '~/modules/accounts/audit.server'
 import { adminRecordForm } from '~/modules/accounts/guard.server'
-import { revokeSessions, type Role } from '~/modules/accounts/session.server'
+import { revokeSessions, type Role, userIdentity } from '~/modules/accounts/session.server'
 import { dateText } from '~/utils/dates'
 import { getDb } from '~/utils/db.server'
 import { failure, multiLine, type Outcome } from '~/utils/forms.server'
@@ -71,11 +71,7 @@ export async function userForAdmin(locale: Locale, userId: number, admin: { id: 
   })
   if (!user) return null
   return {
-    id: user.id,
-    email: user.email,
-    displayName: user.displayName,
-    role: user.role as Role,
-    locale: user.locale,
+    ...userIdentity(user),
     createdAt: dateText(user.createdAt, locale),
     twoFactor: user.totpEnabledAt !== null,
     suspendedAt: user.suspendedAt ? dateText(user.suspendedAt, locale) : null,

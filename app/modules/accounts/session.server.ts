@@ -19,6 +19,15 @@ export { safeRedirect }
 
 export type Role = 'buyer' | 'exporter' | 'admin'
 
+/** Who a user is: what the session and the admin's page about them both start with. */
+export const userIdentity = (user: { id: number; email: string; displayName: string; role: string; locale: string }) => ({
+  id: user.id,
+  email: user.email,
+  displayName: user.displayName,
+  role: user.role as Role,
+  locale: user.locale,
+})
+
 type SessionData = { sid: string; cartToken: string }
 
 const minute = 60 * 1000
@@ -133,11 +142,7 @@ export async function getUser(request: Request): Promise<SessionUser | null> {
   }
   const { user } = row
   return {
-    id: user.id,
-    email: user.email,
-    displayName: user.displayName,
-    role: user.role as Role,
-    locale: user.locale,
+    ...userIdentity(user),
     exporterId: user.exporterId,
     timeZone: user.timeZone,
     totpEnabled: user.totpEnabledAt !== null,
@@ -299,11 +304,7 @@ export async function logoutEverywhere(request: Request, redirectTo: string) {
 /** Derived from the stored id, so the page never carries the id itself. */
 const handleOf = (id: string) => createHash('sha256').update(`session-handle:${id}`).digest('hex').slice(0, 32)
 
-export async function listSessions(
-  request: Request,
-  user: Pick<SessionUser, 'id' | 'role' | 'timeZone'>,
-  locale: Locale,
-) {
+export async function listSessions(request: Request, user: Pick<SessionUser, 'id' | 'role' | 'timeZone'>, locale: Locale) {
   const current = await sessionIdOf(request)
   const now = Date.now()
   const rows = await getDb().session.findMany({

@@ -221,6 +221,12 @@ function renderPack(order: PackOrder, quote: NonNullable<PackOrder['quote']>) {
   const column = (key: string): Pair => label(`documents.columns.${key}`)
   const unitText = (unit: string): Pair => ({ en: enCommon(`units.${unit}`), zh: zhCommon(`units.${unit}`) })
   const description = productNames.en === productNames.zh ? productNames.en : `${productNames.en}\n${productNames.zh}`
+  const lineCells = (line: (typeof order.lines)[number], index: number) => [
+    String(index + 1),
+    description,
+    line.hsCode ?? '',
+    `${line.quantity} ${unitText(line.unit).en}`,
+  ]
 
   let y = header(label('documents.invoiceTitle'))
   y = table(
@@ -233,14 +239,7 @@ function renderPack(order: PackOrder, quote: NonNullable<PackOrder['quote']>) {
       { title: column('unitPrice'), width: 90, align: 'right' },
       { title: column('amount'), width: right - left - 425, align: 'right' },
     ],
-    order.lines.map((line, index) => [
-      String(index + 1),
-      description,
-      line.hsCode ?? '',
-      `${line.quantity} ${unitText(line.unit).en}`,
-      money(line.unitPriceMinor),
-      money(line.lineTotalMinor),
-    ]),
+    order.lines.map((line, index) => [...lineCells(line, index), money(line.unitPriceMinor), money(line.lineTotalMinor)]),
   )
   pdf.text(right - 210, y + 4, `${both(label('documents.total'))} (${order.currency})`, bold)
   pdf.textRight(right - 4, y + 4, money(order.totalMinor), bold)
@@ -272,10 +271,7 @@ function renderPack(order: PackOrder, quote: NonNullable<PackOrder['quote']>) {
       { title: column('netWeight'), width: right - left - 403, align: 'right' },
     ],
     order.lines.map((line, index) => [
-      String(index + 1),
-      description,
-      line.hsCode ?? '',
-      `${line.quantity} ${unitText(line.unit).en}`,
+      ...lineCells(line, index),
       weights[index] === null ? both(label('documents.notStated')) : new Intl.NumberFormat('en-US').format(weights[index]!),
     ]),
   )
