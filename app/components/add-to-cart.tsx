@@ -6,7 +6,6 @@ import { useRootLocale } from '~/utils/root-data'
 
 type Props = { product: { id: number; saleMode: string; stock: number; minOrderQuantity: number; unit: string } }
 
-/** The product page's buy box: a plain form posting to the cart, so it works without JavaScript. */
 export function AddToCart({ product }: Props) {
   const locale = useRootLocale()
   const { t } = useTranslation('product')

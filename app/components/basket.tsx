@@ -76,7 +76,6 @@ export function BasketProblems({ problems }: { problems: Problem[] }) {
   )
 }
 
-/** What to change to come under the per-order limit, in units of one named line or in orders. */
 function CbecFix({ fix, lines }: { fix: NonNullable<NonNullable<BasketSummary['cbec']>['fix']>; lines: BasketSummary['lines'] }) {
   const { t } = useTranslation('checkout')
   const line = lines.find((candidate) => candidate.key === fix.key)

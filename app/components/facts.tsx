@@ -5,7 +5,6 @@ import { Fragment, type ReactNode } from 'react'
 export type Fact = { label: ReactNode; value: ReactNode; className?: string; testId?: string }
 export type FactRow = Fact | null | undefined | false
 
-/** The terms alone, for a caller that adds more of its own to the same list. */
 export function FactRows({ rows }: { rows: FactRow[] }) {
   return (
     <>

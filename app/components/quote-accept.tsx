@@ -10,7 +10,6 @@ type AcceptProps = {
   market: string
   consignee: readonly AddressField[]
   paymentMethods: readonly string[]
-  /** the open quote the buyer may still decline (none when an accepted quote's order is placed again) */
   declinable: boolean
   errors: Record<string, string>
   values: Record<string, string | undefined>

@@ -6,7 +6,6 @@ import type { TourCard as TourCardData } from '~/modules/tourism/tours.server'
 import { localePath } from '~/utils/locale-path'
 import type { Locale } from '~/utils/locales'
 
-/** Month names are formatted on the server. */
 export function useSeasonText() {
   const { t } = useTranslation('tours')
   return (season: { fromMonth: number; toMonth: number }, months: readonly string[]) =>

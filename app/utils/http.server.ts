@@ -1,4 +1,3 @@
-/** A 404 to throw from a loader; the root error boundary renders it in the reader's language. */
 export function notFound() {
   return new Response('Not found', { status: 404 })
 }

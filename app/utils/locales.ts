@@ -142,7 +142,6 @@ const sectionNamespaces: Record<string, string[]> = {
   progress: ['progress'],
 }
 
-/** The message namespaces a page needs, from its path: the browser loads just these. */
 export function namespacesFor(pathname: string) {
   const segments = pathname.split('/')
   // a product's request-for-quote form is a trade page under the product's path

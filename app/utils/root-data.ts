@@ -10,7 +10,6 @@ export function useRootData(): RootData | undefined {
   return useRouteLoaderData<RootData>('root')
 }
 
-/** The request's locale as the root loader decided it; English before the loader has run. */
 export function useRootLocale(): Locale {
   return useRootData()?.locale ?? 'en'
 }

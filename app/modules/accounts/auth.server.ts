@@ -169,7 +169,6 @@ async function claimTotpStep(userId: number, secret: string, code: string, extra
   return count === 1
 }
 
-/** The new recovery codes, to be shown once, or null when the code is wrong. */
 export async function confirmTotpSetup(userId: number, code: string) {
   const db = getDb()
   const user = await db.user.findUniqueOrThrow({ where: { id: userId }, select: { totpSecret: true } })

@@ -66,7 +66,6 @@ export async function queueMail(tx: OutboxWriter, mail: Mail) {
   return message.id
 }
 
-/** After the transaction that queued them committed. */
 export async function deliverQueued(ids: number[]) {
   if (!env.smtpUrl()) return
   for (const id of ids) await enqueue(deliveryJob, { id })

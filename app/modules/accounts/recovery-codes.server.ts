@@ -23,7 +23,6 @@ function newCode() {
   return `${chars.slice(0, 5)}-${chars.slice(5)}`
 }
 
-/** Replaces every code the user had (used or not) with new ones, returned once in the clear. */
 export async function issueRecoveryCodes(userId: number) {
   const codes = Array.from({ length: recoveryCodeCount }, newCode)
   await getDb().$transaction([

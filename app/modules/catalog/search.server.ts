@@ -199,7 +199,6 @@ export const reindexJob = defineJob<{ productIds?: number[] }>('search.reindex',
   retryDelaySeconds: 10,
 })
 
-/** Without ids, rebuilds everything and the planner's statistics too. */
 export async function reindexProducts(productIds?: number[]) {
   const db = getDb()
   const rates = await currentRates()

@@ -34,7 +34,6 @@ export function paymentMethodsFor(currency: string): string[] {
   return [...(pavilion.stripePaymentMethods[currency as keyof typeof pavilion.stripePaymentMethods] ?? ['card'])]
 }
 
-/** What Stripe takes online in `currency` (in any market currency when omitted); nothing without Stripe keys. */
 export function onlinePaymentMethods(currency?: string): string[] {
   if (!stripeEnabled()) return []
   const currencies = currency ? [currency] : Object.keys(pavilion.stripePaymentMethods)

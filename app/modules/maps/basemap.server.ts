@@ -145,7 +145,6 @@ const countrySpots: { key: 'kz' | 'cn' | 'kg'; spots: number[] }[] = [
   { key: 'kg', spots: [41.5, 74.6, 41.9, 76.4, 42.1, 75.0] },
 ]
 
-/** The country names a map can show, for `placeLabels`; spots outside the frame are skipped. */
 export function areaLabelRequests(
   locale: Locale,
   map: { width: number; height: number; project: (point: GeoPoint) => MapPoint },

@@ -17,7 +17,6 @@ export type TourMapModel = MapFrame & {
   labels: PlacedLabel[]
 }
 
-/** What a stop's marker covers: a crossing's diamond reaches further than a stop's dot. */
 export const stopBox = (stop: MapPoint & { crossing: boolean }) => markerBox(stop, stop.crossing ? 11 : 9)
 
 /** Stops drawn on the same spot (a loop's start and end, the two sides of a crossing) share one label. */

@@ -102,7 +102,6 @@ export type QuoteInput = z.infer<ReturnType<typeof quoteSchema>>
 
 export const messageSchema = z.object({ body: multiLine(4000) })
 
-/** The checkout module checks each market's required fields. */
 export const consigneeSchema = z.object({
   recipientName: z.string().optional().default(''),
   phone: z.string().optional().default(''),

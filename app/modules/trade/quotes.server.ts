@@ -34,7 +34,6 @@ export class LostRace extends Error {}
 const numberAlphabet = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789'
 const block = () => Array.from({ length: 4 }, () => numberAlphabet[randomInt(numberAlphabet.length)]).join('')
 
-/** What people read and type: RFQ-XXXX-XXXX, without 0/O or 1/I to misread. */
 export function newRequestNumber() {
   return `RFQ-${block()}-${block()}`
 }
@@ -55,7 +54,6 @@ function wholesaleProductWhere(slug: string) {
   return { slug, status: 'published', exporter: { status: 'verified' }, saleMode: { in: wholesaleModes } }
 }
 
-/** The product and exporter facts a quote request is written and answered with. */
 const quotedProductSelect = {
   slug: true,
   hsCode: true,
@@ -289,7 +287,6 @@ async function findRequest(number: string) {
   })
 }
 
-/** Someone else's request does not exist for the buyer: a 404. */
 async function buyersRequest(buyer: Buyer, number: string) {
   assertBuyer(buyer)
   const request = await findRequest(number)

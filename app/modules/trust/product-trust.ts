@@ -17,7 +17,6 @@ export function noReasonReturnOf(product: { hsCode: string; noReasonReturn: bool
 
 type Stats = { soldUnits: number; ratingCount: number; ratingTotal: number } | null | undefined
 
-/** Average to one decimal, or null before the first approved review. */
 export function ratingSummary(stats: Stats) {
   if (!stats || stats.ratingCount === 0) return null
   return { count: stats.ratingCount, average: Math.round((stats.ratingTotal / stats.ratingCount) * 10) / 10 }
