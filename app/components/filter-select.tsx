@@ -53,6 +53,27 @@ export function AnyFilters({ idPrefix, anyLabel, filters }: { idPrefix: string; 
   )
 }
 
+/** The free-text field of a filter bar, given the wide column. */
+export function FilterSearch({
+  id,
+  label,
+  ...input
+}: {
+  id: string
+  label: string
+  name: string
+  defaultValue: string
+  maxLength: number
+  inputMode?: 'email'
+}) {
+  return (
+    <div className="filters__field filters__field--wide">
+      <label htmlFor={id}>{label}</label>
+      <input id={id} type="search" {...input} />
+    </div>
+  )
+}
+
 /** A filter bar's submit button, and the way back to the whole list once something is filtered. */
 export function FilterActions({ apply, clear, clearTo }: { apply: string; clear: string; clearTo: string | null }) {
   return (

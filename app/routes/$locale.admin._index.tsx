@@ -24,6 +24,24 @@ const countLinks = {
 
 export default function AdminDashboard() {
   const { today, counts, latestExporters, latestProducts, orders, locale, t } = useAdminPage<typeof loader>()
+  const queues = [
+    {
+      id: 'pending-exporters',
+      title: 'dashboard.pendingExporters',
+      path: '/admin/exporters',
+      items: latestExporters.map(({ id, name, createdAt }) => ({ id, name, at: createdAt })),
+      all: '/admin/exporters?status=pending',
+      allLabel: 'dashboard.allPendingExporters',
+    },
+    {
+      id: 'products-in-review',
+      title: 'dashboard.productsInReview',
+      path: '/admin/products',
+      items: latestProducts.map(({ id, name, submittedAt }) => ({ id, name, at: submittedAt })),
+      all: '/admin/products',
+      allLabel: 'dashboard.reviewQueue',
+    },
+  ]
   return (
     <>
       <h1>{t('dashboard.title')}</h1>
@@ -52,50 +70,30 @@ export default function AdminDashboard() {
         ))}
       </dl>
       <div className="admin-panels">
-        <section className="admin-panel" aria-labelledby="pending-exporters">
-          <h2 id="pending-exporters">{t('dashboard.pendingExporters')}</h2>
-          {latestExporters.length === 0 ? (
-            <p className="muted">{t('dashboard.nothingPending')}</p>
-          ) : (
-            <ul>
-              {latestExporters.map((exporter) => (
-                <li key={exporter.id}>
-                  <Link to={localePath(locale, `/admin/exporters/${exporter.id}`)}>
-                    <Text value={exporter.name} locale={locale} />
-                  </Link>{' '}
-                  <span className="muted">
-                    <When value={exporter.createdAt} />
-                  </span>
-                </li>
-              ))}
-            </ul>
-          )}
-          <p>
-            <Link to={localePath(locale, '/admin/exporters?status=pending')}>{t('dashboard.allPendingExporters')}</Link>
-          </p>
-        </section>
-        <section className="admin-panel" aria-labelledby="products-in-review">
-          <h2 id="products-in-review">{t('dashboard.productsInReview')}</h2>
-          {latestProducts.length === 0 ? (
-            <p className="muted">{t('dashboard.nothingPending')}</p>
-          ) : (
-            <ul>
-              {latestProducts.map((product) => (
-                <li key={product.id}>
-                  <Link to={localePath(locale, `/admin/products/${product.id}`)}>
-                    <Text value={product.name} locale={locale} />
-                  </Link>{' '}
-                  <span className="muted">
-                    <When value={product.submittedAt} />
-                  </span>
-                </li>
-              ))}
-            </ul>
-          )}
-          <p>
-            <Link to={localePath(locale, '/admin/products')}>{t('dashboard.reviewQueue')}</Link>
-          </p>
-        </section>
+        {queues.map((queue) => (
+          <section key={queue.id} className="admin-panel" aria-labelledby={queue.id}>
+            <h2 id={queue.id}>{t(queue.title)}</h2>
+            {queue.items.length === 0 ? (
+              <p className="muted">{t('dashboard.nothingPending')}</p>
+            ) : (
+              <ul>
+                {queue.items.map((item) => (
+                  <li key={item.id}>
+                    <Link to={localePath(locale, `${queue.path}/${item.id}`)}>
+                      <Text value={item.name} locale={locale} />
+                    </Link>{' '}
+                    <span className="muted">
+                      <When value={item.at} />
+                    </span>
+                  </li>
+                ))}
+              </ul>
+            )}
+            <p>
+              <Link to={localePath(locale, queue.all)}>{t(queue.allLabel)}</Link>
+            </p>
+          </section>
+        ))}
         <section className="admin-panel" aria-labelledby="orders" data-testid="orders-figures">
           <h2 id="orders">{t('dashboard.ordersTitle')}</h2>
           <dl className="facts">

@@ -3,7 +3,7 @@ import { Form, Link, useLocation } from '@remix-run/react'
 
 import { ListTable } from '~/components/admin/list-table'
 import { useAdminPage, When } from '~/components/admin/ui'
-import { AnyFilters, FilterActions } from '~/components/filter-select'
+import { AnyFilters, FilterActions, FilterSearch } from '~/components/filter-select'
 import { Pagination } from '~/components/pagination'
 import { auditActions, auditCsvRows, auditFilter, auditLogPage, auditRecordTypes } from '~/modules/admin/audit-log.server'
 import { requireAdmin } from '~/modules/admin/console.server'
@@ -46,10 +46,7 @@ export default function AdminAudit() {
     <>
       <h1>{t('audit.title')}</h1>
       <Form method="get" className="filters" aria-label={t('audit.filters')}>
-        <div className="filters__field filters__field--wide">
-          <label htmlFor="audit-actor">{t('audit.actor')}</label>
-          <input id="audit-actor" name="actor" type="search" defaultValue={filter.actor} maxLength={254} />
-        </div>
+        <FilterSearch id="audit-actor" label={t('audit.actor')} name="actor" defaultValue={filter.actor} maxLength={254} />
         <AnyFilters
           idPrefix="audit"
           anyLabel={t('audit.any')}

@@ -50,23 +50,18 @@ export default function AdminCategory() {
       <Notice namespace="admin" />
       <Form method="post" className="admin-form" noValidate>
         <FormError namespace="admin" error={errors.form} />
-        <LocalizedFields
-          namespace="admin"
-          field="name"
-          label={t('categories.nameField')}
-          values={values}
-          errors={errors}
-          maxLength={limits.name}
-        />
-        <LocalizedFields
-          namespace="admin"
-          field="description"
-          label={t('categories.descriptionField')}
-          values={values}
-          errors={errors}
-          maxLength={limits.description}
-          multiline
-        />
+        {(['name', 'description'] as const).map((field) => (
+          <LocalizedFields
+            key={field}
+            namespace="admin"
+            field={field}
+            label={t(`categories.${field}Field`)}
+            values={values}
+            errors={errors}
+            maxLength={limits[field]}
+            multiline={field === 'description'}
+          />
+        ))}
         <button type="submit" className="button button--primary">
           {t('form.save')}
         </button>

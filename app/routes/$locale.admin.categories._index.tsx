@@ -19,7 +19,6 @@ export const loader = (args: LoaderFunctionArgs) =>
 export const headers = privateHeaders
 export const meta = titleMeta
 
-/** Featuring a category (or not) from the list; the texts are edited on the category's page. */
 export const action = (args: ActionFunctionArgs) =>
   adminAction(
     args,

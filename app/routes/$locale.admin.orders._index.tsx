@@ -3,7 +3,7 @@ import { Form, Link } from '@remix-run/react'
 
 import { ListTable } from '~/components/admin/list-table'
 import { useAdminPage } from '~/components/admin/ui'
-import { type AnyFilter, AnyFilters, FilterActions } from '~/components/filter-select'
+import { type AnyFilter, AnyFilters, FilterActions, FilterSearch } from '~/components/filter-select'
 import { Pagination } from '~/components/pagination'
 import { adminPage } from '~/modules/admin/console.server'
 import { adminOrderFilters, listOrdersForAdmin, marketCodes, paymentMethods } from '~/modules/checkout/admin-orders.server'
@@ -41,10 +41,7 @@ export default function AdminOrders() {
     <>
       <h1>{t('adminOrders.title')}</h1>
       <Form method="get" className="filters" aria-label={t('filters.label')}>
-        <div className="filters__field filters__field--wide">
-          <label htmlFor="orders-q">{t('filters.search')}</label>
-          <input id="orders-q" name="q" type="search" defaultValue={filters.q} maxLength={100} />
-        </div>
+        <FilterSearch id="orders-q" label={t('filters.search')} name="q" defaultValue={filters.q} maxLength={100} />
         <AnyFilters
           idPrefix="orders"
           anyLabel={t('filters.any')}

@@ -17,8 +17,6 @@ import { localePath } from '~/utils/locale-path'
 import { requireLocale } from '~/utils/route-params.server'
 import { titleMeta } from '~/utils/seo'
 
-// One departure: its bookings (from the order lines that hold its seats), its seats, date and
-// price, and cancelling it while nobody holds a seat.
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const locale = requireLocale(params)
   await requireRole(request, locale, 'admin')

@@ -4,6 +4,7 @@ import { Form, Link } from '@remix-run/react'
 import { FilterLinks } from '~/components/admin/filter-links'
 import { ListTable } from '~/components/admin/list-table'
 import { useAdminPage, When } from '~/components/admin/ui'
+import { FilterSearch } from '~/components/filter-select'
 import { Pagination } from '~/components/pagination'
 import { emailQuery, listUsers, roleFilter, roles } from '~/modules/accounts/admin-users.server'
 import { adminPage } from '~/modules/admin/console.server'
@@ -36,10 +37,7 @@ export default function AdminUsers() {
       <h1>{t('users.title')}</h1>
       <Form method="get" className="filters" role="search" aria-label={t('users.searchLabel')}>
         {filter.role ? <input type="hidden" name="role" value={filter.role} /> : null}
-        <div className="filters__field filters__field--wide">
-          <label htmlFor="users-q">{t('users.search')}</label>
-          <input id="users-q" name="q" type="search" inputMode="email" defaultValue={filter.q} maxLength={254} />
-        </div>
+        <FilterSearch id="users-q" label={t('users.search')} name="q" inputMode="email" defaultValue={filter.q} maxLength={254} />
         <button type="submit" className="button">
           {t('users.searchSubmit')}
         </button>
