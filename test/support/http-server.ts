@@ -1,6 +1,7 @@
 // The built app behind the real HTTP edge (scripts/start.mjs), on this test file's own database,
-// for tests of what only the server enforces: client addresses, origins, body limits, the page
-// cache. It signs sessions with the same secret as test/support/sessions.ts.
+// for tests of what only the server enforces (client addresses, origins, body limits, the page
+// cache) and of processes that crash or run side by side. It signs sessions with the same secret
+// as test/support/sessions.ts. The one place tests spawn the app.
 import { type ChildProcess, spawn } from 'node:child_process'
 import { existsSync, readFileSync } from 'node:fs'
 import net from 'node:net'
@@ -10,11 +11,16 @@ export type RunningServer = {
   url: string
   port: number
   pid: number
+  child: ChildProcess
   /** everything the server printed so far */
   output: () => string
   /** its resident memory now, in bytes (from /proc) */
   rssBytes: () => number
   stop: () => Promise<void>
+  /** SIGKILL: the machine dies on the spot */
+  kill: () => Promise<void>
+  /** resolves with the exit code once the process has ended */
+  exited: () => Promise<number | null>
 }
 
 export function freePort() {
@@ -32,7 +38,11 @@ export function freePort() {
  */
 export async function startServer(
   env: Record<string, string> = {},
-  { port: chosenPort, appDir = '.' }: { port?: number; appDir?: string } = {},
+  {
+    port: chosenPort,
+    appDir = '.',
+    readyPath = '/healthz',
+  }: { port?: number; appDir?: string; /** `/readyz` also waits for the job queue */ readyPath?: string } = {},
 ): Promise<RunningServer> {
   if (!existsSync(path.join(appDir, 'build/index.js')) || !existsSync(path.join(appDir, 'build/seed.cjs')))
     throw new Error('Build the app first (npm test does).')
@@ -63,27 +73,38 @@ export async function startServer(
   for (;;) {
     if (child.exitCode !== null) throw new Error(`the server exited:\n${output}`)
     try {
-      if ((await fetch(`${url}/healthz`)).ok) break
+      if ((await fetch(`${url}${readyPath}`)).ok) break
     } catch {
       // not listening yet
     }
-    if (Date.now() > deadline) throw new Error(`the server did not become healthy:\n${output}`)
+    if (Date.now() > deadline) {
+      child.kill('SIGKILL')
+      throw new Error(`the server did not become healthy:\n${output}`)
+    }
     await new Promise((resolve) => setTimeout(resolve, 250))
+  }
+  const exited = () =>
+    new Promise<number | null>((resolve) => {
+      if (child.exitCode !== null || child.signalCode !== null) return resolve(child.exitCode)
+      child.once('exit', (code) => resolve(code))
+    })
+  const signal = (name: NodeJS.Signals) => () => {
+    const done = exited()
+    if (child.exitCode === null && child.signalCode === null) child.kill(name)
+    return done.then(() => {})
   }
   return {
     url,
     port,
     pid: child.pid!,
+    child,
     output: () => output,
     rssBytes: () => {
       const status = readFileSync(`/proc/${child.pid}/status`, 'utf8')
       return Number(/VmRSS:\s+(\d+) kB/.exec(status)![1]) * 1024
     },
-    stop: () =>
-      new Promise<void>((resolve) => {
-        if (child.exitCode !== null) return resolve()
-        child.once('exit', () => resolve())
-        child.kill()
-      }),
+    stop: signal('SIGTERM'),
+    kill: signal('SIGKILL'),
+    exited,
   }
 }

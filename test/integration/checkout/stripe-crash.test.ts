@@ -3,10 +3,7 @@
 // order must still be waiting (nothing half-done), and when Stripe retries the webhook against a
 // fresh process the order is paid exactly once. The app runs as a child process on this test
 // file's own database (SQLite file or PostgreSQL), the way `npm start` runs it.
-import { type ChildProcess, spawn } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
-import { existsSync } from 'node:fs'
-import net from 'node:net'
 
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 
@@ -16,67 +13,21 @@ import { getDb } from '~/utils/db.server'
 import { getFixedT } from '~/utils/i18n.server'
 
 import { type FakeStripe, startFakeStripe } from '../../support/fake-stripe.mjs'
+import { type RunningServer, startServer } from '../../support/http-server'
 
 const secretKey = 'sk_test_pavilion_crash'
 const webhookSecret = `whsec_test_${randomBytes(12).toString('hex')}`
 let fake: FakeStripe
-const children: ChildProcess[] = []
-
-function freePort() {
-  return new Promise<number>((resolve) => {
-    const probe = net.createServer().listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as net.AddressInfo
-      probe.close(() => resolve(port))
-    })
-  })
-}
+const apps: RunningServer[] = []
 
 /** The built app in a process of its own, on this file's database, talking to the fake Stripe. */
 async function startApp() {
-  const port = await freePort()
-  let output = ''
-  const child = spawn(process.execPath, ['scripts/start.mjs'], {
-    env: {
-      ...process.env,
-      DATABASE_URL: process.env.DATABASE_URL,
-      PORT: String(port),
-      NODE_ENV: 'production',
-      PAVILION_DEMO: '0',
-      PAVILION_SWEEPER: '0',
-      SESSION_SECRET: 'crash-test-secret',
-      STRIPE_SECRET_KEY: secretKey,
-      STRIPE_WEBHOOK_SECRET: webhookSecret,
-      STRIPE_API_BASE: fake.url,
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  })
-  children.push(child)
-  child.stdout!.on('data', (chunk) => (output += chunk))
-  child.stderr!.on('data', (chunk) => (output += chunk))
-  const base = `http://127.0.0.1:${port}`
-  const deadline = Date.now() + 90_000
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`the app exited:\n${output}`)
-    try {
-      if ((await fetch(`${base}/healthz`)).ok) return { child, base, output: () => output }
-    } catch {
-      // not listening yet
-    }
-    await new Promise((resolve) => setTimeout(resolve, 200))
-  }
-  throw new Error(`the app did not become healthy:\n${output}`)
-}
-
-function killed(child: ChildProcess) {
-  return new Promise<void>((resolve) => {
-    if (child.exitCode !== null || child.signalCode !== null) return resolve()
-    child.once('exit', () => resolve())
-    child.kill('SIGKILL')
-  })
+  const app = await startServer({ STRIPE_SECRET_KEY: secretKey, STRIPE_WEBHOOK_SECRET: webhookSecret, STRIPE_API_BASE: fake.url })
+  apps.push(app)
+  return app
 }
 
 beforeAll(async () => {
-  if (!existsSync('build/index.js') || !existsSync('build/seed.cjs')) throw new Error('Build the app first (npm test does).')
   fake = await startFakeStripe({ webhookSecret })
   process.env.STRIPE_SECRET_KEY = secretKey
   process.env.STRIPE_WEBHOOK_SECRET = webhookSecret
@@ -84,7 +35,7 @@ beforeAll(async () => {
 }, 30_000)
 
 afterAll(async () => {
-  for (const child of children) await killed(child)
+  for (const app of apps) await app.kill()
   await fake?.close()
 })
 
@@ -149,12 +100,12 @@ describe('a crash between payment and order update', () => {
         timeout: 20_000,
       },
     )
-    const lost = fake.deliver(event, undefined, { url: `${first.base}/webhooks/stripe` }).then(
+    const lost = fake.deliver(event, undefined, { url: `${first.url}/webhooks/stripe` }).then(
       (answer) => answer.status,
       () => 'connection lost' as const,
     )
     await retrieved
-    await killed(first.child)
+    await first.kill()
     expect(await lost).toBe('connection lost')
 
     // payment taken at Stripe, nothing recorded here: not half-paid, just not paid yet
@@ -165,21 +116,21 @@ describe('a crash between payment and order update', () => {
 
     // Stripe retries (signing again, with a fresh timestamp) against a new process
     const second = await startApp()
-    const retry = await fake.deliver(event, undefined, { url: `${second.base}/webhooks/stripe` })
+    const retry = await fake.deliver(event, undefined, { url: `${second.url}/webhooks/stripe` })
     expect(retry.status).toBe(200)
     expect(JSON.parse(retry.body)).toEqual({ received: true })
     expect(await state(order.number)).toEqual({ status: 'paid', sales: 2, buyerPaidMail: 1, events: 1 })
 
     // and again, and at once: still paid once
     const again = await Promise.all(
-      Array.from({ length: 5 }, () => fake.deliver(event, undefined, { url: `${second.base}/webhooks/stripe` })),
+      Array.from({ length: 5 }, () => fake.deliver(event, undefined, { url: `${second.url}/webhooks/stripe` })),
     )
     expect(again.map((answer) => answer.status)).toEqual([200, 200, 200, 200, 200])
     expect(await state(order.number)).toEqual({ status: 'paid', sales: 2, buyerPaidMail: 1, events: 1 })
     expect(await getDb().stripeEvent.count({ where: { id: event.id } })).toBe(1)
 
     // through the real server: forged signatures are refused, GET is not allowed and never cached
-    const forged = await fetch(`${second.base}/webhooks/stripe`, {
+    const forged = await fetch(`${second.url}/webhooks/stripe`, {
       method: 'POST',
       headers: {
         'Content-Type': 'application/json',
@@ -189,7 +140,7 @@ describe('a crash between payment and order update', () => {
     })
     expect(forged.status).toBe(400)
     for (let i = 0; i < 2; i++) {
-      const get = await fetch(`${second.base}/webhooks/stripe`)
+      const get = await fetch(`${second.url}/webhooks/stripe`)
       expect(get.status).toBe(405)
       expect(get.headers.get('x-page-cache')).not.toBe('hit')
       expect(get.headers.get('cache-control')).toBe('no-store')
