@@ -6,6 +6,7 @@ import { I18nextProvider, initReactI18next } from 'react-i18next'
 
 import { chunkBackend } from '~/utils/i18n-client'
 import { defaultLocale, isLocale, locales } from '~/utils/locales'
+import { formatNumbersAlike } from '~/utils/numbers'
 
 async function hydrate() {
   const fromPage = document.documentElement.dataset.locale
@@ -26,6 +27,7 @@ async function hydrate() {
       interpolation: { escapeValue: false },
       react: { useSuspense: false },
     })
+  formatNumbersAlike(i18next)
   startTransition(() => {
     hydrateRoot(
       document,

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next'
 import { type AnyFilter, AnyFilters, FilterSelect } from '~/components/filter-select'
 import { pavilion } from '~/config/pavilion'
 import type { CatalogFilters } from '~/modules/catalog/search.server'
+import { certificateName } from '~/modules/exporters/product-form'
 
 const saleModes = ['retail', 'wholesale'] as const
 const sortOrders = ['relevance', 'price_asc', 'price_desc', 'newest'] as const
@@ -34,7 +35,12 @@ export function CatalogFiltersForm({
       value: filters.region[0],
       choices: options.regions.map((r) => [r.code, r.name]),
     },
-    { name: 'cert', label: t('filters.certificate'), value: filters.cert[0], choices: options.certificates.map((c) => [c, c]) },
+    {
+      name: 'cert',
+      label: t('filters.certificate'),
+      value: filters.cert[0],
+      choices: options.certificates.map((c) => [c, certificateName(t, c)]),
+    },
     { name: 'mode', label: t('filters.saleMode'), value: filters.mode, choices: saleModes.map((m) => [m, t(`saleMode.${m}`)]) },
   ]
   return (

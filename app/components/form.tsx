@@ -3,7 +3,7 @@ import { useActionData, useSearchParams } from '@remix-run/react'
 import { type InputHTMLAttributes, type ReactNode, type SelectHTMLAttributes, type TextareaHTMLAttributes, useId } from 'react'
 import { useTranslation } from 'react-i18next'
 
-import { htmlLang, languageNames, locales } from '~/utils/locales'
+import { htmlLang, locales } from '~/utils/locales'
 
 type Labelled = { label: ReactNode; error?: string; hint?: ReactNode; namespace: string }
 
@@ -152,7 +152,7 @@ export function LocalizedFields({
         const name = `${field}.${locale}`
         const common = {
           name,
-          label: t('form.inLanguage', { field: label, language: languageNames[locale] }),
+          label: t('form.inLanguage', { field: label, language: t(`common:languages.${locale}`) }),
           lang: htmlLang(locale),
           defaultValue: values[name] ?? '',
           required,

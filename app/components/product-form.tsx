@@ -305,7 +305,7 @@ export function ProductForm({ sectors, regions, values, certificates, errors, ac
               <li key={kind}>
                 <label>
                   <input type="checkbox" name="certificate" value={kind} defaultChecked={certificates.includes(kind)} />{' '}
-                  {t(`certificates.${key}`)}
+                  {t(`common:certificates.${key}`)}
                 </label>
               </li>
             ))}

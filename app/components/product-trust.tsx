@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next'
 import { langAttr } from '~/components/localized-text'
 import type { ProductTrust } from '~/modules/trust/product-trust'
 import { localePath } from '~/utils/locale-path'
-import { languageNames,type Locale } from '~/utils/locales'
+import type { Locale } from '~/utils/locales'
 
 export function TrustBadges({ trust }: { trust: ProductTrust }) {
   const { t } = useTranslation()
@@ -112,7 +112,7 @@ export function ProductReviews({
               {review.body}
             </p>
             {review.lang !== locale ? (
-              <p className="review__lang muted">{t('trust.writtenIn', { language: languageNames[review.lang] })}</p>
+              <p className="review__lang muted">{t('trust.writtenIn', { language: t(`languages.${review.lang}`) })}</p>
             ) : null}
           </li>
         ))}

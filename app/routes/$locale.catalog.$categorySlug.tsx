@@ -73,10 +73,10 @@ export default function CategoryPage() {
       <LocalizedText value={category.name} locale={locale} as="h1" />
       <LocalizedText value={category.description} locale={locale} as="p" className="lead" />
       <p className="muted">{t('catalog.hsHeadings', { headings: category.hsHeadings.join(', ') })}</p>
-      {category.chinaTradeEvidence ? (
+      {category.tradeEvidence.text ? (
         <p className="evidence">
           <span className="evidence__label">{t('catalog.evidenceLabel')}</span>{' '}
-          <span lang="en">{category.chinaTradeEvidence}</span>
+          <LocalizedText value={category.tradeEvidence} locale={locale} />
         </p>
       ) : null}
       <CatalogFiltersForm filters={filters} options={options} market={market} currency={results.currency} />

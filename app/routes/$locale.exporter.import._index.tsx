@@ -1,5 +1,6 @@
 import { type ActionFunctionArgs, data, type LoaderFunctionArgs, redirect } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
+import { Fragment } from 'react'
 import { useTranslation } from 'react-i18next'
 
 import { langAttr } from '~/components/localized-text'
@@ -167,7 +168,14 @@ export default function ImportUpload() {
           <dt>
             <code>certificates</code>
           </dt>
-          <dd>{guide.certificates.join('; ')}</dd>
+          <dd>
+            {guide.certificates.map((kind, index) => (
+              <Fragment key={kind}>
+                {index > 0 ? '; ' : null}
+                <code>{kind}</code>
+              </Fragment>
+            ))}
+          </dd>
         </dl>
         <details>
           <summary>{t('columns.regions')}</summary>

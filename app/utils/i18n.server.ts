@@ -5,6 +5,7 @@ import { initReactI18next } from 'react-i18next'
 
 import { resources } from '~/utils/i18n-resources.server'
 import { defaultLocale, type Locale, locales } from '~/utils/locales'
+import { formatNumbersAlike } from '~/utils/numbers'
 
 export const namespaces = [
   'common',
@@ -40,6 +41,7 @@ function instanceFor(locale: Locale) {
       react: { useSuspense: false },
     })
     resolveLanguagesOnce(instance)
+    formatNumbersAlike(instance)
     instances.set(locale, instance)
   }
   return instance

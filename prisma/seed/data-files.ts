@@ -90,6 +90,8 @@ function read<T>(file: string): T {
 export const seedData = {
   sectors: () => read<SectorData[]>('sectors.json'),
   categories: () => read<CategoryData[]>('categories.json'),
+  /** categories.json's English evidence of trade with China, in the other four languages */
+  tradeEvidence: () => read<Record<string, Partial<Texts>>>('trade-evidence.json'),
   regions: () => read<RegionData[]>('regions.json'),
   markets: () => read<MarketsData>('markets.json'),
   accessRules: () => read<AccessRuleData[]>('market-access.json'),

@@ -30,6 +30,13 @@ export async function seedReference(db: Db) {
     sectorIds.set(sector.key, row.id)
   }
 
+  const evidence = seedData.tradeEvidence()
+  /** The evidence in five languages; a text without its four translations stops the seed. */
+  const evidenceTexts = (english: string) => {
+    const texts = { ...evidence[english], en: english }
+    if (locales.some((locale) => !texts[locale])) throw new Error(`trade-evidence.json has no translations of "${english}"`)
+    return texts as Texts
+  }
   await db.$transaction(
     seedData.categories().map((category) =>
       db.category.create({
@@ -38,8 +45,12 @@ export async function seedReference(db: Db) {
           sectorId: sectorIds.get(category.sector)!,
           position: category.position,
           cnVatRateBasisPoints: category.cnVatRatePercent * 100,
-          chinaTradeEvidence: category.chinaTradeEvidence,
-          translations: { create: perLocale({ name: category.name, description: category.description }) },
+          translations: {
+            create: perLocale({ name: category.name, description: category.description }).map((row) => ({
+              ...row,
+              tradeEvidence: category.chinaTradeEvidence ? evidenceTexts(category.chinaTradeEvidence)[row.locale] : null,
+            })),
+          },
           hsHeadings: { create: category.hsHeadings.map((heading) => ({ heading })) },
         },
       }),

@@ -7,6 +7,7 @@ import { Facts } from '~/components/facts'
 import { FormError, StatusBadge } from '~/components/form'
 import { LocalizedText } from '~/components/localized-text'
 import type { productForReview } from '~/modules/catalog/admin-products.server'
+import { certificateName } from '~/modules/exporters/product-form'
 import { imageUrl } from '~/utils/images'
 import { localePath } from '~/utils/locale-path'
 import { useRootLocale } from '~/utils/root-data'
@@ -68,6 +69,7 @@ export function ProductModeration({
 export function ProductFacts({ product }: { product: Product }) {
   const locale = useRootLocale()
   const { t } = useTranslation('admin')
+  const { t: common } = useTranslation('common')
   return (
     <>
       <h2>{t('products.facts')}</h2>
@@ -89,7 +91,7 @@ export function ProductFacts({ product }: { product: Product }) {
             label: t('products.hsCode'),
             value: (
               <>
-                <code>{product.hs.code}</code> {product.hs.description ? <span lang="en">{product.hs.description}</span> : null}{' '}
+                <code>{product.hs.code}</code> {product.hs.label ? <LocalizedText value={product.hs.label} locale={locale} /> : null}{' '}
                 <span className={product.hs.known ? 'badge badge--ok' : 'badge badge--problem'}>
                   {product.hs.known ? t('products.hsKnown') : t('products.hsUnknown')}
                 </span>{' '}
@@ -119,7 +121,9 @@ export function ProductFacts({ product }: { product: Product }) {
           {
             label: t('products.certificates'),
             value: product.certificates.length
-              ? product.certificates.map((c) => (c.number ? `${c.kind} (${c.number})` : c.kind)).join(', ')
+              ? product.certificates
+                  .map((c) => (c.number ? `${certificateName(common, c.kind)} (${c.number})` : certificateName(common, c.kind)))
+                  .join(', ')
               : '—',
           },
           { label: t('products.submitted'), value: product.submittedAt ? <When value={product.submittedAt} /> : '—' },

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next'
 
 import { type Localized, Text } from '~/components/admin/ui'
 import { Notice, TextAreaField } from '~/components/form'
-import { htmlLang, languageNames, type Locale } from '~/utils/locales'
+import { htmlLang, type Locale } from '~/utils/locales'
 import { useRootLocale } from '~/utils/root-data'
 
 export function ReviewHeader({
@@ -56,11 +56,12 @@ export function TextsByLanguage<T extends { locale: Locale }>({
   texts: T[]
   children: (text: T) => ReactNode
 }) {
+  const { t } = useTranslation()
   return (
     <div className="texts">
       {texts.map((text) => (
         <article key={text.locale}>
-          <h3>{languageNames[text.locale]}</h3>
+          <h3>{t(`languages.${text.locale}`)}</h3>
           <div lang={htmlLang(text.locale)}>{children(text)}</div>
         </article>
       ))}

@@ -3,7 +3,7 @@ import { z } from 'zod'
 import { pavilion } from '~/config/pavilion'
 import { adminRecordForm } from '~/modules/accounts/guard.server'
 import { productTermsSelect } from '~/modules/catalog/catalog.server'
-import { hsCodeExists, hsDescription } from '~/modules/catalog/hs-codes.server'
+import { hsCodeExists, hsDescription, hsLabels } from '~/modules/catalog/hs-codes.server'
 import { type ProductStatus, productStatuses, transitionProduct } from '~/modules/catalog/product-status.server'
 import { marketAccessFor } from '~/modules/checkout/market-access.server'
 import { formatMoney } from '~/modules/checkout/money'
@@ -120,7 +120,7 @@ export async function productForReview(locale: Locale, productId: number) {
     },
     hs: {
       code: product.hsCode,
-      description: hsDescription(product.hsCode),
+      label: (await hsLabels([product.hsCode], locale)).get(product.hsCode) ?? null,
       known: hsCodeExists(product.hsCode),
       // the product's heading is one the category covers
       matchesCategory: headings.includes(product.hsCode.slice(0, 4)),

@@ -150,8 +150,7 @@ export async function findCategory(locale: Locale, slug: string) {
     select: {
       id: true,
       slug: true,
-      chinaTradeEvidence: true,
-      translations: { select: { locale: true, name: true, description: true } },
+      translations: { select: { locale: true, name: true, description: true, tradeEvidence: true } },
       hsHeadings: { select: { heading: true }, orderBy: { heading: 'asc' } },
       sector: { select: { slug: true, translations: { select: { locale: true, name: true } } } },
     },
@@ -162,7 +161,11 @@ export async function findCategory(locale: Locale, slug: string) {
     slug: category.slug,
     name: localized(category.translations, locale, 'name'),
     description: localized(category.translations, locale, 'description'),
-    chinaTradeEvidence: category.chinaTradeEvidence,
+    tradeEvidence: localized(
+      category.translations.filter((row) => row.tradeEvidence),
+      locale,
+      'tradeEvidence',
+    ),
     hsHeadings: category.hsHeadings.map((h) => h.heading),
     sector: { slug: category.sector.slug, name: localized(category.sector.translations, locale, 'name') },
   }

@@ -4,7 +4,9 @@ import path from 'node:path'
 
 import { parse } from 'csv-parse/sync'
 
+import { getDb } from '~/utils/db.server'
 import { env } from '~/utils/env.server'
+import { type Locale, localized } from '~/utils/locales'
 
 let nomenclature: Map<string, string> | undefined
 
@@ -24,4 +26,32 @@ export function hsCodeExists(code: string) {
 
 export function hsDescription(code: string) {
   return load().get(code) ?? null
+}
+
+/** What an HS code is, in the reader's language: the name of the pavilion category that covers its heading, else
+ * the official nomenclature text, which exists in English only and is returned as such (lang "en"), so the page
+ * marks it as a fallback. */
+export async function hsLabels(codes: readonly string[], locale: Locale) {
+  const headings = [...new Set(codes.filter((code) => code.length >= 4).map((code) => code.slice(0, 4)))]
+  const covered = headings.length
+    ? await getDb().categoryHsHeading.findMany({
+        where: { heading: { in: headings } },
+        orderBy: { categoryId: 'asc' },
+        select: { heading: true, category: { select: { translations: { select: { locale: true, name: true } } } } },
+      })
+    : []
+  const labels = new Map<string, { text: string; lang: Locale } | null>()
+  for (const code of codes) {
+    const category = covered.find((row) => row.heading === code.slice(0, 4))
+    const official = hsDescription(code)
+    labels.set(
+      code,
+      category && code.length >= 4
+        ? localized(category.category.translations, locale, 'name')
+        : official
+          ? { text: official, lang: 'en' }
+          : null,
+    )
+  }
+  return labels
 }

@@ -1,6 +1,7 @@
 // The only place where amounts are converted or rounded: exactly, through the US dollar pivot.
 
-import { intlLocale, type Locale } from '~/utils/locales'
+import type { Locale } from '~/utils/locales'
+import { formatCurrency } from '~/utils/numbers'
 
 export type Money = { amountMinor: number; currency: string }
 
@@ -70,24 +71,11 @@ export function decimalAmount({ amountMinor, currency }: Money) {
   return digits === 0 ? `${sign}${text}` : `${sign}${text.slice(0, -digits)}.${text.slice(-digits)}`
 }
 
-const formatters = new Map<string, Intl.NumberFormat>()
-
 export function formatMoney(money: Money, locale: Locale) {
-  const key = `${locale}:${money.currency}`
-  let formatter = formatters.get(key)
-  if (!formatter) {
-    const digits = currencyDigits(money.currency)
-    formatter = new Intl.NumberFormat(intlLocale(locale), {
-      style: 'currency',
-      currency: money.currency,
-      // ₸ rather than "KZT" in every language that has no symbol of its own for it
-      currencyDisplay: money.currency === 'KZT' ? 'narrowSymbol' : 'symbol',
-      minimumFractionDigits: digits,
-      maximumFractionDigits: digits,
-    })
-    formatters.set(key, formatter)
-  }
-  return formatter.format(money.amountMinor / 10 ** currencyDigits(money.currency))
+  const digits = currencyDigits(money.currency)
+  // ₸ rather than "KZT" in every language that has no symbol of its own for it
+  const display = money.currency === 'KZT' ? 'narrowSymbol' : 'symbol'
+  return formatCurrency(money.amountMinor / 10 ** digits, money.currency, locale, digits, display)
 }
 
 export type AmountError = 'invalid' | 'ambiguous' | 'tooPrecise' | 'tooLarge'

@@ -23,6 +23,13 @@ export const certificateKinds = [
   { kind: 'REACH', key: 'reach' },
 ] as const
 
+/** A certificate's name in the reader's language; `t` is bound to the `common` namespace. A kind the list
+ * no longer knows keeps its stored code. */
+export function certificateName(t: (key: string) => string, kind: string) {
+  const found = certificateKinds.find((known) => known.kind === kind)
+  return found ? t(`certificates.${found.key}`) : kind
+}
+
 export const maxPriceTiers = 5
 export const maxProductImages = 10
 export const maxNameLength = 200

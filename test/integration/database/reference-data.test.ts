@@ -65,9 +65,16 @@ describe('the six sectors and 180 categories', () => {
     }
     const copper = await getDb().category.findFirst({
       where: { hsHeadings: { some: { heading: '7403' } } },
-      select: { chinaTradeEvidence: true },
+      select: { translations: { select: { locale: true, tradeEvidence: true }, orderBy: { locale: 'asc' } } },
     })
-    expect(copper?.chinaTradeEvidence).toMatch(/848\.8/)
+    // one fact, read in each of the five languages
+    expect(Object.fromEntries(copper!.translations.map((row) => [row.locale, row.tradeEvidence]))).toEqual({
+      en: expect.stringMatching(/848\.8/),
+      kk: expect.stringMatching(/848,8 млн АҚШ доллары/),
+      ru: expect.stringMatching(/848,8 млн долл\. США/),
+      'zh-hans': expect.stringMatching(/8\.488 亿美元/),
+      'zh-hant': expect.stringMatching(/8\.488 億美元/),
+    })
   })
 
   test('every sector and category has a name and description in all five languages', async () => {
