@@ -66,6 +66,7 @@ export default async function handleRequest(
 
 export { catalogVersion as pageCacheVersion } from '~/modules/catalog/cache-version.server'
 export { startJobs, stopJobQueue as stopJobs } from '~/modules/jobs/jobs.server'
+export { recordCachedView, viewedProductHeader } from '~/modules/progress/events.server'
 export { bucketImages } from '~/modules/storage/storage.server'
 export { edgePolicy } from '~/utils/edge-policy.server'
 export { databaseReachable } from '~/utils/health.server'

@@ -62,7 +62,8 @@ export function cookieKey(cookieHeader, names) {
 /**
  * `render(req, url)` renders `url` (the path and the parameters the app reads) for `req`; `version()` is the
  * catalog version; `queryParams` the parameters the app reads, `cookies` the cookies public pages read;
- * `available()` false while the database is away: then any kept page is served, however old.
+ * `available()` false while the database is away: then any kept page is served, however old;
+ * `viewed` ({ header, record(nodeHeaders, productId) }) counts a product view for a page served from memory.
  */
 export function createPageCache({
   render,
@@ -70,6 +71,7 @@ export function createPageCache({
   queryParams,
   cookies = /** @type {string[]} */ ([]),
   available = () => true,
+  viewed = null,
 }) {
   const entries = new Map()
   const refreshing = new Set()
@@ -85,7 +87,10 @@ export function createPageCache({
       !directives['no-store'] &&
       !response.headers.has('set-cookie') &&
       body.length <= maxBodyBytes
-    let headers = [...response.headers].filter(([name]) => name !== 'content-length' && name !== 'content-encoding')
+    const productId = viewed ? Number(response.headers.get(viewed.header)) || null : null
+    let headers = [...response.headers].filter(
+      ([name]) => name !== 'content-length' && name !== 'content-encoding' && name !== viewed?.header,
+    )
     // a page that may be kept is shared: hashes of its inline scripts instead of a nonce, for the
     // visitor who filled it too (so every copy is the same bytes)
     const shared = cacheable ? withoutNonce(body, response.headers.get('content-security-policy')) : null
@@ -102,6 +107,7 @@ export function createPageCache({
       freshMs: (directives['max-age'] ?? 0) * 1000,
       staleMs: (directives['stale-while-revalidate'] ?? 0) * 1000,
       version: await version(),
+      productId,
     }
     if (cacheable && entry.freshMs > 0) {
       if (entries.size >= maxEntries) entries.delete(entries.keys().next().value)
@@ -129,19 +135,32 @@ export function createPageCache({
     res.end(req.method === 'HEAD' ? undefined : body)
   }
 
+  /** A product page served without rendering is still a view; a render (a miss, a refresh) counts its own. */
+  function countView(req, entry) {
+    if (viewed && entry.productId) viewed.record(req.headers, entry.productId)
+  }
+
   async function pageCache(req, res, next) {
     if (!isAnonymous(req)) return next()
     try {
       const url = cacheKey(req.originalUrl, known)
       const key = url + cookieKey(req.headers.cookie, cookies)
-      if (!available()) return entries.has(key) ? send(req, res, entries.get(key), 'stale') : next()
+      if (!available()) {
+        if (!entries.has(key)) return next()
+        send(req, res, entries.get(key), 'stale')
+        return countView(req, entries.get(key))
+      }
       const current = await version()
       const entry = entries.get(key)
       const age = entry ? Date.now() - entry.storedAt : Infinity
-      if (entry && entry.version === current && age < entry.freshMs) return send(req, res, entry, 'hit')
+      if (entry && entry.version === current && age < entry.freshMs) {
+        send(req, res, entry, 'hit')
+        return countView(req, entry)
+      }
       if (entry && entry.version === current && age < entry.freshMs + entry.staleMs) {
         send(req, res, entry, 'stale')
-        if (!refreshing.has(key)) {
+        if (refreshing.has(key)) countView(req, entry)
+        else {
           refreshing.add(key)
           fill(key, url, req)
             .catch((error) => console.error(error))

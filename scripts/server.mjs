@@ -65,6 +65,7 @@ export async function createServer() {
         queryParams: policy.queryParams,
         cookies: policy.cacheCookies,
         available: watch.up,
+        viewed: { header: build.entry.module.viewedProductHeader, record: build.entry.module.recordCachedView },
       }),
     )
   }

@@ -1,4 +1,4 @@
-import { json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { type HeadersFunction, json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 
@@ -15,7 +15,7 @@ import { deliveredQuote } from '~/modules/checkout/delivered-quote.server'
 import { certificateName } from '~/modules/exporters/product-form'
 import { chosenPlace, placeHeaders } from '~/modules/logistics/delivery-place.server'
 import { productTransit } from '~/modules/logistics/transit.server'
-import { recordProductEvent } from '~/modules/progress/events.server'
+import { recordProductEvent, viewedProductHeader } from '~/modules/progress/events.server'
 import { approvedReviews } from '~/modules/trust/reviews.server'
 import { publicHeaders } from '~/utils/cache'
 import { notFound } from '~/utils/http.server'
@@ -43,12 +43,19 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
     approvedReviews(product.id, locale),
     deliveredQuote(product, { market, locale, place }),
   ])
-  return json({ seo, product, transit, reviews, delivered }, { headers: placeHeaders(place) })
+  return json(
+    { seo, product, transit, reviews, delivered },
+    { headers: { ...placeHeaders(place), [viewedProductHeader]: String(product.id) } },
+  )
 }
 
 export const clientLoader = withNamespaces('product')
 
-export const headers = publicHeaders
+// the product's id goes to the page cache, which counts the views it serves and sends the header on to nobody
+export const headers: HeadersFunction = ({ loaderHeaders }) => {
+  const viewed = loaderHeaders.get(viewedProductHeader)
+  return { ...publicHeaders(), ...(viewed ? { [viewedProductHeader]: viewed } : {}) }
+}
 
 // plain HTML: the buy box, the quote link, search and the language links all work without
 // JavaScript, so a visitor landing here downloads none (docs/decisions/008)

@@ -32,8 +32,16 @@ export function searchTermFrom(referer: string | null, ownHost: string | null) {
   }
 }
 
+/**
+ * A product page names its product in this response header so the page cache (scripts/page-cache.mjs)
+ * can count the views it serves from memory; the cache keeps it out of what it sends.
+ */
+export const viewedProductHeader = 'x-pavilion-viewed-product'
+
+type Headers = { headers: { get(name: string): string | null } }
+
 /** Counts one event for the request's product, unless a crawler or a prefetch asked for the page. */
-export function recordProductEvent(request: Request, kind: AnalyticsKind, productId: number) {
+export function recordProductEvent(request: Headers, kind: AnalyticsKind, productId: number) {
   const agent = request.headers.get('user-agent') ?? ''
   if (!agent || isbot(agent)) return
   if ((request.headers.get('purpose') ?? request.headers.get('sec-purpose') ?? '').includes('prefetch')) return
@@ -44,6 +52,15 @@ export function recordProductEvent(request: Request, kind: AnalyticsKind, produc
     timer = setTimeout(() => void writeBufferedEvents(getDb()), flushEveryMs)
     timer.unref()
   }
+}
+
+/** A view of a product page the page cache served without rendering: Node's request headers, counted as a rendered one. */
+export function recordCachedView(headers: Record<string, string | string[] | undefined>, productId: number) {
+  const get = (name: string) => {
+    const value = headers[name]
+    return (Array.isArray(value) ? value[0] : value) ?? null
+  }
+  recordProductEvent({ headers: { get } }, 'view', productId)
 }
 
 /** Writes what the buffer holds in one statement; a failed write is dropped, never retried into a page. */
@@ -65,7 +82,6 @@ export function writeBufferedEvents(db: Db) {
 
 type Counts = { productId: number; day: Date; views: number; addToCarts: number }
 
-/** Moves written events into the per-day tables, deleting them in the same transaction; returns how many. */
 export async function flushAnalyticsEvents(db: Db) {
   await writeBufferedEvents(db)
   let total = 0

@@ -1,6 +1,7 @@
 // The page cache (scripts/page-cache.mjs) shares pages between anonymous visitors (issue 11,
 // item 8): a kept page carries hashes of its own inline scripts, never a nonce another visitor
-// saw, and junk query parameters cannot fill it with a new entry each.
+// saw, and junk query parameters cannot fill it with a new entry each; a product page it serves from
+// memory still counts as a view (issue 18), a crawler's does not.
 import { createHash } from 'node:crypto'
 import { EventEmitter } from 'node:events'
 import { readdirSync, readFileSync, statSync } from 'node:fs'
@@ -8,9 +9,11 @@ import path from 'node:path'
 
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 
+import { getDb } from '~/utils/db.server'
 import { edgePolicy } from '~/utils/edge-policy.server'
 
 import { cacheKey, createPageCache } from '../../../scripts/page-cache.mjs'
+import { productBySlug } from '../../support/checkout'
 import { type RunningServer, startServer } from '../../support/http-server'
 
 /** The inline scripts of a page and the CSP's script-src sources. */
@@ -20,6 +23,19 @@ function scriptsAndPolicy(html: string, csp: string) {
     .map(([, , text]) => `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`)
   const scriptSrc = /script-src ([^;]*)/.exec(csp)![1].split(' ')
   return { inline, scriptSrc }
+}
+
+const browser = 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0 Safari/537.36'
+const crawler = 'Mozilla/5.0 (compatible; Googlebot/2.1; +http://www.google.com/bot.html)'
+
+/** Events still waiting plus those the job already rolled up, so a roll-up mid-test changes nothing. */
+async function viewsOf(productId: number) {
+  const db = getDb()
+  const [waiting, rolled] = await Promise.all([
+    db.analyticsEvent.count({ where: { productId, kind: 'view' } }),
+    db.productDaily.aggregate({ where: { productId }, _sum: { views: true } }),
+  ])
+  return waiting + (rolled._sum.views ?? 0)
 }
 
 describe('cached pages and their CSP, through the server', () => {
@@ -76,6 +92,29 @@ describe('cached pages and their CSP, through the server', () => {
     const russianFeed = await fetch(`${server.url}/feeds/products.json?locale=ru&junk=7`)
     expect(russianFeed.headers.get('x-page-cache')).toBe('miss')
   })
+
+  test('repeat views served from the page cache are counted; crawlers and the id header are not', async () => {
+    const honey = await productBySlug('altai-mountain-honey-250g')
+    const before = await viewsOf(honey.id)
+    const states: string[] = []
+    for (let visit = 0; visit < 5; visit++) {
+      const response = await fetch(`${server.url}/kk/products/altai-mountain-honey-250g`, { headers: { 'user-agent': browser } })
+      await response.arrayBuffer()
+      states.push(response.headers.get('x-page-cache')!)
+      expect([...response.headers.keys()].filter((name) => name.includes('viewed'))).toEqual([])
+    }
+    expect(states).toEqual(['miss', 'hit', 'hit', 'hit', 'hit'])
+    for (let visit = 0; visit < 3; visit++) {
+      const response = await fetch(`${server.url}/kk/products/altai-mountain-honey-250g`, { headers: { 'user-agent': crawler } })
+      await response.arrayBuffer()
+      expect(response.headers.get('x-page-cache')).toBe('hit')
+    }
+    // the server writes its buffer every 5 s
+    const deadline = Date.now() + 20_000
+    while ((await viewsOf(honey.id)) < before + 5 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 500))
+    await new Promise((resolve) => setTimeout(resolve, 6_000))
+    expect(await viewsOf(honey.id)).toBe(before + 5)
+  }, 90_000)
 })
 
 /** A fake app: a public page whose CSP nonce is new on every render, echoing the URL it rendered. */
@@ -180,6 +219,46 @@ describe('the page cache itself', () => {
     expect(await visit('deliver_to=310115')).toEqual(['hit', '<p>310115</p>'])
     expect(await visit('other=1')).toEqual(['hit', '<p>anywhere</p>'])
     expect(renders).toEqual(['/zh-hans/products/honey', '/zh-hans/products/honey', '/zh-hans/products/honey'])
+  })
+
+  test('a product page served from memory counts a view; a render counts its own; the id header is not sent', async () => {
+    let fresh = true
+    const render = async () =>
+      new Response('<p>honey</p>', {
+        headers: {
+          'Content-Type': 'text/html',
+          'Cache-Control': fresh ? 'public, max-age=60' : 'public, max-age=1, stale-while-revalidate=60',
+          'X-Viewed': '42',
+        },
+      })
+    const counted: [string, number][] = []
+    const viewed = {
+      header: 'x-viewed',
+      record: (headers: Record<string, string>, id: number) => counted.push([headers['user-agent'], id]),
+    }
+    const visit = async (cache: ReturnType<typeof createPageCache>, agent: string) => {
+      const { req, res } = fakeExchange('/kk/products/honey')
+      req.headers['user-agent'] = agent
+      await cache(req, res, () => {})
+      expect(res.headers['x-viewed']).toBeUndefined()
+      return res.headers['x-page-cache']
+    }
+    const cache = createPageCache({ render, version: async () => 1, queryParams: [], viewed })
+    expect(await visit(cache, 'first')).toBe('miss')
+    expect(await visit(cache, 'second')).toBe('hit')
+    expect(await visit(cache, 'third')).toBe('hit')
+    expect(counted).toEqual([
+      ['second', 42],
+      ['third', 42],
+    ])
+    // a stale page refreshed behind the visit: the refresh renders for that visitor, so it counts there
+    fresh = false
+    const stale = createPageCache({ render, version: async () => 1, queryParams: [], viewed })
+    counted.length = 0
+    expect(await visit(stale, 'fills')).toBe('miss')
+    await new Promise((resolve) => setTimeout(resolve, 1_100))
+    expect(await visit(stale, 'refreshes')).toBe('stale')
+    expect(counted).toEqual([])
   })
 
   test('the key keeps the path and the parameters the app reads, sorted', () => {
