@@ -60,6 +60,8 @@ export const env = {
   progressRefreshSeconds: () => wholeNumber('PROGRESS_REFRESH_SECONDS', 0, 86_400, 600),
   /** The first wait before a refused mail is tried again; each later wait doubles. */
   mailRetrySeconds: () => wholeNumber('MAIL_RETRY_SECONDS', 1, 3600, 30),
+  /** How long a CSV import's machine may go silent before another machine carries the import on. */
+  importLeaseSeconds: () => wholeNumber('IMPORT_LEASE_SECONDS', 1, 3600, 30),
   /** Files in an S3-compatible bucket instead of UPLOADS_DIR and DOCUMENTS_DIR (README: Several machines). */
   objectStorage: () => {
     const bucket = setting('S3_BUCKET')

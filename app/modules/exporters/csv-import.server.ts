@@ -1,5 +1,8 @@
-// Bulk product import from CSV: each good row becomes a draft product in its own transaction,
-// in the background of the app process; progress and a per-row report are kept in ProductImport.
+// Bulk product import from CSV: each good row becomes a draft product. A job imports the rows in
+// chunks, each chunk's products written with their report rows, so an import a killed machine left
+// is carried on by another without losing or repeating a row (docs/decisions/034-import-jobs.md).
+import { hostname } from 'node:os'
+
 import type { TFunction } from 'i18next'
 
 import { importLimits } from '~/config/limits'
@@ -20,7 +23,9 @@ import {
 } from '~/modules/exporters/product-form'
 import { uniqueSlug } from '~/modules/exporters/slugs'
 import { cleanFileName } from '~/modules/exporters/upload-checks.server'
-import { getDb } from '~/utils/db.server'
+import { defineJob, enqueue } from '~/modules/jobs/jobs.server'
+import { currentDialect, getDb } from '~/utils/db.server'
+import { env } from '~/utils/env.server'
 import { type Locale, localized, pickTranslation } from '~/utils/locales'
 import { readMultipartForm } from '~/utils/multipart.server'
 
@@ -360,47 +365,30 @@ function productSlug(texts: { locale: string; name: string }[]) {
 }
 
 type RateTable = Awaited<ReturnType<typeof currentRates>>
+type Db = ReturnType<typeof getDb>
+type Tx = Parameters<Parameters<Db['$transaction']>[0]>[0]
 
-async function createDraftProduct(exporterId: number, product: NewProduct, rates: RateTable) {
-  const db = getDb()
-  for (let attempt = 0; ; attempt++) {
-    const slug = productSlug(product.texts)
-    try {
-      return await db.$transaction(async (tx) =>
-        tx.product.create({
-          data: {
-            slug,
-            exporterId,
-            status: 'draft',
-            categoryId: product.categoryId,
-            hsCode: product.hsCode,
-            saleMode: product.saleMode,
-            unit: product.unit,
-            basePriceMinor: product.basePriceMinor,
-            baseCurrency: product.baseCurrency,
-            sortPriceUsdMinor: convert({ amountMinor: product.basePriceMinor, currency: product.baseCurrency }, 'USD', rates)
-              .amountMinor,
-            stock: product.stock,
-            minOrderQuantity: product.minOrderQuantity,
-            originRegionId: product.originRegionId,
-            netWeightGrams: product.netWeightGrams,
-            shelfLifeDays: product.shelfLifeDays,
-            translations: { create: product.texts },
-            ...(product.tiers.length > 0 ? { priceTiers: { create: product.tiers } } : {}),
-            ...(product.certificates.length > 0
-              ? { certificates: { create: product.certificates.map((kind) => ({ kind })) } }
-              : {}),
-          },
-          select: { id: true, slug: true },
-        }),
-      )
-    } catch (error) {
-      // a slug taken by chance: draw another suffix
-      if ((error as { code?: string }).code === 'P2002' && attempt < 3) continue
-      throw error
-    }
+function productData(exporterId: number, product: NewProduct, rates: RateTable, slug: string) {
+  return {
+    slug,
+    exporterId,
+    status: 'draft',
+    categoryId: product.categoryId,
+    hsCode: product.hsCode,
+    saleMode: product.saleMode,
+    unit: product.unit,
+    basePriceMinor: product.basePriceMinor,
+    baseCurrency: product.baseCurrency,
+    sortPriceUsdMinor: convert({ amountMinor: product.basePriceMinor, currency: product.baseCurrency }, 'USD', rates).amountMinor,
+    stock: product.stock,
+    minOrderQuantity: product.minOrderQuantity,
+    originRegionId: product.originRegionId,
+    netWeightGrams: product.netWeightGrams,
+    shelfLifeDays: product.shelfLifeDays,
   }
 }
+
+type CheckedRow = { row: number; product: NewProduct } | { row: number; errors: RowError[] }
 
 const summarySelect = {
   id: true,
@@ -414,85 +402,151 @@ const summarySelect = {
   finishedAt: true,
 } as const
 
-const progressEvery = 25
-const reportEvery = 500
-// an import still pending or running this long after it began was cut off by a restart
-const interruptedAfterMs = 60 * 60 * 1000
+/** Rows written per transaction: the progress a reader sees moves by this much. */
+const chunkSize = 100
 
-/** Imports running in this process, so a restart's leftovers can be told from live ones. */
-const running = new Set<number>()
-
-export type StartResult = { ok: true; importId: number } | { ok: false; error: ImportMessage }
-
-/** Returns at once; the rows are processed in the background, one import at a time per company. */
-export async function startImport(user: Member, upload: Upload): Promise<StartResult> {
-  const exporterId = await importingExporterId(user)
-  const read = readImportFile(upload.bytes)
-  if (!read.ok) return read
-  const db = getDb()
-  const unfinished = await db.productImport.findMany({
-    where: { exporterId, status: { in: ['pending', 'running'] } },
-    select: summarySelect,
+/**
+ * Writes one chunk: its products, its report rows and the import's counters in one transaction,
+ * so a row is imported exactly when its report row exists. A second writer of the same rows (a
+ * machine that lost its lease) fails on the report rows' unique key and writes nothing.
+ */
+async function writeChunk(importId: number, exporterId: number, rows: CheckedRow[], rates: RateTable, tx: Tx) {
+  // a machine that dies mid-chunk sends nothing: PostgreSQL ends its transaction, and its locks on these rows, after this long
+  if (currentDialect() === 'postgresql') await tx.$executeRawUnsafe(`SET LOCAL idle_in_transaction_session_timeout = '5s'`)
+  const good = rows.flatMap((row) => ('product' in row ? [row] : []))
+  const slugs = new Map<number, string>()
+  for (const row of good) {
+    let slug = productSlug(row.product.texts)
+    while ([...slugs.values()].includes(slug)) slug = productSlug(row.product.texts)
+    slugs.set(row.row, slug)
+  }
+  const created =
+    good.length > 0
+      ? await tx.product.createManyAndReturn({
+          data: good.map((row) => productData(exporterId, row.product, rates, slugs.get(row.row)!)),
+          select: { id: true, slug: true },
+        })
+      : []
+  const idOf = new Map(created.map((product) => [product.slug, product.id]))
+  const productOf = (row: number) => idOf.get(slugs.get(row)!)!
+  await tx.productTranslation.createMany({
+    data: good.flatMap((row) => row.product.texts.map((text) => ({ ...text, productId: productOf(row.row) }))),
   })
-  const busy = await Promise.all(unfinished.map(settleInterrupted))
-  if (busy.some((row) => row.status !== 'failed')) return { ok: false, error: { key: 'errors.importRunning' } }
-  const created = await db.productImport.create({
-    data: { exporterId, createdById: user.id, fileName: upload.fileName, totalRows: read.file.rows.length, status: 'pending' },
-    select: { id: true },
+  await tx.priceTier.createMany({
+    data: good.flatMap((row) => row.product.tiers.map((tier) => ({ ...tier, productId: productOf(row.row) }))),
   })
-  running.add(created.id)
-  void new Promise<void>((resolve) => setImmediate(resolve))
-    .then(() => processImport(created.id, exporterId, user.id, read.file))
-    .finally(() => running.delete(created.id))
-  return { ok: true, importId: created.id }
+  await tx.productCertificate.createMany({
+    data: good.flatMap((row) => row.product.certificates.map((kind) => ({ kind, productId: productOf(row.row) }))),
+  })
+  await tx.productImportRow.createMany({
+    data: rows.map((row) =>
+      'product' in row
+        ? { importId, row: row.row, productId: productOf(row.row), slug: slugs.get(row.row)! }
+        : { importId, row: row.row, errors: JSON.stringify(row.errors) },
+    ),
+  })
+  await tx.productImport.update({
+    where: { id: importId },
+    data: {
+      processedRows: { increment: rows.length },
+      createdCount: { increment: good.length },
+      errorCount: { increment: rows.length - good.length },
+      leaseUntil: leaseEnd(),
+    },
+  })
 }
 
-async function processImport(importId: number, exporterId: number, userId: number, file: ParsedFile) {
+const isUniqueViolation = (error: unknown) => (error as { code?: string }).code === 'P2002'
+
+/**
+ * A chunk that will not go in at once (a slug taken by chance, a failing table) goes row by row,
+ * so the rows before a failing one are kept and reported; a row already written elsewhere is skipped.
+ */
+async function writeChunkRowByRow(importId: number, exporterId: number, rows: CheckedRow[], rates: RateTable) {
   const db = getDb()
-  const report: ReportEntry[] = []
-  let createdCount = 0
-  let errorCount = 0
-  const progress = (withReport: boolean) => ({
-    processedRows: report.length,
-    createdCount,
-    errorCount,
-    ...(withReport ? { report: JSON.stringify(report) } : {}),
+  let written = 0
+  for (const row of rows) {
+    for (let attempt = 0; ; attempt++) {
+      try {
+        await db.$transaction((tx) => writeChunk(importId, exporterId, [row], rates, tx))
+        written++
+        break
+      } catch (error) {
+        if (!isUniqueViolation(error)) throw Object.assign(error as Error, { written })
+        const done = await db.productImportRow.findUnique({ where: { importId_row: { importId, row: row.row } } })
+        if (done) break
+        if (attempt >= 3) throw Object.assign(error as Error, { written })
+      }
+    }
+  }
+}
+
+/** A machine's hold on an import; it renews it with every chunk, and another takes over once it lapses. */
+function leaseEnd() {
+  return new Date(Date.now() + env.importLeaseSeconds() * 1000)
+}
+
+async function claim(importId: number) {
+  const { count } = await getDb().productImport.updateMany({
+    where: {
+      id: importId,
+      status: { in: ['pending', 'running'] },
+      OR: [{ leaseUntil: null }, { leaseUntil: { lt: new Date() } }],
+    },
+    data: { status: 'running', leaseUntil: leaseEnd(), leasedBy: `${hostname()}:${process.pid}` },
   })
+  return count === 1
+}
+
+/** Carries an import on from its first row without a report row, a chunk at a time, on whichever machine runs the job. */
+async function processImport({ importId }: { importId: number }) {
+  if (!(await claim(importId))) return
+  const db = getDb()
+  const job = await db.productImport.findUniqueOrThrow({
+    where: { id: importId },
+    select: { exporterId: true, createdById: true, source: true },
+  })
+  const done = new Set(
+    (await db.productImportRow.findMany({ where: { importId }, select: { row: true } })).map((entry) => entry.row),
+  )
   try {
-    await db.productImport.update({ where: { id: importId }, data: { status: 'running' } })
+    const read = readImportFile(Buffer.from(job.source))
+    if (!read.ok) throw new Error(`the kept file no longer reads: ${read.error.key}`)
     const [reference, rates] = await Promise.all([loadReference(), currentRates()])
-    for (const record of file.rows) {
-      const cells = rowCells(record, file.header)
-      const checked = cells.ok ? validateRow(cells.cells, reference) : cells
-      if (checked.ok) {
-        const product = await createDraftProduct(exporterId, checked.product, rates)
-        report.push({ row: record.row, status: 'created', slug: product.slug, productId: product.id })
-        createdCount++
-      } else {
-        report.push({ row: record.row, status: 'error', errors: checked.errors })
-        errorCount++
+    const waiting = read.file.rows.filter((record) => !done.has(record.row))
+    for (let start = 0; start < waiting.length; start += chunkSize) {
+      const rows: CheckedRow[] = waiting.slice(start, start + chunkSize).map((record) => {
+        const cells = rowCells(record, read.file.header)
+        const checked = cells.ok ? validateRow(cells.cells, reference) : cells
+        return checked.ok ? { row: record.row, product: checked.product } : { row: record.row, errors: checked.errors }
+      })
+      try {
+        await db.$transaction((tx) => writeChunk(importId, job.exporterId, rows, rates, tx))
+      } catch {
+        await writeChunkRowByRow(importId, job.exporterId, rows, rates)
       }
-      if (report.length % progressEvery === 0) {
-        await db.productImport.update({ where: { id: importId }, data: progress(report.length % reportEvery === 0) })
-      }
-      // let requests in between rows: the import shares the app's event loop
+      // let requests in between chunks: the import shares the app's event loop
       await new Promise((resolve) => setImmediate(resolve))
     }
-    await db.productImport.update({
+    const finished = await db.productImport.update({
       where: { id: importId },
-      data: { ...progress(true), status: 'done', finishedAt: new Date() },
+      data: { status: 'done', finishedAt: new Date(), leaseUntil: null, leasedBy: null, source: '' },
+      select: { createdCount: true, errorCount: true },
     })
-    await audit({ id: userId }, 'products.imported', 'ProductImport', importId, {
-      exporterId,
-      created: createdCount,
-      errors: errorCount,
+    await audit({ id: job.createdById }, 'products.imported', 'ProductImport', importId, {
+      exporterId: job.exporterId,
+      created: finished.createdCount,
+      errors: finished.errorCount,
     })
   } catch (error) {
-    console.error(`Product import ${importId} stopped after ${report.length} rows:`, error)
+    const processed = await db.productImport
+      .findUnique({ where: { id: importId }, select: { processedRows: true } })
+      .catch(() => null)
+    console.error(`Product import ${importId} stopped after ${processed?.processedRows ?? '?'} rows:`, error)
     try {
       await db.productImport.update({
         where: { id: importId },
-        data: { ...progress(true), status: 'failed', finishedAt: new Date() },
+        data: { status: 'failed', finishedAt: new Date(), leaseUntil: null, leasedBy: null, source: '' },
       })
     } catch (saveError) {
       console.error(`Product import ${importId} could not be marked failed:`, saveError)
@@ -500,15 +554,54 @@ async function processImport(importId: number, exporterId: number, userId: numbe
   }
 }
 
-/** An import a stopped process left pending or running is marked failed when next read. */
-async function settleInterrupted<T extends { id: number; status: string; createdAt: Date; finishedAt: Date | null }>(
-  row: T,
-): Promise<T> {
-  const unfinished = row.status === 'pending' || row.status === 'running'
-  if (!unfinished || running.has(row.id) || Date.now() - row.createdAt.getTime() < interruptedAfterMs) return row
-  const finishedAt = new Date()
-  await getDb().productImport.updateMany({ where: { id: row.id, status: row.status }, data: { status: 'failed', finishedAt } })
-  return { ...row, status: 'failed', finishedAt }
+const importJob = defineJob('imports.process', {
+  run: processImport,
+  // a failing row fails the import (reported); a killed machine's import is taken over by imports.resume
+  retries: 0,
+  retryDelaySeconds: 1,
+  expireInSeconds: 15 * 60,
+  background: true,
+})
+
+/** Imports whose machine stopped renewing its lease (killed, restarted) are carried on by another. */
+async function resumeImports() {
+  const orphans = await getDb().productImport.findMany({
+    where: { status: { in: ['pending', 'running'] }, leaseUntil: { lt: new Date() } },
+    select: { id: true },
+  })
+  for (const orphan of orphans) await enqueue(importJob, { importId: orphan.id })
+}
+
+defineJob('imports.resume', {
+  run: resumeImports,
+  retries: 0,
+  retryDelaySeconds: 1,
+  everySeconds: () => env.importLeaseSeconds(),
+})
+
+export type StartResult = { ok: true; importId: number } | { ok: false; error: ImportMessage }
+
+/** Returns at once; a job imports the rows, one import at a time per company. */
+export async function startImport(user: Member, upload: Upload): Promise<StartResult> {
+  const exporterId = await importingExporterId(user)
+  const read = readImportFile(upload.bytes)
+  if (!read.ok) return read
+  const db = getDb()
+  const busy = await db.productImport.count({ where: { exporterId, status: { in: ['pending', 'running'] } } })
+  if (busy > 0) return { ok: false, error: { key: 'errors.importRunning' } }
+  const created = await db.productImport.create({
+    data: {
+      exporterId,
+      createdById: user.id,
+      fileName: upload.fileName,
+      totalRows: read.file.rows.length,
+      status: 'pending',
+      source: Buffer.from(upload.bytes).toString('utf8'),
+    },
+    select: { id: true },
+  })
+  await enqueue(importJob, { importId: created.id })
+  return { ok: true, importId: created.id }
 }
 
 export async function listImports(user: Member, take = 20) {
@@ -519,7 +612,7 @@ export async function listImports(user: Member, take = 20) {
     take,
     select: summarySelect,
   })
-  return (await Promise.all(rows.map(settleInterrupted))).map((row) => ({ ...row, status: row.status as ImportStatus }))
+  return rows.map((row) => ({ ...row, status: row.status as ImportStatus }))
 }
 
 function importIdOf(param: string | undefined) {
@@ -531,12 +624,27 @@ export async function getImportStatus(user: Member, importIdParam: string | unde
   const id = importIdOf(importIdParam)
   if (id === null) return null
   const row = await getDb().productImport.findFirst({ where: { id, exporterId }, select: summarySelect })
-  if (!row) return null
-  const settled = await settleInterrupted(row)
-  return { ...settled, status: settled.status as ImportStatus }
+  return row ? { ...row, status: row.status as ImportStatus } : null
 }
 
 export const reportPageSize = 200
+
+function reportEntry(row: { row: number; productId: number | null; slug: string | null; errors: string | null }): ReportEntry {
+  return row.productId !== null && row.slug !== null
+    ? { row: row.row, status: 'created', slug: row.slug, productId: row.productId }
+    : { row: row.row, status: 'error', errors: JSON.parse(row.errors ?? '[]') as RowError[] }
+}
+
+async function reportRows(importId: number, options: { errorsOnly?: boolean; skip?: number; take?: number } = {}) {
+  const rows = await getDb().productImportRow.findMany({
+    where: { importId, ...(options.errorsOnly ? { errors: { not: null } } : {}) },
+    orderBy: { row: 'asc' },
+    skip: options.skip,
+    take: options.take,
+    select: { row: true, productId: true, slug: true, errors: true },
+  })
+  return rows.map(reportEntry)
+}
 
 async function productNames(entries: ReportEntry[], locale: Locale) {
   const ids = entries.flatMap((entry) => (entry.status === 'created' ? [entry.productId] : []))
@@ -556,11 +664,13 @@ export async function getImport(
 ) {
   const status = await getImportStatus(user, importIdParam)
   if (!status) return null
-  const { report } = await getDb().productImport.findUniqueOrThrow({ where: { id: status.id }, select: { report: true } })
-  const entries = (JSON.parse(report) as ReportEntry[]).filter((entry) => !options.errorsOnly || entry.status === 'error')
-  const pageCount = Math.max(1, Math.ceil(entries.length / reportPageSize))
+  const errorsOnly = options.errorsOnly === true
+  const total = await getDb().productImportRow.count({
+    where: { importId: status.id, ...(errorsOnly ? { errors: { not: null } } : {}) },
+  })
+  const pageCount = Math.max(1, Math.ceil(total / reportPageSize))
   const page = Math.min(options.page ?? 1, pageCount)
-  const shown = entries.slice((page - 1) * reportPageSize, page * reportPageSize)
+  const shown = await reportRows(status.id, { errorsOnly, skip: (page - 1) * reportPageSize, take: reportPageSize })
   const names = await productNames(shown, options.locale ?? 'en')
   return {
     ...status,
@@ -568,7 +678,7 @@ export async function getImport(
       entries: shown.map((entry) => (entry.status === 'created' ? { ...entry, name: names.get(entry.productId) ?? null } : entry)),
       page,
       pageCount,
-      errorsOnly: options.errorsOnly === true,
+      errorsOnly,
     },
   }
 }
@@ -577,8 +687,7 @@ export async function getImport(
 export async function importReportCsv(user: Member, importIdParam: string | undefined, t: TFunction, locale: Locale) {
   const status = await getImportStatus(user, importIdParam)
   if (!status) return null
-  const { report } = await getDb().productImport.findUniqueOrThrow({ where: { id: status.id }, select: { report: true } })
-  const entries = JSON.parse(report) as ReportEntry[]
+  const entries = await reportRows(status.id)
   const names = await productNames(entries, locale)
   const rows = entries.map((entry) =>
     entry.status === 'created'

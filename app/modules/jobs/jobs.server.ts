@@ -1,13 +1,18 @@
-// One job interface for work done outside a request: mail delivery, the reservation sweep, search
-// reindexing. Started by the server (startJobs) it runs on pg-boss when the database is PostgreSQL
-// — jobs survive restarts, retry with back-off and run once across machines — and in this process
-// on SQLite, as before. Not started (tests importing the app, scripts) a job runs at once, in
-// line, with its retries in the background (docs/decisions/017-several-machines.md).
+// One job interface for work done outside a request: mail delivery, the reservation sweep, search reindexing. Started by the
+// server (startJobs) it runs on pg-boss when the database is PostgreSQL — jobs survive restarts, retry with back-off and run once
+// across machines — and in this process on SQLite, as before. Not started (tests importing the app, scripts) a job runs at once,
+// in line, with its retries in the background (docs/decisions/017-several-machines.md).
 import type PgBoss from 'pg-boss'
 
 import { currentDialect, databaseUrl } from '~/utils/db.server'
 
-export type JobName = 'mail.deliver' | 'reservations.sweep' | 'search.reindex' | 'progress.refresh'
+export type JobName =
+  | 'mail.deliver'
+  | 'reservations.sweep'
+  | 'search.reindex'
+  | 'progress.refresh'
+  | 'imports.process'
+  | 'imports.resume'
 
 export type JobDefinition<Data> = {
   run: (data: Data) => Promise<void>
@@ -16,6 +21,10 @@ export type JobDefinition<Data> = {
   retryDelaySeconds: number
   /** A scheduled job: its interval in seconds, or null when it is switched off. */
   everySeconds?: () => number | null
+  /** How long a run may take before the queue gives it to another worker (60 s unless set). */
+  expireInSeconds?: number
+  /** Run in this process, the caller does not wait for it (a long import must not hold the request). */
+  background?: boolean
 }
 
 export type Job<Data> = JobDefinition<Data> & { name: JobName }
@@ -88,10 +97,8 @@ const inProcess: Queue = {
   async stop() {},
 }
 
-/**
- * Machines starting together create the same queues at once; PostgreSQL then reports a deadlock
- * (40P01) or a duplicate (23505) to one of them. The queue exists either way, so try again.
- */
+/** Machines starting together create the same queues at once; PostgreSQL then reports a deadlock (40P01) or a duplicate (23505)
+ * to one of them. The queue exists either way, so try again. */
 async function createQueueOnce(boss: PgBoss, ...[name, options]: Parameters<PgBoss['createQueue']>) {
   for (let attempt = 1; ; attempt++) {
     try {
@@ -116,7 +123,7 @@ async function pgBossQueue(): Promise<Queue> {
       retryDelay: job.retryDelaySeconds,
       retryBackoff: true,
       // a machine that died mid-job gives it back after this long
-      expireInSeconds: 60,
+      expireInSeconds: job.expireInSeconds ?? 60,
     })
     await boss.work(name, { pollingIntervalSeconds: 1, batchSize: 1 }, async ([item]) => {
       await track(job.run(item.data))
@@ -134,14 +141,13 @@ async function pgBossQueue(): Promise<Queue> {
 
 /** Runs the job here and now unless the queue is started; the caller's own work is done by then. */
 export async function enqueue<Data extends object>(job: Job<Data>, data: Data) {
-  if (queue) await queue.send(job.name, data)
+  if (queue && queue !== inProcess) await queue.send(job.name, data)
+  else if (job.background) void runHere(job.name, data)
   else await runHere(job.name, data)
 }
 
-/**
- * Every `seconds`, on one machine only: each machine offers the job for the current time slot
- * and the queue keeps one per slot (pg-boss's singletonSeconds).
- */
+/** Every `seconds`, on one machine only: each machine offers the job for the current time slot and the queue keeps one per slot
+ * (pg-boss's singletonSeconds). */
 function every(name: JobName, seconds: number) {
   const offer = () => {
     if (stopping || !queue) return

@@ -1,0 +1,20 @@
+-- Imports run as jobs: the file is kept on the import, a lease says which machine works on it,
+-- and the report is one row per CSV line, written with its product (decision 034).
+ALTER TABLE "ProductImport" DROP COLUMN "report",
+ADD COLUMN "source" TEXT NOT NULL DEFAULT '',
+ADD COLUMN "leaseUntil" TIMESTAMP(3),
+ADD COLUMN "leasedBy" TEXT;
+CREATE INDEX "ProductImport_status_leaseUntil_idx" ON "ProductImport"("status", "leaseUntil");
+
+CREATE TABLE "ProductImportRow" (
+    "id" SERIAL NOT NULL,
+    "importId" INTEGER NOT NULL,
+    "row" INTEGER NOT NULL,
+    "productId" INTEGER,
+    "slug" TEXT,
+    "errors" TEXT,
+
+    CONSTRAINT "ProductImportRow_pkey" PRIMARY KEY ("id")
+);
+CREATE UNIQUE INDEX "ProductImportRow_importId_row_key" ON "ProductImportRow"("importId", "row");
+ALTER TABLE "ProductImportRow" ADD CONSTRAINT "ProductImportRow_importId_fkey" FOREIGN KEY ("importId") REFERENCES "ProductImport"("id") ON DELETE CASCADE ON UPDATE CASCADE;
