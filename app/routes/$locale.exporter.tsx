@@ -67,6 +67,9 @@ export default function ExporterPortal() {
               <NavLink to={localePath(locale, '/exporter/ledger')}>{t('nav.ledger', { ns: 'sales' })}</NavLink>
             </li>
             <li>
+              <NavLink to={localePath(locale, '/exporter/shipping')}>{t('shipping.nav', { ns: 'sales' })}</NavLink>
+            </li>
+            <li>
               <NavLink to={localePath(locale, '/exporter/quotes')}>{t('nav.quotes', { ns: 'trade' })}</NavLink>
             </li>
             <li>
