@@ -3,7 +3,8 @@ import { Link, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 
 import { AuthForm, EmailField } from '~/components/auth-form'
-import { Field, FormError, SelectField, TextAreaField } from '~/components/form'
+import { CompanyFields, ContactFields } from '~/components/company-fields'
+import { FormError } from '~/components/form'
 import { NewPasswordField } from '~/components/new-password-field'
 import { limitExporterRegistration } from '~/modules/accounts/rate-limit.server'
 import { createUserSession, getUser } from '~/modules/accounts/session.server'
@@ -15,7 +16,6 @@ import { fieldErrors, formObject, isHoneypotFilled, readForm } from '~/utils/for
 import { getFixedT } from '~/utils/i18n.server'
 import { withNamespaces } from '~/utils/i18n-client'
 import { localePath } from '~/utils/locale-path'
-import { htmlLang } from '~/utils/locales'
 import { useRootLocale } from '~/utils/root-data'
 import { requireLocale } from '~/utils/route-params.server'
 import { titleMeta } from '~/utils/seo'
@@ -49,13 +49,6 @@ export async function action({ request, params }: ActionFunctionArgs) {
   return createUserSession(request, result.value.userId, localePath(locale, '/exporter?notice=registered'))
 }
 
-const legalNameFields = [
-  { locale: 'kk', required: true },
-  { locale: 'ru', required: true },
-  { locale: 'en', required: true },
-  { locale: 'zh-hans', required: false },
-] as const
-
 export default function RegisterCompany() {
   const { regions } = useLoaderData<typeof loader>()
   const actionData = useActionData<{ errors?: Record<string, string>; values?: Record<string, string> }>()
@@ -73,73 +66,12 @@ export default function RegisterCompany() {
 
         <fieldset className="form-section">
           <legend>{t('register.company')}</legend>
-          {legalNameFields.map(({ locale: nameLocale, required }) => (
-            <Field
-              key={nameLocale}
-              label={t('company.legalNameIn', { language: t(`languages.${nameLocale}`) })}
-              lang={htmlLang(nameLocale)}
-              required={required}
-              maxLength={200}
-              hint={required ? undefined : t('form.optional')}
-              {...field(`legalName.${nameLocale}`)}
-            />
-          ))}
-          <Field
-            label={t('fields.bin')}
-            inputMode="numeric"
-            autoComplete="off"
-            maxLength={14}
-            required
-            hint={t('register.binHint')}
-            {...field('bin')}
-          />
-          <SelectField label={t('fields.region')} required {...field('region')}>
-            <option value="">{t('form.regionPlaceholder')}</option>
-            {regions.map((region) => (
-              <option key={region.code} value={region.code}>
-                {region.name}
-              </option>
-            ))}
-          </SelectField>
-          <Field label={t('fields.city')} autoComplete="address-level2" maxLength={100} required {...field('city')} />
-          <Field label={t('fields.address')} autoComplete="street-address" maxLength={300} required {...field('address')} />
-          <Field
-            label={t('fields.gaccRegistration')}
-            autoComplete="off"
-            maxLength={40}
-            hint={t('register.gaccHint')}
-            {...field('gaccRegistration')}
-          />
-          <Field
-            label={t('fields.website')}
-            type="url"
-            autoComplete="url"
-            maxLength={200}
-            hint={t('form.optional')}
-            {...field('website')}
-          />
-          <TextAreaField label={t('fields.about')} maxLength={2000} rows={4} hint={t('register.aboutHint')} {...field('about')} />
+          <CompanyFields field={field} regions={regions} />
         </fieldset>
 
         <fieldset className="form-section">
           <legend>{t('register.contact')}</legend>
-          <Field label={t('fields.contactName')} autoComplete="name" maxLength={100} required {...field('contactName')} />
-          <Field
-            label={t('fields.contactPhone')}
-            type="tel"
-            autoComplete="tel"
-            maxLength={40}
-            required
-            hint={t('register.phoneHint')}
-            {...field('contactPhone')}
-          />
-          <Field
-            label={t('fields.contactEmail')}
-            type="email"
-            autoComplete="off"
-            hint={t('register.contactEmailHint')}
-            {...field('contactEmail')}
-          />
+          <ContactFields field={field} />
         </fieldset>
 
         <fieldset className="form-section">

@@ -1,5 +1,6 @@
 import { adminAttention } from '~/config/limits'
 import { orderFigures } from '~/modules/checkout/admin-orders.server'
+import { unreachableCompany } from '~/modules/exporters/membership.server'
 import { dateText } from '~/utils/dates'
 import { getDb } from '~/utils/db.server'
 import { type Locale, localized } from '~/utils/locales'
@@ -59,7 +60,7 @@ const hoursAgo = (hours: number) => new Date(Date.now() - hours * 3_600_000)
 /** What waits for an admin now, in the order they would handle it; each count links to where it is done. */
 export async function todayWork() {
   const db = getDb()
-  const [productsInReview, pendingExporters, unpaidOrders, failedRefunds, failedMails, unansweredQuotes] = await Promise.all([
+  const [productsInReview, pendingExporters, unpaidOrders, failedRefunds, failedMails, unansweredQuotes, unreachable] = await Promise.all([
     db.product.count({ where: { status: 'in_review' } }),
     db.exporter.count({ where: { status: 'pending' } }),
     db.order.count({ where: { status: 'awaiting_payment', createdAt: { lt: hoursAgo(adminAttention.unpaidOrderHours) } } }),
@@ -67,6 +68,7 @@ export async function todayWork() {
     db.order.count({ where: { status: { not: 'refunded' }, events: { some: { kind: 'refund_failed' } } } }),
     db.outboxMessage.count({ where: { failedAt: { not: null }, sentAt: null } }),
     db.quoteRequest.count({ where: { status: 'open', createdAt: { lt: hoursAgo(adminAttention.unansweredQuoteHours) } } }),
+    db.exporter.count({ where: unreachableCompany }),
   ])
   return [
     { key: 'productsInReview', count: productsInReview, to: '/admin/products' },
@@ -79,6 +81,7 @@ export async function todayWork() {
     },
     { key: 'failedRefunds', count: failedRefunds, to: '/admin/orders' },
     { key: 'failedMails', count: failedMails, to: '/admin/outbox' },
+    { key: 'unreachableExporters', count: unreachable, to: '/admin/exporters?mail=none' },
     { key: 'unansweredQuotes', count: unansweredQuotes, to: null, hours: adminAttention.unansweredQuoteHours },
   ] as const
 }

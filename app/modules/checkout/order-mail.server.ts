@@ -5,6 +5,7 @@ import { addressLines } from '~/modules/checkout/chinese-address'
 import { decimalAmount, formatMoney } from '~/modules/checkout/money'
 import { accessKeyFor } from '~/modules/checkout/order-number'
 import { addressSelect, travellersOf } from '~/modules/checkout/sales-shared.server'
+import { reachableMember } from '~/modules/exporters/membership.server'
 import { formatDate } from '~/utils/dates'
 import { type Db, getDb } from '~/utils/db.server'
 import { sessionSecret } from '~/utils/env.server'
@@ -149,7 +150,7 @@ async function mailExporterMembers(
   event: 'exporterPaid' | 'exporterRefunded',
 ) {
   const members = await tx.user.findMany({
-    where: { exporter: { orderParts: { some: parts } } },
+    where: { exporter: { orderParts: { some: parts } }, ...reachableMember },
     select: { email: true, locale: true },
   })
   const ids: number[] = []

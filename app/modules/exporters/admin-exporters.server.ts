@@ -7,6 +7,8 @@ import { isValidBin } from '~/modules/exporters/bin'
 import { companyFileSelect } from '~/modules/exporters/company.server'
 import { type ExporterEvent, notifyExporterDecision } from '~/modules/exporters/decision-mail.server'
 import { type ExporterStatus, exporterStatuses, transitionExporter } from '~/modules/exporters/exporter-status.server'
+import { reachableMember, unreachableCompany } from '~/modules/exporters/membership.server'
+import { lastRecheck } from '~/modules/exporters/recheck.server'
 import { dateText } from '~/utils/dates'
 import { getDb } from '~/utils/db.server'
 import { failure, fieldErrors, multiLine, type Outcome } from '~/utils/forms.server'
@@ -20,9 +22,10 @@ export function exporterStatusFilter(value: string | null): ExporterStatus | nul
   return (exporterStatuses as readonly string[]).includes(value ?? '') ? (value as ExporterStatus) : null
 }
 
-export async function listExporters(locale: Locale, status: ExporterStatus | null, page: number) {
+/** `unreachable`: only companies nobody can mail. */
+export async function listExporters(locale: Locale, status: ExporterStatus | null, page: number, unreachable = false) {
   const db = getDb()
-  const where = status ? { status } : {}
+  const where = { ...(unreachable ? unreachableCompany : {}), ...(status ? { status } : {}) }
   const [total, rows, counts] = await Promise.all([
     db.exporter.count({ where }),
     db.exporter.findMany({
@@ -36,13 +39,14 @@ export async function listExporters(locale: Locale, status: ExporterStatus | nul
         createdAt: true,
         translations: { select: { locale: true, legalName: true } },
         region: { select: { translations: { select: { locale: true, name: true } } } },
-        _count: { select: { products: true, members: true } },
+        _count: { select: { products: true, members: { where: reachableMember } } },
       },
     }),
     db.exporter.groupBy({ by: ['status'], _count: { _all: true } }),
   ])
   return {
     ...pageFacts(total, page, exportersPageSize),
+    unreachableCount: await db.exporter.count({ where: unreachableCompany }),
     countByStatus: countPer<ExporterStatus>(counts, 'status'),
     exporters: rows.map((row) => ({
       id: row.id,
@@ -53,7 +57,7 @@ export async function listExporters(locale: Locale, status: ExporterStatus | nul
       name: localized(row.translations, locale, 'legalName'),
       region: localized(row.region.translations, locale, 'name'),
       productCount: row._count.products,
-      memberCount: row._count.members,
+      unreachable: row._count.members === 0 && row.status !== 'rejected',
     })),
   }
 }
@@ -85,7 +89,16 @@ export async function exporterForReview(locale: Locale, exporterId: number) {
         orderBy: { createdAt: 'asc' },
         select: { id: true, kind: true, fileName: true, contentType: true, sizeBytes: true, createdAt: true },
       },
-      members: { orderBy: { id: 'asc' }, select: { id: true, displayName: true, email: true, locale: true, role: true } },
+      members: {
+        orderBy: { id: 'asc' },
+        select: { id: true, displayName: true, email: true, locale: true, role: true, suspendedAt: true },
+      },
+      recheckRequestedAt: true,
+      invitations: {
+        where: { acceptedAt: null, expiresAt: { gt: new Date() } },
+        orderBy: { id: 'desc' },
+        select: { id: true, email: true, expiresAt: true },
+      },
       products: { select: { status: true } },
     },
   })
@@ -117,6 +130,12 @@ export async function exporterForReview(locale: Locale, exporterId: number) {
     }),
     documents: exporter.documents.map((document) => ({ ...document, createdAt: dateText(document.createdAt, locale) })),
     members: exporter.members,
+    unreachable: exporter.status !== 'rejected' && !exporter.members.some((m) => m.role === 'exporter' && !m.suspendedAt),
+    openInvitations: exporter.invitations.map((invitation) => ({ ...invitation, expiresAt: dateText(invitation.expiresAt, locale) })),
+    recheck:
+      exporter.recheckRequestedAt && exporter.status === 'pending'
+        ? { at: dateText(exporter.recheckRequestedAt, locale), fields: (await lastRecheck(exporter.id)) ?? [] }
+        : null,
     productCounts,
     decisions: decisionsFrom(exporter.status),
   }

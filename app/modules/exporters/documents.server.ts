@@ -6,6 +6,7 @@ import { audit } from '~/modules/accounts/audit.server'
 import type { SessionUser } from '~/modules/accounts/session.server'
 import { documentKinds } from '~/modules/exporters/document-kinds'
 import { companyOf, type Member } from '~/modules/exporters/membership.server'
+import { recheckDocumentKinds, sendForRecheck } from '~/modules/exporters/recheck.server'
 import { checkDocumentUpload, cleanFileName } from '~/modules/exporters/upload-checks.server'
 import { storage } from '~/modules/storage/storage.server'
 import { getDb } from '~/utils/db.server'
@@ -14,42 +15,119 @@ import type { UploadedFile } from '~/utils/multipart.server'
 
 export const maxDocumentsPerCompany = 30
 
-export async function saveExporterDocument(
-  user: Member,
-  input: { kind: string; file: UploadedFile | null; fileTooLarge?: boolean },
-): Promise<Outcome<{ id: number }>> {
-  const company = await companyOf(user)
-  const db = getDb()
-  if (!(documentKinds as readonly string[]).includes(input.kind)) return failure({ kind: 'errors.documentKindRequired' })
+type DocumentInput = { file: UploadedFile | null; fileTooLarge?: boolean }
+
+/** Checks and stores a file under a new random key; the caller writes the row (or removes the key on failure). */
+async function storeDocument(
+  exporterId: number,
+  input: DocumentInput,
+): Promise<Outcome<{ storageKey: string; file: StoredFile }>> {
   const checked = await checkDocumentUpload(input.file, input.fileTooLarge)
   if (!checked.ok) return failure({ file: checked.error })
-  if ((await db.exporterDocument.count({ where: { exporterId: company.id } })) >= maxDocumentsPerCompany) {
-    return failure({ file: 'errors.tooManyDocuments' })
-  }
   const file = input.file!
-  const storageKey = `${company.id}/${randomBytes(16).toString('hex')}.${checked.extension}`
+  const storageKey = `${exporterId}/${randomBytes(16).toString('hex')}.${checked.extension}`
   await storage().put('documents', storageKey, file.bytes, checked.contentType)
-  let id: number
+  return {
+    ok: true,
+    value: {
+      storageKey,
+      file: { fileName: cleanFileName(file.fileName), contentType: checked.contentType, sizeBytes: file.bytes.length },
+    },
+  }
+}
+
+type StoredFile = { fileName: string; contentType: string; sizeBytes: number }
+
+async function keepOrRemove<T>(storageKey: string, write: () => Promise<T>) {
   try {
-    const row = await db.exporterDocument.create({
-      data: {
-        exporterId: company.id,
-        kind: input.kind,
-        fileName: cleanFileName(file.fileName),
-        storageKey,
-        contentType: checked.contentType,
-        sizeBytes: file.bytes.length,
-        uploadedById: user.id,
-      },
-      select: { id: true },
-    })
-    id = row.id
+    return await write()
   } catch (error) {
     await storage().remove('documents', storageKey)
     throw error
   }
+}
+
+/** A suspended company cannot change its file; a verified one changing a proof of identity is checked again. */
+async function editableCompany(user: Member) {
+  const company = await companyOf(user)
+  return company.status === 'suspended' ? null : company
+}
+
+async function recheckAfter(user: Member, company: { id: number; status: string }, kind: string) {
+  if (company.status === 'verified' && recheckDocumentKinds.includes(kind)) await sendForRecheck(user, company.id, [kind])
+}
+
+export async function saveExporterDocument(
+  user: Member,
+  input: DocumentInput & { kind: string },
+): Promise<Outcome<{ id: number }>> {
+  const company = await companyOf(user)
+  const db = getDb()
+  if (!(documentKinds as readonly string[]).includes(input.kind)) return failure({ kind: 'errors.documentKindRequired' })
+  if ((await db.exporterDocument.count({ where: { exporterId: company.id } })) >= maxDocumentsPerCompany) {
+    return failure({ file: 'errors.tooManyDocuments' })
+  }
+  const stored = await storeDocument(company.id, input)
+  if (!stored.ok) return stored
+  const { storageKey, file } = stored.value
+  const { id } = await keepOrRemove(storageKey, () =>
+    db.exporterDocument.create({
+      data: { exporterId: company.id, kind: input.kind, storageKey, uploadedById: user.id, ...file },
+      select: { id: true },
+    }),
+  )
   await audit(user, 'exporter.document_uploaded', 'Exporter', company.id, { documentId: id, kind: input.kind })
+  await recheckAfter(user, company, input.kind)
   return { ok: true, value: { id } }
+}
+
+async function ownDocument(exporterId: number, documentId: number) {
+  if (!Number.isSafeInteger(documentId) || documentId <= 0) return null
+  return getDb().exporterDocument.findFirst({
+    where: { id: documentId, exporterId },
+    select: { id: true, kind: true, fileName: true, storageKey: true },
+  })
+}
+
+/** A new file in place of an old one, same kind; the old bytes are deleted once the row points at the new. */
+export async function replaceExporterDocument(user: Member, documentId: number, input: DocumentInput): Promise<Outcome<null>> {
+  const company = await editableCompany(user)
+  if (!company) return failure({ form: 'errors.companySuspended' }, 403)
+  const document = await ownDocument(company.id, documentId)
+  if (!document) return failure({ form: 'errors.notFound' }, 404)
+  const stored = await storeDocument(company.id, input)
+  if (!stored.ok) return stored
+  const { storageKey, file } = stored.value
+  await keepOrRemove(storageKey, () =>
+    getDb().exporterDocument.update({
+      where: { id: document.id },
+      data: { storageKey, uploadedById: user.id, createdAt: new Date(), ...file },
+    }),
+  )
+  await storage().remove('documents', document.storageKey)
+  await audit(user, 'exporter.document_replaced', 'Exporter', company.id, {
+    documentId: document.id,
+    kind: document.kind,
+    changes: { fileName: [document.fileName, file.fileName] },
+  })
+  await recheckAfter(user, company, document.kind)
+  return { ok: true, value: null }
+}
+
+export async function withdrawExporterDocument(user: Member, documentId: number): Promise<Outcome<null>> {
+  const company = await editableCompany(user)
+  if (!company) return failure({ form: 'errors.companySuspended' }, 403)
+  const document = await ownDocument(company.id, documentId)
+  if (!document) return failure({ form: 'errors.notFound' }, 404)
+  await getDb().exporterDocument.delete({ where: { id: document.id } })
+  await storage().remove('documents', document.storageKey)
+  await audit(user, 'exporter.document_withdrawn', 'Exporter', company.id, {
+    documentId: document.id,
+    kind: document.kind,
+    fileName: document.fileName,
+  })
+  await recheckAfter(user, company, document.kind)
+  return { ok: true, value: null }
 }
 
 export async function listExporterDocuments(exporterId: number) {

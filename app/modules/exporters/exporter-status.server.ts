@@ -11,7 +11,8 @@ export type ExporterStatus = (typeof exporterStatuses)[number]
 
 export const { can: canTransitionExporter } = statusMachine<ExporterStatus>({
   pending: ['verified', 'rejected'],
-  verified: ['suspended'],
+  // 'pending' only when the company itself changes its legal identity (docs/decisions/033)
+  verified: ['suspended', 'pending'],
   suspended: ['verified'],
   rejected: ['pending'],
 })
@@ -22,7 +23,12 @@ export async function transitionExporter(exporterId: number, to: ExporterStatus,
   if (!canTransitionExporter(exporter.status, to)) throw new TransitionError('An exporter', exporter.status, to)
   const { count } = await db.exporter.updateMany({
     where: { id: exporterId, status: exporter.status },
-    data: { status: to, statusReason: reason ?? null, ...(to === 'verified' ? { verifiedAt: new Date() } : {}) },
+    data: {
+      status: to,
+      statusReason: reason ?? null,
+      ...(to === 'verified' ? { verifiedAt: new Date() } : {}),
+      ...(to === 'pending' ? { recheckRequestedAt: new Date() } : { recheckRequestedAt: null }),
+    },
   })
   if (count === 0) throw new TransitionError('An exporter', exporter.status, to)
   await audit(actor, `exporter.${to}`, 'Exporter', exporterId, { from: exporter.status, to, ...(reason ? { reason } : {}) })

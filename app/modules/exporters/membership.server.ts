@@ -11,6 +11,11 @@ export type Member = Pick<SessionUser, 'id' | 'role' | 'exporterId'>
 
 export type Company = { id: number; slug: string; status: ExporterStatus; statusReason: string | null; regionId: number }
 
+/** A member account that mail reaches: company mail goes to these; a company with none hears nothing. */
+export const reachableMember = { role: 'exporter', suspendedAt: null }
+/** Companies nobody can mail (a rejected company is left out: nothing more is sent to it). */
+export const unreachableCompany = { status: { not: 'rejected' }, members: { none: reachableMember } }
+
 const forbidden = () => new Response('Forbidden', { status: 403 })
 
 export async function companyOf(user: Member): Promise<Company> {

@@ -3,6 +3,7 @@ import { createHash, randomBytes } from 'node:crypto'
 
 import { audit } from '~/modules/accounts/audit.server'
 import { email as emailSchema, newPassword } from '~/modules/accounts/auth.server'
+import { type AdminActor, assertAdmin } from '~/modules/accounts/guard.server'
 import { sendMail } from '~/modules/accounts/mail.server'
 import { hashPassword } from '~/modules/accounts/password.server'
 import type { SessionUser } from '~/modules/accounts/session.server'
@@ -51,6 +52,23 @@ export async function inviteColleague(user: Member, address: unknown, locale: Lo
   const company = await companyOf(user)
   // a suspended company's members sign in to read why, but cannot bring anyone in
   if (company.status === 'suspended') return failure({ form: 'errors.companySuspended' })
+  return invite(user, company, address, locale)
+}
+
+/** An admin brings the first (or a new) person into a company nobody can mail; the link is mailed to them. */
+export async function inviteToCompany(admin: AdminActor, exporterId: number, address: unknown, locale: Locale) {
+  const actor = assertAdmin(admin)
+  const company = await getDb().exporter.findUnique({ where: { id: exporterId }, select: { id: true } })
+  if (!company) return failure({ form: 'errors.notFound' }, 404)
+  return invite(actor, company, address, locale)
+}
+
+async function invite(
+  user: { id: number },
+  company: { id: number },
+  address: unknown,
+  locale: Locale,
+): Promise<Outcome<{ id: number }>> {
   const parsed = emailSchema.safeParse(address ?? '')
   if (!parsed.success) return failure({ email: parsed.error.issues[0].message })
   const db = getDb()

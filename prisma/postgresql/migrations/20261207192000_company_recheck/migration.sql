@@ -1,0 +1,1 @@
+ALTER TABLE "Exporter" ADD COLUMN "recheckRequestedAt" TIMESTAMP(3);
