@@ -59,6 +59,8 @@ const queryParams = [
   'recovery',
   // the account page's time-zone choice (decision 025)
   'zone',
+  // the admin's list of companies nobody can mail (decision 033)
+  'mail',
 ] as const
 
 /** The visitor's chosen delivery place (decision 030): the only cookie an anonymous public page reads. */
