@@ -71,7 +71,7 @@ export function createPageCache({
   queryParams,
   cookies = /** @type {string[]} */ ([]),
   available = () => true,
-  viewed = null,
+  viewed = /** @type {{ header: string, record: (headers: Record<string, string>, productId: number) => unknown } | null} */ (null),
 }) {
   const entries = new Map()
   const refreshing = new Set()
