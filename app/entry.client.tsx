@@ -11,7 +11,6 @@ import { formatNumbersAlike } from '~/utils/numbers'
 async function hydrate() {
   const fromPage = document.documentElement.dataset.locale
   const locale = isLocale(fromPage) ? fromPage : defaultLocale
-  // the server says which namespaces this page's text comes from
   const namespaces = (document.documentElement.dataset.namespaces || 'common').split(',')
   await i18next
     .use(chunkBackend)

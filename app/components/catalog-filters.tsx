@@ -12,7 +12,6 @@ const sortOrders = ['relevance', 'price_asc', 'price_desc', 'newest'] as const
 
 type Options = { regions: { code: string; name: string }[]; certificates: string[] }
 
-/** The filter form: a plain GET form, so every filter lives in the URL and works without JS. */
 export function CatalogFiltersForm({
   filters,
   options,

@@ -45,7 +45,6 @@ export function ShippingAmount({ part }: { part: Pick<PartDeliveryView, 'shippin
   return <>{part.free ? t('delivery.free') : part.shipping.text}</>
 }
 
-/** How the parcel ships and how soon the exporter hands it over. */
 export function ShipsFrom({ part }: { part: Pick<PartDeliveryView, 'shipsFrom' | 'shipWithinHours'> }) {
   const { t } = useTranslation('checkout')
   return (
@@ -56,7 +55,6 @@ export function ShipsFrom({ part }: { part: Pick<PartDeliveryView, 'shipsFrom' |
   )
 }
 
-/** One line per exporter's parcel: shipping, the window, how it ships. */
 export function BasketParts({ parts, place }: { parts: PartDeliveryView[]; place?: string | null }) {
   const { t } = useTranslation('checkout')
   const locale = useRootLocale()
@@ -87,10 +85,8 @@ export function BasketParts({ parts, place }: { parts: PartDeliveryView[]; place
 
 const placeLabels = { province: 'delivery.toProvince', city: 'delivery.toCity', district: 'delivery.toDistrict' } as const
 
-/**
- * Where to show a delivery date for: a GET form, so it works without JavaScript and keeps the other parameters.
- * Each list sends a `to`; the page comes back with the next list (cities of the province, districts of the city).
- */
+// Where to show a delivery date for: a GET form, so it works without JavaScript and keeps the other parameters. Each list sends a
+// `to`; the page comes back with the next list (cities of the province, districts of the city).
 export function DestinationChooser({
   levels,
   action,
@@ -141,7 +137,6 @@ type DeliveredQuoteView = {
   levels: PlaceLevel[]
 }
 
-/** The product page's delivered price: goods, shipping, estimated tax and the all-in total, with the date. */
 export function DeliveredPrice({ quote, action }: { quote: DeliveredQuoteView; action: string }) {
   const { t } = useTranslation('checkout')
   const rows = [

@@ -53,7 +53,6 @@ export function AnyFilters({ idPrefix, anyLabel, filters }: { idPrefix: string; 
   )
 }
 
-/** The free-text field of a filter bar, given the wide column. */
 export function FilterSearch({
   id,
   label,
@@ -74,7 +73,6 @@ export function FilterSearch({
   )
 }
 
-/** A filter bar's submit button, and the way back to the whole list once something is filtered. */
 export function FilterActions({ apply, clear, clearTo }: { apply: string; clear: string; clearTo: string | null }) {
   return (
     <div className="filters__actions">

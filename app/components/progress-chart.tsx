@@ -67,7 +67,6 @@ export function ColumnChart({ rows, note }: { rows: ChartRow[]; note: string }) 
 
 export type TableColumn<T> = { heading: string; cell: (row: T) => string; numeric?: boolean }
 
-/** The figures a chart draws, for everyone: readable by screen readers, copyable, printable. */
 export function FigureTable<T extends { key: string }>({
   caption,
   columns,

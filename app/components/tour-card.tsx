@@ -20,7 +20,6 @@ export function TourReference({ reference }: { reference: { text: string } | nul
   return reference ? <span className="price__reference">{t('list.reference', { amount: reference.text })}</span> : null
 }
 
-/** In the word order of the reader's language. */
 export function FromPrice({ text }: { text: string }) {
   const { t } = useTranslation('tours')
   return (

@@ -98,7 +98,6 @@ export function TourRouteSections({ tour, locale }: TourProps) {
   )
 }
 
-/** A GET form, so it works without JavaScript. */
 export function TourVisa({ visa, passport }: { visa: TourPage['visa']; passport: Passport | null }) {
   const { t } = useTranslation('tours')
   return (

@@ -41,7 +41,6 @@ type Progress = { status: ImportStatus; totalRows: number; processedRows: number
 
 const isFinished = (status: ImportStatus) => status === 'done' || status === 'failed'
 
-/** The import's progress: from the page, then from the status endpoint every second until it ends. */
 function usePolledProgress(initial: Progress, statusUrl: string) {
   const [polled, setPolled] = useState<Progress | null>(null)
   const revalidator = useRevalidator()

@@ -3,7 +3,6 @@ export type GeoPoint = { lat: number; lon: number }
 export type MapPoint = { x: number; y: number }
 export type BoundingBox = { south: number; north: number; west: number; east: number }
 
-/** `minSpan` keeps a day trip's surroundings on the map. */
 export function boundingBox(points: readonly GeoPoint[], { margin = 0, minSpan = 0 } = {}): BoundingBox {
   if (points.length === 0) throw new Error('A map needs at least one point')
   const lats = points.map((p) => p.lat)

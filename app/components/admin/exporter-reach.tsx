@@ -4,7 +4,6 @@ import { useTranslation } from 'react-i18next'
 import type { DateText } from '~/components/admin/ui'
 import { Field } from '~/components/form'
 
-/** Says when nobody can receive the company's mail, and lets an admin invite someone from it. */
 export function ExporterReach({
   unreachable,
   invitations,

@@ -17,7 +17,6 @@ export function useAdminForm(saved: Record<string, string> = {}) {
   return { errors: actionData?.errors ?? {}, values: actionData?.values ?? saved }
 }
 
-/** The opening of every admin page: its loader's data, the admin's locale, and the words of one namespace. */
 export function useAdminPage<T>(namespace = 'admin') {
   return Object.assign({}, useLoaderData<T>(), { locale: useRootLocale(), t: useTranslation(namespace).t })
 }

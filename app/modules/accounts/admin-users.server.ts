@@ -132,7 +132,6 @@ export const decideUser = adminRecordForm(
     })
     if (outcome === 'lastAdmin') return failure({ form: 'errors.lastActiveAdmin' }, 409)
     if (outcome === 'already') return failure({ form: 'errors.userAlreadySuspended' }, 409)
-    // signed out everywhere at once: a saved cookie gets the sign-in page
     await revokeSessions({ userIds: [userId] })
     await audit(actor, 'user.suspended', 'User', userId, { reason })
     return { ok: true, value: { event: 'suspended' } }

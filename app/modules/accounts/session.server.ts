@@ -19,7 +19,6 @@ export { safeRedirect }
 
 export type Role = 'buyer' | 'exporter' | 'admin'
 
-/** Who a user is: what the session and the admin's page about them both start with. */
 export const userIdentity = (user: { id: number; email: string; displayName: string; role: string; locale: string }) => ({
   id: user.id,
   email: user.email,
@@ -286,7 +285,6 @@ export async function revokeSessionsOfCompany(exporterId: number) {
   return revokeSessions({ userIds: members.map((member) => member.id) })
 }
 
-/** Signs this browser out: its session is revoked, so a saved copy of the cookie is worthless. */
 export async function logout(request: Request, redirectTo: string) {
   const id = await sessionIdOf(request)
   if (id) await getDb().session.updateMany({ where: { id, revokedAt: null }, data: { revokedAt: new Date() } })

@@ -45,7 +45,6 @@ export async function answerForm<T>(
 
 type Admin = Awaited<ReturnType<typeof requireRole>>
 
-/** The loader of an admin page: the guard, the page's title in the admin's words, then what `load` finds. */
 export async function adminPage<T extends object>(
   { request, params }: ActionFunctionArgs,
   titleKey: string,

@@ -10,7 +10,6 @@ import { pageFacts, pageSlice } from '~/utils/paging'
 
 export const visibleProduct = { status: 'published', exporter: { status: 'verified' } } as const
 
-/** The selling terms every view of a product shows, from a catalogue card to the feeds and the exporter's own form. */
 export const productTermsSelect = {
   slug: true,
   hsCode: true,
@@ -30,7 +29,6 @@ export function listSectorsWithCategories(locale: Locale) {
   return cachedByCatalogVersion(`sectors:${locale}`, () => readSectorsWithCategories(locale))
 }
 
-/** What every list of sectors and their categories reads of a category (storefront, admin, exporter forms). */
 export const categoryInTree = {
   id: true,
   slug: true,

@@ -29,7 +29,6 @@ type PageGroup = { count: number; read: (skip: number, take: number) => Promise<
 const datedPage = { orderBy: { id: 'asc' }, select: { slug: true, updatedAt: true } } as const
 type DatedPageQuery = typeof datedPage & { skip: number; take: number }
 
-/** Records listed with the date they last changed, in id order, one page at a time. */
 const datedPages =
   (find: (page: DatedPageQuery) => Promise<{ slug: string; updatedAt: Date }[]>, path: (slug: string) => string) =>
   async (skip: number, take: number) =>

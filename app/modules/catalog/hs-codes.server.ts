@@ -28,9 +28,8 @@ export function hsDescription(code: string) {
   return load().get(code) ?? null
 }
 
-/** What an HS code is, in the reader's language: the name of the pavilion category that covers its heading, else
- * the official nomenclature text, which exists in English only and is returned as such (lang "en"), so the page
- * marks it as a fallback. */
+// What an HS code is, in the reader's language: the name of the pavilion category that covers its heading, else the official
+// nomenclature text, which exists in English only and is returned as such (lang "en"), so the page marks it as a fallback.
 export async function hsLabels(codes: readonly string[], locale: Locale) {
   const headings = [...new Set(codes.filter((code) => code.length >= 4).map((code) => code.slice(0, 4)))]
   const covered = headings.length

@@ -141,7 +141,6 @@ export async function searchCatalog(locale: Locale, market: MarketCode, filters:
   let total: number
   let rows: Awaited<ReturnType<typeof findProductCards>>
   if (hits && sort === 'relevance') {
-    // rank order comes from the index: keep the matching ids in that order, then page
     const rank = new Map(hits.map((hit) => [hit.productId, hit.rank]))
     const matching = (await db.product.findMany({ where, select: { id: true } })).map((row) => row.id)
     matching.sort((a, b) => rank.get(b)! - rank.get(a)! || a - b)

@@ -57,7 +57,6 @@ export async function exchangeRatesOverview(locale: Locale, historyPerCurrency =
         enteredAt: dateText(row.createdAt, locale),
         inForce: false,
       }))
-      // the newest one already in force is the current rate
       const current = rows[index].findIndex((row) => row.effectiveOn <= new Date())
       if (current >= 0) history[current].inForce = true
       return { code, history, tourRoundingMinor }
@@ -166,7 +165,6 @@ export async function addExchangeRate(admin: AdminActor, input: Record<string, s
   })
   // rates are cached per catalog version: a new version first, so the sort prices use the new rate
   await bumpCatalogVersion()
-  // every product's sort price: a job, on whichever machine takes it
   await enqueue(reindexJob, {})
   return { ok: true, value: row }
 }

@@ -237,7 +237,6 @@ export async function orderForAdmin(locale: Locale, number: string) {
       cancel: canTransition(status, 'cancelled'),
       refund: canTransition(status, 'refunded'),
     },
-    /** what a whole refund now gives back: the total less the parts already refunded */
     refundRemaining: money(order.totalMinor - refundedMinor, order.currency, locale),
   }
 }

@@ -300,7 +300,6 @@ export async function priceBasket(
   const rates = await currentRates()
   const quoteItems = items.filter((item): item is Extract<OrderItem, { kind: 'quote' }> => item.kind === 'quote')
   const quotes = await quoteLines(quoteItems, locale)
-  // a wholesale order is charged in the quote's currency; everything else in the market's
   const currency = quotes[0]?.unitPrice.currency ?? (await marketCurrency(market))
   const drafts: (Draft & { lineTotalMinor?: number })[] = [
     ...(await productLines(

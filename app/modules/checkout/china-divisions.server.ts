@@ -41,10 +41,8 @@ export function provinceDivisions(code: string | undefined): ProvinceDivisions |
 
 export type DivisionPath = { province: Place; city: Place | null; district: Place | null }
 
-/**
- * A GB/T 2260 code at any level: "31" or "310000" (province), "3101" or "310100" (city), "310115" (district);
- * null when it names no place in the data the checkout's lists come from.
- */
+// A GB/T 2260 code at any level: "31" or "310000" (province), "3101" or "310100" (city), "310115" (district); null when it names
+// no place in the data the checkout's lists come from.
 export function divisionPath(code: string | null | undefined): DivisionPath | null {
   const full = /^(\d{2})(\d{2})?(\d{2})?$/.exec((code ?? '').trim())
   if (!full) return null
@@ -94,10 +92,8 @@ export type ChineseAddressInput = {
 const matches = (value: string | undefined) => (place: { code: string; name: string }) =>
   value !== undefined && value !== '' && (place.code === value || place.name === value)
 
-/**
- * Codes from the form's lists → the names stored with the order. A district must belong to its city and the city
- * to its province; anything else (a stale list, a hand-made request) is refused field by field.
- */
+// Codes from the form's lists → the names stored with the order. A district must belong to its city and the city to its province;
+// anything else (a stale list, a hand-made request) is refused field by field.
 export function resolveChineseAddress(
   market: string,
   input: ChineseAddressInput,

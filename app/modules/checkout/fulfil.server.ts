@@ -73,7 +73,6 @@ export function sweepReservations(now = new Date()) {
   return releaseExpiredReservations(now, stripeEnabled() ? (id) => fulfilCheckoutSession(id) : undefined)
 }
 
-// scheduled by startJobs (app/modules/jobs/jobs.server.ts): once per interval across machines
 defineJob('reservations.sweep', {
   run: async () => {
     await sweepReservations()

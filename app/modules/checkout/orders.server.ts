@@ -205,7 +205,6 @@ export async function placeOrder(
   input: PlaceOrderInput,
   options: {
     origin: string
-    /** The client's address (clientAddress(request)); orders placed for no request leave it out */
     clientAddress?: string
   },
 ): Promise<PlaceOrderResult> {

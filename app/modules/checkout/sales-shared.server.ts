@@ -138,7 +138,6 @@ export const lineSelect = {
   product: { select: { slug: true, translations: { select: { locale: true, name: true } } } },
 } as const
 
-/** An exporter's part of an order: its money, its shipment and its lines, as its exporter and the admins read it. */
 export const partSelect = {
   id: true,
   status: true,

@@ -62,7 +62,6 @@ export async function listExporters(locale: Locale, status: ExporterStatus | nul
   }
 }
 
-/** What an admin may do to a company in each status, and the status it leads to. */
 const decisions = {
   verify: { from: 'pending', to: 'verified', event: 'verified', needsReason: false },
   reject: { from: 'pending', to: 'rejected', event: 'rejected', needsReason: true },
@@ -123,7 +122,6 @@ export async function exporterForReview(locale: Locale, exporterId: number) {
     createdAt: dateText(exporter.createdAt, locale),
     name: localized(exporter.translations, locale, 'legalName', exporter.slug),
     region: localized(exporter.region.translations, locale, 'name', exporter.region.code),
-    // every language, in a fixed order, with the missing ones shown as missing
     texts: locales.map((language) => {
       const row = exporter.translations.find((t) => t.locale === language)
       return { locale: language, legalName: row?.legalName ?? null, city: row?.city ?? null, about: row?.about ?? null }

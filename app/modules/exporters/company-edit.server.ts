@@ -46,7 +46,6 @@ function formValues(file: CompanyFile, locale: Locale): Record<string, string> {
   return values
 }
 
-/** What the edit form starts with: the file as saved. */
 export async function companyFormValues(user: Member, locale: Locale) {
   const file = await loadFile((await companyOf(user)).id)
   return { values: formValues(file, locale), aboutLocale: (aboutRow(file, locale)?.locale ?? 'en') as Locale }

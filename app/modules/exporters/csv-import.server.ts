@@ -405,11 +405,9 @@ const summarySelect = {
 /** Rows written per transaction: the progress a reader sees moves by this much. */
 const chunkSize = 100
 
-/**
- * Writes one chunk: its products, its report rows and the import's counters in one transaction,
- * so a row is imported exactly when its report row exists. A second writer of the same rows (a
- * machine that lost its lease) fails on the report rows' unique key and writes nothing.
- */
+// Writes one chunk: its products, its report rows and the import's counters in one transaction, so a row is imported exactly when
+// its report row exists. A second writer of the same rows (a machine that lost its lease) fails on the report rows' unique key
+// and writes nothing.
 async function writeChunk(importId: number, exporterId: number, rows: CheckedRow[], rates: RateTable, tx: Tx) {
   // a machine that dies mid-chunk sends nothing: PostgreSQL ends its transaction, and its locks on these rows, after this long
   if (currentDialect() === 'postgresql') await tx.$executeRawUnsafe(`SET LOCAL idle_in_transaction_session_timeout = '5s'`)
@@ -458,10 +456,8 @@ async function writeChunk(importId: number, exporterId: number, rows: CheckedRow
 
 const isUniqueViolation = (error: unknown) => (error as { code?: string }).code === 'P2002'
 
-/**
- * A chunk that will not go in at once (a slug taken by chance, a failing table) goes row by row,
- * so the rows before a failing one are kept and reported; a row already written elsewhere is skipped.
- */
+// A chunk that will not go in at once (a slug taken by chance, a failing table) goes row by row, so the rows before a failing one
+// are kept and reported; a row already written elsewhere is skipped.
 async function writeChunkRowByRow(importId: number, exporterId: number, rows: CheckedRow[], rates: RateTable) {
   const db = getDb()
   let written = 0
@@ -481,7 +477,6 @@ async function writeChunkRowByRow(importId: number, exporterId: number, rows: Ch
   }
 }
 
-/** A machine's hold on an import; it renews it with every chunk, and another takes over once it lapses. */
 function leaseEnd() {
   return new Date(Date.now() + env.importLeaseSeconds() * 1000)
 }
@@ -563,7 +558,6 @@ const importJob = defineJob('imports.process', {
   background: true,
 })
 
-/** Imports whose machine stopped renewing its lease (killed, restarted) are carried on by another. */
 async function resumeImports() {
   const orphans = await getDb().productImport.findMany({
     where: { status: { in: ['pending', 'running'] }, leaseUntil: { lt: new Date() } },

@@ -1,6 +1,5 @@
-// The one place an exporter's status changes: pending → verified / rejected; verified ⇄
-// suspended. Suspending takes the company's products off the storefront at once (pages show
-// only verified exporters' goods; the page cache is invalidated here).
+// The one place an exporter's status changes: pending → verified / rejected; verified ⇄ suspended. Suspending takes the company's
+// products off the storefront at once (pages show only verified exporters' goods; the page cache is invalidated here).
 import { type Actor, audit } from '~/modules/accounts/audit.server'
 import { bumpCatalogVersion } from '~/modules/catalog/cache-version.server'
 import { getDb } from '~/utils/db.server'

@@ -109,7 +109,6 @@ function typedText(value: string | null) {
   return value === null ? null : value.replace(/\r\n?/g, '\n')
 }
 
-/** Only the fields listed here are read: anything else a request carries is ignored. */
 export function parseProductForm(form: URLSearchParams): Outcome<ProductInput> {
   const scalars = scalarFields.safeParse(
     Object.fromEntries(Object.keys(scalarFields.shape).map((key) => [key, form.get(key) ?? undefined])),

@@ -38,14 +38,12 @@ async function mailAdmins(exporterId: number, event: 'recheck' | 'newCheck') {
   }
 }
 
-/** A verified company that changed `changed` (field names or document kinds) waits for a new check. */
 export async function sendForRecheck(actor: Actor, exporterId: number, changed: string[]) {
   await transitionExporter(exporterId, 'pending', actor)
   await audit(actor, 'exporter.recheck_requested', 'Exporter', exporterId, { fields: changed })
   await mailAdmins(exporterId, 'recheck')
 }
 
-/** A rejected company asks the pavilion to look again (after fixing its details or documents). */
 export async function askForNewCheck(user: Member): Promise<Outcome<null>> {
   const company = await companyOf(user)
   if (company.status !== 'rejected') return failure({ form: 'errors.notRejected' }, 409)
@@ -55,7 +53,6 @@ export async function askForNewCheck(user: Member): Promise<Outcome<null>> {
   return { ok: true, value: null }
 }
 
-/** The latest thing the company asked to be checked again, for the admin's file. */
 export async function lastRecheck(exporterId: number) {
   const row = await getDb().auditLog.findFirst({
     where: { action: 'exporter.recheck_requested', entityType: 'Exporter', entityId: String(exporterId) },

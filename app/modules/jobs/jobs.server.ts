@@ -122,7 +122,6 @@ async function pgBossQueue(): Promise<Queue> {
       retryLimit: job.retries,
       retryDelay: job.retryDelaySeconds,
       retryBackoff: true,
-      // a machine that died mid-job gives it back after this long
       expireInSeconds: job.expireInSeconds ?? 60,
     })
     await boss.work(name, { pollingIntervalSeconds: 1, batchSize: 1 }, async ([item]) => {
@@ -178,7 +177,6 @@ export async function stopJobQueue() {
   queue = undefined
 }
 
-/** The server's background work: the queue, and each scheduled job on its interval. */
 export async function startJobs() {
   await startJobQueue()
   for (const [name, job] of definitions) {

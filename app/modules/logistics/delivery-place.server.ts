@@ -53,10 +53,8 @@ function resolve(market: MarketCode, locale: Locale, value: string): Resolved | 
   }
 }
 
-/**
- * The lists send one `to` per level (province, city, district): the finest one that lies inside the one before
- * it wins, so a district left over from another province is dropped; an empty list stops the walk.
- */
+// The lists send one `to` per level (province, city, district): the finest one that lies inside the one before it wins, so a
+// district left over from another province is dropped; an empty list stops the walk.
 function resolveLevels(market: MarketCode, locale: Locale, values: string[]): Resolved | null {
   let chosen: Resolved | null = null
   for (const value of values.map((v) => v.trim())) {

@@ -42,7 +42,6 @@ export type ShippingProfileInput = z.infer<typeof schema> & {
   bands: { upToGrams: number; priceMinor: number }[]
 }
 
-/** Checks one market's form; nothing is saved unless every field is right. */
 export async function parseShippingProfile(form: URLSearchParams | FormData): Promise<Outcome<ShippingProfileInput>> {
   const text = (name: string) => {
     const value = form.get(name)
@@ -96,7 +95,6 @@ export async function parseShippingProfile(form: URLSearchParams | FormData): Pr
   }
 }
 
-/** Saves one market's profile of this exporter, bands replaced as a whole. */
 export async function saveShippingProfile(exporterId: number, input: ShippingProfileInput) {
   const { market, bands, ...fields } = input
   await getDb().$transaction(async (tx) => {

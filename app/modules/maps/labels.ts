@@ -90,7 +90,6 @@ function candidates(request: LabelRequest, text: string): PlacedLabel[] {
     return [request.at, ...(request.also ?? [])].flatMap((at) =>
       candidatesAround({ ...request, at }, text, width, [[0, size * 0.35, 'middle']]),
     )
-  // markers' labels go around the marker, nearest first
   return candidatesAround(
     request,
     text,

@@ -113,7 +113,6 @@ export async function progressDashboard(locale: Locale, now = new Date()) {
   }
 }
 
-/** Whether the figures come from the demo seed's made-up history: every page of figures then says so. */
 export async function figuresAreDemo() {
   const state = await getDb().progressState.findUnique({ where: { id: 1 }, select: { demo: true } })
   return state?.demo ?? false

@@ -32,10 +32,8 @@ export function searchTermFrom(referer: string | null, ownHost: string | null) {
   }
 }
 
-/**
- * A product page names its product in this response header so the page cache (scripts/page-cache.mjs)
- * can count the views it serves from memory; the cache keeps it out of what it sends.
- */
+// A product page names its product in this response header so the page cache (scripts/page-cache.mjs) can count the views it
+// serves from memory; the cache keeps it out of what it sends.
 export const viewedProductHeader = 'x-pavilion-viewed-product'
 
 type Headers = { headers: { get(name: string): string | null } }

@@ -62,7 +62,6 @@ export function monthNames(locale: Locale) {
 
 const checkpointSelect = { slug: true, mode: true, translations: { select: { locale: true, name: true } } } as const
 
-/** A route's own columns, read alike by its card, its page and its admin form. */
 export const routeColumns = {
   slug: true,
   durationDays: true,
@@ -77,7 +76,6 @@ export const routeColumns = {
 
 export const routeTexts = { select: { locale: true, name: true, summary: true, included: true } } as const
 
-/** Where a stop is, and what a leg covers: the tour page and the admin form read the same. */
 export const stopPlaceColumns = { position: true, day: true, lat: true, lon: true, coordinatesVerified: true } as const
 export const legColumns = {
   fromPosition: true,
