@@ -6,10 +6,10 @@ import { z } from 'zod'
 import { type MarketCode, pavilion } from '~/config/pavilion'
 import { decimalAmount, parseAmount } from '~/modules/checkout/money'
 import { marketCurrency } from '~/modules/checkout/pricing.server'
+import { maxBands } from '~/modules/logistics/shipping-rules'
 import { getDb } from '~/utils/db.server'
 import { choice, type FieldErrors, fieldErrors, optionalWholeNumber, type Outcome, wholeNumber } from '~/utils/forms.server'
 
-export const maxBands = 6
 const maxGrams = 100_000
 const maxShippingMinor = 10_000_000
 
