@@ -113,8 +113,12 @@ export async function outcome(run: () => Promise<unknown>): Promise<Outcome> {
     if (!(error instanceof Response)) throw error
     result = error
   }
-  if (result instanceof Response)
-    return { status: result.status, location: result.headers.get('Location'), errors: {}, data: null, response: result }
+  if (result instanceof Response) {
+    // a loader that sets headers (the delivery-place cookie) answers json(): its body is the page's data
+    const body = result.headers.get('Content-Type')?.startsWith('application/json') ? await result.clone().json() : null
+    const errors = (body as { errors?: Record<string, string> } | null)?.errors ?? {}
+    return { status: result.status, location: result.headers.get('Location'), errors, data: body, response: result }
+  }
   const withInit = result as { type?: string; data?: unknown; init?: { status?: number } | null }
   if (withInit && withInit.type === 'DataWithResponseInit') {
     const payload = withInit.data as { errors?: Record<string, string> }

@@ -217,13 +217,13 @@ describe('productJsonLd', () => {
 
   test('works from the product route loader data, in Hong Kong dollars for Traditional Chinese', async () => {
     const row = await tieredProduct()
-    const data = await productLoader({
+    const response = await productLoader({
       request: new Request(`http://localhost/zh-hant/products/${row.slug}`),
       params: { locale: 'zh-hant', productSlug: row.slug },
       context: {},
     })
     // what a meta function receives: the loader data after JSON serialisation
-    const serialized = JSON.parse(JSON.stringify(data)) as SerializeFrom<typeof productLoader>
+    const serialized = (await response.json()) as SerializeFrom<typeof productLoader>
     const descriptor: MetaDescriptor = {
       'script:ld+json': productJsonLd({ origin, locale: 'zh-hant', product: serialized.product }),
     }
