@@ -8,19 +8,26 @@ import sharp from 'sharp'
 
 import { binCheckDigit } from '~/modules/exporters/bin'
 
+import enCommon from '../../locales/en/common.json'
 import en from '../../locales/en/portal.json'
+import kkCommon from '../../locales/kk/common.json'
 import kk from '../../locales/kk/portal.json'
+import ruCommon from '../../locales/ru/common.json'
 import ru from '../../locales/ru/portal.json'
+import zhHansCommon from '../../locales/zh-hans/common.json'
 import zhHans from '../../locales/zh-hans/portal.json'
+import zhHantCommon from '../../locales/zh-hant/common.json'
 import zhHant from '../../locales/zh-hant/portal.json'
 import { e2eDb, uniqueSuffix } from './fixtures'
 
 export const portalMessages = { en, kk, ru, 'zh-hans': zhHans, 'zh-hant': zhHant }
 export type PortalLocale = keyof typeof portalMessages
+const commonMessages = { en: enCommon, kk: kkCommon, ru: ruCommon, 'zh-hans': zhHansCommon, 'zh-hant': zhHantCommon }
 
-/** The portal's text for `key` ("form.hsCode") in `locale`, with {{placeholders}} filled in. */
+/** The portal's text for `key` ("form.hsCode") in `locale`, with {{placeholders}} filled in; certificate names are common words. */
 export function portalText(locale: PortalLocale, key: string, values: Record<string, string> = {}) {
-  const text = key.split('.').reduce<unknown>((node, part) => (node as Record<string, unknown>)[part], portalMessages[locale])
+  const messages = key.startsWith('certificates.') ? commonMessages[locale] : portalMessages[locale]
+  const text = key.split('.').reduce<unknown>((node, part) => (node as Record<string, unknown> | undefined)?.[part], messages)
   if (typeof text !== 'string') throw new Error(`No portal message ${key}`)
   return text.replace(/{{\s*(\w+)\s*}}/g, (_, name: string) => values[name] ?? '')
 }
