@@ -11,12 +11,13 @@
 // LIGHTHOUSE_PAGES (comma-separated names: home,category,product,cart,checkout).
 import { spawn } from 'node:child_process'
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
-import net from 'node:net'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 
 import { chromium } from '@playwright/test'
 import lighthouse from 'lighthouse'
+
+import { freePort } from './free-port.mjs'
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 process.chdir(root)
@@ -39,17 +40,6 @@ const buyer = { email: 'buyer@pavilion.test', password: 'pavilion-demo' }
 if (!existsSync(path.join(root, 'build', 'index.js'))) {
   console.error('No build: run `npm run build` first (this script audits the built app, it builds nothing).')
   process.exit(2)
-}
-
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer()
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address()
-      server.close(() => resolve(port))
-    })
-    server.on('error', reject)
-  })
 }
 
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms))

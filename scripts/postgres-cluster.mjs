@@ -2,8 +2,9 @@
 // the machine. PostgreSQL refuses to run as root, so as root it runs as the `postgres` user.
 import { execFileSync, spawnSync } from 'node:child_process'
 import { chownSync, existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs'
-import net from 'node:net'
 import path from 'node:path'
+
+import { freePort } from './free-port.mjs'
 
 export function findPostgresBin() {
   const base = '/usr/lib/postgresql'
@@ -12,17 +13,6 @@ export function findPostgresBin() {
     .filter((v) => existsSync(path.join(base, v, 'bin', 'initdb')))
     .sort((a, b) => Number(b) - Number(a))
   return versions.length ? { bin: path.join(base, versions[0], 'bin'), version: versions[0] } : null
-}
-
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer()
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address()
-      server.close(() => resolve(port))
-    })
-    server.on('error', reject)
-  })
 }
 
 export async function startPostgres({ dir }) {
