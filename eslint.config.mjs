@@ -3,6 +3,8 @@ import reactHooks from 'eslint-plugin-react-hooks'
 import simpleImportSort from 'eslint-plugin-simple-import-sort'
 import tseslint from 'typescript-eslint'
 
+import pavilion from './scripts/lint/server-values.mjs'
+
 const noTestCode = {
   group: ['**/test/**', 'test/**', 'vitest', 'vitest/*', '@playwright/test'],
   message: 'App code must not import test code.',
@@ -81,6 +83,11 @@ export default tseslint.config(
     files: ['app/**/*.{ts,tsx}'],
     ignores: ['app/utils/locale-path.ts'],
     rules: { 'no-restricted-syntax': ['error', ...noHandBuiltLocaleLinks] },
+  },
+  {
+    files: ['app/routes/**/*.tsx', 'app/components/**/*.tsx', 'app/root.tsx'],
+    plugins: { pavilion },
+    rules: { 'pavilion/server-values': 'error' },
   },
   {
     files: ['app/routes/**/*.{ts,tsx}'],
