@@ -1,6 +1,7 @@
 // Charts drawn on the server as SVG: no script, and lengths in percent so a bar chart fits a 360 px
 // phone while its text keeps its size. Each chart is decoration for the table that follows it
 // (aria-hidden), so screen readers read the figures once, in the table.
+import type { ReactNode } from 'react'
 
 export type ChartRow = { key: string; label: string; value: number; valueText: string }
 
@@ -65,7 +66,7 @@ export function ColumnChart({ rows, note }: { rows: ChartRow[]; note: string }) 
   )
 }
 
-export type TableColumn<T> = { heading: string; cell: (row: T) => string; numeric?: boolean }
+export type TableColumn<T> = { heading: string; cell: (row: T) => ReactNode; numeric?: boolean }
 
 export function FigureTable<T extends { key: string }>({
   caption,

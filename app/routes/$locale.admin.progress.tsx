@@ -1,5 +1,5 @@
 import { type ActionFunctionArgs, data, type LinksFunction, type LoaderFunctionArgs } from '@remix-run/node'
-import { Form, useActionData, useLoaderData } from '@remix-run/react'
+import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 
 import { AnyFilters } from '~/components/filter-select'
@@ -45,6 +45,9 @@ export default function AdminProgress() {
     <>
       <h1>{t('admin.title')}</h1>
       <p className="muted">{t('admin.lead')}</p>
+      <p>
+        <Link to={localePath(locale, '/admin/progress/targets')}>{t('targets.title')}</Link>
+      </p>
       <Form method="post">
         <button type="submit" name="intent" value="recompute" className="button">
           {t('admin.recompute')}

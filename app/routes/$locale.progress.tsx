@@ -32,6 +32,7 @@ export async function loader({ params }: LoaderFunctionArgs) {
       ...row,
       ordersText: count.format(row.orders),
       tick: dated.has(name) ? tick.format(new Date(`${row.key}-01T00:00:00Z`)) : '',
+      towardText: row.target ? t('ofTarget', { percent: percent.format(row.usdMinor / row.target.usdMinor), target: row.target.usdText }) : '',
     }))
   return {
     seo: await seoContext(locale),
@@ -54,7 +55,7 @@ export const headers = publicHeaders
 export const meta: MetaFunction<typeof loader> = ({ data, params }) =>
   data ? pageMeta({ ...data.seo, locale: paramsLocale(params), path: '/progress', title: data.title, description: data.description }) : []
 
-type Row = FigureRow & { ordersText: string; tick: string }
+type Row = FigureRow & { ordersText: string; tick: string; towardText: string }
 
 /** What each table shows: sales tables chart US dollars, the count tables chart counts over the months. */
 const sections: { table: ProgressTable; chart: 'bars' | 'columns'; counts?: boolean }[] = [
@@ -94,7 +95,13 @@ export default function Progress() {
       ...(table === 'categories' ? [{ heading: t('columns.sector'), cell: (row: Row) => row.group ?? '' }] : []),
       { heading: t('columns.usd'), cell: (row) => (row.usdMinor > 0 ? row.usdText : t('noSales')), numeric: true },
       { heading: t('columns.orders'), cell: (row) => row.ordersText, numeric: true },
-      ...(table === 'categories' ? [{ heading: t('columns.target'), cell: (row: Row) => row.target?.usdText ?? '—', numeric: true }] : []),
+      // categories carry their target, sectors the sum of their categories' targets
+      ...(data.tables[table][0]?.target !== undefined
+        ? [
+            { heading: t('columns.target'), cell: (row: Row) => row.target?.usdText ?? t('noTarget'), numeric: true },
+            { heading: t('towardTarget'), cell: (row: Row) => row.towardText || '—', numeric: true },
+          ]
+        : []),
     ]
   }
 
@@ -133,7 +140,7 @@ export default function Progress() {
             {demo}
             <Chart rows={chartRows(table, rows, counts)} note={t('chartNote')} />
             <FigureTable caption={t(`sections.${table}`)} columns={columns(table, counts)} rows={rows} />
-            {table === 'categories' ? <p className="muted">{t('targetNote')}</p> : null}
+            {data.tables[table][0]?.target !== undefined ? <p className="muted">{t('targetNote')}</p> : null}
             <p>
               <a href={localePath(locale, `/progress/${table}.csv`)} download>
                 {t('csv')} — {t(`sections.${table}`)}

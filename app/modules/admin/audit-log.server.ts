@@ -51,6 +51,8 @@ export const auditActions = [
   'category.updated',
   'category.featured',
   'category.unfeatured',
+  'category.target_set',
+  'category.target_removed',
   'exchange_rate.added',
   'market_access_rule.created',
   'market_access_rule.updated',

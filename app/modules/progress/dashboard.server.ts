@@ -46,6 +46,7 @@ function referenceNames(locale: Locale) {
         key: String(c.id),
         label: localized(c.translations, locale, 'name', c.slug).text,
         group: sectorName.get(c.sectorId) ?? '',
+        sectorKey: String(c.sectorId),
       })),
       markets: markets.map((m) => ({ key: m.code, label: localized(m.translations, locale, 'name', m.code).text })),
       regions: regions.map((r) => ({ key: String(r.id), label: localized(r.translations, locale, 'name', r.code).text })),
@@ -85,11 +86,23 @@ export async function progressDashboard(locale: Locale, now = new Date()) {
     })
   const months = windowMonths(now).map((month) => ({ key: month, label: monthLabel(month, locale) }))
   const total = byDimension.get('total')?.get('all') ?? { usdMinor: 0, orders: 0 }
-  const categories = rows('category', names.categories).map((row) => {
+  const targetFigure = (usdMinor: number, source: string) => ({ usdMinor, usdText: usdText(usdMinor, locale), source })
+  // a sector's target is the sum of the targets set for its categories; none set, none shown
+  const sectorTargets = new Map<string, number>()
+  for (const category of names.categories) {
+    const target = targetOf.get(category.key)
+    if (target) sectorTargets.set(category.sectorKey, (sectorTargets.get(category.sectorKey) ?? 0) + Number(target.usdMinor))
+  }
+  const categories = rows(
+    'category',
+    names.categories.map(({ key, label, group }) => ({ key, label, group })),
+  ).map((row) => {
     const target = targetOf.get(row.key)
-    return { ...row, target: target
-        ? { usdMinor: Number(target.usdMinor), usdText: usdText(Number(target.usdMinor), locale), source: target.source }
-        : null }
+    return { ...row, target: target ? targetFigure(Number(target.usdMinor), target.source) : null }
+  })
+  const sectors = rows('sector', names.sectors).map((row) => {
+    const target = sectorTargets.get(row.key)
+    return { ...row, target: target === undefined ? null : targetFigure(target, '') }
   })
   return {
     computedAt: state?.computedAt ? dateText(state.computedAt, locale) : null,
@@ -102,7 +115,7 @@ export async function progressDashboard(locale: Locale, now = new Date()) {
       percentOfGoal: (total.usdMinor / pavilion.exportGoal.usdMinor) * 100,
     },
     tables: {
-      sectors: rows('sector', names.sectors),
+      sectors,
       categories,
       markets: rows('market', names.markets),
       regions: rows('region', names.regions),

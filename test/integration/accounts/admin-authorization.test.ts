@@ -26,6 +26,7 @@ import * as products from '~/routes/$locale.admin.products._index'
 import * as product from '~/routes/$locale.admin.products.$productId'
 import * as progress from '~/routes/$locale.admin.progress'
 import * as progressReport from '~/routes/$locale.admin.progress.report[.]csv'
+import * as progressTargets from '~/routes/$locale.admin.progress_.targets'
 import * as rates from '~/routes/$locale.admin.rates'
 import * as reviews from '~/routes/$locale.admin.reviews'
 import * as servicePolicy from '~/routes/$locale.admin.service-policy'
@@ -118,6 +119,7 @@ const routes: [string, RouteModule, string, string[]][] = [
   ['transit lane', transitLane, '/admin/transit/:laneId', ['laneId']],
   ['progress', progress, '/admin/progress', []],
   ['progress report', progressReport, '/admin/progress/report.csv?month=2026-11', []],
+  ['progress targets', progressTargets, '/admin/progress/targets', []],
   ['users', users, '/admin/users', []],
   ['user', user, '/admin/users/:userId', ['userId']],
 ]
