@@ -1,7 +1,8 @@
-// The browser's messages: one chunk per language and namespace, loaded on demand through an
-// i18next backend, so a storefront page never downloads the portal's or the admin's texts.
+// The browser's messages: one chunk per language and namespace, loaded on demand by the browser's
+// i18n (i18n-browser.ts), so a storefront page never downloads the portal's or the admin's texts.
 import type { ClientLoaderFunctionArgs } from '@remix-run/react'
-import type { BackendModule } from 'i18next'
+
+import { type BrowserI18n, createBrowserI18n } from '~/utils/i18n-browser'
 
 type Loader = () => Promise<{ default: Record<string, unknown> }>
 
@@ -73,22 +74,23 @@ const loaders: Record<string, Record<string, Loader>> = {
   },
 }
 
-export const chunkBackend: BackendModule = {
-  type: 'backend',
-  init() {},
-  read(language, namespace, callback) {
-    const load = loaders[language]?.[namespace]
-    if (!load) return callback(new Error(`No messages for ${language}/${namespace}`), null)
-    load().then(
-      (module) => callback(null, module.default),
-      (error) => callback(error, null),
-    )
-  },
+function loadMessages(language: string, namespace: string) {
+  const load = loaders[language]?.[namespace]
+  if (!load) return Promise.reject(new Error(`No messages for ${language}/${namespace}`))
+  return load().then((module) => module.default)
+}
+
+let browserI18n: BrowserI18n | undefined
+
+/** The browser's instance, with the page's namespaces loaded before it hydrates. */
+export async function startI18n(locale: string, namespaces: string[]) {
+  browserI18n = createBrowserI18n(locale, 'common', loadMessages)
+  await browserI18n.loadNamespaces(namespaces)
+  return browserI18n
 }
 
 export async function loadNamespaces(...namespaces: string[]) {
-  const { default: i18next } = await import('i18next')
-  await i18next.loadNamespaces(namespaces)
+  await browserI18n?.loadNamespaces(namespaces)
 }
 
 export function withNamespaces(...namespaces: string[]) {
