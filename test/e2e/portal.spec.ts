@@ -1,9 +1,13 @@
 // The exporter's half of issue 4, in Kazakh: register the company (an invalid BIN first), wait in
 // "pending", then — once verified — list a product with a Chinese translation and an image and send
 // it for review. The admin's approval and the buyer's search are in the admin tests.
+import AxeBuilder from '@axe-core/playwright'
 import { expect, test } from '@playwright/test'
 
-import { e2eDb } from './fixtures'
+import { maxBands } from '~/modules/logistics/shipping-rules'
+
+import kkSales from '../../locales/kk/sales.json'
+import { createTestUser, e2eDb, signIn } from './fixtures'
 import {
   createAndSubmitProduct,
   fillCompanyRegistration,
@@ -76,4 +80,95 @@ test('a Kazakh exporter registers, waits for verification, then lists a product 
   await expect(row).toContainText(t('status.in_review'))
   await expect(row).toContainText(t('languages.ru'))
   await expect(row).not.toContainText(t('languages.zh-hans'))
+})
+
+// Issue 13: an exporter sets weight-band shipping for a market on a 390 px phone, in Kazakh, and a buyer's
+// product page prices it. The band rows once vanished when the page's script ran, so the fields are counted
+// after hydration; a descending band is refused in Kazakh and saves nothing.
+test('a Kazakh exporter on a phone sets weight bands for Hong Kong and the product page charges them', async ({ browser }) => {
+  test.setTimeout(180_000)
+  const phone = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true }
+  const slug = 'sunflower-halva-1kg'
+  const s = (key: string, values: Record<string, string | number> = {}) =>
+    key
+      .split('.')
+      .reduce<unknown>((node, part) => (node as Record<string, unknown>)[part], kkSales)!
+      .toString()
+      .replace(/{{\s*(\w+)\s*}}/g, (_, name: string) => String(values[name]))
+  const db = e2eDb()
+  const product = await db.product.findUniqueOrThrow({ where: { slug }, select: { exporterId: true } })
+  // this company keeps no Hong Kong shipping in the demo seed: the product page prices none until the exporter sets it
+  await db.shippingProfile.deleteMany({ where: { exporterId: product.exporterId, marketCode: 'HK' } })
+  const member = await createTestUser({ role: 'exporter', exporterId: product.exporterId, locale: 'kk' })
+
+  const guest = await (await browser.newContext(phone)).newPage()
+  const productUrl = `/kk/products/${slug}?market=HK`
+  await guest.goto(productUrl)
+  await expect(guest.locator('h1')).toBeVisible()
+  await expect(guest.getByTestId('delivered-shipping')).toHaveCount(0)
+
+  const page = await (await browser.newContext(phone)).newPage()
+  const scriptErrors: string[] = []
+  page.on('pageerror', (error) => scriptErrors.push(error.message))
+  await signIn(page, member, 'kk')
+  await page.goto('/kk/exporter/shipping')
+  await page.waitForFunction(() => Object.keys(document.body).some((key) => key.startsWith('__reactFiber')))
+  // every market's six bands (grams and price) are still there once React has the page
+  const markets = await page.locator('section[id^="market-"]').count()
+  expect(markets).toBeGreaterThanOrEqual(3)
+  await expect(page.locator('input[name^="band."]')).toHaveCount(markets * maxBands * 2)
+  expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0)
+  const axe = await new AxeBuilder({ page }).analyze()
+  expect(axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([])
+
+  const hk = page.locator('#market-HK')
+  const band = (n: number) => ({
+    grams: hk.getByLabel(s('shipping.upToGrams', { n }), { exact: true }),
+    price: hk.getByLabel(s('shipping.bandPrice', { n }), { exact: true }),
+  })
+  const bands = [
+    ['500', '20.00'],
+    ['2000', '35.00'],
+    ['5000', '60.00'],
+  ]
+  await hk.getByLabel(s('shipping.rateKind'), { exact: true }).selectOption('weight_bands')
+  for (const [index, [grams, price]] of bands.entries()) {
+    await band(index + 1).grams.fill(grams)
+    await band(index + 1).price.fill(price)
+  }
+  await hk.getByRole('button', { name: s('shipping.save', { market: s('markets.HK') }) }).click()
+  await page.waitForURL(/\/kk\/exporter\/shipping\?notice=saved/)
+  await expect(page.getByText(s('shipping.notices.saved'))).toBeVisible()
+
+  await page.reload()
+  await expect(hk.getByLabel(s('shipping.rateKind'), { exact: true })).toHaveValue('weight_bands')
+  for (const [index, [grams, price]] of bands.entries()) {
+    await expect(band(index + 1).grams).toHaveValue(grams)
+    await expect(band(index + 1).price).toHaveValue(price)
+  }
+
+  // a band lighter than the one before it: refused in Kazakh, and the saved bands stay as they were
+  await band(2).grams.fill('300')
+  await hk.getByRole('button', { name: s('shipping.save', { market: s('markets.HK') }) }).click()
+  await expect(hk.getByText(s('shipping.errors.bandsAscending'))).toBeVisible()
+  await expect(hk.getByText(s('shipping.errors.check'))).toBeVisible()
+  const stored = await db.shippingProfile.findUniqueOrThrow({
+    where: { exporterId_marketCode: { exporterId: product.exporterId, marketCode: 'HK' } },
+    include: { bands: { orderBy: { upToGrams: 'asc' } } },
+  })
+  expect(stored.bands.map((row) => [row.upToGrams, row.priceMinor])).toEqual([
+    [500, 2000],
+    [2000, 3500],
+    [5000, 6000],
+  ])
+  await page.goto('/kk/exporter/shipping')
+  await expect(band(2).grams).toHaveValue('2000')
+  expect(scriptErrors).toEqual([])
+
+  // a buyer's product page now charges the 1 kg band: the server's page cache, which held the page without
+  // shipping, let it go (a new browser: the guest's own may keep its copy for the minute its Cache-Control allows)
+  const buyer = await (await browser.newContext(phone)).newPage()
+  await buyer.goto(productUrl)
+  await expect(buyer.getByTestId('delivered-shipping')).toContainText(/35[.,]00/)
+  await db.$disconnect()
 })

@@ -4,6 +4,7 @@
 import { z } from 'zod'
 
 import { type MarketCode, pavilion } from '~/config/pavilion'
+import { bumpCatalogVersion } from '~/modules/catalog/cache-version.server'
 import { decimalAmount, parseAmount } from '~/modules/checkout/money'
 import { marketCurrency } from '~/modules/checkout/pricing.server'
 import { maxBands } from '~/modules/logistics/shipping-rules'
@@ -107,6 +108,8 @@ export async function saveShippingProfile(exporterId: number, input: ShippingPro
     await tx.shippingBand.deleteMany({ where: { profileId: profile.id } })
     if (bands.length > 0) await tx.shippingBand.createMany({ data: bands.map((band) => ({ profileId: profile.id, ...band })) })
   })
+  // product pages show the delivered price: the page cache must not keep the old shipping
+  await bumpCatalogVersion()
 }
 
 /** Each market's form values as the exporter typed them last (amounts in the market currency). */
