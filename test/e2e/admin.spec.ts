@@ -45,7 +45,8 @@ test.beforeAll(async () => {
         originRegionId: template.originRegionId,
         hsCode: template.hsCode,
         status: 'in_review',
-        submittedAt: new Date(),
+        // yesterday: first in the oldest-first queue of 50, however many products other specs send today
+        submittedAt: new Date(Date.now() - 86_400_000),
         saleMode: 'retail',
         unit: 'pack',
         basePriceMinor: 250000,

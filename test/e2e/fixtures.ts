@@ -27,12 +27,14 @@ export async function createTestUser(options: {
   role: 'buyer' | 'exporter' | 'admin'
   exporterId?: number
   locale?: string
+  /** false: an admin who has not set up TOTP yet (the console sends them to set it up) */
+  totp?: boolean
 }): Promise<TestUser> {
   const db = e2eDb()
   try {
     const email = `${options.role}-${uniqueSuffix()}@e2e.test`
     const password = `pw-${uniqueSuffix()}`
-    const totpSecret = options.role === 'admin' ? generateTotpSecret() : null
+    const totpSecret = options.role === 'admin' && options.totp !== false ? generateTotpSecret() : null
     const user = await db.user.create({
       data: {
         email,
