@@ -56,6 +56,15 @@ function MainNav({ locale, className }: { locale: Locale; className: string }) {
   )
 }
 
+/** The three bars of a phone's menu (the storefront header's and the exporter portal's). */
+export function MenuIcon() {
+  return (
+    <svg viewBox="0 0 24 24" width="24" height="24" aria-hidden="true">
+      <path d="M4 7h16M4 12h16M4 17h16" stroke="currentColor" strokeWidth="2.2" strokeLinecap="round" />
+    </svg>
+  )
+}
+
 // A phone gets one row (logo, search, cart, menu) and a <details> menu that opens without JavaScript; a wide screen shows the
 // navigation and the languages in the header itself. Each is display:none in the other, so a reader meets one copy.
 export function SiteHeader({ locale }: { locale: Locale }) {
@@ -117,9 +126,7 @@ export function SiteHeader({ locale }: { locale: Locale }) {
         <LanguageSwitcher locale={locale} className="language-switcher--wide" />
         <details className="site-menu">
           <summary>
-            <svg viewBox="0 0 24 24" width="24" height="24" aria-hidden="true">
-              <path d="M4 7h16M4 12h16M4 17h16" stroke="currentColor" strokeWidth="2.2" strokeLinecap="round" />
-            </svg>
+            <MenuIcon />
             <span className="visually-hidden">{t('nav.menu')}</span>
           </summary>
           <div className="site-menu__panel">

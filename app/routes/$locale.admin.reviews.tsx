@@ -45,6 +45,8 @@ const decisions = [
 export default function AdminReviews() {
   const { status, reviews, locale, t } = useAdminPage<typeof loader>()
   const { errors } = useAdminForm()
+  // a phone reads each review as a card of labelled lines (.stacked-table), not a table scrolled sideways
+  const [product, rating, body, buyer, written] = ['product', 'rating', 'review', 'buyer', 'written'].map((key) => t(`trust.${key}`))
   return (
     <>
       <h1>{t('trust.reviewsTitle')}</h1>
@@ -62,25 +64,26 @@ export default function AdminReviews() {
       <ListTable
         rows={reviews}
         empty={t('trust.noReviews')}
-        headers={[t('trust.product'), t('trust.rating'), t('trust.review'), t('trust.buyer'), t('trust.written'), '']}
+        className="admin-table stacked-table"
+        headers={[product, rating, body, buyer, written, '']}
       >
         {(review) => (
           <tr key={review.id}>
-            <td>
+            <td data-label={product}>
               <Link to={localePath(locale, `/products/${review.product.slug}`)}>
                 <Text value={review.product.name} locale={locale} />
               </Link>
             </td>
-            <td>{t('trust.stars', { count: review.rating, ns: 'common' })}</td>
-            <td>
+            <td data-label={rating}>{t('trust.stars', { count: review.rating, ns: 'common' })}</td>
+            <td data-label={body}>
               <Text value={{ text: review.body, lang: review.lang }} locale={locale} />
               <br />
               <span className="muted">
                 {t('trust.language')}: {languageNames[review.lang]}
               </span>
             </td>
-            <td>{review.buyer}</td>
-            <td>
+            <td data-label={buyer}>{review.buyer}</td>
+            <td data-label={written}>
               <When value={review.written} />
             </td>
             <td>

@@ -1,9 +1,10 @@
 import type { LinksFunction, LoaderFunctionArgs } from '@remix-run/node'
-import { Form, NavLink, Outlet, useLoaderData } from '@remix-run/react'
+import { Form, NavLink, Outlet, useLoaderData, useLocation } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 
 import { StatusBadge } from '~/components/form'
 import { LocalizedText } from '~/components/localized-text'
+import { MenuIcon } from '~/components/site-chrome'
 import { requireExporterMember } from '~/modules/exporters/membership.server'
 import portalStyles from '~/styles/portal.css'
 import { privateHeaders } from '~/utils/cache'
@@ -31,6 +32,24 @@ export default function ExporterPortal() {
   const { t } = useTranslation('portal')
   const locale = useRootLocale()
   const verified = exporter.status === 'verified'
+  // the menu closes again when a section opens (a phone would otherwise keep it over the new page)
+  const { pathname } = useLocation()
+  const sections = [
+    { path: '/exporter', label: t('nav.products') },
+    ...(verified
+      ? [
+          { path: '/exporter/products/new', label: t('nav.newProduct') },
+          { path: '/exporter/import', label: t('nav.import') },
+        ]
+      : []),
+    { path: '/exporter/company', label: t('nav.company') },
+    { path: '/exporter/team', label: t('nav.team') },
+    { path: '/exporter/orders', label: t('nav.orders', { ns: 'sales' }) },
+    { path: '/exporter/ledger', label: t('nav.ledger', { ns: 'sales' }) },
+    { path: '/exporter/shipping', label: t('shipping.nav', { ns: 'sales' }) },
+    { path: '/exporter/quotes', label: t('nav.quotes', { ns: 'trade' }) },
+    { path: '/exporter/analytics', label: t('analytics.title', { ns: 'progress' }) },
+  ]
   return (
     <div className="portal">
       <div className="portal__header">
@@ -38,49 +57,27 @@ export default function ExporterPortal() {
           <LocalizedText value={exporter.name} locale={locale} /> <StatusBadge kind="company" status={exporter.status} />
         </p>
         <nav className="portal-nav" aria-label={t('nav.label')}>
-          <ul>
-            <li>
-              <NavLink to={localePath(locale, '/exporter')} end>
-                {t('nav.products')}
-              </NavLink>
-            </li>
-            {verified ? (
-              <>
-                <li>
-                  <NavLink to={localePath(locale, '/exporter/products/new')}>{t('nav.newProduct')}</NavLink>
+          {/* a phone gets the page first and the ten sections behind one menu; wider screens show them all (portal.css) */}
+          <details className="portal-menu" key={pathname}>
+            <summary>
+              <MenuIcon />
+              {t('nav.menu', { ns: 'common' })}
+            </summary>
+            <ul>
+              {sections.map((section) => (
+                <li key={section.path}>
+                  <NavLink to={localePath(locale, section.path)} end={section.path === '/exporter'}>
+                    {section.label}
+                  </NavLink>
                 </li>
-                <li>
-                  <NavLink to={localePath(locale, '/exporter/import')}>{t('nav.import')}</NavLink>
-                </li>
-              </>
-            ) : null}
-            <li>
-              <NavLink to={localePath(locale, '/exporter/company')}>{t('nav.company')}</NavLink>
-            </li>
-            <li>
-              <NavLink to={localePath(locale, '/exporter/team')}>{t('nav.team')}</NavLink>
-            </li>
-            <li>
-              <NavLink to={localePath(locale, '/exporter/orders')}>{t('nav.orders', { ns: 'sales' })}</NavLink>
-            </li>
-            <li>
-              <NavLink to={localePath(locale, '/exporter/ledger')}>{t('nav.ledger', { ns: 'sales' })}</NavLink>
-            </li>
-            <li>
-              <NavLink to={localePath(locale, '/exporter/shipping')}>{t('shipping.nav', { ns: 'sales' })}</NavLink>
-            </li>
-            <li>
-              <NavLink to={localePath(locale, '/exporter/quotes')}>{t('nav.quotes', { ns: 'trade' })}</NavLink>
-            </li>
-            <li>
-              <NavLink to={localePath(locale, '/exporter/analytics')}>{t('analytics.title', { ns: 'progress' })}</NavLink>
-            </li>
-          </ul>
-          <Form method="post" action={localePath(locale, '/logout')} className="portal-nav__signout">
-            <button type="submit" className="button">
-              {t('nav.signOut')}
-            </button>
-          </Form>
+              ))}
+            </ul>
+            <Form method="post" action={localePath(locale, '/logout')} className="portal-nav__signout">
+              <button type="submit" className="button">
+                {t('nav.signOut')}
+              </button>
+            </Form>
+          </details>
         </nav>
       </div>
       <Outlet />
