@@ -1,12 +1,14 @@
 // Issue 18's "done means" in the browser: an admin marks an order paid and recomputes the figures;
-// the public dashboard in zh-hans shows the category's total grown by that order's US dollars; the
-// exporter sees the sale in their analytics in Kazakh; the category CSV carries the row; axe clean.
+// the public dashboard in zh-hans shows the category's total grown by exactly that order's US dollars;
+// the exporter sees the sale (its units and revenue) in their analytics in Kazakh; the category CSV
+// carries the row; axe clean. And an admin sets the category's target, which the dashboard then shows.
 import AxeBuilder from '@axe-core/playwright'
 import { expect, type Page, test } from '@playwright/test'
 
 import { newOrderNumber, paymentReferenceFor } from '~/modules/checkout/order-number'
 
 import kkProgress from '../../locales/kk/progress.json'
+import zhProgress from '../../locales/zh-hans/progress.json'
 import { createTestUser, e2eDb, signIn } from './fixtures'
 
 const slug = 'altai-mountain-honey-250g'
@@ -17,7 +19,13 @@ async function unpaidOrder() {
   try {
     const product = await db.product.findUniqueOrThrow({
       where: { slug },
-      select: { id: true, exporterId: true, categoryId: true, unit: true, translations: { where: { locale: 'kk' }, select: { name: true } } },
+      select: {
+        id: true,
+        exporterId: true,
+        categoryId: true,
+        unit: true,
+        translations: { where: { locale: 'kk' }, select: { name: true } },
+      },
     })
     const number = newOrderNumber()
     const unitPriceMinor = 1234
@@ -59,16 +67,39 @@ async function unpaidOrder() {
   }
 }
 
+const digits = (text: string | null) => (text && /\d/.test(text) ? Number(text.replace(/[^\d]/g, '')) : 0)
+
+/** The category's row on the dashboard: cells sector, US$, order lines, target, toward the target. */
+async function categoryRow(page: Page, categoryName: string) {
+  await page.goto(`/zh-hans/progress?seen=${Date.now()}`)
+  return page.locator('#progress-categories ~ div table tbody tr', { has: page.locator('th', { hasText: categoryName }) })
+}
+
 /** The category's US-dollar cell on the dashboard, in cents. */
 async function categoryCents(page: Page, categoryName: string) {
-  await page.goto(`/zh-hans/progress?seen=${Date.now()}`)
-  const row = page.locator('#progress-categories ~ div table tbody tr', { has: page.locator('th', { hasText: categoryName }) })
-  const text = (await row.locator('td').nth(1).textContent()) ?? ''
-  return /\d/.test(text) ? Number(text.replace(/[^\d]/g, '')) : 0
+  return digits(await (await categoryRow(page, categoryName)).locator('td').nth(1).textContent())
+}
+
+/** The product's units and revenue (in cents) in the exporter's analytics, last 7 days. */
+async function productSales(page: Page, productName: string) {
+  await page.goto(`/kk/exporter/analytics?days=7&seen=${Date.now()}`)
+  const row = page.getByRole('row', { name: new RegExp(productName) })
+  if ((await row.count()) === 0) return { units: 0, cents: 0 }
+  // cells after the product's name: views, add-to-carts, orders, units, revenue, conversion
+  return {
+    units: digits(await row.locator('td').nth(3).textContent()),
+    cents: digits(await row.locator('td').nth(4).textContent()),
+  }
+}
+
+async function expectAxeClean(page: Page) {
+  const axe = await new AxeBuilder({ page }).analyze()
+  const serious = axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')
+  expect(serious.map((v) => `${v.id}: ${v.nodes.map((node) => node.target.join(' ')).join(', ')}`)).toEqual([])
 }
 
 test('a paid order reaches the public dashboard, the exporter’s analytics in Kazakh and the CSV', async ({ browser }) => {
-  test.setTimeout(120_000)
+  test.setTimeout(240_000)
   const admin = await createTestUser({ role: 'admin' })
   const adminPage = await (await browser.newContext()).newPage()
   await signIn(adminPage, admin, 'en')
@@ -85,6 +116,10 @@ test('a paid order reaches the public dashboard, the exporter’s analytics in K
   await db.$disconnect()
   const visitor = await (await browser.newContext({ locale: 'zh-CN' })).newPage()
   const before = await categoryCents(visitor, category.name)
+  const member = await createTestUser({ role: 'exporter', exporterId: product.exporterId, locale: 'kk' })
+  const exporterPage = await (await browser.newContext()).newPage()
+  await signIn(exporterPage, member, 'kk')
+  const soldBefore = await productSales(exporterPage, product.translations[0].name)
 
   // the transfer arrives: the admin marks the order paid, then recomputes the figures
   await adminPage.goto(`/en/admin/orders/${number}`)
@@ -95,22 +130,37 @@ test('a paid order reaches the public dashboard, the exporter’s analytics in K
 
   expect(await categoryCents(visitor, category.name)).toBe(before + usdMinor)
   await expect(visitor.getByRole('heading', { level: 1 })).toHaveText('迈向 16 亿美元')
-  const axe = await new AxeBuilder({ page: visitor }).analyze()
-  const serious = axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')
-  expect(serious.map((v) => `${v.id}: ${v.nodes.map((node) => node.target.join(' ')).join(', ')}`)).toEqual([])
+  await expectAxeClean(visitor)
 
   // the category CSV carries the row with the new total, in dollars with a point
   const csv = await (await visitor.request.get('/zh-hans/progress/categories.csv')).text()
   const line = csv.split('\r\n').find((row) => row.startsWith(`${product.categoryId},`))
   expect(line).toContain(`,${((before + usdMinor) / 100).toFixed(2)},`)
 
-  // the exporter sees the sale in their analytics, in Kazakh
-  const member = await createTestUser({ role: 'exporter', exporterId: product.exporterId, locale: 'kk' })
-  const exporterPage = await (await browser.newContext()).newPage()
-  await signIn(exporterPage, member, 'kk')
-  await exporterPage.goto('/kk/exporter/analytics?days=7')
+  // the exporter sees the sale in their analytics, in Kazakh: three more units, that order's dollars more revenue
+  const soldAfter = await productSales(exporterPage, product.translations[0].name)
   await expect(exporterPage.getByRole('heading', { level: 1 })).toHaveText(kkProgress.analytics.title)
-  const saleRow = exporterPage.getByRole('row', { name: new RegExp(product.translations[0].name) })
-  await expect(saleRow).toBeVisible()
-  await expect(saleRow).toContainText('$')
+  await expect(exporterPage.getByRole('row', { name: new RegExp(product.translations[0].name) })).toContainText('$')
+  expect(soldAfter).toEqual({ units: soldBefore.units + 3, cents: soldBefore.cents + usdMinor })
+  await expectAxeClean(exporterPage)
+
+  // the admin sets the category's yearly target: garbage is refused in the admin's language, a figure is saved
+  await adminPage.goto(`/zh-hans/admin/progress/targets?category=${product.categoryId}`)
+  await expect(adminPage.getByRole('heading', { level: 1 })).toHaveText(zhProgress.targets.title)
+  await adminPage.getByLabel(zhProgress.targets.amount).fill('2,500,000')
+  await adminPage.getByLabel(zhProgress.targets.source).fill('E2E: a ministry letter')
+  await adminPage.getByRole('button', { name: zhProgress.targets.save }).click()
+  await expect(adminPage.getByText(zhProgress.errors.targetInvalid)).toBeVisible()
+  await adminPage.getByLabel(zhProgress.targets.amount).fill('2500000')
+  await adminPage.getByRole('button', { name: zhProgress.targets.save }).click()
+  await expect(adminPage.getByRole('status')).toHaveText(zhProgress.targets.saved)
+  await expect(adminPage.getByRole('row', { name: new RegExp(category.name) })).toContainText('E2E: a ministry letter')
+  await expectAxeClean(adminPage)
+
+  // the public dashboard, in zh-hans, shows the category against its target at once (no recompute needed)
+  const row = await categoryRow(visitor, category.name)
+  expect(digits(await row.locator('td').nth(3).textContent())).toBe(250_000_000)
+  await expect(row.locator('td').nth(4)).toContainText('%')
+  const targeted = await (await visitor.request.get('/zh-hans/progress/categories.csv')).text()
+  expect(targeted.split('\r\n').find((line) => line.startsWith(`${product.categoryId},`))).toMatch(/,2500000\.00$/)
 })
