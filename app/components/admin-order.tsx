@@ -7,6 +7,7 @@ import { type DateText, Text, When } from '~/components/admin/ui'
 import { Facts } from '~/components/facts'
 import { CheckboxField, Field } from '~/components/form'
 import { CustomsFacts, OrderEventText, OrderLinesTable } from '~/components/order-parts'
+import { OrderStages, StageForm } from '~/components/order-stages'
 import type { orderForAdmin } from '~/modules/checkout/admin-orders.server'
 import { localePath } from '~/utils/locale-path'
 import type { Locale } from '~/utils/locales'
@@ -190,6 +191,17 @@ export function AdminOrderParts({ order, locale, errors, values }: { order: Admi
                 </>
               ) : null}
             </p>
+          ) : null}
+          {part.stages ? (
+            <>
+              <OrderStages stages={part.stages} />
+              <StageForm
+                partId={part.id}
+                stages={part.stages}
+                hidden={{ expectedStatus: order.status }}
+                error={values.intent === 'stage' && values.partId === String(part.id) ? errors.stage : undefined}
+              />
+            </>
           ) : null}
           {part.refund ? (
             <PartRefundForm

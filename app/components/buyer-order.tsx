@@ -5,6 +5,7 @@ import { ListTable } from '~/components/admin/list-table'
 import { DeliveryWindowText, ShipsFrom } from '~/components/delivery'
 import { StatusBadge } from '~/components/form'
 import { langAttr, LocalizedText } from '~/components/localized-text'
+import { OrderStages } from '~/components/order-stages'
 import { RiskNoticeRecord } from '~/components/risk-notice'
 import { addressLines } from '~/modules/checkout/chinese-address'
 import type { buyerOrderView } from '~/modules/checkout/order-view.server'
@@ -87,6 +88,7 @@ export function BuyerOrderParts({ order, locale }: { order: BuyerOrder; locale: 
               <ShipsFrom part={{ shipsFrom: part.shipsFrom ?? 'direct', shipWithinHours: null }} />
             </p>
           ) : null}
+          {part.stages ? <OrderStages stages={part.stages} window={part.window} /> : null}
           <ListTable
             className="basket"
             rows={part.lines}
@@ -197,7 +199,7 @@ export function BuyerOrderTimeline({ order }: { order: BuyerOrder }) {
       <ol className="timeline">
         {order.events.map((event, i) => (
           <li key={i}>
-            <time dateTime={event.at.iso}>{event.at.text}</time> — {t(`events.${event.kind}`, { defaultValue: event.kind })}
+            <time dateTime={event.at.iso}>{event.at.text}</time> — {t(`events.${event.kind}`, { defaultValue: event.kind, stage: t(`stages.${event.details.stage}`) })}
             {event.kind === 'shipped' && event.details.carrier ? (
               <span className="muted">
                 {' '}

@@ -5,6 +5,7 @@ import { When } from '~/components/admin/ui'
 import { Facts } from '~/components/facts'
 import { Field, fieldBinder } from '~/components/form'
 import { CustomsFacts } from '~/components/order-parts'
+import { OrderStages, StageForm } from '~/components/order-stages'
 import type { orderForExporter } from '~/modules/checkout/exporter-sales.server'
 
 type ExporterOrder = NonNullable<Awaited<ReturnType<typeof orderForExporter>>>
@@ -95,7 +96,14 @@ export function ExporterPartActions({
           </Form>
         </section>
       ) : null}
-      {order.canDeliver ? (
+      {order.stages.current ? (
+        <section className="form-section" aria-labelledby="stages-title">
+          <h2 id="stages-title">{t('exporterOrder.stagesTitle')}</h2>
+          <OrderStages stages={order.stages} />
+          <StageForm partId={order.partId} stages={order.stages} error={errors.stage} />
+        </section>
+      ) : null}
+      {order.canDeliver && !order.stages.current ? (
         <section className="form-section" aria-labelledby="deliver-title">
           <h2 id="deliver-title">{t('exporterOrder.deliverTitle')}</h2>
           <p className="muted">{t('exporterOrder.deliverLead')}</p>

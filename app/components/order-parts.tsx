@@ -120,7 +120,14 @@ export function LedgerTable(props: { entries: LedgerEntry[]; orderHref: (number:
   )
 }
 
-export type TimelineEvent = { kind: string; carrier?: string; trackingNumber?: string; reason?: string; via?: string }
+export type TimelineEvent = {
+  kind: string
+  carrier?: string
+  trackingNumber?: string
+  reason?: string
+  via?: string
+  stage?: string
+}
 
 // reasons the system writes; an admin's own words are shown as typed
 const knownReasons = ['expired', 'payment_unavailable', 'admin', 'stripe_expired', 'payment_failed']
@@ -136,6 +143,7 @@ export function OrderEventText({ event }: { event: TimelineEvent }) {
           : t('timeline.paid')}
       </>
     )
+  if (event.kind === 'stage') return <>{t('timeline.stage', { stage: t(`checkout:stages.${event.stage}`) })}</>
   if (event.kind === 'shipped')
     return <>{t('timeline.shippedWith', { carrier: event.carrier ?? '', tracking: event.trackingNumber ?? '' })}</>
   if (event.kind === 'cancelled')

@@ -150,6 +150,38 @@ test('a Shanghai buyer finds honey, sees it delivered to Shanghai, buys it by ba
   )
   await expect(page.locator('main')).not.toContainText('UTC')
   await step(page, 'a6-order')
+
+  // paid and shipped as other specs show; here the exporter, on a phone, records the border crossing
+  const stagesDb = e2eDb()
+  const part = await stagesDb.orderPart.findFirstOrThrow({ where: { order: { number } }, select: { id: true, exporterId: true } })
+  await stagesDb.order.update({ where: { number }, data: { status: 'paid', paidAt: new Date(), reservedUntil: null } })
+  await stagesDb.orderPart.update({
+    where: { id: part.id },
+    data: { status: 'shipped', stage: 'shipped', shippedAt: new Date(), carrier: 'China Post EMS', trackingNumber: 'EE123456789KZ' },
+  })
+  await stagesDb.$disconnect()
+  const exporter = await createTestUser({ role: 'exporter', exporterId: part.exporterId!, locale: 'zh-hans' })
+  const portal = await phoneContext(browser, 'zh-CN', 'Asia/Almaty')
+  await signIn(portal, exporter, 'zh-hans')
+  await portal.goto(`/zh-hans/exporter/orders/${number}`)
+  await portal.getByLabel(zhHans.stages.label).selectOption('at_crossing')
+  await portal.getByRole('button', { name: zhHans.stages.save }).click()
+  await portal.waitForURL(/notice=stage/)
+  await expect(portal.locator('li[data-stage="at_crossing"]')).toHaveClass(/stage--reached/)
+  await step(portal, 'a7-exporter-records-crossing')
+  await portal.context().close()
+
+  // the buyer sees the crossing reached with its time, what follows greyed, and the expected window
+  await page.reload()
+  const crossing = page.locator('li[data-stage="at_crossing"]')
+  await expect(crossing).toHaveClass(/stage--reached/)
+  await expect(crossing).toContainText(zhHans.stages.at_crossing)
+  await expect(crossing.locator('time')).toHaveCount(1)
+  await expect(page.locator('li[data-stage="customs_cleared"]')).toHaveClass(/stage--pending/)
+  await expect(page.locator('li[data-stage="customs_cleared"]')).toContainText(zhHans.stages.notYet)
+  await expect(page.getByTestId('order-stages')).toContainText('预计')
+  await expect(page.locator('main')).not.toContainText('UTC')
+  await step(page, 'a8-order-at-crossing')
   await page.context().close()
 })
 

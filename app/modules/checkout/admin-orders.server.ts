@@ -28,6 +28,7 @@ import {
   statusFilter,
   statusOf,
 } from '~/modules/checkout/sales-shared.server'
+import { partStages, recordStage, stagePartSelect } from '~/modules/checkout/stage-changes.server'
 import { expireSession, retrieveSession, stripeEnabled } from '~/modules/checkout/stripe.server'
 import { reachableMember } from '~/modules/exporters/membership.server'
 import { dateText } from '~/utils/dates'
@@ -186,6 +187,7 @@ export async function orderForAdmin(locale: Locale, number: string) {
     shippedAt: part.shippedAt ? dateText(part.shippedAt, locale) : null,
     deliveredAt: part.deliveredAt ? dateText(part.deliveredAt, locale) : null,
     lines: part.lines.map((line) => lineView(line, order.currency, order.locale, locale)),
+    stages: part.exporter ? partStages(part, order.events, (date) => dateText(date, locale)) : null,
     // a part on its own may be refunded while another part of the order stays; the last one left is the order's refund
     refund:
       orderRefundable && canTransition(part.status, 'refunded') && openParts > 1
@@ -241,7 +243,7 @@ export async function orderForAdmin(locale: Locale, number: string) {
   }
 }
 
-const adminActions = ['markPaid', 'cancel', 'refund', 'refundPart'] as const
+const adminActions = ['markPaid', 'cancel', 'refund', 'refundPart', 'stage'] as const
 type AdminAction = (typeof adminActions)[number]
 
 const cancelReason = oneLine(300, { tooLong: 'errors.reasonTooLong' })
@@ -310,6 +312,18 @@ export async function changeOrderForAdmin(
     if (result !== 'done') return failure({ form: 'errors.stale' }, 409)
     await audit(admin, 'order.cancel', 'order', number, { reason: reason.data })
     return { ok: true, value: { notice: 'cancelled' } }
+  }
+
+  if (intent === 'stage') {
+    const part = await getDb().orderPart.findFirst({
+      where: { id: positiveId(form.partId) ?? 0, order: { number }, exporterId: { not: null } },
+      select: stagePartSelect,
+    })
+    if (!part) return failure({ form: 'errors.notFound' }, 404)
+    const recorded = await recordStage(part, { exporterId: null, actorId: admin.id }, form)
+    if (!recorded.ok) return recorded
+    await audit(admin, 'order.stage', 'order', number, { partId: part.id, stage: recorded.value.stage })
+    return { ok: true, value: { notice: 'stage' } }
   }
 
   if (!canTransition(order.status, 'refunded')) return failure({ form: 'errors.cannotRefund' }, 409)

@@ -18,6 +18,7 @@ import {
   salesPageSize,
   statusOf,
 } from '~/modules/checkout/sales-shared.server'
+import { partStages, recordStage } from '~/modules/checkout/stage-changes.server'
 import { companyOf, type Member } from '~/modules/exporters/membership.server'
 import { dateText } from '~/utils/dates'
 import { getDb } from '~/utils/db.server'
@@ -99,7 +100,7 @@ export async function orderForExporter(member: Member, locale: Locale, number: s
   const events = await getDb().orderEvent.findMany({
     where: { orderId: order.id, kind: { not: 'refund_failed' }, OR: [{ partId: null }, { partId: row.id }] },
     orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
-    select: { id: true, kind: true, details: true, createdAt: true },
+    select: { id: true, kind: true, partId: true, details: true, createdAt: true },
   })
   return {
     partId: row.id,
@@ -129,6 +130,7 @@ export async function orderForExporter(member: Member, locale: Locale, number: s
     })),
     canShip: canTransition(row.status, 'shipped'),
     canDeliver: canTransition(row.status, 'delivered'),
+    stages: partStages(row, events, (date) => dateText(date, locale)),
   }
 }
 
@@ -152,17 +154,28 @@ export async function changePartForExporter(
   member: Member,
   number: string,
   form: Record<string, string>,
-): Promise<Outcome<{ notice: 'shipped' | 'delivered' }>> {
+): Promise<Outcome<{ notice: 'shipped' | 'delivered' | 'stage' }>> {
   const company = await companyOf(member)
   const intent = form.intent
-  if (intent !== 'ship' && intent !== 'deliver') return failure({ form: 'errors.invalidAction' }, 400)
+  if (intent !== 'ship' && intent !== 'deliver' && intent !== 'stage') return failure({ form: 'errors.invalidAction' }, 400)
   const partId = positiveId(form.partId)
   if (!isOrderNumber(number) || partId === null) return failure({ form: 'errors.notFound' }, 404)
   const part = await getDb().orderPart.findFirst({
     where: { id: partId, exporterId: company.id, order: { number } },
-    select: { id: true, status: true },
+    select: { id: true, status: true, stage: true, shipsFrom: true, shippedAt: true, deliveredAt: true },
   })
   if (!part) return failure({ form: 'errors.notFound' }, 404)
+
+  if (intent === 'stage') {
+    const recorded = await recordStage(part, { exporterId: company.id, actorId: member.id }, form)
+    if (!recorded.ok) return recorded
+    await audit({ id: member.id }, 'order.stage', 'order', number, {
+      partId: part.id,
+      exporterId: company.id,
+      stage: recorded.value.stage,
+    })
+    return { ok: true, value: { notice: 'stage' } }
+  }
 
   if (intent === 'ship') {
     const parsed = shipmentForm.safeParse({ carrier: form.carrier ?? '', trackingNumber: form.trackingNumber ?? '' })

@@ -9,6 +9,7 @@ import {
 } from '~/modules/checkout/order-mail.server'
 import { canTransition, statusesBefore } from '~/modules/checkout/order-status'
 import { expireSession, refundPayment, retrieveSession, stripeEnabled } from '~/modules/checkout/stripe.server'
+import { type OrderStage, stageMachine, stageOf } from '~/modules/logistics/order-stages'
 import { type Db, getDb, type Tx } from '~/utils/db.server'
 
 const txOptions = { maxWait: 60_000, timeout: 60_000 }
@@ -356,7 +357,13 @@ export async function shipPart(
     if (!part) return 'not_found' as const
     const { count } = await tx.orderPart.updateMany({
       where: { id: part.id, status: { in: statusesBefore('shipped') } },
-      data: { status: 'shipped', carrier: shipment.carrier, trackingNumber: shipment.trackingNumber, shippedAt: new Date() },
+      data: {
+        status: 'shipped',
+        stage: 'shipped',
+        carrier: shipment.carrier,
+        trackingNumber: shipment.trackingNumber,
+        shippedAt: new Date(),
+      },
     })
     if (count !== 1) return 'unchanged' as const
     await tx.orderEvent.create({
@@ -369,18 +376,42 @@ export async function shipPart(
 }
 
 export async function deliverPart(partId: number, exporterId: number, actorId: number): Promise<ChangeResult> {
-  return getDb().$transaction(async (tx) => {
-    const part = await tx.orderPart.findFirst({ where: { id: partId, exporterId }, select: { id: true, orderId: true } })
+  return advanceStage(partId, { exporterId, actorId }, 'delivered')
+}
+
+/**
+ * Moves a shipped parcel on to `to` (order-stages.ts says which may follow) and mails the buyer once; the update
+ * is conditional on the stage read, so a repeated or racing post changes nothing. `exporterId` null: an admin.
+ */
+export async function advanceStage(
+  partId: number,
+  by: { exporterId: number | null; actorId: number },
+  to: OrderStage,
+): Promise<ChangeResult> {
+  return changeWithMail(async (tx, mail) => {
+    const part = await tx.orderPart.findFirst({
+      where: { id: partId, exporterId: by.exporterId ?? { not: null } },
+      select: { id: true, orderId: true, status: true, stage: true, shipsFrom: true, shippedAt: true, deliveredAt: true },
+    })
     if (!part) return 'not_found' as const
+    const current = stageOf(part)
+    if (part.status !== 'shipped' || !current || !stageMachine(part.shipsFrom).can(current, to)) return 'unchanged' as const
+    const delivered = to === 'delivered' ? { status: 'delivered', deliveredAt: new Date() } : {}
     const { count } = await tx.orderPart.updateMany({
-      where: { id: part.id, status: { in: statusesBefore('delivered') } },
-      data: { status: 'delivered', deliveredAt: new Date() },
+      where: { id: part.id, status: 'shipped', stage: part.stage },
+      data: { stage: to, ...delivered },
     })
     if (count !== 1) return 'unchanged' as const
-    await tx.orderEvent.create({ data: { orderId: part.orderId, partId: part.id, kind: 'delivered', actorId } })
-    await settleOrder(tx, part.orderId)
+    await tx.orderEvent.create({
+      data:
+        to === 'delivered'
+          ? { orderId: part.orderId, partId: part.id, kind: 'delivered', actorId: by.actorId }
+          : { orderId: part.orderId, partId: part.id, kind: 'stage', actorId: by.actorId, details: JSON.stringify({ stage: to }) },
+    })
+    if (to === 'delivered') await settleOrder(tx, part.orderId)
+    mail.push(...(await queueStatusMail(tx, part.orderId, to)))
     return 'done' as const
-  }, txOptions)
+  })
 }
 
 /** A Stripe order is checked with Stripe first, so a buyer can never pay for goods given back. */

@@ -6,6 +6,7 @@ import { decimalAmount, formatMoney } from '~/modules/checkout/money'
 import { accessKeyFor } from '~/modules/checkout/order-number'
 import { addressSelect, travellersOf } from '~/modules/checkout/sales-shared.server'
 import { reachableMember } from '~/modules/exporters/membership.server'
+import { type OrderStage } from '~/modules/logistics/order-stages'
 import { formatDate } from '~/utils/dates'
 import { type Db, getDb } from '~/utils/db.server'
 import { sessionSecret } from '~/utils/env.server'
@@ -172,7 +173,7 @@ async function mailExporterMembers(
 export async function queueStatusMail(
   tx: Tx,
   orderId: number,
-  event: 'shipped' | 'cancelled' | 'refunded',
+  event: 'shipped' | 'cancelled' | 'refunded' | Exclude<OrderStage, 'shipped'>,
   details: { carrier?: string; trackingNumber?: string } = {},
 ) {
   const order = await loadOrder(tx, orderId)

@@ -9,6 +9,7 @@ import { refundedSoFar } from '~/modules/checkout/order-lifecycle.server'
 import { isOrderNumber } from '~/modules/checkout/order-number'
 import { maskPrcId } from '~/modules/checkout/prc-id'
 import { travellersOf } from '~/modules/checkout/sales-shared.server'
+import { partStages } from '~/modules/checkout/stage-changes.server'
 import { retrieveSession, stripeEnabled } from '~/modules/checkout/stripe.server'
 import { buyerTimeZone, dateText, formatDate } from '~/utils/dates'
 import { getDb } from '~/utils/db.server'
@@ -128,6 +129,7 @@ export async function buyerOrderView(number: string, locale: Locale, timeZone = 
         subtotal: money(part.subtotalMinor),
         shipping: part.shipsFrom ? money(part.shippingMinor) : null,
         shipsFrom: part.shipsFrom,
+        stages: part.exporterId ? partStages(part, order.events, when) : null,
         // the window promised when the order was placed, in the reader's zone
         window:
           part.deliveryFrom && part.deliveryTo

@@ -120,8 +120,8 @@ export function detailsOf(json: string) {
     return {}
   }
   const source = parsed && typeof parsed === 'object' ? (parsed as Record<string, unknown>) : {}
-  const details: { carrier?: string; trackingNumber?: string; reason?: string; via?: string } = {}
-  for (const key of ['carrier', 'trackingNumber', 'reason', 'via'] as const) {
+  const details: { carrier?: string; trackingNumber?: string; reason?: string; via?: string; stage?: string } = {}
+  for (const key of ['carrier', 'trackingNumber', 'reason', 'via', 'stage'] as const) {
     if (typeof source[key] === 'string') details[key] = (source[key] as string).slice(0, 300)
   }
   return details
@@ -146,6 +146,8 @@ export const partSelect = {
   trackingNumber: true,
   shippedAt: true,
   deliveredAt: true,
+  stage: true,
+  shipsFrom: true,
   lines: { orderBy: { id: 'asc' }, select: lineSelect },
 } as const
 

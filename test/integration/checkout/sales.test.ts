@@ -12,13 +12,14 @@ import { placeOrder, type PlaceOrderInput } from '~/modules/checkout/orders.serv
 import { loader as dashboardLoader } from '~/routes/$locale.admin._index'
 import { action as adminLedgerAction, loader as adminLedgerLoader } from '~/routes/$locale.admin.ledger'
 import { loader as adminOrdersLoader } from '~/routes/$locale.admin.orders._index'
-import { action as adminOrderAction, loader as adminOrderLoader } from '~/routes/$locale.admin.orders.$orderNumber'
+import { loader as adminOrderLoader } from '~/routes/$locale.admin.orders.$orderNumber'
 import { loader as exporterLedgerLoader } from '~/routes/$locale.exporter.ledger'
 import { loader as exporterOrdersLoader } from '~/routes/$locale.exporter.orders._index'
-import { action as exporterOrderAction, loader as exporterOrderLoader } from '~/routes/$locale.exporter.orders.$orderNumber'
+import { loader as exporterOrderLoader } from '~/routes/$locale.exporter.orders.$orderNumber'
 import { getDb } from '~/utils/db.server'
 
 import { type FakeStripe, startFakeStripe } from '../../support/fake-stripe.mjs'
+import { adminOrderAct, exporterOrderAct, prcIds } from '../../support/order-actions'
 import { args, get, outcome, type Person, person, post } from '../../support/portal'
 
 type Product = { id: number; exporterId: number; name: string }
@@ -38,15 +39,7 @@ async function product(slug: string): Promise<Product> {
   return { id: row.id, exporterId: row.exporterId, name: row.translations[0].name }
 }
 
-/** A valid PRC ID number, different for every order so the yearly CBEC limit never bites. */
-let idCount = 0
-function prcId() {
-  idCount++
-  const body = `3301061990${String((idCount % 12) + 1).padStart(2, '0')}${String((idCount % 28) + 1).padStart(2, '0')}${String(idCount % 1000).padStart(3, '0')}`
-  const weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2]
-  const sum = weights.reduce((total, weight, i) => total + weight * Number(body[i]), 0)
-  return body + '10X98765432'[sum % 11]
-}
+const prcId = prcIds('330106')
 
 function input(overrides: Partial<PlaceOrderInput> = {}): PlaceOrderInput {
   return {
@@ -123,15 +116,8 @@ const exporterOrder = (who: Person, number: string) =>
     exporterOrderLoader(args(get(`/en/exporter/orders/${number}`, who.cookie), { locale: 'en', orderNumber: number })),
   )
 
-const exporterAct = (who: Person, number: string, fields: Record<string, string>) =>
-  outcome(() =>
-    exporterOrderAction(args(post(`/en/exporter/orders/${number}`, fields, who.cookie), { locale: 'en', orderNumber: number })),
-  )
-
-const adminAct = (number: string, fields: Record<string, string>) =>
-  outcome(() =>
-    adminOrderAction(args(post(`/en/admin/orders/${number}`, fields, admin.cookie), { locale: 'en', orderNumber: number })),
-  )
+const exporterAct = exporterOrderAct
+const adminAct = (number: string, fields: Record<string, string>) => adminOrderAct(admin, number, fields)
 
 const adminOrder = (number: string) =>
   outcome(() => adminOrderLoader(args(get(`/en/admin/orders/${number}`, admin.cookie), { locale: 'en', orderNumber: number })))
