@@ -102,7 +102,7 @@ export function BuyerOrderParts({ order, locale }: { order: BuyerOrder; locale: 
             {(line) => (
               <tr key={line.id}>
                 <th scope="row">
-                  {line.name}
+                  <LocalizedText value={line.name} locale={locale} />
                   {line.hsCode ? <span className="muted"> · HS {line.hsCode}</span> : null}
                   {line.travellers.length > 0 ? (
                     <ol className="travellers" aria-label={t('order.travellers')} data-testid="travellers">

@@ -1,5 +1,7 @@
 // A fallback is marked with its own `lang` so screen readers pronounce it and browsers pick its fonts.
-import { htmlLang, type Locale } from '~/utils/locales'
+import { useTranslation } from 'react-i18next'
+
+import { htmlLang, isLocale, type Locale } from '~/utils/locales'
 
 export type Localized = { text: string; lang: Locale }
 
@@ -25,4 +27,38 @@ export function LocalizedText({
       {value.text}
     </Element>
   )
+}
+
+/** Text kept in the language it was written in (a user's message, an admin's English source note): marked with
+ * that language and, where `hint` is set and it differs from the reader's, followed by a small "original in …"
+ * note in the reader's language (decision 032). */
+export function OriginalText({
+  value,
+  locale,
+  as: Element = 'span',
+  className,
+  hint = false,
+}: {
+  value: { text: string; lang: string }
+  locale: Locale
+  as?: Tag
+  className?: string
+  hint?: boolean
+}) {
+  const { t } = useTranslation('common')
+  const lang = langAttr(value.lang, locale)
+  if (!lang) return <Element className={className}>{value.text}</Element>
+  return (
+    <Element className={className}>
+      <span lang={lang}>{value.text}</span>
+      {hint && isLocale(value.lang) ? (
+        <small className="muted original-hint"> ({t('originalIn', { language: t(`languages.${value.lang}`) })})</small>
+      ) : null}
+    </Element>
+  )
+}
+
+/** An admin's source note: written in English for the admins (decision 032), so marked as English. */
+export function SourceNote({ text, locale, as = 'td' }: { text: string; locale: Locale; as?: Tag }) {
+  return <OriginalText value={{ text, lang: 'en' }} locale={locale} as={as} hint />
 }

@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next'
 
 import { ListTable } from '~/components/admin/list-table'
 import { StatusBadge } from '~/components/form'
-import { LocalizedText } from '~/components/localized-text'
+import { langAttr, LocalizedText } from '~/components/localized-text'
 import type { buyerRequests } from '~/modules/trade/quotes.server'
 import { localePath } from '~/utils/locale-path'
 import { useRootLocale } from '~/utils/root-data'
@@ -32,12 +32,16 @@ export function QuoteRequestTable({ requests, side }: { requests: QuoteRequestSu
               <div className="muted">{request.created.text}</div>
             </td>
             <LocalizedText value={request.product.name} locale={locale} as="td" />
-            {side === 'buyer' ? <LocalizedText value={request.exporter} locale={locale} as="td" /> : <td>{request.buyer}</td>}
+            {side === 'buyer' ? (
+              <LocalizedText value={request.exporter} locale={locale} as="td" />
+            ) : (
+              <LocalizedText value={request.buyer} locale={locale} as="td" />
+            )}
             <td>
               {request.quantity} {t(`units.${request.unit}`, { ns: 'common' })}
             </td>
             <td>
-              {request.incoterm} {request.namedPlace}
+              {request.incoterm} <span lang={langAttr(request.lang, locale)}>{request.namedPlace}</span>
               {side === 'exporter' ? ` · ${t(`markets.${request.market}`, { ns: 'common' })}` : null}
             </td>
             <td>

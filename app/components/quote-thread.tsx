@@ -7,7 +7,7 @@ import { useTranslation } from 'react-i18next'
 import { When } from '~/components/admin/ui'
 import { Facts } from '~/components/facts'
 import { fieldBinder, FormError, StatusBadge, TextAreaField } from '~/components/form'
-import { langAttr, LocalizedText } from '~/components/localized-text'
+import { langAttr, LocalizedText, OriginalText } from '~/components/localized-text'
 import { TransitEstimateBlock, TransitOptionText } from '~/components/transit-estimate'
 import type { buyerRequest } from '~/modules/trade/quotes.server'
 import { localePath } from '~/utils/locale-path'
@@ -42,26 +42,45 @@ export function RequestTerms({ request, locale, productLink }: { request: Reques
           ),
         },
         { label: t('terms.exporter'), value: <LocalizedText value={request.exporter.name} locale={locale} /> },
-        { label: t('terms.buyer'), value: request.buyer.displayName },
+        {
+          label: t('terms.buyer'),
+          value: <LocalizedText value={{ text: request.buyer.displayName, lang: request.buyer.locale }} locale={locale} />,
+        },
         { label: t('terms.quantity'), value: `${request.quantity} ${unit}` },
-        { label: t('terms.incoterm'), value: <IncotermText term={request.incoterm} place={request.namedPlace} /> },
+        {
+          label: t('terms.incoterm'),
+          value: (
+            <IncotermText term={request.incoterm} place={{ text: request.namedPlace, lang: request.lang }} locale={locale} />
+          ),
+        },
         {
           label: t('terms.destination'),
-          value: `${request.destinationCity}, ${t(`markets.${request.market}`, { ns: 'common' })}`,
+          value: (
+            <>
+              <span lang={langAttr(request.lang, locale)}>{request.destinationCity}</span>,{' '}
+              {t(`markets.${request.market}`, { ns: 'common' })}
+            </>
+          ),
         },
         request.wishedDeliveryOn && { label: t('terms.wishedDelivery'), value: <When value={request.wishedDeliveryOn} /> },
         { label: t('terms.requested'), value: <When value={request.created} /> },
-        request.message ? { label: t('terms.message'), value: request.message, className: 'trade-prewrap' } : null,
+        request.message
+          ? {
+              label: t('terms.message'),
+              value: <OriginalText value={{ text: request.message, lang: request.lang }} locale={locale} hint />,
+              className: 'trade-prewrap',
+            }
+          : null,
       ]}
     />
   )
 }
 
-export function IncotermText({ term, place }: { term: string; place: string }) {
+export function IncotermText({ term, place, locale }: { term: string; place: { text: string; lang: string }; locale: Locale }) {
   const { t } = useTranslation('trade')
   return (
     <>
-      <abbr title={t(`incoterms.${term}`)}>{term}</abbr> {place}{' '}
+      <abbr title={t(`incoterms.${term}`)}>{term}</abbr> <LocalizedText value={place} locale={locale} />{' '}
       <span className="muted">
         ({t(`incoterms.${term}`)}
         {['FAS', 'FOB', 'CFR', 'CIF'].includes(term) ? `; ${t('incotermNotes.seaShort')}` : ''})
@@ -104,7 +123,10 @@ export function QuoteCard({
           },
           { label: t('quote.validUntil'), value: quote.validUntil.text },
           { label: t('quote.leadTime'), value: t('quote.leadTimeDays', { count: quote.leadTimeDays }) },
-          { label: t('terms.incoterm'), value: <IncotermText term={quote.incoterm} place={quote.namedPlace} /> },
+          {
+            label: t('terms.incoterm'),
+            value: <IncotermText term={quote.incoterm} place={{ text: quote.namedPlace, lang: quote.lang }} locale={locale} />,
+          },
           {
             label: t('quote.route'),
             value: (
@@ -115,7 +137,13 @@ export function QuoteCard({
             ),
           },
           quote.estimate && { label: t('quote.estimate'), value: <TransitOptionText option={quote.estimate} locale={locale} /> },
-          quote.notes ? { label: t('quote.notes'), value: quote.notes, className: 'trade-prewrap' } : null,
+          quote.notes
+            ? {
+                label: t('quote.notes'),
+                value: <OriginalText value={{ text: quote.notes, lang: quote.lang }} locale={locale} hint />,
+                className: 'trade-prewrap',
+              }
+            : null,
           quote.accepted && { label: t('quote.acceptedOn'), value: quote.accepted.text },
         ]}
       />
@@ -126,11 +154,13 @@ export function QuoteCard({
 
 export function MessageThread({
   messages,
+  locale,
   canWrite,
   errors = {},
   value,
 }: {
   messages: MessageView[]
+  locale: Locale
   canWrite: boolean
   errors?: Record<string, string>
   value?: string
@@ -145,10 +175,10 @@ export function MessageThread({
         {messages.map((message) => (
           <li key={message.id} className={message.mine ? 'trade-message trade-message--mine' : 'trade-message'}>
             <header>
-              <strong>{message.author}</strong> · {t(`messages.side.${message.side}`)} ·{' '}
+              <LocalizedText value={message.author} locale={locale} as="strong" /> · {t(`messages.side.${message.side}`)} ·{' '}
               <time dateTime={message.created.iso}>{message.created.text}</time>
             </header>
-            <p>{message.body}</p>
+            <OriginalText value={message.body} locale={locale} as="p" hint />
           </li>
         ))}
       </ol>
@@ -188,6 +218,7 @@ export function RequestConversation({
 
       <MessageThread
         messages={request.messages}
+        locale={locale}
         canWrite={request.status !== 'withdrawn'}
         errors={messageErrors}
         value={messageValue}

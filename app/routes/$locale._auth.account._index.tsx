@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next'
 
 import { AuthForm, CurrentPasswordField } from '~/components/auth-form'
 import { SelectField } from '~/components/form'
+import { LocalizedText } from '~/components/localized-text'
 import { NewPasswordField } from '~/components/new-password-field'
 import { changePassword } from '~/modules/accounts/auth.server'
 import { limitPasswordChange } from '~/modules/accounts/rate-limit.server'
@@ -73,7 +74,7 @@ export default function Account() {
       <h1>{t('account.title')}</h1>
       <dl className="facts">
         <dt>{t('fields.displayName')}</dt>
-        <dd>{user.displayName}</dd>
+        <LocalizedText value={{ text: user.displayName, lang: user.locale }} locale={locale} as="dd" />
         <dt>{t('fields.email')}</dt>
         <dd>{user.email}</dd>
         <dt>{t('account.role')}</dt>

@@ -4,6 +4,7 @@ import { Link } from '@remix-run/react'
 import { ListTable } from '~/components/admin/list-table'
 import { Text, useAdminPage } from '~/components/admin/ui'
 import { Notice, StatusBadge } from '~/components/form'
+import { SourceNote } from '~/components/localized-text'
 import { adminPage } from '~/modules/admin/console.server'
 import { listCheckpoints } from '~/modules/logistics/admin-checkpoints.server'
 import { privateHeaders } from '~/utils/cache'
@@ -51,7 +52,7 @@ export default function AdminCheckpoints() {
                 </>
               )}
             </td>
-            <td>{checkpoint.source}</td>
+            <SourceNote text={checkpoint.source} locale={locale} />
           </tr>
         )}
       </ListTable>

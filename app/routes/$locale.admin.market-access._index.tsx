@@ -4,6 +4,7 @@ import { Link } from '@remix-run/react'
 import { ListTable } from '~/components/admin/list-table'
 import { Text, useAdminPage } from '~/components/admin/ui'
 import { Notice, StatusBadge } from '~/components/form'
+import { SourceNote } from '~/components/localized-text'
 import { adminPage } from '~/modules/admin/console.server'
 import { listAccessRules } from '~/modules/checkout/admin-access-rules.server'
 import { privateHeaders } from '~/utils/cache'
@@ -63,7 +64,7 @@ export default function AdminAccessRules() {
             <td>
               <Text value={rule.reason} locale={locale} />
             </td>
-            <td>{rule.source}</td>
+            <SourceNote text={rule.source} locale={locale} />
             <td>
               <Link
                 to={localePath(locale, `/admin/market-access/${rule.id}`)}

@@ -5,9 +5,11 @@ import { useTranslation } from 'react-i18next'
 import { SourceField } from '~/components/admin/source-field'
 import { useAdminForm, When } from '~/components/admin/ui'
 import { CheckboxField, Field, fieldBinder, FormError, Notice, SelectField } from '~/components/form'
+import { SourceNote } from '~/components/localized-text'
 import { adminAction, adminPage } from '~/modules/admin/console.server'
 import { exchangeRatesOverview, saveRatesForm } from '~/modules/checkout/admin-exchange-rates.server'
 import { privateHeaders } from '~/utils/cache'
+import { useRootLocale } from '~/utils/root-data'
 import { titleMeta } from '~/utils/seo'
 
 export const loader = (args: LoaderFunctionArgs) => adminPage(args, 'rates.title', (locale) => exchangeRatesOverview(locale))
@@ -25,6 +27,7 @@ export const action = (args: ActionFunctionArgs) =>
 
 export default function AdminRates() {
   const { currencies, today, tourRoundingSteps } = useLoaderData<typeof loader>()
+  const locale = useRootLocale()
   const { t } = useTranslation('admin')
   const { errors, values } = useAdminForm({ currency: currencies[0]?.code ?? '', effectiveOn: today })
   const bind = fieldBinder('admin', values, errors)
@@ -58,7 +61,7 @@ export default function AdminRates() {
                   <td>
                     <When value={row.effectiveOn} />
                   </td>
-                  <td>{row.source}</td>
+                  <SourceNote text={row.source} locale={locale} />
                   <td>
                     <When value={row.enteredAt} />
                   </td>

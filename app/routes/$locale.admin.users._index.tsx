@@ -5,6 +5,7 @@ import { FilterLinks } from '~/components/admin/filter-links'
 import { ListTable } from '~/components/admin/list-table'
 import { useAdminPage, When } from '~/components/admin/ui'
 import { FilterSearch } from '~/components/filter-select'
+import { LocalizedText } from '~/components/localized-text'
 import { Pagination } from '~/components/pagination'
 import { emailQuery, listUsers, roleFilter, roles } from '~/modules/accounts/admin-users.server'
 import { adminPage } from '~/modules/admin/console.server'
@@ -69,7 +70,7 @@ export default function AdminUsers() {
                 <td className="admin-users__email">
                   <Link to={`${base}/${user.id}`}>{user.email}</Link>
                 </td>
-                <td>{user.displayName}</td>
+                <LocalizedText value={{ text: user.displayName, lang: user.lang }} locale={locale} as="td" />
                 <td>{t(`users.roles.${user.role}`)}</td>
                 <td>
                   <span className={user.suspended ? 'badge badge--problem' : 'badge badge--ok'}>

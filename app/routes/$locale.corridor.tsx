@@ -3,7 +3,7 @@ import { Link, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 
 import { CorridorMap, StatusIcon } from '~/components/corridor-map'
-import { LocalizedText } from '~/components/localized-text'
+import { langAttr, LocalizedText } from '~/components/localized-text'
 import { corridorPage } from '~/modules/logistics/corridor.server'
 import tradeStyles from '~/styles/trade.css'
 import { publicHeaders } from '~/utils/cache'
@@ -108,7 +108,11 @@ export default function Corridor() {
                   </>
                 ) : null}
                 <dt>{t('corridor.source')}</dt>
-                <dd>{checkpoint.source || t('corridor.estimate')}</dd>
+                {checkpoint.source ? (
+                  <LocalizedText value={{ text: checkpoint.source, lang: 'en' }} locale={locale} as="dd" />
+                ) : (
+                  <dd>{t('corridor.estimate')}</dd>
+                )}
               </dl>
               {checkpoint.notes.text ? <LocalizedText value={checkpoint.notes} locale={locale} as="p" /> : null}
             </li>
@@ -120,7 +124,9 @@ export default function Corridor() {
         <h2 id="sources-title">{t('corridor.sourcesTitle')}</h2>
         <ul>
           {sources.map((source) => (
-            <li key={source}>{source}</li>
+            <li key={source} lang={langAttr('en', locale)}>
+              {source}
+            </li>
           ))}
           <li>{t('common:maps.attribution')}</li>
         </ul>

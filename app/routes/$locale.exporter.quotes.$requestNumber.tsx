@@ -52,7 +52,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     return redirect(`${here}?notice=quoteSent`)
   }
   if (values.intent === 'message') {
-    const result = await postMessage(user, number, values)
+    const result = await postMessage(user, number, values, locale)
     if (!result.ok) return data({ intent: 'message', errors: result.errors, values }, { status: result.status })
     return redirect(`${here}?notice=messageSent#messages`)
   }

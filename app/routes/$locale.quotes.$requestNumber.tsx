@@ -54,7 +54,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     data({ intent, errors: result.errors, values }, { status: result.status })
   switch (intent) {
     case 'message': {
-      const result = await postMessage(buyer, number, values)
+      const result = await postMessage(buyer, number, values, locale)
       return result.ok ? redirect(`${here}?notice=messageSent#messages`) : refused(result)
     }
     case 'accept': {

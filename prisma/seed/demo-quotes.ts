@@ -40,7 +40,7 @@ export async function seedDemoQuotes(db: Db, accounts: { buyer: string; exporter
           validUntil: new Date(Math.floor(now / day) * day + 30 * day - 1),
           leadTimeDays: 21,
           incoterm: 'DAP',
-          namedPlace: '乌鲁木齐',
+          namedPlace: 'Үрімжі',
           checkpointId: crossing.id,
           transportMode: 'road',
           notes: 'Сапа сертификаты мен шығу тегі сертификаты қоса беріледі.',
@@ -50,8 +50,8 @@ export async function seedDemoQuotes(db: Db, accounts: { buyer: string; exporter
       },
       messages: {
         create: [
-          { authorId: buyer.id, body: '可以用吨袋包装吗？', createdAt: new Date(now - 3 * day + 3_600_000) },
-          { authorId: exporter.id, body: 'Yes, big bags of 2.5 t each.', createdAt: new Date(now - 2 * day) },
+          { authorId: buyer.id, body: '可以用吨袋包装吗？', locale: 'zh-hans', createdAt: new Date(now - 3 * day + 3_600_000) },
+          { authorId: exporter.id, body: 'Yes, big bags of 2.5 t each.', locale: 'en', createdAt: new Date(now - 2 * day) },
         ],
       },
     },

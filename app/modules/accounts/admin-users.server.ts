@@ -33,7 +33,7 @@ export async function listUsers(locale: Locale, filter: { q: string; role: Role 
       where,
       orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
       ...pageSlice(page, usersPageSize),
-      select: { id: true, email: true, displayName: true, role: true, createdAt: true, suspendedAt: true },
+      select: { id: true, email: true, displayName: true, locale: true, role: true, createdAt: true, suspendedAt: true },
     }),
     db.user.groupBy({ by: ['role'], where: search, _count: { _all: true } }),
   ])
@@ -44,6 +44,8 @@ export async function listUsers(locale: Locale, filter: { q: string; role: Role 
       id: row.id,
       email: row.email,
       displayName: row.displayName,
+      // a name keeps the script its owner wrote it in: marked with the owner's language (decision 032)
+      lang: row.locale,
       role: row.role as Role,
       suspended: row.suspendedAt !== null,
       createdAt: dateText(row.createdAt, locale, 'date'),

@@ -267,6 +267,9 @@ function wordOr(t: TFunction, key: string, raw: string) {
   return typeof text === 'string' && text !== '' ? text : raw
 }
 
+/** A field's name as the company page names it: `legalName.en` reads "Legal name (English)", `bin` "BIN". */
+const fieldWord = (t: TFunction, field: string) => wordOr(t, `audit.fields.${field}`, field)
+
 function describe(rows: Raw[], names: Map<string, string>, locale: Locale) {
   const t = getFixedT(locale, 'admin')
   const status = (entityType: string, value: string | null) => {
@@ -290,9 +293,18 @@ function describe(rows: Raw[], names: Map<string, string>, locale: Locale) {
         href: path ? localePath(locale, path(encodeURIComponent(row.entityId))) : null,
       },
       changes: changesOf(row.details).map((change) => ({
-        field: change.field ? wordOr(t, `audit.fields.${change.field}`, change.field) : '',
+        field: change.field ? fieldWord(t, change.field) : '',
         before: change.field === 'status' ? status(row.entityType, change.before) : change.before,
-        after: change.field === 'status' ? (status(row.entityType, change.after) ?? change.after) : change.after,
+        after:
+          change.field === 'status'
+            ? (status(row.entityType, change.after) ?? change.after)
+            : // a re-check lists the fields that sent the company back: named as the company page names them
+              change.field === 'fields' && change.after !== '—'
+              ? change.after
+                  .split(', ')
+                  .map((field) => fieldWord(t, field))
+                  .join(', ')
+              : change.after,
       })),
     }
   })

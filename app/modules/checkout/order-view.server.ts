@@ -143,7 +143,8 @@ export async function buyerOrderView(number: string, locale: Locale, timeZone = 
           .filter((line) => line.partId === part.id)
           .map((line) => ({
             id: line.id,
-            name: line.name,
+            // the name as bought: a snapshot in the language the order was placed in (decision 032)
+            name: { text: line.name, lang: order.locale },
             hsCode: line.hsCode,
             unit: line.unit,
             quantity: line.quantity,

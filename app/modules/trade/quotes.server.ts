@@ -202,7 +202,8 @@ const summarySelect = {
   namedPlace: true,
   market: true,
   createdAt: true,
-  buyer: { select: { displayName: true } },
+  locale: true,
+  buyer: { select: { displayName: true, locale: true } },
   product: { select: { slug: true, unit: true, translations: { select: { locale: true, name: true } } } },
   exporter: { select: { slug: true, translations: { select: { locale: true, legalName: true } } } },
   quotes: {
@@ -221,7 +222,8 @@ type SummaryRow = {
   namedPlace: string
   market: string
   createdAt: Date
-  buyer: { displayName: string }
+  locale: string
+  buyer: { displayName: string; locale: string }
   product: { slug: string; unit: string; translations: { locale: string; name: string }[] }
   exporter: { slug: string; translations: { locale: string; legalName: string }[] }
   quotes: { status: string; totalMinor: number; currency: string; validUntil: Date; order: { number: string } | null }[]
@@ -238,7 +240,8 @@ function summary(row: SummaryRow, locale: Locale) {
     namedPlace: row.namedPlace,
     market: row.market,
     created: dateText(row.createdAt, locale, 'date'),
-    buyer: row.buyer.displayName,
+    lang: row.locale,
+    buyer: { text: row.buyer.displayName, lang: row.buyer.locale },
     product: { slug: row.product.slug, name: localized(row.product.translations, locale, 'name', row.product.slug) },
     exporter: localized(row.exporter.translations, locale, 'legalName', row.exporter.slug),
     quote: quote
@@ -317,8 +320,9 @@ async function requestDetail(requestId: number, viewerId: number, locale: Locale
       market: true,
       wishedDeliveryOn: true,
       message: true,
+      locale: true,
       createdAt: true,
-      buyer: { select: { displayName: true, email: true } },
+      buyer: { select: { displayName: true, email: true, locale: true } },
       product: { select: quotedProductSelect },
       exporter: quotingExporterSelect,
       quotes: {
@@ -337,6 +341,7 @@ async function requestDetail(requestId: number, viewerId: number, locale: Locale
           checkpointId: true,
           transportMode: true,
           notes: true,
+          createdById: true,
           createdAt: true,
           acceptedAt: true,
           checkpoint: { select: { slug: true, translations: { select: { locale: true, name: true } } } },
@@ -346,7 +351,7 @@ async function requestDetail(requestId: number, viewerId: number, locale: Locale
       messages: {
         orderBy: { id: 'asc' },
         take: 500,
-        select: { id: true, authorId: true, body: true, createdAt: true },
+        select: { id: true, authorId: true, body: true, locale: true, createdAt: true },
       },
     },
   })
@@ -355,10 +360,10 @@ async function requestDetail(requestId: number, viewerId: number, locale: Locale
   const authors = new Map(
     (
       await getDb().user.findMany({
-        where: { id: { in: [...new Set(row.messages.map((m) => m.authorId))] } },
-        select: { id: true, displayName: true },
+        where: { id: { in: [...new Set([...row.messages.map((m) => m.authorId), ...row.quotes.map((q) => q.createdById)])] } },
+        select: { id: true, displayName: true, locale: true },
       })
-    ).map((user) => [user.id, user.displayName]),
+    ).map((user) => [user.id, { text: user.displayName, lang: user.locale }]),
   )
   const quotes = await Promise.all(
     row.quotes.map(async (quote) => ({
@@ -376,6 +381,8 @@ async function requestDetail(requestId: number, viewerId: number, locale: Locale
       checkpoint: quote.checkpoint ? localized(quote.checkpoint.translations, locale, 'name', quote.checkpoint.slug) : null,
       transportMode: quote.transportMode,
       notes: quote.notes,
+      // the exporter's own words (place, notes) keep their language: the author's (decision 032)
+      lang: authors.get(quote.createdById)?.lang ?? locale,
       created: dateText(quote.createdAt, locale),
       accepted: quote.acceptedAt ? dateText(quote.acceptedAt, locale) : null,
       orderNumber: quote.order?.number ?? null,
@@ -400,6 +407,8 @@ async function requestDetail(requestId: number, viewerId: number, locale: Locale
     market,
     wishedDeliveryOn: row.wishedDeliveryOn ? dateText(row.wishedDeliveryOn, locale, 'date') : null,
     message: row.message,
+    // the buyer's own words (place, city, message, name) keep the language they were written in (decision 032)
+    lang: row.locale,
     created: dateText(row.createdAt, locale),
     buyer: row.buyer,
     product: {
@@ -412,9 +421,9 @@ async function requestDetail(requestId: number, viewerId: number, locale: Locale
     quotes,
     messages: row.messages.map((message) => ({
       id: message.id,
-      body: message.body,
+      body: { text: message.body, lang: message.locale },
       created: dateText(message.createdAt, locale),
-      author: authors.get(message.authorId) ?? '',
+      author: authors.get(message.authorId) ?? { text: '', lang: locale },
       side: message.authorId === row.buyerId ? ('buyer' as const) : ('exporter' as const),
       mine: message.authorId === viewerId,
     })),
@@ -498,6 +507,7 @@ export async function postMessage(
   user: SessionUser,
   number: string,
   input: Record<string, string>,
+  locale: Locale,
 ): Promise<Outcome<{ id: number }>> {
   const side = user.role === 'buyer' ? 'buyer' : 'exporter'
   const request = side === 'buyer' ? await buyersRequest(user, number) : (await companysRequest(user, number)).request
@@ -506,7 +516,7 @@ export async function postMessage(
   if (request.status === 'withdrawn') return failure({ form: 'errors.requestClosed' }, 409)
   if (!(await hit(limits.message, `user:${user.id}`))) return failure({ form: 'errors.tooManyRequests' }, 429)
   const message = await getDb().quoteMessage.create({
-    data: { requestId: request.id, authorId: user.id, body: parsed.data.body },
+    data: { requestId: request.id, authorId: user.id, body: parsed.data.body, locale },
     select: { id: true },
   })
   if (side === 'exporter') await audit({ id: user.id }, 'quote.message', 'QuoteRequest', request.id, { messageId: message.id })

@@ -26,6 +26,7 @@ type Page = {
 
 let admin: Person
 let other: Person
+let checker: Person
 let productId: number
 let productName: string
 
@@ -38,6 +39,7 @@ async function page(locale: string, query: string) {
 beforeAll(async () => {
   admin = await person('admin')
   other = await person('admin')
+  checker = await person('admin')
   const product = await getDb().product.findFirstOrThrow({
     select: { id: true, translations: { where: { locale: 'ru' }, select: { name: true } } },
   })
@@ -49,6 +51,8 @@ beforeAll(async () => {
     before: { status: 'planned', notes: 'a' },
     after: { status: 'open', notes: 'a' },
   })
+  await audit(checker, 'exporter.recheck_requested', 'Exporter', 1, { fields: ['legalName.en', 'bin'] })
+  await audit(checker, 'exporter.details_changed', 'Exporter', 1, { changes: { 'legalName.en': ['Old LLP', 'New LLP'] } })
   for (let n = 0; n < auditPageSize + 5; n++)
     await audit(other, 'product.updated', 'Product', productId, { changes: { stock: [n, n + 1] } })
 })
@@ -76,6 +80,19 @@ describe('the audit log', () => {
     expect(text).not.toMatch(/[{}]|audit\.|actions\./)
     const kk = await page('kk', `actor=${encodeURIComponent(admin.email)}&action=product.published`)
     expect(kk.entries.map((entry) => entry.what)).toEqual(['Тауарды жариялады'])
+  })
+
+  test('a re-check names the changed fields as the company page does, never as stored keys', async () => {
+    for (const [locale, legalName, bin] of [
+      ['kk', 'Заңды атауы (ағылшынша)', 'БСН'],
+      ['ru', 'Юр. название (англ.)', 'БИН'],
+    ] as const) {
+      const { entries } = await page(locale, `actor=${encodeURIComponent(checker.email)}&type=Exporter`)
+      const [changed, recheck] = entries
+      expect(recheck.changes).toContainEqual(expect.objectContaining({ after: `${legalName}, ${bin}` }))
+      expect(changed.changes).toEqual([{ field: legalName, before: 'Old LLP', after: 'New LLP' }])
+      expect(JSON.stringify(entries)).not.toMatch(/legalName|"bin"/)
+    }
   })
 
   test('filters by actor, action, record type and dates, and pages through the rest', async () => {

@@ -414,12 +414,17 @@ describe('messages', () => {
     const page = await outcome(() =>
       buyerLoader(args(get(`/zh-hans/quotes/${number}`, people.buyer.cookie), { locale: 'zh-hans', requestNumber: number })),
     )
-    const messages = (page.data as { detail: { messages: { body: string; side: string; mine: boolean }[] } }).detail.messages
+    type Message = { body: { text: string; lang: string }; side: string; mine: boolean }
+    const messages = (page.data as { detail: { messages: Message[] } }).detail.messages
     expect(messages.map((m) => [m.side, m.mine])).toEqual([
       ['buyer', true],
       ['exporter', false],
     ])
-    expect(messages[0].body).toBe('Can you ship in big bags? <b>bold</b>')
+    // each message keeps the language its author wrote it in, so the page marks the Russian one as Russian
+    expect(messages.map((m) => m.body)).toEqual([
+      { text: 'Can you ship in big bags? <b>bold</b>', lang: 'zh-hans' },
+      { text: 'Да, в биг-бэгах', lang: 'ru' },
+    ])
   })
 })
 
