@@ -145,13 +145,14 @@ export function createPageCache({
     try {
       const url = cacheKey(req.originalUrl, known)
       const key = url + cookieKey(req.headers.cookie, cookies)
-      if (!available()) {
-        if (!entries.has(key)) return next()
-        send(req, res, entries.get(key), 'stale')
-        return countView(req, entries.get(key))
-      }
-      const current = await version()
       const entry = entries.get(key)
+      // the database is away (or went away since the last probe): what is kept, however old, is better than nothing
+      const current = available() ? await version().catch(() => null) : null
+      if (current === null) {
+        if (!entry) return next()
+        send(req, res, entry, 'stale')
+        return countView(req, entry)
+      }
       const age = entry ? Date.now() - entry.storedAt : Infinity
       if (entry && entry.version === current && age < entry.freshMs) {
         send(req, res, entry, 'hit')

@@ -10,7 +10,15 @@ import express from 'express'
 
 import { bucketImages } from './edge/bucket-images.mjs'
 import { clientAddress, knownLocale, methods, sameOrigin, securityHeaders } from './edge/guards.mjs'
-import { availabilityGate, databaseWatch, gracefulShutdown, readiness, requestLog } from './edge/operations.mjs'
+import {
+  availabilityGate,
+  databaseWatch,
+  errorsWhileAway,
+  gracefulShutdown,
+  readiness,
+  requestLog,
+  unavailableWhileAway,
+} from './edge/operations.mjs'
 import { remixHandler, webRequest } from './edge/remix.mjs'
 import { parseTrustProxy } from './edge/trust-proxy.mjs'
 import { createPageCache } from './page-cache.mjs'
@@ -54,7 +62,7 @@ export async function createServer() {
       : express.static(path.resolve(process.env.UPLOADS_DIR || 'data/uploads'), { immutable: true, maxAge: '30d', index: false }),
   )
   app.use(express.static(path.join(root, 'public'), { maxAge: '1h', index: false }))
-  const remix = remixHandler({ build, mode, policy })
+  const remix = remixHandler({ build, mode, policy, checked: unavailableWhileAway(watch) })
   if (process.env.PAGE_CACHE !== '0') {
     const render = remix.handle
     const version = build.entry.module.pageCacheVersion
@@ -71,6 +79,7 @@ export async function createServer() {
   }
   app.use(availabilityGate(watch))
   app.all('*', compression(), remix)
+  app.use(errorsWhileAway(watch))
   return app
 }
 

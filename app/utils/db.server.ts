@@ -59,6 +59,13 @@ export function currentDialect(): Dialect {
   return dialectOf(databaseUrl())
 }
 
+/** The database was not reached or dropped the connection: nothing was refused, try again later. */
+export function isConnectionLost(error: unknown) {
+  const code = typeof error === 'object' && error !== null ? (error as { code?: unknown }).code : undefined
+  if (code === 'P1001' || code === 'P1002' || code === 'P1008' || code === 'P1017') return true
+  return error instanceof Error && /Connection terminated|ECONNRESET|ECONNREFUSED/.test(error.message)
+}
+
 export function isUniqueViolation(error: unknown) {
   return typeof error === 'object' && error !== null && (error as { code?: unknown }).code === 'P2002'
 }

@@ -48,12 +48,41 @@ export function databaseWatch(reachable, intervalMs = 1000) {
   return { up: () => up, suspect: probe, stop: () => clearInterval(timer) }
 }
 
+const unavailableHeaders = {
+  'Retry-After': String(retryAfterSeconds),
+  'Cache-Control': 'no-store',
+  'Content-Type': 'text/plain; charset=utf-8',
+}
+const unavailableText = 'The pavilion is briefly unavailable. Please try again in a few seconds.\n'
+
 export function unavailable(res) {
   res.statusCode = 503
-  res.setHeader('Retry-After', String(retryAfterSeconds))
-  res.setHeader('Cache-Control', 'no-store')
-  res.setHeader('Content-Type', 'text/plain; charset=utf-8')
-  res.end('The pavilion is briefly unavailable. Please try again in a few seconds.\n')
+  for (const [name, value] of Object.entries(unavailableHeaders)) res.setHeader(name, value)
+  res.end(unavailableText)
+}
+
+/**
+ * For the app's responses: a 5xx from a request that started before the probe saw the database go
+ * away (its query failed at once) is the gate's 503, not a 500.
+ */
+export function unavailableWhileAway(watch) {
+  return async function checked(response) {
+    if (response.status < 500 || response.status === 503) return response
+    await watch.suspect()
+    if (watch.up()) return response
+    await response.body?.cancel()
+    return new Response(unavailableText, { status: 503, headers: unavailableHeaders })
+  }
+}
+
+/** The last error handler: an error thrown outside the app (the page cache asking the catalog version) likewise. */
+export function errorsWhileAway(watch) {
+  return async function databaseAway(error, _req, res, next) {
+    if (res.headersSent) return next(error)
+    await watch.suspect()
+    if (watch.up()) return next(error)
+    unavailable(res)
+  }
 }
 
 /** Pages that need the database answer 503 while it is away; /healthz still reports it. */

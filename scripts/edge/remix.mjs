@@ -55,9 +55,10 @@ async function sendResponse(res, response) {
   else res.end()
 }
 
-/** Express middleware that answers every request with the Remix app. */
-export function remixHandler({ build, mode, policy }) {
-  const handle = createRequestHandler(build, mode)
+/** Express middleware that answers every request with the Remix app; `checked` may replace its Response. */
+export function remixHandler({ build, mode, policy, checked = async (response) => response }) {
+  const app = createRequestHandler(build, mode)
+  const handle = async (request) => checked(await app(request))
   async function remix(req, res, next) {
     try {
       let body

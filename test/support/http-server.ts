@@ -32,6 +32,16 @@ export function freePort() {
   })
 }
 
+/** Reads until `done` says so or `ms` pass; the last value read either way, for the caller to assert on. */
+export async function until<T>(read: () => Promise<T>, done: (value: T) => boolean, ms: number, pauseMs = 100) {
+  const deadline = Date.now() + ms
+  for (;;) {
+    const value = await read()
+    if (done(value) || Date.now() > deadline) return value
+    await new Promise((resolve) => setTimeout(resolve, pauseMs))
+  }
+}
+
 /**
  * Starts the built server on `process.env.DATABASE_URL` (already migrated and seeded) with `env` on
  * top; `appDir` serves another copy of the app (its scripts/ and build/), e.g. an older build.

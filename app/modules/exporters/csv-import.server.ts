@@ -24,7 +24,7 @@ import {
 import { uniqueSlug } from '~/modules/exporters/slugs'
 import { cleanFileName } from '~/modules/exporters/upload-checks.server'
 import { defineJob, enqueue } from '~/modules/jobs/jobs.server'
-import { currentDialect, getDb } from '~/utils/db.server'
+import { currentDialect, getDb, isConnectionLost } from '~/utils/db.server'
 import { env } from '~/utils/env.server'
 import { type Locale, localized, pickTranslation } from '~/utils/locales'
 import { readMultipartForm } from '~/utils/multipart.server'
@@ -534,6 +534,8 @@ async function processImport({ importId }: { importId: number }) {
       errors: finished.errorCount,
     })
   } catch (error) {
+    // the database went away: the import is not failed; its lease lapses and imports.resume carries it on once it is back
+    if (isConnectionLost(error)) return console.warn(`Product import ${importId} paused: ${(error as Error).message}`)
     const processed = await db.productImport
       .findUnique({ where: { id: importId }, select: { processedRows: true } })
       .catch(() => null)

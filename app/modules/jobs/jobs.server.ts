@@ -111,11 +111,40 @@ async function createQueueOnce(boss: PgBoss, ...[name, options]: Parameters<PgBo
   }
 }
 
+const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error))
+
+// pg-boss 10's own work() does not await marking a job completed or failed (manager.js), so with the database away that
+// rejection ended the process (timgit/pg-boss#577; version 11, which awaits, needs Node 22). This loop takes one job at a time
+// and awaits both; a job that cannot be marked stays active until it expires, then runs again.
+async function work(boss: PgBoss, name: JobName, job: Job<object>) {
+  while (!stopping) {
+    try {
+      const [item] = await boss.fetch<object>(name, { batchSize: 1 })
+      if (!item) {
+        await new Promise((resolve) => setTimeout(resolve, 1000))
+        continue
+      }
+      try {
+        await track(job.run(item.data))
+      } catch (error) {
+        await boss.fail(name, item.id, { message: messageOf(error) })
+        continue
+      }
+      await boss.complete(name, item.id)
+    } catch (error) {
+      console.warn(`job queue (${name}):`, messageOf(error))
+      await new Promise((resolve) => setTimeout(resolve, 1000))
+    }
+  }
+}
+
 async function pgBossQueue(): Promise<Queue> {
   const { default: Boss } = await import('pg-boss')
-  const boss: PgBoss = new Boss({ connectionString: databaseUrl(), schema: 'pgboss', max: 4 })
+  // schedule: no cron here (scheduled jobs are singletons, every()), and its worker is one that does not await
+  const boss: PgBoss = new Boss({ connectionString: databaseUrl(), schema: 'pgboss', max: 4, schedule: false })
   boss.on('error', (error) => console.warn('job queue:', error.message))
   await boss.start()
+  const workers: Promise<void>[] = []
   for (const [name, job] of definitions) {
     await createQueueOnce(boss, name, {
       name,
@@ -124,15 +153,15 @@ async function pgBossQueue(): Promise<Queue> {
       retryBackoff: true,
       expireInSeconds: job.expireInSeconds ?? 60,
     })
-    await boss.work(name, { pollingIntervalSeconds: 1, batchSize: 1 }, async ([item]) => {
-      await track(job.run(item.data))
-    })
+    workers.push(work(boss, name, job))
   }
   return {
     async send(name, data, singleton) {
       await boss.send(name, data, singleton ? { singletonKey: singleton.key, singletonSeconds: singleton.seconds } : {})
     },
     async stop() {
+      // `stopping` is set: each loop finishes the job it holds and takes no other
+      await Promise.allSettled(workers)
       await boss.stop({ graceful: true, wait: true, timeout: 25_000 })
     },
   }

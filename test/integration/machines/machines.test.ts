@@ -15,7 +15,7 @@ import { createProduct, parseProductForm } from '~/modules/exporters/product-aut
 import { currentDialect, getDb } from '~/utils/db.server'
 import { sessionSecret } from '~/utils/env.server'
 
-import { type RunningServer, startServer } from '../../support/http-server'
+import { type RunningServer, startServer, until } from '../../support/http-server'
 import { type Person, person } from '../../support/portal'
 import { startS3 } from '../../support/s3'
 import { minimalPdf } from '../../support/upload-corpus'
@@ -67,15 +67,6 @@ async function startMachine() {
   )
   machines.push(machine)
   return machine
-}
-
-async function until<T>(read: () => Promise<T>, done: (value: T) => boolean, ms: number, pauseMs = 100) {
-  const deadline = Date.now() + ms
-  for (;;) {
-    const value = await read()
-    if (done(value) || Date.now() > deadline) return value
-    await new Promise((resolve) => setTimeout(resolve, pauseMs))
-  }
 }
 
 let a: RunningServer
