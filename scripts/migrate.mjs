@@ -65,7 +65,7 @@ async function migrateSqlite(url, migrations, log) {
   }
 }
 
-async function migratePostgres(url, migrations, log) {
+async function migratePostgres(url, migrations, log, andThen) {
   const { default: pg } = await import('pg')
   const client = new pg.Client({ connectionString: url })
   await client.connect()
@@ -92,18 +92,25 @@ async function migratePostgres(url, migrations, log) {
       }
       log(`applied ${migration.name}`)
     }
+    await andThen()
   } finally {
     await client.query('SELECT pg_advisory_unlock(727274)').catch(() => {})
     await client.end()
   }
 }
 
-/** Applies every pending migration for the database at `url`. */
-export async function migrate(url = process.env.DATABASE_URL || 'file:./data/pavilion.db', log = console.log) {
+/**
+ * Applies every pending migration for the database at `url`, then `andThen` (seeding an empty
+ * database) still under the lock, so machines starting together on an empty one seed it once.
+ */
+export async function migrate(url = process.env.DATABASE_URL || 'file:./data/pavilion.db', log = console.log, andThen = async () => {}) {
   const dialect = dialectOf(url)
   const migrations = listMigrations(dialect)
-  if (dialect === 'postgresql') await migratePostgres(url, migrations, log)
-  else await migrateSqlite(url, migrations, log)
+  if (dialect === 'postgresql') await migratePostgres(url, migrations, log, andThen)
+  else {
+    await migrateSqlite(url, migrations, log)
+    await andThen()
+  }
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {

@@ -36,9 +36,8 @@ if (!existsSync(path.join(root, 'build', 'index.js')) || !existsSync(path.join(r
   if (result.status !== 0) process.exit(result.status ?? 1)
 }
 
-await migrate()
 const { seedIfEmpty } = await import(pathToFileURL(path.join(root, 'build', 'seed.cjs')).href)
-await seedIfEmpty({ log: console.log })
+await migrate(undefined, console.log, () => seedIfEmpty({ log: console.log }))
 const workers = workerCount()
 if (workers > 1) serveWithWorkers(workers)
 else await listen()

@@ -1,68 +1,33 @@
 // The built app, started the way `npm start` starts it, on an empty database of this run's
-// dialect: it must migrate, seed the reference data and serve the catalog.
-import { type ChildProcess, spawn } from 'node:child_process'
-import { existsSync, rmSync } from 'node:fs'
-import net from 'node:net'
+// dialect: it must migrate, seed the reference data and serve the catalog. On PostgreSQL two
+// machines start on it at once, as compose.yaml starts them, and seed it once.
+import { rmSync } from 'node:fs'
 import path from 'node:path'
 
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 
 import { createPostgresDatabase, isPostgresRun, testDataDir, testServerUrl } from '../../support/databases'
+import { type RunningServer, startServer } from '../../support/http-server'
 
-let server: ChildProcess
+let server: RunningServer
+let twin: RunningServer | undefined
 let baseUrl: string
 let databaseUrl: string
-let output = ''
-
-function freePort() {
-  return new Promise<number>((resolve) => {
-    const probe = net.createServer().listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as net.AddressInfo
-      probe.close(() => resolve(port))
-    })
-  })
-}
-
-async function waitForHealth(url: string, deadline: number) {
-  while (Date.now() < deadline) {
-    try {
-      const response = await fetch(url)
-      if (response.ok) return
-    } catch {
-      // not listening yet
-    }
-    await new Promise((resolve) => setTimeout(resolve, 250))
-  }
-  throw new Error(`the server did not become healthy:\n${output}`)
-}
 
 beforeAll(async () => {
-  if (!existsSync('build/index.js') || !existsSync('build/seed.cjs')) throw new Error('Build the app first (npm test does).')
   const label = `server_${process.pid}`
   databaseUrl = isPostgresRun()
     ? await createPostgresDatabase(testServerUrl(), `pavilion_${label}`)
     : `file:${path.join(testDataDir, `${label}.db`)}`
   if (!isPostgresRun()) rmSync(path.join(testDataDir, `${label}.db`), { force: true })
-  const port = await freePort()
-  baseUrl = `http://127.0.0.1:${port}`
-  server = spawn(process.execPath, ['scripts/start.mjs'], {
-    env: {
-      ...process.env,
-      DATABASE_URL: databaseUrl,
-      PORT: String(port),
-      PAVILION_DEMO: '0',
-      NODE_ENV: 'production',
-      SESSION_SECRET: 'test-secret',
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  })
-  server.stdout!.on('data', (chunk) => (output += chunk))
-  server.stderr!.on('data', (chunk) => (output += chunk))
-  await waitForHealth(`${baseUrl}/healthz`, Date.now() + 90_000)
+  const start = () => startServer({ DATABASE_URL: databaseUrl, SESSION_SECRET: 'test-secret' })
+  ;[server, twin] = await Promise.all([start(), isPostgresRun() ? start() : undefined])
+  baseUrl = server.url
 }, 120_000)
 
-afterAll(() => {
-  server?.kill()
+afterAll(async () => {
+  await server?.kill()
+  await twin?.kill()
 })
 
 describe('npm start on an empty database', () => {
@@ -70,7 +35,10 @@ describe('npm start on an empty database', () => {
     const response = await fetch(`${baseUrl}/healthz`)
     const body = await response.json()
     expect(body.database).toMatchObject({ ok: true, dialect: isPostgresRun() ? 'postgresql' : 'sqlite', categories: 180 })
-    expect(output).toMatch(/seeded the reference pavilion/)
+    // with two machines, one seeds while the other waits for it and finds the database seeded
+    const seeders = [server, twin].filter((machine) => machine?.output().includes('seeded the reference pavilion'))
+    expect(seeders).toHaveLength(1)
+    if (twin) expect((await (await fetch(`${twin.url}/healthz`)).json()).database.categories).toBe(180)
   })
 
   test('serves the catalog in Simplified Chinese with 180 categories', async () => {
