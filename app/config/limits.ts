@@ -11,4 +11,4 @@ export const importLimits = { maxBytes: 5 * 1024 * 1024, maxRows: 5000, maxCellL
 export const bulkProductLimit = 200
 
 /** When waiting work appears on the admin's "today" list: unpaid orders and unanswered quote requests older than this. */
-export const adminAttention = { unpaidOrderHours: 24, unansweredQuoteHours: 48 }
+export const adminAttention = { unpaidOrderHours: 24, unansweredQuoteHours: 48, failedImportHours: 24 }

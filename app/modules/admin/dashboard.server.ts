@@ -60,7 +60,16 @@ const hoursAgo = (hours: number) => new Date(Date.now() - hours * 3_600_000)
 /** What waits for an admin now, in the order they would handle it; each count links to where it is done. */
 export async function todayWork() {
   const db = getDb()
-  const [productsInReview, pendingExporters, unpaidOrders, failedRefunds, failedMails, unansweredQuotes, unreachable] = await Promise.all([
+  const [
+    productsInReview,
+    pendingExporters,
+    unpaidOrders,
+    failedRefunds,
+    failedMails,
+    unansweredQuotes,
+    unreachable,
+    failedImports,
+  ] = await Promise.all([
     db.product.count({ where: { status: 'in_review' } }),
     db.exporter.count({ where: { status: 'pending' } }),
     db.order.count({ where: { status: 'awaiting_payment', createdAt: { lt: hoursAgo(adminAttention.unpaidOrderHours) } } }),
@@ -69,6 +78,7 @@ export async function todayWork() {
     db.outboxMessage.count({ where: { failedAt: { not: null }, sentAt: null } }),
     db.quoteRequest.count({ where: { status: 'open', createdAt: { lt: hoursAgo(adminAttention.unansweredQuoteHours) } } }),
     db.exporter.count({ where: unreachableCompany }),
+    db.productImport.count({ where: { status: 'failed', finishedAt: { gte: hoursAgo(adminAttention.failedImportHours) } } }),
   ])
   return [
     { key: 'productsInReview', count: productsInReview, to: '/admin/products' },
@@ -83,5 +93,7 @@ export async function todayWork() {
     { key: 'failedMails', count: failedMails, to: '/admin/outbox' },
     { key: 'unreachableExporters', count: unreachable, to: '/admin/exporters?mail=none' },
     { key: 'unansweredQuotes', count: unansweredQuotes, to: null, hours: adminAttention.unansweredQuoteHours },
+    // no admin page acts on an import: the count says the exporters were left with part of a file to send again
+    { key: 'failedImports', count: failedImports, to: null, hours: adminAttention.failedImportHours },
   ] as const
 }

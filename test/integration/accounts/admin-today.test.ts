@@ -54,6 +54,21 @@ describe('the admin’s today list', () => {
       data: { createdAt: hoursAgo(adminAttention.unansweredQuoteHours + 1) },
     })
     await db.product.update({ where: { id: product.id }, data: { status: 'in_review', submittedAt: new Date() } })
+    // an import that stopped an hour ago counts; one that stopped two days ago is no longer today's
+    const exporter = await db.exporter.findFirstOrThrow({
+      where: { members: { some: {} } },
+      select: { id: true, members: { select: { id: true }, take: 1 } },
+    })
+    const stopped = (finishedAt: Date) => ({
+      exporterId: exporter.id,
+      createdById: exporter.members[0].id,
+      status: 'failed',
+      fileName: 'goods.csv',
+      totalRows: 300,
+      processedRows: 100,
+      finishedAt,
+    })
+    await db.productImport.createMany({ data: [stopped(hoursAgo(1)), stopped(hoursAgo(adminAttention.failedImportHours + 24))] })
 
     const after = await today(admin.cookie)
     expect(after.unpaidOrders.count - before.unpaidOrders.count).toBe(1)
@@ -61,6 +76,7 @@ describe('the admin’s today list', () => {
     expect(after.failedMails.count - before.failedMails.count).toBe(1)
     expect(after.unansweredQuotes.count - before.unansweredQuotes.count).toBe(1)
     expect(after.productsInReview.count - before.productsInReview.count).toBe(1)
+    expect(after.failedImports.count - before.failedImports.count).toBe(1)
     expect(after.unpaidOrders.to).toBe('/admin/orders?status=awaiting_payment')
     expect(after.pendingExporters.to).toBe('/admin/exporters?status=pending')
     expect(after.failedMails.to).toBe('/admin/outbox')
@@ -76,6 +92,7 @@ describe('the admin’s today list', () => {
       'failedRefunds',
       'failedMails',
       'unansweredQuotes',
+      'failedImports',
     ]
     for (const key of keys) {
       const texts = locales.map((locale) => getFixedT(locale, 'admin')(`dashboard.today.${key}`, { hours: 24 }))
