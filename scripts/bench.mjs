@@ -16,6 +16,11 @@
 // removed on any exit. Knobs (env): BENCH_PRODUCTS, BENCH_RUNS, BENCH_CONNECTIONS, BENCH_DURATION_MS,
 // BENCH_WARMUP_MS, BENCH_POSTGRES=0 (skip PostgreSQL), BENCH_KEEP=1 (keep data/bench/), BENCH_QUICK=1
 // (5,000 products, 10 runs, 1 s warm-up + 3 s per load: a few minutes on two cores; set knobs win).
+//   6. (issue 18) a scratch database per engine with BENCH_ORDER_LINES order lines (1,000,000) and
+//      BENCH_VIEW_EVENTS view events (10,000,000; BENCH_QUICK=1: a hundredth of each) made by the
+//      database itself (scripts/bench/progress.mjs); times the progress job, then p50/p95 of the
+//      public dashboard and the admin figures, one request at a time through the built server on
+//      the SQLite copy. BENCH_ONLY=progress runs this part alone.
 import { fork, spawn, spawnSync } from 'node:child_process'
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import http from 'node:http'
@@ -42,6 +47,10 @@ const settings = {
   warmupMs: Number(process.env.BENCH_WARMUP_MS) || (quick ? 1_000 : 2_000),
   durationMs: Number(process.env.BENCH_DURATION_MS) || (quick ? 3_000 : 8_000),
   postgresReindexConcurrency: 2,
+  orderLines: Number(process.env.BENCH_ORDER_LINES) || (quick ? 10_000 : 1_000_000),
+  viewEvents: Number(process.env.BENCH_VIEW_EVENTS) || (quick ? 100_000 : 10_000_000),
+  progressRequests: quick ? 50 : 200,
+  only: process.env.BENCH_ONLY === 'progress' ? 'progress' : null,
 }
 // issue 15's table; the search p95 goals hold at 100,000 products
 const goals = {
@@ -53,6 +62,7 @@ const goals = {
   rssBytes: 300 * 2 ** 20,
   workers: os.cpus().length,
   exporterListP95Ms: 200,
+  progressP95Ms: 50,
 }
 const searchGoal = (label) => goals.searchP95Ms[label] ?? goals.searchP95Ms.postgresql
 const buyer = { email: 'buyer@pavilion.test', password: 'pavilion-demo' }
@@ -465,6 +475,87 @@ async function pageJavaScript(port, html) {
   }
 }
 
+// ---------------------------------------------------------------- 6. progress figures
+
+/** p50/p95/max of `runs` requests one after another, after five warm-ups; each must answer 200. */
+async function sequential(port, urlPath, headers, runs) {
+  const samples = []
+  let bytes = 0
+  for (let i = 0; i < runs + 5; i++) {
+    const started = performance.now()
+    const response = await get(port, urlPath, headers)
+    if (response.status !== 200) throw new Error(`GET ${urlPath} answered ${response.status}`)
+    if (i >= 5) samples.push(performance.now() - started)
+    bytes = response.body.length
+  }
+  const sorted = samples.sort((a, b) => a - b)
+  const at = (p) => Math.round(sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] * 10) / 10
+  return { path: urlPath, runs, p50: at(50), p95: at(95), max: at(100), bytes }
+}
+
+async function benchProgress(bundle, errors) {
+  const dir = path.join(scratch, 'progress')
+  mkdirSync(dir, { recursive: true })
+  const sqliteFile = path.join(dir, 'pavilion.db')
+  const targets = [{ label: 'sqlite', url: `file:${sqliteFile}` }]
+  if (process.env.BENCH_POSTGRES !== '0' && findPostgresBin()) {
+    postgres = await startPostgres({ dir: path.join(dir, 'postgres') })
+    targets.push({ label: 'postgresql', url: postgres.url })
+  }
+  const out = { loadAverage: os.loadavg(), databases: {} }
+  // one engine at a time: each fills its database as fast as the machine allows
+  for (const target of targets) {
+    log(
+      `Progress: ${settings.orderLines.toLocaleString('en')} order lines and ${settings.viewEvents.toLocaleString('en')} view events into ${target.label} …`,
+    )
+    const file = path.join(dir, `${target.label}.json`)
+    const child = track(
+      fork(path.join(root, 'scripts', 'bench', 'progress.mjs'), [bundle, file], {
+        env: {
+          ...process.env,
+          DATABASE_URL: target.url,
+          BENCH_LABEL: target.label,
+          BENCH_ORDER_LINES: String(settings.orderLines),
+          BENCH_VIEW_EVENTS: String(settings.viewEvents),
+          BENCH_RUNS: String(settings.runs),
+          SESSION_SECRET: 'bench-session-secret',
+          PAVILION_DEMO: '1',
+        },
+        stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+      }),
+    )
+    const code = await waitForExit(child)
+    if (code !== 0) {
+      if (target.label === 'sqlite') throw new Error(`the SQLite progress bench exited (${code})`)
+      errors[`${target.label} progress`] = `exited (${code})`
+      continue
+    }
+    out.databases[target.label] = JSON.parse(readFileSync(file, 'utf8'))
+  }
+  if (postgres) {
+    const cluster = postgres
+    postgres = null
+    await cluster.stop()
+  }
+  // every request renders (no page cache) and the job's timer stays off, so nothing else runs meanwhile
+  const cookie = out.databases.sqlite.adminCookie
+  delete out.databases.sqlite.adminCookie
+  if (out.databases.postgresql) delete out.databases.postgresql.adminCookie
+  const app = await startApp(sqliteFile, { PAGE_CACHE: '0', PROGRESS_REFRESH_SECONDS: '0' })
+  const admin = { ...requestHeaders, cookie }
+  const yearAgo = new Date(Date.now() - 364 * 86_400_000).toISOString().slice(0, 10)
+  out.server = {
+    dashboard: await sequential(app.port, '/zh-hans/progress', requestHeaders, settings.progressRequests),
+    dashboardCsv: await sequential(app.port, '/zh-hans/progress/categories.csv', requestHeaders, settings.progressRequests),
+    adminFigures: await sequential(app.port, '/zh-hans/admin/progress', admin, settings.progressRequests),
+    adminFiguresYear: await sequential(app.port, `/zh-hans/admin/progress?from=${yearAgo}`, admin, settings.progressRequests),
+  }
+  for (const [name, m] of Object.entries(out.server)) log(`  ${name}: p50 ${m.p50} ms, p95 ${m.p95} ms`)
+  await stopChild(app.child)
+  rmSync(dir, { recursive: true, force: true })
+  return out
+}
+
 // ---------------------------------------------------------------- the run
 
 async function main() {
@@ -492,137 +583,149 @@ async function main() {
   mkdirSync(path.join(scratch, 'sqlite'), { recursive: true })
   const bundle = await bundleApp()
 
-  // 2. load both databases side by side
-  let t = performance.now()
-  const sqliteFile = path.join(scratch, 'sqlite', 'pavilion.db')
-  const runs = [forkDialect('sqlite', `file:${sqliteFile}`, bundle)]
-  const pgBin = process.env.BENCH_POSTGRES === '0' ? null : findPostgresBin()
-  if (pgBin) {
-    postgres = await startPostgres({ dir: path.join(scratch, 'postgres') })
-    log(`PostgreSQL ${postgres.version}: a private cluster for the run`)
-    runs.push(
-      forkDialect('postgresql', postgres.url, bundle, { BENCH_REINDEX_CONCURRENCY: String(settings.postgresReindexConcurrency) }),
-    )
-  } else {
-    log(
-      process.env.BENCH_POSTGRES === '0' ? 'PostgreSQL skipped (BENCH_POSTGRES=0)' : 'PostgreSQL binaries not found: SQLite only',
-    )
-  }
-  log(`Loading ${settings.products.toLocaleString('en')} products into ${runs.map((r) => r.label).join(' and ')} …`)
-  // SQLite is required (the server half runs on it); a PostgreSQL failure is reported, not fatal
   result.errors = {}
-  const loaded = await Promise.allSettled(runs.map((run) => run.loaded))
-  for (const [index, outcome] of loaded.entries()) {
-    if (outcome.status === 'fulfilled') continue
-    if (runs[index].label === 'sqlite') throw outcome.reason
-    result.errors[runs[index].label] = String(outcome.reason?.message ?? outcome.reason)
-    runs[index].child.kill('SIGKILL')
-  }
-  phases.loadMs = Math.round(performance.now() - t)
-
-  // 3. search, one database at a time
-  t = performance.now()
   result.databases = {}
-  for (const run of runs) {
-    if (result.errors[run.label]) continue
-    try {
-      result.databases[run.label] = await measureDialect(run)
-    } catch (error) {
-      if (run.label === 'sqlite') throw error
-      result.errors[run.label] = String(error?.message ?? error)
+  let t = performance.now()
+  if (!settings.only) {
+    // 2. load both databases side by side
+    t = performance.now()
+    const sqliteFile = path.join(scratch, 'sqlite', 'pavilion.db')
+    const runs = [forkDialect('sqlite', `file:${sqliteFile}`, bundle)]
+    const pgBin = process.env.BENCH_POSTGRES === '0' ? null : findPostgresBin()
+    if (pgBin) {
+      postgres = await startPostgres({ dir: path.join(scratch, 'postgres') })
+      log(`PostgreSQL ${postgres.version}: a private cluster for the run`)
+      runs.push(
+        forkDialect('postgresql', postgres.url, bundle, {
+          BENCH_REINDEX_CONCURRENCY: String(settings.postgresReindexConcurrency),
+        }),
+      )
+    } else {
+      log(
+        process.env.BENCH_POSTGRES === '0'
+          ? 'PostgreSQL skipped (BENCH_POSTGRES=0)'
+          : 'PostgreSQL binaries not found: SQLite only',
+      )
     }
-  }
-  phases.searchMs = Math.round(performance.now() - t)
-  if (postgres) {
-    const cluster = postgres
-    postgres = null
-    await cluster.stop()
-  }
+    log(`Loading ${settings.products.toLocaleString('en')} products into ${runs.map((r) => r.label).join(' and ')} …`)
+    // SQLite is required (the server half runs on it); a PostgreSQL failure is reported, not fatal
+    const loaded = await Promise.allSettled(runs.map((run) => run.loaded))
+    for (const [index, outcome] of loaded.entries()) {
+      if (outcome.status === 'fulfilled') continue
+      if (runs[index].label === 'sqlite') throw outcome.reason
+      result.errors[runs[index].label] = String(outcome.reason?.message ?? outcome.reason)
+      runs[index].child.kill('SIGKILL')
+    }
+    phases.loadMs = Math.round(performance.now() - t)
 
-  // 4–5. the server
-  t = performance.now()
-  const productSlug = result.databases.sqlite.sampleProductSlug
-  if (!productSlug) throw new Error('no published product to benchmark')
-  const pages = { category: categoryPath, product: `/zh-hans/products/${productSlug}` }
-  result.pages = pages
-  const throughput = { category: {}, product: {} }
-  const signedIn = { category: {}, product: {}, search: {} }
-  const bodies = {}
-  // the bare server answers a signed-in page under this suffix (it keys pages by URL)
-  const asBuyer = (urlPath) => `${urlPath}?as=buyer`
+    // 3. search, one database at a time
+    t = performance.now()
+    for (const run of runs) {
+      if (result.errors[run.label]) continue
+      try {
+        result.databases[run.label] = await measureDialect(run)
+      } catch (error) {
+        if (run.label === 'sqlite') throw error
+        result.errors[run.label] = String(error?.message ?? error)
+      }
+    }
+    phases.searchMs = Math.round(performance.now() - t)
+    if (postgres) {
+      const cluster = postgres
+      postgres = null
+      await cluster.stop()
+    }
 
-  let app = await startApp(sqliteFile)
-  for (const urlPath of Object.values(pages)) bodies[urlPath] = await snapshot(app.port, urlPath)
-  const cookie = await signIn(app.port)
-  const buyerHeaders = { ...requestHeaders, cookie }
-  for (const urlPath of Object.values(pages)) bodies[asBuyer(urlPath)] = await snapshot(app.port, urlPath, buyerHeaders)
-  // product pages never hydrate (decision 008): the category page is the hydrating page measured
-  result.javascript = await pageJavaScript(app.port, bodies[pages.category].body.toString('utf8'))
-  result.productJavaScript = await pageJavaScript(app.port, bodies[pages.product].body.toString('utf8'))
-  log(`Category page loads ${result.javascript.files} JavaScript files: ${result.javascript.gzipBytes} bytes gzip`)
-  for (const [name, urlPath] of Object.entries(pages)) {
-    throughput[name].cached = await measure(app.port, urlPath)
-    log(`  app, page cache on:  ${name} ${throughput[name].cached.requestsPerSecond} req/s`)
-  }
-  for (const [name, urlPath] of Object.entries(pages)) {
-    signedIn[name].app = await measure(app.port, urlPath, { headers: buyerHeaders })
-    log(`  app, signed-in buyer: ${name} ${signedIn[name].app.requestsPerSecond} req/s`)
-  }
-  // a signed-in buyer's searches: never from the page cache, each query new
-  const queries = searchPaths()
-  signedIn.search.app = await measure(app.port, queries[0], { headers: buyerHeaders, paths: queries })
-  log(`  app, signed-in buyer: search over ${queries.length} queries ${signedIn.search.app.requestsPerSecond} req/s`)
-  result.memory = processMemory(app.child.pid)
-  result.workers = Math.max(1, result.memory.workers.length)
-  await stopChild(app.child)
+    // 4–5. the server
+    t = performance.now()
+    const productSlug = result.databases.sqlite.sampleProductSlug
+    if (!productSlug) throw new Error('no published product to benchmark')
+    const pages = { category: categoryPath, product: `/zh-hans/products/${productSlug}` }
+    result.pages = pages
+    const throughput = { category: {}, product: {} }
+    const signedIn = { category: {}, product: {}, search: {} }
+    const bodies = {}
+    // the bare server answers a signed-in page under this suffix (it keys pages by URL)
+    const asBuyer = (urlPath) => `${urlPath}?as=buyer`
 
-  app = await startApp(sqliteFile, { PAGE_CACHE: '0' })
-  for (const [name, urlPath] of Object.entries(pages)) {
-    throughput[name].uncached = await measure(app.port, urlPath)
-    log(`  app, PAGE_CACHE=0:   ${name} ${throughput[name].uncached.requestsPerSecond} req/s`)
-  }
-  await stopChild(app.child)
-
-  // the same signed-in pages from one process (WEB_CONCURRENCY=1): what the workers add, in this run
-  if (result.workers > 1) {
-    app = await startApp(sqliteFile, { WEB_CONCURRENCY: '1' })
-    const oneProcess = { ...requestHeaders, cookie: await signIn(app.port) }
+    let app = await startApp(sqliteFile)
+    for (const urlPath of Object.values(pages)) bodies[urlPath] = await snapshot(app.port, urlPath)
+    const cookie = await signIn(app.port)
+    const buyerHeaders = { ...requestHeaders, cookie }
+    for (const urlPath of Object.values(pages)) bodies[asBuyer(urlPath)] = await snapshot(app.port, urlPath, buyerHeaders)
+    // product pages never hydrate (decision 008): the category page is the hydrating page measured
+    result.javascript = await pageJavaScript(app.port, bodies[pages.category].body.toString('utf8'))
+    result.productJavaScript = await pageJavaScript(app.port, bodies[pages.product].body.toString('utf8'))
+    log(`Category page loads ${result.javascript.files} JavaScript files: ${result.javascript.gzipBytes} bytes gzip`)
     for (const [name, urlPath] of Object.entries(pages)) {
-      signedIn[name].oneProcess = await measure(app.port, urlPath, { headers: oneProcess })
-      log(`  app, one process, signed-in buyer: ${name} ${signedIn[name].oneProcess.requestsPerSecond} req/s`)
+      throughput[name].cached = await measure(app.port, urlPath)
+      log(`  app, page cache on:  ${name} ${throughput[name].cached.requestsPerSecond} req/s`)
+    }
+    for (const [name, urlPath] of Object.entries(pages)) {
+      signedIn[name].app = await measure(app.port, urlPath, { headers: buyerHeaders })
+      log(`  app, signed-in buyer: ${name} ${signedIn[name].app.requestsPerSecond} req/s`)
+    }
+    // a signed-in buyer's searches: never from the page cache, each query new
+    const queries = searchPaths()
+    signedIn.search.app = await measure(app.port, queries[0], { headers: buyerHeaders, paths: queries })
+    log(`  app, signed-in buyer: search over ${queries.length} queries ${signedIn.search.app.requestsPerSecond} req/s`)
+    result.memory = processMemory(app.child.pid)
+    result.workers = Math.max(1, result.memory.workers.length)
+    await stopChild(app.child)
+
+    app = await startApp(sqliteFile, { PAGE_CACHE: '0' })
+    for (const [name, urlPath] of Object.entries(pages)) {
+      throughput[name].uncached = await measure(app.port, urlPath)
+      log(`  app, PAGE_CACHE=0:   ${name} ${throughput[name].uncached.requestsPerSecond} req/s`)
     }
     await stopChild(app.child)
+
+    // the same signed-in pages from one process (WEB_CONCURRENCY=1): what the workers add, in this run
+    if (result.workers > 1) {
+      app = await startApp(sqliteFile, { WEB_CONCURRENCY: '1' })
+      const oneProcess = { ...requestHeaders, cookie: await signIn(app.port) }
+      for (const [name, urlPath] of Object.entries(pages)) {
+        signedIn[name].oneProcess = await measure(app.port, urlPath, { headers: oneProcess })
+        log(`  app, one process, signed-in buyer: ${name} ${signedIn[name].oneProcess.requestsPerSecond} req/s`)
+      }
+      await stopChild(app.child)
+    }
+
+    const pagesFile = path.join(scratch, 'bare-pages.json')
+    writeFileSync(
+      pagesFile,
+      JSON.stringify(
+        Object.fromEntries(
+          Object.entries(bodies).map(([p, s]) => [p, { status: s.status, headers: s.headers, body: s.body.toString('base64') }]),
+        ),
+      ),
+    )
+    const bare = await startBare(pagesFile)
+    for (const [name, urlPath] of Object.entries(pages)) {
+      throughput[name].bare = await measure(bare.port, urlPath)
+      log(`  bare Node http:      ${name} ${throughput[name].bare.requestsPerSecond} req/s`)
+      signedIn[name].bare = await measure(bare.port, asBuyer(urlPath))
+      log(`  bare Node http:      ${name} as the buyer ${signedIn[name].bare.requestsPerSecond} req/s`)
+    }
+    await stopChild(bare.child)
+    const ratio = (a, b) => Math.round((a.requestsPerSecond / b.requestsPerSecond) * 1000) / 1000
+    for (const name of Object.keys(pages)) {
+      const entry = throughput[name]
+      entry.htmlBytes = bodies[pages[name]].body.length
+      entry.cachedVsBare = ratio(entry.cached, entry.bare)
+      entry.uncachedVsBare = ratio(entry.uncached, entry.bare)
+      signedIn[name].htmlBytes = bodies[asBuyer(pages[name])].body.length
+      signedIn[name].vsBare = ratio(signedIn[name].app, signedIn[name].bare)
+    }
+    result.throughput = throughput
+    result.signedIn = signedIn
+    phases.serverMs = Math.round(performance.now() - t)
   }
 
-  const pagesFile = path.join(scratch, 'bare-pages.json')
-  writeFileSync(
-    pagesFile,
-    JSON.stringify(
-      Object.fromEntries(
-        Object.entries(bodies).map(([p, s]) => [p, { status: s.status, headers: s.headers, body: s.body.toString('base64') }]),
-      ),
-    ),
-  )
-  const bare = await startBare(pagesFile)
-  for (const [name, urlPath] of Object.entries(pages)) {
-    throughput[name].bare = await measure(bare.port, urlPath)
-    log(`  bare Node http:      ${name} ${throughput[name].bare.requestsPerSecond} req/s`)
-    signedIn[name].bare = await measure(bare.port, asBuyer(urlPath))
-    log(`  bare Node http:      ${name} as the buyer ${signedIn[name].bare.requestsPerSecond} req/s`)
-  }
-  await stopChild(bare.child)
-  const ratio = (a, b) => Math.round((a.requestsPerSecond / b.requestsPerSecond) * 1000) / 1000
-  for (const name of Object.keys(pages)) {
-    const entry = throughput[name]
-    entry.htmlBytes = bodies[pages[name]].body.length
-    entry.cachedVsBare = ratio(entry.cached, entry.bare)
-    entry.uncachedVsBare = ratio(entry.uncached, entry.bare)
-    signedIn[name].htmlBytes = bodies[asBuyer(pages[name])].body.length
-    signedIn[name].vsBare = ratio(signedIn[name].app, signedIn[name].bare)
-  }
-  result.throughput = throughput
-  result.signedIn = signedIn
-  phases.serverMs = Math.round(performance.now() - t)
+  // 6. the progress figures at a million order lines
+  t = performance.now()
+  result.progress = await benchProgress(bundle, result.errors)
+  phases.progressMs = Math.round(performance.now() - t)
   phases.totalMs = Math.round(performance.now() - t0)
   result.phases = phases
 
@@ -689,55 +792,74 @@ function report(result) {
     for (const q of db.exporterList.queries)
       lines.push(`  ${cell(q.query, 28)} ${cell(triple(q), 20)} ${pad(q.total, 6)} found  ${ok(q.p95 < goals.exporterListP95Ms)}`)
   }
-  lines.push(
-    `Throughput req/s, ${settings.connections} keep-alive connections, ${seconds(settings.durationMs)} after ${seconds(settings.warmupMs)} warm-up, identity encoding, app with ${result.workers} worker(s) on ${machine.cpus} CPUs (the load generator shares them); bare = one Node http process sending the same bytes`,
-  )
-  const latency = (m) => `${m.latencyMs.p50}/${m.latencyMs.p95}/${m.latencyMs.p99}`
-  const failures = (...runs) => {
-    const errors = runs.reduce((sum, r) => sum + (r?.errors ?? 0), 0)
-    return errors ? `, ${errors} non-200/timeouts` : ''
-  }
-  lines.push('anonymous  bytes  cache on  PAGE_CACHE=0  bare http  on/bare off/bare  ms p50/p95/p99 on | off           goal')
-  for (const [name, e] of Object.entries(result.throughput)) {
+  if (result.throughput) {
     lines.push(
-      `${name.padEnd(9)} ${pad(e.htmlBytes, 6)} ${pad(e.cached.requestsPerSecond, 9)} ${pad(e.uncached.requestsPerSecond, 13)} ${pad(e.bare.requestsPerSecond, 10)} ${pad(e.cachedVsBare.toFixed(2), 8)} ${pad(e.uncachedVsBare.toFixed(3), 8)}  ${cell(`${latency(e.cached)} | ${latency(e.uncached)}`, 30)} cache/bare >= ${goals.cachedVsBare}: ${ok(e.cachedVsBare >= goals.cachedVsBare)}${failures(e.cached, e.uncached, e.bare)}`,
+      `Throughput req/s, ${settings.connections} keep-alive connections, ${seconds(settings.durationMs)} after ${seconds(settings.warmupMs)} warm-up, identity encoding, app with ${result.workers} worker(s) on ${machine.cpus} CPUs (the load generator shares them); bare = one Node http process sending the same bytes`,
     )
-  }
-  lines.push('signed-in  bytes  buyer req/s  bare http  buyer/bare  ms p50/p95/p99     goal (one process: req/s)')
-  for (const [name, e] of Object.entries(result.signedIn)) {
-    if (name === 'search') {
-      lines.push(
-        `${'search'.padEnd(9)} ${pad('-', 6)} ${pad(e.app.requestsPerSecond, 12)} ${pad('-', 10)} ${pad('-', 11)}  ${cell(latency(e.app), 17)} >= ${goals.searchRps} req/s over ${e.app.distinctPaths} distinct queries in 5 languages: ${ok(e.app.requestsPerSecond >= goals.searchRps)}${failures(e.app)}`,
-      )
-      continue
+    const latency = (m) => `${m.latencyMs.p50}/${m.latencyMs.p95}/${m.latencyMs.p99}`
+    const failures = (...runs) => {
+      const errors = runs.reduce((sum, r) => sum + (r?.errors ?? 0), 0)
+      return errors ? `, ${errors} non-200/timeouts` : ''
     }
-    const goal = goals.signedIn[name]
+    lines.push('anonymous  bytes  cache on  PAGE_CACHE=0  bare http  on/bare off/bare  ms p50/p95/p99 on | off           goal')
+    for (const [name, e] of Object.entries(result.throughput)) {
+      lines.push(
+        `${name.padEnd(9)} ${pad(e.htmlBytes, 6)} ${pad(e.cached.requestsPerSecond, 9)} ${pad(e.uncached.requestsPerSecond, 13)} ${pad(e.bare.requestsPerSecond, 10)} ${pad(e.cachedVsBare.toFixed(2), 8)} ${pad(e.uncachedVsBare.toFixed(3), 8)}  ${cell(`${latency(e.cached)} | ${latency(e.uncached)}`, 30)} cache/bare >= ${goals.cachedVsBare}: ${ok(e.cachedVsBare >= goals.cachedVsBare)}${failures(e.cached, e.uncached, e.bare)}`,
+      )
+    }
+    lines.push('signed-in  bytes  buyer req/s  bare http  buyer/bare  ms p50/p95/p99     goal (one process: req/s)')
+    for (const [name, e] of Object.entries(result.signedIn)) {
+      if (name === 'search') {
+        lines.push(
+          `${'search'.padEnd(9)} ${pad('-', 6)} ${pad(e.app.requestsPerSecond, 12)} ${pad('-', 10)} ${pad('-', 11)}  ${cell(latency(e.app), 17)} >= ${goals.searchRps} req/s over ${e.app.distinctPaths} distinct queries in 5 languages: ${ok(e.app.requestsPerSecond >= goals.searchRps)}${failures(e.app)}`,
+        )
+        continue
+      }
+      const goal = goals.signedIn[name]
+      lines.push(
+        `${name.padEnd(9)} ${pad(e.htmlBytes, 6)} ${pad(e.app.requestsPerSecond, 12)} ${pad(e.bare.requestsPerSecond, 10)} ${pad(e.vsBare.toFixed(3), 11)}  ${cell(latency(e.app), 17)} >= ${goal.rps} req/s: ${ok(e.app.requestsPerSecond >= goal.rps)}; >= ${goal.vsBare} x bare: ${ok(e.vsBare >= goal.vsBare)}${e.oneProcess ? ` (one process: ${e.oneProcess.requestsPerSecond})` : ''}${failures(e.app, e.bare)}`,
+      )
+    }
+    const memory = result.memory
+    const mb = (bytes) => `${Math.round(bytes / 2 ** 20)} MB`
     lines.push(
-      `${name.padEnd(9)} ${pad(e.htmlBytes, 6)} ${pad(e.app.requestsPerSecond, 12)} ${pad(e.bare.requestsPerSecond, 10)} ${pad(e.vsBare.toFixed(3), 11)}  ${cell(latency(e.app), 17)} >= ${goal.rps} req/s: ${ok(e.app.requestsPerSecond >= goal.rps)}; >= ${goal.vsBare} x bare: ${ok(e.vsBare >= goal.vsBare)}${e.oneProcess ? ` (one process: ${e.oneProcess.requestsPerSecond})` : ''}${failures(e.app, e.bare)}`,
+      `App processes after the run: ${memory.processes} (${result.workers} serving; goal: one worker per CPU = ${goals.workers}: ${ok(result.workers >= goals.workers)}); RSS ${[
+        memory.primary,
+        ...memory.workers,
+      ]
+        .filter(Boolean)
+        .map((p) => mb(p.rssBytes))
+        .join(
+          ' + ',
+        )}; largest ${mb(memory.largestRssBytes)}, goal <= ${mb(goals.rssBytes)}: ${ok(memory.largestRssBytes <= goals.rssBytes)}`,
+    )
+    const js = result.javascript
+    const all = js.gzipBytes + js.atHydration.gzipBytes
+    const largest = Object.entries(js.perFile)[0]
+    lines.push(
+      `Hydrating page JS (category; a product page loads ${result.productJavaScript.files} files): ${js.files} files, ${kB(js.rawBytes)} raw, ${kB(js.gzipBytes)} gzip -9; + ${kB(js.atHydration.gzipBytes)} messages imported before hydration = ${kB(all)}; goal <= ${kB(goals.productJsGzipBytes)}: ${ok(all <= goals.productJsGzipBytes)}${largest ? `; largest ${path.basename(largest[0])} ${kB(largest[1].gzip)}` : ''}`,
     )
   }
-  const memory = result.memory
-  const mb = (bytes) => `${Math.round(bytes / 2 ** 20)} MB`
-  lines.push(
-    `App processes after the run: ${memory.processes} (${result.workers} serving; goal: one worker per CPU = ${goals.workers}: ${ok(result.workers >= goals.workers)}); RSS ${[
-      memory.primary,
-      ...memory.workers,
-    ]
-      .filter(Boolean)
-      .map((p) => mb(p.rssBytes))
-      .join(
-        ' + ',
-      )}; largest ${mb(memory.largestRssBytes)}, goal <= ${mb(goals.rssBytes)}: ${ok(memory.largestRssBytes <= goals.rssBytes)}`,
-  )
-  const js = result.javascript
-  const all = js.gzipBytes + js.atHydration.gzipBytes
-  const largest = Object.entries(js.perFile)[0]
-  lines.push(
-    `Hydrating page JS (category; a product page loads ${result.productJavaScript.files} files): ${js.files} files, ${kB(js.rawBytes)} raw, ${kB(js.gzipBytes)} gzip -9; + ${kB(js.atHydration.gzipBytes)} messages imported before hydration = ${kB(all)}; goal <= ${kB(goals.productJsGzipBytes)}: ${ok(all <= goals.productJsGzipBytes)}${largest ? `; largest ${path.basename(largest[0])} ${kB(largest[1].gzip)}` : ''}`,
-  )
+  const progress = result.progress
+  if (progress) {
+    const { orderLines, viewEvents } = result.settings
+    lines.push(
+      `Progress (issue 18) at ${orderLines.toLocaleString('en')} order lines and ${viewEvents.toLocaleString('en')} view events, made by each database in a scratch copy; ms p50/p95/max, one request at a time; goal p95 < ${goals.progressP95Ms} ms; load average at the start ${progress.loadAverage.map((n) => n.toFixed(1)).join(' ')} on ${machine.cpus} CPUs`,
+    )
+    for (const [label, db] of Object.entries(progress.databases)) {
+      const { rows, timings, refresh } = db
+      lines.push(
+        `  ${label}: ${rows.orderLines.toLocaleString('en')} lines in ${rows.orders.toLocaleString('en')} orders over ${rows.products} products, ${rows.viewEvents.toLocaleString('en')} view events (${rows.pendingEvents.toLocaleString('en')} waiting as raw events) written in ${seconds(timings.ordersMs + timings.eventsMs)}; the progress job ${seconds(timings.refreshMs)} (${refresh.orderLines.toLocaleString('en')} counted lines into ${refresh.salesRows.toLocaleString('en')} daily rows, ${refresh.events.toLocaleString('en')} events rolled up)`,
+      )
+      for (const [name, m] of Object.entries(db.inProcess))
+        lines.push(`    ${cell(`${name}, in process`, 34)} ${cell(triple(m), 20)} ${ok(m.p95 < goals.progressP95Ms)}`)
+    }
+    for (const [name, m] of Object.entries(progress.server ?? {}))
+      lines.push(`  ${cell(`${name} ${m.path}`, 60)} ${cell(triple(m), 20)} ${m.bytes} bytes  ${ok(m.p95 < goals.progressP95Ms)}`)
+  }
   const p = result.phases
   lines.push(
-    `Phases: load ${seconds(p.loadMs)} (databases side by side), search ${seconds(p.searchMs)}, server ${seconds(p.serverMs)}; total ${seconds(p.totalMs)}. Details: bench-results/bench.json`,
+    `Phases: ${p.loadMs === undefined ? '' : `load ${seconds(p.loadMs)} (databases side by side), search ${seconds(p.searchMs)}, server ${seconds(p.serverMs)}, `}progress ${seconds(p.progressMs)}; total ${seconds(p.totalMs)}. Details: bench-results/bench.json`,
   )
   return lines.join('\n')
 }
