@@ -1,6 +1,8 @@
 // What /healthz reports about the database. The only dialect-specific SQL outside migrations:
 // SQLite's per-connection pragmas, PostgreSQL's server settings.
-import { currentDialect, getDb } from '~/utils/db.server'
+import pg from 'pg'
+
+import { currentDialect, databaseUrl, getDb } from '~/utils/db.server'
 
 async function sqliteSettings() {
   const db = getDb()
@@ -34,11 +36,28 @@ export async function databaseHealth() {
   }
 }
 
+// The probe has its own connection: through the app's pool, a burst of buyers holding every connection for
+// over a second would read as the database being away and close the gate on all of them.
+const globalForProbe = globalThis as unknown as { pavilionProbe?: { url: string; pool: pg.Pool } }
+
+function probePool(url: string, ms: number) {
+  if (globalForProbe.pavilionProbe?.url !== url) {
+    void globalForProbe.pavilionProbe?.pool.end().catch(() => undefined)
+    const pool = new pg.Pool({ connectionString: url, max: 1, connectionTimeoutMillis: ms, allowExitOnIdle: true })
+    pool.on('error', () => undefined) // a dropped idle connection; the next probe connects again
+    globalForProbe.pavilionProbe = { url, pool }
+  }
+  return globalForProbe.pavilionProbe.pool
+}
+
 export async function databaseReachable(ms = 1000) {
   let timer: NodeJS.Timeout | undefined
+  const url = databaseUrl()
+  const query =
+    currentDialect() === 'postgresql' ? probePool(url, ms).query('SELECT 1') : getDb().$queryRawUnsafe('SELECT 1')
   try {
     await Promise.race([
-      getDb().$queryRawUnsafe('SELECT 1'),
+      query,
       new Promise((_, reject) => (timer = setTimeout(() => reject(new Error('timeout')), ms))),
     ])
     return true

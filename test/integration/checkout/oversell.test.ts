@@ -1,16 +1,13 @@
 // Fifty buyers racing for the last unit: exactly one order, 49 clear "sold out" answers, stock
 // never below zero — in one process, and across two app processes sharing the database (the way
 // the pavilion runs on more than one machine). Runs on SQLite and on PostgreSQL.
-import { type ChildProcess, spawn } from 'node:child_process'
-import { existsSync } from 'node:fs'
-import net from 'node:net'
-
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 
 import { getDb } from '~/utils/db.server'
 import { getFixedT } from '~/utils/i18n.server'
 
 import { addresses, bankOrder, productBySlug, setStock } from '../../support/checkout'
+import { type RunningServer, startServer } from '../../support/http-server'
 
 const racers = 50
 
@@ -65,59 +62,15 @@ describe('in one process', () => {
   })
 })
 
-function freePort() {
-  return new Promise<number>((resolve) => {
-    const probe = net.createServer().listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as net.AddressInfo
-      probe.close(() => resolve(port))
-    })
-  })
-}
-
-async function startApp(port: number) {
-  let output = ''
-  const child = spawn(process.execPath, ['scripts/start.mjs'], {
-    env: {
-      ...process.env,
-      PORT: String(port),
-      NODE_ENV: 'production',
-      SESSION_SECRET: 'oversell-test-secret',
-      PAVILION_SWEEPER: '0',
-      STRIPE_SECRET_KEY: '',
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  })
-  child.stdout!.on('data', (chunk) => (output += chunk))
-  child.stderr!.on('data', (chunk) => (output += chunk))
-  const deadline = Date.now() + 90_000
-  while (Date.now() < deadline) {
-    try {
-      if ((await fetch(`http://127.0.0.1:${port}/healthz`)).ok) return child
-    } catch {
-      // not listening yet
-    }
-    if (child.exitCode !== null) break
-    await new Promise((resolve) => setTimeout(resolve, 200))
-  }
-  child.kill()
-  throw new Error(`the app did not start:\n${output}`)
-}
-
 describe('across two app processes sharing the database', () => {
-  const apps: ChildProcess[] = []
-  const bases: string[] = []
+  let apps: RunningServer[] = []
 
   beforeAll(async () => {
-    if (!existsSync('build/index.js')) throw new Error('Build the app first (npm test does).')
-    for (let i = 0; i < 2; i++) {
-      const port = await freePort()
-      apps.push(await startApp(port))
-      bases.push(`http://127.0.0.1:${port}`)
-    }
+    apps = await Promise.all([1, 2].map(() => startServer({ STRIPE_SECRET_KEY: '' })))
   }, 180_000)
 
-  afterAll(() => {
-    for (const app of apps) app.kill()
+  afterAll(async () => {
+    for (const app of apps) await app.kill()
   })
 
   test('50 buyers check out the last unit through both processes at once: one order', async () => {
@@ -126,7 +79,7 @@ describe('across two app processes sharing the database', () => {
     // every buyer puts the unit in a cart of their own (on alternating processes)
     const cookies = await Promise.all(
       Array.from({ length: racers }, async (_, i) => {
-        const response = await fetch(`${bases[i % 2]}/zh-hant/cart`, {
+        const response = await fetch(`${apps[i % 2].url}/zh-hant/cart`, {
           method: 'POST',
           redirect: 'manual',
           headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
@@ -146,7 +99,7 @@ describe('across two app processes sharing the database', () => {
       cookies.map(async (cookie, i) => {
         const body = new URLSearchParams(form)
         body.set('email', `racer-${i}@oversell-test.example`)
-        const response = await fetch(`${bases[(i + 1) % 2]}/zh-hant/checkout`, {
+        const response = await fetch(`${apps[(i + 1) % 2].url}/zh-hant/checkout`, {
           method: 'POST',
           redirect: 'manual',
           headers: { 'Content-Type': 'application/x-www-form-urlencoded', Cookie: cookie },
