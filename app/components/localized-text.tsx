@@ -29,9 +29,7 @@ export function LocalizedText({
   )
 }
 
-/** Text kept in the language it was written in (a user's message, an admin's English source note): marked with
- * that language and, where `hint` is set and it differs from the reader's, followed by a small "original in …"
- * note in the reader's language (decision 032). */
+// a user's words or an admin's English note keep their language, marked, with an "original in …" hint (decision 032)
 export function OriginalText({
   value,
   locale,

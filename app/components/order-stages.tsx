@@ -10,7 +10,6 @@ type Stages = {
   steps: { stage: string; reached: boolean; at: { iso: string; text: string } | null }[]
 }
 
-/** The parcel's stages, the reached ones with their time, the rest greyed; and the window promised at ordering. */
 export function OrderStages({
   stages,
   window,

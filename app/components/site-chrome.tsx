@@ -56,7 +56,6 @@ function MainNav({ locale, className }: { locale: Locale; className: string }) {
   )
 }
 
-/** The three bars of a phone's menu (the storefront header's and the exporter portal's). */
 export function MenuIcon() {
   return (
     <svg viewBox="0 0 24 24" width="24" height="24" aria-hidden="true">

@@ -21,7 +21,6 @@ export async function loader({ params }: LoaderFunctionArgs) {
     counts ? t('columns.count') : t('columns.orders'),
   ]
   const { tables } = await progressDashboard(locale)
-  // the tables that carry a target (categories, and sectors as the sum of theirs) say so in their rows
   if (tables[table][0]?.target !== undefined) headings.push(t('columns.target'))
   return new Response(progressTableCsv(table, tables[table], headings), {
     headers: {

@@ -95,7 +95,6 @@ export default function Progress() {
       ...(table === 'categories' ? [{ heading: t('columns.sector'), cell: (row: Row) => row.group ?? '' }] : []),
       { heading: t('columns.usd'), cell: (row) => (row.usdMinor > 0 ? row.usdText : t('noSales')), numeric: true },
       { heading: t('columns.orders'), cell: (row) => row.ordersText, numeric: true },
-      // categories carry their target, sectors the sum of their categories' targets
       ...(data.tables[table][0]?.target !== undefined
         ? [
             { heading: t('columns.target'), cell: (row: Row) => row.target?.usdText ?? t('noTarget'), numeric: true },

@@ -82,7 +82,6 @@ function loadMessages(language: string, namespace: string) {
 
 let browserI18n: BrowserI18n | undefined
 
-/** The browser's instance, with the page's namespaces loaded before it hydrates. */
 export async function startI18n(locale: string, namespaces: string[]) {
   browserI18n = createBrowserI18n(locale, 'common', loadMessages)
   await browserI18n.loadNamespaces(namespaces)

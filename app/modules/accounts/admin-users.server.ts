@@ -18,7 +18,6 @@ export function roleFilter(value: string | null): Role | null {
   return (roles as readonly string[]).includes(value ?? '') ? (value as Role) : null
 }
 
-/** Lower case, as addresses are stored. */
 export function emailQuery(value: string | null) {
   return (value ?? '').trim().toLowerCase().slice(0, 254)
 }

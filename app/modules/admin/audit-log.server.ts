@@ -1,6 +1,4 @@
-// The audit log as admins read it: each entry put into words in the reader's language (what was done, to
-// which record, the changed fields side by side), filtered by actor, action, record type and dates, and
-// exported as the same filtered rows in CSV (docs/decisions/027).
+// The audit log put into words in the reader's language, filtered, and exported as the same rows in CSV (decision 027).
 import type { TFunction } from 'i18next'
 
 import { toCsv } from '~/modules/exporters/csv'
@@ -14,7 +12,6 @@ import { pageFacts } from '~/utils/paging'
 export const auditPageSize = 50
 export const auditCsvRows = 10_000
 
-/** Every action the app writes (app/modules/**: audit(…)), in the order the filter lists them. */
 export const auditActions = [
   'product.created',
   'product.updated',
@@ -81,8 +78,7 @@ export const auditActions = [
   'user.recovery_code_used',
 ] as const
 
-/** Record types as the filter offers them, with the entityType values written under each (orders and
- * payouts were logged in lower case). */
+// orders and payouts were logged with lower-case entity types
 const recordTypes = {
   Product: ['Product'],
   ProductImport: ['ProductImport'],
@@ -261,7 +257,6 @@ export function changesOf(details: string): AuditChange[] {
   return rows
 }
 
-/** A translation, or the raw word when there is none (a new action logged before its words were written). */
 function wordOr(t: TFunction, key: string, raw: string) {
   const text = t(key, { defaultValue: '' })
   return typeof text === 'string' && text !== '' ? text : raw

@@ -118,11 +118,8 @@ export async function queryIndex(terms: QueryTerm[], limit: number, candidates =
     )
     return rows.map((row) => ({ productId: Number(row.id), rank: -row.rank }))
   }
-  // Ranking reads each matching document (5 kB at 100,000 products, out of line), so a broad query
-  // ranks a capped candidate set: the best name matches first (name_document, weight A only: small
-  // and indexed), then any other match. With no more matches than the cap every match is ranked,
-  // as before; past it, a product whose name matches is never dropped for one matching by its
-  // description alone. Decision 026.
+  // ranking reads each matching document, so a broad query ranks a capped set: name matches first, then
+  // the rest; a name match is never dropped for a description-only one (decision 026)
   const rows = await db.$queryRawUnsafe<{ id: number; rank: number }[]>(
     `WITH query AS (SELECT to_tsquery('simple', $1) AS q, to_tsquery('simple', $3) AS loose),
      named AS (

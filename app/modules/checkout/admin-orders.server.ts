@@ -1,5 +1,4 @@
-// State changes go through order-lifecycle.server.ts; this module checks who asks, what they typed and
-// whether the page they acted on is still current, and writes the audit log.
+// Checks who asks, what they typed and whether their page is current; the change is order-lifecycle.server.ts's.
 import { pavilion } from '~/config/pavilion'
 import { audit } from '~/modules/accounts/audit.server'
 import { type AdminActor, assertAdmin } from '~/modules/accounts/guard.server'

@@ -379,10 +379,7 @@ export async function deliverPart(partId: number, exporterId: number, actorId: n
   return advanceStage(partId, { exporterId, actorId }, 'delivered')
 }
 
-/**
- * Moves a shipped parcel on to `to` (order-stages.ts says which may follow) and mails the buyer once; the update
- * is conditional on the stage read, so a repeated or racing post changes nothing. `exporterId` null: an admin.
- */
+// conditional on the stage read, so a repeated or racing post changes nothing; `exporterId` null: an admin
 export async function advanceStage(
   partId: number,
   by: { exporterId: number | null; actorId: number },

@@ -4,7 +4,6 @@ import { advanceStage } from '~/modules/checkout/order-lifecycle.server'
 import { isOrderStage, type OrderStage, stageMachine, stageOf, stageSteps } from '~/modules/logistics/order-stages'
 import { failure, type Outcome } from '~/utils/forms.server'
 
-/** Columns `recordStage` and `partStages` read. */
 export const stagePartSelect = {
   id: true,
   status: true,
@@ -14,7 +13,6 @@ export const stagePartSelect = {
   deliveredAt: true,
 } as const
 
-/** A part's stages for a page, with what may be recorded next (only while it is on its way). */
 export function partStages<T>(
   part: Parameters<typeof stageSteps>[0] & { id: number; status: string },
   events: Parameters<typeof stageSteps>[1],
@@ -24,10 +22,7 @@ export function partStages<T>(
   return { ...view, bonded: part.shipsFrom === 'bonded', next: part.status === 'shipped' ? view.next : [] }
 }
 
-/**
- * Records a stage for one part: `from` is the stage the form was drawn at, so an old tab cannot move a parcel
- * that has moved since. The stage rules live in order-stages.ts; the change and its mail in advanceStage.
- */
+// `from` is the stage the form was drawn at, so an old tab cannot move a parcel that has moved since
 export async function recordStage(
   part: { id: number; status: string; stage: string | null; shipsFrom: string | null; shippedAt: Date | null; deliveredAt: Date | null },
   by: { exporterId: number | null; actorId: number },

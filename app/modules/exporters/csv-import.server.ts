@@ -1,6 +1,5 @@
-// Bulk product import from CSV: each good row becomes a draft product. A job imports the rows in
-// chunks, each chunk's products written with their report rows, so an import a killed machine left
-// is carried on by another without losing or repeating a row (docs/decisions/034-import-jobs.md).
+// Each good CSV row becomes a draft product; chunks are written with their report rows, so another machine carries on
+// an import a killed one left without losing or repeating a row (decision 034).
 import { hostname } from 'node:os'
 
 import type { TFunction } from 'i18next'
@@ -41,7 +40,6 @@ const textLanguages = [
   ['ru', 'ru'],
 ] as const
 
-/** The template's columns, in order; `required` ones must be in the header and filled in. */
 export const importColumns = [
   { name: 'category', required: true },
   { name: 'hs_code', required: true },
@@ -405,9 +403,8 @@ const summarySelect = {
 /** Rows written per transaction: the progress a reader sees moves by this much. */
 const chunkSize = 100
 
-// Writes one chunk: its products, its report rows and the import's counters in one transaction, so a row is imported exactly when
-// its report row exists. A second writer of the same rows (a machine that lost its lease) fails on the report rows' unique key
-// and writes nothing.
+// a row is imported exactly when its report row exists: a second writer (a machine that lost its lease) fails on the report
+// rows' unique key and writes nothing
 async function writeChunk(importId: number, exporterId: number, rows: CheckedRow[], rates: RateTable, tx: Tx) {
   // a machine that dies mid-chunk sends nothing: PostgreSQL ends its transaction, and its locks on these rows, after this long
   if (currentDialect() === 'postgresql') await tx.$executeRawUnsafe(`SET LOCAL idle_in_transaction_session_timeout = '5s'`)
@@ -493,7 +490,6 @@ async function claim(importId: number) {
   return count === 1
 }
 
-/** Carries an import on from its first row without a report row, a chunk at a time, on whichever machine runs the job. */
 async function processImport({ importId }: { importId: number }) {
   if (!(await claim(importId))) return
   const db = getDb()

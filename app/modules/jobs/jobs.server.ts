@@ -32,7 +32,6 @@ export type Job<Data> = JobDefinition<Data> & { name: JobName }
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 const definitions = new Map<JobName, Job<any>>()
 
-/** Callers enqueue the returned job, so importing it is what registers it. */
 export function defineJob<Data extends object>(name: JobName, definition: JobDefinition<Data>): Job<Data> {
   const job = Object.assign(definition, { name })
   definitions.set(name, job)
@@ -97,8 +96,7 @@ const inProcess: Queue = {
   async stop() {},
 }
 
-/** Machines starting together create the same queues at once; PostgreSQL then reports a deadlock (40P01) or a duplicate (23505)
- * to one of them. The queue exists either way, so try again. */
+// machines starting together create the same queues: a deadlock (40P01) or duplicate (23505) means it exists; try again
 async function createQueueOnce(boss: PgBoss, ...[name, options]: Parameters<PgBoss['createQueue']>) {
   for (let attempt = 1; ; attempt++) {
     try {
@@ -167,15 +165,13 @@ async function pgBossQueue(): Promise<Queue> {
   }
 }
 
-/** Runs the job here and now unless the queue is started; the caller's own work is done by then. */
 export async function enqueue<Data extends object>(job: Job<Data>, data: Data) {
   if (queue && queue !== inProcess) await queue.send(job.name, data)
   else if (job.background) void runHere(job.name, data)
   else await runHere(job.name, data)
 }
 
-/** Every `seconds`, on one machine only: each machine offers the job for the current time slot and the queue keeps one per slot
- * (pg-boss's singletonSeconds). */
+// each machine offers the job for the current time slot; the queue keeps one per slot (singletonSeconds)
 function every(name: JobName, seconds: number) {
   const offer = () => {
     if (stopping || !queue) return
@@ -196,7 +192,6 @@ export async function startJobQueue() {
   return queue
 }
 
-/** SIGTERM: take no new jobs, let those running finish. */
 export async function stopJobQueue() {
   stopping = true
   for (const timer of timers) clearInterval(timer)

@@ -33,10 +33,6 @@ export function stageOf(part: { stage: string | null; shippedAt: Date | null; de
   return part.shippedAt ? 'shipped' : null
 }
 
-/**
- * The stages as a buyer reads them: each reached one with its time (`when` formats it in the reader's zone),
- * the rest not yet reached; `next` are the stages that may be recorded now.
- */
 export function stageSteps<T>(
   part: { stage: string | null; shipsFrom: string | null; shippedAt: Date | null; deliveredAt: Date | null },
   events: { kind: string; partId: number | null; details: string; createdAt: Date }[],

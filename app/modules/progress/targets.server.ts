@@ -1,6 +1,4 @@
-// Category targets: the yearly figure an admin sets for a category, in whole US dollars, with the
-// source it comes from. The public dashboard sets each category's exports against its target and
-// each sector's against the sum of its categories' targets. None is seeded (decision 016).
+// A category's yearly target in whole US dollars, with its source; none is seeded, no source gives one (decision 016).
 import { z } from 'zod'
 
 import { pavilion } from '~/config/pavilion'
@@ -14,7 +12,6 @@ import { type Locale, localized } from '~/utils/locales'
 
 import { usdText } from './dashboard.server'
 
-/** One category's target cannot exceed the pavilion's whole yearly goal. */
 export const maxTargetUsd = pavilion.exportGoal.usdMinor / 100
 
 export async function categoryTargets(locale: Locale, chosen: number | null) {
@@ -53,7 +50,6 @@ export async function categoryTargets(locale: Locale, chosen: number | null) {
     rows,
     set: targets.length,
     maxTargetUsd,
-    // the form opens on the category the admin chose to edit, with its figure and source
     saved: { categoryId: String(current?.id ?? ''), usd: current?.target?.usd ?? '', source: current?.target?.source ?? '' },
   }
 }
@@ -73,7 +69,6 @@ const TargetForm = z.object({
   source: singleLine(300, { optional: true }),
 })
 
-/** Sets a category's target, or removes it when the amount is left empty; audited either way. */
 export async function saveCategoryTarget(
   admin: AdminActor,
   input: Record<string, string>,
@@ -82,7 +77,6 @@ export async function saveCategoryTarget(
   const parsed = TargetForm.safeParse(input)
   if (!parsed.success) return failure(fieldErrors(parsed.error))
   const { categoryId, usd, source } = parsed.data
-  // a figure is only as good as where it comes from
   if (usd !== null && !source) return failure({ source: 'errors.required' })
   const db = getDb()
   const category = await db.category.findUnique({ where: { id: categoryId }, select: { id: true } })

@@ -381,7 +381,6 @@ async function requestDetail(requestId: number, viewerId: number, locale: Locale
       checkpoint: quote.checkpoint ? localized(quote.checkpoint.translations, locale, 'name', quote.checkpoint.slug) : null,
       transportMode: quote.transportMode,
       notes: quote.notes,
-      // the exporter's own words (place, notes) keep their language: the author's (decision 032)
       lang: authors.get(quote.createdById)?.lang ?? locale,
       created: dateText(quote.createdAt, locale),
       accepted: quote.acceptedAt ? dateText(quote.acceptedAt, locale) : null,

@@ -1,5 +1,4 @@
-// "Sold N" on every product card, kept in ProductStats so a list of cards reads it with the cards
-// instead of counting order lines per card. The progress refresh rewrites it (docs/decisions/024).
+// "Sold N" kept in ProductStats, so cards read it instead of counting order lines (decision 024).
 import type { Db } from '~/utils/db.server'
 
 const soldStatuses = ['paid', 'shipped', 'delivered']
@@ -24,8 +23,7 @@ export async function rewriteSoldUnits(db: Db) {
   const known = new Map(current.map((row) => [row.productId, row.soldUnits]))
   for (const [productId, units] of wanted) if (known.get(productId) !== units) changes.push([productId, units])
   if (changes.length === 0) return false
-  // in slices: one transaction of every product's upsert outlived PostgreSQL's 5 s transaction limit
-  // under load at a million order lines (npm run bench); each count stands alone, so none waits on another
+  // in slices: one transaction of every upsert outlived PostgreSQL's 5 s limit at a million order lines
   for (let i = 0; i < changes.length; i += soldUnitsSlice) {
     await db.$transaction(
       changes
