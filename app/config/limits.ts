@@ -12,3 +12,6 @@ export const bulkProductLimit = 200
 
 /** When waiting work appears on the admin's "today" list: unpaid orders and unanswered quote requests older than this. */
 export const adminAttention = { unpaidOrderHours: 24, unansweredQuoteHours: 48, failedImportHours: 24 }
+
+/** An outbox mail no delivery ever tried this long after it was written lost its job (a machine died after the commit). */
+export const strandedMailMinutes = 10

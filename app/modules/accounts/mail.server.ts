@@ -1,6 +1,7 @@
 // Every message is written to the outbox (admins read it there) and, when SMTP_URL is set, delivered
 // by a job that retries with back-off; a message refused every time is marked failed and an admin
 // can send it again. Text only: nothing a user typed is sent as HTML.
+import { strandedMailMinutes } from '~/config/limits'
 import { type Actor, audit } from '~/modules/accounts/audit.server'
 import { defineJob, enqueue } from '~/modules/jobs/jobs.server'
 import { getDb } from '~/utils/db.server'
@@ -70,6 +71,34 @@ export async function deliverQueued(ids: number[]) {
   if (!env.smtpUrl()) return
   for (const id of ids) await enqueue(deliveryJob, { id })
 }
+
+// The outbox row commits with the change; its delivery job is queued after. A machine that dies in between
+// leaves a row nothing would ever send: this finds rows no delivery has tried and queues them again.
+export async function requeueStrandedMail(now = new Date()) {
+  if (!env.smtpUrl()) return 0
+  const rows = await getDb().outboxMessage.findMany({
+    where: {
+      sentAt: null,
+      failedAt: null,
+      attempts: 0,
+      createdAt: { lt: new Date(now.getTime() - strandedMailMinutes * 60_000) },
+    },
+    select: { id: true },
+    orderBy: { id: 'asc' },
+    take: 500,
+  })
+  await deliverQueued(rows.map((row) => row.id))
+  return rows.length
+}
+
+defineJob('mail.requeue', {
+  run: async () => {
+    await requeueStrandedMail()
+  },
+  retries: 0,
+  retryDelaySeconds: 1,
+  everySeconds: () => (env.sweeperEnabled() ? 60 : null),
+})
 
 export async function retryFailedMail(id: number, admin?: Actor): Promise<Outcome<{ id: number }>> {
   const { count } = await getDb().outboxMessage.updateMany({

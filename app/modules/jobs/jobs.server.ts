@@ -8,6 +8,7 @@ import { currentDialect, databaseUrl } from '~/utils/db.server'
 
 export type JobName =
   | 'mail.deliver'
+  | 'mail.requeue'
   | 'reservations.sweep'
   | 'search.reindex'
   | 'progress.refresh'

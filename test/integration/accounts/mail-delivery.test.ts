@@ -6,7 +6,8 @@ import type { AddressInfo } from 'node:net'
 import { SMTPServer } from 'smtp-server'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 
-import { mailRetries, retryFailedMail, sendMail } from '~/modules/accounts/mail.server'
+import { strandedMailMinutes } from '~/config/limits'
+import { mailRetries, queueMail, requeueStrandedMail, retryFailedMail, sendMail } from '~/modules/accounts/mail.server'
 import { getDb } from '~/utils/db.server'
 
 let refusing = true
@@ -90,5 +91,32 @@ describe('mail delivery', () => {
     expect(received.filter((text) => text.includes('buyer-failed@pavilion.test'))).toHaveLength(1)
     // a sent message is not sent again
     expect(await retryFailedMail(id)).toMatchObject({ ok: false, errors: { form: "outbox.notRetryable" } })
+  })
+
+  test('a mail whose machine died between the commit and queueing its delivery is sent once, later', async () => {
+    refusing = false
+    const db = getDb()
+    // the business transaction wrote the row; the process died before deliverQueued
+    const stranded = await db.$transaction((tx) =>
+      queueMail(tx, { to: 'buyer-stranded@pavilion.test', locale: 'zh-hans', subject: '订单已收到', body: '谢谢' }),
+    )
+    const fresh = await db.$transaction((tx) =>
+      queueMail(tx, { to: 'buyer-fresh@pavilion.test', locale: 'zh-hans', subject: '订单已收到', body: '谢谢' }),
+    )
+    const longAgo = new Date(Date.now() - (strandedMailMinutes + 1) * 60_000)
+    await db.outboxMessage.update({ where: { id: stranded }, data: { createdAt: longAgo } })
+
+    await requeueStrandedMail()
+    const sent = await waitFor(() => message(stranded), (row) => row.sentAt !== null)
+    expect(sent).toMatchObject({ attempts: 1, failedAt: null })
+    expect(sent.sentAt).not.toBeNull()
+    // one still within its grace period may yet be delivered by its own job: left alone
+    expect((await message(fresh)).sentAt).toBeNull()
+
+    // a second pass (another machine's slot) sends nothing twice
+    await requeueStrandedMail()
+    await new Promise((resolve) => setTimeout(resolve, 500))
+    expect(received.filter((text) => text.includes('buyer-stranded@pavilion.test'))).toHaveLength(1)
+    expect(received.filter((text) => text.includes('buyer-fresh@pavilion.test'))).toHaveLength(0)
   })
 })
