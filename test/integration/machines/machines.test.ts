@@ -4,6 +4,7 @@
 // delivered once when SMTP accepts again, an import whose machine is killed is finished by the
 // other with every row once, and SIGTERM lets a request in flight finish.
 // PostgreSQL only: on SQLite there is one machine by design.
+import { request as httpRequest } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { hostname } from 'node:os'
 
@@ -15,6 +16,7 @@ import { createProduct, parseProductForm } from '~/modules/exporters/product-aut
 import { currentDialect, getDb } from '~/utils/db.server'
 import { sessionSecret } from '~/utils/env.server'
 
+import { addresses, productBySlug, setStock } from '../../support/checkout'
 import { type RunningServer, startServer, until } from '../../support/http-server'
 import { type Person, person } from '../../support/portal'
 import { startS3 } from '../../support/s3'
@@ -234,13 +236,50 @@ describe.skipIf(!onPostgres)('two app machines on one PostgreSQL and one bucket'
     b = await startMachine()
   }, 210_000)
 
-  test('SIGTERM during a request: the request completes and the machine exits cleanly', async () => {
-    const inFlight = fetch(`${a.url}/ru/search?q=${encodeURIComponent('мёд')}&sort=price`)
-    await new Promise((resolve) => setTimeout(resolve, 100))
-    a.child.kill('SIGTERM')
-    const response = await inFlight
-    expect(response.status).toBe(200)
-    expect(await response.text()).toContain('</html>')
+  test('SIGTERM during a checkout request: the order is placed, the answer sent, and the machine exits cleanly', async () => {
+    const product = await productBySlug('linden-honey-1kg')
+    await setStock(product.id, 100)
+    const added = await fetch(`${a.url}/zh-hant/cart`, {
+      method: 'POST',
+      redirect: 'manual',
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded', Origin: a.url },
+      body: new URLSearchParams({ intent: 'add', productId: String(product.id), quantity: '2' }),
+    })
+    expect(added.status).toBe(303)
+    const email = `sigterm-${process.pid}@machines.example`
+    const body = new URLSearchParams({
+      market: 'HK',
+      paymentMethod: 'bank_transfer',
+      email,
+      ...(addresses.HK as Record<string, string>),
+    }).toString()
+    // the request is surely in flight: its headers and half its body are in before the signal, the rest after
+    const answered = new Promise<{ status: number; location?: string }>((resolve, reject) => {
+      const request = httpRequest(`${a.url}/zh-hant/checkout`, {
+        method: 'POST',
+        headers: {
+          'Content-Type': 'application/x-www-form-urlencoded',
+          'Content-Length': Buffer.byteLength(body),
+          Cookie: (added.headers.get('Set-Cookie') ?? '').split(';')[0],
+          Origin: a.url,
+        },
+      })
+      request.on('response', (response) => {
+        response.resume()
+        resolve({ status: response.statusCode ?? 0, location: response.headers.location })
+      })
+      request.on('error', reject)
+      request.write(body.slice(0, body.length / 2))
+      setTimeout(() => {
+        a.child.kill('SIGTERM')
+        setTimeout(() => request.end(body.slice(body.length / 2)), 300)
+      }, 300)
+    })
+    const response = await answered
+    expect(response.status).toBe(303)
+    const order = await getDb().order.findFirstOrThrow({ where: { email }, include: { lines: true } })
+    expect(response.location).toContain(order.number)
+    expect(order.lines.map((line) => line.quantity)).toEqual([2])
     expect(await a.exited()).toBe(0)
     // B keeps serving
     expect((await fetch(`${b.url}/readyz`)).status).toBe(200)
